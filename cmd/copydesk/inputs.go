@@ -1,0 +1,155 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/rules"
+	"github.com/spf13/cobra"
+)
+
+// commonFlags are shared by lint and fix.
+type commonFlags struct {
+	config        string
+	stdinFilename string
+	format        string
+	failLevel     string
+}
+
+func (c *commonFlags) register(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&c.config, "config", "", "config file (default: the nearest "+lint.ConfigFileName+" from the current folder up)")
+	cmd.Flags().StringVar(&c.stdinFilename, "stdin-filename", "", "with '-', the path the text on standard input stands for")
+	cmd.Flags().StringVar(&c.failLevel, "fail-level", "warning", "lowest severity that makes the exit status 1: error, warning, info or none")
+}
+
+// setup loads the registry and config.
+func (c *commonFlags) setup() (*lint.Engine, error) {
+	reg := rules.Registry()
+	var cfg *lint.Config
+	file := c.config
+	if file == "" {
+		found, err := lint.FindConfig(".")
+		if err != nil {
+			return nil, err
+		}
+		file = found
+	}
+	if file == "" {
+		cfg = lint.DefaultConfig(".")
+	} else {
+		var err error
+		cfg, err = lint.LoadConfig(file, reg)
+		if err != nil {
+			return nil, err
+		}
+	}
+	return &lint.Engine{Registry: reg, Config: cfg}, nil
+}
+
+func (c *commonFlags) failSeverity() (lint.Severity, error) {
+	if c.failLevel == "none" {
+		return lint.SeverityOff, nil
+	}
+	s, err := lint.ParseSeverity(c.failLevel)
+	if err != nil || s == lint.SeverityOff {
+		return 0, fmt.Errorf("--fail-level: want error, warning, info or none, got %q", c.failLevel)
+	}
+	return s, nil
+}
+
+// collect turns command-line paths into inputs: files as given, folders
+// walked for articles the config selects, '-' read from standard input.
+// Problems with single paths are returned as messages; the rest go on.
+func collect(e *env, eng *lint.Engine, args []string, stdinName string) ([]lint.Input, []string, error) {
+	if len(args) == 0 {
+		args = []string{"."}
+	}
+	var inputs []lint.Input
+	var problems []string
+	seen := map[string]bool{}
+	add := func(p string) {
+		key := filepath.Clean(p)
+		if !seen[key] {
+			seen[key] = true
+			inputs = append(inputs, lint.Input{Path: key})
+		}
+	}
+	for _, a := range args {
+		if a == "-" {
+			if stdinName == "" {
+				return nil, nil, errors.New("reading standard input needs --stdin-filename PATH, the file the text stands for")
+			}
+			src, err := io.ReadAll(e.stdin)
+			if err != nil {
+				return nil, nil, fmt.Errorf("read standard input: %w", err)
+			}
+			inputs = append(inputs, lint.Input{Path: filepath.Clean(stdinName), Src: src, ConfigPath: stdinName})
+			continue
+		}
+		st, err := os.Stat(a)
+		if err != nil {
+			problems = append(problems, fmt.Sprintf("%s: %s", a, describe(err)))
+			continue
+		}
+		if !st.IsDir() {
+			if eng.Config.Excluded(eng.Config.Rel(a)) {
+				continue
+			}
+			add(a)
+			continue
+		}
+		before := len(inputs)
+		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				problems = append(problems, fmt.Sprintf("%s: %s", p, describe(err)))
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			name := d.Name()
+			if d.IsDir() {
+				if p != a && (strings.HasPrefix(name, ".") || name == "node_modules" || name == "vendor") {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if !d.Type().IsRegular() || !lint.IsArticle(name) {
+				return nil
+			}
+			if eng.Config.Selects(eng.Config.Rel(p)) {
+				add(p)
+			}
+			return nil
+		})
+		if err != nil {
+			problems = append(problems, fmt.Sprintf("%s: %s", a, describe(err)))
+		}
+		if len(inputs) == before {
+			problems = append(problems, fmt.Sprintf("%s: no articles here (looked for .txt, .md and .markdown files the config includes)", a))
+		}
+	}
+	sort.SliceStable(inputs, func(i, j int) bool { return inputs[i].Path < inputs[j].Path })
+	return inputs, problems, nil
+}
+
+func describe(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file or folder"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}

@@ -1,0 +1,195 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/rules"
+	"github.com/spf13/cobra"
+)
+
+func newRulesCmd(e *env) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "rules",
+		Short: "List every rule with its category, default severity and fix",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			reg := rules.Registry()
+			switch format {
+			case "text", "":
+				tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+				fmt.Fprintln(tw, "RULE\tCATEGORY\tSEVERITY\tFIX\tFINDS")
+				for _, r := range reg.Rules() {
+					fx := r.Fixable.String()
+					if fx == "" {
+						fx = "-"
+					}
+					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Category, r.Severity, fx, r.Doc.Title)
+				}
+				return tw.Flush()
+			case "json":
+				type jr struct {
+					ID       string `json:"id"`
+					Category string `json:"category"`
+					Severity string `json:"severity"`
+					Fix      string `json:"fix"`
+					Title    string `json:"title"`
+				}
+				var out []jr
+				for _, r := range reg.Rules() {
+					out = append(out, jr{r.ID, r.Category, r.Severity.String(), r.Fixable.String(), r.Doc.Title})
+				}
+				enc := json.NewEncoder(e.stdout)
+				enc.SetIndent("", "  ")
+				return enc.Encode(out)
+			}
+			return &exitCode{code: exitError, err: fmt.Errorf("--format: unknown format %q (want text or json)", format)}
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	return cmd
+}
+
+func newExplainCmd(e *env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "explain RULE",
+		Short: "Show a rule's documentation: what it finds, why, an example and its fix",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			reg := rules.Registry()
+			r, ok := reg.Lookup(args[0])
+			if !ok {
+				best, bestD := "", 4
+				for _, x := range reg.Rules() {
+					if d := lint.EditDistance(args[0], x.ID); d < bestD {
+						best, bestD = x.ID, d
+					}
+				}
+				msg := fmt.Sprintf("unknown rule %q; 'copydesk rules' lists them", args[0])
+				if best != "" {
+					msg = fmt.Sprintf("unknown rule %q; did you mean %q?", args[0], best)
+				}
+				return &exitCode{code: exitError, err: errors.New(msg)}
+			}
+			fmt.Fprint(e.stdout, explain(r))
+			return nil
+		},
+	}
+}
+
+func explain(r *lint.Rule) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s (%s, %s by default)\n\n%s\n\n", r.ID, r.Category, r.Severity, r.Doc.Title)
+	fmt.Fprintf(&b, "Why it matters\n  %s\n\n", r.Doc.Why)
+	fmt.Fprintf(&b, "Wrong\n%s\n\n", indent(r.Doc.Wrong))
+	if r.Doc.Right != "" {
+		fmt.Fprintf(&b, "Right\n%s\n\n", indent(r.Doc.Right))
+	}
+	if r.Doc.Fix != "" {
+		fmt.Fprintf(&b, "Fix\n  %s\n\n", r.Doc.Fix)
+	} else {
+		b.WriteString("Fix\n  None: the finding needs a person.\n\n")
+	}
+	if len(r.Options) > 0 {
+		b.WriteString("Options (in .copydesk.yaml under rules." + r.ID + ")\n")
+		for _, o := range r.Options {
+			fmt.Fprintf(&b, "  %s (default %v): %s\n", o.Name, o.Default, o.Doc)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+func indent(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = "  " + l
+	}
+	return strings.Join(lines, "\n")
+}
+
+func newVersionCmd(e *env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print copydesk's version",
+		Args:  cobra.NoArgs,
+		Run: func(cmd *cobra.Command, args []string) {
+			fmt.Fprintf(e.stdout, "copydesk %s\n", version)
+		},
+	}
+}
+
+func newInitCmd(e *env) *cobra.Command {
+	var force bool
+	cmd := &cobra.Command{
+		Use:   "init",
+		Short: "Write a commented default " + lint.ConfigFileName + " in the current folder",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if _, err := os.Stat(lint.ConfigFileName); err == nil && !force {
+				return &exitCode{code: exitError, err: fmt.Errorf("%s already exists; use --force to overwrite it", lint.ConfigFileName)}
+			}
+			if err := os.WriteFile(lint.ConfigFileName, []byte(defaultConfig(rules.Registry())), 0o644); err != nil {
+				return &exitCode{code: exitError, err: fmt.Errorf("write %s: %w", lint.ConfigFileName, err)}
+			}
+			fmt.Fprintf(e.stdout, "wrote %s\n", lint.ConfigFileName)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&force, "force", false, "overwrite an existing file")
+	return cmd
+}
+
+// defaultConfig is the commented starting point `init` writes: every rule
+// at its default, so that users see what they can change.
+func defaultConfig(reg *lint.Registry) string {
+	var b strings.Builder
+	b.WriteString(`# copydesk configuration. Docs: copydesk explain RULE, copydesk rules.
+version: 1
+
+# Which files 'copydesk lint' reads when given a folder (globs relative to this file;
+# a glob without a slash matches the file name at any depth).
+include: ["*.txt", "*.md", "*.markdown"]
+exclude: []
+
+# Per rule: a severity (error, warning, info, off), or a mapping with severity and options.
+rules:
+`)
+	for _, r := range reg.Rules() {
+		if len(r.Options) == 0 {
+			fmt.Fprintf(&b, "  %s: %s    # %s\n", r.ID, r.Severity, r.Doc.Title)
+			continue
+		}
+		fmt.Fprintf(&b, "  %s:    # %s\n    severity: %s\n", r.ID, r.Doc.Title, r.Severity)
+		for _, o := range r.Options {
+			v := o.Default
+			if ss, ok := v.([]string); ok {
+				v = "[" + strings.Join(ss, ", ") + "]"
+			}
+			fmt.Fprintf(&b, "    %s: %v    # %s\n", o.Name, v, o.Doc)
+		}
+	}
+	b.WriteString(`
+# Settings for some paths, applied in order after the rules above.
+# overrides:
+#   - paths: ["archive/**"]     # old archive: warnings only
+#     rules:
+#       repeated-word: warning
+#   - paths: ["news/2026/**"]   # new articles: errors
+#     rules:
+#       repeated-word: error
+
+# Findings to drop in some files, with the reason.
+# ignore:
+#   - paths: ["imported/**"]
+#     rules: [nbsp]
+#     reason: typeset by the printer, no-break spaces are deliberate
+`)
+	return b.String()
+}

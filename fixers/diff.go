@@ -1,0 +1,247 @@
+package fixers
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
+
+// contextLines is the number of unchanged lines shown around each change,
+// the default of diff -u and git diff.
+const contextLines = 3
+
+// A diffLine is one line of an edit script: ' ' kept, '-' removed, '+'
+// added. text keeps its line ending, if any, so CRLF survives verbatim and
+// a missing final newline is visible.
+type diffLine struct {
+	op   byte
+	text string
+}
+
+// Unified returns a unified diff from before to after, labelled a/path and
+// b/path so that both `git apply` and `patch -p1` accept it, or "" if the
+// two are equal.
+func Unified(path string, before, after []byte) string {
+	if string(before) == string(after) {
+		return ""
+	}
+	script := lineScript(string(before), string(after))
+
+	var b strings.Builder
+	name := filepath.ToSlash(path)
+	fmt.Fprintf(&b, "--- %s\n+++ %s\n", diffName("a/"+name), diffName("b/"+name))
+
+	// oldLine and newLine count the lines consumed on each side before
+	// script[i], which is what the hunk headers need.
+	oldLine, newLine := 0, 0
+	for i := 0; i < len(script); {
+		if script[i].op == ' ' {
+			oldLine++
+			newLine++
+			i++
+			continue
+		}
+		start := max(i-contextLines, 0)
+		end := hunkEnd(script, i)
+		oldStart, newStart := oldLine-(i-start), newLine-(i-start)
+		oldCount, newCount := 0, 0
+		for _, l := range script[start:end] {
+			if l.op != '+' {
+				oldCount++
+			}
+			if l.op != '-' {
+				newCount++
+			}
+		}
+		fmt.Fprintf(&b, "@@ -%s +%s @@\n", hunkRange(oldStart, oldCount), hunkRange(newStart, newCount))
+		for _, l := range script[start:end] {
+			b.WriteByte(l.op)
+			b.WriteString(l.text)
+			if !strings.HasSuffix(l.text, "\n") {
+				b.WriteString("\n\\ No newline at end of file\n")
+			}
+		}
+		for _, l := range script[i:end] {
+			if l.op != '+' {
+				oldLine++
+			}
+			if l.op != '-' {
+				newLine++
+			}
+		}
+		i = end
+	}
+	return b.String()
+}
+
+// diffName formats a file name for a ---/+++ line the way git does, so
+// that both git apply and GNU patch find where the name ends: names with
+// control characters, quotes or backslashes are C-quoted, and names with
+// spaces get a trailing tab, since otherwise patch would stop at the space.
+func diffName(name string) string {
+	if !strings.ContainsFunc(name, func(r rune) bool { return r < ' ' || r == 0x7f || r == '"' || r == '\\' }) {
+		if strings.Contains(name, " ") {
+			return name + "\t"
+		}
+		return name
+	}
+	var b strings.Builder
+	b.WriteByte('"')
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; c {
+		case '"', '\\':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case '\a':
+			b.WriteString(`\a`)
+		case '\b':
+			b.WriteString(`\b`)
+		case '\t':
+			b.WriteString(`\t`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\v':
+			b.WriteString(`\v`)
+		case '\f':
+			b.WriteString(`\f`)
+		case '\r':
+			b.WriteString(`\r`)
+		default:
+			if c < ' ' || c == 0x7f {
+				fmt.Fprintf(&b, `\%03o`, c)
+			} else {
+				b.WriteByte(c)
+			}
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// hunkEnd returns the end of the hunk whose first change is script[i].
+// Changes separated by at most 2*contextLines unchanged lines share a hunk,
+// because their contexts would otherwise overlap or touch.
+func hunkEnd(script []diffLine, i int) int {
+	end := i
+	for {
+		for end < len(script) && script[end].op != ' ' {
+			end++
+		}
+		run := 0
+		for end+run < len(script) && script[end+run].op == ' ' {
+			run++
+		}
+		if end+run == len(script) || run > 2*contextLines {
+			return end + min(run, contextLines)
+		}
+		end += run
+	}
+}
+
+// hunkRange formats one side of a hunk header. An empty side names the
+// line before the hunk, as diff -u does, so "-0,0" means an empty file.
+func hunkRange(start, count int) string {
+	if count == 0 {
+		return fmt.Sprintf("%d,0", start)
+	}
+	if count == 1 {
+		return fmt.Sprintf("%d", start+1)
+	}
+	return fmt.Sprintf("%d,%d", start+1, count)
+}
+
+// maxDistinctLines stays below the 1,112,060 line indices go-diff can
+// encode as runes; beyond that it panics rather than failing.
+const maxDistinctLines = 1 << 20
+
+// lineScript diffs before and after line by line. Within each run of
+// changes, removals come before additions, which is how diff and git
+// print them and what reviewers expect.
+func lineScript(before, after string) []diffLine {
+	a, b := splitLines(before), splitLines(after)
+
+	// Peeling off the unchanged head and tail ourselves keeps go-diff's
+	// line table small: a fixed article usually differs in a few lines.
+	pre := 0
+	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
+		pre++
+	}
+	suf := 0
+	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
+		suf++
+	}
+
+	script := make([]diffLine, 0, len(a)+len(b)-pre-suf)
+	for _, l := range a[:pre] {
+		script = append(script, diffLine{' ', l})
+	}
+	script = appendMiddle(script, a[pre:len(a)-suf], b[pre:len(b)-suf])
+	for _, l := range a[len(a)-suf:] {
+		script = append(script, diffLine{' ', l})
+	}
+	return script
+}
+
+// appendMiddle appends the edit script from lines a to lines b.
+func appendMiddle(script []diffLine, a, b []string) []diffLine {
+	distinct := make(map[string]struct{})
+	for _, l := range a {
+		distinct[l] = struct{}{}
+	}
+	for _, l := range b {
+		distinct[l] = struct{}{}
+	}
+	if len(distinct) >= maxDistinctLines {
+		// Too big for go-diff. Replacing the whole middle is still a
+		// correct diff, just not a minimal one.
+		for _, l := range a {
+			script = append(script, diffLine{'-', l})
+		}
+		for _, l := range b {
+			script = append(script, diffLine{'+', l})
+		}
+		return script
+	}
+
+	dmp := diffmatchpatch.New()
+	c1, c2, table := dmp.DiffLinesToChars(strings.Join(a, ""), strings.Join(b, ""))
+	diffs := dmp.DiffCharsToLines(dmp.DiffMain(c1, c2, false), table)
+
+	var adds []diffLine
+	flush := func() {
+		script = append(script, adds...)
+		adds = adds[:0]
+	}
+	for _, d := range diffs {
+		for _, text := range splitLines(d.Text) {
+			switch d.Type {
+			case diffmatchpatch.DiffEqual:
+				flush()
+				script = append(script, diffLine{' ', text})
+			case diffmatchpatch.DiffDelete:
+				script = append(script, diffLine{'-', text})
+			case diffmatchpatch.DiffInsert:
+				adds = append(adds, diffLine{'+', text})
+			}
+		}
+	}
+	flush()
+	return script
+}
+
+// splitLines splits s after each "\n", keeping the endings. It also undoes
+// DiffCharsToLines' joining: only the last line of a file can lack a
+// newline and it is always last in its chunk, so the lines come back
+// exactly as they were.
+func splitLines(s string) []string {
+	if s == "" {
+		return nil
+	}
+	lines := strings.SplitAfter(s, "\n")
+	if lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return lines
+}

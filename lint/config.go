@@ -1,0 +1,489 @@
+package lint
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	yaml "go.yaml.in/yaml/v3"
+)
+
+// ConfigFileName is the file copydesk looks for from the current folder up.
+const ConfigFileName = ".copydesk.yaml"
+
+// RuleConfig is a rule's configured severity and options; nil fields keep
+// the default.
+type RuleConfig struct {
+	Severity *Severity
+	Options  map[string]any
+}
+
+// Override applies rule settings to the files its globs match, in order.
+type Override struct {
+	Paths []string
+	Rules map[string]RuleConfig
+}
+
+// Ignore drops some rules' findings (all when Rules is empty) in matching files.
+type Ignore struct {
+	Paths  []string
+	Rules  []string
+	Reason string
+}
+
+// Config is a parsed .copydesk.yaml.
+type Config struct {
+	File      string // where it was read from; "" for the defaults
+	Dir       string // globs are relative to this folder
+	Include   []string
+	Exclude   []string
+	Rules     map[string]RuleConfig
+	Overrides []Override
+	Ignore    []Ignore
+}
+
+// DefaultInclude is what `lint` reads when the config names nothing.
+var DefaultInclude = []string{"*.txt", "*.md", "*.markdown"}
+
+// FindConfig walks up from dir to the first .copydesk.yaml; "" when none.
+func FindConfig(dir string) (string, error) {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return "", fmt.Errorf("find config: %w", err)
+	}
+	for {
+		p := filepath.Join(dir, ConfigFileName)
+		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			return p, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", nil
+		}
+		dir = parent
+	}
+}
+
+// LoadConfig reads and validates a config file against the rule registry.
+func LoadConfig(file string, reg *Registry) (*Config, error) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, fmt.Errorf("read config: %w", err)
+	}
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return nil, fmt.Errorf("read config: %w", err)
+	}
+	c, err := ParseConfig(data, file, reg)
+	if err != nil {
+		return nil, err
+	}
+	c.File, c.Dir = file, filepath.Dir(abs)
+	return c, nil
+}
+
+// DefaultConfig is used when no file is found: every rule at its default.
+func DefaultConfig(dir string) *Config {
+	abs, _ := filepath.Abs(dir)
+	return &Config{Dir: abs, Include: DefaultInclude, Rules: map[string]RuleConfig{}}
+}
+
+// configError points at the file, line and key that is wrong.
+type configError struct {
+	file string
+	line int
+	msg  string
+}
+
+func (e *configError) Error() string { return fmt.Sprintf("%s:%d: %s", e.file, e.line, e.msg) }
+
+type configParser struct {
+	file string
+	reg  *Registry
+	errs []error
+}
+
+func (p *configParser) errorf(n *yaml.Node, format string, args ...any) {
+	p.errs = append(p.errs, &configError{file: p.file, line: n.Line, msg: fmt.Sprintf(format, args...)})
+}
+
+// ParseConfig parses config text; name is used in messages. Unknown keys and
+// bad values are errors that name the line and the key.
+func ParseConfig(data []byte, name string, reg *Registry) (*Config, error) {
+	c := &Config{Include: DefaultInclude, Rules: map[string]RuleConfig{}}
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, fmt.Errorf("%s: not valid YAML: %w", name, err)
+	}
+	if len(root.Content) == 0 {
+		return c, nil
+	}
+	p := &configParser{file: name, reg: reg}
+	top := root.Content[0]
+	if top.Kind != yaml.MappingNode {
+		p.errorf(top, "the config must be a mapping of keys such as rules, include, exclude")
+		return nil, errors.Join(p.errs...)
+	}
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		k, v := top.Content[i], top.Content[i+1]
+		switch k.Value {
+		case "version":
+			if v.Value != "1" {
+				p.errorf(v, "version: unsupported config version %q (this copydesk reads version 1)", v.Value)
+			}
+		case "include":
+			c.Include = p.globs(v, "include")
+		case "exclude":
+			c.Exclude = p.globs(v, "exclude")
+		case "rules":
+			c.Rules = p.rules(v, "rules")
+		case "overrides":
+			c.Overrides = p.overrides(v)
+		case "ignore":
+			c.Ignore = p.ignores(v)
+		default:
+			p.errorf(k, "unknown key %q (known: version, include, exclude, rules, overrides, ignore)", k.Value)
+		}
+	}
+	if len(p.errs) > 0 {
+		return nil, errors.Join(p.errs...)
+	}
+	return c, nil
+}
+
+func (p *configParser) strings(v *yaml.Node, key string) []string {
+	if v.Kind == yaml.ScalarNode {
+		return []string{v.Value}
+	}
+	if v.Kind != yaml.SequenceNode {
+		p.errorf(v, "%s: want a list of strings", key)
+		return nil
+	}
+	out := make([]string, 0, len(v.Content))
+	for _, e := range v.Content {
+		if e.Kind != yaml.ScalarNode {
+			p.errorf(e, "%s: want a string, got a %s", key, kindName(e))
+			continue
+		}
+		out = append(out, e.Value)
+	}
+	return out
+}
+
+func (p *configParser) globs(v *yaml.Node, key string) []string {
+	gs := p.strings(v, key)
+	for _, g := range gs {
+		if !ValidGlob(g) {
+			p.errorf(v, "%s: malformed glob %q", key, g)
+		}
+	}
+	return gs
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "mapping"
+	case yaml.SequenceNode:
+		return "list"
+	}
+	return "value"
+}
+
+func (p *configParser) rules(v *yaml.Node, key string) map[string]RuleConfig {
+	out := map[string]RuleConfig{}
+	if v.Kind != yaml.MappingNode {
+		p.errorf(v, "%s: want a mapping from rule ID to a severity or settings", key)
+		return out
+	}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, rv := v.Content[i], v.Content[i+1]
+		rule, ok := p.reg.Lookup(k.Value)
+		if !ok {
+			p.errorf(k, "%s: unknown rule %q%s", key, k.Value, p.suggest(k.Value))
+			continue
+		}
+		var rc RuleConfig
+		switch rv.Kind {
+		case yaml.ScalarNode:
+			sev, err := ParseSeverity(rv.Value)
+			if err != nil {
+				p.errorf(rv, "%s.%s: %v", key, k.Value, err)
+				continue
+			}
+			rc.Severity = &sev
+		case yaml.MappingNode:
+			for j := 0; j+1 < len(rv.Content); j += 2 {
+				ok, ov := rv.Content[j], rv.Content[j+1]
+				if ok.Value == "severity" {
+					sev, err := ParseSeverity(ov.Value)
+					if err != nil {
+						p.errorf(ov, "%s.%s.severity: %v", key, k.Value, err)
+						continue
+					}
+					rc.Severity = &sev
+					continue
+				}
+				opt := rule.option(ok.Value)
+				if opt == nil {
+					known := []string{"severity"}
+					for _, o := range rule.Options {
+						known = append(known, o.Name)
+					}
+					p.errorf(ok, "%s.%s: unknown option %q (known: %s)", key, k.Value, ok.Value, strings.Join(known, ", "))
+					continue
+				}
+				val, err := decodeOption(opt, ov)
+				if err != nil {
+					p.errorf(ov, "%s.%s.%s: %v", key, k.Value, ok.Value, err)
+					continue
+				}
+				if rc.Options == nil {
+					rc.Options = map[string]any{}
+				}
+				rc.Options[opt.Name] = val
+			}
+		default:
+			p.errorf(rv, "%s.%s: want a severity (error, warning, info, off) or a mapping of settings", key, k.Value)
+			continue
+		}
+		out[k.Value] = rc
+	}
+	return out
+}
+
+func decodeOption(opt *Option, v *yaml.Node) (any, error) {
+	switch opt.Kind {
+	case OptBool:
+		var b bool
+		if err := v.Decode(&b); err != nil {
+			return nil, fmt.Errorf("want true or false, got %q", v.Value)
+		}
+		return b, nil
+	case OptInt:
+		var n int
+		if err := v.Decode(&n); err != nil {
+			return nil, fmt.Errorf("want a whole number, got %q", v.Value)
+		}
+		return n, nil
+	case OptString:
+		if v.Kind != yaml.ScalarNode {
+			return nil, errors.New("want a string")
+		}
+		if len(opt.Enum) > 0 && !contains(opt.Enum, v.Value) {
+			return nil, fmt.Errorf("want one of %s, got %q", strings.Join(opt.Enum, ", "), v.Value)
+		}
+		return v.Value, nil
+	case OptStrings:
+		var ss []string
+		if err := v.Decode(&ss); err != nil {
+			return nil, errors.New("want a list of strings")
+		}
+		return ss, nil
+	}
+	return nil, errors.New("unsupported option kind")
+}
+
+// suggest offers the closest rule ID for a misspelt one.
+func (p *configParser) suggest(id string) string {
+	best, bestD := "", 4
+	for _, r := range p.reg.Rules() {
+		if d := EditDistance(id, r.ID); d < bestD {
+			best, bestD = r.ID, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf("; did you mean %q?", best)
+}
+
+func (p *configParser) overrides(v *yaml.Node) []Override {
+	if v.Kind != yaml.SequenceNode {
+		p.errorf(v, "overrides: want a list of {paths, rules}")
+		return nil
+	}
+	var out []Override
+	for _, e := range v.Content {
+		if e.Kind != yaml.MappingNode {
+			p.errorf(e, "overrides: each entry is a mapping with paths and rules")
+			continue
+		}
+		var o Override
+		for i := 0; i+1 < len(e.Content); i += 2 {
+			k, ov := e.Content[i], e.Content[i+1]
+			switch k.Value {
+			case "paths":
+				o.Paths = p.globs(ov, "overrides.paths")
+			case "rules":
+				o.Rules = p.rules(ov, "overrides.rules")
+			default:
+				p.errorf(k, "overrides: unknown key %q (known: paths, rules)", k.Value)
+			}
+		}
+		if len(o.Paths) == 0 {
+			p.errorf(e, "overrides: an entry needs paths")
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+func (p *configParser) ignores(v *yaml.Node) []Ignore {
+	if v.Kind != yaml.SequenceNode {
+		p.errorf(v, "ignore: want a list of {paths, rules, reason}")
+		return nil
+	}
+	var out []Ignore
+	for _, e := range v.Content {
+		if e.Kind != yaml.MappingNode {
+			p.errorf(e, "ignore: each entry is a mapping with paths, rules and reason")
+			continue
+		}
+		var ig Ignore
+		for i := 0; i+1 < len(e.Content); i += 2 {
+			k, iv := e.Content[i], e.Content[i+1]
+			switch k.Value {
+			case "paths":
+				ig.Paths = p.globs(iv, "ignore.paths")
+			case "rules":
+				ig.Rules = p.strings(iv, "ignore.rules")
+				for _, id := range ig.Rules {
+					if _, ok := p.reg.Lookup(id); !ok {
+						p.errorf(iv, "ignore.rules: unknown rule %q%s", id, p.suggest(id))
+					}
+				}
+			case "reason":
+				ig.Reason = iv.Value
+			default:
+				p.errorf(k, "ignore: unknown key %q (known: paths, rules, reason)", k.Value)
+			}
+		}
+		if len(ig.Paths) == 0 {
+			p.errorf(e, "ignore: an entry needs paths")
+		}
+		out = append(out, ig)
+	}
+	return out
+}
+
+// RuleSettings is a rule's effective severity and options for one file.
+type RuleSettings struct {
+	Severity Severity
+	Options  Options
+}
+
+// Settings resolves every rule's severity and options for a file given by
+// its slash-separated path relative to the config folder: defaults, then
+// the rules section, then each matching override in order.
+func (c *Config) Settings(reg *Registry, rel string) map[string]RuleSettings {
+	out := make(map[string]RuleSettings, len(reg.Rules()))
+	for _, r := range reg.Rules() {
+		s := RuleSettings{Severity: r.Severity, Options: r.defaults()}
+		apply := func(rc RuleConfig, ok bool) {
+			if !ok {
+				return
+			}
+			if rc.Severity != nil {
+				s.Severity = *rc.Severity
+			}
+			if len(rc.Options) > 0 {
+				o := make(Options, len(s.Options))
+				for k, v := range s.Options {
+					o[k] = v
+				}
+				for k, v := range rc.Options {
+					o[k] = v
+				}
+				s.Options = o
+			}
+		}
+		rc, ok := c.Rules[r.ID]
+		apply(rc, ok)
+		for _, ov := range c.Overrides {
+			if matchAny(ov.Paths, rel) {
+				rc, ok := ov.Rules[r.ID]
+				apply(rc, ok)
+			}
+		}
+		out[r.ID] = s
+	}
+	return out
+}
+
+// Ignored reports whether config ignore entries drop rule's findings in rel.
+func (c *Config) Ignored(rule, rel string) bool {
+	for _, ig := range c.Ignore {
+		if matchAny(ig.Paths, rel) && (len(ig.Rules) == 0 || contains(ig.Rules, rule)) {
+			return true
+		}
+	}
+	return false
+}
+
+// Selects reports whether a file found while walking folders is linted:
+// it matches an include glob and no exclude glob.
+func (c *Config) Selects(rel string) bool {
+	return matchAny(c.Include, rel) && !matchAny(c.Exclude, rel)
+}
+
+// Excluded reports whether an exclude glob matches rel; files named on the
+// command line are linted unless excluded.
+func (c *Config) Excluded(rel string) bool { return matchAny(c.Exclude, rel) }
+
+// Rel returns a file's path relative to the config folder, slash-separated.
+func (c *Config) Rel(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return filepath.ToSlash(path)
+	}
+	rel, err := filepath.Rel(c.Dir, abs)
+	if err != nil {
+		return filepath.ToSlash(abs)
+	}
+	return filepath.ToSlash(rel)
+}
+
+func matchAny(globs []string, rel string) bool {
+	for _, g := range globs {
+		if MatchGlob(g, rel) {
+			return true
+		}
+	}
+	return false
+}
+
+// EditDistance is the Levenshtein distance between two strings, by rune.
+func EditDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// SortedRuleIDs lists configured rule IDs in order, for stable messages.
+func (c *Config) SortedRuleIDs() []string {
+	ids := make([]string, 0, len(c.Rules))
+	for id := range c.Rules {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}

@@ -1,0 +1,269 @@
+package lint
+
+import (
+	"sort"
+	"unicode/utf8"
+
+	"github.com/copydesk/copydesk/dates"
+)
+
+// Format is the syntax an article is written in.
+type Format uint8
+
+// The article formats copydesk reads.
+const (
+	FormatText Format = iota
+	FormatMarkdown
+)
+
+func (f Format) String() string {
+	if f == FormatMarkdown {
+		return "markdown"
+	}
+	return "text"
+}
+
+// Span is a byte range [Start, End) of a document's source.
+type Span struct{ Start, End int }
+
+// Len returns the span's length in bytes.
+func (s Span) Len() int { return s.End - s.Start }
+
+// BlockKind is the syntactic kind of a block.
+type BlockKind uint8
+
+// Block kinds. Code, HTML and front matter blocks hold no prose.
+const (
+	KindParagraph BlockKind = iota
+	KindHeading
+	KindListItem
+	KindQuote
+	KindTableCell
+	KindCode
+	KindHTML
+	KindFrontMatter
+	KindField // a prose-bearing front matter value (title, description)
+	KindSeparator
+)
+
+var kindNames = [...]string{"paragraph", "heading", "list-item", "quote", "table-cell", "code", "html", "front-matter", "field", "separator"}
+
+func (k BlockKind) String() string { return kindNames[k] }
+
+// Role is what a block is for in the article.
+type Role uint8
+
+// Block roles.
+const (
+	RoleBody Role = iota
+	RoleLabel
+	RoleTitle
+	RoleDate
+	RoleCaption
+	RoleByline
+	RoleNavigation
+	RoleImage
+	RoleDescription
+	RoleNone // markup without a role in the article: code, separators
+)
+
+var roleNames = [...]string{"body", "label", "title", "date", "caption", "byline", "navigation", "image", "description", "none"}
+
+func (r Role) String() string { return roleNames[r] }
+
+// A Block is one unit of an article: a paragraph, a title line, a heading,
+// a navigation line. Its tokens are Document.Tokens[Tok0:Tok1].
+type Block struct {
+	Kind  BlockKind
+	Role  Role
+	Span  // the block's raw bytes, markup included
+	Level int // heading level, 1–6
+	// Prose is where the block's text starts after indentation and bullet
+	// glyphs; for plain-text blocks it is the prose range.
+	Prose      Span
+	Tok0, Tok1 int32
+	Bullet     bool // the line began with a bullet glyph left from a list page
+}
+
+// NavDir is the direction of a navigation link.
+type NavDir uint8
+
+// Navigation directions.
+const (
+	NavNext NavDir = iota
+	NavPrev
+)
+
+func (d NavDir) String() string {
+	if d == NavPrev {
+		return "previous"
+	}
+	return "next"
+}
+
+// A NavLink is a previous/next link: from a plain-text line
+// ("[next]:Title") or from front matter (prev/next fields).
+type NavLink struct {
+	Dir    NavDir
+	Label  string // as written: "[next]", "Previous", "上一篇", "prev"
+	Target string // the title or path it points at
+	Text   string // display text, for front matter objects {text, link}
+	// IsPath is set when Target is a path or link rather than a title.
+	IsPath bool
+	Span   Span // the target's bytes; zero when the position is unknown
+}
+
+// DateSource says where a publication date was found.
+type DateSource uint8
+
+// Date sources, in the order they are preferred.
+const (
+	DateLine DateSource = iota
+	DateFrontMatter
+	DateFileName
+	DatePath
+)
+
+// A DateField is the publication date as written.
+type DateField struct {
+	Source    DateSource
+	Label     string // "Date:", "Publish Time:", "date" (front matter key)
+	LabelSpan Span
+	Raw       string
+	Span      Span       // the raw date's bytes
+	Parsed    dates.Date // valid only when ParseErr is nil
+	ParseErr  error      // the text is not a date at all
+}
+
+// Summary is what survives of a document after its own rules ran: enough
+// for corpus rules (titles, dates, links) and for printing positions.
+type Summary struct {
+	Path   string
+	Format Format
+	Src    []byte
+	Title  string
+	// TitleSpan locates the title; zero when it came from nowhere in the text.
+	TitleSpan Span
+	Date      *DateField
+	Nav       []NavLink
+	// Meta is the decoded front matter, nil for plain text.
+	Meta map[string]any
+	// Draft is set when the front matter says draft: true.
+	Draft bool
+	// Directives are the suppression comments found in the document; they
+	// outlive the tokens because corpus rules report after parsing.
+	Directives []Directive
+
+	lines []int // byte offset of each line start
+	bom   int   // length of a leading byte order mark
+}
+
+// Document is one parsed article shared read-only by every rule.
+type Document struct {
+	*Summary
+	Blocks []Block
+	Tokens []Token
+	// Verbatim spans are never linted: front matter, code blocks, raw HTML.
+	// Sorted and disjoint.
+	Verbatim []Span
+	// Problems are syntax errors found while parsing (bad front matter).
+	Problems []Problem
+}
+
+// A Problem is a parse-time finding reported through a built-in rule.
+type Problem struct {
+	Rule    string
+	Message string
+	Span    Span
+}
+
+// BlockTokens returns the tokens of a block.
+func (d *Document) BlockTokens(b *Block) []Token { return d.Tokens[b.Tok0:b.Tok1] }
+
+// Text returns the source bytes of a span without copying.
+func (s *Summary) Text(sp Span) []byte { return s.Src[sp.Start:sp.End] }
+
+// Lines returns the number of lines.
+func (s *Summary) Lines() int { return len(s.lines) }
+
+// LineStart returns the byte offset where 1-based line n starts.
+func (s *Summary) LineStart(n int) int { return s.lines[n-1] }
+
+// LineSpan returns the bytes of 1-based line n without its line ending.
+func (s *Summary) LineSpan(n int) Span {
+	start := s.lines[n-1]
+	end := len(s.Src)
+	if n < len(s.lines) {
+		end = s.lines[n] - 1
+	}
+	if end > start && end <= len(s.Src) && end-1 >= start && s.Src[end-1] == '\r' {
+		end--
+	}
+	if end < start {
+		end = start
+	}
+	return Span{start, end}
+}
+
+// Line returns the 1-based line holding byte offset off.
+func (s *Summary) Line(off int) int {
+	return sort.Search(len(s.lines), func(i int) bool { return s.lines[i] > off })
+}
+
+// Position maps a byte offset to a 1-based line and a 1-based column
+// counted in Unicode code points. A leading byte order mark is not counted.
+func (s *Summary) Position(off int) (line, col int) {
+	if off > len(s.Src) {
+		off = len(s.Src)
+	}
+	line = s.Line(off)
+	if line < 1 {
+		line = 1
+	}
+	start := s.lines[line-1]
+	if line == 1 {
+		start += s.bom
+		if off < start {
+			off = start
+		}
+	}
+	return line, utf8.RuneCount(s.Src[start:off]) + 1
+}
+
+func (s *Summary) indexLines() {
+	n := 1
+	for _, c := range s.Src {
+		if c == '\n' {
+			n++
+		}
+	}
+	s.lines = make([]int, 1, n)
+	for i, c := range s.Src {
+		if c == '\n' {
+			s.lines = append(s.lines, i+1)
+		}
+	}
+	if len(s.Src) >= 3 && s.Src[0] == 0xEF && s.Src[1] == 0xBB && s.Src[2] == 0xBF {
+		s.bom = 3
+	}
+}
+
+// BOM returns the length of the leading byte order mark, 0 or 3.
+func (s *Summary) BOM() int { return s.bom }
+
+// Newline returns the line ending the document uses, for fixes that insert lines.
+func (s *Summary) Newline() string {
+	if len(s.lines) > 1 {
+		i := s.lines[1] - 2
+		if i >= 0 && s.Src[i] == '\r' {
+			return "\r\n"
+		}
+	}
+	return "\n"
+}
+
+// InVerbatim reports whether off lies inside a verbatim span.
+func (d *Document) InVerbatim(off int) bool {
+	i := sort.Search(len(d.Verbatim), func(i int) bool { return d.Verbatim[i].End > off })
+	return i < len(d.Verbatim) && d.Verbatim[i].Start <= off
+}

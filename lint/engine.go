@@ -1,0 +1,432 @@
+package lint
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"sync"
+)
+
+// Input is one file to lint.
+type Input struct {
+	Path string // as shown to the user: as given, or relative to the current folder
+	// Src holds the text when it does not come from Path (standard input);
+	// nil means read Path.
+	Src []byte
+	// ConfigPath is the file's path used for config globs when it differs
+	// from Path (standard input linted as if it were that file).
+	ConfigPath string
+}
+
+// FileResult is what linting one file produced.
+type FileResult struct {
+	Path        string
+	Summary     *Summary // nil when the file could not be read or parsed
+	Diagnostics []Diagnostic
+	Err         error
+
+	rel      string
+	settings map[string]RuleSettings
+	facts    []any // per corpus rule, in registry order
+}
+
+// Result is a whole run, files in path order and diagnostics sorted by
+// path, then offset, whatever the parallelism.
+type Result struct {
+	Files []*FileResult
+}
+
+// Diagnostics returns every diagnostic in output order.
+func (r *Result) Diagnostics() []Diagnostic {
+	var out []Diagnostic
+	for _, f := range r.Files {
+		out = append(out, f.Diagnostics...)
+	}
+	return out
+}
+
+// Errors returns the files that could not be linted.
+func (r *Result) Errors() []*FileResult {
+	var out []*FileResult
+	for _, f := range r.Files {
+		if f.Err != nil {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Engine runs a rule registry under a configuration.
+type Engine struct {
+	Registry *Registry
+	Config   *Config
+	// Workers is the number of files linted at once; 0 means GOMAXPROCS.
+	Workers int
+	// ReadFile reads an input; nil means os.ReadFile. The fix command
+	// uses it to remember each file's state for a safe write.
+	ReadFile func(path string) ([]byte, error)
+}
+
+// Lint parses and checks every input in parallel, then runs the corpus
+// rules over all of them, then filters and sorts.
+func (e *Engine) Lint(inputs []Input) *Result {
+	files := make([]*FileResult, len(inputs))
+	workers := e.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, len(inputs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				files[i] = e.lintInput(inputs[i], true)
+			}
+		}()
+	}
+	for i := range inputs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	sort.SliceStable(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	e.runCorpusRules(files)
+	for _, f := range files {
+		if f.Summary != nil {
+			e.filter(f)
+		}
+		f.facts = nil
+	}
+	return &Result{Files: files}
+}
+
+// LintSource checks one text with the document rules only, filters
+// applied: what the fix loop re-runs after each pass.
+func (e *Engine) LintSource(in Input) ([]Diagnostic, error) {
+	f := e.lintInput(in, false)
+	if f.Err != nil {
+		return nil, f.Err
+	}
+	e.filter(f)
+	return f.Diagnostics, nil
+}
+
+func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
+	f = &FileResult{Path: in.Path}
+	cfgPath := in.ConfigPath
+	if cfgPath == "" {
+		cfgPath = in.Path
+	}
+	f.rel = e.Config.Rel(cfgPath)
+	src := in.Src
+	if src == nil {
+		var err error
+		read := e.ReadFile
+		if read == nil {
+			read = os.ReadFile
+		}
+		src, err = read(in.Path)
+		if err != nil {
+			f.Err = readError(err)
+			return f
+		}
+	}
+	doc, err := Parse(in.Path, src)
+	if err != nil {
+		f.Err = err
+		return f
+	}
+	f.Summary = doc.Summary
+	f.settings = e.Config.Settings(e.Registry, f.rel)
+	report := func(d Diagnostic) { f.Diagnostics = append(f.Diagnostics, d) }
+	for _, p := range doc.Problems {
+		if r, ok := e.Registry.Lookup(p.Rule); ok {
+			f.Diagnostics = append(f.Diagnostics, Diagnostic{Path: in.Path, Rule: r.ID, Category: r.Category, Message: p.Message, Start: p.Span.Start, End: p.Span.End})
+		}
+	}
+	for _, r := range e.Registry.Rules() {
+		s := f.settings[r.ID]
+		switch {
+		case r.Run != nil:
+			if s.Severity == SeverityOff {
+				continue
+			}
+			pass := &Pass{Rule: r, Doc: doc, Options: s.Options, report: report}
+			if err := safeRun(r, in.Path, func() { r.Run(pass) }); err != nil {
+				f.Err = errors.Join(f.Err, err)
+			}
+		case r.Check != nil && collect:
+			var fact any
+			if r.Collect != nil {
+				pass := &Pass{Rule: r, Doc: doc, Options: s.Options, report: report}
+				if err := safeRun(r, in.Path, func() { fact = r.Collect(pass) }); err != nil {
+					f.Err = errors.Join(f.Err, err)
+				}
+			}
+			f.facts = append(f.facts, fact)
+		}
+	}
+	return f
+}
+
+// safeRun turns a rule's panic into an error naming the rule and file, so
+// one bug does not lose the other files' results.
+func safeRun(r *Rule, path string, fn func()) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("internal error: rule %s failed on %s: %v (please report this with the file)\n%s", r.ID, path, p, debug.Stack())
+		}
+	}()
+	fn()
+	return nil
+}
+
+func readError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		switch {
+		case errors.Is(err, os.ErrNotExist):
+			return errors.New("no such file")
+		case errors.Is(err, os.ErrPermission):
+			return errors.New("permission denied: cannot read the file")
+		}
+		return fmt.Errorf("cannot read the file: %w", pe.Err)
+	}
+	return fmt.Errorf("cannot read the file: %w", err)
+}
+
+func (e *Engine) runCorpusRules(files []*FileResult) {
+	var sums []*Summary
+	var owners []*FileResult
+	for _, f := range files {
+		if f.Summary != nil {
+			sums = append(sums, f.Summary)
+			owners = append(owners, f)
+		}
+	}
+	byPath := make(map[string]*FileResult, len(owners))
+	for _, f := range owners {
+		byPath[f.Path] = f
+	}
+	k := 0
+	for _, r := range e.Registry.Rules() {
+		if r.Check == nil {
+			continue
+		}
+		facts := make([]any, len(owners))
+		for i, f := range owners {
+			if k < len(f.facts) {
+				facts[i] = f.facts[k]
+			}
+		}
+		k++
+		pass := &CorpusPass{
+			Rule: r, Summaries: sums, Facts: facts,
+			OptionsFor: func(path string) Options {
+				if f, ok := byPath[path]; ok {
+					return f.settings[r.ID].Options
+				}
+				return r.defaults()
+			},
+			report: func(d Diagnostic) {
+				if f, ok := byPath[d.Path]; ok {
+					f.Diagnostics = append(f.Diagnostics, d)
+				}
+			},
+		}
+		if err := safeRun(r, "the corpus", func() { r.Check(pass) }); err != nil && len(owners) > 0 {
+			owners[0].Err = errors.Join(owners[0].Err, err)
+		}
+	}
+}
+
+// filter applies configured severities, ignore entries and suppression
+// comments, reports unused and malformed suppressions, and sorts.
+func (e *Engine) filter(f *FileResult) {
+	out := f.Diagnostics[:0]
+	for _, d := range f.Diagnostics {
+		s, ok := f.settings[d.Rule]
+		if !ok || s.Severity == SeverityOff || e.Config.Ignored(d.Rule, f.rel) {
+			continue
+		}
+		d.Severity = s.Severity
+		out = append(out, d)
+	}
+	f.Diagnostics = e.suppress(f, out)
+	sort.SliceStable(f.Diagnostics, func(i, j int) bool { return Less(&f.Diagnostics[i], &f.Diagnostics[j]) })
+}
+
+// Less orders diagnostics by path, offset, end, rule, then message.
+func Less(a, b *Diagnostic) bool {
+	if a.Path != b.Path {
+		return a.Path < b.Path
+	}
+	if a.Start != b.Start {
+		return a.Start < b.Start
+	}
+	if a.End != b.End {
+		return a.End < b.End
+	}
+	if a.Rule != b.Rule {
+		return a.Rule < b.Rule
+	}
+	return a.Message < b.Message
+}
+
+// suppress drops diagnostics covered by directives and adds findings
+// about the directives themselves.
+func (e *Engine) suppress(f *FileResult, ds []Diagnostic) []Diagnostic {
+	dirs := f.Summary.Directives
+	if len(dirs) == 0 {
+		return ds
+	}
+	sum := f.Summary
+	used := make([]bool, len(dirs))
+	var extra []Diagnostic
+	add := func(rule string, sp Span, msg string) {
+		s, ok := f.settings[rule]
+		if !ok || s.Severity == SeverityOff || e.Config.Ignored(rule, f.rel) {
+			return
+		}
+		r, _ := e.Registry.Lookup(rule)
+		extra = append(extra, Diagnostic{Path: f.Path, Rule: rule, Category: r.Category, Severity: s.Severity, Message: msg, Start: sp.Start, End: sp.End})
+	}
+	// Regions: each disable opens a region per rule until a matching enable.
+	type region struct {
+		dir        int
+		start, end int
+	}
+	var regions []region
+	for i := range dirs {
+		d := &dirs[i]
+		for _, id := range d.Rules {
+			if _, ok := e.Registry.Lookup(id); !ok {
+				add("invalid-suppression", d.Span, fmt.Sprintf("%s names unknown rule %q", d.Kind, id))
+			}
+		}
+		if d.Reason == "" && d.Kind != Enable {
+			add("invalid-suppression", d.Span, fmt.Sprintf("%s has no reason; add one after \"--\", for example <!-- %s %s -- quoting the original title -->", d.Kind, d.Kind, firstOr(d.Rules, "RULE")))
+		}
+		switch d.Kind {
+		case Disable:
+			end := len(sum.Src)
+			for j := i + 1; j < len(dirs); j++ {
+				if dirs[j].Kind == Enable && sameRules(dirs[j].Rules, d.Rules) {
+					end = dirs[j].Span.Start
+					used[j] = true // an enable closing a region is always in use
+					break
+				}
+			}
+			regions = append(regions, region{i, d.Span.End, end})
+		case Enable:
+			opened := false
+			for j := i - 1; j >= 0; j-- {
+				if dirs[j].Kind == Disable && sameRules(dirs[j].Rules, d.Rules) {
+					opened = true
+					break
+				}
+			}
+			if !opened {
+				add("invalid-suppression", d.Span, "copydesk-enable without an earlier copydesk-disable for the same rules")
+				used[i] = true
+			}
+		}
+	}
+	out := ds[:0]
+	for _, dg := range ds {
+		suppressed := false
+		for i := range dirs {
+			d := &dirs[i]
+			if !d.covers(dg.Rule) {
+				continue
+			}
+			hit := false
+			switch d.Kind {
+			case DisableFile:
+				hit = true
+			case DisableNextLine:
+				hit = sum.Line(dg.Start) == sum.Line(d.Span.End)+1
+			}
+			if hit {
+				used[i] = true
+				suppressed = true
+			}
+		}
+		for _, rg := range regions {
+			if dirs[rg.dir].covers(dg.Rule) && dg.Start >= rg.start && dg.Start < rg.end {
+				used[rg.dir] = true
+				suppressed = true
+			}
+		}
+		if !suppressed {
+			out = append(out, dg)
+		}
+	}
+	for i := range dirs {
+		if !used[i] && dirs[i].Kind != Enable {
+			add("unused-suppression", dirs[i].Span, fmt.Sprintf("%s %s matches no finding; remove it", dirs[i].Kind, firstOr(dirs[i].Rules, "(all rules)")))
+		}
+	}
+	return append(out, extra...)
+}
+
+func firstOr(ss []string, def string) string {
+	if len(ss) == 0 {
+		return def
+	}
+	if len(ss) == 1 {
+		return ss[0]
+	}
+	return fmt.Sprint(ss)
+}
+
+func sameRules(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// Builtin returns the rules the engine itself implements.
+func Builtin() []*Rule {
+	return []*Rule{
+		{
+			ID: "front-matter", Category: CategoryMetadata, Severity: SeverityError, Builtin: true,
+			Doc: Doc{
+				Title: "Front matter that cannot be parsed",
+				Why:   "A site generator that cannot read the front matter drops the title, date and navigation, or fails the build.",
+				Wrong: "---\ntitle: Museum opens: new gallery\n---",
+				Right: "---\ntitle: \"Museum opens: new gallery\"\n---",
+			},
+		},
+		{
+			ID: "unused-suppression", Category: CategorySuppression, Severity: SeverityWarning, Builtin: true,
+			Doc: Doc{
+				Title: "A suppression comment that matches no finding",
+				Why:   "Stale suppressions hide future problems on lines that have since changed.",
+				Wrong: "<!-- copydesk-disable-next-line repeated-word -- band name -->\nThe museum opened.",
+				Right: "The museum opened.",
+			},
+		},
+		{
+			ID: "invalid-suppression", Category: CategorySuppression, Severity: SeverityWarning, Builtin: true,
+			Doc: Doc{
+				Title: "A suppression comment without a reason, naming an unknown rule, or enabling what was never disabled",
+				Why:   "A reason tells the next editor why the finding is wrong; an unknown rule ID suppresses nothing.",
+				Wrong: "<!-- copydesk-disable-next-line repeated-word -->",
+				Right: "<!-- copydesk-disable-next-line repeated-word -- the band is called The The -->",
+			},
+		},
+	}
+}

@@ -1,0 +1,244 @@
+package lint
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+	"github.com/copydesk/copydesk/dates"
+	yaml "go.yaml.in/yaml/v3"
+)
+
+// frontMatter locates a YAML (---) or TOML (+++) block at the top of a
+// Markdown file: whole is the block with its fences, inner its content.
+func frontMatter(src []byte, bom int) (whole, inner Span, delim byte, ok bool) {
+	s := src[bom:]
+	var fence []byte
+	switch {
+	case bytes.HasPrefix(s, []byte("---")):
+		fence = []byte("---")
+	case bytes.HasPrefix(s, []byte("+++")):
+		fence = []byte("+++")
+	default:
+		return
+	}
+	first := bytes.IndexByte(s, '\n')
+	if first < 0 || len(bytes.TrimRight(s[3:first], " \t\r")) != 0 {
+		return
+	}
+	pos := first + 1
+	for pos <= len(s) {
+		nl := bytes.IndexByte(s[pos:], '\n')
+		end := len(s)
+		if nl >= 0 {
+			end = pos + nl
+		}
+		line := bytes.TrimRight(s[pos:end], " \t\r")
+		if bytes.Equal(line, fence) || (fence[0] == '-' && bytes.Equal(line, []byte("..."))) {
+			wholeEnd := end
+			if nl >= 0 {
+				wholeEnd = end + 1
+			}
+			return Span{bom, bom + wholeEnd}, Span{bom + first + 1, bom + pos}, fence[0], true
+		}
+		if nl < 0 {
+			break
+		}
+		pos = end + 1
+	}
+	return
+}
+
+// fmField is a front matter value with its place in the source, when known.
+type fmField struct {
+	value string
+	span  Span
+}
+
+// parseFrontMatter decodes the front matter into doc.Meta and picks out the
+// fields copydesk reads: title, description, date, draft, prev/next links.
+func (doc *Document) parseFrontMatter(whole, inner Span, delim byte) (title, desc fmField) {
+	doc.Verbatim = append(doc.Verbatim, whole)
+	text := doc.Src[inner.Start:inner.End]
+	fields := map[string]fmField{}
+	var nav []NavLink
+	if delim == '+' {
+		var meta map[string]any
+		_, err := toml.Decode(string(text), &meta)
+		if err != nil {
+			doc.Problems = append(doc.Problems, Problem{Rule: "front-matter", Message: "front matter is not valid TOML: " + tomlMessage(err), Span: Span{whole.Start, whole.Start + 3}})
+			return
+		}
+		doc.Meta = meta
+		tomlFieldSpans(doc.Src, inner, fields)
+	} else {
+		var root yaml.Node
+		if err := yaml.Unmarshal(text, &root); err != nil {
+			doc.Problems = append(doc.Problems, Problem{Rule: "front-matter", Message: "front matter is not valid YAML: " + strings.TrimPrefix(err.Error(), "yaml: "), Span: Span{whole.Start, whole.Start + 3}})
+			return
+		}
+		if len(root.Content) == 0 {
+			return
+		}
+		m := root.Content[0]
+		if m.Kind != yaml.MappingNode {
+			doc.Problems = append(doc.Problems, Problem{Rule: "front-matter", Message: "front matter must be a mapping of keys to values", Span: Span{whole.Start, whole.Start + 3}})
+			return
+		}
+		var meta map[string]any
+		if err := m.Decode(&meta); err != nil {
+			doc.Problems = append(doc.Problems, Problem{Rule: "front-matter", Message: "front matter cannot be decoded: " + err.Error(), Span: Span{whole.Start, whole.Start + 3}})
+			return
+		}
+		doc.Meta = meta
+		lines := lineStarts(text)
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			k, v := m.Content[i], m.Content[i+1]
+			if v.Kind == yaml.ScalarNode {
+				fields[k.Value] = fmField{value: v.Value, span: yamlScalarSpan(doc.Src, inner.Start, lines, v)}
+			}
+			if v.Kind == yaml.MappingNode {
+				// {text, link} objects: remember the link's position.
+				for j := 0; j+1 < len(v.Content); j += 2 {
+					if v.Content[j].Value == "link" && v.Content[j+1].Kind == yaml.ScalarNode {
+						fields[k.Value+".link"] = fmField{value: v.Content[j+1].Value, span: yamlScalarSpan(doc.Src, inner.Start, lines, v.Content[j+1])}
+					}
+				}
+			}
+		}
+	}
+	title, desc = fields["title"], fields["description"]
+	if t, ok := doc.Meta["title"].(string); ok {
+		doc.Title = t
+		doc.TitleSpan = title.span
+	}
+	if d, ok := doc.Meta["draft"].(bool); ok && d {
+		doc.Draft = true
+	}
+	for _, key := range []string{"date", "published", "pubDate"} {
+		v, ok := doc.Meta[key]
+		if !ok {
+			continue
+		}
+		raw := fields[key].value
+		if raw == "" {
+			raw = fmt.Sprint(v)
+		}
+		df := &DateField{Source: DateFrontMatter, Label: key, Raw: raw, Span: fields[key].span}
+		df.Parsed, df.ParseErr = dates.Parse(raw, dates.OrderUnknown)
+		doc.Date = df
+		break
+	}
+	for _, key := range []string{"prev", "previous", "next", "pagination_prev", "pagination_next"} {
+		v, ok := doc.Meta[key]
+		if !ok {
+			continue
+		}
+		dir := NavNext
+		if strings.Contains(key, "prev") {
+			dir = NavPrev
+		}
+		l := NavLink{Dir: dir, Label: key}
+		switch v := v.(type) {
+		case string:
+			l.Target = v
+			l.Span = fields[key].span
+			l.IsPath = looksLikePath(v) || strings.HasPrefix(key, "pagination_")
+		case map[string]any:
+			l.Text, _ = v["text"].(string)
+			l.Target, _ = v["link"].(string)
+			l.Span = fields[key+".link"].span
+			l.IsPath = l.Target != ""
+			if l.Target == "" {
+				l.Target = l.Text
+			}
+		default:
+			continue // false or null: deliberately no link
+		}
+		if l.Target != "" {
+			nav = append(nav, l)
+		}
+	}
+	doc.Nav = append(doc.Nav, nav...)
+	return title, desc
+}
+
+func tomlMessage(err error) string {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		return fmt.Sprintf("line %d: %s", pe.Position.Line, pe.Message)
+	}
+	return err.Error()
+}
+
+func lineStarts(text []byte) []int {
+	ls := []int{0}
+	for i, c := range text {
+		if c == '\n' {
+			ls = append(ls, i+1)
+		}
+	}
+	return ls
+}
+
+// yamlScalarSpan finds a scalar's bytes from the node's line and column,
+// and only when the raw text is the value itself (no escapes or folding),
+// so that edits and prose ranges are exact.
+func yamlScalarSpan(src []byte, base int, lines []int, n *yaml.Node) Span {
+	if n.Line < 1 || n.Line > len(lines) || n.Value == "" {
+		return Span{}
+	}
+	off := base + lines[n.Line-1]
+	// yaml columns count characters
+	for c := 1; c < n.Column && off < len(src); c++ {
+		_, w := utf8.DecodeRune(src[off:])
+		off += w
+	}
+	if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+		off++
+	}
+	end := off + len(n.Value)
+	if end > len(src) || string(src[off:end]) != n.Value {
+		return Span{}
+	}
+	return Span{off, end}
+}
+
+// tomlFieldSpans finds top-level `key = "value"` lines; the TOML decoder
+// gives no positions, and the fields copydesk edits are simple strings.
+func tomlFieldSpans(src []byte, inner Span, fields map[string]fmField) {
+	pos := inner.Start
+	for pos < inner.End {
+		end := bytes.IndexByte(src[pos:inner.End], '\n')
+		if end < 0 {
+			end = inner.End
+		} else {
+			end += pos
+		}
+		line := src[pos:end]
+		trimmed := bytes.TrimSpace(line)
+		if len(trimmed) > 0 && trimmed[0] == '[' {
+			return // a table starts; only top-level keys are read
+		}
+		if eq := bytes.IndexByte(line, '='); eq > 0 {
+			key := string(bytes.TrimSpace(line[:eq]))
+			vs := pos + eq + 1
+			for vs < end && (src[vs] == ' ' || src[vs] == '\t') {
+				vs++
+			}
+			if vs < end && (src[vs] == '"' || src[vs] == '\'') {
+				q := src[vs]
+				if ve := bytes.IndexByte(src[vs+1:end], q); ve >= 0 && !bytes.ContainsRune(src[vs+1:vs+1+ve], '\\') {
+					fields[key] = fmField{value: string(src[vs+1 : vs+1+ve]), span: Span{vs + 1, vs + 1 + ve}}
+				}
+			} else if vs < end {
+				v := bytes.TrimSpace(src[vs:end])
+				fields[key] = fmField{value: string(v), span: Span{vs, vs + len(v)}}
+			}
+		}
+		pos = end + 1
+	}
+}

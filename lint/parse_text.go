@@ -1,0 +1,481 @@
+package lint
+
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/copydesk/copydesk/dates"
+)
+
+// A textUnit is a run of lines that belong together in a plain-text export:
+// a paragraph, or one special line (navigation, image, separator).
+type textUnit struct {
+	span   Span // first line start to last line end, line ending excluded
+	prose  int  // where the text starts after indentation and bullet
+	kind   unitKind
+	lines  int
+	bullet bool
+	alone  bool // the unit is a whole blank-line-separated group
+}
+
+type unitKind uint8
+
+const (
+	unitText unitKind = iota
+	unitNav
+	unitImage
+	unitSeparator
+)
+
+// parseText reads the plain-text export shape described in FORMATS.md:
+// label, title, date line, body blocks, navigation lines.
+func parseText(doc *Document) {
+	units := textUnits(doc)
+	src := doc.Src
+	i := 0
+	// A short first line standing alone, followed by another text block that
+	// is not the date, is a section label ("Institute News").
+	if len(units) > 1 && units[0].kind == unitText && units[0].alone && units[0].lines == 1 &&
+		looksLikeLabel(src[units[0].prose:units[0].span.End]) && units[1].kind == unitText {
+		if _, ok := dateLine(src, firstLine(src, units[1])); !ok {
+			doc.addTextBlock(units[0], RoleLabel)
+			i = 1
+		}
+	}
+	// The title is the first line of the next text block, unless that line
+	// is already the date.
+	if i < len(units) && units[i].kind == unitText {
+		line := firstLine(src, units[i])
+		if _, ok := dateLine(src, line); !ok {
+			t := units[i]
+			t.span.End, t.lines = line.End, 1
+			doc.addTextBlock(t, RoleTitle)
+			doc.Title = strings.TrimSpace(string(src[t.prose:t.span.End]))
+			doc.TitleSpan = trimSpan(src, Span{t.prose, t.span.End})
+			units[i] = restAfter(src, units[i], line)
+			if units[i].lines == 0 {
+				i++
+			}
+		}
+	}
+	// The date line comes within the next blocks, past separators and images.
+	for j, seen := i, 0; j < len(units) && seen < 3; j++ {
+		u := units[j]
+		if u.kind != unitText {
+			continue
+		}
+		seen++
+		line := firstLine(src, u)
+		if df, ok := dateLine(src, line); ok {
+			doc.Date = df
+			for k := i; k < j; k++ {
+				doc.addBodyUnit(units, k)
+			}
+			d := u
+			d.span.End, d.lines = line.End, 1
+			doc.addTextBlock(d, RoleDate)
+			units[j] = restAfter(src, u, line)
+			i = j
+			if units[j].lines == 0 {
+				i++
+			}
+			break
+		}
+		if seen == 1 && u.lines > 1 {
+			break
+		}
+	}
+	for k := i; k < len(units); k++ {
+		doc.addBodyUnit(units, k)
+	}
+	doc.markBylines()
+}
+
+// addBodyUnit adds units[k] with the role its shape and neighbours give it.
+func (doc *Document) addBodyUnit(units []textUnit, k int) {
+	u := units[k]
+	switch u.kind {
+	case unitNav:
+		b := doc.addTextBlock(u, RoleNavigation)
+		b.Tok1 = b.Tok0
+		doc.Tokens = doc.Tokens[:b.Tok0]
+		if l, ok := navLine(doc.Src, Span{u.prose, u.span.End}); ok {
+			doc.Nav = append(doc.Nav, l)
+		}
+	case unitImage:
+		b := doc.addTextBlock(u, RoleImage)
+		b.Tok1 = b.Tok0
+		doc.Tokens = doc.Tokens[:b.Tok0]
+	case unitSeparator:
+		b := doc.addTextBlock(u, RoleNone)
+		b.Kind = KindSeparator
+		b.Tok1 = b.Tok0
+		doc.Tokens = doc.Tokens[:b.Tok0]
+	default:
+		role := RoleBody
+		if k > 0 && units[k-1].kind == unitImage && u.lines == 1 && wordCount(doc.Src[u.prose:u.span.End]) <= 20 {
+			role = RoleCaption
+		}
+		doc.addTextBlock(u, role)
+	}
+}
+
+// markBylines gives the byline role to credit lines: anywhere when they
+// start with an unmistakable credit, and "By ..." only as the last text.
+func (doc *Document) markBylines() {
+	last := -1
+	for k := range doc.Blocks {
+		b := &doc.Blocks[k]
+		if b.Role != RoleBody {
+			continue
+		}
+		last = k
+		text := doc.Src[b.Prose.Start:b.End]
+		if wordCount(text) <= 30 && isCredit(text) {
+			b.Role = RoleByline
+		}
+	}
+	if last >= 0 {
+		b := &doc.Blocks[last]
+		text := doc.Src[b.Prose.Start:b.End]
+		if b.Role == RoleBody && wordCount(text) <= 12 && hasPrefixFold(text, "by ") {
+			b.Role = RoleByline
+		}
+	}
+}
+
+var creditPrefixes = []string{
+	"text and photo", "text and photos", "text & photo", "text/photo", "text by", "text:", "photo by", "photos by",
+	"photo:", "photos:", "photography:", "written by", "reported by", "reporter:", "editor:", "edited by", "source:",
+	"contributed by", "author:", "(text", "(photo", "（文", "文/", "文：", "图/", "图：", "供稿", "撰稿", "编辑：", "来源：",
+}
+
+func isCredit(text []byte) bool {
+	for _, p := range creditPrefixes {
+		if hasPrefixFold(text, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func (doc *Document) addTextBlock(u textUnit, role Role) *Block {
+	t0 := int32(len(doc.Tokens))
+	doc.Tokens = Tokenize(doc.Tokens, doc.Src, u.prose, u.span.End)
+	doc.Blocks = append(doc.Blocks, Block{
+		Kind: KindParagraph, Role: role, Span: u.span, Prose: Span{u.prose, u.span.End},
+		Tok0: t0, Tok1: int32(len(doc.Tokens)), Bullet: u.bullet,
+	})
+	return &doc.Blocks[len(doc.Blocks)-1]
+}
+
+// textUnits splits the source into units: blank lines separate groups, and
+// inside a group each navigation, image or separator line stands alone.
+func textUnits(doc *Document) []textUnit {
+	src := doc.Src
+	var units []textUnit
+	groupStart := true
+	for n := 1; n <= doc.Lines(); n++ {
+		ls := doc.LineSpan(n)
+		if n == 1 {
+			ls.Start += doc.bom
+		}
+		content, bullet := lineContent(src, ls)
+		if content.Start >= content.End {
+			groupStart = true
+			continue
+		}
+		kind := classifyLine(src[content.Start:content.End])
+		prev := len(units) - 1
+		if !groupStart && kind == unitText && prev >= 0 && units[prev].kind == unitText {
+			units[prev].span.End = ls.End
+			units[prev].lines++
+			units[prev].alone = false
+			continue
+		}
+		if !groupStart && prev >= 0 {
+			units[prev].alone = false
+		}
+		units = append(units, textUnit{span: Span{ls.Start, ls.End}, prose: content.Start, kind: kind, lines: 1, bullet: bullet, alone: groupStart})
+		groupStart = false
+	}
+	return units
+}
+
+// lineContent trims indentation, a bullet glyph and trailing spaces.
+func lineContent(src []byte, ls Span) (Span, bool) {
+	s, e := ls.Start, ls.End
+	s = skipSpace(src, s, e)
+	bullet := false
+	if s < e {
+		r, w := utf8.DecodeRune(src[s:e])
+		if isBulletGlyph(r) {
+			bullet = true
+			s = skipSpace(src, s+w, e)
+		}
+	}
+	for e > s {
+		r, w := utf8.DecodeLastRune(src[s:e])
+		if r == ' ' || r == '\t' || IsOddSpace(r) || IsInvisible(r) {
+			e -= w
+			continue
+		}
+		break
+	}
+	return Span{s, e}, bullet
+}
+
+func skipSpace(src []byte, s, e int) int {
+	for s < e {
+		r, w := utf8.DecodeRune(src[s:e])
+		if r != ' ' && r != '\t' && !IsOddSpace(r) && !IsInvisible(r) {
+			break
+		}
+		s += w
+	}
+	return s
+}
+
+// IsBulletGlyph reports whether r is a bullet left at the start of lines
+// exported from list pages.
+func IsBulletGlyph(r rune) bool { return isBulletGlyph(r) }
+
+func isBulletGlyph(r rune) bool {
+	switch r {
+	case '•', '●', '▪', '·', '◦', '■', '□', '▫', '‣', '⁃', '◆', '◇', '○', '∙':
+		return true
+	}
+	return false
+}
+
+func classifyLine(text []byte) unitKind {
+	if isSeparatorLine(text) {
+		return unitSeparator
+	}
+	if _, ok := navLine(text, Span{0, len(text)}); ok {
+		return unitNav
+	}
+	if IsImageFileName(text) {
+		return unitImage
+	}
+	return unitText
+}
+
+func isSeparatorLine(text []byte) bool {
+	var first rune
+	n := 0
+	for _, r := range string(text) {
+		if r == ' ' {
+			continue
+		}
+		switch r {
+		case '-', '=', '_', '*', '~', '—', '─', '━', '–', '·', '•', '#':
+		default:
+			return false
+		}
+		if first == 0 {
+			first = r
+		} else if r != first {
+			return false
+		}
+		n++
+	}
+	return n >= 3
+}
+
+var imageExts = []string{".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff", ".heic", ".svg"}
+
+// IsImageFileName reports whether a whole line is only an image file name,
+// the leftover of an <img> tag: photo_01.jpg, IMG_2041.JPG, 图片1.png.
+func IsImageFileName(text []byte) bool {
+	text = bytes.TrimSpace(text)
+	if len(text) < 5 || len(text) > 120 || bytes.ContainsAny(text, " \t") {
+		return false
+	}
+	dot := bytes.LastIndexByte(text, '.')
+	if dot <= 0 {
+		return false
+	}
+	ext := text[dot:]
+	for _, e := range imageExts {
+		if len(ext) == len(e) && hasPrefixFold(ext, e) {
+			return true
+		}
+	}
+	return false
+}
+
+func looksLikeLabel(text []byte) bool {
+	if utf8.RuneCount(text) > 40 || wordCount(text) > 4 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRune(text)
+	switch r {
+	case '.', '!', '?', '。', '！', '？', ':', '：', ',', ';':
+		return false
+	}
+	return true
+}
+
+func wordCount(text []byte) int {
+	n := 0
+	in := false
+	for _, c := range text {
+		space := c == ' ' || c == '\t' || c == '\n'
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
+}
+
+func firstLine(src []byte, u textUnit) Span {
+	end := u.span.End
+	if i := bytes.IndexByte(src[u.prose:u.span.End], '\n'); i >= 0 {
+		end = u.prose + i
+		if end > u.prose && src[end-1] == '\r' {
+			end--
+		}
+	}
+	return Span{u.prose, end}
+}
+
+// restAfter returns what remains of a unit after its first line.
+func restAfter(src []byte, u textUnit, line Span) textUnit {
+	if u.lines <= 1 {
+		u.lines = 0
+		return u
+	}
+	nl := bytes.IndexByte(src[line.End:u.span.End], '\n')
+	start := line.End + nl + 1
+	content, bullet := lineContent(src, Span{start, u.span.End})
+	return textUnit{span: Span{start, u.span.End}, prose: content.Start, kind: unitText, lines: u.lines - 1, bullet: bullet}
+}
+
+func trimSpan(src []byte, s Span) Span {
+	for s.Start < s.End && (src[s.Start] == ' ' || src[s.Start] == '\t') {
+		s.Start++
+	}
+	for s.End > s.Start && (src[s.End-1] == ' ' || src[s.End-1] == '\t' || src[s.End-1] == '\r') {
+		s.End--
+	}
+	return s
+}
+
+// dateLabels are the labels publishing systems put before the date; the
+// longest match wins, so "Published on" is tried before "Published".
+var dateLabels = []string{
+	"publish time", "publication date", "published on", "published", "posted on", "posted", "release date",
+	"release time", "date published", "date", "updated", "time", "发布时间", "发布日期", "发表时间", "日期", "时间",
+}
+
+// dateLine recognises "Label: date" or a bare date on one line.
+func dateLine(src []byte, line Span) (*DateField, bool) {
+	text := src[line.Start:line.End]
+	for _, lab := range dateLabels {
+		if !hasPrefixFold(text, lab) {
+			continue
+		}
+		k := len(lab)
+		if k < len(text) && isWordByte(text[k]) && text[k] < utf8.RuneSelf {
+			continue // "Dated", "Timeline"
+		}
+		if k < len(text) && text[k] == ':' {
+			k++
+		} else if bytes.HasPrefix(text[k:], []byte("：")) {
+			k += len("：")
+		} else if !strings.HasSuffix(lab, " on") && lab != "posted" && lab != "published" {
+			continue // a bare "Date" or "Time" must be followed by a colon
+		}
+		labelSpan := Span{line.Start, line.Start + k}
+		vs := skipSpace(src, line.Start+k, line.End)
+		value := trimSpan(src, Span{vs, line.End})
+		df := &DateField{Source: DateLine, Label: string(src[labelSpan.Start:labelSpan.End]), LabelSpan: labelSpan, Span: value, Raw: string(src[value.Start:value.End])}
+		if d, err := parseDateValue(src, &df.Span); err == nil {
+			df.Parsed = d
+			df.Raw = string(src[df.Span.Start:df.Span.End])
+		} else {
+			// A date label followed by something else: "Time: two hours" in
+			// a body is not a date line; right under the title it is a bad date.
+			if !startsWithDigit(src[value.Start:value.End]) {
+				return nil, false
+			}
+			df.ParseErr = err
+		}
+		return df, true
+	}
+	value := trimSpan(src, line)
+	d, err := dates.Parse(string(src[value.Start:value.End]), dates.OrderUnknown)
+	if err != nil {
+		return nil, false
+	}
+	return &DateField{Source: DateLine, Span: value, Raw: string(src[value.Start:value.End]), Parsed: d}, true
+}
+
+func startsWithDigit(b []byte) bool { return len(b) > 0 && b[0] >= '0' && b[0] <= '9' }
+
+// parseDateValue parses the date in span, cutting trailing extras such as
+// "  Views: 120" or "| Source: ..." when the whole does not parse.
+func parseDateValue(src []byte, sp *Span) (dates.Date, error) {
+	text := string(src[sp.Start:sp.End])
+	d, err := dates.Parse(text, dates.OrderUnknown)
+	if err == nil {
+		return d, nil
+	}
+	for _, cut := range []string{"  ", "\t", "|", "　", " Source", " Author", " Views", " 来源", " 作者", " 浏览"} {
+		if i := strings.Index(text, cut); i > 0 {
+			if d2, err2 := dates.Parse(text[:i], dates.OrderUnknown); err2 == nil {
+				*sp = trimSpan(src, Span{sp.Start, sp.Start + i})
+				return d2, nil
+			}
+		}
+	}
+	return d, err
+}
+
+type navLabel struct {
+	text string
+	dir  NavDir
+}
+
+var navLabels = []navLabel{
+	{"[next]", NavNext}, {"[previous]", NavPrev}, {"[prev]", NavPrev}, {"next article", NavNext},
+	{"previous article", NavPrev}, {"next", NavNext}, {"previous", NavPrev}, {"prev", NavPrev},
+	{"上一篇", NavPrev}, {"下一篇", NavNext}, {"上一条", NavPrev}, {"下一条", NavNext},
+}
+
+// navLine recognises "[next]:Title", "Previous: Title", "上一篇：Title".
+func navLine(src []byte, line Span) (NavLink, bool) {
+	text := src[line.Start:line.End]
+	for _, nl := range navLabels {
+		if !hasPrefixFold(text, nl.text) {
+			continue
+		}
+		k := len(nl.text)
+		bracket := nl.text[0] == '['
+		switch {
+		case k < len(text) && text[k] == ':':
+			k++
+		case bytes.HasPrefix(text[k:], []byte("：")):
+			k += len("：")
+		case bracket:
+		default:
+			continue
+		}
+		ts := skipSpace(src, line.Start+k, line.End)
+		target := trimSpan(src, Span{ts, line.End})
+		if target.Start >= target.End && !bracket {
+			return NavLink{}, false
+		}
+		t := string(src[target.Start:target.End])
+		return NavLink{Dir: nl.dir, Label: string(src[line.Start : line.Start+len(nl.text)]), Target: t, IsPath: looksLikePath(t), Span: target}, true
+	}
+	return NavLink{}, false
+}
+
+func looksLikePath(t string) bool {
+	return strings.HasPrefix(t, "/") || strings.HasPrefix(t, "./") || strings.HasPrefix(t, "../") ||
+		strings.HasSuffix(t, ".md") || strings.HasSuffix(t, ".txt") || strings.HasSuffix(t, ".html")
+}

@@ -1,0 +1,165 @@
+// Package report renders lint results for people (text) and for programs
+// (JSON); every output format implements Formatter.
+package report
+
+import (
+	"io"
+	"sort"
+
+	"github.com/copydesk/copydesk/lint"
+)
+
+// Tool identifies copydesk in machine-readable output.
+type Tool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// Report is everything a formatter needs: the diagnostics in output order,
+// the sources to compute lines and columns, and files that failed.
+type Report struct {
+	Tool        Tool
+	Files       int
+	Diagnostics []lint.Diagnostic
+	Failed      []FileError
+	sources     map[string]*lint.Summary
+}
+
+// FileError is a file that could not be linted.
+type FileError struct {
+	Path    string `json:"path"`
+	Message string `json:"message"`
+}
+
+// New builds a report from an engine result.
+func New(tool Tool, res *lint.Result) *Report {
+	r := &Report{Tool: tool, Files: len(res.Files), sources: map[string]*lint.Summary{}}
+	for _, f := range res.Files {
+		if f.Summary != nil {
+			r.sources[f.Path] = f.Summary
+		}
+		if f.Err != nil {
+			r.Failed = append(r.Failed, FileError{Path: f.Path, Message: f.Err.Error()})
+		}
+		r.Diagnostics = append(r.Diagnostics, f.Diagnostics...)
+	}
+	return r
+}
+
+// Source returns the summary of the file a diagnostic belongs to.
+func (r *Report) Source(path string) *lint.Summary { return r.sources[path] }
+
+// Position is a diagnostic's range as 1-based lines and code-point columns,
+// end exclusive.
+type Position struct {
+	Line, Column, EndLine, EndColumn int
+}
+
+// Position computes where a diagnostic is in its file.
+func (r *Report) Position(d *lint.Diagnostic) Position {
+	s := r.sources[d.Path]
+	if s == nil {
+		return Position{1, 1, 1, 1}
+	}
+	l, c := s.Position(d.Start)
+	el, ec := s.Position(d.End)
+	return Position{l, c, el, ec}
+}
+
+// Counts summarises a report.
+type Counts struct {
+	Problems          int `json:"problems"`
+	Errors            int `json:"errors"`
+	Warnings          int `json:"warnings"`
+	Info              int `json:"info"`
+	Fixable           int `json:"fixable"`
+	UnsafeFixable     int `json:"unsafe_fixable"`
+	FilesWithProblems int `json:"files_with_problems"`
+	FilesFailed       int `json:"files_failed"`
+}
+
+// Counts tallies the diagnostics by severity and fix.
+func (r *Report) Counts() Counts {
+	var c Counts
+	files := map[string]bool{}
+	for i := range r.Diagnostics {
+		d := &r.Diagnostics[i]
+		c.Problems++
+		files[d.Path] = true
+		switch d.Severity {
+		case lint.SeverityError:
+			c.Errors++
+		case lint.SeverityWarning:
+			c.Warnings++
+		default:
+			c.Info++
+		}
+		if d.Fix != nil {
+			if d.Fix.Applicability == lint.Safe {
+				c.Fixable++
+			} else {
+				c.UnsafeFixable++
+			}
+		}
+	}
+	c.FilesWithProblems = len(files)
+	c.FilesFailed = len(r.Failed)
+	return c
+}
+
+// RuleCount is one row of --statistics.
+type RuleCount struct {
+	Rule    string
+	Count   int
+	Fixable string // "safe", "unsafe", "mixed" or ""
+}
+
+// Statistics counts diagnostics per rule, most frequent first.
+func (r *Report) Statistics() []RuleCount {
+	type acc struct {
+		n            int
+		safe, unsafe bool
+	}
+	m := map[string]*acc{}
+	for i := range r.Diagnostics {
+		d := &r.Diagnostics[i]
+		a := m[d.Rule]
+		if a == nil {
+			a = &acc{}
+			m[d.Rule] = a
+		}
+		a.n++
+		if d.Fix != nil {
+			if d.Fix.Applicability == lint.Safe {
+				a.safe = true
+			} else {
+				a.unsafe = true
+			}
+		}
+	}
+	out := make([]RuleCount, 0, len(m))
+	for id, a := range m {
+		fx := ""
+		switch {
+		case a.safe && a.unsafe:
+			fx = "mixed"
+		case a.safe:
+			fx = "safe"
+		case a.unsafe:
+			fx = "unsafe"
+		}
+		out = append(out, RuleCount{Rule: id, Count: a.n, Fixable: fx})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Rule < out[j].Rule
+	})
+	return out
+}
+
+// A Formatter writes a report in one output format.
+type Formatter interface {
+	Format(w io.Writer, r *Report) error
+}

@@ -1,0 +1,274 @@
+package lint
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Categories group rules in listings and configs.
+const (
+	CategoryTypography  = "typography"
+	CategoryCleaning    = "cleaning"
+	CategoryNames       = "names"
+	CategoryMetadata    = "metadata"
+	CategoryLinks       = "links"
+	CategorySuppression = "suppression"
+)
+
+// A Rule is a check as a plain value, in the manner of
+// golang.org/x/tools/go/analysis.Analyzer. A document rule sets Run; a corpus
+// rule sets Collect (once per document) and Check (once over all documents).
+type Rule struct {
+	ID       string // kebab-case, a public contract
+	Category string
+	Severity Severity // default severity
+	Doc      Doc
+	Options  []Option
+	Fixable  Fixability
+
+	// Run checks one document. It must not read files, print, or modify the
+	// document; it reports through pass.Report.
+	Run func(pass *Pass)
+
+	// Collect extracts what Check needs from one document (titles, links,
+	// name candidates). Its result is kept; the document's tokens are not.
+	Collect func(pass *Pass) any
+	// Check sees every document's summary and facts.
+	Check func(pass *CorpusPass)
+
+	// Builtin marks rules the engine itself implements (suppression checks).
+	Builtin bool
+}
+
+// Doc is a rule's documentation as data: `explain`, `rules` and
+// docs/rules.md are generated from it.
+type Doc struct {
+	Title string // one line: what it finds
+	Why   string // why it matters
+	Wrong string // an example that is reported
+	Right string // the corrected form
+	Fix   string // what the fix does and why it is safe or unsafe; "" when none
+}
+
+// Fixability says which fixes a rule offers, for listings and docs.
+type Fixability uint8
+
+// A rule offers no fix, only safe fixes, only unsafe ones, or both.
+const (
+	FixNone Fixability = iota
+	FixSafe
+	FixUnsafe
+	FixMixed
+)
+
+func (f Fixability) String() string {
+	return [...]string{"", "safe", "unsafe", "safe/unsafe"}[f]
+}
+
+// OptionKind is the type of a rule option's value.
+type OptionKind uint8
+
+// Option kinds accepted in configuration.
+const (
+	OptBool OptionKind = iota
+	OptInt
+	OptString
+	OptStrings
+)
+
+// An Option is one documented, typed setting of a rule.
+type Option struct {
+	Name    string
+	Kind    OptionKind
+	Default any      // bool, int, string or []string matching Kind
+	Enum    []string // allowed values for OptString, if restricted
+	Doc     string
+}
+
+// Options holds a rule's option values for one document, defaults applied.
+type Options map[string]any
+
+// Bool returns a boolean option; unknown names are a programming error
+// caught by Validate at start-up, so here they read as false.
+func (o Options) Bool(name string) bool { v, _ := o[name].(bool); return v }
+
+// Int returns an integer option.
+func (o Options) Int(name string) int { v, _ := o[name].(int); return v }
+
+// String returns a string option.
+func (o Options) String(name string) string { v, _ := o[name].(string); return v }
+
+// Strings returns a list option.
+func (o Options) Strings(name string) []string { v, _ := o[name].([]string); return v }
+
+func (r *Rule) defaults() Options {
+	o := make(Options, len(r.Options))
+	for _, opt := range r.Options {
+		o[opt.Name] = opt.Default
+	}
+	return o
+}
+
+func (r *Rule) option(name string) *Option {
+	for i := range r.Options {
+		if r.Options[i].Name == name {
+			return &r.Options[i]
+		}
+	}
+	return nil
+}
+
+// Validate checks a rule set once at start-up, so that a malformed rule
+// fails loudly in tests rather than silently in a user's CI.
+func Validate(rules []*Rule) error {
+	seen := map[string]bool{}
+	var errs []error
+	for _, r := range rules {
+		if !isKebab(r.ID) {
+			errs = append(errs, fmt.Errorf("rule %q: ID must be kebab-case", r.ID))
+		}
+		if seen[r.ID] {
+			errs = append(errs, fmt.Errorf("rule %q: registered twice", r.ID))
+		}
+		seen[r.ID] = true
+		if r.Category == "" || r.Doc.Title == "" || r.Doc.Why == "" || r.Doc.Wrong == "" {
+			errs = append(errs, fmt.Errorf("rule %q: category, doc title, why and wrong example are required", r.ID))
+		}
+		if r.Severity == SeverityOff {
+			errs = append(errs, fmt.Errorf("rule %q: default severity must not be off", r.ID))
+		}
+		kinds := 0
+		if r.Run != nil {
+			kinds++
+		}
+		if r.Check != nil {
+			kinds++
+		}
+		if r.Builtin {
+			kinds++
+		}
+		if kinds != 1 || (r.Collect != nil && r.Check == nil) {
+			errs = append(errs, fmt.Errorf("rule %q: set exactly one of Run, Check (with optional Collect) or Builtin", r.ID))
+		}
+		for _, o := range r.Options {
+			if !defaultMatches(o) {
+				errs = append(errs, fmt.Errorf("rule %q: option %q: default %v does not match its kind", r.ID, o.Name, o.Default))
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func defaultMatches(o Option) bool {
+	switch o.Kind {
+	case OptBool:
+		_, ok := o.Default.(bool)
+		return ok
+	case OptInt:
+		_, ok := o.Default.(int)
+		return ok
+	case OptString:
+		s, ok := o.Default.(string)
+		if ok && len(o.Enum) > 0 {
+			return contains(o.Enum, s)
+		}
+		return ok
+	case OptStrings:
+		_, ok := o.Default.([]string)
+		return ok
+	}
+	return false
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func isKebab(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' || strings.Contains(s, "--") {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// A Registry is an ordered, validated set of rules.
+type Registry struct {
+	rules []*Rule
+	byID  map[string]*Rule
+}
+
+// NewRegistry validates rules and indexes them by ID, sorted by ID.
+func NewRegistry(rules ...*Rule) (*Registry, error) {
+	if err := Validate(rules); err != nil {
+		return nil, err
+	}
+	rs := append([]*Rule(nil), rules...)
+	sort.Slice(rs, func(i, j int) bool { return rs[i].ID < rs[j].ID })
+	reg := &Registry{rules: rs, byID: make(map[string]*Rule, len(rs))}
+	for _, r := range rs {
+		reg.byID[r.ID] = r
+	}
+	return reg, nil
+}
+
+// Rules returns the rules sorted by ID.
+func (r *Registry) Rules() []*Rule { return r.rules }
+
+// Lookup finds a rule by ID.
+func (r *Registry) Lookup(id string) (*Rule, bool) {
+	rule, ok := r.byID[id]
+	return rule, ok
+}
+
+// Pass is what a rule sees of one document.
+type Pass struct {
+	Rule    *Rule
+	Doc     *Document
+	Options Options
+	report  func(Diagnostic)
+}
+
+// Report records a diagnostic at [start, end) of the document.
+func (p *Pass) Report(d Diagnostic) {
+	d.Rule = p.Rule.ID
+	d.Category = p.Rule.Category
+	d.Path = p.Doc.Path
+	p.report(d)
+}
+
+// Reportf reports a diagnostic without a fix.
+func (p *Pass) Reportf(start, end int, format string, args ...any) {
+	p.Report(Diagnostic{Start: start, End: end, Message: fmt.Sprintf(format, args...)})
+}
+
+// CorpusPass is what a corpus rule sees: every document's summary and the
+// facts its Collect returned for it, in path order.
+type CorpusPass struct {
+	Rule      *Rule
+	Summaries []*Summary
+	Facts     []any // Facts[i] belongs to Summaries[i]
+	// OptionsFor returns the rule's options as configured for a path.
+	OptionsFor func(path string) Options
+	report     func(Diagnostic)
+}
+
+// Report records a diagnostic in the document at path.
+func (p *CorpusPass) Report(path string, d Diagnostic) {
+	d.Rule = p.Rule.ID
+	d.Category = p.Rule.Category
+	d.Path = path
+	p.report(d)
+}

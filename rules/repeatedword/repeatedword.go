@@ -1,0 +1,162 @@
+// Package repeatedword finds a word typed twice in a row ("the the"), the
+// most common slip in edited copy, and removes the second one.
+package repeatedword
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/copydesk/copydesk/lint"
+)
+
+// Rule is the repeated-word rule.
+var Rule = &lint.Rule{
+	ID:       "repeated-word",
+	Category: lint.CategoryTypography,
+	Severity: lint.SeverityWarning,
+	Fixable:  lint.FixSafe,
+	Doc: lint.Doc{
+		Title: "A word repeated by mistake, such as \"the the\"",
+		Why: "Doubled words slip past writers because the eye skips the second one; readers notice. " +
+			"The check works across line breaks, no-break spaces and inline markup, ignores case, and leaves " +
+			"grammatical doubles (\"had had\", \"that that\"), interjections (\"ha ha\"), reduplicated place names " +
+			"(\"Walla Walla\"), numbers, and words tripled on purpose alone.",
+		Wrong: "Both sides agreed to to open a joint laboratory.",
+		Right: "Both sides agreed to open a joint laboratory.",
+		Fix:   "Safe: deletes the second word and the space before it; nothing else changes.",
+	},
+	Run: run,
+}
+
+// legitimate doubles, lower case: grammar, interjections, names.
+var allowed = map[string]bool{
+	"had": true, "that": true, "ha": true, "haha": true, "bye": true, "no": true, "yes": true, "bla": true,
+	"blah": true, "yada": true, "tut": true, "knock": true, "hear": true, "there": true, "now": true,
+	"well": true, "chop": true, "tuk": true, "cha": true, "choo": true, "ho": true, "la": true, "mm": true,
+	"uh": true, "yeah": true, "walla": true, "pago": true, "wagga": true, "bora": true, "sing": true,
+	"baden": true, "duran": true, "mahi": true, "bulla": true, "night": true, "very": true, "so": true,
+	"hush": true, "dum": true, "boo": true, "bang": true, "pom": true, "tsk": true, "hip": true,
+}
+
+func run(pass *lint.Pass) {
+	doc := pass.Doc
+	for bi := range doc.Blocks {
+		toks := doc.BlockTokens(&doc.Blocks[bi])
+		prev := -1 // index of the previous word, or -1 after anything that breaks adjacency
+		spaced := false
+		for i, t := range toks {
+			switch t.Kind {
+			case lint.TokSpace, lint.TokNewline:
+				spaced = true
+				continue
+			case lint.TokMarkup:
+				spaced = spaced || t.Is(lint.FlagHasSpace)
+				continue
+			case lint.TokWord:
+			default:
+				prev, spaced = -1, false
+				continue
+			}
+			if prev >= 0 && spaced && !t.Is(lint.FlagCJK) && same(doc.Src, toks[prev], t) {
+				check(pass, toks, prev, i)
+			}
+			prev, spaced = i, false
+		}
+	}
+}
+
+func same(src []byte, a, b lint.Token) bool {
+	return a.End-a.Start == b.End-b.Start && bytes.EqualFold(src[a.Start:a.End], src[b.Start:b.End])
+}
+
+// check reports toks[j] repeating toks[i] unless the double is legitimate.
+func check(pass *lint.Pass, toks []lint.Token, i, j int) {
+	src := pass.Doc.Src
+	w1, w2 := toks[i], toks[j]
+	word := string(src[w2.Start:w2.End])
+	lower := strings.ToLower(word)
+	if allowed[lower] || w2.Is(lint.FlagDigit) {
+		return
+	}
+	// "is is" is grammar after "what it is" and "the problem is"; too
+	// often right to flag without a parser, so only the clear slip counts.
+	if lower == "is" && precededBy(src, toks, i, "it", "what", "this", "that") {
+		return
+	}
+	// Tripled words and spaced-out letters are deliberate: "no no no", "M I T".
+	before, after := wordAround(toks, i, -1), wordAround(toks, j, +1)
+	if before >= 0 && same(src, toks[before], w2) || after >= 0 && same(src, toks[after], w2) {
+		return
+	}
+	if w2.End-w2.Start == 1 && (before >= 0 && toks[before].End-toks[before].Start == 1 || after >= 0 && toks[after].End-toks[after].Start == 1) {
+		return
+	}
+	d := lint.Diagnostic{
+		Start:   int(w1.Start),
+		End:     int(w2.End),
+		Message: fmt.Sprintf("doubled word %q; remove the second one", word),
+	}
+	if e, ok := removal(src, toks, i, j); ok {
+		d.Fix = &lint.Fix{Message: fmt.Sprintf("Remove the second %q", word), Applicability: lint.Safe, Edits: []lint.Edit{e}}
+	}
+	pass.Report(d)
+}
+
+// removal deletes the second word with the whitespace before it when only
+// whitespace separates the pair; when markup sits between them (`the *the*`),
+// it deletes the second word with the space after it instead, so that no
+// markup is ever removed.
+func removal(src []byte, toks []lint.Token, i, j int) (lint.Edit, bool) {
+	w1, w2 := toks[i], toks[j]
+	if onlySpace(src[w1.End:w2.Start]) {
+		return lint.Edit{Start: int(w1.End), End: int(w2.End)}, true
+	}
+	if j+1 < len(toks) && toks[j+1].Kind == lint.TokSpace && toks[j+1].Start == w2.End {
+		return lint.Edit{Start: int(w2.Start), End: int(toks[j+1].End)}, true
+	}
+	return lint.Edit{}, false
+}
+
+func onlySpace(b []byte) bool {
+	for len(b) > 0 {
+		switch {
+		case b[0] == ' ' || b[0] == '\t' || b[0] == '\n' || b[0] == '\r':
+			b = b[1:]
+		case len(b) >= 2 && b[0] == 0xC2 && b[1] == 0xA0:
+			b = b[2:]
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// wordAround returns the index of the word next to toks[k] in direction dir
+// when only whitespace separates them, or -1.
+func wordAround(toks []lint.Token, k, dir int) int {
+	for m := k + dir; m >= 0 && m < len(toks); m += dir {
+		switch toks[m].Kind {
+		case lint.TokSpace, lint.TokNewline, lint.TokMarkup:
+			continue
+		case lint.TokWord:
+			return m
+		}
+		return -1
+	}
+	return -1
+}
+
+func precededBy(src []byte, toks []lint.Token, i int, words ...string) bool {
+	p := wordAround(toks, i, -1)
+	if p < 0 {
+		return false
+	}
+	w := src[toks[p].Start:toks[p].End]
+	for _, x := range words {
+		if bytes.EqualFold(w, []byte(x)) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,31 @@
+// Package rules lists every copydesk rule; each rule lives in its own
+// package beside its testdata.
+package rules
+
+import (
+	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/rules/blanklines"
+	"github.com/copydesk/copydesk/rules/nbsp"
+	"github.com/copydesk/copydesk/rules/repeatedword"
+	"github.com/copydesk/copydesk/rules/trailingwhitespace"
+)
+
+// All returns every rule, the engine's built-in ones included.
+func All() []*lint.Rule {
+	return append(lint.Builtin(),
+		blanklines.Rule,
+		nbsp.Rule,
+		repeatedword.Rule,
+		trailingwhitespace.Rule,
+	)
+}
+
+// Registry returns the validated registry of all rules.
+func Registry() *lint.Registry {
+	reg, err := lint.NewRegistry(All()...)
+	if err != nil {
+		// The rule set is fixed at build time; TestRegistry catches this.
+		panic(err)
+	}
+	return reg
+}
