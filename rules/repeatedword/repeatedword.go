@@ -36,7 +36,7 @@ var allowed = map[string]bool{
 	"well": true, "chop": true, "tuk": true, "cha": true, "choo": true, "ho": true, "la": true, "mm": true,
 	"uh": true, "yeah": true, "walla": true, "pago": true, "wagga": true, "bora": true, "sing": true,
 	"baden": true, "duran": true, "mahi": true, "bulla": true, "night": true, "very": true, "so": true,
-	"hush": true, "dum": true, "boo": true, "bang": true, "pom": true, "tsk": true, "hip": true,
+	"hush": true, "her": true, "ay": true, "dum": true, "boo": true, "bang": true, "pom": true, "tsk": true, "hip": true,
 }
 
 func run(pass *lint.Pass) {
@@ -66,6 +66,76 @@ func run(pass *lint.Pass) {
 	}
 }
 
+// inCompound: "Pre-RFC RFC", "ten ten-pound", "gophercon.in in": one of the
+// words is part of a hyphenated compound, a domain or a path.
+func inCompound(src []byte, w1, w2 lint.Token) bool {
+	if w1.Start > 0 {
+		switch src[w1.Start-1] {
+		case '-', '.', '/', '_', '@':
+			return true
+		}
+	}
+	if int(w2.End) < len(src) {
+		switch src[w2.End] {
+		case '-', '/', '_':
+			return true
+		case '.':
+			return int(w2.End)+1 < len(src) && isLetter(src[w2.End+1])
+		}
+	}
+	return false
+}
+
+func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+// capsDiffer: "AND and", "TLS tls": an acronym beside the ordinary word.
+func capsDiffer(src []byte, w1, w2 lint.Token) bool {
+	return allCaps(src[w1.Start:w1.End]) != allCaps(src[w2.Start:w2.End])
+}
+
+func allCaps(b []byte) bool {
+	if len(b) < 2 {
+		return false
+	}
+	for _, c := range b {
+		if c >= 'a' && c <= 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// possessive: "his father’s father’s", a genealogy, not a slip.
+func possessive(lower string) bool {
+	return strings.HasSuffix(lower, "'s") || strings.HasSuffix(lower, "’s")
+}
+
+func deliberateMarkup(src []byte, toks []lint.Token, i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		t := toks[k]
+		if t.Kind != lint.TokMarkup {
+			continue
+		}
+		m := src[t.Start:t.End]
+		if onlyEmphasis(m) {
+			return true
+		}
+		if m[0] == ']' && toks[i].Start > 0 && src[toks[i].Start-1] == '[' {
+			return true
+		}
+	}
+	return false
+}
+
+func onlyEmphasis(m []byte) bool {
+	for _, c := range m {
+		if c != '*' && c != '_' && c != ' ' && c != '~' {
+			return false
+		}
+	}
+	return true
+}
+
 func same(src []byte, a, b lint.Token) bool {
 	return a.End-a.Start == b.End-b.Start && bytes.EqualFold(src[a.Start:a.End], src[b.Start:b.End])
 }
@@ -76,7 +146,13 @@ func check(pass *lint.Pass, toks []lint.Token, i, j int) {
 	w1, w2 := toks[i], toks[j]
 	word := string(src[w2.Start:w2.End])
 	lower := strings.ToLower(word)
-	if allowed[lower] || w2.Is(lint.FlagDigit) {
+	if allowed[lower] || w2.Is(lint.FlagDigit) || inCompound(src, w1, w2) || capsDiffer(src, w1, w2) || possessive(lower) {
+		return
+	}
+	// Markup between the two words that is emphasis (`did *did*`) or closes a
+	// one-word link (`[Date](/api/date) Date utilities`) makes the double
+	// deliberate.
+	if j-i > 1 && deliberateMarkup(src, toks, i, j) {
 		return
 	}
 	// "is is" is grammar after "what it is" and "the problem is"; too
