@@ -153,8 +153,9 @@ func hunkRange(start, count int) string {
 }
 
 // maxDistinctLines stays below the 1,112,060 line indices go-diff can
-// encode as runes; beyond that it panics rather than failing.
-const maxDistinctLines = 1 << 20
+// encode as runes; beyond that it panics rather than failing. It is a
+// variable so tests can reach the fallback without megabytes of input.
+var maxDistinctLines = 1 << 20
 
 // lineScript diffs before and after line by line. Within each run of
 // changes, removals come before additions, which is how diff and git

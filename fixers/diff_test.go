@@ -292,6 +292,39 @@ func TestUnifiedGitApplyRandom(t *testing.T) {
 	roundTrip(t, gitRepo(t), files, "git", "apply")
 }
 
+// Past go-diff's line limit Unified replaces the whole changed middle. The
+// diff is bigger but must still apply, and the common head and tail must
+// still be context rather than churn.
+func TestUnifiedTooManyLines(t *testing.T) {
+	defer func(n int) { maxDistinctLines = n }(maxDistinctLines)
+	maxDistinctLines = 4
+
+	before := "keep\n1\n2\n3\nsame\n4\nend\n"
+	after := "keep\n1\nTWO\n3\nsame\nFOUR\nend\n"
+	want := `--- a/doc.md
++++ b/doc.md
+@@ -1,7 +1,7 @@
+ keep
+ 1
+-2
+-3
+-same
+-4
++TWO
++3
++same
++FOUR
+ end
+`
+	got := Unified("doc.md", []byte(before), []byte(after))
+	if got != want {
+		t.Fatalf("Unified:\n%s\nwant:\n%s", got, want)
+	}
+	if _, err := exec.LookPath("git"); err == nil {
+		roundTrip(t, gitRepo(t), map[string][2]string{"doc.md": {before, after}}, "git", "apply")
+	}
+}
+
 func gitRepo(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()

@@ -105,14 +105,12 @@ func editLess(a, b lint.Edit) bool {
 	return a.End < b.End
 }
 
-// conflicts reports whether a and b cannot both be applied. Edits that only
-// touch ([a,b) and [b,c), or an insertion at either end of a range) do not
-// conflict: the result is the same whichever is applied first.
+// conflicts reports whether two different edits cannot both be applied.
+// (Identical edits are two rules agreeing; probe deduplicates them.) Edits
+// that only touch, [a,b) and [b,c) or an insertion at either end of a
+// range, do not conflict: both apply, an insertion going before a range
+// that starts at the same offset.
 func conflicts(a, b lint.Edit) bool {
-	if a == b {
-		// Two rules proposing the same change agree; Merge applies it once.
-		return false
-	}
 	if isInsert(a) && isInsert(b) {
 		return a.Start == b.Start
 	}

@@ -83,8 +83,9 @@ func readState(path string) ([]byte, FileState, error) {
 // link is kept. The permission bits of was are applied to the new file;
 // its owner is whoever runs copydesk.
 //
-// If the file no longer matches was, WriteAtomic writes nothing and
-// returns an error wrapping ErrChanged.
+// If the file no longer matches was, WriteAtomic leaves it alone and
+// returns an error wrapping ErrChanged. No temporary file survives any
+// failure.
 func WriteAtomic(path string, data []byte, was FileState) (err error) {
 	defer func() {
 		if err != nil {

@@ -76,7 +76,7 @@ func (r Role) String() string { return roleNames[r] }
 type Block struct {
 	Kind  BlockKind
 	Role  Role
-	Span  // the block's raw bytes, markup included
+	Span      // the block's raw bytes, markup included
 	Level int // heading level, 1–6
 	// Prose is where the block's text starts after indentation and bullet
 	// glyphs; for plain-text blocks it is the prose range.
