@@ -1,0 +1,84 @@
+package lint
+
+import (
+	"strings"
+	"testing"
+)
+
+func testRegistry(t *testing.T) *Registry {
+	t.Helper()
+	rule := &Rule{
+		ID: "repeated-word", Category: CategoryTypography, Severity: SeverityWarning, Run: func(*Pass) {},
+		Doc:     Doc{Title: "t", Why: "w", Wrong: "x"},
+		Options: []Option{{Name: "style", Kind: OptString, Default: "consistent", Enum: []string{"consistent", "curly", "straight"}}, {Name: "max", Kind: OptInt, Default: 3}},
+	}
+	reg, err := NewRegistry(append(Builtin(), rule)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return reg
+}
+
+func TestParseConfigErrors(t *testing.T) {
+	reg := testRegistry(t)
+	tests := []struct{ yaml, want string }{
+		{"rulez: {}\n", `cfg.yaml:1: unknown key "rulez"`},
+		{"rules:\n  repeated-wrd: off\n", `cfg.yaml:2: rules: unknown rule "repeated-wrd"; did you mean "repeated-word"?`},
+		{"rules:\n  repeated-word: loud\n", `cfg.yaml:2: rules.repeated-word: unknown severity "loud"`},
+		{"rules:\n  repeated-word:\n    colour: red\n", `cfg.yaml:3: rules.repeated-word: unknown option "colour" (known: severity, style, max)`},
+		{"rules:\n  repeated-word:\n    style: fancy\n", `cfg.yaml:3: rules.repeated-word.style: want one of consistent, curly, straight, got "fancy"`},
+		{"rules:\n  repeated-word:\n    max: many\n", `cfg.yaml:3: rules.repeated-word.max: want a whole number, got "many"`},
+		{"version: 2\n", `cfg.yaml:1: version: unsupported config version "2"`},
+		{"include: [\"[a-\"]\n", `cfg.yaml:1: include: malformed glob "[a-"`},
+		{"overrides:\n  - rules: {}\n", `cfg.yaml:2: overrides: an entry needs paths`},
+		{"ignore:\n  - paths: [a]\n    rules: [nope]\n", `cfg.yaml:3: ignore.rules: unknown rule "nope"`},
+		{"rules: [a]\n", `cfg.yaml:1: rules: want a mapping`},
+		{"- a\n", `cfg.yaml:1: the config must be a mapping`},
+		{"rules: {\n", `cfg.yaml: not valid YAML`},
+	}
+	for _, tt := range tests {
+		_, err := ParseConfig([]byte(tt.yaml), "cfg.yaml", reg)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("ParseConfig(%q) error = %v, want it to contain %q", tt.yaml, err, tt.want)
+		}
+	}
+}
+
+func TestConfigSettings(t *testing.T) {
+	reg := testRegistry(t)
+	cfg, err := ParseConfig([]byte(`version: 1
+rules:
+  repeated-word:
+    severity: error
+    style: curly
+overrides:
+  - paths: ["archive/**"]
+    rules:
+      repeated-word: warning
+  - paths: ["archive/2019/**"]
+    rules:
+      repeated-word: {max: 5}
+ignore:
+  - paths: ["imported/*.txt"]
+    rules: [repeated-word]
+    reason: typeset elsewhere
+`), "cfg.yaml", reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := cfg.Settings(reg, "news/a.md")["repeated-word"]
+	if s.Severity != SeverityError || s.Options.String("style") != "curly" || s.Options.Int("max") != 3 {
+		t.Errorf("news: %+v", s)
+	}
+	s = cfg.Settings(reg, "archive/2019/a.md")["repeated-word"]
+	if s.Severity != SeverityWarning || s.Options.String("style") != "curly" || s.Options.Int("max") != 5 {
+		t.Errorf("archive/2019: %+v", s)
+	}
+	if !cfg.Ignored("repeated-word", "imported/x.txt") || cfg.Ignored("repeated-word", "imported/x.md") || cfg.Ignored("nbsp", "imported/x.txt") {
+		t.Error("ignore entries matched wrongly")
+	}
+	// The defaults are untouched by an override elsewhere.
+	if r, _ := reg.Lookup("repeated-word"); r.Options[0].Default != "consistent" {
+		t.Error("settings leaked into the rule's defaults")
+	}
+}

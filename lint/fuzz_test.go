@@ -1,0 +1,87 @@
+package lint
+
+import (
+	"testing"
+)
+
+// checkInvariants asserts what every rule relies on: blocks and tokens lie
+// inside the source, tokens of a block are ordered and disjoint, positions
+// map back to lines that exist.
+func checkInvariants(t *testing.T, doc *Document) {
+	n := int32(len(doc.Src))
+	for bi, b := range doc.Blocks {
+		if b.Start < 0 || b.End > len(doc.Src) || b.Start > b.End {
+			t.Fatalf("block %d span %v outside source of %d bytes", bi, b.Span, n)
+		}
+		if b.Tok0 > b.Tok1 || int(b.Tok1) > len(doc.Tokens) {
+			t.Fatalf("block %d tokens [%d,%d) of %d", bi, b.Tok0, b.Tok1, len(doc.Tokens))
+		}
+		prev := int32(-1)
+		for _, tok := range doc.BlockTokens(&doc.Blocks[bi]) {
+			if tok.Start < prev || tok.Start > tok.End || tok.End > n {
+				t.Fatalf("block %d: token %+v after %d in %d bytes", bi, tok, prev, n)
+			}
+			if tok.Kind != TokGap && tok.Kind != TokMarkup && tok.End == tok.Start {
+				t.Fatalf("empty %s token at %d", tok.Kind, tok.Start)
+			}
+			prev = tok.End
+		}
+	}
+	for _, l := range doc.Nav {
+		if l.Span.End > len(doc.Src) || l.Span.Start > l.Span.End {
+			t.Fatalf("nav span %v", l.Span)
+		}
+	}
+	if doc.Date != nil && (doc.Date.Span.End > len(doc.Src) || doc.Date.Span.Start > doc.Date.Span.End) {
+		t.Fatalf("date span %v", doc.Date.Span)
+	}
+	for i := 1; i < len(doc.Verbatim); i++ {
+		if doc.Verbatim[i].Start < doc.Verbatim[i-1].Start {
+			t.Fatalf("verbatim spans out of order: %v", doc.Verbatim)
+		}
+	}
+	for off := 0; off <= len(doc.Src); off += 1 + len(doc.Src)/50 {
+		line, col := doc.Position(off)
+		if line < 1 || line > doc.Lines() || col < 1 {
+			t.Fatalf("Position(%d) = %d:%d with %d lines", off, line, col, doc.Lines())
+		}
+	}
+}
+
+var fuzzSeeds = []string{
+	"Institute News\n\nMuseum signs partnership\n\nDate:2025-03-14 09:30\n\nphoto_01.jpg\n\nAt the ceremony\n\nThe the delegation visited.\n\n[next]:Other\n",
+	"  • Title\n----\n  • Posted on April 2, 2025\n\n    Body  text.\u00a0\n",
+	"\ufeff新闻\r\n\r\n标题\r\n\r\n发布时间：2025年3月14日\r\n\r\n上一篇：x\r\n",
+	"---\ntitle: x\nprev: {text: a, link: ./a.md}\n---\n\n# H\n\nto `x` to <b>y</b> [a](b) *c* d\n\n```\ncode\n```\n> q\n> r\n",
+	"+++\ntitle = \"t\"\n+++\nbody\n",
+	"---\n---\n",
+	"",
+	"\n\n\n",
+	"Date: 2025-02-30 25:61\n",
+}
+
+func FuzzParseText(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		doc, err := Parse("a.txt", []byte(s))
+		if err != nil {
+			return
+		}
+		checkInvariants(t, doc)
+	})
+}
+
+func FuzzParseMarkdown(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		doc, err := Parse("a.md", []byte(s))
+		if err != nil {
+			return
+		}
+		checkInvariants(t, doc)
+	})
+}
