@@ -146,15 +146,27 @@ func split(s string) []part {
 // well-formed date that does not exist (2025-02-30), recording why in Err,
 // so that callers can tell "not a date" from "an impossible date".
 func Parse(s string, order Order) (Date, error) {
+	// Every form has digits; most lines tried as dates are titles without.
+	if !strings.ContainsAny(s, "0123456789") {
+		return Date{}, notADate(s)
+	}
 	ps := split(strings.TrimSpace(s))
 	p := &parser{ps: ps, order: order}
 	d, ok := p.parse()
 	if !ok {
-		return Date{}, fmt.Errorf("%q: %w", s, ErrNotADate)
+		return Date{}, notADate(s)
 	}
 	d.Err = check(d)
 	return d, nil
 }
+
+// notADate is cheap to return: most text tried as a date is not one, and
+// the message is only built if someone prints it.
+type notADate string
+
+func (e notADate) Error() string { return fmt.Sprintf("%q: %v", string(e), ErrNotADate) }
+
+func (e notADate) Is(target error) bool { return target == ErrNotADate }
 
 type parser struct {
 	ps     []part

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	yaml "go.yaml.in/yaml/v3"
 )
@@ -43,6 +44,10 @@ type Config struct {
 	Rules     map[string]RuleConfig
 	Overrides []Override
 	Ignore    []Ignore
+
+	mu            sync.Mutex
+	settingsCache map[string]map[string]RuleSettings
+	cacheReg      *Registry
 }
 
 // DefaultInclude is what `lint` reads when the config names nothing.
@@ -380,6 +385,28 @@ type RuleSettings struct {
 // its slash-separated path relative to the config folder: defaults, then
 // the rules section, then each matching override in order.
 func (c *Config) Settings(reg *Registry, rel string) map[string]RuleSettings {
+	// Files matching the same overrides share settings; most archives have
+	// a handful of combinations, so they are computed once each.
+	var key strings.Builder
+	for i, ov := range c.Overrides {
+		if matchAny(ov.Paths, rel) {
+			fmt.Fprintf(&key, "%d,", i)
+		}
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if s, ok := c.settingsCache[key.String()]; ok && c.cacheReg == reg {
+		return s
+	}
+	s := c.settings(reg, rel)
+	if c.settingsCache == nil || c.cacheReg != reg {
+		c.settingsCache, c.cacheReg = map[string]map[string]RuleSettings{}, reg
+	}
+	c.settingsCache[key.String()] = s
+	return s
+}
+
+func (c *Config) settings(reg *Registry, rel string) map[string]RuleSettings {
 	out := make(map[string]RuleSettings, len(reg.Rules()))
 	for _, r := range reg.Rules() {
 		s := RuleSettings{Severity: r.Severity, Options: r.defaults()}

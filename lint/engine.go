@@ -142,6 +142,7 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 		f.Err = err
 		return f
 	}
+	defer doc.Release()
 	f.Summary = doc.Summary
 	f.settings = e.Config.Settings(e.Registry, f.rel)
 	report := func(d Diagnostic) { f.Diagnostics = append(f.Diagnostics, d) }

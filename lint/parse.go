@@ -7,6 +7,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/dates"
@@ -52,8 +53,7 @@ func Parse(name string, src []byte) (*Document, error) {
 	}
 	doc := &Document{Summary: &Summary{Path: name, Format: FormatOf(name), Src: src}}
 	doc.indexLines()
-	// About one token per four bytes of prose; sizing once avoids regrowth.
-	doc.Tokens = make([]Token, 0, len(src)/4+16)
+	doc.Tokens = getTokens(len(src))
 	if doc.Format == FormatMarkdown {
 		parseMarkdown(doc)
 	} else {
@@ -136,4 +136,27 @@ func dateFromPath(name string) *DateField {
 		}
 	}
 	return nil
+}
+
+// Token buffers are the largest allocation per document and die with the
+// document's per-file phase, so they are reused.
+var tokenPool = sync.Pool{}
+
+func getTokens(size int) []Token {
+	// About one token per three bytes of prose.
+	want := size/3 + 16
+	if p, ok := tokenPool.Get().(*[]Token); ok && cap(*p) >= want {
+		return (*p)[:0]
+	}
+	return make([]Token, 0, want)
+}
+
+// Release returns the document's token buffer for reuse by later parses.
+// The document must not be used afterwards; its Summary stays valid.
+func (d *Document) Release() {
+	if cap(d.Tokens) > 0 && cap(d.Tokens) <= 1<<24 {
+		t := d.Tokens[:0]
+		tokenPool.Put(&t)
+	}
+	d.Tokens, d.Blocks = nil, nil
 }

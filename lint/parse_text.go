@@ -114,7 +114,7 @@ func (doc *Document) addBodyUnit(units []textUnit, k int) {
 		doc.Tokens = doc.Tokens[:b.Tok0]
 	default:
 		role := RoleBody
-		if k > 0 && units[k-1].kind == unitImage && u.lines == 1 && wordCount(doc.Src[u.prose:u.span.End]) <= 20 {
+		if k > 0 && units[k-1].kind == unitImage && u.lines == 1 && u.span.End-u.prose < 400 && wordCount(doc.Src[u.prose:u.span.End]) <= 20 {
 			role = RoleCaption
 		}
 		doc.addTextBlock(u, role)
@@ -132,14 +132,14 @@ func (doc *Document) markBylines() {
 		}
 		last = k
 		text := doc.Src[b.Prose.Start:b.End]
-		if wordCount(text) <= 30 && isCredit(text) {
+		if isCredit(text) && wordCount(text) <= 30 {
 			b.Role = RoleByline
 		}
 	}
 	if last >= 0 {
 		b := &doc.Blocks[last]
 		text := doc.Src[b.Prose.Start:b.End]
-		if b.Role == RoleBody && wordCount(text) <= 12 && hasPrefixFold(text, "by ") {
+		if b.Role == RoleBody && hasPrefixFold(text, "by ") && wordCount(text) <= 12 {
 			b.Role = RoleByline
 		}
 	}
@@ -265,7 +265,9 @@ func classifyLine(text []byte) unitKind {
 func isSeparatorLine(text []byte) bool {
 	var first rune
 	n := 0
-	for _, r := range string(text) {
+	for i := 0; i < len(text); {
+		r, w := utf8.DecodeRune(text[i:])
+		i += w
 		if r == ' ' {
 			continue
 		}
@@ -371,8 +373,16 @@ var dateLabels = []string{
 	"release time", "date published", "date", "updated", "time", "发布时间", "发布日期", "发表时间", "日期", "时间",
 }
 
+// maxDateLine bounds the lines tried as date lines: a label and a date
+// with a time and zone fit well within it, and body paragraphs, which are
+// one long line in exports, are not parsed for nothing.
+const maxDateLine = 120
+
 // dateLine recognises "Label: date" or a bare date on one line.
 func dateLine(src []byte, line Span) (*DateField, bool) {
+	if line.End-line.Start > maxDateLine {
+		return nil, false
+	}
 	text := src[line.Start:line.End]
 	for _, lab := range dateLabels {
 		if !hasPrefixFold(text, lab) {

@@ -228,63 +228,51 @@ func wordToken(dst []Token, src []byte, i, end int) (int, []Token) {
 	start := i
 	var fl TokenFlags
 	letters, digits := false, false
-	first := true
+	if c := src[i]; c >= 'A' && c <= 'Z' {
+		fl |= FlagUpper
+	} else if c >= utf8.RuneSelf {
+		if r, _ := utf8.DecodeRune(src[i:end]); unicode.IsUpper(r) {
+			fl |= FlagUpper
+		}
+	}
 	for i < end {
 		c := src[i]
-		var r rune
-		w := 1
 		if c < utf8.RuneSelf {
 			switch asciiClass[c] {
 			case cLetter:
 				letters = true
-				if first && c <= 'Z' {
-					fl |= FlagUpper
-				}
+				i++
+				continue
 			case cDigit:
 				digits = true
-			default:
-				r = -1
+				i++
+				continue
 			}
-			if r == -1 {
-				// Joiners inside a word or number: don't, 3.5, 1,000, 14:42, snake_case.
-				if i+1 < end && i > start {
-					n := src[i+1]
-					switch {
-					case c == '\'' && letters && isWordByte(n):
-						i++
-						continue
-					case (c == '.' || c == ',' || c == ':') && !letters && n >= '0' && n <= '9':
-						i++
-						continue
-					case c == '_' && isWordByte(n):
-						i++
-						continue
-					}
+			// Joiners inside a word or number: don't, 3.5, 1,000, 14:42, snake_case.
+			if i > start && i+1 < end {
+				n := src[i+1]
+				if c == '\'' && letters && isWordByte(n) ||
+					(c == '.' || c == ',' || c == ':') && !letters && n >= '0' && n <= '9' ||
+					c == '_' && isWordByte(n) {
+					i++
+					continue
 				}
-				break
 			}
-			i++
-			first = false
-			continue
+			break
 		}
-		r, w = utf8.DecodeRune(src[i:end])
+		r, w := utf8.DecodeRune(src[i:end])
 		if isCJK(r) {
 			break
 		}
 		if unicode.IsLetter(r) || unicode.IsMark(r) {
 			letters = true
-			if first && unicode.IsUpper(r) {
-				fl |= FlagUpper
-			}
 		} else if unicode.IsDigit(r) {
 			digits = true
-		} else if r == '’' && letters && i+w < end && isWordByte(src[i+w]) {
+		} else if r != '’' || !letters || i+w >= end || !isWordByte(src[i+w]) {
 			// Museum’s: a curly apostrophe between letters stays in the word.
-		} else {
 			break
 		}
 		i += w
-		first = false
 	}
 	// A word directly followed by URL or path punctuation may be a literal.
 	if i < end && isLiteralLead(src, start, i, end) {

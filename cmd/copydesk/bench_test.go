@@ -1,0 +1,75 @@
+package main
+
+import (
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/corpusgen"
+)
+
+// benchCorpus is written once per test binary: 20 MB of generated articles,
+// a quarter Markdown, with two defects per 1,000 words.
+var (
+	benchOnce  sync.Once
+	benchDir   string
+	benchBytes int64
+	benchErr   error
+)
+
+func corpusDir(b *testing.B) (string, int64) {
+	benchOnce.Do(func() {
+		benchDir, benchErr = os.MkdirTemp("", "copydesk-bench-")
+		if benchErr != nil {
+			return
+		}
+		_, benchBytes, benchErr = corpusgen.WriteDir(benchDir, corpusgen.Options{Bytes: 20 << 20, Seed: 1, MarkdownShare: 0.25, DefectRate: 2})
+	})
+	if benchErr != nil {
+		b.Fatal(benchErr)
+	}
+	return benchDir, benchBytes
+}
+
+// BenchmarkLintCorpus runs the whole `copydesk lint --format json DIR`
+// command tree over the generated corpus: walking, reading, parsing, every
+// rule, corpus rules, filters, sorting and the report. MB/s is the figure
+// the README quotes.
+func BenchmarkLintCorpus(b *testing.B) {
+	dir, size := corpusDir(b)
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		code := run([]string{"lint", "--format", "json", dir}, nil, io.Discard, io.Discard)
+		if code != exitProblems {
+			b.Fatalf("exit %d, want 1 (the corpus has planted defects)", code)
+		}
+	}
+}
+
+// BenchmarkBinaryOneFile times the real binary on one small article, process
+// start included: what an editor integration or pre-commit hook waits for.
+func BenchmarkBinaryOneFile(b *testing.B) {
+	tmp := b.TempDir()
+	bin := filepath.Join(tmp, "copydesk")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		b.Fatalf("build: %v\n%s", err, out)
+	}
+	article := filepath.Join("..", "..", "testdata", "articles", "museum-lakeside-laboratory.txt")
+	st, err := os.Stat(article)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(st.Size())
+	for b.Loop() {
+		cmd := exec.Command(bin, "lint", article)
+		if err := cmd.Run(); err != nil {
+			if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != exitProblems {
+				b.Fatalf("run: %v", err)
+			}
+		}
+	}
+}
