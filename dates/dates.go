@@ -169,10 +169,9 @@ func (e notADate) Error() string { return fmt.Sprintf("%q: %v", string(e), ErrNo
 func (e notADate) Is(target error) bool { return target == ErrNotADate }
 
 type parser struct {
-	ps     []part
-	i      int
-	order  Order
-	layout strings.Builder
+	ps    []part
+	i     int
+	order Order
 }
 
 func (p *parser) peek(k int) (part, bool) {

@@ -59,9 +59,7 @@ func parseDirective(body string) (Directive, bool) {
 	}
 	var d Directive
 	head, reason, _ := strings.Cut(body, " -- ")
-	if strings.HasSuffix(head, " --") {
-		head = strings.TrimSuffix(head, " --")
-	}
+	head = strings.TrimSuffix(head, " --")
 	d.Reason = strings.TrimSpace(reason)
 	fields := strings.Fields(head)
 	switch fields[0] {

@@ -122,9 +122,6 @@ func isCJK(r rune) bool {
 		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r))
 }
 
-// isApostrophe reports whether r joins letters inside a word: don't, Museum’s.
-func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
-
 // Tokenize appends the tokens of src[start:end] to dst. Offsets are
 // absolute positions in src.
 func Tokenize(dst []Token, src []byte, start, end int) []Token {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"io"
 	"os"
 	"os/exec"
@@ -67,7 +68,8 @@ func BenchmarkBinaryOneFile(b *testing.B) {
 	for b.Loop() {
 		cmd := exec.Command(bin, "lint", article)
 		if err := cmd.Run(); err != nil {
-			if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != exitProblems {
+			var ee *exec.ExitError
+			if !errors.As(err, &ee) || ee.ExitCode() != exitProblems {
 				b.Fatalf("run: %v", err)
 			}
 		}

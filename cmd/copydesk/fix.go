@@ -118,7 +118,9 @@ func runFix(e *env, f *fixFlags, args []string) error {
 			}
 			fr.Summary = reparsed(fr.Summary, result.Src)
 		case f.diff:
-			io.WriteString(e.stdout, fixers.Unified(fr.Path, before, result.Src))
+			if _, err := io.WriteString(e.stdout, fixers.Unified(fr.Path, before, result.Src)); err != nil {
+				return &exitCode{code: exitError, err: fmt.Errorf("write standard output: %w", err)}
+			}
 			fr.Summary = reparsed(fr.Summary, result.Src)
 		case f.check:
 			fmt.Fprintf(out, "would fix %s in %s\n", count(result.Applied, "problem"), fr.Path)

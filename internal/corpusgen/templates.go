@@ -581,7 +581,6 @@ type article struct {
 
 	// Writing state.
 	orgDefined bool
-	seen       [3]bool // whether p1, p2, p3 were named already
 }
 
 func (a *article) setDates(r *rand.Rand) {

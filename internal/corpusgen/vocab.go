@@ -285,8 +285,6 @@ var weekdays = []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", 
 var months = []string{"January", "February", "March", "April", "May", "June", "July", "August",
 	"September", "October", "November", "December"}
 
-var monthAbbr = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
-
 // cjkTerms pairs a CJK name of a programme with its English gloss.
 var cjkTerms = [][2]string{
 	{"海洋之窗", "Window on the Ocean"}, {"科技周", "Science Week"}, {"开放日", "Open Day"},

@@ -103,13 +103,6 @@ func (w *writer) opening() bool {
 	return false
 }
 
-// protected appends s and marks it as no place for defects.
-func (w *writer) protected(s string) {
-	start := len(w.buf)
-	w.buf = append(w.buf, s...)
-	w.protect(start)
-}
-
 // protect marks buf[start:] as no place for defects.
 func (w *writer) protect(start int) {
 	if w.lineStart >= 0 {
