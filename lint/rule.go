@@ -272,3 +272,18 @@ func (p *CorpusPass) Report(path string, d Diagnostic) {
 	d.Path = path
 	p.report(d)
 }
+
+// Check runs a document rule on a parsed document with the given options
+// (nil: the defaults) and returns its findings unfiltered: for tests and
+// per-rule benchmarks that must not pay for parsing.
+func Check(r *Rule, doc *Document, opts Options) []Diagnostic {
+	if r.Run == nil {
+		return nil
+	}
+	if opts == nil {
+		opts = r.defaults()
+	}
+	var out []Diagnostic
+	r.Run(&Pass{Rule: r, Doc: doc, Options: opts, report: func(d Diagnostic) { out = append(out, d) }})
+	return out
+}
