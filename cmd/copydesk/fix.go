@@ -74,7 +74,7 @@ func runFix(e *env, f *fixFlags, args []string) error {
 		return &exitCode{code: exitError, err: err}
 	}
 	for _, p := range problems {
-		fmt.Fprintf(e.stderr, "copydesk: %s\n", p)
+		fmt.Fprintf(e.stderr, "copydesk: %s: %s\n", p.Path, p.Message)
 	}
 	// With --diff, stdout carries the diff; the report goes to stderr.
 	out := e.stdout
@@ -89,7 +89,7 @@ func runFix(e *env, f *fixFlags, args []string) error {
 	for _, in := range inputs {
 		byPath[in.Path] = in
 	}
-	fixedProblems, fixedFiles, failed := 0, 0, false
+	fixedProblems, fixedFiles, failed, stdinDone := 0, 0, false, false
 	for _, fr := range res.Files {
 		if fr.Summary == nil || !anyWanted(fr.Diagnostics, want) {
 			continue
@@ -108,15 +108,7 @@ func runFix(e *env, f *fixFlags, args []string) error {
 		if bytes.Equal(result.Src, before) {
 			continue
 		}
-		fixedProblems += result.Applied
-		fixedFiles++
-		fr.Diagnostics = result.Remaining
 		switch {
-		case in.Src != nil:
-			if _, err := e.stdout.Write(result.Src); err != nil {
-				return &exitCode{code: exitError, err: fmt.Errorf("write standard output: %w", err)}
-			}
-			fr.Summary = reparsed(fr.Summary, result.Src)
 		case f.diff:
 			if _, err := io.WriteString(e.stdout, fixers.Unified(fr.Path, before, result.Src)); err != nil {
 				return &exitCode{code: exitError, err: fmt.Errorf("write standard output: %w", err)}
@@ -124,6 +116,12 @@ func runFix(e *env, f *fixFlags, args []string) error {
 			fr.Summary = reparsed(fr.Summary, result.Src)
 		case f.check:
 			fmt.Fprintf(out, "would fix %s in %s\n", count(result.Applied, "problem"), fr.Path)
+		case in.Src != nil:
+			stdinDone = true
+			if _, err := e.stdout.Write(result.Src); err != nil {
+				return &exitCode{code: exitError, err: fmt.Errorf("write standard output: %w", err)}
+			}
+			fr.Summary = reparsed(fr.Summary, result.Src)
 		default:
 			states.mu.Lock()
 			st := states.m[fr.Path]
@@ -135,12 +133,19 @@ func runFix(e *env, f *fixFlags, args []string) error {
 			}
 			fr.Summary = reparsed(fr.Summary, result.Src)
 		}
+		fixedProblems += result.Applied
+		fixedFiles++
+		fr.Diagnostics = result.Remaining
 	}
-	// Standard input with nothing to fix is echoed unchanged.
-	for _, fr := range res.Files {
-		if in := byPath[fr.Path]; in.Src != nil && fr.Summary != nil && bytes.Equal(fr.Summary.Src, in.Src) {
-			if _, err := e.stdout.Write(in.Src); err != nil {
-				return &exitCode{code: exitError, err: fmt.Errorf("write standard output: %w", err)}
+	// Text on standard input that had nothing to fix, or could not be read
+	// as text at all, goes back unchanged: `copydesk fix - < a > b` never
+	// leaves b empty.
+	if !stdinDone && !f.diff && !f.check {
+		for _, in := range inputs {
+			if in.Src != nil {
+				if _, err := e.stdout.Write(in.Src); err != nil {
+					return &exitCode{code: exitError, err: fmt.Errorf("write standard output: %w", err)}
+				}
 			}
 		}
 	}
@@ -150,7 +155,11 @@ func runFix(e *env, f *fixFlags, args []string) error {
 		}
 	}
 	rep := report.New(report.Tool{Name: "copydesk", Version: version}, res)
-	if !f.check {
+	if f.check {
+		for _, fe := range rep.Failed {
+			fmt.Fprintf(e.stderr, "copydesk: %s: %s\n", fe.Path, fe.Message)
+		}
+	} else {
 		if err := (report.Text{Color: e.color && out == e.stdout}).Format(out, rep); err != nil {
 			return &exitCode{code: exitError, err: fmt.Errorf("write report: %w", err)}
 		}

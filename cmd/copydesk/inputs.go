@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/lint/report"
 	"github.com/copydesk/copydesk/rules"
 	"github.com/spf13/cobra"
 )
@@ -66,23 +67,45 @@ func (c *commonFlags) failSeverity() (lint.Severity, error) {
 
 // collect turns command-line paths into inputs: files as given, folders
 // walked for articles the config selects, '-' read from standard input.
-// Problems with single paths are returned as messages; the rest go on.
-func collect(e *env, eng *lint.Engine, args []string, stdinName string) ([]lint.Input, []string, error) {
+// Problems with single paths are returned; the rest go on. Every input has
+// a distinct path: a file named twice (even once relative, once absolute)
+// is read once, and text on standard input stands in for the file it is
+// named after.
+func collect(e *env, eng *lint.Engine, args []string, stdinName string) ([]lint.Input, []report.FileError, error) {
 	if len(args) == 0 {
 		args = []string{"."}
 	}
 	var inputs []lint.Input
-	var problems []string
+	var problems []report.FileError
+	problem := func(path string, msg string) {
+		problems = append(problems, report.FileError{Path: path, Message: msg})
+	}
 	seen := map[string]bool{}
+	key := func(p string) string {
+		if abs, err := filepath.Abs(p); err == nil {
+			return abs
+		}
+		return filepath.Clean(p)
+	}
+	stdinKey := ""
+	for _, a := range args {
+		if a == "-" && stdinName != "" {
+			stdinKey = key(stdinName)
+		}
+	}
 	add := func(p string) {
-		key := filepath.Clean(p)
-		if !seen[key] {
-			seen[key] = true
-			inputs = append(inputs, lint.Input{Path: key})
+		k := key(p)
+		if !seen[k] && k != stdinKey {
+			seen[k] = true
+			inputs = append(inputs, lint.Input{Path: filepath.Clean(p)})
 		}
 	}
 	for _, a := range args {
 		if a == "-" {
+			if seen["-"] {
+				continue
+			}
+			seen["-"] = true
 			if stdinName == "" {
 				return nil, nil, errors.New("reading standard input needs --stdin-filename PATH, the file the text stands for")
 			}
@@ -95,7 +118,7 @@ func collect(e *env, eng *lint.Engine, args []string, stdinName string) ([]lint.
 		}
 		st, err := os.Stat(a)
 		if err != nil {
-			problems = append(problems, fmt.Sprintf("%s: %s", a, describe(err)))
+			problem(a, describe(err))
 			continue
 		}
 		if !st.IsDir() {
@@ -108,7 +131,7 @@ func collect(e *env, eng *lint.Engine, args []string, stdinName string) ([]lint.
 		before := len(inputs)
 		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
-				problems = append(problems, fmt.Sprintf("%s: %s", p, describe(err)))
+				problem(p, describe(err))
 				if d != nil && d.IsDir() {
 					return fs.SkipDir
 				}
@@ -130,10 +153,10 @@ func collect(e *env, eng *lint.Engine, args []string, stdinName string) ([]lint.
 			return nil
 		})
 		if err != nil {
-			problems = append(problems, fmt.Sprintf("%s: %s", a, describe(err)))
+			problem(a, describe(err))
 		}
 		if len(inputs) == before {
-			problems = append(problems, fmt.Sprintf("%s: no articles here (looked for .txt, .md and .markdown files the config includes)", a))
+			problem(a, "no articles here (looked for .txt, .md and .markdown files the config includes)")
 		}
 	}
 	sort.SliceStable(inputs, func(i, j int) bool { return inputs[i].Path < inputs[j].Path })

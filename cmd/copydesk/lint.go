@@ -35,10 +35,14 @@ func newLintCmd(e *env) *cobra.Command {
 				return &exitCode{code: exitError, err: err}
 			}
 			for _, p := range problems {
-				fmt.Fprintf(e.stderr, "copydesk: %s\n", p)
+				fmt.Fprintf(e.stderr, "copydesk: %s: %s\n", p.Path, p.Message)
 			}
 			res := eng.Lint(inputs)
 			rep := report.New(report.Tool{Name: "copydesk", Version: version}, res)
+			if _, ok := formatter.(report.JSON); ok {
+				// Programs reading JSON learn of bad paths only from it.
+				rep.Failed = append(problems, rep.Failed...)
+			}
 			if err := formatter.Format(e.stdout, rep); err != nil {
 				return &exitCode{code: exitError, err: fmt.Errorf("write report: %w", err)}
 			}
