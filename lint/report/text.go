@@ -81,7 +81,7 @@ func (t Text) diagnostic(w *bufio.Writer, r *Report, d *lint.Diagnostic) {
 		gutter := fmt.Sprintf("%5d | ", p.Line)
 		fmt.Fprintf(w, "%s%s\n", t.paint(ansiDim, gutter), text)
 		marks := strings.Repeat("^", max(1, caretTo-caretFrom))
-		fmt.Fprintf(w, "%s%s%s\n", t.paint(ansiDim, "      | "), strings.Repeat(" ", caretFrom), t.paint(ansiBold+ansiRed, marks))
+		fmt.Fprintf(w, "%s%s%s\n", t.paint(ansiDim, strings.Repeat(" ", len(gutter)-2)+"| "), strings.Repeat(" ", caretFrom), t.paint(ansiBold+ansiRed, marks))
 	}
 	if d.Fix != nil {
 		kind := "fix"
