@@ -37,7 +37,7 @@ func parseText(doc *Document) {
 	// A short first line standing alone, followed by another text block that
 	// is not the date, is a section label ("Institute News").
 	if len(units) > 1 && units[0].kind == unitText && units[0].alone && units[0].lines == 1 &&
-		looksLikeLabel(src[units[0].prose:units[0].span.End]) && units[1].kind == unitText {
+		looksLikeLabel(src[units[0].prose:units[0].span.End]) && looksLikeTitle(src, units[1]) {
 		if _, ok := dateLine(src, firstLine(src, units[1])); !ok {
 			doc.addTextBlock(units[0], RoleLabel)
 			i = 1
@@ -318,6 +318,17 @@ func looksLikeLabel(text []byte) bool {
 		return false
 	}
 	return true
+}
+
+// looksLikeTitle: a title is one line that does not end like a sentence;
+// "Article 3" above "The body of article 3." is the title, not a label.
+func looksLikeTitle(src []byte, u textUnit) bool {
+	if u.kind != unitText {
+		return false
+	}
+	line := firstLine(src, u)
+	text := bytes.TrimRight(src[line.Start:line.End], " \t")
+	return !bytes.HasSuffix(text, []byte(".")) && !bytes.HasSuffix(text, []byte("。"))
 }
 
 func wordCount(text []byte) int {
