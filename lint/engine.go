@@ -139,6 +139,16 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 	}
 	doc, err := Parse(in.Path, src)
 	if err != nil {
+		f.settings = e.Config.Settings(e.Registry, f.rel)
+		if s, ok := f.settings[encodingRule.ID]; ok && s.Severity != SeverityOff && errors.Is(err, ErrEncoding) {
+			sum, d := encodingDiagnostic(in.Path, src)
+			f.Summary = sum
+			f.Diagnostics = append(f.Diagnostics, d)
+			if collect {
+				f.facts = make([]any, e.corpusRules())
+			}
+			return f
+		}
 		f.Err = err
 		return f
 	}
@@ -200,6 +210,16 @@ func readError(err error) error {
 		return fmt.Errorf("cannot read the file: %w", pe.Err)
 	}
 	return fmt.Errorf("cannot read the file: %w", err)
+}
+
+func (e *Engine) corpusRules() int {
+	n := 0
+	for _, r := range e.Registry.Rules() {
+		if r.Check != nil {
+			n++
+		}
+	}
+	return n
 }
 
 func (e *Engine) runCorpusRules(files []*FileResult) {
@@ -402,6 +422,7 @@ func sameRules(a, b []string) bool {
 // Builtin returns the rules the engine itself implements.
 func Builtin() []*Rule {
 	return []*Rule{
+		encodingRule,
 		{
 			ID: "front-matter", Category: CategoryMetadata, Severity: SeverityError, Builtin: true,
 			Doc: Doc{

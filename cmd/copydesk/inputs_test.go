@@ -53,24 +53,10 @@ func TestBadInputs(t *testing.T) {
 			message: []string{"image.txt", "binary file"},
 		},
 		{
-			name: "Windows-1252",
-			setup: func(t *testing.T) {
-				writeBytes(t, "cp1252.txt", []byte("Caf\xe9 opens \x93soon\x94.\nThe the end.\n"), 0o644)
-			},
-			arg:     "cp1252.txt",
-			message: []string{"cp1252.txt", "not valid UTF-8", "line 1, column 4", "Windows-1252"},
-		},
-		{
-			name:    "UTF-16",
-			setup:   func(t *testing.T) { writeBytes(t, "utf16.md", []byte("\xff\xfeH\x00i\x00\n\x00"), 0o644) },
-			arg:     "utf16.md",
-			message: []string{"utf16.md", "UTF-16"},
-		},
-		{
-			name:    "a folder given where a walk meets an invalid file",
-			setup:   func(t *testing.T) { writeBytes(t, "mixed/bad.md", []byte("Na\xefve text.\n"), 0o644) },
+			name:    "a folder given where a walk meets a binary file",
+			setup:   func(t *testing.T) { writeBytes(t, "mixed/bad.md", []byte("Na\x00ve text.\n"), 0o644) },
 			arg:     "mixed",
-			message: []string{"mixed/bad.md", "not valid UTF-8"},
+			message: []string{"mixed/bad.md", "binary file"},
 		},
 	}
 	for _, tt := range tests {
@@ -116,9 +102,9 @@ func TestInvalidUTF8FolderStillReportsGood(t *testing.T) {
 	bad := []byte("Se\xf1or Ruiz opened the the caf\xe9.\n")
 	writeBytes(t, "desk/legacy.txt", bad, 0o644)
 	r := cli(t, "", "lint", "desk")
-	wantCode(t, r, 2)
+	wantCode(t, r, 1)
 	mustContain(t, "stdout", r.stdout, "desk/good.md:1:5: warning [repeated-word]",
-		"desk/legacy.txt: error: not valid UTF-8: byte 0xF1 at line 1, column 3")
+		"desk/legacy.txt:1:3: error [encoding] not valid UTF-8: byte 0xF1 at line 1, column 3; the file looks like Windows-1252")
 	if got := read(t, "desk/legacy.txt"); !bytes.Equal(got, bad) {
 		t.Errorf("lint changed the file")
 	}
@@ -257,5 +243,47 @@ func TestHugeFile(t *testing.T) {
 			got = append(got[:10], "...")
 		}
 		t.Errorf("diagnostics %v, want %v", got, want)
+	}
+}
+
+// A file that is not UTF-8 is an encoding finding with the likely encoding
+// and an unsafe fix that converts it; the other rules run once it is UTF-8.
+func TestEncodingFinding(t *testing.T) {
+	tests := []struct {
+		name, file string
+		src        []byte
+		message    string
+		fixed      string
+	}{
+		{"Windows-1252", "cp1252.txt", []byte("Caf\xe9 opens \x93soon\x94.\nThe the end.\n"),
+			"cp1252.txt:1:4: error [encoding] not valid UTF-8: byte 0xE9 at line 1, column 4; the file looks like Windows-1252; convert it to UTF-8",
+			"Café opens “soon”.\nThe end.\n"},
+		{"UTF-16", "utf16.md", []byte("\xff\xfeH\x00i\x00 \x00h\x00i\x00 \x00h\x00i\x00\n\x00"),
+			"utf16.md:1:1: error [encoding] not valid UTF-8: the file looks like UTF-16 (little-endian, with a byte order mark)",
+			"Hi hi hi\n"},
+		{"GB18030", "gb.txt", []byte("\xb9\xfe\xb0\xb2\xb2\xa9\xce\xef\xb9\xdd\n"),
+			"gb.txt:1:1: error [encoding] not valid UTF-8: byte 0xB9 at line 1, column 1; the file looks like GB18030 (Chinese)",
+			"哈安博物馆\n"},
+		{"stray byte in UTF-8", "mixed.txt", []byte("“Caf\xe9” opens the the pier.\n"),
+			"mixed.txt:1:5: error [encoding] not valid UTF-8: byte 0xE9 at line 1, column 5; the file looks like UTF-8 with stray Windows-1252 bytes",
+			"“Café” opens the pier.\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			workdir(t)
+			writeBytes(t, tt.file, tt.src, 0o644)
+			r := cli(t, "", "lint", tt.file)
+			wantCode(t, r, 1)
+			mustContain(t, "stdout", r.stdout, tt.message)
+			r = cli(t, "", "fix", tt.file)
+			if got := read(t, tt.file); !bytes.Equal(got, tt.src) {
+				t.Errorf("safe fix changed the file to %q", got)
+			}
+			r = cli(t, "", "fix", "--unsafe", tt.file)
+			wantCode(t, r, 0)
+			if got := string(read(t, tt.file)); got != tt.fixed {
+				t.Errorf("fix --unsafe gives %q, want %q", got, tt.fixed)
+			}
+		})
 	}
 }

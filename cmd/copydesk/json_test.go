@@ -227,7 +227,7 @@ func TestJSONEditsApply(t *testing.T) {
 func TestJSONErrorsAndFailedFiles(t *testing.T) {
 	workdir(t)
 	write(t, "good.md", "Gulls gulls cried.\n")
-	writeBytes(t, "latin1.txt", []byte("Caf\xe9 on the quay.\n"), 0o644)
+	writeBytes(t, "latin1.txt", []byte("Caf\x00 on the quay.\n"), 0o644) // binary: cannot be linted
 	r := cli(t, "", "lint", "--format", "json", ".")
 	wantCode(t, r, 2)
 	m := decode(t, r)
@@ -241,7 +241,7 @@ func TestJSONErrorsAndFailedFiles(t *testing.T) {
 	}
 	e := errs[0].(map[string]any)
 	wantKeys(t, "error", e, "path", "message")
-	if e["path"] != "latin1.txt" || !strings.Contains(str(e["message"]), "UTF-8") {
+	if e["path"] != "latin1.txt" || !strings.Contains(str(e["message"]), "binary file") {
 		t.Errorf("error entry %v", e)
 	}
 	if got := intOf(t, m["summary"].(map[string]any)["files_failed"]); got != 1 {

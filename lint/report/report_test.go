@@ -25,6 +25,7 @@ func sample(t *testing.T) *report.Report {
 		{Path: "news/ferry.txt", Src: []byte("Harbor News\n\n“Ferry” service the the returns  \n\nDate: 2025-03-14\n\n" + long + "and and stops at the pier.\n\n\n\n中文标题 the\u00a0museum opens.\n")},
 		{Path: "news/post.md", Src: []byte("---\ntitle: Notes\n---\n\n<!-- copydesk-disable-next-line repeated-word -->\nNothing doubled here.\n")},
 		{Path: "news/bad.txt", Src: []byte("Caf\xe9\n")},
+		{Path: "news/image.txt", Src: []byte("\x89PNG\r\n\x1a\n\x00\x00")},
 	}
 	eng := &lint.Engine{Registry: rules.Registry(), Config: lint.DefaultConfig(".")}
 	return report.New(report.Tool{Name: "copydesk", Version: "test"}, eng.Lint(inputs))
