@@ -19,6 +19,10 @@ type Input struct {
 	// ConfigPath is the file's path used for config globs when it differs
 	// from Path (standard input linted as if it were that file).
 	ConfigPath string
+	// CorpusOnly files are read for the corpus rules (titles, dates, links,
+	// names) but not checked or reported themselves: the rest of the archive
+	// when only changed files are linted.
+	CorpusOnly bool
 }
 
 // FileResult is what linting one file produced.
@@ -28,9 +32,10 @@ type FileResult struct {
 	Diagnostics []Diagnostic
 	Err         error
 
-	rel      string
-	settings map[string]RuleSettings
-	facts    []any // per corpus rule, in registry order
+	rel        string
+	corpusOnly bool
+	settings   map[string]RuleSettings
+	facts      []any // per corpus rule, in registry order
 }
 
 // Result is a whole run, files in path order and diagnostics sorted by
@@ -87,6 +92,7 @@ func (e *Engine) Lint(inputs []Input) *Result {
 			defer wg.Done()
 			for i := range next {
 				files[i] = e.lintInput(inputs[i], true)
+				files[i].corpusOnly = inputs[i].CorpusOnly
 			}
 		}()
 	}
@@ -96,14 +102,23 @@ func (e *Engine) Lint(inputs []Input) *Result {
 	close(next)
 	wg.Wait()
 	sort.SliceStable(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	corpusOnly := make([]bool, len(files))
+	for i, f := range files {
+		corpusOnly[i] = f.corpusOnly
+	}
 	e.runCorpusRules(files)
-	for _, f := range files {
+	out := files[:0]
+	for i, f := range files {
+		if corpusOnly[i] {
+			continue
+		}
 		if f.Summary != nil {
 			e.filter(f)
 		}
 		f.facts = nil
+		out = append(out, f)
 	}
-	return &Result{Files: files}
+	return &Result{Files: out}
 }
 
 // LintSource checks one text with the document rules only, filters
@@ -165,7 +180,7 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 		s := f.settings[r.ID]
 		switch {
 		case r.Run != nil:
-			if s.Severity == SeverityOff {
+			if s.Severity == SeverityOff || in.CorpusOnly {
 				continue
 			}
 			pass := &Pass{Rule: r, Doc: doc, Options: s.Options, report: report}

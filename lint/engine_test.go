@@ -99,3 +99,23 @@ func TestSuppressionFilter(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
+
+func TestCorpusOnlyInputs(t *testing.T) {
+	reg, err := NewRegistry(append(Builtin(), linkRule)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inputs := []Input{
+		{Path: "a.txt", Src: []byte("Alpha\n\nBody.\n\n[next]:Beta\n")},
+		{Path: "b.txt", Src: []byte("Beta\n\nBody.\n\n[next]:Gamma\n"), CorpusOnly: true},
+		{Path: "c.txt", Src: []byte("Gamma\n\nBody.\n\n[next]:Nowhere\n")},
+	}
+	res := (&Engine{Registry: reg, Config: DefaultConfig(".")}).Lint(inputs)
+	if len(res.Files) != 2 || res.Files[0].Path != "a.txt" || res.Files[1].Path != "c.txt" {
+		t.Fatalf("files = %v", res.Files)
+	}
+	ds := res.Diagnostics()
+	if len(ds) != 1 || ds[0].Path != "c.txt" {
+		t.Fatalf("want only c.txt's broken link (a.txt's resolves through the corpus-only b.txt), got %+v", ds)
+	}
+}
