@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"encoding/json"
 	"io"
 
@@ -74,4 +75,33 @@ func (r *Report) jsonDiagnostic(d *lint.Diagnostic) jsonDiagnostic {
 		jd.Fix = f
 	}
 	return jd
+}
+
+// JSONLines writes one JSON object a line for streaming: each diagnostic
+// with exactly the fields of the JSON contract's diagnostic objects, then
+// each file that could not be read as {"path", "error"}. A diagnostic always
+// has "rule"; a failed file never does.
+type JSONLines struct{}
+
+type jsonLinesError struct {
+	Path  string `json:"path"`
+	Error string `json:"error"`
+}
+
+// Format implements Formatter.
+func (JSONLines) Format(w io.Writer, r *Report) error {
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	for i := range r.Diagnostics {
+		if err := enc.Encode(r.jsonDiagnostic(&r.Diagnostics[i])); err != nil {
+			return err
+		}
+	}
+	for _, f := range r.Failed {
+		if err := enc.Encode(jsonLinesError{Path: f.Path, Error: f.Message}); err != nil {
+			return err
+		}
+	}
+	return bw.Flush()
 }

@@ -1,10 +1,13 @@
 // Package report renders lint results for people (text) and for programs
-// (JSON); every output format implements Formatter.
+// (JSON, SARIF, CI annotations, XML); every output format implements Formatter.
 package report
 
 import (
 	"io"
+	"os"
+	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/copydesk/copydesk/lint"
 )
@@ -22,7 +25,16 @@ type Report struct {
 	Files       int
 	Diagnostics []lint.Diagnostic
 	Failed      []FileError
-	sources     map[string]*lint.Summary
+	// Rules is every registered rule, in registry order: SARIF lists them
+	// all, not only those with findings. The CLI fills it from the registry.
+	Rules []*lint.Rule
+	// Root is the absolute path of the repository root. Formats that need
+	// repository-relative paths (SARIF, GitHub annotations) make paths
+	// relative to it; relative paths are first resolved against the current
+	// directory. Empty means paths are used as given.
+	Root    string
+	sources map[string]*lint.Summary
+	linted  []string // every file linted, failed ones included
 }
 
 // FileError is a file that could not be linted.
@@ -35,6 +47,7 @@ type FileError struct {
 func New(tool Tool, res *lint.Result) *Report {
 	r := &Report{Tool: tool, Files: len(res.Files), sources: map[string]*lint.Summary{}}
 	for _, f := range res.Files {
+		r.linted = append(r.linted, f.Path)
 		if f.Summary != nil {
 			r.sources[f.Path] = f.Summary
 		}
@@ -48,6 +61,74 @@ func New(tool Tool, res *lint.Result) *Report {
 
 // Source returns the summary of the file a diagnostic belongs to.
 func (r *Report) Source(path string) *lint.Summary { return r.sources[path] }
+
+// allPaths returns every file of the report, sorted: the files linted (clean
+// ones too, for formats that list them), those that failed and any other
+// path a diagnostic names.
+func (r *Report) allPaths() []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(p string) {
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	for _, p := range r.linted {
+		add(p)
+	}
+	for _, f := range r.Failed {
+		add(f.Path)
+	}
+	for i := range r.Diagnostics {
+		add(r.Diagnostics[i].Path)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// relPath returns path relative to r.Root, slash-separated, and whether it
+// is relative at all: false for an absolute path outside Root (or any
+// absolute path when Root is empty), which is returned absolute.
+func (r *Report) relPath(path string) (string, bool) {
+	if r.Root == "" {
+		if filepath.IsAbs(path) {
+			return filepath.ToSlash(path), false
+		}
+		return filepath.ToSlash(filepath.Clean(path)), true
+	}
+	abs := path
+	if !filepath.IsAbs(abs) {
+		var err error
+		if abs, err = filepath.Abs(abs); err != nil {
+			return filepath.ToSlash(filepath.Clean(path)), true
+		}
+	}
+	rel, err := filepath.Rel(r.Root, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return filepath.ToSlash(abs), false
+	}
+	return filepath.ToSlash(rel), true
+}
+
+// workspacePath is relPath for consumers that accept only relative paths
+// (GitHub annotations): an absolute path outside Root is tried against the
+// current directory; ok is false when it lies outside that too.
+func (r *Report) workspacePath(path string) (string, bool) {
+	p, ok := r.relPath(path)
+	if ok {
+		return p, true
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return "", false
+	}
+	rel, err := filepath.Rel(wd, path)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", false
+	}
+	return filepath.ToSlash(rel), true
+}
 
 // Position is a diagnostic's range as 1-based lines and code-point columns,
 // end exclusive.
@@ -64,6 +145,18 @@ func (r *Report) Position(d *lint.Diagnostic) Position {
 	l, c := s.Position(d.Start)
 	el, ec := s.Position(d.End)
 	return Position{l, c, el, ec}
+}
+
+// bytePosition maps a byte offset to a 1-based line and a 1-based column
+// counted in UTF-8 bytes of the line as stored (a byte order mark on line 1
+// counts), for consumers that want bytes (reviewdog).
+func bytePosition(s *lint.Summary, off int) (line, col int) {
+	if s == nil {
+		return 1, 1
+	}
+	off = max(0, min(off, len(s.Src)))
+	line = max(1, s.Line(off))
+	return line, off - s.LineStart(line) + 1
 }
 
 // Counts summarises a report.

@@ -16,8 +16,48 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-// sample lints two small articles with every rule, one of them with wide
-// characters and a long line, one unreadable.
+// houseStyle is a test-only rule whose message needs escaping in every
+// format (%, :, a comma and a line break) and whose fix replaces text.
+var houseStyle = &lint.Rule{
+	ID:       "house-style",
+	Category: lint.CategoryTypography,
+	Severity: lint.SeverityInfo,
+	Fixable:  lint.FixSafe,
+	Doc: lint.Doc{
+		Title: "A per-cent sign in running text",
+		Why:   "House style spells out \"per cent\" in prose; `%` is for tables & charts <b>only</b>.",
+		Wrong: "A 50% rise.",
+		Right: "A 50 per cent rise.",
+		Fix:   "Safe: replaces the sign with the words.",
+	},
+	Run: func(pass *lint.Pass) {
+		src := pass.Doc.Src
+		for i := 0; i+1 < len(src); i++ {
+			if src[i] >= '0' && src[i] <= '9' && src[i+1] == '%' && !pass.Doc.InVerbatim(i) {
+				pass.Report(lint.Diagnostic{
+					Start: i + 1, End: i + 2, Severity: lint.SeverityInfo,
+					Message: "write \"per cent\": 100% is for tables, charts and headlines,\nnot running text",
+					Fix:     &lint.Fix{Message: "Replace % with \"per cent\"", Edits: []lint.Edit{{Start: i + 1, End: i + 2, NewText: " per cent"}}},
+				})
+			}
+		}
+	},
+}
+
+// sampleRules is the registry of the sample: every rule plus houseStyle.
+func sampleRules(t *testing.T) *lint.Registry {
+	t.Helper()
+	reg, err := lint.NewRegistry(append(rules.All(), houseStyle)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return reg
+}
+
+// sample lints small articles with every rule: wide and multi-byte
+// characters before findings, a long line, a multi-line range, fixes, an
+// info finding whose message needs escaping in a file whose name does too,
+// a clean file, an unreadable file and a path that does not exist.
 func sample(t *testing.T) *report.Report {
 	t.Helper()
 	long := strings.Repeat("The harbour ferry runs every hour. ", 12)
@@ -26,9 +66,20 @@ func sample(t *testing.T) *report.Report {
 		{Path: "news/post.md", Src: []byte("---\ntitle: Notes\n---\n\n<!-- copydesk-disable-next-line repeated-word -->\nNothing doubled here.\n")},
 		{Path: "news/bad.txt", Src: []byte("Caf\xe9\n")},
 		{Path: "news/image.txt", Src: []byte("\x89PNG\r\n\x1a\n\x00\x00")},
+		{Path: "news/sale, 50%: draft.md", Src: []byte("---\ntitle: Sale\n---\n\nCafé “Ærø” prices fell 30% in March.\n")},
+		{Path: "news/clean.txt", Src: []byte("Title\n\nClean text.\n")},
 	}
-	eng := &lint.Engine{Registry: rules.Registry(), Config: lint.DefaultConfig(".")}
-	return report.New(report.Tool{Name: "copydesk", Version: "test"}, eng.Lint(inputs))
+	reg := sampleRules(t)
+	eng := &lint.Engine{Registry: reg, Config: lint.DefaultConfig(".")}
+	rep := report.New(report.Tool{Name: "copydesk", Version: "test"}, eng.Lint(inputs))
+	rep.Failed = append(rep.Failed, report.FileError{Path: "news/missing.txt", Message: "open news/missing.txt: no such file or directory"})
+	rep.Rules = reg.Rules()
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep.Root = wd
+	return rep
 }
 
 func golden(t *testing.T, name string, got []byte) {

@@ -1,0 +1,57 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+)
+
+// HomeURL is copydesk's home page, named in SARIF and reviewdog output.
+const HomeURL = "https://github.com/copydesk/copydesk"
+
+// RuleURL returns the documentation address of a rule.
+func RuleURL(id string) string {
+	return HomeURL + "/blob/main/docs/rules.md#" + id
+}
+
+// Options are the settings of a format chosen by name; formats ignore the
+// ones they have no use for.
+type Options struct {
+	Color      bool // text: ANSI colours
+	Statistics bool // text: counts per rule instead of each diagnostic
+}
+
+// formats maps the contract names of --format to their formatters, in the
+// order Formats lists them.
+var formats = []struct {
+	name string
+	make func(Options) Formatter
+}{
+	{"text", func(o Options) Formatter { return Text{Color: o.Color, Statistics: o.Statistics} }},
+	{"json", func(Options) Formatter { return JSON{} }},
+	{"json-lines", func(Options) Formatter { return JSONLines{} }},
+	{"sarif", func(Options) Formatter { return SARIF{} }},
+	{"github", func(Options) Formatter { return GitHub{} }},
+	{"rdjsonl", func(Options) Formatter { return RDJSONL{} }},
+	{"checkstyle", func(Options) Formatter { return Checkstyle{} }},
+	{"junit", func(Options) Formatter { return JUnit{} }},
+}
+
+// Formats returns the names ByName accepts, a public contract.
+func Formats() []string {
+	out := make([]string, len(formats))
+	for i, f := range formats {
+		out[i] = f.name
+	}
+	return out
+}
+
+// ByName returns the formatter of a --format name; the error lists the
+// known names.
+func ByName(name string, opt Options) (Formatter, error) {
+	for _, f := range formats {
+		if f.name == name {
+			return f.make(opt), nil
+		}
+	}
+	return nil, fmt.Errorf("unknown format %q (want one of %s)", name, strings.Join(Formats(), ", "))
+}
