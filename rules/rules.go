@@ -5,8 +5,11 @@ package rules
 import (
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules/blanklines"
+	"github.com/copydesk/copydesk/rules/bulletartifact"
+	"github.com/copydesk/copydesk/rules/imageplaceholder"
 	"github.com/copydesk/copydesk/rules/nbsp"
 	"github.com/copydesk/copydesk/rules/repeatedword"
+	"github.com/copydesk/copydesk/rules/separatorline"
 	"github.com/copydesk/copydesk/rules/trailingwhitespace"
 )
 
@@ -14,8 +17,11 @@ import (
 func All() []*lint.Rule {
 	return append(lint.Builtin(),
 		blanklines.Rule,
+		bulletartifact.Rule,
+		imageplaceholder.Rule,
 		nbsp.Rule,
 		repeatedword.Rule,
+		separatorline.Rule,
 		trailingwhitespace.Rule,
 	)
 }

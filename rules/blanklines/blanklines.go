@@ -4,9 +4,9 @@ package blanklines
 
 import (
 	"fmt"
-	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/rules/internal/lines"
 )
 
 // Rule is the blank-lines rule.
@@ -36,12 +36,12 @@ func run(pass *lint.Pass) {
 		n--
 	}
 	for l := 1; l <= n; {
-		if !isBlank(src, doc.LineSpan(l)) || doc.InVerbatim(doc.LineStart(l)) {
+		if !lines.IsBlank(doc, l) || doc.InVerbatim(doc.LineStart(l)) {
 			l++
 			continue
 		}
 		first := l
-		for l <= n && isBlank(src, doc.LineSpan(l)) && !doc.InVerbatim(doc.LineStart(l)) {
+		for l <= n && lines.IsBlank(doc, l) && !doc.InVerbatim(doc.LineStart(l)) {
 			l++
 		}
 		count := l - first
@@ -60,20 +60,4 @@ func run(pass *lint.Pass) {
 			Fix:     &lint.Fix{Message: fmt.Sprintf("Delete %d extra blank lines", count-1), Applicability: lint.Safe, Edits: []lint.Edit{{Start: start, End: end}}},
 		})
 	}
-}
-
-func isBlank(src []byte, sp lint.Span) bool {
-	for i := sp.Start; i < sp.End; {
-		c := src[i]
-		if c == ' ' || c == '\t' || c == '\r' {
-			i++
-			continue
-		}
-		r, w := utf8.DecodeRune(src[i:sp.End])
-		if !lint.IsOddSpace(r) {
-			return false
-		}
-		i += w
-	}
-	return true
 }
