@@ -8,6 +8,7 @@ import (
 	"runtime/debug"
 	"sort"
 	"sync"
+	"sync/atomic"
 )
 
 // Input is one file to lint.
@@ -73,6 +74,11 @@ type Engine struct {
 	// ReadFile reads an input; nil means os.ReadFile. The fix command
 	// uses it to remember each file's state for a safe write.
 	ReadFile func(path string) ([]byte, error)
+	// Progress, when set, is called after each input is read and checked,
+	// with the number done so far and the total. Workers call it
+	// concurrently, so it must be safe for concurrent use; done may arrive
+	// out of order.
+	Progress func(done, total int)
 }
 
 // Lint parses and checks every input in parallel, then runs the corpus
@@ -85,6 +91,7 @@ func (e *Engine) Lint(inputs []Input) *Result {
 	}
 	workers = min(workers, len(inputs))
 	var wg sync.WaitGroup
+	var done atomic.Int64
 	next := make(chan int)
 	for range workers {
 		wg.Add(1)
@@ -93,6 +100,9 @@ func (e *Engine) Lint(inputs []Input) *Result {
 			for i := range next {
 				files[i] = e.lintInput(inputs[i], true)
 				files[i].corpusOnly = inputs[i].CorpusOnly
+				if e.Progress != nil {
+					e.Progress(int(done.Add(1)), len(inputs))
+				}
 			}
 		}()
 	}

@@ -69,7 +69,7 @@ func runFix(e *env, f *fixFlags, args []string) error {
 	}
 	states := &fileStates{m: map[string]fixers.FileState{}}
 	eng.ReadFile = states.read
-	inputs, problems, err := collect(e, eng, args, f.stdinFilename)
+	inputs, problems, err := f.inputs(e, eng, args)
 	if err != nil {
 		return &exitCode{code: exitError, err: err}
 	}
@@ -81,7 +81,7 @@ func runFix(e *env, f *fixFlags, args []string) error {
 	if f.diff || hasStdin(inputs) {
 		out = e.stderr
 	}
-	res := eng.Lint(inputs)
+	res := lintAll(e, eng, inputs)
 	want := func(d lint.Diagnostic) bool {
 		return d.Fix != nil && (d.Fix.Applicability == lint.Safe || f.unsafe)
 	}
@@ -154,7 +154,7 @@ func runFix(e *env, f *fixFlags, args []string) error {
 			fr.Diagnostics = nil
 		}
 	}
-	rep := report.New(report.Tool{Name: "copydesk", Version: version}, res)
+	rep := newReport(eng, res)
 	if f.check {
 		for _, fe := range rep.Failed {
 			fmt.Fprintf(e.stderr, "copydesk: %s: %s\n", fe.Path, fe.Message)

@@ -7,11 +7,14 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
+	"github.com/copydesk/copydesk/gitchanges"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/lint/report"
+	"github.com/copydesk/copydesk/progress"
 	"github.com/copydesk/copydesk/rules"
 	"github.com/spf13/cobra"
 )
@@ -22,12 +25,75 @@ type commonFlags struct {
 	stdinFilename string
 	format        string
 	failLevel     string
+	changedSince  string
 }
 
 func (c *commonFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&c.config, "config", "", "config file (default: the nearest "+lint.ConfigFileName+" from the current folder up)")
 	cmd.Flags().StringVar(&c.stdinFilename, "stdin-filename", "", "with '-', the path the text on standard input stands for")
 	cmd.Flags().StringVar(&c.failLevel, "fail-level", "warning", "lowest severity that makes the exit status 1: error, warning, info or none")
+	cmd.Flags().StringVar(&c.changedSince, "changed-since", "", "only files changed since this git revision (committed, staged, unstaged or untracked); the rest are still read for the checks across articles")
+	_ = cmd.RegisterFlagCompletionFunc("fail-level", fixedCompletions("error", "warning", "info", "none"))
+}
+
+// inputs selects what to lint: the command-line paths, and with
+// --changed-since only the changed files among them. The unchanged ones stay
+// as corpus-only inputs when a rule compares articles with each other, so
+// that a link to an unchanged article is not reported as broken.
+func (c *commonFlags) inputs(e *env, eng *lint.Engine, args []string) ([]lint.Input, []report.FileError, error) {
+	if c.changedSince != "" && slices.Contains(args, "-") {
+		return nil, nil, errors.New("--changed-since selects files in a git repository; it cannot be used with standard input ('-')")
+	}
+	inputs, problems, err := collect(e, eng, args, c.stdinFilename)
+	if err != nil || c.changedSince == "" {
+		return inputs, problems, err
+	}
+	changed, err := gitchanges.Since(".", c.changedSince)
+	if err != nil {
+		return nil, nil, fmt.Errorf("--changed-since: %w", err)
+	}
+	set := gitchanges.NewSet(changed)
+	corpus := hasCorpusRules(eng.Registry)
+	out := inputs[:0]
+	for _, in := range inputs {
+		switch {
+		case set.Has(in.Path):
+			out = append(out, in)
+		case corpus:
+			in.CorpusOnly = true
+			out = append(out, in)
+		}
+	}
+	return out, problems, nil
+}
+
+func hasCorpusRules(reg *lint.Registry) bool {
+	for _, r := range reg.Rules() {
+		if r.Check != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// lintAll runs the engine, with a progress line on a terminal.
+func lintAll(e *env, eng *lint.Engine, inputs []lint.Input) *lint.Result {
+	if !e.progress {
+		return eng.Lint(inputs)
+	}
+	m := progress.New(e.stderr, "linting")
+	eng.Progress = m.Update
+	defer func() { eng.Progress = nil }()
+	res := eng.Lint(inputs)
+	m.Finish()
+	return res
+}
+
+// fixedCompletions completes a flag from a fixed list of values.
+func fixedCompletions(values ...string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return values, cobra.ShellCompDirectiveNoFileComp
+	}
 }
 
 // setup loads the registry and config.

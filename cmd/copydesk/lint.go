@@ -1,68 +1,183 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 
+	"github.com/copydesk/copydesk/baseline"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/lint/report"
 	"github.com/spf13/cobra"
 )
 
+type lintFlags struct {
+	commonFlags
+	statistics    bool
+	baseline      string
+	writeBaseline string
+}
+
 func newLintCmd(e *env) *cobra.Command {
-	var f commonFlags
-	var statistics bool
+	var f lintFlags
 	cmd := &cobra.Command{
 		Use:   "lint [PATH...]",
 		Short: "Report problems in articles (files or folders; default: the current folder)",
 		Example: "  copydesk lint testdata/articles\n" +
 			"  copydesk lint --format json news/ > report.json\n" +
+			"  copydesk lint --changed-since origin/main\n" +
+			"  copydesk lint --write-baseline .copydesk-baseline.json   # record today's problems\n" +
+			"  copydesk lint --baseline .copydesk-baseline.json         # report only new ones\n" +
 			"  cat draft.md | copydesk lint --stdin-filename news/draft.md -",
-		RunE: func(cmd *cobra.Command, args []string) error {
-			formatter, err := pickFormatter(f.format, e, statistics)
-			if err != nil {
-				return &exitCode{code: exitError, err: err}
-			}
-			fail, err := f.failSeverity()
-			if err != nil {
-				return &exitCode{code: exitError, err: err}
-			}
-			eng, err := f.setup()
-			if err != nil {
-				return &exitCode{code: exitError, err: err}
-			}
-			inputs, problems, err := collect(e, eng, args, f.stdinFilename)
-			if err != nil {
-				return &exitCode{code: exitError, err: err}
-			}
-			for _, p := range problems {
-				fmt.Fprintf(e.stderr, "copydesk: %s: %s\n", p.Path, p.Message)
-			}
-			res := eng.Lint(inputs)
-			rep := report.New(report.Tool{Name: "copydesk", Version: version}, res)
-			if _, ok := formatter.(report.JSON); ok {
-				// Programs reading JSON learn of bad paths only from it.
-				rep.Failed = append(problems, rep.Failed...)
-			}
-			if err := formatter.Format(e.stdout, rep); err != nil {
-				return &exitCode{code: exitError, err: fmt.Errorf("write report: %w", err)}
-			}
-			return exitFor(rep, fail, len(problems) > 0)
-		},
+		RunE: func(cmd *cobra.Command, args []string) error { return runLint(e, &f, args) },
 	}
 	f.register(cmd)
-	cmd.Flags().StringVar(&f.format, "format", "text", "output format: text or json")
-	cmd.Flags().BoolVar(&statistics, "statistics", false, "print the number of problems per rule instead of each one")
+	cmd.Flags().StringVar(&f.format, "format", "text", "output format: "+strings.Join(report.Formats(), ", "))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(report.Formats(), cobra.ShellCompDirectiveNoFileComp))
+	cmd.Flags().BoolVar(&f.statistics, "statistics", false, "print the number of problems per rule instead of each one")
+	cmd.Flags().StringVar(&f.baseline, "baseline", "", "report only problems that are not in this baseline file")
+	cmd.Flags().StringVar(&f.writeBaseline, "write-baseline", "", "record every problem found in this baseline file, report nothing, and exit 0")
+	_ = cmd.MarkFlagFilename("baseline", "json")
+	_ = cmd.MarkFlagFilename("write-baseline", "json")
 	return cmd
 }
 
-func pickFormatter(name string, e *env, statistics bool) (report.Formatter, error) {
-	switch name {
-	case "text", "":
-		return report.Text{Color: e.color, Statistics: statistics}, nil
-	case "json":
-		return report.JSON{}, nil
+func runLint(e *env, f *lintFlags, args []string) error {
+	formatter, err := pickFormatter(f.format, e, f.statistics)
+	if err != nil {
+		return &exitCode{code: exitError, err: err}
 	}
-	return nil, fmt.Errorf("--format: unknown format %q (want text or json)", name)
+	fail, err := f.failSeverity()
+	if err != nil {
+		return &exitCode{code: exitError, err: err}
+	}
+	switch {
+	case f.baseline != "" && f.writeBaseline != "":
+		return &exitCode{code: exitError, err: errors.New("--baseline and --write-baseline: choose one (--write-baseline records every problem found)")}
+	case f.writeBaseline != "" && f.changedSince != "":
+		return &exitCode{code: exitError, err: errors.New("--write-baseline with --changed-since would record only the changed files; record the whole archive instead")}
+	}
+	var base *baseline.Baseline
+	if f.baseline != "" {
+		if base, err = baseline.Read(f.baseline); err != nil {
+			return &exitCode{code: exitError, err: err}
+		}
+	}
+	eng, err := f.setup()
+	if err != nil {
+		return &exitCode{code: exitError, err: err}
+	}
+	inputs, problems, err := f.inputs(e, eng, args)
+	if err != nil {
+		return &exitCode{code: exitError, err: err}
+	}
+	for _, p := range problems {
+		fmt.Fprintf(e.stderr, "copydesk: %s: %s\n", p.Path, p.Message)
+	}
+	res := lintAll(e, eng, inputs)
+	if f.writeBaseline != "" {
+		return writeBaseline(e, f.writeBaseline, res, len(problems) > 0)
+	}
+	var outcome baseline.Outcome
+	if base != nil {
+		outcome = base.Apply(res)
+	}
+	rep := newReport(eng, res)
+	if _, ok := formatter.(report.Text); !ok {
+		// Programs reading the other formats learn of bad paths only from them.
+		rep.Failed = append(problems, rep.Failed...)
+	}
+	if err := formatter.Format(e.stdout, rep); err != nil {
+		return &exitCode{code: exitError, err: fmt.Errorf("write report: %w", err)}
+	}
+	if base != nil {
+		// The text report's summary goes on; other formats keep standard
+		// output to themselves.
+		w := e.stderr
+		if _, ok := formatter.(report.Text); ok {
+			w = e.stdout
+		}
+		fmt.Fprint(w, baselineSummary(f.baseline, outcome))
+	}
+	return exitFor(rep, fail, len(problems) > 0)
+}
+
+func writeBaseline(e *env, file string, res *lint.Result, pathProblems bool) error {
+	b, err := baseline.Record(filepath.Dir(file), res)
+	if err != nil {
+		return &exitCode{code: exitError, err: err}
+	}
+	if err := b.Write(file); err != nil {
+		return &exitCode{code: exitError, err: err}
+	}
+	failed := res.Errors()
+	for _, fr := range failed {
+		fmt.Fprintf(e.stderr, "copydesk: %s: %v (not in the baseline)\n", fr.Path, fr.Err)
+	}
+	fmt.Fprintf(e.stderr, "Recorded %s in %s in %s. Lint with --baseline %s to see only new ones.\n",
+		count(b.Problems(), "problem"), count(b.Files(), "file"), file, file)
+	if pathProblems || len(failed) > 0 {
+		return &exitCode{code: exitError}
+	}
+	return nil
+}
+
+func baselineSummary(file string, o baseline.Outcome) string {
+	var b strings.Builder
+	if o.Hidden > 0 {
+		fmt.Fprintf(&b, "%s recorded in the baseline %s not shown.\n", count(o.Hidden, "problem"), file)
+	}
+	if n := o.FixedCount(); n > 0 {
+		entries := "baseline entries no longer match"
+		if n == 1 {
+			entries = "baseline entry no longer matches"
+		}
+		fmt.Fprintf(&b, "%d %s: fixed. Run `copydesk lint --write-baseline %s` to update the baseline.\n", n, entries, file)
+	}
+	return b.String()
+}
+
+func pickFormatter(name string, e *env, statistics bool) (report.Formatter, error) {
+	if name == "" {
+		name = "text"
+	}
+	f, err := report.ByName(name, report.Options{Color: e.color, Statistics: statistics})
+	if err != nil {
+		return nil, fmt.Errorf("--format: %w", err)
+	}
+	return f, nil
+}
+
+// newReport fills in what every format may need besides the findings: the
+// rule set (SARIF lists every rule) and the repository root (SARIF and
+// GitHub paths are relative to it).
+func newReport(eng *lint.Engine, res *lint.Result) *report.Report {
+	rep := report.New(report.Tool{Name: "copydesk", Version: version}, res)
+	rep.Rules = eng.Registry.Rules()
+	rep.Root = repoRoot()
+	return rep
+}
+
+// repoRoot is the git work tree's top, or GITHUB_WORKSPACE in Actions, or
+// the current folder.
+func repoRoot() string {
+	if ws := os.Getenv("GITHUB_WORKSPACE"); ws != "" {
+		return ws
+	}
+	dir, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		if filepath.Dir(d) == d {
+			return dir
+		}
+	}
 }
 
 // exitFor: 2 when a path or file could not be linted, else 1 when a problem

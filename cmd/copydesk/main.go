@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/copydesk/copydesk/progress"
 	"github.com/spf13/cobra"
 )
 
@@ -46,11 +47,12 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	color          bool
+	progress       bool // a files-done line on stderr during long runs
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	tuneGC()
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, color: colorWanted(stdout)}
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, color: colorWanted(stdout), progress: progress.Wanted(stderr, os.LookupEnv)}
 	root := newRoot(e)
 	root.SetArgs(args)
 	root.SetIn(stdin)

@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/ruledoc"
 	"github.com/copydesk/copydesk/rules"
 	"github.com/spf13/cobra"
 )
@@ -48,11 +49,15 @@ func newRulesCmd(e *env) *cobra.Command {
 				enc := json.NewEncoder(e.stdout)
 				enc.SetIndent("", "  ")
 				return enc.Encode(out)
+			case "markdown":
+				_, err := fmt.Fprint(e.stdout, ruledoc.Markdown(reg.Rules()))
+				return err
 			}
-			return &exitCode{code: exitError, err: fmt.Errorf("--format: unknown format %q (want text or json)", format)}
+			return &exitCode{code: exitError, err: fmt.Errorf("--format: unknown format %q (want text, json or markdown)", format)}
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	cmd.Flags().StringVar(&format, "format", "text", "output format: text, json, or markdown (the rule reference: "+ruledoc.Command+")")
+	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletions("text", "json", "markdown"))
 	return cmd
 }
 
@@ -61,6 +66,16 @@ func newExplainCmd(e *env) *cobra.Command {
 		Use:   "explain RULE",
 		Short: "Show a rule's documentation: what it finds, why, an example and its fix",
 		Args:  cobra.ExactArgs(1),
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			var ids []string
+			for _, r := range rules.Registry().Rules() {
+				ids = append(ids, r.ID+"\t"+r.Doc.Title)
+			}
+			return ids, cobra.ShellCompDirectiveNoFileComp
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			reg := rules.Registry()
 			r, ok := reg.Lookup(args[0])
