@@ -532,3 +532,135 @@ func BenchmarkGenerate(b *testing.B) {
 	}
 	b.SetBytes(n)
 }
+
+func TestPlant(t *testing.T) {
+	line := []byte(`Both sides agreed, and the Museum’s “Ocean Night” (a late opening) drew crowds to Montréal. Guests came from Lakeside: students, staff and “friends”.`)
+	word := func(w string) int { return bytes.Index(line, []byte(" "+w)) + 1 }
+	for _, tc := range []struct {
+		kind   string
+		at     int
+		want   string // a part of the new line
+		extent string // out[start:end], or its prefix when it ends in "…"
+	}{
+		{KindDoubledWord, word("the"), `and the the Museum’s`, `the`},
+		{KindDoubledPunctuation, word("agreed,"), `agreed,, and`, `,`},
+		{KindSpaceBeforeComma, word("agreed,"), `agreed , and`, ` ,`},
+		{KindDoubleSpace, word("drew"), `)  drew`, ` `},
+		{KindNBSPSpace, word("drew"), ")\u00a0drew", "\u00a0"},
+		{KindTrailingSpace, 0, `friends”.`, ``},
+		{KindSpaceBeforePunctuation, word("Lakeside:"), `Lakeside : students`, ` :`},
+		{KindSpaceBeforePunctuation, word("Montréal."), `Montréal . Guests`, ` .`},
+		{KindMissingSpaceAfter, word("agreed,"), `agreed,and`, `,a`},
+		{KindMissingSpaceAfter, word("Lakeside:"), `Lakeside:students`, `:s`},
+		{KindMixedQuotes, word("“Ocean"), `Museum’s "Ocean Night" (a`, `"Ocean Night"`},
+		{KindFullwidthPunctuation, word("Lakeside:"), `Lakeside：`, `：`},
+		{KindEntityChar, word("Museum’s"), `Museum&`, `&`},
+		{KindEntityChar, word("Montréal."), `Montr&`, `&`},
+		{KindDecomposed, word("Montréal."), "Montre\u0301al.", "e\u0301"},
+		{KindBulletArtifact, 0, `Both sides`, ``},
+		{KindImageLine, 0, "“friends”.\n\n", ``},
+		{KindSeparatorLine, 0, "“friends”.\n\n", ``},
+	} {
+		r := rand.New(rand.NewPCG(1, 2))
+		out, start, end, ok := Plant(tc.kind, line, tc.at, r)
+		if !ok || !bytes.Contains(out, []byte(tc.want)) || start >= end || end > len(out) {
+			t.Errorf("Plant(%s, %d) = %q, [%d, %d), %v; want it to contain %q", tc.kind, tc.at, out, start, end, ok, tc.want)
+			continue
+		}
+		if !bytes.HasPrefix(out[start:end], []byte(tc.extent)) {
+			t.Errorf("Plant(%s): extent %q, want %q", tc.kind, out[start:end], tc.extent)
+		}
+		if !utf8.Valid(out) {
+			t.Errorf("Plant(%s): invalid UTF-8 %q", tc.kind, out)
+		}
+	}
+	// The line-end defects and the bullet have a known shape.
+	r := rand.New(rand.NewPCG(3, 4))
+	if out, s, e, ok := Plant(KindMissingTerminal, line, 0, r); ok {
+		t.Errorf("a full stop removed after a quotation mark: %q [%d, %d)", out, s, e)
+	}
+	short := []byte("Guests came from Lakeside.")
+	if out, s, e, ok := Plant(KindMissingTerminal, short, 0, r); !ok || string(out) != "Guests came from Lakeside" || string(out[s:e]) != "Lakeside" {
+		t.Errorf("missing terminal: %q [%d, %d), %v", out, s, e, ok)
+	}
+	if out, s, e, ok := Plant(KindBulletArtifact, short, 0, r); !ok || !bytes.HasSuffix(out, append([]byte(" "), short...)) || s != 0 || e != len(out)-len(short)-1 {
+		t.Errorf("bullet: %q [%d, %d), %v", out, s, e, ok)
+	}
+	for _, k := range []string{KindImageLine, KindSeparatorLine} {
+		out, s, e, ok := Plant(k, short, 0, r)
+		if !ok || !bytes.HasPrefix(out, append(short, "\n\n"...)) || s != len(short)+2 || e != len(out) || bytes.ContainsAny(out[s:], " \n") {
+			t.Errorf("Plant(%s) = %q [%d, %d), %v", k, out, s, e, ok)
+		}
+	}
+	// Quotation marks and brackets: one of the pair goes, the extent runs from the one left to
+	// where the other was.
+	for seed := uint64(0); seed < 8; seed++ {
+		r := rand.New(rand.NewPCG(seed, 1))
+		out, s, e, ok := Plant(KindUnbalancedQuote, line, word("“Ocean"), r)
+		if !ok || bytes.Count(out, []byte("“")) != 2 && bytes.Count(out, []byte("”")) != 2 {
+			t.Errorf("unbalanced quote: %q, %v", out, ok)
+			continue
+		}
+		if x := string(out[s:e]); x != "“Ocean Night" && x != "Ocean Night”" {
+			t.Errorf("unbalanced quote: extent %q in %q", x, out)
+		}
+		out, s, e, ok = Plant(KindUnbalancedBracket, line, word("(a"), r)
+		if x := string(out[s:e]); !ok || x != "(a late opening" && x != "a late opening)" {
+			t.Errorf("unbalanced bracket: extent %q in %q", x, out)
+		}
+	}
+	// No place for them here.
+	for _, tc := range []struct {
+		kind string
+		at   int
+	}{
+		{KindMissingSpaceAfter, word("Montréal.")}, // not letters only before the full stop
+		{KindMissingSpaceAfter, word("friends”.")},
+		{KindSpaceBeforePunctuation, word("sides")},
+		{KindUnbalancedQuote, word("sides")},
+		{KindMixedQuotes, word("(a")},
+		{KindUnbalancedBracket, word("“Ocean")},
+		{KindEntityChar, word("sides")},
+		{KindDecomposed, word("Museum’s")},
+		{KindFullwidthPunctuation, word("the")},
+		{"no-such-kind", word("the")},
+	} {
+		if out, _, _, ok := Plant(tc.kind, line, tc.at, rand.New(rand.NewPCG(1, 1))); ok {
+			t.Errorf("Plant(%s, %d) planted: %q", tc.kind, tc.at, out)
+		}
+	}
+	if _, _, _, ok := Plant(KindMissingTerminal, []byte("Harbor City Museum Inc."), 0, r); ok {
+		t.Error("a full stop removed after an abbreviation")
+	}
+	if _, _, _, ok := Plant(KindImageLine, []byte("Download the map:"), 0, r); ok {
+		t.Error("an image name planted after a colon")
+	}
+	straight := []byte(`She called it "a beginning" and "a promise".`)
+	if _, _, _, ok := Plant(KindUnbalancedQuote, straight, bytes.Index(straight, []byte(`"a b`)), r); ok {
+		t.Error("a straight quote removed where other straight quotes would re-pair")
+	}
+	one := []byte(`She called it "a beginning" today.`)
+	out, s, e, ok := Plant(KindMixedQuotes, one, bytes.IndexByte(one, '"'), r)
+	if !ok || string(out) != `She called it “a beginning” today.` || string(out[s:e]) != "“a beginning”" {
+		t.Errorf("mixed quotes: %q [%d, %d)", out, s, e)
+	}
+}
+
+func TestAllKinds(t *testing.T) {
+	all := AllKinds()
+	seen := map[string]bool{}
+	for _, k := range all {
+		if seen[k] {
+			t.Errorf("kind %s listed twice", k)
+		}
+		seen[k] = true
+	}
+	for _, k := range Kinds() {
+		if !seen[k] {
+			t.Errorf("kind %s planted by Generate but not in AllKinds", k)
+		}
+	}
+	if len(all) != len(injectors)+len(extraInjectors) {
+		t.Errorf("%d kinds, want %d", len(all), len(injectors)+len(extraInjectors))
+	}
+}
