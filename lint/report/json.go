@@ -2,6 +2,7 @@ package report
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 
@@ -38,27 +39,55 @@ type jsonDiagnostic struct {
 	Fix       *jsonFix `json:"fix,omitempty"`
 }
 
-type jsonReport struct {
-	Tool        Tool             `json:"tool"`
-	Files       int              `json:"files"`
-	Diagnostics []jsonDiagnostic `json:"diagnostics"`
-	Errors      []FileError      `json:"errors"`
-	Summary     Counts           `json:"summary"`
-}
-
 // Format implements Formatter.
 func (JSON) Format(w io.Writer, r *Report) error {
-	out := jsonReport{Tool: r.Tool, Files: r.Files, Diagnostics: make([]jsonDiagnostic, 0, len(r.Diagnostics)), Errors: r.Failed, Summary: r.Counts()}
-	if out.Errors == nil {
-		out.Errors = []FileError{}
-	}
-	for i := range r.Diagnostics {
-		out.Diagnostics = append(out.Diagnostics, r.jsonDiagnostic(&r.Diagnostics[i]))
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
+	// One diagnostic per line: readable, diff-friendly, and without the cost
+	// of re-indenting a large document.
+	bw := bufio.NewWriter(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	put := func(prefix string, v any) error {
+		buf.Reset()
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+		bw.WriteString(prefix)
+		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		return nil
+	}
+	errs := r.Failed
+	if errs == nil {
+		errs = []FileError{}
+	}
+	if err := put(`{"tool": `, r.Tool); err != nil {
+		return err
+	}
+	if err := put(",\n \"files\": ", r.Files); err != nil {
+		return err
+	}
+	bw.WriteString(",\n \"diagnostics\": [")
+	for i := range r.Diagnostics {
+		sep := ",\n  "
+		if i == 0 {
+			sep = "\n  "
+		}
+		if err := put(sep, r.jsonDiagnostic(&r.Diagnostics[i])); err != nil {
+			return err
+		}
+	}
+	if len(r.Diagnostics) > 0 {
+		bw.WriteString("\n ")
+	}
+	bw.WriteString("]")
+	if err := put(",\n \"errors\": ", errs); err != nil {
+		return err
+	}
+	if err := put(",\n \"summary\": ", r.Counts()); err != nil {
+		return err
+	}
+	bw.WriteString("}\n")
+	return bw.Flush()
 }
 
 func (r *Report) jsonDiagnostic(d *lint.Diagnostic) jsonDiagnostic {
