@@ -44,6 +44,14 @@ type Alarm struct {
 // words read, so that a test can bound the rate per 10,000 words.
 func FalseAlarms(t testing.TB, rule *lint.Rule, dir string) (alarms []Alarm, words int) {
 	t.Helper()
+	all, words := FalseAlarmsAll(t, []*lint.Rule{rule}, dir)
+	return all[rule.ID], words
+}
+
+// FalseAlarmsAll is FalseAlarms for several rules, parsing each file once.
+func FalseAlarmsAll(t testing.TB, rules []*lint.Rule, dir string) (alarms map[string][]Alarm, words int) {
+	t.Helper()
+	alarms = map[string][]Alarm{}
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !lint.IsArticle(p) {
 			return err
@@ -61,10 +69,12 @@ func FalseAlarms(t testing.TB, rule *lint.Rule, dir string) (alarms []Alarm, wor
 				words++
 			}
 		}
-		for _, d := range lint.Check(rule, doc, nil) {
-			line, _ := doc.Position(d.Start)
-			lo, hi := max(0, d.Start-40), min(len(src), d.End+40)
-			alarms = append(alarms, Alarm{Path: p, Line: line, Message: d.Message, Context: string(src[lo:hi])})
+		for _, rule := range rules {
+			for _, d := range lint.Check(rule, doc, nil) {
+				line, _ := doc.Position(d.Start)
+				lo, hi := max(0, d.Start-40), min(len(src), d.End+40)
+				alarms[rule.ID] = append(alarms[rule.ID], Alarm{Path: p, Line: line, Message: d.Message, Context: string(src[lo:hi])})
+			}
 		}
 		return nil
 	})
