@@ -6,17 +6,27 @@ import (
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules/blanklines"
 	"github.com/copydesk/copydesk/rules/bulletartifact"
+	"github.com/copydesk/copydesk/rules/fullwidthpunctuation"
+	"github.com/copydesk/copydesk/rules/htmlentity"
 	"github.com/copydesk/copydesk/rules/imageplaceholder"
+	"github.com/copydesk/copydesk/rules/invisiblechar"
+	"github.com/copydesk/copydesk/rules/mojibake"
 	"github.com/copydesk/copydesk/rules/nbsp"
 	"github.com/copydesk/copydesk/rules/repeatedword"
 	"github.com/copydesk/copydesk/rules/separatorline"
 	"github.com/copydesk/copydesk/rules/trailingwhitespace"
+	"github.com/copydesk/copydesk/rules/unicodenormalization"
 )
 
 // All returns every rule, the engine's built-in ones included.
 func All() []*lint.Rule {
 	return append(lint.Builtin(),
 		blanklines.Rule,
+		fullwidthpunctuation.Rule,
+		htmlentity.Rule,
+		invisiblechar.Rule,
+		mojibake.Rule,
+		unicodenormalization.Rule,
 		bulletartifact.Rule,
 		imageplaceholder.Rule,
 		nbsp.Rule,

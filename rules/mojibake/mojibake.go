@@ -1,0 +1,307 @@
+// Package mojibake finds UTF-8 text that was read as Windows-1252 (or
+// Latin-1) and saved again ("â€™" for ’, "Ã©" for é), and re-decodes it.
+package mojibake
+
+import (
+	"encoding/binary"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+
+	"github.com/copydesk/copydesk/lint"
+)
+
+// Rule is the mojibake rule.
+var Rule = &lint.Rule{
+	ID:       "mojibake",
+	Category: lint.CategoryCleaning,
+	Severity: lint.SeverityWarning,
+	Fixable:  lint.FixUnsafe,
+	Doc: lint.Doc{
+		Title: "Mojibake: UTF-8 read as Windows-1252 and saved again (â€™ for ’, Ã© for é)",
+		Why: "When a UTF-8 file is opened as Windows-1252 or Latin-1 and saved again, every accented letter and " +
+			"curly quote turns into two or three wrong characters: \"donâ€™t\", \"cafÃ©\", \"â€œquoteâ€\u009d\", " +
+			"\"10Â km\". Readers see garbage and search misses the words. A run is reported only when its " +
+			"characters, encoded back to Windows-1252 bytes, form valid UTF-8 for a plausible character (a letter " +
+			"with a diacritic, punctuation, a symbol, an emoji; Greek, Cyrillic or CJK only when at least two " +
+			"come together), so names such as \"SÃO PAULO\", \"CHÂTEAU\" or Vietnamese words are not touched. " +
+			"Two traces without their last byte are reported too: \"â€\" where ” lost its byte 0x9D, and a stray " +
+			"\"Â\" before a space, left from a no-break space.",
+		Wrong: "The museumâ€™s cafÃ© opens at 9Â am.",
+		Right: "The museum’s café opens at 9 am.",
+		Fix: "Unsafe: replaces the run with the text its bytes encode (golang.org/x/text/encoding/charmap, " +
+			"Windows-1252). The decoding is almost always right, but it is a guess about how the text was damaged; " +
+			"text damaged twice needs a second fix; a stray \"Â\" is deleted.",
+	},
+	Run: run,
+}
+
+// contRune maps the characters that stand for bytes 0x80–0xBF when UTF-8
+// is read as Windows-1252 (or Latin-1, for U+0080–U+009F) back to the bytes.
+var contRune = map[rune]byte{}
+
+func init() {
+	for b := 0x80; b <= 0xBF; b++ {
+		contRune[rune(b)] = byte(b)
+		if r := charmap.Windows1252.DecodeByte(byte(b)); r != utf8.RuneError {
+			contRune[r] = byte(b)
+		}
+	}
+}
+
+func contByte(r rune) (byte, bool) {
+	if r < 0x80 {
+		return 0, false
+	}
+	b, ok := contRune[r]
+	return b, ok
+}
+
+func run(pass *lint.Pass) {
+	doc := pass.Doc
+	src := doc.Src
+	for bi := range doc.Blocks {
+		b := &doc.Blocks[bi]
+		if b.Tok1 == b.Tok0 {
+			continue
+		}
+		toks := doc.BlockTokens(b)
+		lo, hi := b.Prose.Start, b.Prose.End
+		for i := lo; i+1 < hi; i++ {
+			if i = skipASCII(src, i, hi); i+1 >= hi {
+				break
+			}
+			// The lead characters Â (U+00C2) to ô (U+00F4) are C3 82 to C3 B4.
+			if src[i] != 0xC3 || src[i+1] < 0x82 || src[i+1] > 0xB4 {
+				continue
+			}
+			// A stray "Â" after an address ends it; other mojibake there may
+			// be part of an internationalised URL, which is not linted.
+			d, end, ok := find(src, lo, hi, i)
+			if ok && inProse(toks, i, end) && (string(src[d.Start:d.End]) == "Â" || !afterLiteral(toks, i)) {
+				pass.Report(d)
+			}
+			if end > i+1 {
+				i = end - 1
+			} else {
+				i++
+			}
+		}
+	}
+}
+
+// seq reads one mojibake sequence at src[i:]: a lead character and the
+// continuation characters its UTF-8 length needs. It returns the decoded
+// rune and the end of the sequence.
+func seq(src []byte, i, hi int) (rune, int, bool) {
+	lead, w := utf8.DecodeRune(src[i:hi])
+	if lead < 0xC2 || lead > 0xF4 {
+		return 0, i, false
+	}
+	need := 2
+	if lead >= 0xF0 {
+		need = 4
+	} else if lead >= 0xE0 {
+		need = 3
+	}
+	var buf [4]byte
+	buf[0] = byte(lead)
+	j := i + w
+	for n := 1; n < need; n++ {
+		if j >= hi {
+			return 0, i, false
+		}
+		r, w2 := utf8.DecodeRune(src[j:hi])
+		b, ok := contByte(r)
+		if !ok {
+			return 0, i, false
+		}
+		buf[n] = b
+		j += w2
+	}
+	r, size := utf8.DecodeRune(buf[:need])
+	if r == utf8.RuneError || size != need {
+		return 0, i, false
+	}
+	return r, j, true
+}
+
+// plausibility of a decoded character: alone, only with company (scripts
+// whose words have several letters), or never.
+const (
+	implausible = iota
+	inCompany
+	alone
+)
+
+func plausible(r rune) int {
+	switch {
+	case r >= 0xA0 && r <= 0x17F, r >= 0x218 && r <= 0x21B: // Latin-1, Latin Extended-A, Romanian ș ț
+		return alone
+	case r >= 0x300 && r <= 0x311, r >= 0x323 && r <= 0x328, r == 0x331: // combining accents
+		return alone
+	case r >= 0x370 && r <= 0x4FF, r >= 0x590 && r <= 0x6FF, r >= 0x900 && r <= 0xDFF: // Greek, Cyrillic, Hebrew, Arabic, Indic
+		return inCompany
+	case r >= 0x1E00 && r <= 0x1EFF: // Latin Extended Additional (Vietnamese)
+		return alone
+	case r >= 0x1F00 && r <= 0x1FFF:
+		return inCompany
+	case r >= 0x2000 && r <= 0x2BFF && r != 0x2028 && r != 0x2029: // punctuation, currency, letterlike, arrows, symbols
+		return alone
+	case r >= 0x3000 && r <= 0x9FFF, r >= 0xAC00 && r <= 0xD7AF: // CJK, Hangul
+		return inCompany
+	case r == 0xFEFF:
+		return alone
+	case r >= 0x1F000 && r <= 0x1FAFF: // emoji
+		return alone
+	}
+	return implausible
+}
+
+// find reads the mojibake run starting at src[i] and builds its finding.
+func find(src []byte, lo, hi, i int) (lint.Diagnostic, int, bool) {
+	prev := rune(-1)
+	if i > lo {
+		prev, _ = utf8.DecodeLastRune(src[lo:i])
+	}
+	var out []rune
+	company := 0
+	j := i
+	for j < hi {
+		r, e, ok := seq(src, j, hi)
+		if !ok {
+			break
+		}
+		p := plausible(r)
+		if p == implausible || r >= 0x300 && r <= 0x36F && !unicode.IsLetter(prev) && len(out) == 0 {
+			break
+		}
+		if len(out) == 0 && unicode.IsUpper(prev) {
+			// "IRMÃ\u00a0": a capital ending an upper-case word, then a
+			// no-break space; "HÄ’S", "PÅ«": capitals other than Ã and Â
+			// are rare leads in mojibake and common in upper-case words.
+			if e-j == 4 && src[j+2] == 0xC2 && src[j+3] == 0xA0 || src[j+1] >= 0x84 && src[j+1] <= 0x9F {
+				break
+			}
+		}
+		if p == inCompany {
+			company++
+		}
+		out = append(out, r)
+		j = e
+	}
+	if len(out) == 1 && src[i+1] >= 0x84 && src[i+1] <= 0x9F {
+		// Capitals other than Ã and Â (Ä, Å, Ð, ...) lead mojibake of letters
+		// inside lower-case words ("piÄ…tek" for piątek); on its own,
+		// "Å\u00a0" or "Ä»" may be real text.
+		after, _ := utf8.DecodeRune(src[j:hi])
+		nbsp := src[i+2] == 0xC2 && src[i+3] == 0xA0 // a word space after it: "Å\u00a0i Lofoten"
+		if !unicode.IsLower(prev) && (j >= hi || !unicode.IsLower(after) || nbsp) {
+			out = out[:0]
+		}
+	}
+	if len(out) > 0 && (company == 0 || len(out) >= 2) {
+		return decoded(src, i, j, out), j, true
+	}
+	return traces(src, hi, i, prev)
+}
+
+func decoded(src []byte, i, j int, out []rune) lint.Diagnostic {
+	text := string(out)
+	text = strings.ReplaceAll(text, "\ufeff", "") // a BOM read wrongly is a BOM that should not be there
+	orig := string(src[i:j])
+	show := text
+	if show == "" {
+		show = "\ufeff"
+	}
+	msg := fmt.Sprintf("mojibake %q (UTF-8 read as Windows-1252); replace it with %q", orig, show)
+	fix := fmt.Sprintf("Replace with %q", text)
+	if text == "" {
+		msg = fmt.Sprintf("mojibake %q, a byte order mark read as Windows-1252; remove it", orig)
+		fix = "Remove the mangled byte order mark"
+	}
+	return lint.Diagnostic{
+		Start: i, End: j, Message: msg,
+		Fix: &lint.Fix{Message: fix, Applicability: lint.Unsafe, Edits: []lint.Edit{{Start: i, End: j, NewText: text}}},
+	}
+}
+
+// traces finds mojibake that lost a byte: "â€" without the 0x9D of ”, and
+// "Â" before a space, left from a no-break space (C2 A0) whose second half
+// became an ordinary space.
+func traces(src []byte, hi, i int, prev rune) (lint.Diagnostic, int, bool) {
+	lead, w := utf8.DecodeRune(src[i:hi])
+	next, nw := utf8.DecodeRune(src[i+w : hi])
+	if i+w >= hi {
+		next = -1
+	}
+	switch {
+	case lead == 'â' && next == '€':
+		j := i + w + nw
+		after, _ := utf8.DecodeRune(src[j:hi])
+		if j >= hi {
+			after = -1
+		}
+		if _, ok := contByte(after); ok {
+			return lint.Diagnostic{}, i, false // a full sequence that decodes to nothing plausible
+		}
+		if after == '"' {
+			return lint.Diagnostic{Start: i, End: j + 1, Message: fmt.Sprintf("mojibake %q, a dash or quotation mark read as Windows-1252; write the character meant", src[i:j+1])}, j + 1, true
+		}
+		return lint.Diagnostic{
+			Start: i, End: j,
+			Message: fmt.Sprintf("mojibake %q, a right double quotation mark (”) read as Windows-1252; replace it with \"”\"", src[i:j]),
+			Fix:     &lint.Fix{Message: "Replace with \"”\"", Applicability: lint.Unsafe, Edits: []lint.Edit{{Start: i, End: j, NewText: "”"}}},
+		}, j, true
+	case lead == 'Â' && next == ' ' && (!unicode.IsUpper(prev) || prev < utf8.RuneSelf):
+		// Not after a non-ASCII capital: an upper-case word in a language
+		// with Â may end in it; "NASAÂ said" is mojibake.
+		return lint.Diagnostic{
+			Start: i, End: i + w,
+			Message: "stray \"Â\" before a space, left from a no-break space read as Windows-1252; remove it",
+			Fix:     &lint.Fix{Message: "Remove the stray \"Â\"", Applicability: lint.Unsafe, Edits: []lint.Edit{{Start: i, End: i + w}}},
+		}, i + w, true
+	}
+	return lint.Diagnostic{}, i, false
+}
+
+// inProse reports whether src[i:j] lies in prose tokens: not in code cut
+// out of Markdown, markup, or a URL.
+func inProse(toks []lint.Token, i, j int) bool {
+	k := sort.Search(len(toks), func(k int) bool { return int(toks[k].End) > i })
+	if k == len(toks) || int(toks[k].Start) > i {
+		return false
+	}
+	for ; k < len(toks) && int(toks[k].Start) < j; k++ {
+		switch toks[k].Kind {
+		case lint.TokGap, lint.TokMarkup, lint.TokLiteral:
+			return false
+		}
+	}
+	return true
+}
+
+// afterLiteral: the run follows a URL or file name directly and may be part
+// of it; URLs are not linted.
+func afterLiteral(toks []lint.Token, i int) bool {
+	k := sort.Search(len(toks), func(k int) bool { return int(toks[k].End) >= i })
+	return k < len(toks) && int(toks[k].End) == i && toks[k].Kind == lint.TokLiteral
+}
+
+// skipASCII returns the first index from i on where src holds a byte of
+// 0x80 or more, or end; it reads eight bytes at a time.
+func skipASCII(src []byte, i, end int) int {
+	for ; i+8 <= end; i += 8 {
+		if binary.LittleEndian.Uint64(src[i:])&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	for i < end && src[i] < utf8.RuneSelf {
+		i++
+	}
+	return i
+}
