@@ -52,6 +52,9 @@ type mdWalker struct {
 	base int // offset of body in doc.Src
 	body []byte
 	segs []inlineSeg
+	// codeDepth counts open inline <code>, <kbd>, <samp> and <var> tags:
+	// text inside them is code, cut out like a code span.
+	codeDepth int
 }
 
 // inlineSeg is a run of visible prose; cut is set when code, raw HTML, an
@@ -167,6 +170,7 @@ func (w *mdWalker) verbatim(n ast.Node, kind BlockKind, fenced bool) Span {
 func (w *mdWalker) inlineBlock(n ast.Node, kind BlockKind, level int) {
 	doc := w.doc
 	w.segs = w.segs[:0]
+	w.codeDepth = 0
 	pendingCut := false
 	w.collect(n, &pendingCut)
 	lines := n.Lines()
@@ -232,6 +236,10 @@ func (w *mdWalker) collect(n ast.Node, pendingCut *bool) {
 			if c.Segment.Stop <= c.Segment.Start {
 				continue
 			}
+			if w.codeDepth > 0 {
+				*pendingCut = true
+				continue
+			}
 			s := inlineSeg{start: w.base + c.Segment.Start, end: w.base + c.Segment.Stop, cut: *pendingCut}
 			*pendingCut = false
 			if k := len(w.segs) - 1; k >= 0 && !s.cut && w.segs[k].end == s.start {
@@ -243,7 +251,9 @@ func (w *mdWalker) collect(n ast.Node, pendingCut *bool) {
 			for i := 0; i < c.Segments.Len(); i++ {
 				seg := c.Segments.At(i)
 				w.doc.Directives = parseDirectives(w.doc.Directives, w.doc.Src, Span{w.base + seg.Start, w.base + seg.Stop})
+				w.codeDepth += codeTag(w.body[seg.Start:seg.Stop])
 			}
+			w.codeDepth = max(w.codeDepth, 0)
 			*pendingCut = true
 		case *ast.CodeSpan, *ast.AutoLink, *ast.Image:
 			*pendingCut = true
@@ -264,4 +274,23 @@ func isAllSpace(b []byte) bool {
 
 func hasSpace(b []byte) bool {
 	return bytes.ContainsAny(b, " \t\n")
+}
+
+// codeTag returns +1 for an opening inline code tag (<code>, <kbd>, <samp>,
+// <var>), -1 for a closing one, 0 otherwise.
+func codeTag(tag []byte) int {
+	if len(tag) < 4 || tag[0] != '<' {
+		return 0
+	}
+	d := 1
+	name := tag[1:]
+	if name[0] == '/' {
+		d, name = -1, name[1:]
+	}
+	for _, t := range []string{"code", "kbd", "samp", "var"} {
+		if len(name) > len(t) && hasPrefixFold(name, t) && (name[len(t)] == '>' || name[len(t)] == ' ') {
+			return d
+		}
+	}
+	return 0
 }

@@ -276,3 +276,19 @@ func TestTokenize(t *testing.T) {
 		}
 	}
 }
+
+func TestInlineCodeTagsAreCut(t *testing.T) {
+	doc := mustParse(t, "a.md", "Press <kbd>the</kbd> the key, type <code>a &lt; b</code> and <b>bold</b> text.\n")
+	var words []string
+	for _, tok := range doc.Tokens {
+		switch tok.Kind {
+		case TokWord:
+			words = append(words, string(doc.Src[tok.Start:tok.End]))
+		case TokGap:
+			words = append(words, "|")
+		}
+	}
+	if got := strings.Join(words, " "); got != "Press | the key type | and | bold | text" {
+		t.Errorf("words = %q", got)
+	}
+}
