@@ -131,6 +131,13 @@ func TestParseTextShapes(t *testing.T) {
 	}
 }
 
+func TestParseDateLabelWithSpacedColon(t *testing.T) {
+	doc := mustParse(t, "a.txt", "Harbor News\n\nFerry returns\n\nDate : 2025-03-14 09:30\n\nBody.\n")
+	if doc.Date == nil || doc.Date.Raw != "2025-03-14 09:30" || doc.Date.Label != "Date :" {
+		t.Fatalf("date = %+v", doc.Date)
+	}
+}
+
 func TestParseImpossibleDate(t *testing.T) {
 	doc := mustParse(t, "a.txt", "Waterfront photographs\n\nDate:2025-02-30 10:00\n\nBody.\n")
 	if doc.Date == nil || doc.Date.ParseErr != nil || doc.Date.Parsed.Err == nil {

@@ -403,6 +403,10 @@ func dateLine(src []byte, line Span) (*DateField, bool) {
 		if k < len(text) && isWordByte(text[k]) && text[k] < utf8.RuneSelf {
 			continue // "Dated", "Timeline"
 		}
+		// "Date : 2025-03-14": exports pad the colon too.
+		if c := skipSpace(text, k, len(text)); c < len(text) && (text[c] == ':' || bytes.HasPrefix(text[c:], []byte("："))) {
+			k = c
+		}
 		if k < len(text) && text[k] == ':' {
 			k++
 		} else if bytes.HasPrefix(text[k:], []byte("：")) {

@@ -10,10 +10,14 @@ import (
 	"github.com/copydesk/copydesk/rules/htmlentity"
 	"github.com/copydesk/copydesk/rules/imageplaceholder"
 	"github.com/copydesk/copydesk/rules/invisiblechar"
+	"github.com/copydesk/copydesk/rules/missingspaceafterpunctuation"
 	"github.com/copydesk/copydesk/rules/mojibake"
+	"github.com/copydesk/copydesk/rules/multiplespaces"
 	"github.com/copydesk/copydesk/rules/nbsp"
+	"github.com/copydesk/copydesk/rules/repeatedpunctuation"
 	"github.com/copydesk/copydesk/rules/repeatedword"
 	"github.com/copydesk/copydesk/rules/separatorline"
+	"github.com/copydesk/copydesk/rules/spacebeforepunctuation"
 	"github.com/copydesk/copydesk/rules/trailingwhitespace"
 	"github.com/copydesk/copydesk/rules/unicodenormalization"
 )
@@ -22,6 +26,10 @@ import (
 func All() []*lint.Rule {
 	return append(lint.Builtin(),
 		blanklines.Rule,
+		missingspaceafterpunctuation.Rule,
+		multiplespaces.Rule,
+		repeatedpunctuation.Rule,
+		spacebeforepunctuation.Rule,
 		fullwidthpunctuation.Rule,
 		htmlentity.Rule,
 		invisiblechar.Rule,

@@ -155,9 +155,9 @@ func check(pass *lint.Pass, toks []lint.Token, i, j int) {
 	if j-i > 1 && deliberateMarkup(src, toks, i, j) {
 		return
 	}
-	// "is is" is grammar after "what it is" and "the problem is"; too
-	// often right to flag without a parser, so only the clear slip counts.
-	if lower == "is" && precededBy(src, toks, i, "it", "what", "this", "that") {
+	// "is is" is grammar in a clause that a wh-word opens: "what it is is",
+	// "what the problem is is"; elsewhere ("This is is fine") it is a slip.
+	if lower == "is" && whClause(src, toks, i) {
 		return
 	}
 	// Tripled words and spaced-out letters are deliberate: "no no no", "M I T".
@@ -223,15 +223,19 @@ func wordAround(toks []lint.Token, k, dir int) int {
 	return -1
 }
 
-func precededBy(src []byte, toks []lint.Token, i int, words ...string) bool {
-	p := wordAround(toks, i, -1)
-	if p < 0 {
-		return false
-	}
-	w := src[toks[p].Start:toks[p].End]
-	for _, x := range words {
-		if bytes.EqualFold(w, []byte(x)) {
-			return true
+// whClause: one of the four words before toks[i] opens a clause that
+// toks[i] ends: what, who, where, how, why, all.
+func whClause(src []byte, toks []lint.Token, i int) bool {
+	p := i
+	for range 4 {
+		if p = wordAround(toks, p, -1); p < 0 {
+			return false
+		}
+		w := src[toks[p].Start:toks[p].End]
+		for _, x := range []string{"what", "who", "where", "how", "why", "all"} {
+			if bytes.EqualFold(w, []byte(x)) {
+				return true
+			}
 		}
 	}
 	return false

@@ -1,0 +1,320 @@
+// Package missingspaceafterpunctuation finds a comma, full stop or other
+// mark glued to the next word ("museum,library", "opened.The") and offers
+// to insert the space.
+package missingspaceafterpunctuation
+
+import (
+	"bytes"
+	"fmt"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/copydesk/copydesk/lint"
+)
+
+// Rule is the missing-space-after-punctuation rule.
+var Rule = &lint.Rule{
+	ID:       "missing-space-after-punctuation",
+	Category: lint.CategoryTypography,
+	Severity: lint.SeverityWarning,
+	Fixable:  lint.FixUnsafe,
+	Doc: lint.Doc{
+		Title: "No space after a comma, full stop or other mark before the next word",
+		Why: "\"museum,library\" and \"opened.The gallery\" read as one word and break spell checkers, search and " +
+			"line breaking. Only clear cases are reported: a full stop, exclamation or question mark before a " +
+			"capitalised word, a comma or semicolon between two words, a colon inside a sentence. Numbers " +
+			"(\"3.5\", \"1,000\", \"14:42\"), abbreviations and initials (\"U.S.\", \"e.g.\", \"Ph.D.\", \"a.m.\", " +
+			"\"J.R.R. Tolkien\"), URLs, e-mail addresses, file and domain names, version numbers, code-like " +
+			"names (\"Node.js\", \"ASP.NET\"), labels at the start of a line (\"Tel:+86\", \"Date:\"), ellipses, " +
+			"and marks before a closing quote or bracket are left alone.",
+		Wrong: "The museum opened a new gallery.Visitors can see shells,corals and fossils.",
+		Right: "The museum opened a new gallery. Visitors can see shells, corals and fossils.",
+		Fix: "Unsafe: inserts a space after the mark. The glued text may be a name or a code identifier the " +
+			"rule does not know (\"fmt.Println\"), so a person should look.",
+	},
+	Run: run,
+}
+
+func run(pass *lint.Pass) {
+	doc := pass.Doc
+	src := doc.Src
+	for bi := range doc.Blocks {
+		b := &doc.Blocks[bi]
+		if b.Role == lint.RoleDate {
+			continue // "Date:2025-03-14" is the date rules' business
+		}
+		toks := doc.BlockTokens(b)
+		for i := 1; i+1 < len(toks); i++ {
+			t := toks[i]
+			if t.Kind != lint.TokPunct {
+				continue
+			}
+			c := src[t.Start]
+			switch c {
+			case ',', '.', ';', ':', '!', '?':
+			default:
+				continue
+			}
+			next := toks[i+1]
+			quotedWord := next.Kind == lint.TokPunct && openingQuote(src, next) && i+2 < len(toks) && toks[i+2].Kind == lint.TokWord
+			if next.Kind != lint.TokWord && !quotedWord {
+				continue
+			}
+			if glued(src, toks, i, c) {
+				report(pass, t, next, c)
+			}
+		}
+	}
+}
+
+func report(pass *lint.Pass, mark, next lint.Token, c byte) {
+	_, w := utf8.DecodeRune(pass.Doc.Src[next.Start:next.End])
+	pass.Report(lint.Diagnostic{
+		Start:   int(mark.Start),
+		End:     int(next.Start) + w,
+		Message: fmt.Sprintf("no space after %q; insert one", c),
+		Fix: &lint.Fix{
+			Message:       fmt.Sprintf("Insert a space after %q", c),
+			Applicability: lint.Unsafe,
+			Edits:         []lint.Edit{{Start: int(mark.End), End: int(mark.End), NewText: " "}},
+		},
+	})
+}
+
+func openingQuote(src []byte, t lint.Token) bool {
+	r, _ := utf8.DecodeRune(src[t.Start:t.End])
+	return r == '“' || r == '‘'
+}
+
+// glued decides whether the mark toks[i] (c) is a slip before the word
+// after it.
+func glued(src []byte, toks []lint.Token, i int, c byte) bool {
+	prev, next := toks[i-1], toks[i+1]
+	quoted := next.Kind == lint.TokPunct
+	word := next
+	if quoted {
+		word = toks[i+2]
+	}
+	if prev.Kind != lint.TokWord && prev.Kind != lint.TokNumber {
+		return false // "...Next", "?!Yes", "**bold**.Next", a literal
+	}
+	if prev.Is(lint.FlagCJK) || word.Is(lint.FlagCJK) || prev.Is(lint.FlagDigit) || word.Is(lint.FlagDigit) {
+		return false // CJK runs, "v1.Next", "amd64,arm64"
+	}
+	if joined(src, prev.Start-1) {
+		return false // "a.b.C", "foo/bar.Baz", "_x.Y", "&amp;x"
+	}
+	if mojibakeLead(src[word.Start:]) {
+		return false // ",Â " is a no-break space read as Windows-1252: mojibake's to report
+	}
+	after := byte(0) // the byte after the word
+	if int(word.End) < len(src) {
+		after = src[word.End]
+	}
+	pw := src[prev.Start:prev.End]
+	nw := src[word.Start:word.End]
+	switch c {
+	case '.', '!', '?':
+		if !quoted && !capitalised(nw) {
+			return false // "Node.js", "example.xyz", "obj.method", "Yahoo!news"
+		}
+		// After a lower-case word of three letters or more, a capital that
+		// starts a sentence cannot be part of initials: "effect.A recording",
+		// "the tours.Dr. Dalton".
+		sentenceStart := prev.Kind == lint.TokWord && lowerWord(pw) && runes(pw) >= 3 && !quoted &&
+			(runes(nw) == 1 && (after == ' ' || after == '\n') || after == '.' && isTitle(nw))
+		if !sentenceStart && (prev.Kind == lint.TokWord && runes(pw) == 1 || !quoted && runes(nw) == 1) {
+			return false // initials and dotted abbreviations: "J.R.R.", "e.g.", "U.S", "a.m."
+		}
+		if c == '.' && !sentenceStart {
+			if prev.Kind == lint.TokWord && prev.Is(lint.FlagUpper) && runes(pw) <= 3 && after == '.' {
+				return false // "Ph.D.", "St.Ex."
+			}
+			switch after {
+			case '.', '(', '_', '/', '[', '<', '=', '@', '#':
+				return false // "fmt.Println(", "os.Args[", "Foo.Bar.Baz"
+			}
+			if !quoted && allCaps(nw) {
+				return false // "ASP.NET", "VB.NET"
+			}
+		}
+		if !quoted && camel(nw) {
+			return false // "http.HandlerFunc", "Foo.ReadAll": identifiers
+		}
+		if c == '.' && !quoted && reused(src, prev.Start, toks[i].End) {
+			return false // "os.Create" where the post also has "os.Open": a code name
+		}
+		return true
+	case ',', ';':
+		if runes(pw) == 1 && runes(nw) == 1 {
+			return false // "x,y", "a;b"
+		}
+		if c == ';' && prev.Start > 0 && (src[prev.Start-1] == '&' || src[prev.Start-1] == '#') {
+			return false // an HTML entity: "&amp;text" (the entity rules report it)
+		}
+		if c == ';' && len(pw) == 2 && len(nw) >= 2 && (pw[0]|0x20) == 't' && (pw[1]|0x20) == 'l' && (nw[0]|0x20) == 'd' && (nw[1]|0x20) == 'r' {
+			return false // "TL;DR", "tl;dr"
+		}
+		if word.Kind != lint.TokWord || !quoted && (after == '(' || after == '=' || after == '[') {
+			return false // "a,b(c)", "k=v,x=y": code
+		}
+		if camel(nw) && !quoted {
+			return false
+		}
+		return true
+	case ':':
+		if !quoted && label(toks, i) {
+			return false // "Tel:", "Contact person:Anna Berg"
+		}
+		if prev.Kind != lint.TokWord || runes(pw) < 2 || runes(nw) < 2 {
+			return false // "3:1", "a:b"
+		}
+		switch after {
+		case ':', '/', '.', '=', '(', '[', '_', '-':
+			return false // ":tada:", "go:generate-x", "key:value.x"
+		}
+		// "agree:disagree", "setup:dev", "go:embed" are ratios and names;
+		// "as follows:The" is the slip that is sure. "Re:Subject" is a label.
+		if !quoted && (camel(nw) || allCaps(nw) || !capitalised(nw) || !lowerWord(pw)) {
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+// label reports whether the colon toks[i] ends a label at the start of a
+// line: at most three words, nothing else, before it.
+func label(toks []lint.Token, i int) bool {
+	words := 0
+	for k := i - 1; k >= 0; k-- {
+		switch toks[k].Kind {
+		case lint.TokWord, lint.TokNumber:
+			words++
+			if words > 3 {
+				return false
+			}
+		case lint.TokSpace:
+		case lint.TokNewline:
+			return true
+		case lint.TokMarkup:
+			if toks[k].Is(lint.FlagHasSpace) {
+				return true
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// joined reports whether the byte at off ties the word after it to more
+// text: a path, a dotted name, an identifier or an entity.
+func joined(src []byte, off int32) bool {
+	if off < 0 {
+		return false
+	}
+	switch src[off] {
+	case '.', '/', '\\', '_', '@', '&', '#', '$', '%', '=', '<', '{', '[', ':', '~', '^', '|', '+':
+		return true
+	}
+	return false
+}
+
+func runes(b []byte) int { return utf8.RuneCount(b) }
+
+func capitalised(b []byte) bool {
+	r, _ := utf8.DecodeRune(b)
+	return unicode.IsUpper(r)
+}
+
+func lowerWord(b []byte) bool {
+	for len(b) > 0 {
+		r, w := utf8.DecodeRune(b)
+		if !unicode.IsLower(r) && r != '\'' && r != '’' {
+			return false
+		}
+		b = b[w:]
+	}
+	return true
+}
+
+// allCaps: two or more letters, none lower case.
+func allCaps(b []byte) bool {
+	n := 0
+	for len(b) > 0 {
+		r, w := utf8.DecodeRune(b)
+		if unicode.IsLower(r) {
+			return false
+		}
+		n++
+		b = b[w:]
+	}
+	return n >= 2
+}
+
+// camel reports an upper-case letter after a lower-case one ("ReadAll",
+// "iPhone", "McKay"), the shape of identifiers and some names.
+func camel(b []byte) bool {
+	lower := false
+	for len(b) > 0 {
+		r, w := utf8.DecodeRune(b)
+		if unicode.IsUpper(r) && lower {
+			return true
+		}
+		lower = unicode.IsLower(r)
+		b = b[w:]
+	}
+	return false
+}
+
+// reused reports whether the text src[start:end] ("os.") occurs elsewhere in
+// the document glued to a letter after a word boundary ("os.Open" in a code
+// block): then the pair is a package, type or site name, not a sentence end.
+func reused(src []byte, start, end int32) bool {
+	prefix := src[start:end]
+	for off := 0; off < len(src); {
+		k := bytes.Index(src[off:], prefix)
+		if k < 0 {
+			return false
+		}
+		at := off + k
+		off = at + 1
+		if at == int(start) {
+			continue
+		}
+		if at > 0 && isWordByte(src[at-1]) {
+			continue
+		}
+		if e := at + len(prefix); e < len(src) && isLetterByte(src[e]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isWordByte(c byte) bool {
+	return c >= utf8.RuneSelf || c >= '0' && c <= '9' || isLetterByte(c)
+}
+
+func isLetterByte(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+// mojibakeLead: the word starts with Â or Ã and a character that UTF-8
+// read as Windows-1252 leaves after it (a no-break space, a symbol), the
+// trace of one character, not a word glued to the mark.
+func mojibakeLead(b []byte) bool {
+	if len(b) < 3 || b[0] != 0xC3 || (b[1] != 0x82 && b[1] != 0x83) {
+		return false
+	}
+	r, _ := utf8.DecodeRune(b[2:])
+	return r == 0xA0 || r >= 0x80 && r <= 0xBF || r == ' ' || r >= 0x2000 && r <= 0x20AC
+}
+
+// isTitle: the abbreviations of titles that start sentences: "Dr.", "Mr.".
+func isTitle(w []byte) bool {
+	switch string(w) {
+	case "Dr", "Mr", "Mrs", "Ms", "Prof", "St", "Sr", "Jr", "Rev", "Gen", "Capt":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,348 @@
+// Package spacebeforepunctuation finds a space before a comma, full stop,
+// semicolon, colon, exclamation or question mark or closing parenthesis, or
+// after an opening parenthesis ("museum , and", "( free )"), and removes it.
+package spacebeforepunctuation
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/copydesk/copydesk/lint"
+)
+
+// Rule is the space-before-punctuation rule.
+var Rule = &lint.Rule{
+	ID:       "space-before-punctuation",
+	Category: lint.CategoryTypography,
+	Severity: lint.SeverityWarning,
+	Fixable:  lint.FixSafe,
+	Doc: lint.Doc{
+		Title: "A space before , . ; : ! ? or ), or after (",
+		Why: "In English a mark of punctuation sits right after the word it follows, and parentheses hug " +
+			"what they enclose; a space before the mark lets a line break leave the mark stranded at the start " +
+			"of the next line. Left alone: ellipses (\" ...\", \". . .\"), a leading dot (\".5\", \".NET\", \".org\"), " +
+			"indentation, emoticons (\":)\", \":-(\"), ratios and scores (\"3 : 1\"), columns aligned with several " +
+			"spaces, and French typography: a no-break or thin space before ; : ! ? is always kept, and with " +
+			"locale fr any space is.",
+		Wrong: "The museum , which opened in 1952 , will close ( for two weeks ) in May .",
+		Right: "The museum, which opened in 1952, will close (for two weeks) in May.",
+		Fix: "Safe: deletes the space. When the comma is glued to the next word (\"museum ,and\"), the space " +
+			"moves to after the comma instead.",
+	},
+	Options: []lint.Option{
+		{
+			Name: "locale", Kind: lint.OptString, Default: "en", Enum: []string{"en", "fr"},
+			Doc: "fr keeps a space (ordinary, no-break or thin) before ; : ! ?, as French typography asks (\"Bonjour !\").",
+		},
+		{
+			Name: "allow-before", Kind: lint.OptStrings, Default: []string{},
+			Doc: "Marks a space may precede, e.g. [\"!\", \"?\"] for text that follows French spacing only there.",
+		},
+	},
+	Run: run,
+}
+
+// settings are the options resolved for one document.
+type settings struct {
+	allow [128]bool // a space before this ASCII mark is fine
+}
+
+func resolve(o lint.Options) settings {
+	var s settings
+	if o.String("locale") == "fr" {
+		for _, c := range ";:!?" {
+			s.allow[c] = true
+		}
+	}
+	for _, m := range o.Strings("allow-before") {
+		for _, c := range m {
+			if c < utf8.RuneSelf {
+				s.allow[c] = true
+			}
+		}
+	}
+	return s
+}
+
+func run(pass *lint.Pass) {
+	doc := pass.Doc
+	src := doc.Src
+	set := resolve(pass.Options)
+	for bi := range doc.Blocks {
+		b := &doc.Blocks[bi]
+		if b.Role == lint.RoleDate {
+			continue // "Date : 2025-03-14" is the export's, for the date rules
+		}
+		toks := doc.BlockTokens(b)
+		for i := 1; i+1 < len(toks); i++ {
+			t := toks[i]
+			if t.Kind != lint.TokSpace {
+				continue
+			}
+			next := toks[i+1]
+			if next.Kind == lint.TokPunct {
+				switch c := src[next.Start]; c {
+				case ',', '.', ';', ':', '!', '?', ')':
+					if !set.allow[c] {
+						before(pass, toks, i, c)
+					}
+				}
+			}
+			if p := toks[i-1]; p.Kind == lint.TokPunct && src[p.Start] == '(' {
+				afterParen(pass, toks, i)
+			}
+		}
+	}
+}
+
+// lineStart reports whether the space toks[i] is indentation: nothing but
+// a line break or a quote marker comes before it in the block.
+func lineStart(toks []lint.Token, i int) bool {
+	p := toks[i-1]
+	return p.Kind == lint.TokNewline || p.Kind == lint.TokMarkup && p.Is(lint.FlagHasSpace)
+}
+
+// before checks the space toks[i] before the mark c at toks[i+1].
+func before(pass *lint.Pass, toks []lint.Token, i int, c byte) {
+	src := pass.Doc.Src
+	sp, mark, prev := toks[i], toks[i+1], toks[i-1]
+	if lineStart(toks, i) || opening(src, prev) || thinOnly(src[sp.Start:sp.End]) {
+		return // a hair or thin space before a mark is the typesetter's choice
+	}
+	if prev.Kind == lint.TokPunct && sentenceMark(src[prev.Start]) {
+		return // "Rust 2021: ?", a mark standing for a missing word
+	}
+	var after byte // the byte after the mark; 0 at the end of the block
+	var nextTok *lint.Token
+	if i+2 < len(toks) {
+		nextTok = &toks[i+2]
+		after = src[nextTok.Start]
+	}
+	ends := nextTok == nil || nextTok.Kind == lint.TokSpace || nextTok.Kind == lint.TokNewline ||
+		nextTok.Kind == lint.TokGap || nextTok.Kind == lint.TokMarkup || closing(src, nextTok)
+	// "?!", " ?.": another mark follows, and the sentence ends there.
+	marks := nextTok != nil && nextTok.Kind == lint.TokPunct && sentenceMark(after)
+	odd := onlyOddSpace(src[sp.Start:sp.End])
+	moveComma := false
+	if (c == '.' || c == '!' || c == '?') && lowerAfter(src, toks, i+2) {
+		return // "add a ? as in", a mark named as a symbol; a sentence does not go on in lower case
+	}
+	switch c {
+	case '.':
+		if after == '.' || prev.Kind == lint.TokPunct && src[prev.Start] == '.' || spacedDot(src, toks, i+2) {
+			return // " ...", ". . ."
+		}
+		if !ends && !marks {
+			return // ".5", ".NET", ".org", ".mp3"
+		}
+		if numberAfter(toks, i+2) {
+			return // ". 5", "3 . 5": a number set loosely, in a table or a list
+		}
+	case ',':
+		switch {
+		case ends:
+		case nextTok.Kind == lint.TokWord:
+			moveComma = true // "museum ,and"
+		default:
+			return // ",,Zitat''", " ,5", "50 ,-"
+		}
+	case ';', ':', '!', '?':
+		if odd {
+			return // French typography: a no-break or thin space before ; : ! ?
+		}
+		if !ends && !marks {
+			return // ":tada:", "!important", "?q="
+		}
+		if c == ':' || c == ';' {
+			if r, _ := utf8.DecodeRune(src[mark.End:]); nextTok != nil && nextTok.Kind == lint.TokPunct && strings.ContainsRune(")]}('\"*_|/\\", r) {
+				return // ":)", ";-)", ":'(", ":*", ":/"
+			}
+		}
+		if c == ':' && (sp.End-sp.Start > 1 || src[sp.Start] == '\t') {
+			return // "Venue     : Harbor Hall", a column of labels
+		}
+		if c == ':' && prev.Kind == lint.TokNumber && numberAfter(toks, i+2) {
+			return // a ratio or a score: "3 : 1"
+		}
+	case ')':
+		if prev.Kind == lint.TokPunct && src[prev.Start] == '(' {
+			return // "( )", a blank to fill in
+		}
+		if emoticon(src, prev) {
+			return // "(a joke :) )"
+		}
+	}
+	name := markName(c)
+	d := lint.Diagnostic{
+		Start:   int(sp.Start),
+		End:     int(mark.End),
+		Message: fmt.Sprintf("space before %s; remove it", name),
+		Fix: &lint.Fix{
+			Message:       "Remove the space before the " + shortName(c),
+			Applicability: lint.Safe,
+			Edits:         []lint.Edit{{Start: int(sp.Start), End: int(sp.End)}},
+		},
+	}
+	if c == ')' {
+		d.Message = "space before a closing parenthesis; remove it"
+	}
+	if moveComma {
+		d.Message = "space before a comma instead of after it; move it"
+		d.Fix.Message = "Move the space to after the comma"
+		d.Fix.Edits = append(d.Fix.Edits, lint.Edit{Start: int(mark.End), End: int(mark.End), NewText: " "})
+	}
+	pass.Report(d)
+}
+
+// afterParen checks the space toks[i] after an opening parenthesis.
+func afterParen(pass *lint.Pass, toks []lint.Token, i int) {
+	src := pass.Doc.Src
+	sp, paren := toks[i], toks[i-1]
+	next := toks[i+1]
+	switch next.Kind {
+	case lint.TokNewline, lint.TokGap, lint.TokMarkup:
+		return
+	case lint.TokPunct:
+		if src[next.Start] == ')' {
+			return // "( )"
+		}
+	}
+	if paren.Start > 0 {
+		switch src[paren.Start-1] {
+		case ':', ';', '=', '-', '\'':
+			return // ":(", ":-(", ";("
+		}
+	}
+	pass.Report(lint.Diagnostic{
+		Start:   int(paren.Start),
+		End:     int(sp.End),
+		Message: "space after an opening parenthesis; remove it",
+		Fix: &lint.Fix{
+			Message:       "Remove the space after the parenthesis",
+			Applicability: lint.Safe,
+			Edits:         []lint.Edit{{Start: int(sp.Start), End: int(sp.End)}},
+		},
+	})
+}
+
+func markName(c byte) string {
+	switch c {
+	case ',':
+		return "a comma"
+	case '.':
+		return "a full stop"
+	case ';':
+		return "a semicolon"
+	case ':':
+		return "a colon"
+	case '!':
+		return "an exclamation mark"
+	case '?':
+		return "a question mark"
+	}
+	return "a closing parenthesis"
+}
+
+func shortName(c byte) string {
+	n := markName(c)
+	return n[strings.IndexByte(n, ' ')+1:]
+}
+
+func sentenceMark(c byte) bool {
+	switch c {
+	case '.', ',', ';', ':', '!', '?':
+		return true
+	}
+	return false
+}
+
+// opening reports whether t is an opening bracket or quote, after which a
+// space before a mark is someone's layout, not a slip.
+func opening(src []byte, t lint.Token) bool {
+	if t.Kind != lint.TokPunct {
+		return false
+	}
+	r, _ := utf8.DecodeRune(src[t.Start:t.End])
+	switch r {
+	case '(', '[', '{', '“', '‘', '«', '‹', '„', '—', '–', '-', '/', '|', '&', '·', '•':
+		return true
+	}
+	return false
+}
+
+// closing reports whether t closes something: after the mark, the text ends.
+func closing(src []byte, t *lint.Token) bool {
+	if t.Kind != lint.TokPunct {
+		return false
+	}
+	r, _ := utf8.DecodeRune(src[t.Start:t.End])
+	switch r {
+	case ')', ']', '}', '”', '’', '»', '›', '"', '\'', '*', '_':
+		return true
+	}
+	return false
+}
+
+// spacedDot reports whether toks[k] is a space followed by a full stop: the
+// first dot of a spaced ellipsis ". . .".
+func spacedDot(src []byte, toks []lint.Token, k int) bool {
+	return k+1 < len(toks) && toks[k].Kind == lint.TokSpace && toks[k+1].Kind == lint.TokPunct && src[toks[k+1].Start] == '.'
+}
+
+func numberAfter(toks []lint.Token, k int) bool {
+	return k+1 < len(toks) && toks[k].Kind == lint.TokSpace && toks[k+1].Kind == lint.TokNumber
+}
+
+// emoticon reports whether the mark t ends a smiley such as ":)" or ";-(".
+func emoticon(src []byte, t lint.Token) bool {
+	if t.Kind != lint.TokPunct || t.Start == 0 {
+		return false
+	}
+	c := src[t.Start]
+	if c != ')' && c != '(' {
+		return false
+	}
+	switch src[t.Start-1] {
+	case ':', ';', '=', '-':
+		return true
+	}
+	return false
+}
+
+// onlyOddSpace reports whether b holds no ordinary space or tab: a no-break,
+// narrow no-break or thin space set on purpose.
+func onlyOddSpace(b []byte) bool {
+	for _, c := range b {
+		if c == ' ' || c == '\t' {
+			return false
+		}
+	}
+	return true
+}
+
+// thinOnly reports whether b holds only spaces narrower than a word space
+// (thin, hair, narrow no-break, six-per-em), which typesetters put before
+// marks on purpose.
+func thinOnly(b []byte) bool {
+	for len(b) > 0 {
+		r, w := utf8.DecodeRune(b)
+		switch r {
+		case 0x2006, 0x2008, 0x2009, 0x200A, 0x202F:
+		default:
+			return false
+		}
+		b = b[w:]
+	}
+	return true
+}
+
+// lowerAfter reports whether toks[k] is a space followed by a lower-case word.
+func lowerAfter(src []byte, toks []lint.Token, k int) bool {
+	if k+1 >= len(toks) || toks[k].Kind != lint.TokSpace || toks[k+1].Kind != lint.TokWord || toks[k+1].Is(lint.FlagUpper) {
+		return false
+	}
+	r, _ := utf8.DecodeRune(src[toks[k+1].Start:toks[k+1].End])
+	return unicode.IsLower(r)
+}

@@ -1,0 +1,102 @@
+package spacebeforepunctuation_test
+
+import (
+	"testing"
+
+	"github.com/copydesk/copydesk/fixers"
+	"github.com/copydesk/copydesk/internal/corpusgen"
+	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/lint/linttest"
+	"github.com/copydesk/copydesk/rules/spacebeforepunctuation"
+)
+
+func TestRule(t *testing.T) {
+	linttest.Run(t, "testdata", spacebeforepunctuation.Rule)
+}
+
+func TestFrenchOptions(t *testing.T) {
+	src := []byte("Titre de l'article\n\nBonjour ! Vous venez ? Il dit : non ; puis il part , enfin .\n")
+	doc, err := lint.Parse("fr.txt", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := func(opts lint.Options) int { return len(lint.Check(spacebeforepunctuation.Rule, doc, opts)) }
+	if n := count(nil); n != 6 {
+		t.Errorf("default (en): want 6 findings, got %d", n)
+	}
+	if n := count(lint.Options{"locale": "fr", "allow-before": []string{}}); n != 2 {
+		t.Errorf("locale fr: only the comma and the full stop are wrong, want 2 findings, got %d", n)
+	}
+	if n := count(lint.Options{"locale": "en", "allow-before": []string{"!", "?"}}); n != 4 {
+		t.Errorf("allow-before ! ?: want 4 findings, got %d", n)
+	}
+}
+
+// TestDocExamples checks the documented examples: the wrong one is
+// reported, the right one is not, and fixing the wrong one gives the right.
+func TestDocExamples(t *testing.T) {
+	rule := spacebeforepunctuation.Rule
+	lintText := func(b []byte) ([]lint.Diagnostic, error) {
+		doc, err := lint.Parse("doc.txt", b)
+		if err != nil {
+			return nil, err
+		}
+		return lint.Check(rule, doc, nil), nil
+	}
+	const head = "A title for the example\n\n"
+	wrong := []byte(head + rule.Doc.Wrong + "\n")
+	first, err := lintText(wrong)
+	if err != nil || len(first) == 0 {
+		t.Fatalf("wrong example not reported (%v)", err)
+	}
+	if got, _ := lintText([]byte(head + rule.Doc.Right + "\n")); len(got) != 0 {
+		t.Errorf("right example reported: %+v", got)
+	}
+	r, err := fixers.Loop(wrong, first, lintText, func(d lint.Diagnostic) bool { return d.Fix != nil }, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := head + rule.Doc.Right + "\n"; string(r.Src) != want {
+		t.Errorf("fixing the wrong example gives\n%q\nwant\n%q", r.Src, want)
+	}
+}
+
+func TestFalseAlarmsOnBooks(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads the shared corpus")
+	}
+	alarms, words := linttest.FalseAlarms(t, spacebeforepunctuation.Rule, linttest.SharedCorpus(t, "prose"))
+	rate := float64(len(alarms)) * 10000 / float64(words)
+	for _, a := range alarms {
+		t.Logf("%s:%d: %s: %q", a.Path, a.Line, a.Message, a.Context)
+	}
+	t.Logf("%d findings in %d words: %.3f per 10,000", len(alarms), words, rate)
+	if rate >= 0.2 {
+		t.Errorf("%.2f findings per 10,000 words on proofread books", rate)
+	}
+}
+
+// BenchmarkRule times the rule alone on 4 MB of parsed generated articles.
+func BenchmarkRule(b *testing.B) {
+	var docs []*lint.Document
+	var size int64
+	err := corpusgen.Generate(corpusgen.Options{Bytes: 4 << 20, Seed: 7, MarkdownShare: 0.25, DefectRate: 2}, func(a corpusgen.Article) error {
+		doc, err := lint.Parse(a.Name, a.Body)
+		if err != nil {
+			return err
+		}
+		docs = append(docs, doc)
+		size += int64(len(a.Body))
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			lint.Check(spacebeforepunctuation.Rule, d, nil)
+		}
+	}
+}
