@@ -123,6 +123,9 @@ func encodingDiagnostic(path string, src []byte) (*Summary, Diagnostic) {
 	if p.offset > 0 || (len(src) > 0 && src[0] >= 0x80 && src[0] != 0xFF && src[0] != 0xFE) {
 		msg = fmt.Sprintf("not valid UTF-8: byte 0x%02X at line %d, column %d; the file looks like %s; convert it to UTF-8", src[p.offset], line, col, p.name)
 	}
+	if bytes.IndexByte(p.fixed, 0) >= 0 {
+		p.fixed = nil // decoding produced NUL bytes: a wrong guess, or not text at all
+	}
 	d := Diagnostic{Path: path, Rule: encodingRule.ID, Category: encodingRule.Category, Message: msg, Start: p.offset, End: min(p.offset+1, len(src))}
 	if p.fixed != nil {
 		d.Fix = &Fix{Message: "Convert the file to UTF-8 from " + p.name, Applicability: Unsafe, Edits: []Edit{{Start: 0, End: len(src), NewText: string(p.fixed)}}}

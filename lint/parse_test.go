@@ -94,6 +94,23 @@ func TestParseTextShapes(t *testing.T) {
 			date:  "2025-03-14",
 		},
 		{
+			name: "export without blank lines",
+			src: "Exchanges\nHarbor museum opens its ocean gallery\nRelease Date: 2018/12/27\n" +
+				"The Harbor City Museum opened its ocean gallery on Friday, and " + strings.Repeat("more than four hundred visitors came to see it ", 4) + "before noon.\n" +
+				"photo_01.jpg\nVisitors at the opening\n" +
+				"The gallery shows shells, corals and fossils from the museum's own collection, " + strings.Repeat("many of them never shown before ", 4) + "in public.\n" +
+				"Editor: Sofia Larsen\n",
+			roles: []string{"label:Exchanges", "title:Harbor museu", "date:Release Date", "body:The Harbor C", "image:photo_01.jpg", "caption:Visitors at ", "body:The gallery ", "byline:Editor: Sofi"},
+			title: "Harbor museum opens its ocean gallery",
+			date:  "2018/12/27",
+		},
+		{
+			name:  "hard-wrapped paragraphs stay whole",
+			src:   "Museum News\n\nGallery opens\n\nThe gallery opens on Friday with a talk by the\ncurator. Tickets are free for members and\nchildren under twelve.\n",
+			roles: []string{"label:Museum News", "title:Gallery open", "body:The gallery "},
+			title: "Gallery opens",
+		},
+		{
 			name: "empty",
 			src:  "",
 		},

@@ -36,7 +36,8 @@ func parseText(doc *Document) {
 	i := 0
 	// A short first line standing alone, followed by another text block that
 	// is not the date, is a section label ("Institute News").
-	if len(units) > 1 && units[0].kind == unitText && units[0].alone && units[0].lines == 1 &&
+	if len(units) > 1 && units[0].kind == unitText && units[0].lines == 1 &&
+		(units[0].alone || len(units) > 2 && isDateUnit(src, units[2])) &&
 		looksLikeLabel(src[units[0].prose:units[0].span.End]) && looksLikeTitle(src, units[1]) {
 		if _, ok := dateLine(src, firstLine(src, units[1])); !ok {
 			doc.addTextBlock(units[0], RoleLabel)
@@ -176,6 +177,8 @@ func textUnits(doc *Document) []textUnit {
 	src := doc.Src
 	var units []textUnit
 	groupStart := true
+	blankSeen := false
+	lastLen := 0 // length of the previous line's text
 	for n := 1; n <= doc.Lines(); n++ {
 		ls := doc.LineSpan(n)
 		if n == 1 {
@@ -183,12 +186,18 @@ func textUnits(doc *Document) []textUnit {
 		}
 		content, bullet := lineContent(src, ls)
 		if content.Start >= content.End {
-			groupStart = true
+			groupStart, blankSeen = true, blankSeen || n > 1
 			continue
 		}
 		kind := classifyLine(src[content.Start:content.End])
 		prev := len(units) - 1
-		if !groupStart && kind == unitText && prev >= 0 && units[prev].kind == unitText {
+		curLen := content.End - content.Start
+		// Lines run together only when the text is wrapped: exports that
+		// drop blank lines put each paragraph, and each header line (label,
+		// title, date), on a line of its own.
+		wrapped := lastLen <= maxWrappedLine && curLen <= maxWrappedLine && (blankSeen || n > 4)
+		lastLen = curLen
+		if !groupStart && wrapped && kind == unitText && prev >= 0 && units[prev].kind == unitText {
 			units[prev].span.End = ls.End
 			units[prev].lines++
 			units[prev].alone = false
@@ -202,6 +211,10 @@ func textUnits(doc *Document) []textUnit {
 	}
 	return units
 }
+
+// maxWrappedLine is the longest line taken as part of a hard-wrapped
+// paragraph; exports that keep a paragraph on one line write longer ones.
+const maxWrappedLine = 160
 
 // lineContent trims indentation, a bullet glyph and trailing spaces.
 func lineContent(src []byte, ls Span) (Span, bool) {
@@ -318,6 +331,14 @@ func looksLikeLabel(text []byte) bool {
 		return false
 	}
 	return true
+}
+
+func isDateUnit(src []byte, u textUnit) bool {
+	if u.kind != unitText {
+		return false
+	}
+	_, ok := dateLine(src, firstLine(src, u))
+	return ok
 }
 
 // looksLikeTitle: a title is one line that does not end like a sentence;

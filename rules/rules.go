@@ -14,11 +14,15 @@ import (
 	"github.com/copydesk/copydesk/rules/mojibake"
 	"github.com/copydesk/copydesk/rules/multiplespaces"
 	"github.com/copydesk/copydesk/rules/nbsp"
+	"github.com/copydesk/copydesk/rules/quotestyle"
 	"github.com/copydesk/copydesk/rules/repeatedpunctuation"
 	"github.com/copydesk/copydesk/rules/repeatedword"
 	"github.com/copydesk/copydesk/rules/separatorline"
 	"github.com/copydesk/copydesk/rules/spacebeforepunctuation"
+	"github.com/copydesk/copydesk/rules/terminalpunctuation"
 	"github.com/copydesk/copydesk/rules/trailingwhitespace"
+	"github.com/copydesk/copydesk/rules/unbalancedbrackets"
+	"github.com/copydesk/copydesk/rules/unbalancedquotes"
 	"github.com/copydesk/copydesk/rules/unicodenormalization"
 )
 
@@ -26,6 +30,10 @@ import (
 func All() []*lint.Rule {
 	return append(lint.Builtin(),
 		blanklines.Rule,
+		quotestyle.Rule,
+		terminalpunctuation.Rule,
+		unbalancedbrackets.Rule,
+		unbalancedquotes.Rule,
 		missingspaceafterpunctuation.Rule,
 		multiplespaces.Rule,
 		repeatedpunctuation.Rule,

@@ -1,0 +1,164 @@
+package quotestyle_test
+
+import (
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/corpusgen"
+	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/lint/linttest"
+	"github.com/copydesk/copydesk/rules/quotestyle"
+)
+
+func TestRule(t *testing.T) {
+	linttest.Run(t, "testdata", quotestyle.Rule)
+}
+
+// fixAll applies every fix of the findings and returns the text.
+func fixAll(src string, ds []lint.Diagnostic) string {
+	var edits []lint.Edit
+	for _, d := range ds {
+		if d.Fix != nil {
+			edits = append(edits, d.Fix.Edits...)
+		}
+	}
+	sort.Slice(edits, func(i, j int) bool { return edits[i].Start > edits[j].Start })
+	for _, e := range edits {
+		src = src[:e.Start] + e.NewText + src[e.End:]
+	}
+	return src
+}
+
+func check(t *testing.T, name, src, style string) ([]lint.Diagnostic, string) {
+	t.Helper()
+	doc, err := lint.Parse(name, []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds := lint.Check(quotestyle.Rule, doc, lint.Options{"style": style})
+	return ds, fixAll(src, ds)
+}
+
+func TestStyleOption(t *testing.T) {
+	const head = "Museum News\n\nThe Museum opens its harbor gallery\n\nDate: 2025-03-14\n\n"
+	cases := []struct {
+		style, body, want string
+		n                 int
+		app               lint.Applicability
+	}{
+		// A document that is consistent in itself is left alone by default.
+		{"consistent", `"Welcome," said Anna Berg. The Museum's doors open at nine.`, "", 0, lint.Safe},
+		{"consistent", `“Welcome,” said Anna Berg. The Museum’s doors open at nine.`, "", 0, lint.Safe},
+		// A required style flags every mark of the other one.
+		{"curly", `"Welcome," said Anna Berg. The Museum's doors open at nine.`,
+			`“Welcome,” said Anna Berg. The Museum’s doors open at nine.`, 3, lint.Unsafe},
+		{"curly", `Visitors ("and their dogs") came, and the guide said 'hello' to rock 'n' roll fans of the '80s.`,
+			`Visitors (“and their dogs”) came, and the guide said ‘hello’ to rock ’n’ roll fans of the ’80s.`, 7, lint.Unsafe},
+		{"curly", `The guide—"a volunteer"—showed the 12" records and a 6' 2" statue.`,
+			`The guide—“a volunteer”—showed the 12" records and a 6' 2" statue.`, 2, lint.Unsafe},
+		{"straight", `“Welcome,” said Anna Berg. The Museum’s doors open at nine.`,
+			`"Welcome," said Anna Berg. The Museum's doors open at nine.`, 3, lint.Safe},
+		// Chinese quotation marks are curly by rule.
+		{"straight", `馆长说：“欢迎大家。”`, "", 0, lint.Safe},
+	}
+	for _, c := range cases {
+		ds, fixed := check(t, "a.txt", head+c.body+"\n", c.style)
+		if len(ds) != c.n {
+			t.Errorf("style %s: %q: got %d findings, want %d: %v", c.style, c.body, len(ds), c.n, ds)
+			continue
+		}
+		for _, d := range ds {
+			if d.Fix == nil || d.Fix.Applicability != c.app {
+				t.Errorf("style %s: %q: finding %q has fix %+v, want applicability %v", c.style, c.body, d.Message, d.Fix, c.app)
+			}
+			if !strings.Contains(d.Message, "the configured quote style is "+c.style) {
+				t.Errorf("style %s: message %q does not name the style", c.style, d.Message)
+			}
+		}
+		if c.n > 0 && fixed != head+c.want+"\n" {
+			t.Errorf("style %s: fixed\n%q\nwant\n%q", c.style, strings.TrimPrefix(fixed, head), c.want+"\n")
+		}
+	}
+}
+
+// TestMarkdownEscapes: a curly quote needs no backslash, and code is left alone.
+func TestMarkdownEscapes(t *testing.T) {
+	src := "# The museum\n\nThe guide said \\\"welcome\\\" and set `x = \"y\"` twice.\n"
+	ds, fixed := check(t, "a.md", src, "curly")
+	want := "# The museum\n\nThe guide said “welcome” and set `x = \"y\"` twice.\n"
+	if len(ds) != 2 || fixed != want {
+		t.Fatalf("got %d findings, fixed text %q, want %q", len(ds), fixed, want)
+	}
+}
+
+// TestTieFollowsFirstMark: with as many straight as curly marks, the style of
+// the first one in the document wins.
+func TestTieFollowsFirstMark(t *testing.T) {
+	src := "Museum News\n\n“Ocean Night” opens\n\nDate: 2025-03-14\n\nThe guide said \"welcome\" twice.\n"
+	ds, fixed := check(t, "a.txt", src, "consistent")
+	if len(ds) != 2 || !strings.Contains(fixed, "said “welcome” twice") {
+		t.Fatalf("got %d findings and %q", len(ds), fixed)
+	}
+}
+
+func TestFalseAlarms(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads the proofread books")
+	}
+	alarms, words := linttest.FalseAlarms(t, quotestyle.Rule, linttest.SharedCorpus(t, "prose"))
+	rate := float64(len(alarms)) * 10000 / float64(words)
+	t.Logf("%d findings in %d words: %.3f per 10,000 words", len(alarms), words, rate)
+	for _, a := range alarms {
+		t.Logf("%s:%d: %s: %q", a.Path, a.Line, a.Message, a.Context)
+	}
+	// Measured at 0.01 or less; every finding left was read and is a slip in
+	// the book or an exception too rare to special-case.
+	if rate >= 0.1 {
+		t.Errorf("%.2f findings per 10,000 words on proofread books; expected below 0.1", rate)
+	}
+}
+
+// BenchmarkRule times the rule alone on 4 MB of generated articles, parsed
+// once; MB/s is over the articles' bytes.
+func BenchmarkRule(b *testing.B) {
+	var docs []*lint.Document
+	var size int64
+	err := corpusgen.Generate(corpusgen.Options{Bytes: 4 << 20, Seed: 7, MarkdownShare: 0.25, DefectRate: 2}, func(a corpusgen.Article) error {
+		doc, err := lint.Parse(a.Name, a.Body)
+		if err != nil {
+			return err
+		}
+		docs = append(docs, doc)
+		size += int64(len(a.Body))
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			lint.Check(quotestyle.Rule, d, nil)
+		}
+	}
+}
+
+// TestDocExamples: the documented wrong example is reported, the right one
+// is not.
+func TestDocExamples(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{{quotestyle.Rule.Doc.Wrong, true}, {quotestyle.Rule.Doc.Right, false}} {
+		src := "Museum News\n\nThe Museum opens a new gallery\n\nDate: 2025-03-14\n\n" + c.text + "\n"
+		doc, err := lint.Parse("example.txt", []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(lint.Check(quotestyle.Rule, doc, nil)) > 0; got != c.want {
+			t.Errorf("%q: reported %v, want %v", c.text, got, c.want)
+		}
+	}
+}

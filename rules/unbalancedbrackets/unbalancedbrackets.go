@@ -1,0 +1,538 @@
+// Package unbalancedbrackets finds parentheses and brackets, half-width and
+// full-width, that are opened or closed without their partner in the same
+// paragraph: "the Museum (HCMST opened", "the Museum HCMST) opened".
+package unbalancedbrackets
+
+import (
+	"fmt"
+
+	"github.com/copydesk/copydesk/lint"
+)
+
+// Rule is the unbalanced-brackets rule.
+var Rule = &lint.Rule{
+	ID:       "unbalanced-brackets",
+	Category: lint.CategoryTypography,
+	Severity: lint.SeverityWarning,
+	Fixable:  lint.FixNone,
+	Doc: lint.Doc{
+		Title: "A parenthesis or bracket without its partner in the same paragraph",
+		Why: "An opening parenthesis that is never closed, or a closing one that was never opened, leaves the reader " +
+			"unsure where an aside ends, and often marks text lost in editing. The check pairs ( ) [ ] { } and the " +
+			"full-width （ ） ［ ］ ｛ ｝ 【 】 〔 〕 〖 〗 within each paragraph, title, heading or list item, and " +
+			"reports a full-width bracket closed by a half-width one. List labels such as \"1)\", \"a)\" and \"iv)\", " +
+			"emoticons such as \":-)\", half-open intervals such as \"[0, 1)\", Markdown link syntax and code are " +
+			"not counted, and an aside that runs on into the next paragraph may close there.",
+		Wrong: "Anna Berg, director of the Harbor City Museum (HCMST, led the delegation.",
+		Right: "Anna Berg, director of the Harbor City Museum (HCMST), led the delegation.",
+	},
+	Run: run,
+}
+
+// bracket families; the lowest bit of a kind tells the closing partner,
+// and full-width forms are marked separately.
+const (
+	famRound = iota
+	famSquare
+	famCurly
+	famLenticular // 【 】
+	famTortoise   // 〔 〕
+	famWhiteLenticular
+)
+
+type bracket struct {
+	fam   int
+	open  bool
+	full  bool // full-width
+	width int  // bytes
+}
+
+type mark struct {
+	off int
+	b   bracket
+}
+
+// maxCarry is how many paragraphs an aside left open may run on before a
+// paragraph closes it.
+const maxCarry = 2
+
+func run(pass *lint.Pass) {
+	doc := pass.Doc
+	src := doc.Src
+	var stack, lones, pending []mark
+	var pendingBlock *lint.Block
+	carried := 0
+	for bi := range doc.Blocks {
+		b := &doc.Blocks[bi]
+		toks := doc.BlockTokens(b)
+		if len(toks) == 0 {
+			continue
+		}
+		stack, lones = stack[:0], lones[:0]
+		labels, weak := 0, []mark(nil)
+		for i, t := range toks {
+			if t.Kind != lint.TokPunct {
+				continue
+			}
+			br, ok := classify(src, t)
+			if !ok {
+				continue
+			}
+			off := int(t.Start)
+			if emoticon(src, toks, i) || template(src, toks, i) || mentioned(src, toks, i, br) {
+				continue
+			}
+			if br.open {
+				stack = append(stack, mark{off, br})
+				continue
+			}
+			if len(stack) > 0 && stack[len(stack)-1].b.fam != br.fam && interval(src, toks, stack[len(stack)-1], br, i) {
+				stack = stack[:len(stack)-1]
+				continue
+			}
+			if k := match(stack, br.fam); k >= 0 {
+				m := stack[k]
+				for _, u := range stack[k+1:] {
+					pass.Report(unclosed(u, b))
+				}
+				stack = stack[:k]
+				if m.b.full != br.full {
+					pass.Report(widthMismatch(doc, m, mark{off, br}))
+				}
+				continue
+			}
+			if br.fam == famRound {
+				switch label(src, toks, i) {
+				case labelStrong:
+					labels++
+					continue
+				case labelWeak:
+					labels++
+					weak = append(weak, mark{off, br})
+					continue
+				}
+			}
+			lones = append(lones, mark{off, br})
+		}
+		// "choose a) or b)": single-letter labels count when there are two.
+		if labels < 2 {
+			lones = mergeSorted(lones, weak)
+		}
+		if (len(lones) > 0 || len(stack) > 0) && strayBacktick(src, toks) {
+			// Code whose backticks Markdown could not pair is not prose.
+			continue
+		}
+		running := b.Role == lint.RoleBody && (b.Kind == lint.KindParagraph || b.Kind == lint.KindQuote || b.Kind == lint.KindListItem)
+		if len(pending) > 0 {
+			// An aside that runs over paragraphs closes in a later one.
+			for len(pending) > 0 && len(lones) > 0 && running && pending[len(pending)-1].b.fam == lones[0].b.fam {
+				pending, lones = pending[:len(pending)-1], lones[1:]
+			}
+			switch {
+			case len(pending) == 0:
+			case running && carried < maxCarry && len(lones) == 0:
+				carried++
+			default:
+				for _, m := range pending {
+					pass.Report(unclosed(m, pendingBlock))
+				}
+				pending = pending[:0]
+			}
+		}
+		for _, m := range lones {
+			pass.Report(lint.Diagnostic{
+				Start:   m.off,
+				End:     m.off + m.b.width,
+				Message: fmt.Sprintf("%s closes a bracket that was never opened in this %s", src[m.off:m.off+m.b.width], noun(b)),
+			})
+		}
+		if len(stack) > 0 && running && len(pending) == 0 {
+			pending = append(pending, stack...)
+			pendingBlock, carried = b, 0
+			continue
+		}
+		for _, m := range stack {
+			pass.Report(unclosed(m, b))
+		}
+	}
+	for _, m := range pending {
+		pass.Report(unclosed(m, pendingBlock))
+	}
+}
+
+func mergeSorted(a, b []mark) []mark {
+	if len(b) == 0 {
+		return a
+	}
+	out := make([]mark, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if a[0].off < b[0].off {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	return append(append(out, a...), b...)
+}
+
+func match(stack []mark, fam int) int {
+	for k := len(stack) - 1; k >= 0; k-- {
+		if stack[k].b.fam == fam {
+			return k
+		}
+	}
+	return -1
+}
+
+func unclosed(m mark, b *lint.Block) lint.Diagnostic {
+	return lint.Diagnostic{
+		Start:   m.off,
+		End:     m.off + m.b.width,
+		Message: fmt.Sprintf("%s opened here is never closed in this %s", glyph(m.b), noun(b)),
+	}
+}
+
+func widthMismatch(doc *lint.Document, open, close mark) lint.Diagnostic {
+	ol, _ := doc.Position(open.off)
+	cl, cc := doc.Position(close.off)
+	where := fmt.Sprintf("column %d", cc)
+	if cl != ol {
+		where = fmt.Sprintf("line %d, column %d", cl, cc)
+	}
+	how := "a half-width"
+	if close.b.full {
+		how = "a full-width"
+	}
+	return lint.Diagnostic{
+		Start:   open.off,
+		End:     open.off + open.b.width,
+		Message: fmt.Sprintf("%s closed by %s %s at %s; use %s", glyph(open.b), how, glyph(close.b), where, glyph(bracket{fam: open.b.fam, full: open.b.full})),
+	}
+}
+
+var glyphs = [...][2][2]string{ // [fam][full][open]
+	famRound:           {{")", "("}, {"）", "（"}},
+	famSquare:          {{"]", "["}, {"］", "［"}},
+	famCurly:           {{"}", "{"}, {"｝", "｛"}},
+	famLenticular:      {{"】", "【"}, {"】", "【"}},
+	famTortoise:        {{"〕", "〔"}, {"〕", "〔"}},
+	famWhiteLenticular: {{"〗", "〖"}, {"〗", "〖"}},
+}
+
+func glyph(b bracket) string {
+	f, o := 0, 0
+	if b.full {
+		f = 1
+	}
+	if b.open {
+		o = 1
+	}
+	return glyphs[b.fam][f][o]
+}
+
+func noun(b *lint.Block) string {
+	switch {
+	case b.Role == lint.RoleTitle:
+		return "title"
+	case b.Role == lint.RoleCaption:
+		return "caption"
+	case b.Role == lint.RoleDescription:
+		return "description"
+	case b.Kind == lint.KindHeading:
+		return "heading"
+	case b.Kind == lint.KindListItem:
+		return "list item"
+	case b.Kind == lint.KindTableCell:
+		return "table cell"
+	}
+	return "paragraph"
+}
+
+// classify tells whether a punctuation token is a bracket, and which.
+func classify(src []byte, t lint.Token) (bracket, bool) {
+	c := src[t.Start]
+	switch c {
+	case '(':
+		return bracket{famRound, true, false, 1}, true
+	case ')':
+		return bracket{famRound, false, false, 1}, true
+	case '[':
+		return bracket{famSquare, true, false, 1}, true
+	case ']':
+		return bracket{famSquare, false, false, 1}, true
+	case '{':
+		return bracket{famCurly, true, false, 1}, true
+	case '}':
+		return bracket{famCurly, false, false, 1}, true
+	case 0xEF:
+		if t.End-t.Start == 3 && src[t.Start+1] == 0xBC {
+			switch src[t.Start+2] {
+			case 0x88:
+				return bracket{famRound, true, true, 3}, true
+			case 0x89:
+				return bracket{famRound, false, true, 3}, true
+			case 0xBB:
+				return bracket{famSquare, true, true, 3}, true
+			case 0xBD:
+				return bracket{famSquare, false, true, 3}, true
+			}
+		}
+		if t.End-t.Start == 3 && src[t.Start+1] == 0xBD {
+			switch src[t.Start+2] {
+			case 0x9B:
+				return bracket{famCurly, true, true, 3}, true
+			case 0x9D:
+				return bracket{famCurly, false, true, 3}, true
+			}
+		}
+	case 0xE3:
+		if t.End-t.Start == 3 && src[t.Start+1] == 0x80 {
+			switch src[t.Start+2] {
+			case 0x90:
+				return bracket{famLenticular, true, true, 3}, true
+			case 0x91:
+				return bracket{famLenticular, false, true, 3}, true
+			case 0x94:
+				return bracket{famTortoise, true, true, 3}, true
+			case 0x95:
+				return bracket{famTortoise, false, true, 3}, true
+			case 0x96:
+				return bracket{famWhiteLenticular, true, true, 3}, true
+			case 0x97:
+				return bracket{famWhiteLenticular, false, true, 3}, true
+			}
+		}
+	}
+	return bracket{}, false
+}
+
+// emoticon reports whether the bracket at toks[i] is the mouth of a
+// smiley: :) :-) ;) =) :( :-( :] 8-)
+func emoticon(src []byte, toks []lint.Token, i int) bool {
+	c := src[toks[i].Start]
+	if c != ')' && c != '(' && c != ']' && c != '[' {
+		return false
+	}
+	j := i - 1
+	if j >= 0 && toks[j].Kind == lint.TokPunct && (src[toks[j].Start] == '-' || src[toks[j].Start] == '\'') && toks[j].End == toks[i].Start {
+		j-- // the nose, or a tear
+	}
+	if j < 0 || toks[j].End != toks[j+1].Start {
+		return false
+	}
+	switch t := toks[j]; t.Kind {
+	case lint.TokPunct:
+		e := src[t.Start]
+		if e != ':' && e != ';' && e != '=' {
+			return false
+		}
+		// "(in that phrase;)" and "(see step 3:)" are not faces.
+		return j == 0 || toks[j-1].Kind == lint.TokSpace || toks[j-1].Kind == lint.TokNewline
+	case lint.TokNumber:
+		// 8-) but not 8)
+		return j < i-1 && t.End-t.Start == 1 && src[t.Start] == '8'
+	}
+	return false
+}
+
+// template reports whether a brace is half of a template delimiter: {{ }}
+// {% %}.
+func template(src []byte, toks []lint.Token, i int) bool {
+	c := src[toks[i].Start]
+	if c != '{' && c != '}' {
+		return false
+	}
+	if i+1 < len(toks) && toks[i+1].Start == toks[i].End {
+		if n := src[toks[i+1].Start]; c == '{' && (n == '{' || n == '%') || c == '}' && n == '}' {
+			return true
+		}
+	}
+	if i > 0 && toks[i-1].End == toks[i].Start {
+		if p := src[toks[i-1].Start]; c == '}' && (p == '}' || p == '%') || c == '{' && p == '{' {
+			return true
+		}
+	}
+	return false
+}
+
+// mentioned reports whether a bracket is quoted as a character ("(",
+// “)”) or ends or starts a quoted snippet of code ("for range s {").
+func mentioned(src []byte, toks []lint.Token, i int, br bracket) bool {
+	q := quoteAt(src, toks, i+1, toks[i].End)
+	p := quoteAt(src, toks, i-1, toks[i].Start)
+	if q != 0 && p != 0 {
+		return true
+	}
+	if br.open {
+		// a closing quote right after, then a space or the end
+		return q != qNone && q != qOpen && (i+2 >= len(toks) || isSpace(toks[i+2]))
+	}
+	// an opening quote right before, after a space or at the start
+	return p != qNone && p != qClose && (i < 2 || isSpace(toks[i-2]))
+}
+
+const (
+	qNone = iota
+	qStraight
+	qOpen
+	qClose
+)
+
+// quoteAt classifies toks[j] as a quotation mark touching the bracket.
+func quoteAt(src []byte, toks []lint.Token, j int, touch int32) int {
+	if j < 0 || j >= len(toks) {
+		return qNone
+	}
+	t := toks[j]
+	if t.Kind != lint.TokPunct || t.Start != touch && t.End != touch {
+		return qNone
+	}
+	c := src[t.Start]
+	if c == '"' || c == '\'' {
+		return qStraight
+	}
+	if c == 0xE2 && t.End-t.Start == 3 && src[t.Start+1] == 0x80 {
+		switch src[t.Start+2] {
+		case 0x98, 0x9C:
+			return qOpen
+		case 0x99, 0x9D:
+			return qClose
+		}
+	}
+	return qNone
+}
+
+func isSpace(t lint.Token) bool { return t.Kind == lint.TokSpace || t.Kind == lint.TokNewline }
+
+// strayBacktick reports whether a block holds a backtick Markdown left as
+// text because it could not pair it.
+func strayBacktick(src []byte, toks []lint.Token) bool {
+	for _, t := range toks {
+		if t.Kind == lint.TokPunct && src[t.Start] == '`' {
+			return true
+		}
+	}
+	return false
+}
+
+// label strengths of a closing parenthesis after a list label
+const (
+	labelNone = iota
+	labelWeak
+	labelStrong
+)
+
+// label tells whether the ")" at toks[i] ends a list label: "1)", "2a)",
+// "iv)" anywhere, "a)" at the start of a line or after a colon.
+func label(src []byte, toks []lint.Token, i int) int {
+	if i == 0 {
+		return labelNone
+	}
+	t := toks[i-1]
+	if t.End != toks[i].Start {
+		return labelNone
+	}
+	// what precedes the label: the start of a line or a space
+	atLine, afterSpace := true, true
+	if i >= 2 {
+		p := toks[i-2]
+		switch p.Kind {
+		case lint.TokNewline:
+		case lint.TokSpace:
+			atLine = i == 2 || toks[i-3].Kind == lint.TokNewline
+		case lint.TokMarkup:
+			atLine = p.Is(lint.FlagHasSpace)
+			afterSpace = atLine
+		default:
+			atLine, afterSpace = false, false
+		}
+	}
+	if !afterSpace {
+		return labelNone
+	}
+	w := src[t.Start:t.End]
+	switch t.Kind {
+	case lint.TokNumber:
+		if len(w) <= 3 {
+			return labelStrong
+		}
+	case lint.TokWord:
+		switch {
+		case t.Is(lint.FlagDigit) && len(w) <= 3 && w[0] >= '0' && w[0] <= '9':
+			return labelStrong // 1a)
+		case roman(w):
+			return labelStrong
+		case len(w) == 1:
+			if atLine || afterColon(src, toks, i-2) {
+				return labelStrong
+			}
+			return labelWeak
+		}
+	}
+	return labelNone
+}
+
+func afterColon(src []byte, toks []lint.Token, j int) bool {
+	for ; j >= 0; j-- {
+		switch toks[j].Kind {
+		case lint.TokSpace:
+			continue
+		case lint.TokPunct:
+			c := src[toks[j].Start]
+			return c == ':' || c == ';'
+		}
+		return false
+	}
+	return false
+}
+
+var romans = map[string]bool{}
+
+func init() {
+	for _, r := range []string{"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"} {
+		romans[r] = true
+		up := []byte(r)
+		for k := range up {
+			up[k] -= 'a' - 'A'
+		}
+		romans[string(up)] = true
+	}
+}
+
+func roman(w []byte) bool { return len(w) <= 5 && romans[string(w)] }
+
+// interval reports whether a "[" closed by ")" (or "(" by "]") encloses a
+// half-open interval such as [0, 1) or (a, b].
+func interval(src []byte, toks []lint.Token, open mark, close bracket, i int) bool {
+	if open.b.full || close.full || open.b.fam+close.fam != famRound+famSquare {
+		return false
+	}
+	commas, items := 0, 0
+	for j := i - 1; j >= 0 && int(toks[j].Start) > open.off; j-- {
+		t := toks[j]
+		switch t.Kind {
+		case lint.TokSpace:
+		case lint.TokNumber, lint.TokGap:
+			items++
+		case lint.TokWord:
+			if t.End-t.Start > 3 {
+				return false
+			}
+			items++
+		case lint.TokPunct:
+			switch c := src[t.Start]; {
+			case c == ',':
+				commas++
+			case c == '-' || c == '.' || c == '+':
+			case t.End-t.Start == 3 && src[t.Start] == 0xE2 && src[t.Start+1] == 0x88 && src[t.Start+2] == 0x9E: // ∞
+				items++
+			case t.End-t.Start == 3 && src[t.Start] == 0xE2 && src[t.Start+1] == 0x88 && src[t.Start+2] == 0x92: // −
+			default:
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return commas == 1 && items == 2
+}
