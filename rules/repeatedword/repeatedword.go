@@ -29,14 +29,47 @@ var Rule = &lint.Rule{
 	Run: run,
 }
 
-// legitimate doubles, lower case: grammar, interjections, names.
+// legitimate doubles, lower case: grammar ("had had", "that that", "gave her
+// her"), interjections and sounds ("ha ha", "beep beep"), reduplicated names
+// and words ("Walla Walla", "so so", "far far away").
 var allowed = map[string]bool{
-	"had": true, "that": true, "ha": true, "haha": true, "bye": true, "no": true, "yes": true, "bla": true,
-	"blah": true, "yada": true, "tut": true, "knock": true, "hear": true, "there": true, "now": true,
-	"well": true, "chop": true, "tuk": true, "cha": true, "choo": true, "ho": true, "la": true, "mm": true,
-	"uh": true, "yeah": true, "walla": true, "pago": true, "wagga": true, "bora": true, "sing": true,
-	"baden": true, "duran": true, "mahi": true, "bulla": true, "night": true, "very": true, "so": true,
-	"hush": true, "her": true, "ay": true, "dum": true, "boo": true, "bang": true, "pom": true, "tsk": true, "hip": true,
+	"had": true, "that": true, "her": true, "ha": true, "haha": true, "hah": true, "heh": true, "hee": true,
+	"bye": true, "no": true, "yes": true, "bla": true, "blah": true, "yada": true, "tut": true, "tsk": true,
+	"knock": true, "hear": true, "there": true, "now": true, "well": true, "chop": true, "tuk": true, "cha": true,
+	"choo": true, "ho": true, "la": true, "mm": true, "uh": true, "oh": true, "ah": true, "ooh": true, "aah": true,
+	"yeah": true, "yay": true, "hey": true, "hi": true, "ay": true, "aye": true, "yum": true, "woo": true,
+	"woop": true, "whoop": true, "wow": true, "boo": true, "bang": true, "boom": true, "pom": true,
+	"dum": true, "hush": true, "night": true, "very": true, "so": true, "far": true, "tick": true, "tock": true,
+	"ring": true, "beep": true, "bleep": true, "honk": true, "toot": true, "ding": true, "dong": true,
+	"knock-knock": true, "quack": true, "meow": true, "woof": true, "baa": true, "moo": true, "oink": true,
+	"tweet": true, "chirp": true, "squawk": true, "buzz": true, "twinkle": true, "ta": true, "pee": true,
+	"wee": true, "bam": true, "pow": true, "zzz": true, "tsktsk": true, "ouh": true, "omg": true, "fnar": true,
+	"fnarr": true, "wop": true, "paw": true, "mau": true, "sri": true, "jay": true, "walla": true, "pago": true,
+	"wagga": true, "bora": true, "sing": true, "baden": true, "duran": true, "mahi": true, "bulla": true,
+	"gout": true, "pooh": true, "tom": true, "yo": true, "agar": true, "whoa": true, "si": true, "brum": true,
+	"chi": true, "chow": true, "shh": true, "yummy": true, "wink": true, "miu": true, "yadda": true, "doo": true,
+	"sapiens": true, "tse": true, "lapu": true, "santorio": true, "cous": true, "dik": true, "wiki": true,
+}
+
+// nameWords are common words that are also names: "Will will be here",
+// "It may May be" are a name beside the word, when the case differs.
+var nameWords = map[string]bool{
+	"may": true, "will": true, "june": true, "april": true, "august": true, "mark": true, "bill": true,
+	"rose": true, "pat": true, "sue": true, "frank": true, "grace": true, "hope": true, "joy": true, "faith": true,
+}
+
+// particles double after a phrasal verb: "log in in the morning",
+// "sign them in in the book".
+var particles = map[string]bool{"in": true, "on": true, "up": true, "out": true, "off": true, "over": true, "down": true, "by": true}
+
+var phrasalHeads = map[string]bool{
+	"log": true, "logs": true, "logged": true, "logging": true, "sign": true, "signs": true, "signed": true,
+	"signing": true, "check": true, "checks": true, "checked": true, "checking": true, "plug": true,
+	"plugged": true, "fill": true, "filled": true, "type": true, "typed": true, "tune": true, "tuned": true,
+	"turn": true, "turned": true, "hand": true, "handed": true, "call": true, "called": true, "drop": true,
+	"dropped": true, "pass": true, "passed": true, "hold": true, "held": true, "give": true, "gave": true,
+	"set": true, "put": true, "lock": true, "locked": true, "pay": true, "paid": true, "write": true, "wrote": true,
+	"it": true, "them": true, "him": true, "me": true, "us": true, "you": true,
 }
 
 func run(pass *lint.Pass) {
@@ -168,6 +201,22 @@ func check(pass *lint.Pass, toks []lint.Token, i, j int) {
 	if w2.End-w2.Start == 1 && (before >= 0 && toks[before].End-toks[before].Start == 1 || after >= 0 && toks[after].End-toks[after].Start == 1) {
 		return
 	}
+	// Single letters other than "a" and "I" are variables, grades or
+	// labels: "x x", "B B".
+	if w2.End-w2.Start == 1 && lower != "a" && lower != "i" {
+		return
+	}
+	if nameWords[lower] && src[w1.Start] != src[w2.Start] {
+		return
+	}
+	// "hip hip hooray" is a cheer.
+	if lower == "hip" && after >= 0 && bytes.HasPrefix(bytes.ToLower(src[toks[after].Start:toks[after].End]), []byte("hoor")) {
+		return
+	}
+	if particles[lower] && before >= 0 && phrasalHeads[strings.ToLower(string(src[toks[before].Start:toks[before].End]))] {
+		return
+	}
+
 	d := lint.Diagnostic{
 		Start:   int(w1.Start),
 		End:     int(w2.End),
