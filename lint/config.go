@@ -48,6 +48,10 @@ type Config struct {
 	mu            sync.Mutex
 	settingsCache map[string]map[string]RuleSettings
 	cacheReg      *Registry
+
+	cwdOnce sync.Once
+	cwd     string
+	cwdErr  error
 }
 
 // DefaultInclude is what `lint` reads when the config names nothing.
@@ -463,9 +467,15 @@ func (c *Config) Excluded(rel string) bool { return matchAny(c.Exclude, rel) }
 
 // Rel returns a file's path relative to the config folder, slash-separated.
 func (c *Config) Rel(path string) string {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return filepath.ToSlash(path)
+	abs := path
+	if !filepath.IsAbs(path) {
+		// filepath.Abs asks the system for the working folder on every
+		// call; an archive has thousands of files, so it is asked once.
+		c.cwdOnce.Do(func() { c.cwd, c.cwdErr = os.Getwd() })
+		if c.cwdErr != nil {
+			return filepath.ToSlash(path)
+		}
+		abs = filepath.Join(c.cwd, path)
 	}
 	rel, err := filepath.Rel(c.Dir, abs)
 	if err != nil {

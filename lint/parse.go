@@ -62,6 +62,10 @@ func Parse(name string, src []byte) (*Document, error) {
 	if doc.Date == nil {
 		doc.Date = dateFromPath(name)
 	}
+	for i := range doc.Blocks {
+		b := &doc.Blocks[i]
+		b.Facts = blockFacts(src, doc.BlockTokens(b))
+	}
 	return doc, nil
 }
 

@@ -316,3 +316,29 @@ func TestInlineCodeTagsAreCut(t *testing.T) {
 		t.Errorf("words = %q", got)
 	}
 }
+
+func TestBlockFacts(t *testing.T) {
+	tests := []struct {
+		text string
+		want BlockFacts
+	}{
+		{"Plain words only", 0},
+		{"Two  spaces", HasLongSpace},
+		{"A\u00a0space", HasOddSpace | HasNonASCII},
+		{"Café", HasNonASCII},
+		{"Don't (now)", HasSingleQuote | HasBracket | HasPunctBeforeWord},
+		{"“Yes”", HasDoubleQuote | HasNonASCII | HasPunctBeforeWord},
+		{"end.. ok", HasPunctRun},
+		{"word , next", HasSpaceBeforePunct},
+		{"( inside)", HasBracket | HasSpaceBeforePunct},
+		{"Q&amp;A", HasAmpersand | HasPunctBeforeWord},
+		{"zero\u200bwidth", HasInvisible | HasNonASCII},
+	}
+	for _, tt := range tests {
+		src := []byte(tt.text)
+		got := blockFacts(src, Tokenize(nil, src, 0, len(src)))
+		if got != tt.want {
+			t.Errorf("%q: facts %b, want %b", tt.text, got, tt.want)
+		}
+	}
+}

@@ -46,6 +46,10 @@ const (
 	// FlagHasSpace: a markup token spans whitespace (a line break inside a
 	// block quote), so the words around it are separated.
 	FlagHasSpace
+	// FlagApostrophe: a word holds an apostrophe, straight or curly: don't.
+	FlagApostrophe
+	// FlagNonASCII: a word holds a character outside ASCII.
+	FlagNonASCII
 )
 
 // A Token is a byte range of the source with a kind. 32-bit offsets keep
@@ -75,7 +79,21 @@ const (
 
 var asciiClass [128]uint8
 
+// wordBits marks the ASCII letters and digits for wordToken's inner loop.
+var wordBits [256]uint8
+
+const (
+	bitLetter uint8 = 1 << iota
+	bitDigit
+)
+
 func init() {
+	for c := 'a'; c <= 'z'; c++ {
+		wordBits[c], wordBits[c-'a'+'A'] = bitLetter, bitLetter
+	}
+	for c := '0'; c <= '9'; c++ {
+		wordBits[c] = bitDigit
+	}
 	for c := 0; c < 128; c++ {
 		switch {
 		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
@@ -228,29 +246,37 @@ func wordToken(dst []Token, src []byte, i, end int) (int, []Token) {
 	if c := src[i]; c >= 'A' && c <= 'Z' {
 		fl |= FlagUpper
 	} else if c >= utf8.RuneSelf {
+		fl |= FlagNonASCII
 		if r, _ := utf8.DecodeRune(src[i:end]); unicode.IsUpper(r) {
 			fl |= FlagUpper
 		}
 	}
+	var bits uint8
 	for i < end {
+		// The hot loop: ASCII letters and digits, one table load a byte.
+		for i < end {
+			t := wordBits[src[i]]
+			if t == 0 {
+				break
+			}
+			bits |= t
+			i++
+		}
+		if i >= end {
+			break
+		}
+		letters, digits = letters || bits&bitLetter != 0, digits || bits&bitDigit != 0
 		c := src[i]
 		if c < utf8.RuneSelf {
-			switch asciiClass[c] {
-			case cLetter:
-				letters = true
-				i++
-				continue
-			case cDigit:
-				digits = true
-				i++
-				continue
-			}
 			// Joiners inside a word or number: don't, 3.5, 1,000, 14:42, snake_case.
 			if i > start && i+1 < end {
 				n := src[i+1]
-				if c == '\'' && letters && isWordByte(n) ||
-					(c == '.' || c == ',' || c == ':') && !letters && n >= '0' && n <= '9' ||
-					c == '_' && isWordByte(n) {
+				if c == '\'' && letters && isWordByte(n) {
+					fl |= FlagApostrophe
+					i++
+					continue
+				}
+				if (c == '.' || c == ',' || c == ':') && !letters && n >= '0' && n <= '9' || c == '_' && isWordByte(n) {
 					i++
 					continue
 				}
@@ -260,6 +286,10 @@ func wordToken(dst []Token, src []byte, i, end int) (int, []Token) {
 		r, w := utf8.DecodeRune(src[i:end])
 		if isCJK(r) {
 			break
+		}
+		fl |= FlagNonASCII
+		if r == '’' {
+			fl |= FlagApostrophe
 		}
 		if unicode.IsLetter(r) || unicode.IsMark(r) {
 			letters = true
@@ -271,6 +301,7 @@ func wordToken(dst []Token, src []byte, i, end int) (int, []Token) {
 		}
 		i += w
 	}
+	letters, digits = letters || bits&bitLetter != 0, digits || bits&bitDigit != 0
 	// A word directly followed by URL or path punctuation may be a literal.
 	if i < end && isLiteralLead(src, start, i, end) {
 		if j := literalEnd(src, start, end); j > i {

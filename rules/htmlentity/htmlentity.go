@@ -58,7 +58,7 @@ func run(pass *lint.Pass) {
 	}
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
-		if b.Tok1 == b.Tok0 {
+		if b.Tok1 == b.Tok0 || !b.Has(lint.HasAmpersand) {
 			continue
 		}
 		toks := doc.BlockTokens(b)

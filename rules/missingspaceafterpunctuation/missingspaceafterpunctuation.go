@@ -40,7 +40,7 @@ func run(pass *lint.Pass) {
 	src := doc.Src
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
-		if b.Role == lint.RoleDate {
+		if !b.Has(lint.HasPunctBeforeWord) || b.Role == lint.RoleDate {
 			continue // "Date:2025-03-14" is the date rules' business
 		}
 		toks := doc.BlockTokens(b)

@@ -66,7 +66,7 @@ func run(pass *lint.Pass) {
 	src := doc.Src
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
-		if b.Tok1 == b.Tok0 {
+		if b.Tok1 == b.Tok0 || !b.Has(lint.HasNonASCII) {
 			continue
 		}
 		toks := doc.BlockTokens(b)

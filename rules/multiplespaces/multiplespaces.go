@@ -42,7 +42,7 @@ func run(pass *lint.Pass) {
 	sentenceSpacing := pass.Options.Bool("allow-sentence-spacing")
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
-		if b.Role == lint.RoleDate || b.Role == lint.RoleByline {
+		if !b.Has(lint.HasLongSpace) || b.Role == lint.RoleDate || b.Role == lint.RoleByline {
 			continue // "2025-03-14 09:30  Views: 120", "Text: A. Berg  Photo: J. Olsen": field separators
 		}
 		cell := b.Kind == lint.KindTableCell

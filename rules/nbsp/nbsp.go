@@ -39,6 +39,9 @@ func run(pass *lint.Pass) {
 	src := doc.Src
 	numbers := pass.Options.Bool("allow-with-numbers")
 	for bi := range doc.Blocks {
+		if !doc.Blocks[bi].Has(lint.HasOddSpace) {
+			continue
+		}
 		toks := doc.BlockTokens(&doc.Blocks[bi])
 		for i, t := range toks {
 			if t.Kind != lint.TokSpace || !t.Is(lint.FlagOddSpace) {

@@ -63,7 +63,7 @@ func run(pass *lint.Pass) {
 	var marks []mark
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
-		if b.Tok1 > b.Tok0 {
+		if b.Tok1 > b.Tok0 && b.Has(lint.HasDoubleQuote|lint.HasSingleQuote) {
 			plain := doc.Format == lint.FormatText || b.Kind == lint.KindField
 			marks = collect(src, b.Prose, doc.BlockTokens(b), plain, int32(bi), marks)
 		}

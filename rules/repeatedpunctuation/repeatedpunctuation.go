@@ -51,6 +51,9 @@ func run(pass *lint.Pass) {
 	src := doc.Src
 	emphatic := pass.Options.Bool("flag-emphatic")
 	for bi := range doc.Blocks {
+		if !doc.Blocks[bi].Has(lint.HasPunctRun) {
+			continue
+		}
 		toks := doc.BlockTokens(&doc.Blocks[bi])
 		for i := 0; i < len(toks); i++ {
 			if toks[i].Kind != lint.TokPunct || !isMark(src[toks[i].Start]) {

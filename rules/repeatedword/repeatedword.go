@@ -170,7 +170,10 @@ func onlyEmphasis(m []byte) bool {
 }
 
 func same(src []byte, a, b lint.Token) bool {
-	return a.End-a.Start == b.End-b.Start && bytes.EqualFold(src[a.Start:a.End], src[b.Start:b.End])
+	// Lengths and first letters, folded to lower case, settle most pairs
+	// before the full comparison.
+	return a.End-a.Start == b.End-b.Start && src[a.Start]|0x20 == src[b.Start]|0x20 &&
+		bytes.EqualFold(src[a.Start:a.End], src[b.Start:b.End])
 }
 
 // check reports toks[j] repeating toks[i] unless the double is legitimate.

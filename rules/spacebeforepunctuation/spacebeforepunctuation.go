@@ -72,7 +72,7 @@ func run(pass *lint.Pass) {
 	set := resolve(pass.Options)
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
-		if b.Role == lint.RoleDate {
+		if !b.Has(lint.HasSpaceBeforePunct) || b.Role == lint.RoleDate {
 			continue // "Date : 2025-03-14" is the export's, for the date rules
 		}
 		toks := doc.BlockTokens(b)

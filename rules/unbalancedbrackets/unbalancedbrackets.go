@@ -65,7 +65,7 @@ func run(pass *lint.Pass) {
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
 		toks := doc.BlockTokens(b)
-		if len(toks) == 0 {
+		if len(toks) == 0 || !b.Has(lint.HasBracket) {
 			continue
 		}
 		stack, lones = stack[:0], lones[:0]

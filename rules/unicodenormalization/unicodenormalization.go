@@ -43,7 +43,7 @@ func run(pass *lint.Pass) {
 	src := doc.Src
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
-		if b.Tok1 == b.Tok0 {
+		if b.Tok1 == b.Tok0 || !b.Has(lint.HasNonASCII) {
 			continue
 		}
 		lo, hi := b.Prose.Start, b.Prose.End
