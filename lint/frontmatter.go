@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -88,11 +89,7 @@ func (doc *Document) parseFrontMatter(whole, inner Span, delim byte) (title, des
 			doc.Problems = append(doc.Problems, Problem{Rule: "front-matter", Message: "front matter must be a mapping of keys to values", Span: Span{whole.Start, whole.Start + 3}})
 			return
 		}
-		var meta map[string]any
-		if err := m.Decode(&meta); err != nil {
-			doc.Problems = append(doc.Problems, Problem{Rule: "front-matter", Message: "front matter cannot be decoded: " + err.Error(), Span: Span{whole.Start, whole.Start + 3}})
-			return
-		}
+		meta, _ := yamlValue(m, 0).(map[string]any)
 		doc.Meta = meta
 		lines := lineStarts(text)
 		for i := 0; i+1 < len(m.Content); i += 2 {
@@ -241,4 +238,54 @@ func tomlFieldSpans(src []byte, inner Span, fields map[string]fmField) {
 		}
 		pos = end + 1
 	}
+}
+
+// yamlValue converts a parsed YAML node to plain Go values (maps, slices,
+// strings, bools, numbers) without a second decoding pass: front matter is
+// read for every Markdown file, and decoding it twice cost more than the
+// rest of the front matter handling.
+func yamlValue(n *yaml.Node, depth int) any {
+	if n == nil || depth > 64 {
+		return nil
+	}
+	switch n.Kind {
+	case yaml.AliasNode:
+		return yamlValue(n.Alias, depth+1)
+	case yaml.DocumentNode:
+		if len(n.Content) > 0 {
+			return yamlValue(n.Content[0], depth+1)
+		}
+		return nil
+	case yaml.MappingNode:
+		m := make(map[string]any, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			m[n.Content[i].Value] = yamlValue(n.Content[i+1], depth+1)
+		}
+		return m
+	case yaml.SequenceNode:
+		s := make([]any, 0, len(n.Content))
+		for _, c := range n.Content {
+			s = append(s, yamlValue(c, depth+1))
+		}
+		return s
+	}
+	switch n.ShortTag() {
+	case "!!null":
+		return nil
+	case "!!bool":
+		b, err := strconv.ParseBool(strings.ToLower(n.Value))
+		if err != nil {
+			return n.Value
+		}
+		return b
+	case "!!int":
+		if i, err := strconv.ParseInt(n.Value, 0, 64); err == nil {
+			return int(i)
+		}
+	case "!!float":
+		if f, err := strconv.ParseFloat(n.Value, 64); err == nil {
+			return f
+		}
+	}
+	return n.Value
 }

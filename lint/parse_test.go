@@ -342,3 +342,20 @@ func TestBlockFacts(t *testing.T) {
 		}
 	}
 }
+
+func TestYAMLFrontMatterValues(t *testing.T) {
+	doc := mustParse(t, "a.md", "---\ntitle: T\ndraft: true\nweight: 3\nratio: 0.5\ntags: [a, b]\nnext: null\nauthor: &a Lee\nby: *a\nextra:\n  team: docs\n---\n\nBody.\n")
+	m := doc.Meta
+	if m["title"] != "T" || m["draft"] != true || m["weight"] != 3 || m["ratio"] != 0.5 || m["next"] != nil || m["by"] != "Lee" {
+		t.Errorf("meta = %#v", m)
+	}
+	if tags, ok := m["tags"].([]any); !ok || len(tags) != 2 || tags[1] != "b" {
+		t.Errorf("tags = %#v", m["tags"])
+	}
+	if extra, ok := m["extra"].(map[string]any); !ok || extra["team"] != "docs" {
+		t.Errorf("extra = %#v", m["extra"])
+	}
+	if !doc.Draft {
+		t.Error("draft: true not read")
+	}
+}

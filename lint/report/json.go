@@ -67,14 +67,15 @@ func (JSON) Format(w io.Writer, r *Report) error {
 		return err
 	}
 	bw.WriteString(",\n \"diagnostics\": [")
+	var line []byte
 	for i := range r.Diagnostics {
 		sep := ",\n  "
 		if i == 0 {
 			sep = "\n  "
 		}
-		if err := put(sep, r.jsonDiagnostic(&r.Diagnostics[i])); err != nil {
-			return err
-		}
+		jd := r.jsonDiagnostic(&r.Diagnostics[i])
+		line = appendDiagnostic(append(line[:0], sep...), &jd)
+		bw.Write(line)
 	}
 	if len(r.Diagnostics) > 0 {
 		bw.WriteString("\n ")
