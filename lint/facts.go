@@ -16,9 +16,9 @@ const (
 	HasBracket                                 // ( ) [ ] { } or their full-width and CJK forms
 	HasDoubleQuote                             // " “ ” „ « » ‹ ›
 	HasSingleQuote                             // ' ‘ ’, apostrophes in words included
-	HasPunctRun                                // two punctuation marks in a row
+	HasPunctRun                                // two of . , ; : ! ? in a row
 	HasSpaceBeforePunct                        // a space before a mark, or after an opening bracket
-	HasPunctBeforeWord                         // a mark directly followed by a word or number
+	HasPunctBeforeWord                         // one of . , ; : ! ? directly followed by a word, a number or a mark
 	HasAmpersand                               // &
 )
 
@@ -40,7 +40,7 @@ func blockFacts(src []byte, toks []Token) BlockFacts {
 			if t.Flags&FlagApostrophe != 0 {
 				f |= HasSingleQuote
 			}
-			if prev == TokPunct && i > 0 && toks[i-1].End == t.Start {
+			if prev == TokPunct && isStop(prevMark) && i > 0 && toks[i-1].End == t.Start {
 				f |= HasPunctBeforeWord
 			}
 		case TokSpace:
@@ -66,8 +66,12 @@ func blockFacts(src []byte, toks []Token) BlockFacts {
 			}
 		case TokPunct:
 			c := src[t.Start]
-			if prev == TokPunct {
-				f |= HasPunctRun
+			if prev == TokPunct && isStop(prevMark) && i > 0 && toks[i-1].End == t.Start {
+				if isStop(c) {
+					f |= HasPunctRun
+				} else if c == '"' || c == '\'' || c >= utf8.RuneSelf {
+					f |= HasPunctBeforeWord // ",“We": a quotation mark glued after a stop
+				}
 			}
 			if prev == TokSpace {
 				switch c {
@@ -105,4 +109,13 @@ func blockFacts(src []byte, toks []Token) BlockFacts {
 		}
 	}
 	return f
+}
+
+// isStop reports the marks that take a space after them.
+func isStop(c byte) bool {
+	switch c {
+	case '.', ',', ';', ':', '!', '?':
+		return true
+	}
+	return false
 }
