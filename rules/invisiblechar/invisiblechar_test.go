@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/copydesk/copydesk/fixers"
-	"github.com/copydesk/copydesk/internal/corpusgen"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/lint/linttest"
 	"github.com/copydesk/copydesk/rules/invisiblechar"
@@ -48,43 +47,8 @@ func TestDocExamples(t *testing.T) {
 	}
 }
 
-// TestProofreadBooks: the books use word joiners around dashes and no-break spaces on purpose;
-// the rule must stay silent on them.
-func TestProofreadBooks(t *testing.T) {
-	if testing.Short() {
-		t.Skip("reads 16 MB of books")
-	}
-	alarms, words := linttest.FalseAlarms(t, invisiblechar.Rule, linttest.SharedCorpus(t, "prose"))
-	rate := float64(len(alarms)) * 10000 / float64(words)
-	t.Logf("%d findings in %d words: %.3f per 10,000 words", len(alarms), words, rate)
-	for _, a := range alarms[:min(len(alarms), 10)] {
-		t.Logf("%s:%d: %s: %q", a.Path, a.Line, a.Message, a.Context)
-	}
-	if rate >= 0.1 {
-		t.Errorf("%.3f findings per 10,000 words on proofread books", rate)
-	}
-}
+// TestProofreadBooks bounds the findings on the proofread books.
+func TestProofreadBooks(t *testing.T) { linttest.ProofreadBooks(t, invisiblechar.Rule, 0.1) }
 
-func BenchmarkRule(b *testing.B) {
-	var docs []*lint.Document
-	var size int64
-	err := corpusgen.Generate(corpusgen.Options{Bytes: 4 << 20, Seed: 7, MarkdownShare: 0.25, DefectRate: 2}, func(a corpusgen.Article) error {
-		doc, err := lint.Parse(a.Name, a.Body)
-		if err != nil {
-			return err
-		}
-		docs = append(docs, doc)
-		size += int64(len(a.Body))
-		return nil
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(size)
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, d := range docs {
-			lint.Check(invisiblechar.Rule, d, nil)
-		}
-	}
-}
+// BenchmarkRule times the rule alone; MB/s is over the articles' bytes.
+func BenchmarkRule(b *testing.B) { linttest.Bench(b, invisiblechar.Rule) }

@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/copydesk/copydesk/fixers"
-	"github.com/copydesk/copydesk/internal/corpusgen"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/lint/linttest"
 	"github.com/copydesk/copydesk/rules/multiplespaces"
@@ -58,42 +57,8 @@ func TestDocExamples(t *testing.T) {
 	}
 }
 
-func TestFalseAlarmsOnBooks(t *testing.T) {
-	if testing.Short() {
-		t.Skip("reads the shared corpus")
-	}
-	alarms, words := linttest.FalseAlarms(t, multiplespaces.Rule, linttest.SharedCorpus(t, "prose"))
-	rate := float64(len(alarms)) * 10000 / float64(words)
-	for _, a := range alarms {
-		t.Logf("%s:%d: %s: %q", a.Path, a.Line, a.Message, a.Context)
-	}
-	t.Logf("%d findings in %d words: %.3f per 10,000", len(alarms), words, rate)
-	if rate >= 0.2 {
-		t.Errorf("%.2f findings per 10,000 words on proofread books", rate)
-	}
-}
+// TestFalseAlarmsOnBooks bounds the findings on the proofread books.
+func TestFalseAlarmsOnBooks(t *testing.T) { linttest.ProofreadBooks(t, multiplespaces.Rule, 0.2) }
 
-// BenchmarkRule times the rule alone on 4 MB of parsed generated articles.
-func BenchmarkRule(b *testing.B) {
-	var docs []*lint.Document
-	var size int64
-	err := corpusgen.Generate(corpusgen.Options{Bytes: 4 << 20, Seed: 7, MarkdownShare: 0.25, DefectRate: 2}, func(a corpusgen.Article) error {
-		doc, err := lint.Parse(a.Name, a.Body)
-		if err != nil {
-			return err
-		}
-		docs = append(docs, doc)
-		size += int64(len(a.Body))
-		return nil
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(size)
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, d := range docs {
-			lint.Check(multiplespaces.Rule, d, nil)
-		}
-	}
-}
+// BenchmarkRule times the rule alone; MB/s is over the articles' bytes.
+func BenchmarkRule(b *testing.B) { linttest.Bench(b, multiplespaces.Rule) }

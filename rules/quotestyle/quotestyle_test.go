@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/copydesk/copydesk/internal/corpusgen"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/lint/linttest"
 	"github.com/copydesk/copydesk/rules/quotestyle"
@@ -92,58 +91,25 @@ func TestMarkdownEscapes(t *testing.T) {
 	}
 }
 
-// TestTieFollowsFirstMark: with as many straight as curly marks, the style of
-// the first one in the document wins.
-func TestTieFollowsFirstMark(t *testing.T) {
-	src := "Museum News\n\n“Ocean Night” opens\n\nDate: 2025-03-14\n\nThe guide said \"welcome\" twice.\n"
-	ds, fixed := check(t, "a.txt", src, "consistent")
-	if len(ds) != 2 || !strings.Contains(fixed, "said “welcome” twice") {
-		t.Fatalf("got %d findings and %q", len(ds), fixed)
-	}
-}
-
-func TestFalseAlarms(t *testing.T) {
-	if testing.Short() {
-		t.Skip("reads the proofread books")
-	}
-	alarms, words := linttest.FalseAlarms(t, quotestyle.Rule, linttest.SharedCorpus(t, "prose"))
-	rate := float64(len(alarms)) * 10000 / float64(words)
-	t.Logf("%d findings in %d words: %.3f per 10,000 words", len(alarms), words, rate)
-	for _, a := range alarms {
-		t.Logf("%s:%d: %s: %q", a.Path, a.Line, a.Message, a.Context)
-	}
-	// Measured at 0.01 or less; every finding left was read and is a slip in
-	// the book or an exception too rare to special-case.
-	if rate >= 0.1 {
-		t.Errorf("%.2f findings per 10,000 words on proofread books; expected below 0.1", rate)
-	}
-}
-
-// BenchmarkRule times the rule alone on 4 MB of generated articles, parsed
-// once; MB/s is over the articles' bytes.
-func BenchmarkRule(b *testing.B) {
-	var docs []*lint.Document
-	var size int64
-	err := corpusgen.Generate(corpusgen.Options{Bytes: 4 << 20, Seed: 7, MarkdownShare: 0.25, DefectRate: 2}, func(a corpusgen.Article) error {
-		doc, err := lint.Parse(a.Name, a.Body)
-		if err != nil {
-			return err
-		}
-		docs = append(docs, doc)
-		size += int64(len(a.Body))
-		return nil
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(size)
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, d := range docs {
-			lint.Check(quotestyle.Rule, d, nil)
+// TestTieGoesToCurly: with as many straight as curly quotation marks there
+// is no majority; curly marks, the norm in print, win wherever they stand.
+func TestTieGoesToCurly(t *testing.T) {
+	for _, src := range []string{
+		"Museum News\n\n“Ocean Night” opens\n\nDate: 2025-03-14\n\nThe guide said \"welcome\" twice.\n",
+		"Museum News\n\n\"Ocean Night\" opens\n\nDate: 2025-03-14\n\nThe guide said “welcome” twice.\n",
+	} {
+		ds, fixed := check(t, "a.txt", src, "consistent")
+		if len(ds) != 2 || strings.Contains(fixed, `"`) {
+			t.Fatalf("got %d findings and %q", len(ds), fixed)
 		}
 	}
 }
+
+// TestFalseAlarms bounds the findings on the proofread books.
+func TestFalseAlarms(t *testing.T) { linttest.ProofreadBooks(t, quotestyle.Rule, 0.1) }
+
+// BenchmarkRule times the rule alone; MB/s is over the articles' bytes.
+func BenchmarkRule(b *testing.B) { linttest.Bench(b, quotestyle.Rule) }
 
 // TestDocExamples: the documented wrong example is reported, the right one
 // is not.

@@ -1,0 +1,108 @@
+package linttest
+
+import (
+	"testing"
+
+	"github.com/copydesk/copydesk/fixers"
+	"github.com/copydesk/copydesk/internal/corpusgen"
+	"github.com/copydesk/copydesk/lint"
+)
+
+// Bench times a document rule alone on 4 MB of generated articles, parsed
+// once, so that a slow rule shows; MB/s is over the articles' bytes.
+func Bench(b *testing.B, rule *lint.Rule) {
+	b.Helper()
+	var docs []*lint.Document
+	var size int64
+	err := corpusgen.Generate(corpusgen.Options{Bytes: 4 << 20, Seed: 7, MarkdownShare: 0.25, DefectRate: 2}, func(a corpusgen.Article) error {
+		doc, err := lint.Parse(a.Name, a.Body)
+		if err != nil {
+			return err
+		}
+		docs = append(docs, doc)
+		size += int64(len(a.Body))
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			lint.Check(rule, d, nil)
+		}
+	}
+}
+
+// ProofreadBooks lints the 14 proofread books with one rule, logs every
+// finding for the record, and fails when there are bound or more findings
+// per 10,000 words. It skips under -short and without the shared corpus.
+func ProofreadBooks(t *testing.T, rule *lint.Rule, bound float64) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("reads 16 MB of books")
+	}
+	alarms, words := FalseAlarms(t, rule, SharedCorpus(t, "prose"))
+	rate := float64(len(alarms)) * 10000 / float64(words)
+	t.Logf("%d findings in %d words: %.3f per 10,000 words", len(alarms), words, rate)
+	for _, a := range alarms[:min(len(alarms), 20)] {
+		t.Logf("%s:%d: %s: %q", a.Path, a.Line, a.Message, a.Context)
+	}
+	if rate >= bound {
+		t.Errorf("%.3f findings per 10,000 words on proofread books; the bound is %.2f", rate, bound)
+	}
+}
+
+// Fuzz runs one rule and the fix loop, unsafe fixes included, on arbitrary
+// text as plain text and as Markdown: no panic, every range and fix is
+// valid, and once the loop converges the rule has nothing left to fix.
+func Fuzz(f *testing.F, rule *lint.Rule, seeds ...string) {
+	for _, s := range seeds {
+		f.Add(s, false)
+		f.Add(s, true)
+	}
+	reg, err := lint.NewRegistry(append(lint.Builtin(), rule)...)
+	if err != nil {
+		f.Fatal(err)
+	}
+	eng := &lint.Engine{Registry: reg, Config: lint.DefaultConfig(".")}
+	// Only this rule's fixes: the built-in encoding rule's conversion of
+	// random bytes is not what is under test.
+	mine := func(d lint.Diagnostic) bool { return d.Fix != nil && d.Rule == rule.ID }
+	f.Fuzz(func(t *testing.T, s string, markdown bool) {
+		path := "a.txt"
+		if markdown {
+			path = "a.md"
+		}
+		relint := func(b []byte) ([]lint.Diagnostic, error) {
+			return eng.LintSource(lint.Input{Path: path, Src: b})
+		}
+		first, err := relint([]byte(s))
+		if err != nil {
+			return // not text
+		}
+		for _, d := range first {
+			if d.Start < 0 || d.Start > d.End || d.End > len(s) {
+				t.Fatalf("[%s] range %d-%d outside the text", d.Rule, d.Start, d.End)
+			}
+			if mine(d) {
+				if _, err := fixers.Normalize([]byte(s), *d.Fix); err != nil {
+					t.Fatalf("[%s] invalid fix: %v", d.Rule, err)
+				}
+			}
+		}
+		r, err := fixers.Loop([]byte(s), first, relint, mine, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !r.Converged {
+			return
+		}
+		for _, d := range r.Remaining {
+			if mine(d) {
+				t.Fatalf("after fixing, [%s] still offers a fix: %s\ntext: %q", d.Rule, d.Message, r.Src)
+			}
+		}
+	})
+}
