@@ -106,3 +106,53 @@ func Fuzz(f *testing.F, rule *lint.Rule, seeds ...string) {
 		}
 	})
 }
+
+// InArticle sets an example in the body of a small plain-text article, for
+// rules that look only at body paragraphs.
+func InArticle(example string) string {
+	return "Museum News\n\nThe Museum opens a new gallery\n\nDate: 2025-03-14\n\n" + example + "\n"
+}
+
+// DocExamples checks what `copydesk explain` shows: the rule reports its
+// documented wrong example and not its right one. With fixToRight, fixing
+// the wrong example (unsafe fixes included) must give the right one exactly.
+// wrap, when not nil, sets each example in a larger text first.
+func DocExamples(t *testing.T, rule *lint.Rule, wrap func(string) string, fixToRight bool) {
+	t.Helper()
+	if wrap == nil {
+		wrap = func(s string) string { return s }
+	}
+	relint := func(b []byte) ([]lint.Diagnostic, error) {
+		doc, err := lint.Parse("example.txt", b)
+		if err != nil {
+			return nil, err
+		}
+		return lint.Check(rule, doc, nil), nil
+	}
+	fix := func(src string) (string, int) {
+		first, err := relint([]byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := fixers.Loop([]byte(src), first, relint, func(d lint.Diagnostic) bool { return d.Fix != nil }, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(res.Src), len(first)
+	}
+	wrong, right := wrap(rule.Doc.Wrong), wrap(rule.Doc.Right)
+	got, n := fix(wrong)
+	if n == 0 {
+		t.Errorf("wrong example %q: no finding", rule.Doc.Wrong)
+	}
+	if fixToRight && got != right {
+		t.Errorf("wrong example fixed:\n got %q\nwant %q", got, right)
+	}
+	if _, n := fix(right); n != 0 {
+		t.Errorf("right example %q: %d findings", rule.Doc.Right, n)
+	}
+}
+
+// UnderTitle sets an example under a title line, as the body of the
+// smallest plain-text article.
+func UnderTitle(example string) string { return "A title for the example\n\n" + example + "\n" }

@@ -3,7 +3,6 @@ package spacebeforepunctuation_test
 import (
 	"testing"
 
-	"github.com/copydesk/copydesk/fixers"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/lint/linttest"
 	"github.com/copydesk/copydesk/rules/spacebeforepunctuation"
@@ -31,33 +30,9 @@ func TestFrenchOptions(t *testing.T) {
 	}
 }
 
-// TestDocExamples checks the documented examples: the wrong one is
-// reported, the right one is not, and fixing the wrong one gives the right.
+// TestDocExamples: the documented wrong example is reported and fixes to the right one.
 func TestDocExamples(t *testing.T) {
-	rule := spacebeforepunctuation.Rule
-	lintText := func(b []byte) ([]lint.Diagnostic, error) {
-		doc, err := lint.Parse("doc.txt", b)
-		if err != nil {
-			return nil, err
-		}
-		return lint.Check(rule, doc, nil), nil
-	}
-	const head = "A title for the example\n\n"
-	wrong := []byte(head + rule.Doc.Wrong + "\n")
-	first, err := lintText(wrong)
-	if err != nil || len(first) == 0 {
-		t.Fatalf("wrong example not reported (%v)", err)
-	}
-	if got, _ := lintText([]byte(head + rule.Doc.Right + "\n")); len(got) != 0 {
-		t.Errorf("right example reported: %+v", got)
-	}
-	r, err := fixers.Loop(wrong, first, lintText, func(d lint.Diagnostic) bool { return d.Fix != nil }, 10)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := head + rule.Doc.Right + "\n"; string(r.Src) != want {
-		t.Errorf("fixing the wrong example gives\n%q\nwant\n%q", r.Src, want)
-	}
+	linttest.DocExamples(t, spacebeforepunctuation.Rule, linttest.UnderTitle, true)
 }
 
 // TestFalseAlarmsOnBooks bounds the findings on the proofread books.
@@ -67,3 +42,4 @@ func TestFalseAlarmsOnBooks(t *testing.T) {
 
 // BenchmarkRule times the rule alone; MB/s is over the articles' bytes.
 func BenchmarkRule(b *testing.B) { linttest.Bench(b, spacebeforepunctuation.Rule) }
+
