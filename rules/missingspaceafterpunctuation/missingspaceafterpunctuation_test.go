@@ -23,4 +23,3 @@ func TestFalseAlarmsOnBooks(t *testing.T) {
 
 // BenchmarkRule times the rule alone; MB/s is over the articles' bytes.
 func BenchmarkRule(b *testing.B) { linttest.Bench(b, missingspaceafterpunctuation.Rule) }
-

@@ -28,11 +28,12 @@ func TestSentenceSpacingOption(t *testing.T) {
 }
 
 // TestDocExamples: the documented wrong example is reported and fixes to the right one.
-func TestDocExamples(t *testing.T) { linttest.DocExamples(t, multiplespaces.Rule, linttest.UnderTitle, true) }
+func TestDocExamples(t *testing.T) {
+	linttest.DocExamples(t, multiplespaces.Rule, linttest.UnderTitle, true)
+}
 
 // TestFalseAlarmsOnBooks bounds the findings on the proofread books.
 func TestFalseAlarmsOnBooks(t *testing.T) { linttest.ProofreadBooks(t, multiplespaces.Rule, 0.2) }
 
 // BenchmarkRule times the rule alone; MB/s is over the articles' bytes.
 func BenchmarkRule(b *testing.B) { linttest.Bench(b, multiplespaces.Rule) }
-

@@ -40,4 +40,3 @@ func TestFalseAlarmsOnBooks(t *testing.T) { linttest.ProofreadBooks(t, repeatedp
 
 // BenchmarkRule times the rule alone; MB/s is over the articles' bytes.
 func BenchmarkRule(b *testing.B) { linttest.Bench(b, repeatedpunctuation.Rule) }
-
