@@ -181,7 +181,7 @@ func (t Text) statistics(w *bufio.Writer, r *Report) {
 		case "mixed":
 			mark = "[*-]"
 		}
-		fmt.Fprintln(w, strings.TrimRight(fmt.Sprintf("%6d  %-28s %s", rc.Count, rc.Rule, mark), " "))
+		fmt.Fprintln(w, strings.TrimRight(fmt.Sprintf("%6d  %-32s %s", rc.Count, rc.Rule, mark), " "))
 	}
 	if len(r.Diagnostics) > 0 {
 		fmt.Fprintln(w, t.paint(ansiDim, "[*] fixable with `copydesk fix`, [-] with `copydesk fix --unsafe`"))
