@@ -15,6 +15,30 @@ import (
 // ConfigFileName is the file copydesk looks for from the current folder up.
 const ConfigFileName = ".copydesk.yaml"
 
+// NameEntry is one glossary entry.
+type NameEntry struct {
+	Name     string   // the canonical spelling
+	Aliases  []string // other accepted forms: HCMST, the Museum
+	Variants []string // known wrong forms
+	Source   string   // file:line where the entry was written, for messages
+}
+
+// DatesConfig says where publication dates are read and how.
+type DatesConfig struct {
+	// Sources are where a date may come from: line (a date line in a plain
+	// text export), front-matter, file-name (2025-03-14-slug.md), path
+	// (/2025/03/14/). All of them when empty.
+	Sources []string
+	// Undated globs name pages that have no date by design.
+	Undated []string
+	// Order reads ambiguous numeric dates: day-first, month-first, or ""
+	// to report them as ambiguous.
+	Order string
+}
+
+// DateSources lists the sources a date may be read from.
+var DateSources = []string{"line", "front-matter", "file-name", "path"}
+
 // RuleConfig is a rule's configured severity and options; nil fields keep
 // the default.
 type RuleConfig struct {
@@ -44,6 +68,14 @@ type Config struct {
 	Rules     map[string]RuleConfig
 	Overrides []Override
 	Ignore    []Ignore
+	// Names is the glossary: canonical names with their accepted aliases
+	// and known wrong variants, from `names` and the `names-files`.
+	Names      []NameEntry
+	NamesFiles []string
+	Dates      DatesConfig
+	// Corpus globs name the whole archive, read for the checks that compare
+	// articles (links, names) even when only some files are linted.
+	Corpus []string
 
 	mu            sync.Mutex
 	settingsCache map[string]map[string]RuleSettings
@@ -91,6 +123,9 @@ func LoadConfig(file string, reg *Registry) (*Config, error) {
 		return nil, err
 	}
 	c.File, c.Dir = file, filepath.Dir(abs)
+	if err := c.loadNamesFiles(reg); err != nil {
+		return nil, err
+	}
 	return c, nil
 }
 
@@ -153,8 +188,16 @@ func ParseConfig(data []byte, name string, reg *Registry) (*Config, error) {
 			c.Overrides = p.overrides(v)
 		case "ignore":
 			c.Ignore = p.ignores(v)
+		case "names":
+			c.Names = append(c.Names, p.names(v, "names")...)
+		case "names-files":
+			c.NamesFiles = p.strings(v, "names-files")
+		case "dates":
+			c.Dates = p.dates(v)
+		case "corpus":
+			c.Corpus = p.globs(v, "corpus")
 		default:
-			p.errorf(k, "unknown key %q (known: version, include, exclude, rules, overrides, ignore)", k.Value)
+			p.errorf(k, "unknown key %q (known: version, include, exclude, rules, overrides, ignore, names, names-files, dates, corpus)", k.Value)
 		}
 	}
 	if len(p.errs) > 0 {
@@ -523,4 +566,111 @@ func (c *Config) SortedRuleIDs() []string {
 	}
 	sort.Strings(ids)
 	return ids
+}
+
+func (p *configParser) names(v *yaml.Node, key string) []NameEntry {
+	if v.Kind != yaml.SequenceNode {
+		p.errorf(v, "%s: want a list of {name, aliases, variants}", key)
+		return nil
+	}
+	var out []NameEntry
+	for _, e := range v.Content {
+		if e.Kind == yaml.ScalarNode {
+			out = append(out, NameEntry{Name: e.Value, Source: fmt.Sprintf("%s:%d", p.file, e.Line)})
+			continue
+		}
+		if e.Kind != yaml.MappingNode {
+			p.errorf(e, "%s: each entry is a name or a mapping with name, aliases and variants", key)
+			continue
+		}
+		n := NameEntry{Source: fmt.Sprintf("%s:%d", p.file, e.Line)}
+		for i := 0; i+1 < len(e.Content); i += 2 {
+			k, nv := e.Content[i], e.Content[i+1]
+			switch k.Value {
+			case "name":
+				n.Name = nv.Value
+			case "aliases":
+				n.Aliases = p.strings(nv, key+".aliases")
+			case "variants":
+				n.Variants = p.strings(nv, key+".variants")
+			default:
+				p.errorf(k, "%s: unknown key %q (known: name, aliases, variants)", key, k.Value)
+			}
+		}
+		if strings.TrimSpace(n.Name) == "" {
+			p.errorf(e, "%s: an entry needs a name", key)
+			continue
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+func (p *configParser) dates(v *yaml.Node) DatesConfig {
+	var d DatesConfig
+	if v.Kind != yaml.MappingNode {
+		p.errorf(v, "dates: want a mapping with sources, undated and order")
+		return d
+	}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, dv := v.Content[i], v.Content[i+1]
+		switch k.Value {
+		case "sources":
+			d.Sources = p.strings(dv, "dates.sources")
+			for _, s := range d.Sources {
+				if !contains(DateSources, s) {
+					p.errorf(dv, "dates.sources: unknown source %q (known: %s)", s, strings.Join(DateSources, ", "))
+				}
+			}
+		case "undated":
+			d.Undated = p.globs(dv, "dates.undated")
+		case "order":
+			d.Order = dv.Value
+			if d.Order != "day-first" && d.Order != "month-first" {
+				p.errorf(dv, "dates.order: want day-first or month-first, got %q", d.Order)
+			}
+		default:
+			p.errorf(k, "dates: unknown key %q (known: sources, undated, order)", k.Value)
+		}
+	}
+	return d
+}
+
+// loadNamesFiles reads the glossary files named by names-files, relative to
+// the config's folder; each holds a list of entries, or a mapping whose
+// names key holds one.
+func (c *Config) loadNamesFiles(reg *Registry) error {
+	var errs []error
+	for _, f := range c.NamesFiles {
+		path := f
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(c.Dir, f)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("names-files: %w", err))
+			continue
+		}
+		var root yaml.Node
+		if err := yaml.Unmarshal(data, &root); err != nil {
+			errs = append(errs, fmt.Errorf("%s: not valid YAML: %w", f, err))
+			continue
+		}
+		if len(root.Content) == 0 {
+			continue
+		}
+		p := &configParser{file: f, reg: reg}
+		n := root.Content[0]
+		if n.Kind == yaml.MappingNode {
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if n.Content[i].Value == "names" {
+					n = n.Content[i+1]
+					break
+				}
+			}
+		}
+		c.Names = append(c.Names, p.names(n, "names")...)
+		errs = append(errs, p.errs...)
+	}
+	return errors.Join(errs...)
 }

@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -80,5 +82,69 @@ ignore:
 	// The defaults are untouched by an override elsewhere.
 	if r, _ := reg.Lookup("repeated-word"); r.Options[0].Default != "consistent" {
 		t.Error("settings leaked into the rule's defaults")
+	}
+}
+
+func TestParseConfigGlossaryDatesCorpus(t *testing.T) {
+	reg := testRegistry(t)
+	cfg, err := ParseConfig([]byte(`names:
+  - name: Harbor City Museum of Science and Technology
+    aliases: [HCMST, the Museum]
+    variants: [Harbor City Museum of Sciences and Technology]
+  - Anna Berg
+dates:
+  sources: [line, front-matter]
+  undated: ["pages/**"]
+  order: day-first
+corpus: ["archive/**"]
+`), "cfg.yaml", reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cfg.Names) != 2 || cfg.Names[0].Aliases[0] != "HCMST" || cfg.Names[0].Variants[0] != "Harbor City Museum of Sciences and Technology" || cfg.Names[1].Name != "Anna Berg" || cfg.Names[1].Source != "cfg.yaml:5" {
+		t.Errorf("names = %+v", cfg.Names)
+	}
+	if cfg.Dates.Order != "day-first" || len(cfg.Dates.Sources) != 2 || cfg.Dates.Undated[0] != "pages/**" || cfg.Corpus[0] != "archive/**" {
+		t.Errorf("dates = %+v, corpus = %v", cfg.Dates, cfg.Corpus)
+	}
+	for yaml, want := range map[string]string{
+		"dates:\n  sources: [line, rss]\n":    `dates.sources: unknown source "rss"`,
+		"dates:\n  order: sideways\n":         `dates.order: want day-first or month-first`,
+		"names:\n  - aliases: [X]\n":          `names: an entry needs a name`,
+		"names:\n  - name: X\n    alias: Y\n": `names: unknown key "alias"`,
+	} {
+		if _, err := ParseConfig([]byte(yaml), "cfg.yaml", reg); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: error %v, want %q", yaml, err, want)
+		}
+	}
+}
+
+func TestLoadConfigNamesFiles(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "glossary"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(".copydesk.yaml", "names:\n  - Anna Berg\nnames-files: [glossary/people.yaml, glossary/orgs.yaml]\n")
+	write("glossary/people.yaml", "- name: Lena Keller\n  variants: [Lena Kellar]\n")
+	write("glossary/orgs.yaml", "names:\n  - name: Lakeside University\n    aliases: [LU]\n")
+	cfg, err := LoadConfig(filepath.Join(dir, ".copydesk.yaml"), testRegistry(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, n := range cfg.Names {
+		got = append(got, n.Name)
+	}
+	if strings.Join(got, "|") != "Anna Berg|Lena Keller|Lakeside University" || cfg.Names[1].Source != "glossary/people.yaml:1" {
+		t.Errorf("names = %+v", cfg.Names)
+	}
+	write("glossary/orgs.yaml", "names:\n  - name: X\n    nickname: Y\n")
+	if _, err := LoadConfig(filepath.Join(dir, ".copydesk.yaml"), testRegistry(t)); err == nil || !strings.Contains(err.Error(), `glossary/orgs.yaml:3: names: unknown key "nickname"`) {
+		t.Errorf("error = %v", err)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // Input is one file to lint.
@@ -71,6 +72,9 @@ type Engine struct {
 	Config   *Config
 	// Workers is the number of files linted at once; 0 means twice GOMAXPROCS.
 	Workers int
+	// Today is the date checks of future dates compare with; zero means
+	// the current date.
+	Today time.Time
 	// ReadFile reads an input; nil means os.ReadFile. The fix command
 	// uses it to remember each file's state for a safe write.
 	ReadFile func(path string) ([]byte, error)
@@ -195,14 +199,14 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 			if s.Severity == SeverityOff || in.CorpusOnly {
 				continue
 			}
-			pass := &Pass{Rule: r, Doc: doc, Options: s.Options, report: report}
+			pass := &Pass{Rule: r, Doc: doc, Options: s.Options, Config: e.Config, Today: e.today(), report: report}
 			if err := safeRun(r, in.Path, func() { r.Run(pass) }); err != nil {
 				f.Err = errors.Join(f.Err, err)
 			}
 		case r.Check != nil && collect:
 			var fact any
 			if r.Collect != nil {
-				pass := &Pass{Rule: r, Doc: doc, Options: s.Options, report: report}
+				pass := &Pass{Rule: r, Doc: doc, Options: s.Options, Config: e.Config, Today: e.today(), report: report}
 				if err := safeRun(r, in.Path, func() { fact = r.Collect(pass) }); err != nil {
 					f.Err = errors.Join(f.Err, err)
 				}
@@ -275,7 +279,7 @@ func (e *Engine) runCorpusRules(files []*FileResult) {
 		}
 		k++
 		pass := &CorpusPass{
-			Rule: r, Summaries: sums, Facts: facts,
+			Rule: r, Summaries: sums, Facts: facts, Config: e.Config, Today: e.today(),
 			OptionsFor: func(path string) Options {
 				if f, ok := byPath[path]; ok {
 					return f.settings[r.ID].Options
@@ -478,4 +482,11 @@ func Builtin() []*Rule {
 			},
 		},
 	}
+}
+
+func (e *Engine) today() time.Time {
+	if e.Today.IsZero() {
+		return time.Now()
+	}
+	return e.Today
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 )
 
 // Categories group rules in listings and configs.
@@ -238,7 +239,12 @@ type Pass struct {
 	Rule    *Rule
 	Doc     *Document
 	Options Options
-	report  func(Diagnostic)
+	// Config is the whole configuration, for settings that are not one
+	// rule's: the names glossary, where dates come from.
+	Config *Config
+	// Today is the date "now" means, for checks of future dates.
+	Today  time.Time
+	report func(Diagnostic)
 }
 
 // Report records a diagnostic at [start, end) of the document.
@@ -262,6 +268,8 @@ type CorpusPass struct {
 	Facts     []any // Facts[i] belongs to Summaries[i]
 	// OptionsFor returns the rule's options as configured for a path.
 	OptionsFor func(path string) Options
+	Config     *Config
+	Today      time.Time
 	report     func(Diagnostic)
 }
 

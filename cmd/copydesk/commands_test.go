@@ -293,6 +293,7 @@ func TestUsageErrors(t *testing.T) {
 		{"fix unknown flag", []string{"fix", "--bogus", "a.md"}, "unknown flag"},
 		{"missing config", []string{"lint", "--config", "nope.yaml", "a.md"}, "nope.yaml"},
 		{"init extra arg", []string{"init", "x"}, `"x"`},
+		{"bad today", []string{"lint", "--today", "2025-13-01", "a.md"}, `--today: want a date as YYYY-MM-DD, got "2025-13-01"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

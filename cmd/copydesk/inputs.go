@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/copydesk/copydesk/gitchanges"
 	"github.com/copydesk/copydesk/lint"
@@ -21,6 +22,7 @@ import (
 
 // commonFlags are shared by lint and fix.
 type commonFlags struct {
+	today         string
 	config        string
 	stdinFilename string
 	format        string
@@ -33,6 +35,7 @@ func (c *commonFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&c.stdinFilename, "stdin-filename", "", "with '-', the path the text on standard input stands for")
 	cmd.Flags().StringVar(&c.failLevel, "fail-level", "warning", "lowest severity that makes the exit status 1: error, warning, info or none")
 	cmd.Flags().StringVar(&c.changedSince, "changed-since", "", "only files changed since this git revision (committed, staged, unstaged or untracked); the rest are still read for the checks across articles")
+	cmd.Flags().StringVar(&c.today, "today", "", "the date checks of future dates compare with, as YYYY-MM-DD (default: the current date), for reproducible runs")
 	_ = cmd.RegisterFlagCompletionFunc("fail-level", fixedCompletions("error", "warning", "info", "none"))
 }
 
@@ -117,7 +120,15 @@ func (c *commonFlags) setup() (*lint.Engine, error) {
 			return nil, err
 		}
 	}
-	return &lint.Engine{Registry: reg, Config: cfg}, nil
+	eng := &lint.Engine{Registry: reg, Config: cfg}
+	if c.today != "" {
+		day, err := time.Parse("2006-01-02", c.today)
+		if err != nil {
+			return nil, fmt.Errorf("--today: want a date as YYYY-MM-DD, got %q", c.today)
+		}
+		eng.Today = day
+	}
+	return eng, nil
 }
 
 func (c *commonFlags) failSeverity() (lint.Severity, error) {
