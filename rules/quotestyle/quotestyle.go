@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/rules/internal/prose"
 )
 
 // Rule is the quote-style rule.
@@ -209,13 +210,13 @@ func fixable(src []byte, b *lint.Block, m mark, repl string) bool {
 // plain says the block's prose has no cut-out code or markup (plain text, a
 // front matter field): an apostrophe between two letters there is inside a
 // word token, and its token need not be looked up.
-func collect(src []byte, prose lint.Span, toks []lint.Token, plain bool, bi int32, marks []mark) []mark {
+func collect(src []byte, span lint.Span, toks []lint.Token, plain bool, bi int32, marks []mark) []mark {
 	if len(toks) == 0 {
 		return marks
 	}
-	lo, hi := prose.Start, prose.End
+	lo, hi := span.Start, span.End
 	text := src[lo:hi]
-	if bytes.IndexByte(text, '`') >= 0 && strayBacktick(src, toks) {
+	if bytes.IndexByte(text, '`') >= 0 && prose.StrayBacktick(src, toks) {
 		return marks
 	}
 	open := false    // a straight double quotation is open
@@ -258,7 +259,7 @@ func collect(src []byte, prose lint.Span, toks []lint.Token, plain bool, bi int3
 				continue
 			}
 		}
-		ti = tokenAt(toks, ti, off)
+		ti = prose.TokenAt(toks, ti, off)
 		if ti >= len(toks) {
 			continue
 		}
@@ -279,7 +280,7 @@ func collect(src []byte, prose lint.Span, toks []lint.Token, plain bool, bi int3
 			continue // a URL, code, markup
 		}
 		if c == '{' {
-			if e := templateEnd(src, toks, i); e >= 0 {
+			if e := prose.TemplateEnd(src, toks, i); e >= 0 {
 				skip = toks[e].End
 			}
 			continue
@@ -329,30 +330,6 @@ func collect(src []byte, prose lint.Span, toks []lint.Token, plain bool, bi int3
 	return marks
 }
 
-// tokenAt returns the index of the first token from i on that ends after
-// off, by binary search: the tokens are sorted.
-func tokenAt(toks []lint.Token, i int, off int32) int {
-	// Marks are sparse: gallop ahead from the last one, then search the
-	// last step by halves.
-	lo, step := i, 1
-	hi := i
-	for hi < len(toks) && toks[hi].End <= off {
-		lo = hi + 1
-		hi += step
-		step *= 2
-	}
-	hi = min(hi, len(toks))
-	for lo < hi {
-		h := int(uint(lo+hi) >> 1)
-		if toks[h].End <= off {
-			lo = h + 1
-		} else {
-			hi = h
-		}
-	}
-	return lo
-}
-
 // candidateAt reports whether b starts with ' " ’ ‘ ” “ or a template's {{
 // or {%, not with a dash, an ellipsis or a lone brace.
 func candidateAt(b []byte) bool {
@@ -389,36 +366,6 @@ func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 func isRightSingle(b []byte) bool {
 	return len(b) >= 3 && b[0] == 0xE2 && b[1] == 0x80 && b[2] == 0x99
-}
-
-// templateEnd returns the index of the last token of a template directive
-// ({{image "x.jpg"}}, {{< figure >}}, {% raw %}) starting at toks[i], or -1.
-func templateEnd(src []byte, toks []lint.Token, i int) int {
-	if i+1 >= len(toks) || src[toks[i].Start] != '{' || toks[i+1].Start != toks[i].End {
-		return -1
-	}
-	if c := src[toks[i+1].Start]; c != '{' && c != '%' {
-		return -1
-	}
-	for j := i + 2; j+1 < len(toks); j++ {
-		if toks[j].Kind == lint.TokPunct && toks[j+1].Start == toks[j].End && src[toks[j+1].Start] == '}' {
-			if c := src[toks[j].Start]; c == '}' || c == '%' {
-				return j + 1
-			}
-		}
-	}
-	return -1
-}
-
-// strayBacktick reports whether a block holds a backtick that Markdown left
-// as text because it could not pair it: broken code, not prose.
-func strayBacktick(src []byte, toks []lint.Token) bool {
-	for _, t := range toks {
-		if t.Kind == lint.TokPunct && src[t.Start] == '`' {
-			return true
-		}
-	}
-	return false
 }
 
 // elisions start with an apostrophe: 'em, 'tis, rock 'n' roll.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/rules/internal/prose"
 )
 
 // Rule is the unbalanced-brackets rule.
@@ -118,7 +119,7 @@ func run(pass *lint.Pass) {
 		if labels < 2 {
 			lones = mergeSorted(lones, weak)
 		}
-		if (len(lones) > 0 || len(stack) > 0) && strayBacktick(src, toks) {
+		if (len(lones) > 0 || len(stack) > 0) && prose.StrayBacktick(src, toks) {
 			// Code whose backticks Markdown could not pair is not prose.
 			continue
 		}
@@ -143,7 +144,7 @@ func run(pass *lint.Pass) {
 			pass.Report(lint.Diagnostic{
 				Start:   m.off,
 				End:     m.off + m.b.width,
-				Message: fmt.Sprintf("%s closes a bracket that was never opened in this %s", src[m.off:m.off+m.b.width], noun(b)),
+				Message: fmt.Sprintf("%s closes a bracket that was never opened in this %s", src[m.off:m.off+m.b.width], prose.Noun(b)),
 			})
 		}
 		if len(stack) > 0 && running && len(pending) == 0 {
@@ -188,7 +189,7 @@ func unclosed(m mark, b *lint.Block) lint.Diagnostic {
 	return lint.Diagnostic{
 		Start:   m.off,
 		End:     m.off + m.b.width,
-		Message: fmt.Sprintf("%s opened here is never closed in this %s", glyph(m.b), noun(b)),
+		Message: fmt.Sprintf("%s opened here is never closed in this %s", glyph(m.b), prose.Noun(b)),
 	}
 }
 
@@ -228,24 +229,6 @@ func glyph(b bracket) string {
 		o = 1
 	}
 	return glyphs[b.fam][f][o]
-}
-
-func noun(b *lint.Block) string {
-	switch {
-	case b.Role == lint.RoleTitle:
-		return "title"
-	case b.Role == lint.RoleCaption:
-		return "caption"
-	case b.Role == lint.RoleDescription:
-		return "description"
-	case b.Kind == lint.KindHeading:
-		return "heading"
-	case b.Kind == lint.KindListItem:
-		return "list item"
-	case b.Kind == lint.KindTableCell:
-		return "table cell"
-	}
-	return "paragraph"
 }
 
 // classify tells whether a punctuation token is a bracket, and which.
@@ -403,17 +386,6 @@ func quoteAt(src []byte, toks []lint.Token, j int, touch int32) int {
 }
 
 func isSpace(t lint.Token) bool { return t.Kind == lint.TokSpace || t.Kind == lint.TokNewline }
-
-// strayBacktick reports whether a block holds a backtick Markdown left as
-// text because it could not pair it.
-func strayBacktick(src []byte, toks []lint.Token) bool {
-	for _, t := range toks {
-		if t.Kind == lint.TokPunct && src[t.Start] == '`' {
-			return true
-		}
-	}
-	return false
-}
 
 // label strengths of a closing parenthesis after a list label
 const (

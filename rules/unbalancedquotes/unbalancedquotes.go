@@ -8,6 +8,7 @@ import (
 	"fmt"
 
 	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/rules/internal/prose"
 )
 
 // Rule is the unbalanced-quotes rule.
@@ -85,7 +86,7 @@ func run(pass *lint.Pass) {
 		}
 		toks := doc.BlockTokens(b)
 		text := src[b.Prose.Start:b.Prose.End]
-		if bytes.IndexByte(text, '`') >= 0 && strayBacktick(src, toks) {
+		if bytes.IndexByte(text, '`') >= 0 && prose.StrayBacktick(src, toks) {
 			continue
 		}
 		stack, lones = stack[:0], lones[:0]
@@ -99,7 +100,7 @@ func run(pass *lint.Pass) {
 			if pos < 0 {
 				break
 			}
-			ti = tokenAt(toks, ti, int32(b.Prose.Start+pos))
+			ti = prose.TokenAt(toks, ti, int32(b.Prose.Start+pos))
 			if ti >= len(toks) {
 				break
 			}
@@ -108,7 +109,7 @@ func run(pass *lint.Pass) {
 				continue
 			}
 			if src[t.Start] == '{' {
-				skip = templateEnd(src, toks, i)
+				skip = prose.TemplateEnd(src, toks, i)
 				continue
 			}
 			k := quoteKind(src, t)
@@ -230,7 +231,7 @@ func run(pass *lint.Pass) {
 			pass.Report(lint.Diagnostic{
 				Start:   m.off,
 				End:     m.off + len(glyph[m.kind]),
-				Message: fmt.Sprintf("%s closes a quotation that was never opened in this %s", glyph[m.kind], noun(b)),
+				Message: fmt.Sprintf("%s closes a quotation that was never opened in this %s", glyph[m.kind], prose.Noun(b)),
 			})
 		}
 		if len(stack) == 1 && running && pending == nil {
@@ -251,7 +252,7 @@ func unclosed(m mark, b *lint.Block) lint.Diagnostic {
 	return lint.Diagnostic{
 		Start:   m.off,
 		End:     m.off + len(glyph[m.kind]),
-		Message: fmt.Sprintf("%s opened here is never closed in this %s", glyph[m.kind], noun(b)),
+		Message: fmt.Sprintf("%s opened here is never closed in this %s", glyph[m.kind], prose.Noun(b)),
 	}
 }
 
@@ -284,36 +285,6 @@ func opensWithQuote(src []byte, toks []lint.Token) bool {
 			return k >= 0 && k != qRight
 		}
 		return false
-	}
-	return false
-}
-
-// templateEnd returns the index of the last token of a template directive
-// ({{image "x.jpg"}}, {{< figure >}}, {% raw %}) starting at toks[i], or -1.
-func templateEnd(src []byte, toks []lint.Token, i int) int {
-	if i+1 >= len(toks) || src[toks[i].Start] != '{' || toks[i+1].Start != toks[i].End {
-		return -1
-	}
-	if c := src[toks[i+1].Start]; c != '{' && c != '%' {
-		return -1
-	}
-	for j := i + 2; j+1 < len(toks); j++ {
-		if toks[j].Kind == lint.TokPunct && toks[j+1].Start == toks[j].End && src[toks[j+1].Start] == '}' {
-			if c := src[toks[j].Start]; c == '}' || c == '%' {
-				return j + 1
-			}
-		}
-	}
-	return -1
-}
-
-// strayBacktick reports whether a block holds a backtick that Markdown left
-// as text because it could not pair it: broken code, not prose.
-func strayBacktick(src []byte, toks []lint.Token) bool {
-	for _, t := range toks {
-		if t.Kind == lint.TokPunct && src[t.Start] == '`' {
-			return true
-		}
 	}
 	return false
 }
@@ -371,30 +342,6 @@ func (c *candidates) next() int {
 	}
 }
 
-// tokenAt returns the index of the first token from i on that ends after
-// off; the tokens are sorted.
-func tokenAt(toks []lint.Token, i int, off int32) int {
-	// Marks are sparse: gallop ahead from the last one, then search the
-	// last step by halves.
-	lo, step := i, 1
-	hi := i
-	for hi < len(toks) && toks[hi].End <= off {
-		lo = hi + 1
-		hi += step
-		step *= 2
-	}
-	hi = min(hi, len(toks))
-	for lo < hi {
-		h := int(uint(lo+hi) >> 1)
-		if toks[h].End <= off {
-			lo = h + 1
-		} else {
-			hi = h
-		}
-	}
-	return lo
-}
-
 // quoteKind returns the kind of double quotation mark a punctuation token
 // is, or -1.
 func quoteKind(src []byte, t lint.Token) int {
@@ -444,24 +391,6 @@ func mismatch(doc *lint.Document, open, close mark, how string) lint.Diagnostic 
 		End:     end,
 		Message: fmt.Sprintf("%s closed by %s %s at %s", glyph[open.kind], how, glyph[close.kind], where),
 	}
-}
-
-func noun(b *lint.Block) string {
-	switch {
-	case b.Role == lint.RoleTitle:
-		return "title"
-	case b.Role == lint.RoleCaption:
-		return "caption"
-	case b.Role == lint.RoleDescription:
-		return "description"
-	case b.Kind == lint.KindHeading:
-		return "heading"
-	case b.Kind == lint.KindListItem:
-		return "list item"
-	case b.Kind == lint.KindTableCell:
-		return "table cell"
-	}
-	return "paragraph"
 }
 
 // quotesNumber reports whether the quote at open stands right before the
