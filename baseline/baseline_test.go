@@ -126,7 +126,7 @@ func TestRecordMarshal(t *testing.T) {
 	t.Chdir(t.TempDir())
 	res := lintText(t, map[string]string{
 		"news/b.md": "The ferry to to the island.\n\nThe ferry to to the island.\n",
-		"a.txt":     "Title\n\nThe crane arrived on on Monday. \n",
+		"a.txt":     "Title\n\nDate: 2025-03-14\n\nThe crane arrived on on Monday. \n",
 	})
 	b, err := Record(".", res)
 	if err != nil {

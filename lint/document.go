@@ -116,6 +116,13 @@ type NavLink struct {
 	Span   Span // the target's bytes; zero when the position is unknown
 }
 
+// A Link is a Markdown link or image as written in the body.
+type Link struct {
+	Dest  string // the destination as goldmark reads it (escapes resolved)
+	Span  Span   // the destination's bytes; the link text's when not found
+	Image bool
+}
+
 // DateSource says where a publication date was found.
 type DateSource uint8
 
@@ -138,6 +145,26 @@ type DateField struct {
 	ParseErr  error      // the text is not a date at all
 }
 
+// Config names the source as dates.sources in the configuration writes it.
+func (s DateSource) Config() string {
+	return [...]string{"line", "front-matter", "file-name", "path"}[s]
+}
+
+// DatesFrom returns the dates found in the sources the configuration
+// allows (all when sources is empty), in order of preference.
+func (s *Summary) DatesFrom(sources []string) []*DateField {
+	if len(sources) == 0 {
+		return s.Dates
+	}
+	var out []*DateField
+	for _, d := range s.Dates {
+		if contains(sources, d.Source.Config()) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
 // Summary is what survives of a document after its own rules ran: enough
 // for corpus rules (titles, dates, links) and for printing positions.
 type Summary struct {
@@ -147,8 +174,13 @@ type Summary struct {
 	Title  string
 	// TitleSpan locates the title; zero when it came from nowhere in the text.
 	TitleSpan Span
-	Date      *DateField
-	Nav       []NavLink
+	// Date is the preferred publication date: the first of Dates.
+	Date *DateField
+	// Dates are all the publication dates found, in the order of
+	// preference of DateSource: a date line, front matter, the file name,
+	// path segments (or a TOML `path` key).
+	Dates []*DateField
+	Nav   []NavLink
 	// Meta is the decoded front matter, nil for plain text.
 	Meta map[string]any
 	// Draft is set when the front matter says draft: true.
@@ -156,6 +188,13 @@ type Summary struct {
 	// Directives are the suppression comments found in the document; they
 	// outlive the tokens because corpus rules report after parsing.
 	Directives []Directive
+	// Links are the Markdown links and images of the body, in source
+	// order; autolinks and raw HTML are not included.
+	Links []Link
+	// Anchors are the #fragment names the document defines: each heading's
+	// slug as GitHub (and Hugo's default) and VitePress make it, explicit
+	// {#id} attributes, and id/name attributes in raw HTML. Lower case.
+	Anchors []string
 
 	lines []int // byte offset of each line start
 	bom   int   // length of a leading byte order mark

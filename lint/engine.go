@@ -4,9 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path"
 	"runtime"
 	"runtime/debug"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -78,12 +80,45 @@ type Engine struct {
 	// ReadFile reads an input; nil means os.ReadFile. The fix command
 	// uses it to remember each file's state for a safe write.
 	ReadFile func(path string) ([]byte, error)
+	// KnownFiles lists the files (images, PDFs, articles) under the
+	// folders the command walked, so that corpus rules can tell whether a
+	// link's target exists without reading the file system; nil: unknown,
+	// and such targets are not checked.
+	KnownFiles *KnownFiles
 	// Progress, when set, is called after each input is read and checked,
 	// with the number done so far and the total. Workers call it
 	// concurrently, so it must be safe for concurrent use; done may arrive
 	// out of order.
 	Progress func(done, total int)
 }
+
+// KnownFiles is what the command found on disk under the folders it
+// walked. Paths are cleaned and slash-separated, in the form of
+// Input.Path (relative to the current folder, or absolute).
+type KnownFiles struct {
+	Roots []string        // folders walked completely
+	Files map[string]bool // every regular file under Roots
+}
+
+// Covers reports whether p lies under a walked folder, where a file that
+// is not listed does not exist.
+func (k *KnownFiles) Covers(p string) bool {
+	if k == nil {
+		return false
+	}
+	for _, r := range k.Roots {
+		switch {
+		case r == "." && !path.IsAbs(p) && p != ".." && !strings.HasPrefix(p, "../"):
+			return true
+		case p == r || strings.HasPrefix(p, r+"/") || r == "/" && path.IsAbs(p):
+			return true
+		}
+	}
+	return false
+}
+
+// Has reports whether the file p was found.
+func (k *KnownFiles) Has(p string) bool { return k != nil && k.Files[p] }
 
 // Lint parses and checks every input in parallel, then runs the corpus
 // rules over all of them, then filters and sorts.
@@ -266,34 +301,54 @@ func (e *Engine) runCorpusRules(files []*FileResult) {
 	for _, f := range owners {
 		byPath[f.Path] = f
 	}
-	k := 0
+	// Corpus rules are independent of each other: they run side by side,
+	// each into its own list, merged afterwards in registry order so that
+	// the output does not depend on which finished first.
+	var corpus []*Rule
 	for _, r := range e.Registry.Rules() {
-		if r.Check == nil {
-			continue
+		if r.Check != nil {
+			corpus = append(corpus, r)
 		}
+	}
+	found := make([][]Diagnostic, len(corpus))
+	errs := make([]error, len(corpus))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	today := e.today()
+	for k, r := range corpus {
 		facts := make([]any, len(owners))
 		for i, f := range owners {
 			if k < len(f.facts) {
 				facts[i] = f.facts[k]
 			}
 		}
-		k++
 		pass := &CorpusPass{
-			Rule: r, Summaries: sums, Facts: facts, Config: e.Config, Today: e.today(),
+			Rule: r, Summaries: sums, Facts: facts, Config: e.Config, Today: today, KnownFiles: e.KnownFiles,
 			OptionsFor: func(path string) Options {
 				if f, ok := byPath[path]; ok {
 					return f.settings[r.ID].Options
 				}
 				return r.defaults()
 			},
-			report: func(d Diagnostic) {
-				if f, ok := byPath[d.Path]; ok {
-					f.Diagnostics = append(f.Diagnostics, d)
-				}
-			},
+			report: func(d Diagnostic) { found[k] = append(found[k], d) },
 		}
-		if err := safeRun(r, "the corpus", func() { r.Check(pass) }); err != nil && len(owners) > 0 {
-			owners[0].Err = errors.Join(owners[0].Err, err)
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			errs[k] = safeRun(r, "the corpus", func() { r.Check(pass) })
+		}()
+	}
+	wg.Wait()
+	for k := range corpus {
+		for _, d := range found[k] {
+			if f, ok := byPath[d.Path]; ok {
+				f.Diagnostics = append(f.Diagnostics, d)
+			}
+		}
+		if errs[k] != nil && len(owners) > 0 {
+			owners[0].Err = errors.Join(owners[0].Err, errs[k])
 		}
 	}
 }

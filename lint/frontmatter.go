@@ -129,6 +129,11 @@ func (doc *Document) parseFrontMatter(whole, inner Span, delim byte) (title, des
 		doc.Date = df
 		break
 	}
+	if delim == '+' {
+		if df := tomlPathDate(doc.Meta, fields["path"]); df != nil {
+			doc.Dates = append(doc.Dates, df)
+		}
+	}
 	for _, key := range []string{"prev", "previous", "next", "pagination_prev", "pagination_next"} {
 		v, ok := doc.Meta[key]
 		if !ok {
@@ -161,6 +166,45 @@ func (doc *Document) parseFrontMatter(whole, inner Span, delim byte) (title, des
 	}
 	doc.Nav = append(doc.Nav, nav...)
 	return title, desc
+}
+
+// tomlPathDate reads the date Zola sites such as the Rust blog keep only in
+// the `path` key: path = "2014/12/12/1.0-Timeline".
+func tomlPathDate(meta map[string]any, f fmField) *DateField {
+	p, ok := meta["path"].(string)
+	if !ok {
+		return nil
+	}
+	// The date is three segments anywhere in the path:
+	// "inside-rust/2020/07/27/1.45.1-prerelease" has it after a prefix.
+	for at := 0; at+10 <= len(p); at++ {
+		if at > 0 && p[at-1] != '/' {
+			continue
+		}
+		s := p[at:]
+		if s[4] != '/' || s[7] != '/' || len(s) > 10 && s[10] != '/' || !digitsAt(s, 0, 1, 2, 3, 5, 6, 8, 9) {
+			continue
+		}
+		d, err := dates.Parse(s[:10], dates.OrderUnknown)
+		if err != nil {
+			return nil
+		}
+		df := &DateField{Source: DatePath, Label: "path", Raw: s[:10], Parsed: d}
+		if f.value == p && f.span.Len() == len(p) {
+			df.Span = Span{f.span.Start + at, f.span.Start + at + 10}
+		}
+		return df
+	}
+	return nil
+}
+
+func digitsAt(s string, idx ...int) bool {
+	for _, i := range idx {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func tomlMessage(err error) string {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -59,9 +60,7 @@ func Parse(name string, src []byte) (*Document, error) {
 	} else {
 		parseText(doc)
 	}
-	if doc.Date == nil {
-		doc.Date = dateFromPath(name)
-	}
+	doc.collectDates(name)
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
 		b.Facts = blockFacts(src, doc.BlockTokens(b))
@@ -121,13 +120,31 @@ func guessEncoding(src []byte) string {
 	return "Windows-1252"
 }
 
+// collectDates records every publication date found: the date line or
+// front matter date the parsers set, a TOML `path` key, and the file name
+// or folders. Summary.Date stays the preferred one.
+func (doc *Document) collectDates(name string) {
+	var all []*DateField
+	if doc.Date != nil {
+		all = append(all, doc.Date)
+	}
+	all = append(all, doc.Dates...)
+	all = append(all, dateFromPath(name)...)
+	sort.SliceStable(all, func(i, j int) bool { return all[i].Source < all[j].Source })
+	doc.Dates = all
+	if doc.Date == nil && len(all) > 0 {
+		doc.Date = all[0]
+	}
+}
+
 // dateFromPath reads the date Jekyll puts in file names (2025-03-14-slug.md)
-// or a /2025/03/14/ folder path.
-func dateFromPath(name string) *DateField {
+// and a /2025/03/14/ folder path.
+func dateFromPath(name string) []*DateField {
+	var out []*DateField
 	base := path.Base(filepath.ToSlash(name))
 	if len(base) > 11 && base[4] == '-' && base[7] == '-' && base[10] == '-' {
 		if d, err := dates.Parse(base[:10], dates.OrderUnknown); err == nil {
-			return &DateField{Source: DateFileName, Label: "file name", Raw: base[:10], Parsed: d}
+			out = append(out, &DateField{Source: DateFileName, Label: "file name", Raw: base[:10], Parsed: d})
 		}
 	}
 	parts := strings.Split(path.Dir(filepath.ToSlash(name)), "/")
@@ -135,11 +152,12 @@ func dateFromPath(name string) *DateField {
 		if len(parts[i]) == 4 && len(parts[i+1]) == 2 && len(parts[i+2]) == 2 {
 			raw := parts[i] + "-" + parts[i+1] + "-" + parts[i+2]
 			if d, err := dates.Parse(raw, dates.OrderUnknown); err == nil {
-				return &DateField{Source: DatePath, Label: "path", Raw: raw, Parsed: d}
+				out = append(out, &DateField{Source: DatePath, Label: "path", Raw: raw, Parsed: d})
+				break
 			}
 		}
 	}
-	return nil
+	return out
 }
 
 // Token buffers are the largest allocation per document and die with the

@@ -3,7 +3,10 @@ package lint
 import (
 	"bytes"
 	"sort"
+	"strconv"
+	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -55,6 +58,11 @@ type mdWalker struct {
 	// codeDepth counts open inline <code>, <kbd>, <samp> and <var> tags:
 	// text inside them is code, cut out like a code span.
 	codeDepth int
+	// linkFrom and blockEnd bound the search for a link destination's
+	// bytes: goldmark keeps the destination but not where it was written.
+	linkFrom, blockEnd int
+	// slugs counts heading slugs already used, for GitHub's -1, -2 suffixes.
+	slugs map[string]int
 }
 
 // inlineSeg is a run of visible prose; cut is set when code, raw HTML, an
@@ -97,6 +105,7 @@ func (w *mdWalker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 	case *ast.HTMLBlock:
 		sp := w.verbatim(n, KindHTML, false)
 		w.doc.Directives = parseDirectives(w.doc.Directives, w.doc.Src, sp)
+		w.doc.Anchors = htmlAnchors(w.doc.Anchors, w.doc.Src[sp.Start:sp.End])
 		return ast.WalkSkipChildren, nil
 	case *ast.ThematicBreak:
 		start := w.base + n.Pos()
@@ -172,8 +181,15 @@ func (w *mdWalker) inlineBlock(n ast.Node, kind BlockKind, level int) {
 	w.segs = w.segs[:0]
 	w.codeDepth = 0
 	pendingCut := false
-	w.collect(n, &pendingCut)
 	lines := n.Lines()
+	w.linkFrom, w.blockEnd = w.base, len(doc.Src)
+	if lines.Len() > 0 {
+		w.linkFrom, w.blockEnd = w.base+lines.At(0).Start, w.base+lines.At(lines.Len()-1).Stop
+	}
+	w.collect(n, &pendingCut)
+	if kind == KindHeading {
+		w.headingAnchors(n)
+	}
 	var span Span
 	if lines.Len() > 0 {
 		span = Span{w.base + lines.At(0).Start, w.base + lines.At(lines.Len()-1).Stop}
@@ -252,11 +268,18 @@ func (w *mdWalker) collect(n ast.Node, pendingCut *bool) {
 				seg := c.Segments.At(i)
 				w.doc.Directives = parseDirectives(w.doc.Directives, w.doc.Src, Span{w.base + seg.Start, w.base + seg.Stop})
 				w.codeDepth += codeTag(w.body[seg.Start:seg.Stop])
+				w.doc.Anchors = htmlAnchors(w.doc.Anchors, w.body[seg.Start:seg.Stop])
 			}
 			w.codeDepth = max(w.codeDepth, 0)
 			*pendingCut = true
-		case *ast.CodeSpan, *ast.AutoLink, *ast.Image:
+		case *ast.Image:
+			w.link(c, c.Destination, true)
 			*pendingCut = true
+		case *ast.CodeSpan, *ast.AutoLink:
+			*pendingCut = true
+		case *ast.Link:
+			w.link(c, c.Destination, false)
+			w.collect(c, pendingCut)
 		default:
 			w.collect(c, pendingCut)
 		}
@@ -293,4 +316,144 @@ func codeTag(tag []byte) int {
 		}
 	}
 	return 0
+}
+
+// link records a link or image with the bytes of its destination: searched
+// for after the link text, within the block, since goldmark does not keep
+// its position. A reference link's destination lies elsewhere; it then
+// points at the link text.
+func (w *mdWalker) link(n ast.Node, dest []byte, image bool) {
+	src := w.doc.Src
+	first, last := -1, -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering && t.Segment.Stop > t.Segment.Start {
+			if first < 0 {
+				first = w.base + t.Segment.Start
+			}
+			last = w.base + t.Segment.Stop
+		}
+		return ast.WalkContinue, nil
+	})
+	from := max(w.linkFrom, last)
+	l := Link{Dest: string(dest), Image: image}
+	if first >= 0 {
+		l.Span = Span{first, last}
+	} else {
+		l.Span = Span{from, from}
+	}
+	if len(dest) > 0 && from <= w.blockEnd && w.blockEnd <= len(src) {
+		if i := bytes.Index(src[from:w.blockEnd], dest); i >= 0 {
+			l.Span = Span{from + i, from + i + len(dest)}
+			w.linkFrom = l.Span.End
+		}
+	}
+	w.doc.Links = append(w.doc.Links, l)
+}
+
+// headingAnchors records the fragment names a heading gets: an explicit
+// {#id} when written, else the slugs GitHub (also Hugo's default) and
+// VitePress derive from its text.
+func (w *mdWalker) headingAnchors(n ast.Node) {
+	var text []byte
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			text = append(text, w.body[t.Segment.Start:t.Segment.Stop]...)
+		}
+		if _, ok := c.(*ast.RawHTML); ok {
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	s := string(bytes.TrimSpace(text))
+	if i := strings.LastIndex(s, "{#"); i >= 0 && strings.HasSuffix(s, "}") {
+		w.doc.Anchors = append(w.doc.Anchors, strings.ToLower(s[i+2:len(s)-1]))
+		s = strings.TrimSpace(s[:i])
+	}
+	if w.slugs == nil {
+		w.slugs = map[string]int{}
+	}
+	gh := GitHubSlug(s)
+	if k := w.slugs[gh]; k > 0 {
+		w.slugs[gh] = k + 1
+		gh += "-" + strconv.Itoa(k)
+	} else {
+		w.slugs[gh] = 1
+	}
+	w.doc.Anchors = append(w.doc.Anchors, gh)
+	if vp := VitePressSlug(s); vp != gh {
+		w.doc.Anchors = append(w.doc.Anchors, vp)
+	}
+}
+
+// GitHubSlug is a heading's anchor as GitHub and Hugo (its default
+// "github" style) make it: lower case, spaces to hyphens, punctuation and
+// symbols dropped; letters, digits, marks, '-' and '_' kept.
+func GitHubSlug(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			b.WriteByte('-')
+		case r == '-' || r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// VitePressSlug is a heading's anchor as VitePress (@mdit-vue's slugify)
+// makes it: runs of spaces and ASCII punctuation become one hyphen, hyphens
+// at the ends are trimmed, a leading digit gets an underscore, lower case.
+// (The NFKD step that strips accents is left out: accented headings
+// still match through GitHubSlug's form.)
+func VitePressSlug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range s {
+		if r < 0x20 {
+			continue
+		}
+		if unicode.IsSpace(r) || strings.ContainsRune("~`!@#$%^&*()-_+=[]{}|\\;:\"'“”‘’<>,.?/", r) {
+			dash = true
+			continue
+		}
+		if dash && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		dash = false
+		if b.Len() == 0 && r >= '0' && r <= '9' {
+			b.WriteByte('_')
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// htmlAnchors adds the values of id="…" and name="…" attributes in raw HTML:
+// <a id="contact"></a> is a fragment target too.
+func htmlAnchors(dst []string, html []byte) []string {
+	for _, attr := range []string{" id=", " name="} {
+		rest := html
+		for {
+			i := bytes.Index(rest, []byte(attr))
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(attr):]
+			if len(rest) == 0 {
+				break
+			}
+			q := rest[0]
+			if q != '"' && q != '\'' {
+				continue
+			}
+			end := bytes.IndexByte(rest[1:], q)
+			if end < 0 {
+				break
+			}
+			dst = append(dst, strings.ToLower(string(rest[1:1+end])))
+			rest = rest[1+end:]
+		}
+	}
+	return dst
 }

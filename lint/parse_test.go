@@ -155,6 +155,13 @@ func TestParseDateLabelWithSpacedColon(t *testing.T) {
 	}
 }
 
+func TestParseDateLineWithCredit(t *testing.T) {
+	doc := mustParse(t, "a.txt", "Ferry returns\n\nPosted on January 2, 2025 by the communications office\n\nBody.\n")
+	if doc.Date == nil || doc.Date.Raw != "January 2, 2025" {
+		t.Fatalf("date = %+v", doc.Date)
+	}
+}
+
 func TestParseImpossibleDate(t *testing.T) {
 	doc := mustParse(t, "a.txt", "Waterfront photographs\n\nDate:2025-02-30 10:00\n\nBody.\n")
 	if doc.Date == nil || doc.Date.ParseErr != nil || doc.Date.Parsed.Err == nil {

@@ -470,7 +470,7 @@ func parseDateValue(src []byte, sp *Span) (dates.Date, error) {
 	if err == nil {
 		return d, nil
 	}
-	for _, cut := range []string{"  ", "\t", "|", "　", " Source", " Author", " Views", " 来源", " 作者", " 浏览"} {
+	for _, cut := range []string{"  ", "\t", "|", "　", " by ", " By ", " Source", " Author", " Views", " 来源", " 作者", " 浏览"} {
 		if i := strings.Index(text, cut); i > 0 {
 			if d2, err2 := dates.Parse(text[:i], dates.OrderUnknown); err2 == nil {
 				*sp = trimSpan(src, Span{sp.Start, sp.Start + i})

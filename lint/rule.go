@@ -270,6 +270,9 @@ type CorpusPass struct {
 	OptionsFor func(path string) Options
 	Config     *Config
 	Today      time.Time
+	// KnownFiles are the files on disk beside the articles, as the
+	// command found them; nil when unknown (see Engine.KnownFiles).
+	KnownFiles *KnownFiles
 	report     func(Diagnostic)
 }
 

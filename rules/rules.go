@@ -6,13 +6,24 @@ import (
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules/blanklines"
 	"github.com/copydesk/copydesk/rules/bulletartifact"
+	"github.com/copydesk/copydesk/rules/dateformat"
+	"github.com/copydesk/copydesk/rules/datefuture"
+	"github.com/copydesk/copydesk/rules/dateinvalid"
+	"github.com/copydesk/copydesk/rules/datemissing"
+	"github.com/copydesk/copydesk/rules/dateorder"
 	"github.com/copydesk/copydesk/rules/fullwidthpunctuation"
 	"github.com/copydesk/copydesk/rules/htmlentity"
 	"github.com/copydesk/copydesk/rules/imageplaceholder"
 	"github.com/copydesk/copydesk/rules/invisiblechar"
+	"github.com/copydesk/copydesk/rules/linkbroken"
 	"github.com/copydesk/copydesk/rules/missingspaceafterpunctuation"
 	"github.com/copydesk/copydesk/rules/mojibake"
 	"github.com/copydesk/copydesk/rules/multiplespaces"
+	"github.com/copydesk/copydesk/rules/nameconsistency"
+	"github.com/copydesk/copydesk/rules/namevariant"
+	"github.com/copydesk/copydesk/rules/navlinkbroken"
+	"github.com/copydesk/copydesk/rules/navlinkmismatch"
+	"github.com/copydesk/copydesk/rules/navlinkorder"
 	"github.com/copydesk/copydesk/rules/nbsp"
 	"github.com/copydesk/copydesk/rules/quotestyle"
 	"github.com/copydesk/copydesk/rules/repeatedpunctuation"
@@ -20,6 +31,7 @@ import (
 	"github.com/copydesk/copydesk/rules/separatorline"
 	"github.com/copydesk/copydesk/rules/spacebeforepunctuation"
 	"github.com/copydesk/copydesk/rules/terminalpunctuation"
+	"github.com/copydesk/copydesk/rules/titlemissing"
 	"github.com/copydesk/copydesk/rules/trailingwhitespace"
 	"github.com/copydesk/copydesk/rules/unbalancedbrackets"
 	"github.com/copydesk/copydesk/rules/unbalancedquotes"
@@ -30,6 +42,18 @@ import (
 func All() []*lint.Rule {
 	return append(lint.Builtin(),
 		blanklines.Rule,
+		nameconsistency.Rule,
+		namevariant.Rule,
+		dateformat.Rule,
+		datefuture.Rule,
+		dateinvalid.Rule,
+		datemissing.Rule,
+		dateorder.Rule,
+		titlemissing.Rule,
+		navlinkbroken.Rule,
+		navlinkmismatch.Rule,
+		navlinkorder.Rule,
+		linkbroken.Rule,
 		quotestyle.Rule,
 		terminalpunctuation.Rule,
 		unbalancedbrackets.Rule,

@@ -53,14 +53,27 @@ func (r result) String() string {
 // test, so that config discovery and relative paths are under its control.
 func workdir(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
+	root := t.TempDir()
 	// Resolve symlinks (macOS /var -> /private/var) so paths compare equal.
-	if r, err := filepath.EvalSymlinks(dir); err == nil {
-		dir = r
+	if r, err := filepath.EvalSymlinks(root); err == nil {
+		root = r
+	}
+	// The tests lint snippets, not whole articles: a config one folder up
+	// turns off the checks that every snippet would fail (a missing date or
+	// title). A test that writes its own .copydesk.yaml in the work folder
+	// overrides it, since the nearest config wins.
+	if err := os.WriteFile(filepath.Join(root, ".copydesk.yaml"), []byte(snippetConfig), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(root, "work")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
 	}
 	t.Chdir(dir)
 	return dir
 }
+
+const snippetConfig = "rules:\n  date-missing: off\n  title-missing: off\n"
 
 // write creates a file (and its folders) relative to the current directory.
 func write(t *testing.T, path, content string) {

@@ -47,9 +47,23 @@ func (c *commonFlags) inputs(e *env, eng *lint.Engine, args []string) ([]lint.In
 	if c.changedSince != "" && slices.Contains(args, "-") {
 		return nil, nil, errors.New("--changed-since selects files in a git repository; it cannot be used with standard input ('-')")
 	}
-	inputs, problems, err := collect(e, eng, args, c.stdinFilename)
-	if err != nil || c.changedSince == "" {
+	known := &lint.KnownFiles{Files: map[string]bool{}}
+	inputs, problems, err := collect(e, eng, args, c.stdinFilename, known)
+	if err != nil {
 		return inputs, problems, err
+	}
+	if hasCorpusRules(eng.Registry) {
+		if len(eng.Config.Corpus) > 0 {
+			if inputs, err = addCorpus(eng.Config, inputs, known); err != nil {
+				return nil, nil, err
+			}
+		}
+		if len(known.Roots) > 0 {
+			eng.KnownFiles = known
+		}
+	}
+	if c.changedSince == "" {
+		return inputs, problems, nil
 	}
 	changed, err := gitchanges.Since(".", c.changedSince)
 	if err != nil {
@@ -60,6 +74,8 @@ func (c *commonFlags) inputs(e *env, eng *lint.Engine, args []string) ([]lint.In
 	out := inputs[:0]
 	for _, in := range inputs {
 		switch {
+		case in.CorpusOnly:
+			out = append(out, in)
 		case set.Has(in.Path):
 			out = append(out, in)
 		case corpus:
@@ -68,6 +84,75 @@ func (c *commonFlags) inputs(e *env, eng *lint.Engine, args []string) ([]lint.In
 		}
 	}
 	return out, problems, nil
+}
+
+// addCorpus adds the archive the config's corpus globs name as corpus-only
+// inputs, so that a run over a few changed files still resolves links
+// against every article, and lists every file under the config's folder in
+// known, for the rules that check links to images and other files. Paths
+// take the form of the other inputs: relative to the current folder, or
+// absolute when an input is.
+func addCorpus(cfg *lint.Config, inputs []lint.Input, known *lint.KnownFiles) ([]lint.Input, error) {
+	cwd, err := os.Getwd()
+	if err != nil {
+		return nil, fmt.Errorf("corpus: %w", err)
+	}
+	absolute := false
+	seen := make(map[string]bool, len(inputs))
+	for _, in := range inputs {
+		absolute = absolute || filepath.IsAbs(in.Path)
+		if abs, err := filepath.Abs(in.Path); err == nil {
+			seen[abs] = true
+		}
+	}
+	root, err := filepath.Abs(cfg.Dir)
+	if err != nil {
+		return nil, fmt.Errorf("corpus: %w", err)
+	}
+	shown := func(abs string) string {
+		if !absolute {
+			if rel, err := filepath.Rel(cwd, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+				return rel
+			}
+		}
+		return abs
+	}
+	known.Roots = append(known.Roots, filepath.ToSlash(shown(root)))
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			name := d.Name()
+			if p != root && (strings.HasPrefix(name, ".") || name == "node_modules" || name == "vendor") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		path := shown(p)
+		known.Files[filepath.ToSlash(path)] = true
+		if !lint.IsArticle(p) || seen[p] {
+			return nil
+		}
+		rel := cfg.Rel(p)
+		for _, g := range cfg.Corpus {
+			if lint.MatchGlob(g, rel) && !cfg.Excluded(rel) {
+				inputs = append(inputs, lint.Input{Path: path, CorpusOnly: true})
+				break
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("corpus: %w", err)
+	}
+	return inputs, nil
 }
 
 func hasCorpusRules(reg *lint.Registry) bool {
@@ -148,7 +233,10 @@ func (c *commonFlags) failSeverity() (lint.Severity, error) {
 // a distinct path: a file named twice (even once relative, once absolute)
 // is read once, and text on standard input stands in for the file it is
 // named after.
-func collect(e *env, eng *lint.Engine, args []string, stdinName string) ([]lint.Input, []report.FileError, error) {
+//
+// known, when not nil, receives the folders walked and every regular file
+// found under them, for the corpus rules that check links to files.
+func collect(e *env, eng *lint.Engine, args []string, stdinName string, known *lint.KnownFiles) ([]lint.Input, []report.FileError, error) {
 	if len(args) == 0 {
 		args = []string{"."}
 	}
@@ -206,6 +294,9 @@ func collect(e *env, eng *lint.Engine, args []string, stdinName string) ([]lint.
 			continue
 		}
 		before := len(inputs)
+		if known != nil {
+			known.Roots = append(known.Roots, filepath.ToSlash(filepath.Clean(a)))
+		}
 		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				problem(p, describe(err))
@@ -220,6 +311,9 @@ func collect(e *env, eng *lint.Engine, args []string, stdinName string) ([]lint.
 					return fs.SkipDir
 				}
 				return nil
+			}
+			if known != nil && d.Type().IsRegular() {
+				known.Files[filepath.ToSlash(filepath.Clean(p))] = true
 			}
 			if !d.Type().IsRegular() || !lint.IsArticle(name) {
 				return nil

@@ -116,5 +116,6 @@ func newRoot(e *env) *cobra.Command {
 		SilenceErrors: true,
 	}
 	root.AddCommand(newLintCmd(e), newFixCmd(e), newRulesCmd(e), newExplainCmd(e), newInitCmd(e), newVersionCmd(e))
+	root.AddCommand(newNamesCmd(e))
 	return root
 }

@@ -186,6 +186,8 @@ include: ["*.md", "notes/*.rst"]
 exclude: ["drafts/**"]
 rules:
   nbsp: info
+  date-missing: off # the files are snippets, not articles
+  title-missing: off
 overrides:
   - paths: ["news/**"]
     rules:

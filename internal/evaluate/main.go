@@ -6,7 +6,13 @@
 //   - real typo fixes from blog histories: mechanical fixes flagged before, not after, and
 //     undone by the safe fix; and the doubled words still in the copied blogs;
 //   - a round trip: defects planted at known places in clean generated articles, linted (recall,
-//     precision) and fixed (restoration, byte for byte).
+//     precision) and fixed (restoration, byte for byte);
+//   - dates and titles: metadata defects planted one at a time in a generated archive with one
+//     house date format (recall, precision, date-format fixes restoring the article);
+//   - links: previous/next and relative-link defects planted one at a time in a generated
+//     archive whose chain is consistent (recall, precision, unsafe fixes restoring it);
+//   - names: name variants of every kind planted in clean generated articles, with a glossary
+//     of canonical names only (name-variant) and without one (name-consistency).
 //
 // Usage:
 //
@@ -30,7 +36,7 @@ import (
 	"github.com/copydesk/copydesk/rules"
 )
 
-var sections = []string{"falsealarms", "agreement", "realdefects", "roundtrip"}
+var sections = []string{"falsealarms", "agreement", "realdefects", "roundtrip", "dates", "links", "names"}
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
@@ -182,6 +188,48 @@ func runWith(reg *lint.Registry, args []string, stdout, stderr io.Writer) int {
 			}
 			rt.Print(stdout, *verbose)
 			failures = append(failures, rt.Failures()...)
+			return nil
+		}); err != nil {
+			return fail(err)
+		}
+	}
+
+	if want["dates"] {
+		if err := timed("dates", func() error {
+			dr, err := env.MeasureDates(eval.RoundTripOptions{Bytes: *size, Seed: *seed})
+			if err != nil {
+				return err
+			}
+			dr.Print(stdout, *verbose)
+			failures = append(failures, dr.Failures()...)
+			return nil
+		}); err != nil {
+			return fail(err)
+		}
+	}
+
+	if want["links"] {
+		if err := timed("links", func() error {
+			lr, err := env.MeasureLinks(eval.RoundTripOptions{Bytes: *size, Seed: *seed})
+			if err != nil {
+				return err
+			}
+			lr.Print(stdout, *verbose)
+			failures = append(failures, lr.Failures()...)
+			return nil
+		}); err != nil {
+			return fail(err)
+		}
+	}
+
+	if want["names"] {
+		if err := timed("names", func() error {
+			nr, err := env.MeasureNames(eval.RoundTripOptions{Bytes: *size, Seed: *seed})
+			if err != nil {
+				return err
+			}
+			nr.Print(stdout, *verbose)
+			failures = append(failures, nr.Failures()...)
 			return nil
 		}); err != nil {
 			return fail(err)

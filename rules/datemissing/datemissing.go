@@ -1,0 +1,62 @@
+// Package datemissing finds articles with no publication date in any of
+// the places the configuration says dates live.
+package datemissing
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/rules/internal/pubdate"
+)
+
+// Rule is the date-missing rule.
+var Rule = &lint.Rule{
+	ID:       "date-missing",
+	Category: lint.CategoryMetadata,
+	Severity: lint.SeverityWarning,
+	Doc: lint.Doc{
+		Title: "An article with no publication date",
+		Why: "Readers judge news by its date, and archives sort by it. A date is read from a date line under the " +
+			"title of a plain-text article (Date:, Publish Time:, Published:, 发布时间：, or a bare date), from " +
+			"front matter (date, published, pubDate), from a Jekyll file name (2025-03-14-slug.md), from a " +
+			"/2025/03/14/ folder path, or from a Zola `path = \"2025/03/14/slug\"` key; `dates.sources` in the " +
+			"configuration says which of these count. Drafts (draft: true), redirect stubs, VitePress home pages (layout: home), Hugo or Zola section pages (_index.md) and the pages that " +
+			"`dates.undated` names are exempt. A date that is there but cannot be read is date-invalid's, not this rule's.",
+		Wrong: "The Museum opens a new gallery\n\nThe gallery shows the ocean collection.",
+		Right: "The Museum opens a new gallery\n\nDate: 2025-03-14\n\nThe gallery shows the ocean collection.",
+	},
+	Run: run,
+}
+
+func run(pass *lint.Pass) {
+	doc := pass.Doc
+	if doc.Draft || pubdate.NotArticle(doc.Summary) || pubdate.Snippet(doc) || len(bytes.TrimSpace(doc.Src)) == 0 {
+		return
+	}
+	if len(pubdate.Fields(doc.Summary, pass.Config)) > 0 {
+		return
+	}
+	if cfg := pass.Config; cfg != nil && len(cfg.Dates.Undated) > 0 {
+		rel := cfg.Rel(doc.Path)
+		for _, g := range cfg.Dates.Undated {
+			if lint.MatchGlob(g, rel) {
+				return
+			}
+		}
+	}
+	at := pubdate.Where(doc.Summary)
+	var how string
+	switch {
+	case doc.Meta != nil:
+		how = "add a date key to the front matter (date: 2025-03-14)"
+	case doc.Format == lint.FormatMarkdown:
+		how = "add front matter with a date (date: 2025-03-14)"
+	default:
+		how = "add a date line under the title (Date: 2025-03-14)"
+	}
+	if cfg := pass.Config; cfg != nil && len(cfg.Dates.Sources) > 0 && len(doc.Dates) > 0 {
+		how += "; the date in the " + pubdate.Describe(doc.Dates[0]) + " does not count under dates.sources: " + strings.Join(cfg.Dates.Sources, ", ")
+	}
+	pass.Reportf(at.Start, at.End, "no publication date; %s", how)
+}

@@ -1,0 +1,205 @@
+package names
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/copydesk/copydesk/lint"
+)
+
+// FormKind says what a glossary form is.
+type FormKind uint8
+
+// Glossary form kinds.
+const (
+	FormName    FormKind = iota // the canonical spelling
+	FormAlias                   // another accepted form
+	FormVariant                 // a known wrong form
+)
+
+// A Form is one spelling from the glossary, a leading "the" removed.
+type Form struct {
+	Surface string
+	Kind    FormKind
+	Entry   int // index in Index.Entries
+	words   int // words, "and" not counted
+	capped  int // capitalised words
+}
+
+type edge struct {
+	c  byte
+	to int32
+}
+
+type node struct {
+	kids  []edge
+	forms []int32
+	dense int32 // index in Index.dense + 1 when the node has many children
+}
+
+// An Index finds glossary names and their near misses in text. Keys are
+// the forms' normalised words run together (lower case, singular, without
+// "and", hyphens, commas and spaces), so that joined and split words,
+// plurals, case and connector changes all reach the same trie node; one
+// edit is allowed in a long word to catch typing slips.
+type Index struct {
+	Entries []lint.NameEntry
+	Forms   []Form
+	root    [256]int32
+	nodes   []node
+	dense   [][256]int32       // child tables of the nodes with many children
+	keys    map[string][]int32 // key → forms, for the consistency rule
+	nameOf  []int32            // entry → its FormName, or -1
+	words   map[string]bool    // every word of every form, normalised
+}
+
+// NewIndex builds the index of a glossary.
+func NewIndex(entries []lint.NameEntry) *Index {
+	ix := &Index{Entries: entries, nodes: []node{{}}, keys: map[string][]int32{}, words: map[string]bool{}}
+	for i := range ix.root {
+		ix.root[i] = -1
+	}
+	ix.nameOf = make([]int32, len(entries))
+	defer ix.densify()
+	for ei, e := range entries {
+		ix.nameOf[ei] = int32(len(ix.Forms))
+		ix.add(ei, e.Name, FormName)
+		if int(ix.nameOf[ei]) >= len(ix.Forms) {
+			ix.nameOf[ei] = -1
+		}
+		for _, a := range e.Aliases {
+			ix.add(ei, a, FormAlias)
+		}
+		for _, v := range e.Variants {
+			ix.add(ei, v, FormVariant)
+		}
+	}
+	return ix
+}
+
+// Len returns the number of forms indexed.
+func (ix *Index) Len() int { return len(ix.Forms) }
+
+func (ix *Index) add(entry int, surface string, kind FormKind) {
+	surface = stripThe(strings.Join(strings.Fields(strings.ReplaceAll(surface, "\u00a0", " ")), " "))
+	key, words, capped := PhraseKey(surface)
+	if len(key) == 0 {
+		return
+	}
+	for _, w := range strings.FieldsFunc(surface, func(r rune) bool { return r == ' ' || r == '-' || r == ',' || r == '&' }) {
+		ix.words[string(appendKey(nil, []byte(w)))] = true
+	}
+	fi := int32(len(ix.Forms))
+	ix.Forms = append(ix.Forms, Form{Surface: surface, Kind: kind, Entry: entry, words: words, capped: capped})
+	ix.keys[key] = append(ix.keys[key], fi)
+	n := ix.root[key[0]]
+	if n < 0 {
+		n = int32(len(ix.nodes))
+		ix.nodes = append(ix.nodes, node{})
+		ix.root[key[0]] = n
+	}
+	for i := 1; i < len(key); i++ {
+		c := ix.child(n, key[i])
+		if c < 0 {
+			c = int32(len(ix.nodes))
+			ix.nodes = append(ix.nodes, node{})
+			ix.nodes[n].kids = append(ix.nodes[n].kids, edge{key[i], c})
+		}
+		n = c
+	}
+	ix.nodes[n].forms = append(ix.nodes[n].forms, fi)
+}
+
+// densify gives the nodes with many children a direct table: near the
+// root of a large glossary a linear scan of the children costs more than
+// the rest of the walk.
+func (ix *Index) densify() {
+	for n := range ix.nodes {
+		if len(ix.nodes[n].kids) < 6 {
+			continue
+		}
+		var t [256]int32
+		for i := range t {
+			t[i] = -1
+		}
+		for _, e := range ix.nodes[n].kids {
+			t[e.c] = e.to
+		}
+		ix.dense = append(ix.dense, t)
+		ix.nodes[n].dense = int32(len(ix.dense))
+	}
+}
+
+// child returns the node after byte c, or -1. Node 0 is the root.
+func (ix *Index) child(n int32, c byte) int32 {
+	if n == 0 {
+		return ix.root[c]
+	}
+	if d := ix.nodes[n].dense; d > 0 {
+		return ix.dense[d-1][c]
+	}
+	for _, e := range ix.nodes[n].kids {
+		if e.c == c {
+			return e.to
+		}
+	}
+	return -1
+}
+
+// FormsForKey returns the forms whose key is key.
+func (ix *Index) FormsForKey(key string) []Form {
+	var out []Form
+	for _, f := range ix.keys[key] {
+		out = append(out, ix.Forms[f])
+	}
+	return out
+}
+
+// stripThe removes a leading article: "the Museum" is matched from "Museum".
+func stripThe(s string) string {
+	if len(s) > 4 && (strings.HasPrefix(s, "the ") || strings.HasPrefix(s, "The ")) {
+		return s[4:]
+	}
+	return s
+}
+
+// PhraseKey returns the key of a phrase written as text, with its number of
+// words ("and" and "&" not counted) and of capitalised words.
+func PhraseKey(s string) (key string, words, capped int) {
+	var buf []byte
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool {
+		return r == ' ' || r == '-' || r == ',' || r == '&' || r == '\u00a0' || r == '‐' || r == '\t' || r == '\n'
+	}) {
+		if w == "and" || w == "And" || w == "AND" {
+			continue
+		}
+		words++
+		if r := w[0]; r >= 'A' && r <= 'Z' || r >= 0x80 && strings.ToLower(w[:1]) != w[:1] {
+			capped++
+		}
+		buf = appendKey(buf, []byte(w))
+	}
+	return string(buf), words, capped
+}
+
+var cache sync.Map // *lint.Config → cached
+
+type cached struct {
+	n  int
+	ix *Index
+}
+
+// IndexFor returns the index of a configuration's glossary, built once.
+func IndexFor(cfg *lint.Config) *Index {
+	if cfg == nil || len(cfg.Names) == 0 {
+		return nil
+	}
+	if v, ok := cache.Load(cfg); ok {
+		if c := v.(cached); c.n == len(cfg.Names) {
+			return c.ix
+		}
+	}
+	ix := NewIndex(cfg.Names)
+	cache.Store(cfg, cached{len(cfg.Names), ix})
+	return ix
+}

@@ -1,0 +1,357 @@
+package names
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/copydesk/copydesk/lint"
+)
+
+// A Match is a spelling in the text that is not the glossary's.
+type Match struct {
+	Start, End int    // the text's bytes
+	Text       string // as written, spaces collapsed
+	Target     Form   // the accepted form to write instead
+	// Known is set when the text is a listed variant: the fix is safe.
+	Known bool
+}
+
+// matcher walks one block's words through the trie.
+type matcher struct {
+	ix    *Index
+	src   []byte
+	words []word
+	kbuf  []byte
+	koff  []int32 // per word: start and end in kbuf, -1 until computed
+
+	start      int
+	bestJ      int
+	bestNode   int32
+	bestEdited bool
+}
+
+func (m *matcher) key(j int) []byte {
+	if m.koff[2*j] < 0 {
+		w := m.words[j]
+		s := len(m.kbuf)
+		m.kbuf = appendKey(m.kbuf, m.src[w.start:w.end])
+		m.koff[2*j], m.koff[2*j+1] = int32(s), int32(len(m.kbuf))
+	}
+	return m.kbuf[m.koff[2*j]:m.koff[2*j+1]]
+}
+
+// matchers keeps the matchers' buffers between documents.
+var matchers = sync.Pool{New: func() any { return new(matcher) }}
+
+// Find reports the near misses and known variants of glossary names in the
+// prose of doc. Code, URLs, link targets and front matter other than the
+// title and description are not prose and are never searched.
+func (ix *Index) Find(doc *lint.Document, fn func(Match)) {
+	if ix == nil || len(ix.Forms) == 0 {
+		return
+	}
+	m := matchers.Get().(*matcher)
+	defer func() {
+		m.ix, m.src = nil, nil
+		matchers.Put(m)
+	}()
+	m.ix, m.src = ix, doc.Src
+	for bi := range doc.Blocks {
+		b := &doc.Blocks[bi]
+		switch b.Kind {
+		case lint.KindCode, lint.KindHTML, lint.KindFrontMatter, lint.KindSeparator:
+			continue
+		}
+		if b.Role == lint.RoleNavigation || b.Role == lint.RoleImage || b.Role == lint.RoleDate {
+			continue
+		}
+		if !hasCapital(doc.BlockTokens(b)) {
+			continue // every match starts at a capitalised word
+		}
+		m.words = wordsOf(m.words[:0], doc, b)
+		if len(m.words) == 0 {
+			continue
+		}
+		m.kbuf = m.kbuf[:0]
+		m.koff = m.koff[:0]
+		for range m.words {
+			m.koff = append(m.koff, -1, -1)
+		}
+		for i := 0; i < len(m.words); i++ {
+			if !m.words[i].upper {
+				continue
+			}
+			m.start, m.bestJ, m.bestNode, m.bestEdited = i, -1, -1, false
+			k := m.key(i)
+			if len(k) == 0 {
+				continue
+			}
+			n := ix.root[k[0]]
+			if n < 0 {
+				continue
+			}
+			m.walk(n, i, 1, false, 1)
+			if m.bestJ < 0 {
+				continue
+			}
+			if mt, ok := m.judge(i, m.bestJ, m.bestNode, m.bestEdited); ok {
+				fn(mt)
+			}
+			i = m.bestJ // longest match wins; no match starts inside it
+		}
+	}
+}
+
+func hasCapital(toks []lint.Token) bool {
+	for _, t := range toks {
+		if t.Kind == lint.TokWord && t.Flags&lint.FlagUpper != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+const maxWords = 16
+
+// minSlipLetters: a slip is looked for only in words this long, singular;
+// shorter ones are too often other names (Santos and Sato, Raman and Rahman).
+const minSlipLetters = 6
+
+func (m *matcher) walk(n int32, j, p int, edited bool, depth int) {
+	k := m.key(j)
+	if p == len(k) {
+		if len(m.ix.nodes[n].forms) > 0 && (j > m.bestJ || j == m.bestJ && m.bestEdited && !edited) {
+			m.bestJ, m.bestNode, m.bestEdited = j, n, edited
+		}
+		nj := j + 1
+		for nj < len(m.words) && m.words[nj].and && m.words[nj].sep != sepBreak {
+			nj++
+		}
+		if nj < len(m.words) && m.words[nj].sep != sepBreak && nj-m.start < maxWords && len(m.ix.nodes[n].kids) > 0 {
+			m.walk(n, nj, 0, edited, depth)
+		}
+		return
+	}
+	c := k[p]
+	if next := m.ix.child(n, c); next >= 0 {
+		m.walk(next, j, p+1, edited, depth+1)
+	}
+	if edited || depth < 2 || m.words[j].letters < minSlipLetters || k[p] >= 0x80 || m.ix.words[string(k)] {
+		return // a word of another name (Rahman beside Raman) is no slip
+	}
+	if len(k) < minSlipLetters { // Santos is "santo": only a swap (Stduies)
+		if p+1 < len(k) {
+			if a := m.ix.child(n, k[p+1]); a >= 0 {
+				if b := m.ix.child(a, c); b >= 0 {
+					m.walk(b, j, p+2, true, depth+2)
+				}
+			}
+		}
+		return
+	}
+	// One slip in a long word: a letter too many, too few, or swapped with
+	// the next; a changed letter only in words of eight letters or more,
+	// since Hansen and Hanson are two families.
+	m.walk(n, j, p+1, true, depth)
+	if p+1 < len(k) {
+		if a := m.ix.child(n, k[p+1]); a >= 0 {
+			if b := m.ix.child(a, c); b >= 0 {
+				m.walk(b, j, p+2, true, depth+2)
+			}
+		}
+	}
+	for _, e := range m.ix.nodes[n].kids {
+		if e.c == c || e.c >= 0x80 {
+			continue
+		}
+		if len(k) >= 8 {
+			m.walk(e.to, j, p+1, true, depth+1)
+		}
+		m.walk(e.to, j, p, true, depth+1)
+	}
+}
+
+// judge decides whether the words i..j, which reach glossary forms, are
+// written as one of them, as a listed variant, or as a near miss worth
+// reporting.
+func (m *matcher) judge(i, j int, n int32, edited bool) (Match, bool) {
+	ws := m.words
+	start, end := int(ws[i].start), int(ws[j].end)
+	text := collapse(m.src[start:end])
+	forms := m.ix.nodes[n].forms
+	var known *Form
+	for _, fi := range forms {
+		f := &m.ix.Forms[fi]
+		switch f.Kind {
+		case FormName, FormAlias:
+			if f.Surface == text || sameApostrophes(f.Surface, text) {
+				return Match{}, false
+			}
+		case FormVariant:
+			if strings.EqualFold(f.Surface, text) {
+				known = f
+			}
+		}
+	}
+	target := m.target(forms, text)
+	if target == nil {
+		return Match{}, false
+	}
+	if known != nil {
+		return Match{Start: start, End: end, Text: text, Target: *target, Known: true}, true
+	}
+	words, capped := 0, 0
+	for k := i; k <= j; k++ {
+		if !ws[k].and {
+			words++
+			if ws[k].upper {
+				capped++
+			}
+		}
+	}
+	// A one-word name differs only by case or number from ordinary use:
+	// Lakesides, LAKESIDE. Only slips and splits are reported.
+	if target.words == 1 && words == 1 && !edited {
+		return Match{}, false
+	}
+	// Only the first word capitalised where the name has several, at the
+	// start of a sentence: an ordinary phrase ("Science parks are").
+	if capped == 1 && words >= 2 && target.capped >= 2 && ws[i].sep == sepBreak && m.ordinaryTail(i, j) {
+		return Match{}, false
+	}
+	// Part of a longer name: "National Academy of Sciences", "Lakeside
+	// Institutes Board".
+	if i > 0 && ws[i].sep == sepSpace && ws[i-1].upper && !stopWords[strings.ToLower(string(m.src[ws[i-1].start:ws[i-1].end]))] {
+		return Match{}, false
+	}
+	if j+1 < len(ws) && hasComma(ws, i, j) && (ws[j+1].sep == sepComma || ws[j+1].and && ws[j+1].sep != sepBreak) {
+		return Match{}, false // a list: "Norway, Peru and Chile"
+	}
+	if j+1 < len(ws) && ws[j+1].sep == sepSpace {
+		nx := ws[j+1]
+		if nx.upper {
+			return Match{}, false
+		}
+		nt := string(m.src[nx.start:nx.end])
+		if (nt == "of" || nt == "for") && j+2 < len(ws) && ws[j+2].upper && ws[j+2].sep == sepSpace {
+			return Match{}, false
+		}
+	}
+	return Match{Start: start, End: end, Text: text, Target: *target}, true
+}
+
+func hasComma(ws []word, i, j int) bool {
+	for k := i + 1; k <= j; k++ {
+		if ws[k].sep == sepComma {
+			return true
+		}
+	}
+	return false
+}
+
+// ordinaryTail: the lowercase words of i..j are ordinary English, the
+// kind institutions are named with (parks, coast, no), not name parts
+// (ellis, hao).
+func (m *matcher) ordinaryTail(i, j int) bool {
+	for k := i + 1; k <= j; k++ {
+		w := m.words[k]
+		if w.upper || w.and {
+			continue
+		}
+		t := strings.ToLower(string(m.src[w.start:w.end]))
+		if !stopWords[t] && !connectors[t] && !commonNouns[string(appendKey(nil, []byte(t)))] {
+			return false
+		}
+	}
+	return true
+}
+
+// commonNouns are words institutions and places are named with; at the
+// start of a sentence "Science parks" is ordinary English. Singular keys.
+var commonNouns = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`park town coast city county state valley fall height hill bay lake river sea
+		harbor harbour port bridge street road square hall house garden museum university college school
+		library society center centre council club trust fund foundation association group company office
+		department service board committee authority agency bank market station hospital clinic institute
+		academy observatory conservatory zoo aquarium orchestra theatre theater gallery studio press news
+		daily time paper journal science history art music design technology research study education
+		health water marine urban public national international community project program programme
+		network alliance partnership forum union league federation institution laboratory lab center
+		office team unit division branch region district area village island beach forest mountain
+		north south east west new old great little upper lower central grand royal general medical
+		natural historical botanical fine polytechnic normal maritime children inc ltd co corp
+		day night week month year season festival fair show open`) {
+		commonNouns[w] = true
+	}
+}
+
+// target picks the accepted form to write: the one of the same entry as a
+// listed variant, else the first name or alias, preferring one that differs
+// from the text only in case.
+func (m *matcher) target(forms []int32, text string) *Form {
+	var best *Form
+	for _, fi := range forms {
+		f := &m.ix.Forms[fi]
+		if f.Kind == FormVariant {
+			continue
+		}
+		if strings.EqualFold(f.Surface, text) {
+			return f
+		}
+		if best == nil {
+			best = f
+		}
+	}
+	if best == nil {
+		// Only variants share the key: write the entry's name.
+		for _, fi := range forms {
+			if k := m.ix.nameOf[m.ix.Forms[fi].Entry]; k >= 0 {
+				return &m.ix.Forms[k]
+			}
+		}
+	}
+	return best
+}
+
+// sameApostrophes: the texts differ only in straight and curly
+// apostrophes, a matter of quote style, not of the name.
+func sameApostrophes(a, b string) bool {
+	if !strings.ContainsAny(a, "'’") && !strings.ContainsAny(b, "'’") {
+		return false
+	}
+	return strings.ReplaceAll(a, "’", "'") == strings.ReplaceAll(b, "’", "'")
+}
+
+// collapse returns text with runs of spaces, no-break spaces and line
+// breaks as one space, and without invisible characters.
+func collapse(b []byte) string {
+	plain := true
+	for i, c := range b {
+		if c >= 0x80 || c < ' ' || c == ' ' && (i+1 == len(b) || b[i+1] == ' ' || i == 0) {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return string(b)
+	}
+	var sb strings.Builder
+	space := false
+	for _, r := range string(b) {
+		if r == ' ' || r == '\n' || r == '\r' || r == '\t' || lint.IsOddSpace(r) {
+			space = true
+			continue
+		}
+		if lint.IsInvisible(r) {
+			continue // a zero-width space is the invisible-char rule's business
+		}
+		if space && sb.Len() > 0 {
+			sb.WriteByte(' ')
+		}
+		space = false
+		sb.WriteRune(r)
+	}
+	return sb.String()
+}

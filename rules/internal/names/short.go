@@ -1,0 +1,247 @@
+package names
+
+import (
+	"strings"
+
+	"github.com/copydesk/copydesk/lint"
+)
+
+// shortDef is a short form a document defines: "(hereinafter referred to
+// as the Museum)", "(the “Museum”)", "Harbor City Museum of Science and
+// Technology (HCMST)".
+type shortDef struct {
+	words []string // as written, without the article
+	keys  []string
+	the   bool
+	end   int // where the definition ends; uses are looked for after it
+}
+
+// definingStarts open a definition: "(hereinafter referred to as the
+// Museum)", "(collectively the Partners)"; definingWords may follow.
+var (
+	definingStarts = map[string]bool{"hereinafter": true, "referred": true, "called": true, "collectively": true, "jointly": true, "together": true, "henceforth": true}
+	definingWords  = map[string]bool{"hereinafter": true, "referred": true, "to": true, "as": true, "called": true, "known": true, "below": true, "herein": true}
+)
+
+func (m *miner) shortForms(b *lint.Block, defs []shortDef) []shortDef {
+	toks := m.doc.BlockTokens(b)
+	for i, t := range toks {
+		if t.Kind != lint.TokPunct || m.src[t.Start] != '(' {
+			continue
+		}
+		var ws []lint.Token
+		close := -1
+		quoted := false
+		for k := i + 1; k < len(toks) && k < i+24; k++ {
+			u := toks[k]
+			if u.Kind == lint.TokPunct {
+				p := string(m.src[u.Start:u.End])
+				if p == ")" {
+					close = k
+					break
+				}
+				if p == "\"" || p == "“" || p == "”" || p == "'" || p == "‘" || p == "’" || p == "," {
+					quoted = quoted || p != ","
+					continue
+				}
+				break
+			}
+			switch u.Kind {
+			case lint.TokWord:
+				ws = append(ws, u)
+			case lint.TokSpace:
+			default:
+				k = len(toks)
+			}
+		}
+		if close < 0 || len(ws) == 0 {
+			continue
+		}
+		defining := definingStarts[strings.ToLower(string(m.src[ws[0].Start:ws[0].End]))]
+		for defining && len(ws) > 0 && (definingStarts[strings.ToLower(string(m.src[ws[0].Start:ws[0].End]))] || definingWords[strings.ToLower(string(m.src[ws[0].Start:ws[0].End]))]) {
+			ws = ws[1:]
+		}
+		d := shortDef{end: int(toks[close].End)}
+		if len(ws) > 1 && strings.EqualFold(string(m.src[ws[0].Start:ws[0].End]), "the") {
+			d.the = true
+			ws = ws[1:]
+		}
+		if len(ws) == 0 || len(ws) > 4 {
+			continue
+		}
+		ok := true
+		for _, w := range ws {
+			if !w.Is(lint.FlagUpper) || w.Is(lint.FlagDigit) {
+				ok = false
+			}
+			txt := m.src[w.Start:w.End]
+			d.words = append(d.words, string(txt))
+			d.keys = append(d.keys, string(appendKey(nil, txt)))
+		}
+		if !ok {
+			continue
+		}
+		acronym := len(ws) == 1 && !d.the && isCaps(d.words[0])
+		if acronym {
+			// the name it abbreviates ends right before the bracket
+			prev := i - 1
+			for prev >= 0 && toks[prev].Kind == lint.TokSpace {
+				prev--
+			}
+			if prev < 0 || toks[prev].Kind != lint.TokWord || !toks[prev].Is(lint.FlagUpper) {
+				continue
+			}
+		} else if !defining && !quoted {
+			continue // "(the Guards)" in a story is an aside, not a definition
+		}
+		defs = append(defs, d)
+	}
+	return defs
+}
+
+// determiners stand where the article would: "this Museum", "its Museum".
+var determiners = map[string]bool{"this": true, "that": true, "these": true, "those": true, "its": true, "our": true, "their": true, "his": true, "her": true, "your": true, "my": true, "a": true, "an": true, "each": true, "every": true, "any": true, "no": true, "another": true, "whose": true}
+
+func isCaps(s string) bool {
+	if len(s) < 2 || len(s) > 10 {
+		return false
+	}
+	for _, c := range []byte(s) {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// shortUses finds the uses of defined short forms written another way. A
+// soft difference (an added article, lower case) is reported when the form as defined
+// is at least twice as common in the document: "the RLS" after "(RLS)"
+// is ordinary English when the writer always says so.
+func (m *miner) shortUses(defs []shortDef) {
+	seen := map[int]bool{}
+	asDefined := map[*shortDef]int{}
+	articleOnly := map[*shortDef][]ShortUse{}
+	defer func() {
+		for d, us := range articleOnly {
+			if asDefined[d] >= 2*len(us) {
+				m.fact.Shorts = append(m.fact.Shorts, us...)
+			}
+		}
+	}()
+	var kb []byte
+	for _, r := range m.ranges {
+		if !r.body {
+			continue
+		}
+		ws := m.all[r.lo:r.hi]
+		for i := range ws {
+			t := m.text(ws[i])
+			for di := len(defs) - 1; di >= 0; di-- {
+				d := &defs[di]
+				if int(ws[i].start) < d.end || i+len(d.keys) > len(ws) || len(t) < len(d.keys[0]) || len(t) > len(d.keys[0])+3 || t[0]|0x20 != d.keys[0][0]|0x20 {
+					continue
+				}
+				kb = appendKey(kb[:0], t)
+				if string(kb) != d.keys[0] {
+					continue
+				}
+				u, ok, article := m.judgeUse(ws, i, d)
+				switch {
+				case ok && !seen[u.Span.Start] && article:
+					seen[u.Span.Start] = true
+					articleOnly[d] = append(articleOnly[d], u)
+				case ok && !seen[u.Span.Start]:
+					seen[u.Span.Start] = true
+					m.fact.Shorts = append(m.fact.Shorts, u)
+				case !ok && article:
+					asDefined[d]++
+				}
+				break
+			}
+		}
+	}
+}
+
+func (m *miner) judgeUse(ws []word, i int, d *shortDef) (ShortUse, bool, bool) {
+	j := i + len(d.keys) - 1
+	var kb []byte
+	plural, kase := false, false
+	for k := 1; k < len(d.keys); k++ {
+		if ws[i+k].sep != sepSpace {
+			return ShortUse{}, false, false
+		}
+		kb = appendKey(kb[:0], m.text(ws[i+k]))
+		if string(kb) != d.keys[k] {
+			return ShortUse{}, false, false
+		}
+	}
+	for k := range d.keys {
+		t := string(m.src[ws[i+k].start:ws[i+k].end])
+		if t != d.words[k] {
+			if strings.EqualFold(t, d.words[k]) {
+				kase = true
+			} else {
+				plural = true
+			}
+		}
+	}
+	// part of a longer name: "Harbor City Museum", "Museum Director"
+	if i > 0 && ws[i].sep == sepSpace && ws[i-1].upper && !m.isStop(ws[i-1]) {
+		return ShortUse{}, false, false
+	}
+	if j+1 < len(ws) && ws[j+1].sep == sepSpace && ws[j+1].upper {
+		return ShortUse{}, false, false
+	}
+	hasThe := i > 0 && ws[i].sep == sepSpace && strings.EqualFold(string(m.text(ws[i-1])), "the")
+	lowerAll := !ws[i].upper
+	var why []string
+	switch {
+	case lowerAll && !hasThe:
+		return ShortUse{}, false, false // ordinary use of the word: "a museum", "museums"
+	case d.the && !hasThe:
+		if ws[i].sep == sepBreak || i > 0 && ws[i].sep == sepSpace && determiners[strings.ToLower(string(m.text(ws[i-1])))] {
+			return ShortUse{}, false, false // "this Museum", "its Museum": another determiner
+		}
+		why = append(why, "without its article")
+	case !d.the && hasThe && !plural && !kase:
+		why = append(why, "with an article it was defined without")
+	}
+	if plural {
+		why = append([]string{"in the plural"}, why...)
+	}
+	if kase {
+		why = append([]string{"with different capitals"}, why...)
+	}
+	if len(why) == 0 {
+		return ShortUse{}, false, true
+	}
+	// soft: an added article ("the NFA") or the short form in lower case
+	// ("the museum"): ordinary English unless the document keeps to the
+	// defined form.
+	articleOnly := !plural && (!kase && hasThe && !d.the || kase && lowerAll)
+	start, end := int(ws[i].start), int(ws[j].end)
+	if hasThe {
+		start = int(ws[i-1].start)
+	}
+	def := strings.Join(d.words, " ")
+	repl := def
+	if d.the {
+		art := "the"
+		if hasThe && m.src[start] == 'T' {
+			art = "The"
+		}
+		repl = art + " " + def
+	}
+	display := def
+	if d.the {
+		display = "the " + def
+	}
+	return ShortUse{
+		Span:    lint.Span{Start: start, End: end},
+		Text:    collapse(m.src[start:end]),
+		Defined: display,
+		Why:     strings.Join(why, ", "),
+		Fix:     lint.Edit{Start: start, End: end, NewText: repl},
+	}, true, articleOnly
+}

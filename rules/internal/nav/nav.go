@@ -1,0 +1,450 @@
+// Package nav resolves previous/next links and relative Markdown links
+// against every article of a corpus, following the site generators' rules.
+package nav
+
+import (
+	"bytes"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+	"weak"
+
+	"github.com/copydesk/copydesk/lint"
+)
+
+// An Index finds articles by path, by VitePress link, by Docusaurus doc id
+// and by title. Paths are cleaned and slash-separated.
+//
+// Where the site root lies for a site-absolute link (/en/guide/intro): the
+// nearest folder above the linking article under which the link names an
+// article. A VitePress site copied from docs/en/... into any folder then
+// resolves without configuration, and so does a generated archive linted
+// from its own root.
+type Index struct {
+	Sums  []*lint.Summary
+	Paths []string // Sums[i]'s path, cleaned and slash-separated
+	// byPath holds each article's path with and without its extension;
+	// byFolder a folder's index.md (or README.md, _index.md).
+	byPath, byFolder map[string]int
+	// byDocID holds Docusaurus ids: the folder plus the front matter id,
+	// or the file name without its extension.
+	byDocID map[string]int
+	byTitle map[string][]int
+	byFold  map[string][]int
+	// byLine holds, for plain-text articles, the first lines of the text:
+	// a title the parser did not take as the title (an export without the
+	// blank line after the section label) still resolves.
+	byLine    map[string][]int
+	folds     []foldEntry // built on the first Near
+	foldsOnce sync.Once
+}
+
+// The four links rules run one after another over the same summaries; the
+// index is built once and shared, held weakly so that it dies with the run.
+var shared struct {
+	sync.Mutex
+	first weak.Pointer[lint.Summary]
+	n     int
+	x     weak.Pointer[Index]
+}
+
+// For returns the index of a corpus pass's summaries, built once per run.
+func For(sums []*lint.Summary) *Index {
+	if len(sums) == 0 {
+		return Build(sums)
+	}
+	shared.Lock()
+	defer shared.Unlock()
+	if shared.first.Value() == sums[0] && shared.n == len(sums) {
+		if x := shared.x.Value(); x != nil && len(x.Sums) == len(sums) && &x.Sums[0] == &sums[0] {
+			return x
+		}
+	}
+	x := Build(sums)
+	shared.first, shared.n, shared.x = weak.Make(sums[0]), len(sums), weak.Make(x)
+	return x
+}
+
+type foldEntry struct {
+	fold  string
+	runes int
+	ids   []int
+}
+
+// Build indexes the summaries.
+func Build(sums []*lint.Summary) *Index {
+	x := &Index{
+		Sums: sums, Paths: make([]string, len(sums)),
+		byPath: make(map[string]int, 2*len(sums)), byFolder: map[string]int{}, byDocID: make(map[string]int, len(sums)),
+		byTitle: make(map[string][]int, len(sums)), byFold: make(map[string][]int, len(sums)), byLine: map[string][]int{},
+	}
+	for i, s := range sums {
+		p := Clean(s.Path)
+		x.Paths[i] = p
+		x.byPath[p] = i
+		noExt := strings.TrimSuffix(p, path.Ext(p))
+		if _, ok := x.byPath[noExt]; !ok {
+			x.byPath[noExt] = i
+		}
+		dir, base := path.Split(noExt)
+		dir = strings.TrimSuffix(dir, "/")
+		switch strings.ToLower(base) {
+		case "index", "readme", "_index":
+			if _, ok := x.byFolder[dir]; !ok {
+				x.byFolder[dir] = i
+			}
+		}
+		id := base
+		if v, ok := s.Meta["id"].(string); ok && v != "" {
+			id = v
+		}
+		x.byDocID[path.Join(dir, id)] = i
+		if t := strings.TrimSpace(s.Title); t != "" {
+			x.byTitle[t] = append(x.byTitle[t], i)
+			if f := Fold(t); f != "" {
+				x.byFold[f] = append(x.byFold[f], i)
+			}
+		}
+		if s.Format == lint.FormatText {
+			for _, l := range firstLines(s.Src, 3) {
+				if l != s.Title {
+					x.byLine[l] = append(x.byLine[l], i)
+				}
+			}
+		}
+	}
+	return x
+}
+
+// firstLines returns up to n non-blank lines from the top of a text, bullet
+// glyphs and spaces trimmed, skipping lines of dashes.
+func firstLines(src []byte, n int) []string {
+	var out []string
+	for len(src) > 0 && len(out) < n {
+		line := src
+		if k := bytes.IndexByte(src, '\n'); k >= 0 {
+			line, src = src[:k], src[k+1:]
+		} else {
+			src = nil
+		}
+		line = bytes.TrimSpace(line)
+		if len(line) == 0 || len(line) > 1000 {
+			continue
+		}
+		t := strings.TrimSpace(strings.TrimLeft(string(line), "•·*-"))
+		if t == "" || strings.Trim(t, "-=_") == "" {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// Clean returns a path cleaned and slash-separated.
+func Clean(p string) string { return path.Clean(filepath.ToSlash(p)) }
+
+// Fold is a title for loose comparison: lower case, without spaces and
+// punctuation.
+func Fold(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// External reports whether a target is a URL or an e-mail address, which
+// no corpus can resolve or refute.
+func External(t string) bool {
+	return strings.Contains(t, "://") || strings.HasPrefix(t, "mailto:") || strings.HasPrefix(t, "//")
+}
+
+// Resolve returns the articles a navigation link of article from points at,
+// nil when none; more than one when several articles share a title.
+func (x *Index) Resolve(from int, l lint.NavLink) []int {
+	t := strings.TrimSpace(l.Target)
+	if t == "" || External(t) {
+		return nil
+	}
+	if l.IsPath || strings.HasPrefix(l.Label, "pagination_") {
+		if i, ok := x.ResolvePath(from, t, strings.HasPrefix(l.Label, "pagination_")); ok {
+			return []int{i}
+		}
+	}
+	if ids := x.byTitle[t]; len(ids) > 0 {
+		return ids
+	}
+	if ids := x.byFold[Fold(t)]; len(ids) > 0 && Fold(t) != "" {
+		return ids
+	}
+	if ids := x.byLine[t]; len(ids) > 0 {
+		return ids
+	}
+	if !l.IsPath && strings.ContainsRune(t, '/') {
+		if i, ok := x.ResolvePath(from, t, false); ok {
+			return []int{i}
+		}
+	}
+	return nil
+}
+
+// ResolvePath finds the article a path points at: relative to the
+// article's folder, or site-absolute (see Index), or, for Docusaurus
+// (docID), a doc id under any folder above the article. A .md, .html or
+// no extension, and a trailing slash or a folder (its index.md), are
+// accepted as the generators accept them. A #fragment or ?query is ignored.
+func (x *Index) ResolvePath(from int, t string, docID bool) (int, bool) {
+	if k := strings.IndexAny(t, "#?"); k >= 0 {
+		t = t[:k]
+	}
+	if t == "" {
+		return 0, false
+	}
+	dir := path.Dir(x.Paths[from])
+	if docID {
+		for d := range ancestors(dir) {
+			if i, ok := x.byDocID[path.Join(d, t)]; ok {
+				return i, true
+			}
+		}
+	}
+	if !strings.HasPrefix(t, "/") {
+		return x.lookup(path.Join(dir, t))
+	}
+	for d := range ancestors(dir) {
+		if i, ok := x.lookup(path.Join(d, t)); ok {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+func (x *Index) lookup(p string) (int, bool) {
+	if i, ok := x.byPath[p]; ok {
+		return i, true
+	}
+	if ext := path.Ext(p); ext == ".html" || ext == ".htm" {
+		if i, ok := x.byPath[strings.TrimSuffix(p, ext)]; ok {
+			return i, true
+		}
+	}
+	i, ok := x.byFolder[p]
+	return i, ok
+}
+
+// ancestors yields dir and every folder above it, nearest first.
+func ancestors(dir string) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for d := dir; ; d = path.Dir(d) {
+			if !yield(d) {
+				return
+			}
+			if d == "." || d == "/" || path.Dir(d) == d || d == ".." || strings.HasSuffix(d, "/..") {
+				return
+			}
+		}
+	}
+}
+
+// Article returns the path of an article as a message shows it.
+func (x *Index) Article(i int) string {
+	if t := x.Sums[i].Title; t != "" {
+		return "\"" + t + "\""
+	}
+	return x.Paths[i]
+}
+
+// Near returns the one article whose title (for a title target) or file
+// name (for a path target) is a small edit away from the target, with the
+// text to write instead; ok is false when none or several are.
+func (x *Index) Near(from int, l lint.NavLink) (int, string, bool) {
+	t := strings.TrimSpace(l.Target)
+	if t == "" || External(t) {
+		return 0, "", false
+	}
+	if l.IsPath || strings.HasPrefix(l.Label, "pagination_") {
+		return x.nearPath(from, t, strings.HasPrefix(l.Label, "pagination_"))
+	}
+	ft := Fold(t)
+	limit := nearLimit(ft)
+	runes := utf8.RuneCountInString(ft)
+	x.foldsOnce.Do(func() {
+		x.folds = make([]foldEntry, 0, len(x.byFold))
+		for f, ids := range x.byFold {
+			x.folds = append(x.folds, foldEntry{f, utf8.RuneCountInString(f), ids})
+		}
+	})
+	found, n := -1, 0
+	for _, e := range x.folds {
+		if abs(e.runes-runes) > limit {
+			continue
+		}
+		if d := lint.EditDistance(e.fold, ft); d <= limit {
+			n += len(e.ids)
+			found = e.ids[0]
+		}
+	}
+	if n != 1 {
+		return 0, "", false
+	}
+	return found, x.Sums[found].Title, true
+}
+
+// nearPath compares the link's last segment with the file names (or doc
+// ids) in the folder it names.
+func (x *Index) nearPath(from int, t string, docID bool) (int, string, bool) {
+	frag := ""
+	if k := strings.IndexAny(t, "#?"); k >= 0 {
+		t, frag = t[:k], t[k:]
+	}
+	slash := strings.HasSuffix(t, "/")
+	t = strings.TrimSuffix(t, "/")
+	tdir, tbase := path.Split(t)
+	if tbase == "" {
+		return 0, "", false
+	}
+	ext := path.Ext(tbase)
+	stem := strings.TrimSuffix(tbase, ext)
+	limit := nearLimit(stem)
+	found, name, n := -1, "", 0
+	dir := path.Dir(x.Paths[from])
+	roots := []string{dir}
+	if strings.HasPrefix(t, "/") || docID {
+		roots = roots[:0]
+		for d := range ancestors(dir) {
+			roots = append(roots, d)
+		}
+	}
+	seen := map[int]bool{}
+	for _, root := range roots {
+		folder := path.Join(root, tdir)
+		for i, p := range x.Paths {
+			if seen[i] {
+				continue
+			}
+			pd, pb := path.Split(p)
+			cand := strings.TrimSuffix(pb, path.Ext(pb))
+			if docID {
+				if v, ok := x.Sums[i].Meta["id"].(string); ok && v != "" {
+					cand = v
+				}
+			}
+			if strings.EqualFold(cand, "index") || strings.EqualFold(cand, "readme") {
+				// A folder's index page is named by the folder.
+				pd, cand = path.Split(strings.TrimSuffix(pd, "/"))
+			}
+			if strings.TrimSuffix(pd, "/") != folder || abs(len(cand)-len(stem)) > limit {
+				continue
+			}
+			if d := lint.EditDistance(cand, stem); d > 0 && d <= limit {
+				seen[i] = true
+				found, name, n = i, cand, n+1
+			}
+		}
+		if n > 0 {
+			break
+		}
+	}
+	if n != 1 {
+		return 0, "", false
+	}
+	out := tdir + name + ext
+	if slash {
+		out += "/"
+	}
+	return found, out + frag, true
+}
+
+// nearLimit is the edit distance still taken for a typo: one in a short
+// word, up to three in a long title.
+func nearLimit(s string) int {
+	n := len([]rune(s))
+	switch {
+	case n < 4:
+		return 0
+	case n < 8:
+		return 1
+	case n < 30:
+		return 2
+	}
+	return 3
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// ExplicitNone reports whether the front matter says there is
+// deliberately no link in that direction (prev: false, pagination_prev: null).
+func ExplicitNone(s *lint.Summary, dir lint.NavDir) bool {
+	keys := []string{"next", "pagination_next"}
+	if dir == lint.NavPrev {
+		keys = []string{"prev", "previous", "pagination_prev"}
+	}
+	for _, k := range keys {
+		v, ok := s.Meta[k]
+		if !ok {
+			continue
+		}
+		if v == nil || v == false {
+			return true
+		}
+		if s, ok := v.(string); ok && (s == "" || s == "null" || s == "false") {
+			return true
+		}
+	}
+	return false
+}
+
+// Claim is one resolved navigation link: From says To is its Dir.
+type Claim struct {
+	From, To int
+	Dir      lint.NavDir
+	Link     *lint.NavLink
+}
+
+// Claims resolves every navigation link to exactly one article; links
+// that resolve to none or to several are left out.
+func (x *Index) Claims() []Claim {
+	var out []Claim
+	for i, s := range x.Sums {
+		for k := range s.Nav {
+			l := &s.Nav[k]
+			if ids := x.Resolve(i, *l); len(ids) == 1 {
+				out = append(out, Claim{From: i, To: ids[0], Dir: l.Dir, Link: l})
+			}
+		}
+	}
+	return out
+}
+
+// Opposite returns the other direction.
+func Opposite(d lint.NavDir) lint.NavDir {
+	if d == lint.NavNext {
+		return lint.NavPrev
+	}
+	return lint.NavNext
+}
+
+// Links returns article i's navigation links in direction d.
+func (x *Index) Links(i int, d lint.NavDir) []*lint.NavLink {
+	var out []*lint.NavLink
+	for k := range x.Sums[i].Nav {
+		if x.Sums[i].Nav[k].Dir == d {
+			out = append(out, &x.Sums[i].Nav[k])
+		}
+	}
+	return out
+}
+
+// SortInts sorts and returns ids, for stable messages.
+func SortInts(ids []int) []int { sort.Ints(ids); return ids }

@@ -1,0 +1,133 @@
+// Package pubdate gives the date rules one reading of an article's
+// publication date under the configuration: which sources count, how
+// ambiguous numeric dates are read, which pages have no date by design.
+package pubdate
+
+import (
+	"path"
+	"path/filepath"
+
+	"github.com/copydesk/copydesk/dates"
+	"github.com/copydesk/copydesk/lint"
+)
+
+// Order returns the configured reading of ambiguous numeric dates.
+func Order(cfg *lint.Config) dates.Order {
+	if cfg == nil {
+		return dates.OrderUnknown
+	}
+	switch cfg.Dates.Order {
+	case "day-first":
+		return dates.OrderDayFirst
+	case "month-first":
+		return dates.OrderMonthFirst
+	}
+	return dates.OrderUnknown
+}
+
+// A Field is a date found in a source the configuration allows, read with
+// the configured order.
+type Field struct {
+	*lint.DateField
+	Date dates.Date // Parsed, read again with the configured order
+}
+
+// Fields returns the dates of the sources the configuration allows, in
+// order of preference.
+func Fields(sum *lint.Summary, cfg *lint.Config) []Field {
+	var sources []string
+	if cfg != nil {
+		sources = cfg.Dates.Sources
+	}
+	order := Order(cfg)
+	var out []Field
+	for _, df := range sum.DatesFrom(sources) {
+		f := Field{DateField: df, Date: df.Parsed}
+		if df.ParseErr == nil && df.Parsed.Ambiguous && order != dates.OrderUnknown {
+			if d, err := dates.Parse(df.Raw, order); err == nil {
+				f.Date = d
+			}
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// Publication returns the preferred date that is a real, unambiguous
+// date, and whether there is one.
+func Publication(sum *lint.Summary, cfg *lint.Config) (Field, bool) {
+	for _, f := range Fields(sum, cfg) {
+		if f.ParseErr == nil && f.Date.Err == nil && !f.Date.Ambiguous {
+			return f, true
+		}
+	}
+	return Field{}, false
+}
+
+// NotArticle reports whether a Markdown page is, by its generator's own
+// conventions, not an article: a page without front matter (a README; site
+// generators publish posts only with front matter), a redirect stub
+// (`redirect: /blog/...`), a VitePress home page (`layout: home`), or a Hugo
+// or Zola section page (_index.md), which lists articles.
+func NotArticle(sum *lint.Summary) bool {
+	if sum.Format == lint.FormatMarkdown && sum.Meta == nil {
+		return true
+	}
+	for _, k := range []string{"redirect", "redirect_to", "redirectTo"} {
+		if _, ok := sum.Meta[k]; ok {
+			return true
+		}
+	}
+	if l, _ := sum.Meta["layout"].(string); l == "home" {
+		return true
+	}
+	return path.Base(filepath.ToSlash(sum.Path)) == "_index.md"
+}
+
+// Where returns the range a finding about the whole article points at: the
+// title when there is one, else the opening front matter fence, else the
+// first line.
+func Where(sum *lint.Summary) lint.Span {
+	if sum.TitleSpan.End > sum.TitleSpan.Start {
+		return sum.TitleSpan
+	}
+	src := sum.Src
+	start := sum.BOM()
+	end := start
+	for end < len(src) && src[end] != '\n' && src[end] != '\r' {
+		end++
+	}
+	if end-start > 3 && sum.Meta != nil {
+		end = start + 3
+	}
+	return lint.Span{Start: start, End: end}
+}
+
+// Describe names where a date was found, for messages.
+func Describe(df *lint.DateField) string {
+	switch df.Source {
+	case lint.DateFrontMatter:
+		return "front matter " + df.Label
+	case lint.DateFileName:
+		return "file name date"
+	case lint.DatePath:
+		return "path date"
+	}
+	return "date line"
+}
+
+// Snippet reports whether a plain-text file is too short to be an article:
+// one block of text, such as a note or a pasted paragraph, has no header to
+// hold a title and a date.
+func Snippet(doc *lint.Document) bool {
+	if doc.Format != lint.FormatText {
+		return false
+	}
+	n := 0
+	for i := range doc.Blocks {
+		if doc.Blocks[i].Tok1 > doc.Blocks[i].Tok0 || doc.Blocks[i].Role == lint.RoleDate {
+			n++
+		}
+	}
+	return n < 2
+}

@@ -1,0 +1,82 @@
+package nameconsistency_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/lint/linttest"
+	"github.com/copydesk/copydesk/rules/nameconsistency"
+)
+
+// lintDir lints every article under dir as one corpus with the rule alone.
+func lintDir(t *testing.T, dir string) (*lint.Result, int) {
+	t.Helper()
+	reg, err := lint.NewRegistry(append(lint.Builtin(), nameconsistency.Rule)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var in []lint.Input
+	err = filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && lint.IsArticle(p) {
+			in = append(in, lint.Input{Path: p})
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng := &lint.Engine{Registry: reg, Config: lint.DefaultConfig(dir)}
+	return eng.Lint(in), len(in)
+}
+
+// The Rust blog writes its compiler team "the compiler team" in most posts'
+// front matter and "The Compiler Team" in others: the rarer spelling is
+// reported at the value, across the archive.
+func TestRustBlogTeams(t *testing.T) {
+	dir := linttest.SharedCorpus(t, "blog.rust-lang.org")
+	res, n := lintDir(t, dir)
+	found := 0
+	for _, f := range res.Files {
+		for _, d := range f.Diagnostics {
+			if d.Rule != nameconsistency.Rule.ID {
+				continue
+			}
+			if strings.HasPrefix(d.Message, `"The Compiler Team" is written "the compiler team"`) {
+				found++
+				if got := string(f.Summary.Src[d.Start:d.End]); got != "The Compiler Team" {
+					t.Errorf("%s: finding covers %q, want the front matter value", f.Path, got)
+				}
+			}
+		}
+	}
+	if found < 10 {
+		t.Errorf("%d posts of %d reported for The Compiler Team, want at least 10", found, n)
+	}
+}
+
+// On proofread books the rule stays below half a finding per 10,000 words.
+func TestProofreadBooks(t *testing.T) {
+	dir := linttest.SharedCorpus(t, "prose")
+	res, _ := lintDir(t, dir)
+	_, words := linttest.FalseAlarms(t, nameconsistency.Rule, dir) // document rules only: counts the words
+	n := 0
+	for _, f := range res.Files {
+		for _, d := range f.Diagnostics {
+			if d.Rule == nameconsistency.Rule.ID {
+				n++
+				if testing.Verbose() {
+					line, _ := f.Summary.Position(d.Start)
+					t.Logf("%s:%d: %s", f.Path, line, d.Message)
+				}
+			}
+		}
+	}
+	rate := float64(n) / float64(words) * 10000
+	t.Logf("%d findings in %d words: %.2f per 10,000 words", n, words, rate)
+	if rate > 0.5 {
+		t.Errorf("%.2f findings per 10,000 words of proofread books, want at most 0.5", rate)
+	}
+}

@@ -1,0 +1,59 @@
+// Package namevariant finds names spelled otherwise than the glossary
+// says: listed variants (safe fix) and near misses found without being
+// listed (unsafe fix).
+package namevariant
+
+import (
+	"fmt"
+
+	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/rules/internal/names"
+)
+
+// Rule is the name-variant rule.
+var Rule = &lint.Rule{
+	ID:       "name-variant",
+	Category: lint.CategoryNames,
+	Severity: lint.SeverityWarning,
+	Fixable:  lint.FixMixed,
+	Doc: lint.Doc{
+		Title: "A name spelled otherwise than the glossary (`names` in .copydesk.yaml) says",
+		Why: "A name spelled several ways across an archive looks careless and splits search results. " +
+			"Listed variants are matched whatever their case and spacing; near misses are found without being " +
+			"listed: a changed letter in a long word (Lakesde), a plural or singular word (Sciences), words joined " +
+			"or split (Annaberg, Lake side), a comma, hyphen or & for \"and\" or a space, a capital changed inside " +
+			"the name. The longest glossary match wins, names that continue into a longer capitalised name " +
+			"(National Academy of Sciences) are left alone, and code, URLs and link targets are never read. " +
+			"With no glossary the rule does nothing.",
+		Wrong: "The Harbor City Museum of Sciences and Technology opens on Monday.",
+		Right: "The Harbor City Museum of Science and Technology opens on Monday.",
+		Fix: "Safe for a listed variant: it is replaced by the canonical name. Unsafe for a near miss: the " +
+			"spelling may be another name the glossary does not know, so a person confirms the replacement.",
+	},
+	Run: run,
+}
+
+func run(pass *lint.Pass) {
+	ix := names.IndexFor(pass.Config)
+	if ix == nil {
+		return
+	}
+	ix.Find(pass.Doc, func(m names.Match) {
+		e := ix.Entries[m.Target.Entry]
+		where := ""
+		if e.Source != "" {
+			where = " (" + e.Source + ")"
+		}
+		d := lint.Diagnostic{Start: m.Start, End: m.End}
+		fix := &lint.Fix{Message: fmt.Sprintf("Write %q", m.Target.Surface), Edits: []lint.Edit{{Start: m.Start, End: m.End, NewText: m.Target.Surface}}}
+		if m.Known {
+			d.Message = fmt.Sprintf("%q is a known wrong spelling of %q%s; write the canonical name", m.Text, e.Name, where)
+			fix.Applicability = lint.Safe
+		} else {
+			d.Message = fmt.Sprintf("%q looks like a misspelling of %q, glossary entry %q%s; write the canonical form", m.Text, m.Target.Surface, e.Name, where)
+			fix.Applicability = lint.Unsafe
+		}
+		d.Fix = fix
+		pass.Report(d)
+	})
+}
