@@ -674,3 +674,19 @@ func (c *Config) loadNamesFiles(reg *Registry) error {
 	}
 	return errors.Join(errs...)
 }
+
+// OffEverywhere reports whether the config turns a rule off for every file:
+// off in the rules section and not turned back on by any override. The
+// engine then skips its work altogether, collection for corpus rules too.
+func (c *Config) OffEverywhere(id string) bool {
+	rc, ok := c.Rules[id]
+	if !ok || rc.Severity == nil || *rc.Severity != SeverityOff {
+		return false
+	}
+	for _, ov := range c.Overrides {
+		if rc, ok := ov.Rules[id]; ok && rc.Severity != nil && *rc.Severity != SeverityOff {
+			return false
+		}
+	}
+	return true
+}

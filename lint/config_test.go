@@ -148,3 +148,21 @@ func TestLoadConfigNamesFiles(t *testing.T) {
 		t.Errorf("error = %v", err)
 	}
 }
+
+func TestOffEverywhere(t *testing.T) {
+	reg := testRegistry(t)
+	for yaml, want := range map[string]bool{
+		"rules:\n  repeated-word: off\n":     true,
+		"rules:\n  repeated-word: warning\n": false,
+		"":                                   false,
+		"rules:\n  repeated-word: off\noverrides:\n  - paths: [news/**]\n    rules:\n      repeated-word: error\n": false,
+	} {
+		cfg, err := ParseConfig([]byte(yaml), "cfg.yaml", reg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := cfg.OffEverywhere("repeated-word"); got != want {
+			t.Errorf("%q: OffEverywhere = %v, want %v", yaml, got, want)
+		}
+	}
+}

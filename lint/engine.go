@@ -240,7 +240,7 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 			}
 		case r.Check != nil && collect:
 			var fact any
-			if r.Collect != nil {
+			if r.Collect != nil && !e.Config.OffEverywhere(r.ID) {
 				pass := &Pass{Rule: r, Doc: doc, Options: s.Options, Config: e.Config, Today: e.today(), report: report}
 				if err := safeRun(r, in.Path, func() { fact = r.Collect(pass) }); err != nil {
 					f.Err = errors.Join(f.Err, err)
@@ -310,12 +310,17 @@ func (e *Engine) runCorpusRules(files []*FileResult) {
 			corpus = append(corpus, r)
 		}
 	}
+	// Facts are indexed by position among all corpus rules; rules that are
+	// off everywhere are skipped below, keeping the positions.
 	found := make([][]Diagnostic, len(corpus))
 	errs := make([]error, len(corpus))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	today := e.today()
 	for k, r := range corpus {
+		if e.Config.OffEverywhere(r.ID) {
+			continue
+		}
 		facts := make([]any, len(owners))
 		for i, f := range owners {
 			if k < len(f.facts) {
