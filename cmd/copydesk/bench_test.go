@@ -6,10 +6,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/corpusgen"
+	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/rules"
 )
 
 // benchCorpus is written once per test binary: 20 MB of generated articles,
@@ -72,6 +75,35 @@ func BenchmarkBinaryOneFile(b *testing.B) {
 			if !errors.As(err, &ee) || ee.ExitCode() != exitProblems {
 				b.Fatalf("run: %v", err)
 			}
+		}
+	}
+}
+
+// BenchmarkLintCorpusProse is BenchmarkLintCorpus with the checks of the
+// text alone (mechanics and cleaning), the checks across articles (dates,
+// links, names) turned off in a config: what a run costs without them.
+func BenchmarkLintCorpusProse(b *testing.B) {
+	dir, size := corpusDir(b)
+	cfg := filepath.Join(b.TempDir(), "prose.yaml")
+	var rulesOff strings.Builder
+	rulesOff.WriteString("rules:\n")
+	for _, r := range rules.All() {
+		switch r.Category {
+		case lint.CategoryMetadata, lint.CategoryLinks, lint.CategoryNames:
+			if !r.Builtin {
+				rulesOff.WriteString("  " + r.ID + ": off\n")
+			}
+		}
+	}
+	if err := os.WriteFile(cfg, []byte(rulesOff.String()), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		code := run([]string{"lint", "--format", "json", "--config", cfg, dir}, nil, io.Discard, io.Discard)
+		if code != exitProblems {
+			b.Fatalf("exit %d, want 1 (the corpus has planted defects)", code)
 		}
 	}
 }
