@@ -4,9 +4,7 @@
 package fullwidthpunctuation
 
 import (
-	"encoding/binary"
 	"fmt"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -14,6 +12,7 @@ import (
 	"golang.org/x/text/width"
 
 	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/rules/internal/prose"
 )
 
 // Rule is the fullwidth-punctuation rule.
@@ -52,7 +51,7 @@ func run(pass *lint.Pass) {
 		toks := doc.BlockTokens(b)
 		lo, hi := b.Prose.Start, b.Prose.End
 		for i := lo; i < hi; i++ {
-			if i = skipASCII(src, i, hi); i == hi {
+			if i = prose.SkipASCII(src, i, hi); i == hi {
 				break
 			}
 			if c := src[i]; c != 0xEF && c != 0xE3 {
@@ -71,7 +70,7 @@ func run(pass *lint.Pass) {
 				}
 				j += w2
 			}
-			if inProse(toks, i, j) && !afterLiteral(toks, i) && english(src, lo, hi, i, j) {
+			if prose.InProse(toks, i, j) && !prose.AfterLiteral(toks, i) && english(src, lo, hi, i, j) {
 				pass.Report(diagnostic(src, lo, hi, i, j))
 			}
 			i = j - 1
@@ -262,41 +261,4 @@ func longParen(src []byte, rest []rune, j, hi int) bool {
 		k += w
 	}
 	return n > 1
-}
-
-// inProse reports whether src[i:j] lies in prose tokens: not in code cut
-// out of Markdown, markup, or a URL.
-func inProse(toks []lint.Token, i, j int) bool {
-	k := sort.Search(len(toks), func(k int) bool { return int(toks[k].End) > i })
-	if k == len(toks) || int(toks[k].Start) > i {
-		return false
-	}
-	for ; k < len(toks) && int(toks[k].Start) < j; k++ {
-		switch toks[k].Kind {
-		case lint.TokGap, lint.TokMarkup, lint.TokLiteral:
-			return false
-		}
-	}
-	return true
-}
-
-// afterLiteral: the run follows a URL or file name directly, and may be
-// part of it (an internationalised address).
-func afterLiteral(toks []lint.Token, i int) bool {
-	k := sort.Search(len(toks), func(k int) bool { return int(toks[k].End) >= i })
-	return k < len(toks) && int(toks[k].End) == i && toks[k].Kind == lint.TokLiteral
-}
-
-// skipASCII returns the first index from i on where src holds a byte of
-// 0x80 or more, or end; it reads eight bytes at a time.
-func skipASCII(src []byte, i, end int) int {
-	for ; i+8 <= end; i += 8 {
-		if binary.LittleEndian.Uint64(src[i:])&0x8080808080808080 != 0 {
-			break
-		}
-	}
-	for i < end && src[i] < utf8.RuneSelf {
-		i++
-	}
-	return i
 }

@@ -3,9 +3,7 @@
 package mojibake
 
 import (
-	"encoding/binary"
 	"fmt"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -13,6 +11,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/rules/internal/prose"
 )
 
 // Rule is the mojibake rule.
@@ -72,7 +71,7 @@ func run(pass *lint.Pass) {
 		toks := doc.BlockTokens(b)
 		lo, hi := b.Prose.Start, b.Prose.End
 		for i := lo; i+1 < hi; i++ {
-			if i = skipASCII(src, i, hi); i+1 >= hi {
+			if i = prose.SkipASCII(src, i, hi); i+1 >= hi {
 				break
 			}
 			// The lead characters Â (U+00C2) to ô (U+00F4) are C3 82 to C3 B4.
@@ -82,7 +81,7 @@ func run(pass *lint.Pass) {
 			// A stray "Â" after an address ends it; other mojibake there may
 			// be part of an internationalised URL, which is not linted.
 			d, end, ok := find(src, lo, hi, i)
-			if ok && inProse(toks, i, end) && (string(src[d.Start:d.End]) == "Â" || !afterLiteral(toks, i)) {
+			if ok && prose.InProse(toks, i, end) && (string(src[d.Start:d.End]) == "Â" || !prose.AfterLiteral(toks, i)) {
 				pass.Report(d)
 			}
 			if end > i+1 {
@@ -267,41 +266,4 @@ func traces(src []byte, hi, i int, prev rune) (lint.Diagnostic, int, bool) {
 		}, i + w, true
 	}
 	return lint.Diagnostic{}, i, false
-}
-
-// inProse reports whether src[i:j] lies in prose tokens: not in code cut
-// out of Markdown, markup, or a URL.
-func inProse(toks []lint.Token, i, j int) bool {
-	k := sort.Search(len(toks), func(k int) bool { return int(toks[k].End) > i })
-	if k == len(toks) || int(toks[k].Start) > i {
-		return false
-	}
-	for ; k < len(toks) && int(toks[k].Start) < j; k++ {
-		switch toks[k].Kind {
-		case lint.TokGap, lint.TokMarkup, lint.TokLiteral:
-			return false
-		}
-	}
-	return true
-}
-
-// afterLiteral: the run follows a URL or file name directly and may be part
-// of it; URLs are not linted.
-func afterLiteral(toks []lint.Token, i int) bool {
-	k := sort.Search(len(toks), func(k int) bool { return int(toks[k].End) >= i })
-	return k < len(toks) && int(toks[k].End) == i && toks[k].Kind == lint.TokLiteral
-}
-
-// skipASCII returns the first index from i on where src holds a byte of
-// 0x80 or more, or end; it reads eight bytes at a time.
-func skipASCII(src []byte, i, end int) int {
-	for ; i+8 <= end; i += 8 {
-		if binary.LittleEndian.Uint64(src[i:])&0x8080808080808080 != 0 {
-			break
-		}
-	}
-	for i < end && src[i] < utf8.RuneSelf {
-		i++
-	}
-	return i
 }

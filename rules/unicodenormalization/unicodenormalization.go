@@ -4,9 +4,7 @@
 package unicodenormalization
 
 import (
-	"encoding/binary"
 	"fmt"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -14,6 +12,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/rules/internal/prose"
 )
 
 // Rule is the unicode-normalization rule.
@@ -51,7 +50,7 @@ func run(pass *lint.Pass) {
 			// Every character below U+0300 (lead bytes up to 0xCB) is in NFC
 			// and composes with nothing before it: ASCII and Latin-1 text
 			// costs next to nothing.
-			if i = skipASCII(src, i, hi); i == hi {
+			if i = prose.SkipASCII(src, i, hi); i == hi {
 				break
 			}
 			if src[i] < 0xCC {
@@ -83,7 +82,7 @@ func check(pass *lint.Pass, toks []lint.Token, i, hi int) {
 	var out []byte
 	flush := func() {
 		if runStart >= 0 {
-			if inProse(toks, runStart, runEnd) {
+			if prose.InProse(toks, runStart, runEnd) {
 				pass.Report(diagnostic(src, runStart, runEnd, out))
 			}
 			runStart, runEnd, out = -1, -1, out[:0]
@@ -168,34 +167,4 @@ func codes(s string) string {
 		n++
 	}
 	return b.String()
-}
-
-// inProse reports whether src[i:j] lies in prose tokens: not in code cut
-// out of Markdown, markup, or a URL.
-func inProse(toks []lint.Token, i, j int) bool {
-	k := sort.Search(len(toks), func(k int) bool { return int(toks[k].End) > i })
-	if k == len(toks) || int(toks[k].Start) > i {
-		return false
-	}
-	for ; k < len(toks) && int(toks[k].Start) < j; k++ {
-		switch toks[k].Kind {
-		case lint.TokGap, lint.TokMarkup, lint.TokLiteral:
-			return false
-		}
-	}
-	return true
-}
-
-// skipASCII returns the first index from i on where src holds a byte of
-// 0x80 or more, or end; it reads eight bytes at a time.
-func skipASCII(src []byte, i, end int) int {
-	for ; i+8 <= end; i += 8 {
-		if binary.LittleEndian.Uint64(src[i:])&0x8080808080808080 != 0 {
-			break
-		}
-	}
-	for i < end && src[i] < utf8.RuneSelf {
-		i++
-	}
-	return i
 }

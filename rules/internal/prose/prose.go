@@ -1,9 +1,15 @@
-// Package prose holds small token helpers that the quotation and bracket
-// rules share: what a block is called in messages, where template
-// directives end, and finding the token at an offset.
+// Package prose holds small helpers that several rules share: what a block
+// is called in messages, template directives, token search, and the fast
+// scan for non-ASCII runs that stay inside prose.
 package prose
 
-import "github.com/copydesk/copydesk/lint"
+import (
+	"encoding/binary"
+	"sort"
+	"unicode/utf8"
+
+	"github.com/copydesk/copydesk/lint"
+)
 
 // Noun names the block in messages: title, heading, paragraph.
 func Noun(b *lint.Block) string {
@@ -76,4 +82,41 @@ func TokenAt(toks []lint.Token, i int, off int32) int {
 		}
 	}
 	return lo
+}
+
+// SkipASCII returns the first index from i on where src holds a byte of
+// 0x80 or more, or end; it reads eight bytes at a time.
+func SkipASCII(src []byte, i, end int) int {
+	for ; i+8 <= end; i += 8 {
+		if binary.LittleEndian.Uint64(src[i:])&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	for i < end && src[i] < utf8.RuneSelf {
+		i++
+	}
+	return i
+}
+
+// InProse reports whether src[i:j] lies in prose tokens: not in code cut
+// out of Markdown, markup, or a URL.
+func InProse(toks []lint.Token, i, j int) bool {
+	k := sort.Search(len(toks), func(k int) bool { return int(toks[k].End) > i })
+	if k == len(toks) || int(toks[k].Start) > i {
+		return false
+	}
+	for ; k < len(toks) && int(toks[k].Start) < j; k++ {
+		switch toks[k].Kind {
+		case lint.TokGap, lint.TokMarkup, lint.TokLiteral:
+			return false
+		}
+	}
+	return true
+}
+
+// AfterLiteral: the run follows a URL or file name directly and may be part
+// of it; URLs are not linted.
+func AfterLiteral(toks []lint.Token, i int) bool {
+	k := sort.Search(len(toks), func(k int) bool { return int(toks[k].End) >= i })
+	return k < len(toks) && int(toks[k].End) == i && toks[k].Kind == lint.TokLiteral
 }
