@@ -114,7 +114,7 @@ func InProse(toks []lint.Token, i, j int) bool {
 	return true
 }
 
-// AfterLiteral: the run follows a URL or file name directly and may be part
+// AfterLiteral reports whether the run follows a URL or file name directly: it may be part
 // of it; URLs are not linted.
 func AfterLiteral(toks []lint.Token, i int) bool {
 	k := sort.Search(len(toks), func(k int) bool { return int(toks[k].End) >= i })
