@@ -1,15 +1,12 @@
 package linttest
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 	"testing"
 	"time"
 
-	"github.com/copydesk/copydesk/fixers"
 	"github.com/copydesk/copydesk/lint"
 )
 
@@ -123,56 +120,14 @@ func RunCorpusWith(t *testing.T, dir string, opts CorpusOptions, rules ...*lint.
 }
 
 // checkCorpusGoldens applies one file's fixes and compares them with its
-// golden files; it returns the text with the safe fixes applied.
+// golden files; it returns the text with the safe fixes applied. The
+// corpus as a whole is checked for idempotence by the caller.
 func checkCorpusGoldens(t *testing.T, eng *lint.Engine, f *lint.FileResult, src []byte) []byte {
 	t.Helper()
 	relint := func(b []byte) ([]lint.Diagnostic, error) {
 		return eng.LintSource(lint.Input{Path: f.Path, Src: b})
 	}
-	hasUnsafe := false
-	for _, d := range f.Diagnostics {
-		hasUnsafe = hasUnsafe || d.Fix != nil && d.Fix.Applicability == lint.Unsafe
-	}
-	var safeFixed []byte
-	for _, g := range []struct {
-		suffix string
-		unsafe bool
-	}{{".golden", false}, {".unsafe.golden", true}} {
-		if g.unsafe && !hasUnsafe {
-			continue
-		}
-		want := func(d lint.Diagnostic) bool {
-			return d.Fix != nil && (d.Fix.Applicability == lint.Safe || g.unsafe)
-		}
-		r, err := fixers.Loop(src, f.Diagnostics, relint, want, 10)
-		if err != nil {
-			t.Fatalf("fix: %v", err)
-		}
-		golden := f.Path + g.suffix
-		if r.Applied == 0 {
-			if fileExists(golden) {
-				t.Errorf("%s exists but no %s fix applies", golden, strings.TrimPrefix(g.suffix, "."))
-			}
-			continue
-		}
-		if !g.unsafe {
-			safeFixed = r.Src
-		}
-		if *update {
-			if err := os.WriteFile(golden, r.Src, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		exp, err := os.ReadFile(golden)
-		if err != nil {
-			t.Errorf("%d fixes apply but %s is missing (run go test -update and review it)", r.Applied, golden)
-			continue
-		}
-		if !bytes.Equal(r.Src, exp) {
-			t.Errorf("fixed text differs from %s:\n%s", golden, fixers.Unified(golden, exp, r.Src))
-		}
-	}
-	return safeFixed
+	return checkGoldens(t, f.Path, src, f.Diagnostics, relint, false)
 }
 
 // CorpusFindings lints the given texts (path → content) as one corpus with

@@ -88,10 +88,21 @@ func checkFile(t *testing.T, eng *lint.Engine, rule *lint.Rule, path string) {
 	relint := func(b []byte) ([]lint.Diagnostic, error) {
 		return eng.LintSource(lint.Input{Path: path, Src: b})
 	}
+	checkGoldens(t, path, src, f.Diagnostics, relint, true)
+}
+
+// checkGoldens applies a file's fixes, the safe ones and then all of them,
+// and compares each result with its golden file (NAME.golden,
+// NAME.unsafe.golden); it returns the text with the safe fixes applied, nil
+// when none apply. With again, linting a fixed text must leave nothing to
+// fix: fixing is idempotent.
+func checkGoldens(t *testing.T, path string, src []byte, diags []lint.Diagnostic, relint fixers.LintFunc, again bool) []byte {
+	t.Helper()
 	hasUnsafe := false
-	for _, d := range f.Diagnostics {
+	for _, d := range diags {
 		hasUnsafe = hasUnsafe || d.Fix != nil && d.Fix.Applicability == lint.Unsafe
 	}
+	var safeFixed []byte
 	for _, g := range []struct {
 		suffix string
 		unsafe bool
@@ -102,7 +113,7 @@ func checkFile(t *testing.T, eng *lint.Engine, rule *lint.Rule, path string) {
 		want := func(d lint.Diagnostic) bool {
 			return d.Fix != nil && (d.Fix.Applicability == lint.Safe || g.unsafe)
 		}
-		r, err := fixers.Loop(src, f.Diagnostics, relint, want, 10)
+		r, err := fixers.Loop(src, diags, relint, want, 10)
 		if err != nil {
 			t.Fatalf("fix: %v", err)
 		}
@@ -112,6 +123,9 @@ func checkFile(t *testing.T, eng *lint.Engine, rule *lint.Rule, path string) {
 				t.Errorf("%s exists but no %s fix applies", golden, strings.TrimPrefix(g.suffix, "."))
 			}
 			continue
+		}
+		if !g.unsafe {
+			safeFixed = r.Src
 		}
 		if *update {
 			if err := os.WriteFile(golden, r.Src, 0o644); err != nil {
@@ -126,17 +140,20 @@ func checkFile(t *testing.T, eng *lint.Engine, rule *lint.Rule, path string) {
 		if !bytes.Equal(r.Src, exp) {
 			t.Errorf("fixed text differs from %s:\n%s", golden, fixers.Unified(golden, exp, r.Src))
 		}
-		// Fixing is idempotent: nothing fixable is left, so a second run changes nothing.
-		again, err := relint(r.Src)
+		if !again {
+			continue
+		}
+		left, err := relint(r.Src)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, d := range again {
+		for _, d := range left {
 			if want(d) {
 				t.Errorf("after fixing, %s still has a fixable finding at offset %d: [%s] %s", path, d.Start, d.Rule, d.Message)
 			}
 		}
 	}
+	return safeFixed
 }
 
 func match(wants []*expectation, d lint.Diagnostic, line, col int) bool {
