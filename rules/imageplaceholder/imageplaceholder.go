@@ -5,7 +5,6 @@ package imageplaceholder
 import (
 	"bytes"
 	"fmt"
-	"sort"
 	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/lint"
@@ -78,10 +77,7 @@ func run(pass *lint.Pass) {
 	for i, f := range found {
 		deleted[i] = f.line
 	}
-	same := func(line int) bool {
-		i := sort.SearchInts(deleted, line)
-		return i < len(deleted) && deleted[i] == line
-	}
+	same := lines.In(deleted)
 	for _, f := range found {
 		name := string(src[f.name.Start:f.name.End])
 		pass.Report(lint.Diagnostic{

@@ -5,7 +5,6 @@ package separatorline
 import (
 	"bytes"
 	"fmt"
-	"sort"
 	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/lint"
@@ -83,10 +82,7 @@ func run(pass *lint.Pass) {
 	for i, f := range found {
 		deleted[i] = f.line
 	}
-	same := func(line int) bool {
-		i := sort.SearchInts(deleted, line)
-		return i < len(deleted) && deleted[i] == line
-	}
+	same := lines.In(deleted)
 	for _, f := range found {
 		pass.Report(lint.Diagnostic{
 			Start:   f.text.Start,

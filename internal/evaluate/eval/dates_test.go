@@ -6,32 +6,12 @@ import (
 
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules"
-	"github.com/copydesk/copydesk/rules/dateformat"
-	"github.com/copydesk/copydesk/rules/datefuture"
-	"github.com/copydesk/copydesk/rules/dateinvalid"
-	"github.com/copydesk/copydesk/rules/datemissing"
-	"github.com/copydesk/copydesk/rules/dateorder"
-	"github.com/copydesk/copydesk/rules/titlemissing"
 )
 
-// dateRegistry is the full rule set with the date rules, registered or not yet.
+// dateRegistry is the full rule set, the date rules included.
 func dateRegistry(t testing.TB) *lint.Registry {
 	t.Helper()
-	all := rules.All()
-	have := map[string]bool{}
-	for _, r := range all {
-		have[r.ID] = true
-	}
-	for _, r := range []*lint.Rule{datemissing.Rule, dateinvalid.Rule, dateformat.Rule, datefuture.Rule, dateorder.Rule, titlemissing.Rule} {
-		if !have[r.ID] {
-			all = append(all, r)
-		}
-	}
-	reg, err := lint.NewRegistry(all...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return reg
+	return rules.Registry()
 }
 
 // TestMeasureDates: every date rule meets its targets on planted defects, and each kind of

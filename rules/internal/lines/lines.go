@@ -4,6 +4,7 @@
 package lines
 
 import (
+	"sort"
 	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/lint"
@@ -106,4 +107,13 @@ func IsBlank(doc *lint.Document, n int) bool {
 		i += w
 	}
 	return true
+}
+
+// In returns a membership test for a sorted list of line numbers, the
+// `same` argument of Delete for a rule that deletes several lines.
+func In(sorted []int) func(int) bool {
+	return func(line int) bool {
+		i := sort.SearchInts(sorted, line)
+		return i < len(sorted) && sorted[i] == line
+	}
 }
