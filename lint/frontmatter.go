@@ -76,36 +76,20 @@ func (doc *Document) parseFrontMatter(whole, inner Span, delim byte) (title, des
 		doc.Meta = meta
 		tomlFieldSpans(doc.Src, inner, fields)
 	} else {
-		var root yaml.Node
-		if err := yaml.Unmarshal(text, &root); err != nil {
-			doc.Problems = append(doc.Problems, Problem{Rule: "front-matter", Message: "front matter is not valid YAML: " + strings.TrimPrefix(err.Error(), "yaml: "), Span: Span{whole.Start, whole.Start + 3}})
+		meta, empty, ok := fastYAML(doc.Src, inner, fields)
+		if !ok {
+			clear(fields)
+			var problem string
+			meta, empty, problem = decodeYAML(doc.Src, inner, fields)
+			if problem != "" {
+				doc.Problems = append(doc.Problems, Problem{Rule: "front-matter", Message: problem, Span: Span{whole.Start, whole.Start + 3}})
+				return
+			}
+		}
+		if empty {
 			return
 		}
-		if len(root.Content) == 0 {
-			return
-		}
-		m := root.Content[0]
-		if m.Kind != yaml.MappingNode {
-			doc.Problems = append(doc.Problems, Problem{Rule: "front-matter", Message: "front matter must be a mapping of keys to values", Span: Span{whole.Start, whole.Start + 3}})
-			return
-		}
-		meta, _ := yamlValue(m, 0).(map[string]any)
 		doc.Meta = meta
-		lines := lineStarts(text)
-		for i := 0; i+1 < len(m.Content); i += 2 {
-			k, v := m.Content[i], m.Content[i+1]
-			if v.Kind == yaml.ScalarNode {
-				fields[k.Value] = fmField{value: v.Value, span: yamlScalarSpan(doc.Src, inner.Start, lines, v)}
-			}
-			if v.Kind == yaml.MappingNode {
-				// {text, link} objects: remember the link's position.
-				for j := 0; j+1 < len(v.Content); j += 2 {
-					if v.Content[j].Value == "link" && v.Content[j+1].Kind == yaml.ScalarNode {
-						fields[k.Value+".link"] = fmField{value: v.Content[j+1].Value, span: yamlScalarSpan(doc.Src, inner.Start, lines, v.Content[j+1])}
-					}
-				}
-			}
-		}
 	}
 	title, desc = fields["title"], fields["description"]
 	if t, ok := doc.Meta["title"].(string); ok {
@@ -282,6 +266,41 @@ func tomlFieldSpans(src []byte, inner Span, fields map[string]fmField) {
 		}
 		pos = end + 1
 	}
+}
+
+// decodeYAML reads YAML front matter with the full decoder: the fields
+// copydesk edits get their spans, the rest becomes plain Go values. empty
+// is a front matter with no content; problem says why it cannot be read.
+func decodeYAML(src []byte, inner Span, fields map[string]fmField) (meta map[string]any, empty bool, problem string) {
+	text := src[inner.Start:inner.End]
+	var root yaml.Node
+	if err := yaml.Unmarshal(text, &root); err != nil {
+		return nil, false, "front matter is not valid YAML: " + strings.TrimPrefix(err.Error(), "yaml: ")
+	}
+	if len(root.Content) == 0 {
+		return nil, true, ""
+	}
+	m := root.Content[0]
+	if m.Kind != yaml.MappingNode {
+		return nil, false, "front matter must be a mapping of keys to values"
+	}
+	meta, _ = yamlValue(m, 0).(map[string]any)
+	lines := lineStarts(text)
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		if v.Kind == yaml.ScalarNode {
+			fields[k.Value] = fmField{value: v.Value, span: yamlScalarSpan(src, inner.Start, lines, v)}
+		}
+		if v.Kind == yaml.MappingNode {
+			// {text, link} objects: remember the link's position.
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				if v.Content[j].Value == "link" && v.Content[j+1].Kind == yaml.ScalarNode {
+					fields[k.Value+".link"] = fmField{value: v.Content[j+1].Value, span: yamlScalarSpan(src, inner.Start, lines, v.Content[j+1])}
+				}
+			}
+		}
+	}
+	return meta, false, ""
 }
 
 // yamlValue converts a parsed YAML node to plain Go values (maps, slices,
