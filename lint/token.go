@@ -178,7 +178,39 @@ func Tokenize(dst []Token, src []byte, start, end int) []Token {
 				i = j
 				continue
 			case cLetter, cDigit:
-				i, dst = wordToken(dst, src, i, end)
+				// Fast path for the common word: ASCII letters and digits
+				// ended by a space, a line break or a mark that can neither
+				// join it to more (don't, 3.5, snake_case) nor start a
+				// literal (example.org, a/b/c). Anything else is wordToken's.
+				j := i + 1
+				var bits uint8
+				for j < end {
+					t := wordBits[src[j]]
+					if t == 0 {
+						break
+					}
+					bits |= t
+					j++
+				}
+				if j < end {
+					n := src[j]
+					if n >= utf8.RuneSelf || (n == '\'' || n == '.' || n == ',' || n == ':' || n == '_' || n == '/' || n == '@' || n == '-') && j+1 < end && src[j+1] > ' ' {
+						i, dst = wordToken(dst, src, i, end)
+						continue
+					}
+				}
+				bits |= wordBits[c]
+				kind, fl := TokWord, TokenFlags(0)
+				if c <= 'Z' && c >= 'A' {
+					fl = FlagUpper
+				}
+				if bits&bitLetter == 0 {
+					kind = TokNumber
+				} else if bits&bitDigit != 0 {
+					fl |= FlagDigit
+				}
+				dst = append(dst, Token{int32(i), int32(j), kind, fl})
+				i = j
 				continue
 			case cPunct:
 				dst = append(dst, Token{int32(i), int32(i + 1), TokPunct, 0})
