@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -179,5 +180,42 @@ func TestCleanJSONHasEmptyLists(t *testing.T) {
 	}
 	if buf.String() != "No problems found in 1 file.\n" {
 		t.Errorf("clean text = %q", buf.String())
+	}
+}
+
+// A report large enough to be encoded in several chunks side by side must
+// still be one valid document with every diagnostic in order.
+func TestJSONManyDiagnosticsInOrder(t *testing.T) {
+	reg, err := lint.NewRegistry(proseRules()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng := &lint.Engine{Registry: reg, Config: lint.DefaultConfig(".")}
+	var inputs []lint.Input
+	for i := range 40 {
+		src := "Title\n\n" + strings.Repeat("The the cat sat.  Then then it left.\n\n", 150)
+		inputs = append(inputs, lint.Input{Path: fmt.Sprintf("a%02d.txt", i), Src: []byte(src)})
+	}
+	rep := report.New(report.Tool{Name: "copydesk", Version: "test"}, eng.Lint(inputs))
+	var buf bytes.Buffer
+	if err := (report.JSON{}).Format(&buf, rep); err != nil {
+		t.Fatal(err)
+	}
+	var v struct {
+		Diagnostics []struct {
+			Path   string `json:"path"`
+			Offset int    `json:"offset"`
+		} `json:"diagnostics"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &v); err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Diagnostics) != len(rep.Diagnostics) || len(v.Diagnostics) < 3*2048 {
+		t.Fatalf("%d diagnostics in the JSON, %d in the report; want the same, over 6144", len(v.Diagnostics), len(rep.Diagnostics))
+	}
+	for i, d := range v.Diagnostics {
+		if d.Path != rep.Diagnostics[i].Path || d.Offset != rep.Diagnostics[i].Start {
+			t.Fatalf("diagnostic %d is %s:%d, want %s:%d", i, d.Path, d.Offset, rep.Diagnostics[i].Path, rep.Diagnostics[i].Start)
+		}
 	}
 }
