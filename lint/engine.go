@@ -222,6 +222,7 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 	f.Summary = doc.Summary
 	f.settings = e.Config.Settings(e.Registry, f.rel)
 	report := func(d Diagnostic) { f.Diagnostics = append(f.Diagnostics, d) }
+	today := e.today() // once a file, not once a rule: time.Now showed in profiles
 	for _, p := range doc.Problems {
 		if r, ok := e.Registry.Lookup(p.Rule); ok {
 			f.Diagnostics = append(f.Diagnostics, Diagnostic{Path: in.Path, Rule: r.ID, Category: r.Category, Message: p.Message, Start: p.Span.Start, End: p.Span.End})
@@ -234,14 +235,14 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 			if s.Severity == SeverityOff || in.CorpusOnly {
 				continue
 			}
-			pass := &Pass{Rule: r, Doc: doc, Options: s.Options, Config: e.Config, Today: e.today(), report: report}
+			pass := &Pass{Rule: r, Doc: doc, Options: s.Options, Config: e.Config, Today: today, report: report}
 			if err := safeRun(r, in.Path, func() { r.Run(pass) }); err != nil {
 				f.Err = errors.Join(f.Err, err)
 			}
 		case r.Check != nil && collect:
 			var fact any
 			if r.Collect != nil && !e.Config.OffEverywhere(r.ID) {
-				pass := &Pass{Rule: r, Doc: doc, Options: s.Options, Config: e.Config, Today: e.today(), report: report}
+				pass := &Pass{Rule: r, Doc: doc, Options: s.Options, Config: e.Config, Today: today, report: report}
 				if err := safeRun(r, in.Path, func() { fact = r.Collect(pass) }); err != nil {
 					f.Err = errors.Join(f.Err, err)
 				}
