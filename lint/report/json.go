@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"io"
 	"runtime"
-	"sync"
 
 	"github.com/copydesk/copydesk/lint"
 )
@@ -69,9 +68,7 @@ func (JSON) Format(w io.Writer, r *Report) error {
 		return err
 	}
 	bw.WriteString(",\n \"diagnostics\": [")
-	for _, chunk := range r.encodeDiagnostics() {
-		bw.Write(chunk)
-	}
+	r.writeDiagnostics(bw)
 	if len(r.Diagnostics) > 0 {
 		bw.WriteString("\n ")
 	}
@@ -86,35 +83,51 @@ func (JSON) Format(w io.Writer, r *Report) error {
 	return bw.Flush()
 }
 
-// encodeDiagnostics encodes the diagnostics, one line each, in chunks
-// encoded side by side: on a large archive the report was the longest
-// stretch of the run that used one core. The chunks keep the order.
-func (r *Report) encodeDiagnostics() [][]byte {
-	const perChunk = 2048
+// writeDiagnostics writes the diagnostics, one line each. On a large
+// archive the report was the longest stretch of the run that used one
+// core, so chunks are encoded side by side and written in order; a chunk's
+// buffer is reused once written, which keeps memory to a few chunks.
+func (r *Report) writeDiagnostics(w *bufio.Writer) {
+	const perChunk = 1024
 	n := (len(r.Diagnostics) + perChunk - 1) / perChunk
-	chunks := make([][]byte, n)
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for c := range n {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			lo, hi := c*perChunk, min((c+1)*perChunk, len(r.Diagnostics))
-			var out []byte
-			for i := lo; i < hi; i++ {
-				sep := ",\n  "
-				if i == 0 {
-					sep = "\n  "
-				}
-				jd := r.jsonDiagnostic(&r.Diagnostics[i])
-				out = appendDiagnostic(append(out, sep...), &jd)
-			}
-			chunks[c] = out
-		}()
+	if n <= 1 {
+		w.Write(r.encodeChunk(nil, 0, len(r.Diagnostics)))
+		return
 	}
-	wg.Wait()
-	return chunks
+	workers := runtime.GOMAXPROCS(0)
+	done := make([]chan []byte, n)
+	for c := range done {
+		done[c] = make(chan []byte, 1)
+	}
+	free := make(chan []byte, workers)
+	for range workers {
+		free <- nil
+	}
+	go func() {
+		for c := range n {
+			buf := <-free // at most one chunk a worker is encoded or waiting
+			go func() {
+				done[c] <- r.encodeChunk(buf[:0], c*perChunk, min((c+1)*perChunk, len(r.Diagnostics)))
+			}()
+		}
+	}()
+	for c := range n {
+		buf := <-done[c]
+		w.Write(buf)
+		free <- buf
+	}
+}
+
+func (r *Report) encodeChunk(out []byte, lo, hi int) []byte {
+	for i := lo; i < hi; i++ {
+		sep := ",\n  "
+		if i == 0 {
+			sep = "\n  "
+		}
+		jd := r.jsonDiagnostic(&r.Diagnostics[i])
+		out = appendDiagnostic(append(out, sep...), &jd)
+	}
+	return out
 }
 
 func (r *Report) jsonDiagnostic(d *lint.Diagnostic) jsonDiagnostic {
