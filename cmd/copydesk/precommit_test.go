@@ -146,6 +146,9 @@ func TestMain(m *testing.M) {
 	if built.bin != "" {
 		os.RemoveAll(filepath.Dir(built.bin))
 	}
+	if benchDir != "" {
+		os.RemoveAll(benchDir) // 20 MB a benchmark run otherwise left in /tmp
+	}
 	os.Exit(code)
 }
 
