@@ -58,6 +58,8 @@ var fuzzSeeds = []string{
 	"",
 	"\n\n\n",
 	"Date: 2025-02-30 25:61\n",
+	">\t  0",            // goldmark counts the expanded tab: a position past the end
+	"-\t\tcode\n>\t\tx", // tabs in list items and quotes
 }
 
 func FuzzParseText(f *testing.F) {

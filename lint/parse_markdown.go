@@ -118,6 +118,7 @@ func (w *mdWalker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 
 func (w *mdWalker) lineEnd(off int) int {
 	src := w.doc.Src
+	off = min(max(off, 0), len(src)) // goldmark's positions count expanded tabs: ">\t  0"
 	i := bytes.IndexByte(src[off:], '\n')
 	if i < 0 {
 		return len(src)
@@ -130,6 +131,7 @@ func (w *mdWalker) lineEnd(off int) int {
 }
 
 func (w *mdWalker) lineStart(off int) int {
+	off = min(max(off, 0), len(w.doc.Src))
 	return bytes.LastIndexByte(w.doc.Src[:off], '\n') + 1
 }
 
@@ -154,6 +156,7 @@ func (w *mdWalker) verbatim(n ast.Node, kind BlockKind, fenced bool) Span {
 		}
 	}
 	start = w.lineStart(start)
+	end = min(max(end, start), len(src))
 	if fenced {
 		// The closing fence is the line after the content (or after the
 		// opening fence when the block is empty), when present.
