@@ -5,7 +5,6 @@ package dateorder
 import (
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/copydesk/copydesk/lint"
@@ -32,18 +31,6 @@ var Rule = &lint.Rule{
 	Run: run,
 }
 
-// wordBufs reuses the per-document word buffers: rules run in parallel
-// on many documents, and growing a fresh buffer for each cost more than
-// the rest of the rule.
-var wordBufs = sync.Pool{New: func() any { b := make([]word, 0, 512); return &b }}
-
-type word struct {
-	raw   string
-	start int
-	end   int
-	kind  lint.TokenKind
-}
-
 func run(pass *lint.Pass) {
 	doc := pass.Doc
 	pub, ok := pubdate.Publication(doc.Summary, pass.Config)
@@ -51,10 +38,6 @@ func run(pass *lint.Pass) {
 		return
 	}
 	pd := day(pub.Date.Year, pub.Date.Month, pub.Date.Day)
-	bufp := wordBufs.Get().(*[]word)
-	ws := (*bufp)[:0]
-	defer func() { *bufp = ws[:0]; wordBufs.Put(bufp) }()
-	var text string
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
 		// Block quotes are left alone: they quote others, or hold notes
@@ -62,79 +45,228 @@ func run(pass *lint.Pass) {
 		if b.Role != lint.RoleBody || b.Kind == lint.KindCode || b.Kind == lint.KindHTML || b.Kind == lint.KindTableCell || b.Kind == lint.KindQuote {
 			continue
 		}
-		toks := doc.BlockTokens(b)
-		if !mayHoldDate(doc.Src, toks) {
-			continue // most paragraphs name no month and no ISO date
-		}
-		// One string per document, sliced per token: no allocation per word.
-		if text == "" {
-			text = string(doc.Src)
-		}
-		ws = ws[:0]
-		for _, t := range toks {
-			switch t.Kind {
-			case lint.TokWord, lint.TokNumber, lint.TokPunct:
-				raw := text[t.Start:t.End]
-				ws = append(ws, word{raw: raw, start: int(t.Start), end: int(t.End), kind: t.Kind})
+		checkBlock(pass, &words{src: doc.Src, toks: doc.BlockTokens(b)}, pd)
+	}
+}
+
+// words are a block's tokens read as its words, numbers and marks: the
+// other tokens (spaces, line breaks, markup, literals) are stepped over,
+// so that a date reads the same whatever lies between its parts. A word's
+// text is a slice of the source: nothing is copied.
+type words struct {
+	src  []byte
+	toks []lint.Token
+}
+
+// counts reports whether a token is one of the words: a word, a number or
+// a mark.
+func counts(t lint.Token) bool {
+	return t.Kind == lint.TokWord || t.Kind == lint.TokNumber || t.Kind == lint.TokPunct
+}
+
+// next returns the index of the word after token i, or len(toks).
+func (w *words) next(i int) int {
+	for i++; i < len(w.toks) && !counts(w.toks[i]); i++ {
+	}
+	return i
+}
+
+// prev returns the index of the word before token i, or -1.
+func (w *words) prev(i int) int {
+	for i--; i >= 0 && !counts(w.toks[i]); i-- {
+	}
+	return i
+}
+
+func (w *words) raw(i int) []byte { return w.src[w.toks[i].Start:w.toks[i].End] }
+
+// is reports whether word i is s, case and all.
+func (w *words) is(i int, s string) bool {
+	t := w.toks[i]
+	return int(t.End-t.Start) == len(s) && string(w.src[t.Start:t.End]) == s
+}
+
+// checkBlock reports the block's dates. Every date holds a number that
+// starts with a digit (its day, or the year of 2025-03-12), and so does
+// every year: only those tokens are looked at, with the month name that
+// may come before the day ("March 12", "Mar. 12"). Read in order, they
+// give the dates and years a word-by-word reading gives.
+func checkBlock(pass *lint.Pass, w *words, pd time.Time) {
+	toks := w.toks
+	var context yearContext // the last year written in the block: "by August of 2022 ... On August 29, we"
+	done := 0               // the tokens before done belong to a date already read
+	for x := nextNumber(toks, 0); x < len(toks); x = nextNumber(toks, x+1) {
+		var m, dd, y, end int
+		ok := false
+		k := x
+		if w.isNumber(x, 4) {
+			// A year: it starts 2025-03-12, or it is the year that
+			// the dates after it without one belong to.
+			if m, dd, y, end, ok = w.dateAt(k); !ok {
+				context.add(w, x)
+				continue
 			}
-		}
-		context := 0 // the last year written in the block: "by August of 2022 ... On August 29, we"
-		for k := 0; k < len(ws); k++ {
-			m, dd, y, end, ok := dateAt(ws, k)
-			if !ok {
-				if yr := year(ws[k]); yr > 0 {
-					context = yr
+		} else {
+			if !w.mayBeDay(x) {
+				continue
+			}
+			if p := w.prev(x); p >= done {
+				// The month before the day: "March 12", "Mar. 12".
+				if w.month(p) > 0 {
+					m, dd, y, end, ok = w.dateAt(p)
+					k = p
+				} else if w.is(p, ".") {
+					if p2 := w.prev(p); p2 >= done && w.month(p2) > 0 {
+						m, dd, y, end, ok = w.dateAt(p2)
+						k = p2
+					}
 				}
-				continue
 			}
-			if attached(ws, k) {
-				k = end - 1 // nightly-2024-05-19 is a name, not a date
-				continue
+			if !ok {
+				k = x
+				if m, dd, y, end, ok = w.dateAt(k); !ok {
+					continue // not a year either: it has not four digits
+				}
 			}
-			checkDate(pass, ws, k, end, m, dd, y, context, pd)
-			if y > 0 {
-				context = y
-			}
-			k = end - 1
+		}
+		x, done = end-1, end
+		if w.attached(k) {
+			continue // nightly-2024-05-19 is a name, not a date
+		}
+		checkDate(pass, w, k, end, m, dd, y, &context, pd)
+		if y > 0 {
+			context.set(y)
 		}
 	}
 }
 
-// mayHoldDate is a cheap first look: a capitalised month name, or a
-// four-digit number followed by a hyphen (2025-03-12).
-func mayHoldDate(src []byte, toks []lint.Token) bool {
-	var buf [9]byte
-	for i, t := range toks {
-		n := int(t.End - t.Start)
-		switch {
-		case t.Kind == lint.TokWord && n >= 3 && n <= 9 && t.Is(lint.FlagUpper):
-			for j := 0; j < n; j++ {
-				buf[j] = src[int(t.Start)+j] | 0x20
-			}
-			if months[string(buf[:n])] > 0 {
+// yearContext is the last year written before a point of a block. The
+// numbers of four characters that are not part of a date are read only
+// when a date without a year asks for the context: most never are.
+type yearContext struct {
+	year    int
+	pending [8]int32 // numbers after year, oldest first, not read yet
+	n       int
+}
+
+// set makes y the last year, as a date that carries one does.
+func (c *yearContext) set(y int) { c.year, c.n = y, 0 }
+
+// add notes a number of four characters that may be a year.
+func (c *yearContext) add(w *words, i int) {
+	if c.n == len(c.pending) {
+		c.get(w)
+	}
+	c.pending[c.n] = int32(i)
+	c.n++
+}
+
+// get returns the last year, 0 when none was written.
+func (c *yearContext) get(w *words) int {
+	for j := c.n - 1; j >= 0; j-- {
+		if y := w.year(int(c.pending[j])); y > 0 {
+			c.year = y
+			break
+		}
+	}
+	c.n = 0
+	return c.year
+}
+
+// nextNumber returns the index of the first token from i on that is a
+// number or a word holding a digit, or len(toks). It is the rule's hot
+// loop: it looks at every token of the body.
+func nextNumber(toks []lint.Token, i int) int {
+	for j, t := range toks[i:] {
+		if (t.Flags|anyNumber)&digitKinds[t.Kind] != 0 {
+			return i + j
+		}
+	}
+	return len(toks)
+}
+
+// mayBeDay is a quick test of a number or a word with a digit, on the
+// tokens alone with the source unread: a day (12, 12th) is short and has
+// a capitalised word of a month's length next to it, or one mark or word
+// away ("Mar. 12", "12th of March").
+func (w *words) mayBeDay(i int) bool {
+	if !w.shortForDay(i) {
+		return false
+	}
+	if p := w.prev(i); p >= 0 {
+		if w.monthShaped(p) {
+			return true
+		}
+		if t := w.toks[p]; t.Kind == lint.TokPunct && t.End-t.Start == 1 {
+			if p := w.prev(p); p >= 0 && w.monthShaped(p) {
 				return true
 			}
-		case t.Kind == lint.TokNumber && n == 4 && i+1 < len(toks) && src[t.End] == '-':
+		}
+	}
+	if q := w.next(i); q < len(w.toks) {
+		if w.monthShaped(q) {
 			return true
+		}
+		if t := w.toks[q]; t.Kind == lint.TokWord && t.End-t.Start == 2 {
+			if q := w.next(q); q < len(w.toks) && w.monthShaped(q) {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-// checkDate reports the date ws[k:end] when its sentence reports a past
-// event and it falls after publication.
-func checkDate(pass *lint.Pass, ws []word, k, end, m, dd, y, context int, pd time.Time) {
-	if m < 1 || m > 12 || dd < 1 || dd > time.Date(2001, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day() {
+// shortForDay reports whether token i is short enough to be a day: a
+// number of one or two digits, or a word of up to four letters (12th).
+func (w *words) shortForDay(i int) bool {
+	t := w.toks[i]
+	if t.Kind == lint.TokNumber {
+		return t.End-t.Start <= 2
+	}
+	return t.Kind == lint.TokWord && t.End-t.Start <= 4
+}
+
+// isNumber reports whether token i is a number of n characters.
+func (w *words) isNumber(i int, n int32) bool {
+	t := w.toks[i]
+	return t.Kind == lint.TokNumber && t.End-t.Start == n
+}
+
+// monthShaped reports whether token i may be a month name, by its kind,
+// flags and length only.
+func (w *words) monthShaped(i int) bool {
+	t := w.toks[i]
+	return t.Kind == lint.TokWord && t.Flags&lint.FlagUpper != 0 && t.End-t.Start >= 3 && t.End-t.Start <= 9
+}
+
+// digitKinds selects by kind and flags the tokens that may hold a digit:
+// numbers, and words with FlagDigit. A table rather than branches: words
+// and spaces alternate, and a branch on the kind is mispredicted at
+// almost every token.
+var digitKinds = func() (t [256]lint.TokenFlags) {
+	t[lint.TokNumber] = anyNumber
+	t[lint.TokWord] = lint.FlagDigit
+	return t
+}()
+
+// anyNumber is set on every token's flags before they are masked with
+// digitKinds, where it is the mask of numbers alone: every number is
+// selected, and a word only by FlagDigit. It is the bit no flag uses.
+const anyNumber = lint.FlagFree
+
+// checkDate reports the date of the tokens [k, end) when its sentence
+// reports a past event and it falls after publication.
+func checkDate(pass *lint.Pass, w *words, k, end, m, dd, y int, context *yearContext, pd time.Time) {
+	if m < 1 || m > 12 || dd < 1 || dd > monthDays[m] {
 		return
 	}
-	s0, s1 := sentence(ws, k, end)
-	if !pastSentence(ws, s0, s1, k, end) {
+	if !w.pastEvent(k, end) {
 		return
 	}
 	var msg string
-	written := joinRaw(ws[k:end])
-	if y == 0 && context > 0 {
-		y = context
+	written := w.join(k, end)
+	if y == 0 {
+		y = context.get(w)
 	}
 	if y > 0 {
 		ev := day(y, m, dd)
@@ -159,8 +291,12 @@ func checkDate(pass *lint.Pass, ws []word, k, end, m, dd, y, context int, pd tim
 				written, pd.Year(), gap(ev.Sub(pd)), pd.Format("2006-01-02"))
 		}
 	}
-	pass.Reportf(ws[k].start, ws[end-1].end, "%s", msg)
+	pass.Reportf(int(w.toks[k].Start), int(w.toks[end-1].End), "%s", msg)
 }
+
+// monthDays is the length of each month in a common year: February 29
+// has no year to be checked against.
+var monthDays = [13]int{0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
 
 func day(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
 
@@ -175,60 +311,303 @@ func gap(d time.Duration) string {
 	return fmt.Sprintf("%d months", (days+15)/30)
 }
 
-func joinRaw(ws []word) string {
+// join writes the words of the tokens [k, end) as they are quoted in the
+// message: "March 12, 2025", "2025-03-12".
+func (w *words) join(k, end int) string {
 	var b strings.Builder
-	for i, w := range ws {
-		if i > 0 && w.kind != lint.TokPunct && ws[i-1].raw != "-" {
+	for i, p := k, -1; i < end; p, i = i, w.next(i) {
+		if p >= 0 && w.toks[i].Kind != lint.TokPunct && !w.is(p, "-") {
 			b.WriteByte(' ')
 		}
-		b.WriteString(w.raw)
+		b.Write(w.raw(i))
 	}
 	return b.String()
 }
 
-var months = map[string]int{
-	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-	"september": 9, "october": 10, "november": 11, "december": 12,
-	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+// monthNames are the months' full names. A month is written in full, as
+// its first three letters, or as "Sept".
+var monthNames = [13]string{"", "january", "february", "march", "april", "may", "june", "july", "august",
+	"september", "october", "november", "december"}
+
+// monthOf returns the month a word names, ignoring case, or 0. A switch on
+// the first three letters rejects most words; c|0x20 folds the ASCII
+// letters, and only them, onto the lower-case letters.
+func monthOf(s []byte) int {
+	if len(s) < 3 || len(s) > 9 {
+		return 0
+	}
+	var m int
+	switch uint32(s[0]|0x20)<<16 | uint32(s[1]|0x20)<<8 | uint32(s[2]|0x20) {
+	case 'j'<<16 | 'a'<<8 | 'n':
+		m = 1
+	case 'f'<<16 | 'e'<<8 | 'b':
+		m = 2
+	case 'm'<<16 | 'a'<<8 | 'r':
+		m = 3
+	case 'a'<<16 | 'p'<<8 | 'r':
+		m = 4
+	case 'm'<<16 | 'a'<<8 | 'y':
+		m = 5
+	case 'j'<<16 | 'u'<<8 | 'n':
+		m = 6
+	case 'j'<<16 | 'u'<<8 | 'l':
+		m = 7
+	case 'a'<<16 | 'u'<<8 | 'g':
+		m = 8
+	case 's'<<16 | 'e'<<8 | 'p':
+		m = 9
+	case 'o'<<16 | 'c'<<8 | 't':
+		m = 10
+	case 'n'<<16 | 'o'<<8 | 'v':
+		m = 11
+	case 'd'<<16 | 'e'<<8 | 'c':
+		m = 12
+	default:
+		return 0
+	}
+	if len(s) == 3 {
+		return m
+	}
+	if m == 9 && len(s) == 4 && s[3]|0x20 == 't' {
+		return m // Sept
+	}
+	name := monthNames[m]
+	if len(s) != len(name) {
+		return 0
+	}
+	for i := 3; i < len(s); i++ {
+		if s[i]|0x20 != name[i] {
+			return 0
+		}
+	}
+	return m
 }
 
 // month reads a capitalised month name; an abbreviation must carry its
 // full stop or be followed by a number ("Mar. 12", "Mar 12").
-func month(w word) int {
-	// Month names start with one of these capitals and have 3 to 9 letters:
-	// most words are rejected before any lookup.
-	if w.kind != lint.TokWord || len(w.raw) < 3 || len(w.raw) > 9 {
+func (w *words) month(i int) int {
+	t := w.toks[i]
+	if !w.monthShaped(i) {
 		return 0
 	}
-	switch w.raw[0] {
+	switch w.src[t.Start] {
 	case 'J', 'F', 'M', 'A', 'S', 'O', 'N', 'D':
-		return monthOf(w.raw)
+		return monthOf(w.src[t.Start:t.End])
 	}
 	return 0
 }
 
-// monthOf looks a word up in months, ignoring case, without allocating.
-func monthOf(s string) int {
-	var b [16]byte
-	if len(s) > len(b) {
+// dayNum reads "12", "12th", "1st".
+func (w *words) dayNum(i int) int {
+	if !w.shortForDay(i) {
+		return 0 // 123, 2025, 10am
+	}
+	t := w.raw(i)
+	if t[0] < '0' || t[0] > '9' {
+		return 0 // a day is written with digits: 12, 12th
+	}
+	if w.toks[i].Kind == lint.TokWord && len(t) >= 2 {
+		switch string(t[len(t)-2:]) {
+		case "st", "nd", "rd", "th":
+			t = t[:len(t)-2]
+		}
+	}
+	if len(t) == 0 || len(t) > 2 {
 		return 0
 	}
-	for i := 0; i < len(s); i++ {
-		b[i] = lowerASCII(s[i])
+	n := 0
+	for _, c := range t {
+		if c < '0' || c > '9' {
+			return 0
+		}
+		n = n*10 + int(c-'0')
 	}
-	return months[string(b[:len(s)])]
+	return n
 }
 
-// in looks a word up in a set, ignoring case, without allocating.
-func in(set map[string]bool, s string) bool {
-	var b [16]byte
-	if len(s) > len(b) {
+func (w *words) year(i int) int {
+	t := w.toks[i]
+	if t.Kind != lint.TokNumber || t.End-t.Start != 4 {
+		return 0
+	}
+	n := 0
+	for _, c := range w.src[t.Start:t.End] {
+		if c < '0' || c > '9' {
+			return 0
+		}
+		n = n*10 + int(c-'0')
+	}
+	if n < 1900 || n > 2200 {
+		return 0
+	}
+	return n
+}
+
+// dateAt reads a date starting at word k: "March 12", "March 12th, 2025",
+// "Mar. 12 2025", "12 March 2025", "12th of March", "2025-03-12". It
+// returns the month, day, year (0 when not written) and the index of the
+// token after the date's last word.
+func (w *words) dateAt(k int) (m, d, y, end int, ok bool) {
+	n := len(w.toks)
+	if m = w.month(k); m > 0 {
+		i := w.next(k)
+		if i < n && w.is(i, ".") {
+			i = w.next(i)
+		}
+		if i >= n {
+			return 0, 0, 0, 0, false
+		}
+		if d = w.dayNum(i); d == 0 {
+			return 0, 0, 0, 0, false
+		}
+		end = i + 1
+		i = w.next(i)
+		if i < n && (w.is(i, ",") || w.is(i, "of")) {
+			i = w.next(i)
+		}
+		if i < n {
+			if y = w.year(i); y > 0 {
+				end = i + 1
+			}
+		}
+		return m, d, y, end, true
+	}
+	if kind := w.toks[k].Kind; kind == lint.TokNumber || kind == lint.TokWord {
+		if d = w.dayNum(k); d > 0 {
+			i := w.next(k)
+			if i < n && w.is(i, "of") {
+				i = w.next(i)
+			}
+			if i >= n {
+				return 0, 0, 0, 0, false
+			}
+			if m = w.month(i); m == 0 {
+				return 0, 0, 0, 0, false
+			}
+			end = i + 1
+			i = w.next(i)
+			if i < n && w.is(i, ".") {
+				i = w.next(i)
+			}
+			if i < n && w.is(i, ",") {
+				i = w.next(i)
+			}
+			if i < n {
+				if y = w.year(i); y > 0 {
+					end = i + 1
+				}
+			}
+			return m, d, y, end, true
+		}
+	}
+	if w.isNumber(k, 4) {
+		// 2025-03-12, written without spaces: the tokens' kinds and
+		// lengths first, the source last.
+		i1 := w.next(k)
+		i2 := w.next(i1)
+		i3 := w.next(i2)
+		i4 := w.next(i3)
+		if i4 < n && w.isNumber(i2, 2) && w.isNumber(i4, 2) &&
+			w.toks[i1].Start == w.toks[k].End && w.toks[i4].Start == w.toks[i3].End && w.is(i1, "-") && w.is(i3, "-") {
+			if y = w.year(k); y > 0 {
+				m, d = w.dayNum(i2), w.dayNum(i4)
+				return m, d, y, i4 + 1, m > 0 && d > 0
+			}
+		}
+	}
+	return 0, 0, 0, 0, false
+}
+
+// attached reports whether a date is glued to a word before it by a
+// hyphen or a slash, as in a version name (nightly-2024-05-19).
+func (w *words) attached(k int) bool {
+	p := w.prev(k)
+	return p >= 0 && w.toks[p].End == w.toks[k].Start && (w.is(p, "-") || w.is(p, "/") || w.is(p, "_"))
+}
+
+// stop reports whether word i ends a sentence: a full stop, question or
+// exclamation mark not after an abbreviation or a month ("Mar.").
+func (w *words) stop(i int) bool {
+	if w.toks[i].Kind != lint.TokPunct {
+		return false // every mark below is a token of its own
+	}
+	switch string(w.raw(i)) {
+	case "!", "?", "。", "！", "？", ";", ":", "：":
+		return true
+	case ".":
+		p := w.prev(i)
+		if p < 0 {
+			return true
+		}
+		if monthOf(w.raw(p)) > 0 || w.toks[p].End-w.toks[p].Start <= 2 && w.toks[p].Kind == lint.TokWord {
+			return false // "Mar.", "Dr.", "St."
+		}
+		return true
+	}
+	return false
+}
+
+var past = newWordSet("was were had did opened signed held visited hosted announced launched met led gave attended " +
+	"received completed welcomed delivered presented organized organised concluded ended began started celebrated " +
+	"awarded released published unveiled closed won made joined returned reported said told toured inaugurated " +
+	"discussed agreed took came went saw became signed donated handed marked kicked wrapped passed elected " +
+	"appointed named honoured honored recognized recognised acquired finished premiered debuted reopened " +
+	"signed broke laid hosted convened gathered spoke addressed participated toured occurred happened performed " +
+	"exhibited showcased demonstrated introduced approved adopted issued established founded formed opened " +
+	"arrived departed")
+
+var present = newWordSet("is are be opens open begins begin starts start runs run takes take closes close ends end " +
+	"holds hold hosts host launches launch becomes become remains remain continues continue reopens reopen " +
+	"happens happen occurs occur")
+
+var future = newWordSet("will shall would 'll scheduled slated planned plans planning expected expects expect upcoming " +
+	"next forthcoming postponed rescheduled tomorrow soon due track aim aims intend intends hope hopes estimated " +
+	"target targeted tentatively anticipated " +
+	// notes added after publication legitimately carry later dates
+	"update updated updates edit edited addendum")
+
+var deadline = newWordSet("until till through by before ahead deadline due from")
+
+// A wordSet is a set of lower-case words. Most words of a sentence are in
+// none of the sets: a bit per length and first byte turns them away before
+// the map is asked.
+type wordSet struct {
+	words map[string]bool
+	first [maxSetWord + 1][4]uint64 // bit c of first[n]: a word of n bytes starts with c
+}
+
+// maxSetWord is the longest word a set is asked about; longer words are
+// in no set.
+const maxSetWord = 16
+
+func newWordSet(s string) *wordSet {
+	set := &wordSet{words: map[string]bool{}}
+	for _, w := range strings.Fields(s) {
+		set.words[w] = true
+		set.first[len(w)][w[0]>>6] |= 1 << (w[0] & 63)
+	}
+	return set
+}
+
+func (set *wordSet) mayHave(n int, c byte) bool {
+	return n <= maxSetWord && set.first[n][c>>6]&(1<<(c&63)) != 0
+}
+
+// has reports whether s is in the set, case and all.
+func (set *wordSet) has(s []byte) bool {
+	return set.mayHave(len(s), s[0]) && set.words[string(s)]
+}
+
+// hasFold reports whether s is in the set, ignoring ASCII case.
+func (set *wordSet) hasFold(s []byte) bool {
+	if !set.mayHave(len(s), lowerASCII(s[0])) {
 		return false
 	}
-	for i := 0; i < len(s); i++ {
-		b[i] = lowerASCII(s[i])
+	var b [maxSetWord]byte
+	for i, c := range s {
+		b[i] = lowerASCII(c)
 	}
-	return set[string(b[:len(s)])]
+	return set.words[string(b[:len(s)])]
 }
 
 func lowerASCII(c byte) byte {
@@ -238,227 +617,75 @@ func lowerASCII(c byte) byte {
 	return c
 }
 
-// dayNum reads "12", "12th", "1st".
-func dayNum(w word) int {
-	t := w.raw
-	if t == "" || t[0] < '0' || t[0] > '9' {
-		return 0 // a day is written with digits: 12, 12th
-	}
-	if w.kind == lint.TokWord {
-		for _, suf := range []string{"st", "nd", "rd", "th"} {
-			if strings.HasSuffix(t, suf) {
-				t = strings.TrimSuffix(t, suf)
-				break
-			}
-		}
-	}
-	if len(t) == 0 || len(t) > 2 {
-		return 0
-	}
-	n := 0
-	for i := 0; i < len(t); i++ {
-		if t[i] < '0' || t[i] > '9' {
-			return 0
-		}
-		n = n*10 + int(t[i]-'0')
-	}
-	return n
-}
-
-func year(w word) int {
-	if w.kind != lint.TokNumber || len(w.raw) != 4 {
-		return 0
-	}
-	n := 0
-	for i := 0; i < 4; i++ {
-		if w.raw[i] < '0' || w.raw[i] > '9' {
-			return 0
-		}
-		n = n*10 + int(w.raw[i]-'0')
-	}
-	if n < 1900 || n > 2200 {
-		return 0
-	}
-	return n
-}
-
-// dateAt reads a date starting at ws[k]: "March 12", "March 12th, 2025",
-// "Mar. 12 2025", "12 March 2025", "12th of March", "2025-03-12". It
-// returns the month, day, year (0 when not written) and the end index.
-func dateAt(ws []word, k int) (m, d, y, end int, ok bool) {
-	at := func(i int) (word, bool) {
-		if i < len(ws) {
-			return ws[i], true
-		}
-		return word{}, false
-	}
-	w := ws[k]
-	if m = month(w); m > 0 {
-		i := k + 1
-		if p, ok := at(i); ok && p.raw == "." {
-			i++
-		}
-		n, ok := at(i)
-		if !ok {
-			return 0, 0, 0, 0, false
-		}
-		if d = dayNum(n); d == 0 {
-			return 0, 0, 0, 0, false
-		}
-		end = i + 1
-		i++
-		if p, ok := at(i); ok && (p.raw == "," || p.raw == "of") {
-			i++
-		}
-		if n, ok := at(i); ok {
-			if y = year(n); y > 0 {
-				end = i + 1
-			}
-		}
-		return m, d, y, end, true
-	}
-	if d = dayNum(w); d > 0 && (w.kind == lint.TokNumber || w.kind == lint.TokWord) {
-		i := k + 1
-		if p, ok := at(i); ok && p.raw == "of" {
-			i++
-		}
-		n, ok := at(i)
-		if !ok {
-			return 0, 0, 0, 0, false
-		}
-		if m = month(n); m == 0 {
-			return 0, 0, 0, 0, false
-		}
-		end = i + 1
-		i++
-		if p, ok := at(i); ok && p.raw == "." {
-			i++
-		}
-		if p, ok := at(i); ok && p.raw == "," {
-			i++
-		}
-		if n, ok := at(i); ok {
-			if y = year(n); y > 0 {
-				end = i + 1
-			}
-		}
-		return m, d, y, end, true
-	}
-	if y = year(w); y > 0 && k+4 < len(ws) && ws[k+1].raw == "-" && ws[k+3].raw == "-" &&
-		ws[k+2].kind == lint.TokNumber && ws[k+4].kind == lint.TokNumber && len(ws[k+2].raw) == 2 && len(ws[k+4].raw) == 2 &&
-		ws[k+1].start == ws[k].end && ws[k+4].start == ws[k+3].end {
-		m, d = dayNum(ws[k+2]), dayNum(ws[k+4])
-		return m, d, y, k + 5, m > 0 && d > 0
-	}
-	return 0, 0, 0, 0, false
-}
-
-// attached reports whether a date is glued to a word before it by a
-// hyphen or a slash, as in a version name (nightly-2024-05-19).
-func attached(ws []word, k int) bool {
-	return k > 0 && ws[k-1].end == ws[k].start && (ws[k-1].raw == "-" || ws[k-1].raw == "/" || ws[k-1].raw == "_")
-}
-
-// sentence returns the word range of the sentence around ws[k:end].
-func sentence(ws []word, k, end int) (int, int) {
-	s0 := k
-	for s0 > 0 && !stop(ws, s0-1) {
-		s0--
-	}
-	s1 := end
-	for s1 < len(ws) && !stop(ws, s1) {
-		s1++
-	}
-	return s0, s1
-}
-
-// stop reports whether ws[i] ends a sentence: a full stop, question or
-// exclamation mark not after an abbreviation or a month ("Mar.").
-func stop(ws []word, i int) bool {
-	switch ws[i].raw {
-	case "!", "?", "。", "！", "？", ";", ":", "：":
-		return true
-	case ".":
-		if i == 0 {
-			return true
-		}
-		prev := ws[i-1]
-		if monthOf(prev.raw) > 0 || len(prev.raw) <= 2 && prev.kind == lint.TokWord {
-			return false // "Mar.", "Dr.", "St."
-		}
-		return true
-	}
-	return false
-}
-
-var past = wordSet("was were had did opened signed held visited hosted announced launched met led gave attended " +
-	"received completed welcomed delivered presented organized organised concluded ended began started celebrated " +
-	"awarded released published unveiled closed won made joined returned reported said told toured inaugurated " +
-	"discussed agreed took came went saw became signed donated handed marked kicked wrapped passed elected " +
-	"appointed named honoured honored recognized recognised acquired finished premiered debuted reopened " +
-	"signed broke laid hosted convened gathered spoke addressed participated toured occurred happened performed " +
-	"exhibited showcased demonstrated introduced approved adopted issued established founded formed opened " +
-	"arrived departed")
-
-var present = wordSet("is are be opens open begins begin starts start runs run takes take closes close ends end " +
-	"holds hold hosts host launches launch becomes become remains remain continues continue reopens reopen " +
-	"happens happen occurs occur")
-
-var future = wordSet("will shall would 'll scheduled slated planned plans planning expected expects expect upcoming " +
-	"next forthcoming postponed rescheduled tomorrow soon due track aim aims intend intends hope hopes estimated " +
-	"target targeted tentatively anticipated " +
-	// notes added after publication legitimately carry later dates
-	"update updated updates edit edited addendum")
-
-var deadline = wordSet("until till through by before ahead deadline due from")
-
-func wordSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
-	}
-	return m
-}
-
-// pastSentence reports whether the sentence ws[s0:s1] reports the date at
-// ws[k:end] as a past event: the verb nearest the date is in the past
-// tense, nothing in the sentence points to the future, and the date is not
-// a deadline or the start of a range.
-func pastSentence(ws []word, s0, s1, k, end int) bool {
-	for i := s0; i < s1; i++ {
-		if in(future, ws[i].raw) {
+// pastEvent reports whether the sentence around the date of the tokens
+// [k, end) reports it as a past event: the verb nearest the date is in the
+// past tense, nothing in the sentence points to the future, and the date
+// is not a deadline or the start of a range. The sentence is read once,
+// backwards from the date to its start, then forwards to its end.
+func (w *words) pastEvent(k, end int) bool {
+	for i := k; i < end; i = w.next(i) {
+		if w.toks[i].Kind == lint.TokWord && future.hasFold(w.raw(i)) {
 			return false
 		}
 	}
-	// The words just before the date: "until March 12", "by the end of March 12".
-	for i := k - 1; i >= s0 && i >= k-4; i-- {
-		if in(deadline, ws[i].raw) {
+	const none = 1 << 30
+	beforePast, before := false, none // the nearest verb before the date, in words
+	for i, d := w.prev(k), 1; i >= 0 && !w.stop(i); i, d = w.prev(i), d+1 {
+		if w.toks[i].Kind != lint.TokWord {
+			continue // the sets hold words only
+		}
+		t := w.raw(i)
+		if future.hasFold(t) {
 			return false
 		}
+		// The words just before the date: "until March 12", "by the end of March 12".
+		if d <= 4 && deadline.hasFold(t) {
+			return false
+		}
+		if before == none {
+			if verb, isPast := w.verb(i); verb {
+				beforePast, before = isPast, d
+			}
+		}
 	}
-	if end < s1 && (ws[end].raw == "to" || ws[end].raw == "-" || ws[end].raw == "–" || ws[end].raw == "and") {
-		return false // the start of a range: "March 12 to 14"
-	}
-	best, dist := "", 1<<30
-	for i := s0; i < s1; i++ {
-		if i >= k && i < end {
+	afterPast, after := false, none
+	for i, d := w.next(end-1), 1; i < len(w.toks) && !w.stop(i); i, d = w.next(i), d+1 {
+		if d == 1 && (w.is(i, "to") || w.is(i, "-") || w.is(i, "–") || w.is(i, "and")) {
+			return false // the start of a range: "March 12 to 14"
+		}
+		if w.toks[i].Kind != lint.TokWord {
 			continue
 		}
-		t := ws[i].raw
-		if !past[t] && !present[t] || t[0] < 'a' {
-			continue // verbs are lower case; CLOSED in "[CLOSED]" is a label
+		t := w.raw(i)
+		if future.hasFold(t) {
+			return false
 		}
-		dd := k - i
-		if i >= end {
-			dd = i - end + 1
-		}
-		// "to open", "to be released": an infinitive is not a past event.
-		if i > 0 && (ws[i-1].raw == "to" || ws[i-1].raw == "be") {
-			t = "to"
-		}
-		if dd < dist {
-			best, dist = t, dd
+		if after == none {
+			if verb, isPast := w.verb(i); verb {
+				afterPast, after = isPast, d
+			}
 		}
 	}
-	return past[best]
+	if before <= after {
+		return beforePast // a verb as near before the date as after it wins
+	}
+	return afterPast
+}
+
+// verb reports whether word i is a verb of the past or present sets and,
+// if so, whether it reports a past event.
+func (w *words) verb(i int) (verb, isPast bool) {
+	t := w.raw(i)
+	if t[0] < 'a' {
+		return false, false // verbs are lower case; CLOSED in "[CLOSED]" is a label
+	}
+	isPast = past.has(t)
+	if !isPast && !present.has(t) {
+		return false, false
+	}
+	// "to open", "to be released": an infinitive is not a past event.
+	if p := w.prev(i); p >= 0 && (w.is(p, "to") || w.is(p, "be")) {
+		isPast = false
+	}
+	return true, isPast
 }
