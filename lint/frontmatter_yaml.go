@@ -73,7 +73,7 @@ func fastYAML(src []byte, inner Span, fields map[string]fmField) (meta map[strin
 			meta = map[string]any{}
 		}
 		item := src[ls+indent] == '-' && (ls+indent+1 == le || src[ls+indent+1] == ' ')
-		if indent == 0 && !(item && open) {
+		if indent == 0 && (!item || !open) {
 			closeOpen()
 			key, vs, ok := yamlKey(src, ls, le)
 			if !ok {
