@@ -160,4 +160,3 @@ func FuzzRule(f *testing.F) {
 		"Date: 03/04/2025\n",
 	)
 }
-
