@@ -3,6 +3,7 @@ package names
 import (
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/lint"
 )
@@ -78,7 +79,7 @@ func (ix *Index) Find(doc *lint.Document, fn func(Match)) {
 			m.koff = append(m.koff, -1, -1)
 		}
 		for i := 0; i < len(m.words); i++ {
-			if !m.words[i].upper {
+			if !m.words[i].upper() {
 				continue
 			}
 			m.start, m.bestJ, m.bestNode, m.bestEdited = i, -1, -1, false
@@ -124,7 +125,7 @@ func (m *matcher) walk(n int32, j, p int, edited bool, depth int) {
 			m.bestJ, m.bestNode, m.bestEdited = j, n, edited
 		}
 		nj := j + 1
-		for nj < len(m.words) && m.words[nj].and && m.words[nj].sep != sepBreak {
+		for nj < len(m.words) && m.words[nj].and() && m.words[nj].sep != sepBreak {
 			nj++
 		}
 		if nj < len(m.words) && m.words[nj].sep != sepBreak && nj-m.start < maxWords && len(m.ix.nodes[n].kids) > 0 {
@@ -202,9 +203,9 @@ func (m *matcher) judge(i, j int, n int32, edited bool) (Match, bool) {
 	}
 	words, capped := 0, 0
 	for k := i; k <= j; k++ {
-		if !ws[k].and {
+		if !ws[k].and() {
 			words++
-			if ws[k].upper {
+			if ws[k].upper() {
 				capped++
 			}
 		}
@@ -221,19 +222,19 @@ func (m *matcher) judge(i, j int, n int32, edited bool) (Match, bool) {
 	}
 	// Part of a longer name: "National Academy of Sciences", "Lakeside
 	// Institutes Board".
-	if i > 0 && ws[i].sep == sepSpace && ws[i-1].upper && !stopWords[strings.ToLower(string(m.src[ws[i-1].start:ws[i-1].end]))] {
+	if i > 0 && ws[i].sep == sepSpace && ws[i-1].upper() && !stopWords[strings.ToLower(string(m.src[ws[i-1].start:ws[i-1].end]))] {
 		return Match{}, false
 	}
-	if j+1 < len(ws) && hasComma(ws, i, j) && (ws[j+1].sep == sepComma || ws[j+1].and && ws[j+1].sep != sepBreak) {
+	if j+1 < len(ws) && hasComma(ws, i, j) && (ws[j+1].sep == sepComma || ws[j+1].and() && ws[j+1].sep != sepBreak) {
 		return Match{}, false // a list: "Norway, Peru and Chile"
 	}
 	if j+1 < len(ws) && ws[j+1].sep == sepSpace {
 		nx := ws[j+1]
-		if nx.upper {
+		if nx.upper() {
 			return Match{}, false
 		}
 		nt := string(m.src[nx.start:nx.end])
-		if (nt == "of" || nt == "for") && j+2 < len(ws) && ws[j+2].upper && ws[j+2].sep == sepSpace {
+		if (nt == "of" || nt == "for") && j+2 < len(ws) && ws[j+2].upper() && ws[j+2].sep == sepSpace {
 			return Match{}, false
 		}
 	}
@@ -255,7 +256,7 @@ func hasComma(ws []word, i, j int) bool {
 func (m *matcher) ordinaryTail(i, j int) bool {
 	for k := i + 1; k <= j; k++ {
 		w := m.words[k]
-		if w.upper || w.and {
+		if w.upper() || w.and() {
 			continue
 		}
 		t := strings.ToLower(string(m.src[w.start:w.end]))
@@ -268,9 +269,8 @@ func (m *matcher) ordinaryTail(i, j int) bool {
 
 // commonNouns are words institutions and places are named with; at the
 // start of a sentence "Science parks" is ordinary English. Singular keys.
-var commonNouns = map[string]bool{}
-
-func init() {
+var commonNouns = func() map[string]bool {
+	m := map[string]bool{}
 	for _, w := range strings.Fields(`park town coast city county state valley fall height hill bay lake river sea
 		harbor harbour port bridge street road square hall house garden museum university college school
 		library society center centre council club trust fund foundation association group company office
@@ -283,9 +283,10 @@ func init() {
 		north south east west new old great little upper lower central grand royal general medical
 		natural historical botanical fine polytechnic normal maritime children inc ltd co corp
 		day night week month year season festival fair show open`) {
-		commonNouns[w] = true
+		m[w] = true
 	}
-}
+	return m
+}()
 
 // target picks the accepted form to write: the one of the same entry as a
 // listed variant, else the first name or alias, preferring one that differs
@@ -327,19 +328,22 @@ func sameApostrophes(a, b string) bool {
 // collapse returns text with runs of spaces, no-break spaces and line
 // breaks as one space, and without invisible characters.
 func collapse(b []byte) string {
-	plain := true
-	for i, c := range b {
-		if c >= 0x80 || c < ' ' || c == ' ' && (i+1 == len(b) || b[i+1] == ' ' || i == 0) {
-			plain = false
-			break
-		}
-	}
-	if plain {
+	if plainText(b) {
 		return string(b)
 	}
-	var sb strings.Builder
+	return string(appendCollapse(nil, b))
+}
+
+// appendCollapse appends collapse(b) to dst.
+func appendCollapse(dst, b []byte) []byte {
+	if plainText(b) {
+		return append(dst, b...)
+	}
+	start := len(dst)
 	space := false
-	for _, r := range string(b) {
+	for i := 0; i < len(b); {
+		r, w := utf8.DecodeRune(b[i:])
+		i += w
 		if r == ' ' || r == '\n' || r == '\r' || r == '\t' || lint.IsOddSpace(r) {
 			space = true
 			continue
@@ -347,11 +351,11 @@ func collapse(b []byte) string {
 		if lint.IsInvisible(r) {
 			continue // a zero-width space is the invisible-char rule's business
 		}
-		if space && sb.Len() > 0 {
-			sb.WriteByte(' ')
+		if space && len(dst) > start {
+			dst = append(dst, ' ')
 		}
 		space = false
-		sb.WriteRune(r)
+		dst = utf8.AppendRune(dst, r)
 	}
-	return sb.String()
+	return dst
 }

@@ -2,9 +2,11 @@ package names
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/lint"
 )
@@ -61,19 +63,51 @@ type MineOptions struct{ MinCount, Ratio int }
 
 type miner struct {
 	opt    MineOptions
-	pairs  map[string]*pair
-	cands  map[string]bool // singular first words of candidate pairs
 	doc    *lint.Document
 	src    []byte
-	words  []word         // the current block's words: a window on all
-	all    []word         // every prose block's words
-	ranges []wordRange    // where each block's words are in all
-	index  map[string]int // kind+key+surface → Spellings index
+	words  []word      // the current block's words: a window on all
+	all    []word      // every prose block's words
+	ranges []wordRange // where each block's words are in all
 	fact   *Fact
 	kbuf   []byte
 	idbuf  []byte
 	// loosePhrase marks the spelling being added as run on by a lowercase word
 	loosePhrase bool
+
+	// The spellings of the document are counted in reused buffers and
+	// become Mined values, with one string and one span array for all of
+	// them, when the document is done.
+	index  table     // kind byte + key + 0 + shape → spells
+	spells []spell   // by index id
+	strs   []byte    // the keys, surfaces and shapes of spells
+	spans  []spanRef // the spans of spells and pair forms, as lists
+
+	pairs    table  // lowercase pair key → pairList
+	pairList []pair // by pairs id
+	forms    []pairForm
+	cands    table   // singular first words of candidate pairs
+	candLens uint64  // bit n set: a candidate of n bytes (63: longer)
+	pairAt   []int32 // where in all the pairs countPairs may count start
+	defToks  []lint.Token
+}
+
+// A spell is a Mined spelling while its document is mined: its strings are
+// ranges of miner.strs.
+type spell struct {
+	kind                PhraseKind
+	loose               bool
+	count               int
+	nspans              int32
+	head, tail          int32 // spans list
+	key, surface, shape strRange
+}
+
+type strRange struct{ lo, hi int32 }
+
+// spanRef is a span in a singly linked list kept in miner.spans.
+type spanRef struct {
+	sp   lint.Span
+	next int32
 }
 
 type wordRange struct {
@@ -96,9 +130,6 @@ func Mine(doc *lint.Document, opt MineOptions) *Fact {
 	m := miners.Get().(*miner)
 	defer m.release()
 	m.opt, m.doc, m.src, m.fact = opt, doc, doc.Src, &Fact{}
-	if m.index == nil {
-		m.index, m.pairs = map[string]int{}, map[string]*pair{}
-	}
 	var shorts []shortDef
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
@@ -110,17 +141,19 @@ func Mine(doc *lint.Document, opt MineOptions) *Fact {
 			continue
 		}
 		lo := len(m.all)
-		m.all = wordsOf(m.all, doc, b)
-		r := wordRange{lo: lo, hi: len(m.all),
+		r := wordRange{lo: lo,
 			body: b.Kind != lint.KindField && (b.Role == lint.RoleBody || b.Role == lint.RoleCaption),
 			// titles and headings are in title case: not evidence
 			cased: b.Kind != lint.KindHeading && b.Kind != lint.KindField && b.Role != lint.RoleTitle && b.Role != lint.RoleLabel,
 		}
+		if r.body || r.cased { // else the words are never read
+			m.all = wordsOf(m.all, doc, b)
+		}
+		r.hi = len(m.all)
 		m.ranges = append(m.ranges, r)
 		m.words = m.all[r.lo:r.hi]
 		if r.cased {
-			m.proper()
-			m.lower()
+			m.proper(lo)
 		}
 		shorts = m.shortForms(b, shorts)
 	}
@@ -130,52 +163,87 @@ func Mine(doc *lint.Document, opt MineOptions) *Fact {
 	if len(shorts) > 0 {
 		m.shortUses(shorts)
 	}
+	m.finish()
 	return m.fact
+}
+
+// finish turns the spellings into Mined values: one string holds every
+// key, surface and shape, and one array every span.
+func (m *miner) finish() {
+	if len(m.spells) == 0 {
+		return
+	}
+	strs := string(m.strs)
+	n := 0
+	for i := range m.spells {
+		n += int(m.spells[i].nspans)
+	}
+	spans := make([]lint.Span, n)
+	out := make([]Mined, len(m.spells))
+	at := 0
+	for i := range m.spells {
+		s := &m.spells[i]
+		from := at
+		for r := s.head; r >= 0; r = m.spans[r].next {
+			spans[at] = m.spans[r].sp
+			at++
+		}
+		out[i] = Mined{
+			Kind: s.kind, Loose: s.loose, Count: s.count,
+			Key:     strs[s.key.lo:s.key.hi],
+			Surface: strs[s.surface.lo:s.surface.hi],
+			Shape:   strs[s.shape.lo:s.shape.hi],
+			Spans:   spans[from:at:at],
+		}
+	}
+	m.fact.Spellings = out
 }
 
 // miners keeps the miners' buffers and maps between documents.
 var miners = sync.Pool{New: func() any { return new(miner) }}
 
 func (m *miner) release() {
-	clear(m.index)
-	clear(m.pairs)
-	m.cands = nil
+	m.index.reset()
+	m.pairs.reset()
+	m.cands.reset()
+	m.candLens = 0
 	m.all, m.words, m.ranges = m.all[:0], nil, m.ranges[:0]
 	m.doc, m.src, m.fact = nil, nil, nil
-	if len(m.index) > 1<<14 {
-		m.index = nil // do not keep a huge map for ever
+	m.spells, m.strs, m.spans = m.spells[:0], m.strs[:0], m.spans[:0]
+	m.pairList, m.forms, m.pairAt = m.pairList[:0], m.forms[:0], m.pairAt[:0]
+	if cap(m.all) > 1<<16 || cap(m.strs) > 1<<20 || cap(m.spans) > 1<<16 {
+		// do not keep a huge document's buffers for ever
+		m.all, m.strs, m.spans = nil, nil, nil
+		m.spells, m.pairList, m.forms, m.pairAt = nil, nil, nil, nil
 	}
 	miners.Put(m)
 }
 
 func (m *miner) text(w word) []byte { return m.src[w.start:w.end] }
 
+// isConnector: the word is a connector as written, in lower case.
 func (m *miner) isConnector(w word) bool {
-	return !w.upper && connectors[string(m.text(w))]
+	// connectors are lowercase letters, three at most
+	return w.lower() && w.end-w.start <= 3 && lex.classOf(m.text(w))&classConnector != 0
 }
 
+// isStop: the word, A–Z lowered, is a stop word.
 func (m *miner) isStop(w word) bool {
-	t := m.text(w)
-	if len(t) > 12 {
-		return false
-	}
-	var lb [12]byte
-	l := lb[:0]
-	for _, c := range t {
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		l = append(l, c)
-	}
-	return stopWords[string(l)]
+	// stop words are ASCII letters only
+	return int32(w.letters) == w.end-w.start && lex.foldClassOf(m.text(w))&classStop != 0
 }
 
 // proper mines runs of capitalised words joined by connectors, hyphens,
-// ampersands and commas.
-func (m *miner) proper() {
+// ampersands and commas, and, in the same pass, the lowercase pairs (see
+// lower): a pair's words are lowercase and not connectors, so never inside
+// a run.
+func (m *miner) proper(lo int) {
 	ws := m.words
 	for i := 0; i < len(ws); i++ {
-		if !ws[i].upper {
+		if !ws[i].upper() {
+			if i > 0 && ws[i].flags&wPairSecond != 0 && ws[i-1].flags&wPairFirst != 0 {
+				m.lower(lo, i-1)
+			}
 			continue
 		}
 		j := i
@@ -184,25 +252,25 @@ func (m *miner) proper() {
 			if s == sepBreak {
 				break
 			}
-			if ws[k].upper {
+			if ws[k].upper() {
 				j = k
 				continue
 			}
-			if s == sepSpace && m.isConnector(ws[k]) && k-j <= 2 && (!ws[k-1].and || string(m.text(ws[k])) != "the") {
+			if s == sepSpace && m.isConnector(ws[k]) && k-j <= 2 && (!ws[k-1].and() || string(m.text(ws[k])) != "the") {
 				continue // "of", "of the", "and"; not "and the": two names
 			}
 			break
 		}
 		end := j
 		start := i
-		for start <= end && (m.isStop(ws[start]) || !ws[start].upper) {
+		for start <= end && (m.isStop(ws[start]) || !ws[start].upper()) {
 			start++
 		}
 		if start < end && ws[start].sep == sepBreak && m.isConnector(ws[start+1]) {
 			// "Staff of the Museum", "Members of the Council" at the start of a
 			// sentence: the first word is any word
 			start++
-			for start <= end && !ws[start].upper {
+			for start <= end && !ws[start].upper() {
 				start++
 			}
 		}
@@ -210,7 +278,7 @@ func (m *miner) proper() {
 		if start > end {
 			continue
 		}
-		if start == end && ws[start].sep == sepBreak && !ws[start].caps {
+		if start == end && ws[start].sep == sepBreak && !ws[start].caps() {
 			m.loose(start, end) // "Ingrid ellis said"
 			continue            // one capitalised word at the start of a sentence: any word
 		}
@@ -218,13 +286,13 @@ func (m *miner) proper() {
 			continue // "C and C++", "Ryan Levick and I": letters, not names
 		}
 		m.kbuf = m.kbuf[:0]
-		if start == end && ws[start].caps {
+		if start == end && ws[start].caps() {
 			m.kbuf = append(m.kbuf, '^') // Arm and ARM, Mac and MAC: a word and an acronym
 		}
 		for k := start; k <= end; k++ {
-			if !ws[k].and {
+			if !ws[k].and() {
 				m.kbuf = appendKey(m.kbuf, m.text(ws[k]))
-				if ws[k].poss && k < end {
+				if ws[k].poss() && k < end {
 					m.kbuf = append(m.kbuf, '\'')
 				}
 			}
@@ -240,23 +308,27 @@ func (m *miner) proper() {
 func (m *miner) loose(start, end int) {
 	ws := m.words
 	k := end + 1
-	if ws[end].poss {
+	if ws[end].poss() {
 		return // "Rust's community" is not "Rust Community"
 	}
-	if k >= len(ws) || ws[k].upper || ws[k].and || ws[k].sep != sepSpace && ws[k].sep != sepHyphen || ws[k].letters < 2 {
+	if k >= len(ws) || ws[k].upper() || ws[k].and() || ws[k].sep != sepSpace && ws[k].sep != sepHyphen || ws[k].letters < 2 {
 		return
 	}
 	t := m.text(ws[k])
-	if !asciiLower(t) || m.isStop(ws[k]) || connectors[string(t)] || notNouns[string(t)] || looseVerbs[string(t)] ||
+	// lowercase: as written and A–Z lowered are the same
+	if !ws[k].lower() || lex.classOf(t)&(classStop|classConnector|classNotNoun|classLooseVerb) != 0 ||
 		bytes.HasSuffix(t, []byte("ed")) || bytes.HasSuffix(t, []byte("ing")) {
 		return
 	}
-	if ws[start].sep == sepBreak && commonNouns[string(appendKey(nil, t))] {
-		return // "Science parks are popular"
+	if ws[start].sep == sepBreak {
+		var kb [32]byte
+		if lex.classOf(appendKey(kb[:0], t))&classCommonNoun != 0 {
+			return // "Science parks are popular"
+		}
 	}
 	last := k
 	for n := k + 1; n < len(ws) && ws[n].sep != sepBreak; n++ {
-		if ws[n].upper {
+		if ws[n].upper() {
 			last = n
 			continue
 		}
@@ -268,7 +340,7 @@ func (m *miner) loose(start, end int) {
 	m.loosePhrase = true
 	m.kbuf = m.kbuf[:0]
 	for n := start; n <= last; n++ {
-		if !ws[n].and {
+		if !ws[n].and() {
 			m.kbuf = appendKey(m.kbuf, m.text(ws[n]))
 		}
 		if n == k || n == last {
@@ -279,6 +351,12 @@ func (m *miner) loose(start, end int) {
 	}
 	m.loosePhrase = false
 }
+
+// lex holds the word lists the miners ask about most words.
+var lex = newLexicon(map[wordClass]map[string]bool{
+	classStop: stopWords, classConnector: connectors, classNotNoun: notNouns,
+	classLooseVerb: looseVerbs, classCommonNoun: commonNouns,
+})
 
 // looseVerbs follow names and are not part of them.
 var looseVerbs = map[string]bool{
@@ -301,7 +379,7 @@ func (m *miner) inList(start, end int) bool {
 		return false
 	}
 	nx := m.words[end+1]
-	return nx.sep == sepComma || nx.and && nx.sep != sepBreak
+	return nx.sep == sepComma || nx.and() && nx.sep != sepBreak
 }
 
 func (m *miner) hasLetterWord(start, end int) bool {
@@ -313,63 +391,59 @@ func (m *miner) hasLetterWord(start, end int) bool {
 	return false
 }
 
-// lower mines pairs of lowercase words, the second one's inflection
-// merged: "research centre" and "research centres" are one spelling,
-// "researches centres" another.
-func (m *miner) lower() {
-	ws := m.words
-	for i := 0; i+1 < len(ws); i++ {
-		a, b := ws[i], ws[i+1]
-		if a.upper || b.upper || b.sep != sepSpace || a.letters < 5 || b.letters < 4 || a.and {
-			continue
-		}
-		at, bt := m.text(a), m.text(b)
-		if at[len(at)-1] != 's' {
-			continue // counted in countPairs when a plural pair makes it a candidate
-		}
-		if !asciiLower(at) || !asciiLower(bt) || int(a.end-a.start) != a.letters || m.isStop(a) || m.isStop(b) {
-			continue
-		}
-		m.kbuf = appendKey(m.kbuf[:0], at)
-		if len(m.kbuf) < 5 || len(m.kbuf) == len(at) {
-			continue
-		}
-		sing := len(m.kbuf)
-		m.kbuf = append(m.kbuf, ' ')
-		m.kbuf = appendKey(m.kbuf, bt)
-		if m.addLower(m.kbuf, a, b, false) {
-			if m.cands == nil {
-				m.cands = map[string]bool{}
-			}
-			m.cands[string(m.kbuf[:sing])] = true
+// lower mines the pair of lowercase words at i, its second one's
+// inflection merged: "research centre" and "research centres" are one
+// spelling, "researches centres" another. No capital and no "and": both
+// words are lowercase, the first of five letters at least.
+//
+// The pairs that may count for countPairs pass the same first test; they
+// are noted, at lo+i in all, so that it need not read every word again.
+func (m *miner) lower(lo, i int) {
+	a, b := &m.words[i], &m.words[i+1]
+	m.pairAt = append(m.pairAt, int32(lo+i))
+	at, bt := m.text(*a), m.text(*b)
+	if at[len(at)-1] != 's' {
+		return // counted in countPairs when a plural pair makes it a candidate
+	}
+	if m.isStop(*a) || m.isStop(*b) {
+		return
+	}
+	m.kbuf = appendKey(m.kbuf[:0], at)
+	if len(m.kbuf) < 5 || len(m.kbuf) == len(at) {
+		return
+	}
+	sing := len(m.kbuf)
+	m.kbuf = append(m.kbuf, ' ')
+	m.kbuf = appendKey(m.kbuf, bt)
+	if m.addLower(m.kbuf, *a, *b, false) {
+		if _, h, ok := m.cands.find(m.kbuf[:sing]); !ok {
+			m.cands.insert(m.kbuf[:sing], h)
+			m.candLens |= 1 << min(sing, 63)
 		}
 	}
 }
 
 // countPairs counts the uninflected forms of the candidate pairs: "research
 // centres" once "researches centres" was seen.
+//
+// A pair counts when its first word is a candidate, so lowercase and of
+// five letters at least; its second must be lowercase, of four letters at
+// least: lower noted where such pairs are in the cased blocks.
 func (m *miner) countPairs() {
-	if len(m.cands) == 0 {
+	if m.cands.len() == 0 {
 		return
 	}
-	for _, r := range m.ranges {
-		if !r.cased {
+	for _, i := range m.pairAt {
+		a, b := m.all[i], m.all[i+1]
+		if m.candLens&(1<<min(a.end-a.start, 63)) == 0 {
 			continue
 		}
-		ws := m.all[r.lo:r.hi]
-		for i := 0; i+1 < len(ws); i++ {
-			a, b := ws[i], ws[i+1]
-			if a.upper || b.upper || b.sep != sepSpace || !m.cands[string(m.text(a))] {
-				continue
-			}
-			bt := m.text(b)
-			if b.letters < 4 || !asciiLower(bt) || m.isStop(b) {
-				continue
-			}
-			m.kbuf = append(append(m.kbuf[:0], m.text(a)...), ' ')
-			m.kbuf = appendKey(m.kbuf, bt)
-			m.addLower(m.kbuf, a, b, true)
+		if _, _, ok := m.cands.find(m.text(a)); !ok || m.isStop(b) {
+			continue
 		}
+		m.kbuf = append(append(m.kbuf[:0], m.text(a)...), ' ')
+		m.kbuf = appendKey(m.kbuf, m.text(b))
+		m.addLower(m.kbuf, a, b, true)
 	}
 }
 
@@ -382,14 +456,19 @@ func asciiLower(b []byte) bool {
 	return true
 }
 
-// pair counts the spellings of one lowercase pair in a document.
+// pair counts the spellings of one lowercase pair in a document: its
+// forms, by the first word as written, are a list in miner.forms.
 type pair struct {
-	first map[string]*pairForm // first word as written → uses
+	head, tail int32
+	nforms     int
 }
 
 type pairForm struct {
-	n     int
-	spans []lint.Span
+	start, end int32 // the first word as written, where first seen
+	n          int
+	nspans     int32
+	head, tail int32 // spans list
+	next       int32 // the pair's next form
 }
 
 // A lowercase pair must be frequent in its document to set the spelling:
@@ -427,72 +506,123 @@ var notNouns = map[string]bool{
 
 func (m *miner) addLower(key []byte, a, b word, existing bool) bool {
 	bt := m.text(b)
-	if notNouns[string(bt)] || bytes.HasSuffix(bt, []byte("ed")) || bytes.HasSuffix(bt, []byte("ing")) ||
+	if lex.classOf(bt)&classNotNoun != 0 || bytes.HasSuffix(bt, []byte("ed")) || bytes.HasSuffix(bt, []byte("ing")) ||
 		bytes.HasSuffix(bt, []byte("ly")) || bytes.HasSuffix(bt, []byte("self")) || bytes.HasSuffix(bt, []byte("selves")) {
 		return false // a verb or adverb follows: "supports unwinding", "problems existed", "raises himself"
 	}
-	p := m.pairs[string(key)]
-	if p == nil {
+	id, h, ok := m.pairs.find(key)
+	if !ok {
 		if existing {
 			return false
 		}
-		p = &pair{first: map[string]*pairForm{}}
-		m.pairs[string(key)] = p
+		id = m.pairs.insert(key, h)
+		m.pairList = append(m.pairList, pair{head: -1, tail: -1})
 	}
-	f := p.first[string(m.text(a))]
-	if f == nil {
-		f = &pairForm{}
-		p.first[string(m.text(a))] = f
+	p := &m.pairList[id]
+	at := m.text(a)
+	fi := p.head
+	for fi >= 0 && !bytes.Equal(m.src[m.forms[fi].start:m.forms[fi].end], at) {
+		fi = m.forms[fi].next
 	}
+	if fi < 0 {
+		fi = int32(len(m.forms))
+		m.forms = append(m.forms, pairForm{start: a.start, end: a.end, head: -1, tail: -1, next: -1})
+		if p.tail >= 0 {
+			m.forms[p.tail].next = fi
+		} else {
+			p.head = fi
+		}
+		p.tail = fi
+		p.nforms++
+	}
+	f := &m.forms[fi]
 	f.n++
-	if len(f.spans) < maxSpans {
-		f.spans = append(f.spans, lint.Span{Start: int(a.start), End: int(a.end)})
+	if f.nspans < maxSpans {
+		f.nspans++
+		f.head, f.tail = m.appendSpan(f.head, f.tail, lint.Span{Start: int(a.start), End: int(a.end)})
 	}
 	return true
+}
+
+// appendSpan appends sp to the list from head to tail and returns its new
+// ends.
+func (m *miner) appendSpan(head, tail int32, sp lint.Span) (int32, int32) {
+	r := int32(len(m.spans))
+	m.spans = append(m.spans, spanRef{sp: sp, next: -1})
+	if tail >= 0 {
+		m.spans[tail].next = r
+		return head, r
+	}
+	return r, r
 }
 
 // lowerFindings reports, within the document, a lowercase pair whose first
 // word is inflected ("researches centres") where the uninflected pair
 // ("research centres") dominates.
 func (m *miner) lowerFindings() {
-	for key, p := range m.pairs {
-		if len(p.first) < 2 {
+	form := func(f *pairForm) []byte { return m.src[f.start:f.end] }
+	for pid := range m.pairList {
+		p := &m.pairList[pid]
+		if p.nforms < 2 {
 			continue
 		}
-		var dom string
+		var dom []byte
 		dn := 0
-		for w, f := range p.first {
-			if f.n > dn || f.n == dn && w < dom {
+		for fi := p.head; fi >= 0; fi = m.forms[fi].next {
+			f := &m.forms[fi]
+			if w := form(f); f.n > dn || f.n == dn && bytes.Compare(w, dom) < 0 {
 				dom, dn = w, f.n
 			}
 		}
 		if dn < pairMinCount || dn < m.opt.MinCount {
 			continue
 		}
-		second := key[strings.IndexByte(key, ' ')+1:]
-		for w, f := range p.first {
-			if w == dom || dn < max(m.opt.Ratio, pairRatio)*f.n || w != dom+"s" && w != dom+"es" {
+		key := m.pairs.key(int32(pid))
+		second := string(key[bytes.IndexByte(key, ' ')+1:])
+		for fi := p.head; fi >= 0; fi = m.forms[fi].next {
+			f := &m.forms[fi]
+			w := form(f)
+			if bytes.Equal(w, dom) || dn < max(m.opt.Ratio, pairRatio)*f.n || !pluralOf(w, dom) {
 				continue
 			}
-			for _, sp := range f.spans {
+			ws, ds := string(w), string(dom)
+			for r := f.head; r >= 0; r = m.spans[r].next {
+				sp := m.spans[r].sp
 				m.fact.Shorts = append(m.fact.Shorts, ShortUse{
-					Span: sp, Text: w, Defined: dom,
-					Message: fmt.Sprintf("%q is written %q %d times before %q in this document; use one spelling", w, dom, dn, second),
-					Fix:     lint.Edit{Start: sp.Start, End: sp.End, NewText: dom},
+					Span: sp, Text: ws, Defined: ds,
+					Message: fmt.Sprintf("%q is written %q %d times before %q in this document; use one spelling", ws, ds, dn, second),
+					Fix:     lint.Edit{Start: sp.Start, End: sp.End, NewText: ds},
 				})
 			}
 		}
 	}
 }
 
+// pluralOf: w is dom with s or es added.
+func pluralOf(w, dom []byte) bool {
+	if !bytes.HasPrefix(w, dom) {
+		return false
+	}
+	end := string(w[len(dom):])
+	return end == "s" || end == "es"
+}
+
 func (m *miner) add(kind PhraseKind, key []byte, start, end int32, last word) {
 	raw := m.src[start:end]
 	cut, y := 0, false
 	if lt := m.text(last); len(lt) > 3 && lt[len(lt)-1] == 's' {
-		lower := strings.ToLower(string(lt))
-		if strings.HasSuffix(lower, "ies") && len(lower) > 4 {
+		var lb [48]byte
+		lower := lb[:0]
+		if plainText(lt) {
+			// the ending is all that counts: lower only the last four
+			// bytes, standing for the word
+			lower = lowerBytes(lower, lt[len(lt)-4:])
+		} else {
+			lower = lowerBytes(lower, lt)
+		}
+		if n := len(lower); (len(lt) > 4 && n == 4 || n > 4) && string(lower[n-3:]) == "ies" {
 			cut, y = 3, true // Ladies, Lady
-		} else if c := len(lt) - singularLen([]byte(lower)); c > 0 && c <= 3 {
+		} else if c := len(lower) - singularLen(lower); c > 0 && c <= 3 {
 			cut = c
 		}
 	}
@@ -500,30 +630,99 @@ func (m *miner) add(kind PhraseKind, key []byte, start, end int32, last word) {
 		cut, y = 0, false
 	}
 	sp := lint.Span{Start: int(start), End: int(end)}
-	// Fast path: the phrase as written needs no spaces collapsed; look it
-	// up without building strings.
+	// Fast path: the phrase as written needs no spaces collapsed, and its
+	// shape is itself with the plural cut.
 	if plainText(raw) {
 		m.idbuf = append(append(append(append(m.idbuf[:0], m.kindByte(kind)), key...), 0), raw[:len(raw)-cut]...)
 		if y {
 			m.idbuf = append(m.idbuf, 'y')
 		}
-		if idx, ok := m.index[string(m.idbuf)]; ok {
-			m.bump(idx, sp)
-			return
+		idx, h, ok := m.index.find(m.idbuf)
+		if !ok {
+			idx = m.newSpell(kind, h, key, raw, cut, y)
 		}
+		m.bump(idx, sp)
+		return
 	}
-	surface := collapse(raw)
-	shape := surface
-	if cut > 0 && cut < len(surface) {
-		shape = surface[:len(surface)-cut]
+	// The surface is the collapsed text, the shape is that with the plural
+	// cut and curly apostrophes straightened; both are written after the
+	// key in strs, and dropped again when the spelling is known.
+	mark := len(m.strs)
+	m.strs = append(m.strs, key...)
+	surfLo := len(m.strs)
+	m.strs = appendCollapse(m.strs, raw)
+	surfHi := len(m.strs)
+	shape := strRange{int32(surfLo), int32(surfHi)}
+	if cut > 0 && cut < surfHi-surfLo {
+		shape.hi -= int32(cut)
 		if y {
-			shape += "y"
+			m.strs = append(m.strs, m.strs[shape.lo:shape.hi]...)
+			m.strs = append(m.strs, 'y')
+			shape = strRange{int32(surfHi), int32(len(m.strs))}
 		}
 	}
-	if strings.Contains(shape, "’") {
-		shape = strings.ReplaceAll(shape, "’", "'") // quote style is not the name's
+	if bytes.Contains(m.strs[shape.lo:shape.hi], []byte("’")) {
+		lo := len(m.strs)
+		m.strs = appendStraight(m.strs, m.strs[shape.lo:shape.hi])
+		shape = strRange{int32(lo), int32(len(m.strs))}
 	}
-	m.addSurface(kind, string(key), surface, shape, sp)
+	m.idbuf = append(append(append(append(m.idbuf[:0], m.kindByte(kind)), key...), 0), m.strs[shape.lo:shape.hi]...)
+	idx, h, ok := m.index.find(m.idbuf)
+	if ok {
+		m.strs = m.strs[:mark]
+	} else {
+		idx = m.index.insert(m.idbuf, h)
+		m.spells = append(m.spells, spell{kind: kind, loose: m.loosePhrase, head: -1, tail: -1,
+			key: strRange{int32(mark), int32(surfLo)}, surface: strRange{int32(surfLo), int32(surfHi)}, shape: shape})
+	}
+	m.bump(idx, sp)
+}
+
+// lowerBytes appends b in lower case: A–Z for ASCII, as strings.ToLower
+// otherwise.
+func lowerBytes(dst, b []byte) []byte {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return append(dst[:0], strings.ToLower(string(b))...)
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// appendStraight appends b with curly apostrophes straightened.
+func appendStraight(dst, b []byte) []byte {
+	for {
+		i := bytes.Index(b, []byte("’"))
+		if i < 0 {
+			return append(dst, b...)
+		}
+		dst = append(append(dst, b[:i]...), '\'')
+		b = b[i+len("’"):]
+	}
+}
+
+// newSpell adds the spelling of plain text raw whose last cut bytes are a
+// plural ending (y: ies for y) with the key and hash of m.idbuf.
+func (m *miner) newSpell(kind PhraseKind, h uint64, key, raw []byte, cut int, y bool) int32 {
+	idx := m.index.insert(m.idbuf, h)
+	lo := int32(len(m.strs))
+	m.strs = append(append(m.strs, key...), raw...)
+	surf := strRange{lo + int32(len(key)), int32(len(m.strs))}
+	shape := surf
+	if cut > 0 {
+		shape.hi -= int32(cut)
+		if y {
+			m.strs = append(append(m.strs, raw[:len(raw)-cut]...), 'y')
+			shape = strRange{surf.hi, int32(len(m.strs))}
+		}
+	}
+	m.spells = append(m.spells, spell{kind: kind, loose: m.loosePhrase, head: -1, tail: -1,
+		key: strRange{lo, lo + int32(len(key))}, surface: surf, shape: shape})
+	return idx
 }
 
 func (m *miner) kindByte(kind PhraseKind) byte {
@@ -533,38 +732,68 @@ func (m *miner) kindByte(kind PhraseKind) byte {
 	return byte('0' + kind)
 }
 
-func (m *miner) bump(idx int, sp lint.Span) {
-	s := &m.fact.Spellings[idx]
-	s.Count++
-	if len(s.Spans) < maxSpans {
-		s.Spans = append(s.Spans, sp)
+func (m *miner) bump(idx int32, sp lint.Span) {
+	s := &m.spells[idx]
+	s.count++
+	if s.nspans < maxSpans {
+		s.nspans++
+		s.head, s.tail = m.appendSpan(s.head, s.tail, sp)
 	}
 }
 
 // plainText: no run of spaces, line break or other character collapse
 // would change.
 func plainText(b []byte) bool {
-	for i, c := range b {
-		if c >= 0x80 || c < ' ' || c == ' ' && (i+1 == len(b) || b[i+1] == ' ' || i == 0) {
+	n := len(b)
+	if n == 0 {
+		return true
+	}
+	if b[0] == ' ' || b[n-1] == ' ' {
+		return false
+	}
+	// eight bytes at a time: none from 0x80 up, none below a space
+	// (x-0x20 borrows into the top bit), and no space after a space
+	i, space := 0, false
+	for ; i+8 <= n; i += 8 {
+		x := binary.LittleEndian.Uint64(b[i : i+8])
+		if x&0x8080808080808080 != 0 || (x-0x2020202020202020)&^x&0x8080808080808080 != 0 {
 			return false
 		}
+		e := x ^ 0x2020202020202020 // a zero byte for each space
+		sp := ^((e&0x7f7f7f7f7f7f7f7f + 0x7f7f7f7f7f7f7f7f) | e) & 0x8080808080808080
+		if sp&(sp<<8) != 0 || space && sp&0x80 != 0 {
+			return false
+		}
+		space = sp>>63 != 0
+	}
+	for ; i < n; i++ {
+		c := b[i]
+		if c >= 0x80 || c < ' ' || c == ' ' && space {
+			return false
+		}
+		space = c == ' '
 	}
 	return true
 }
 
+// addSurface adds a spelling given as strings: a front matter value.
 func (m *miner) addSurface(kind PhraseKind, key, surface, shape string, sp lint.Span) {
 	m.idbuf = append(append(append(append(m.idbuf[:0], m.kindByte(kind)), key...), 0), shape...)
-	idx, ok := m.index[string(m.idbuf)]
+	idx, h, ok := m.index.find(m.idbuf)
 	if !ok {
-		idx = len(m.fact.Spellings)
-		m.fact.Spellings = append(m.fact.Spellings, Mined{Kind: kind, Key: key, Surface: surface, Shape: shape, Loose: m.loosePhrase})
-		m.index[string(m.idbuf)] = idx
+		idx = m.index.insert(m.idbuf, h)
+		k := strRange{int32(len(m.strs)), 0}
+		m.strs = append(m.strs, key...)
+		k.hi = int32(len(m.strs))
+		sf := strRange{k.hi, 0}
+		m.strs = append(m.strs, surface...)
+		sf.hi = int32(len(m.strs))
+		sh := strRange{sf.hi, 0}
+		m.strs = append(m.strs, shape...)
+		sh.hi = int32(len(m.strs))
+		m.spells = append(m.spells, spell{kind: kind, loose: m.loosePhrase, head: -1, tail: -1, key: k, surface: sf, shape: sh})
 	}
-	s := &m.fact.Spellings[idx]
-	s.Count++
-	if len(s.Spans) < maxSpans {
-		s.Spans = append(s.Spans, sp)
-	}
+	m.bump(idx, sp)
 }
 
 // meta mines the front matter fields that hold names.

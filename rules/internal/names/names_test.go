@@ -1,8 +1,12 @@
 package names
 
 import (
+	"reflect"
+	"runtime"
+	"strings"
 	"testing"
 
+	"github.com/copydesk/copydesk/internal/corpusgen"
 	"github.com/copydesk/copydesk/lint"
 )
 
@@ -99,5 +103,119 @@ func TestMine(t *testing.T) {
 	}
 	if seen["Greenhaven Water Trust Opens An Office"] {
 		t.Error("the title was mined")
+	}
+}
+
+// Groups shares its counting and its slip search among goroutines: the
+// groups, their order and their locations do not depend on how many.
+func TestGroupsShares(t *testing.T) {
+	var paths []string
+	var facts []*Fact
+	err := corpusgen.Generate(corpusgen.Options{Bytes: 4 << 20, Seed: 3, MarkdownShare: 0.25, DefectRate: 4}, func(a corpusgen.Article) error {
+		doc, err := lint.Parse(a.Name, a.Body)
+		if err != nil {
+			return err
+		}
+		paths = append(paths, a.Name)
+		facts = append(facts, Mine(doc, MineOptions{}))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	var want []Group
+	for i, procs := range []int{1, 2, 3, 8} {
+		runtime.GOMAXPROCS(procs)
+		got := Groups(paths, facts, GroupOptions{MinCount: 2, Ratio: 2})
+		if i == 0 {
+			want = got
+			if len(want) == 0 {
+				t.Fatal("no groups: the test proves nothing")
+			}
+			continue
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("GOMAXPROCS %d: groups differ from GOMAXPROCS 1", procs)
+		}
+	}
+}
+
+// With a ratio of 1 two keys can each be a slip of the other: the cycle is
+// cut at the key the corpus shows first, and the other merges into it.
+func TestGroupsSlipCycle(t *testing.T) {
+	sp := []lint.Span{{Start: 0, End: 1}}
+	mined := func(key, surface string, n int) Mined {
+		return Mined{Kind: KindProper, Key: key, Surface: surface, Shape: surface, Count: n, Spans: sp}
+	}
+	for _, first := range []string{"harbourcity", "harborcity"} {
+		a := &Fact{Spellings: []Mined{mined("harbourcity", "Harbour City", 3), mined("harbourcity", "HARBOUR CITY", 1)}}
+		b := &Fact{Spellings: []Mined{mined("harborcity", "Harbor City", 4)}}
+		facts := []*Fact{a, b}
+		if first == "harborcity" {
+			facts = []*Fact{b, a}
+		}
+		gs := Groups([]string{"1.md", "2.md"}, facts, GroupOptions{MinCount: 3, Ratio: 1})
+		if len(gs) != 1 || gs[0].Key != first || gs[0].Dominant.Surface != "Harbor City" || len(gs[0].Variants) != 2 {
+			t.Errorf("%s first: groups %+v, want one under %s dominated by Harbor City with two variants", first, gs, first)
+		}
+	}
+}
+
+// A key can slip from one that slips in its turn: Lord Barkly from Lord
+// Barkely from Lord Barkeley. Both end under the last, however the keys
+// come.
+func TestGroupsSlipChain(t *testing.T) {
+	sp := []lint.Span{{Start: 0, End: 1}}
+	f := func(key, surface string, n int) *Fact {
+		return &Fact{Spellings: []Mined{{Kind: KindProper, Key: key, Surface: surface, Shape: surface, Count: n, Spans: sp}}}
+	}
+	a, b, c := f("lordbarkly", "Lord Barkly", 1), f("lordbarkely", "Lord Barkely", 4), f("lordbarkeley", "Lord Barkeley", 34)
+	for _, facts := range [][]*Fact{{a, b, c}, {c, b, a}, {b, a, c}} {
+		gs := Groups([]string{"1.txt", "2.txt", "3.txt"}, facts, GroupOptions{})
+		if len(gs) != 1 || gs[0].Key != "lordbarkeley" || len(gs[0].Variants) != 2 {
+			t.Errorf("groups %+v, want Lord Barkely and Lord Barkly under Lord Barkeley", gs)
+		}
+	}
+}
+
+// The lexicon answers as the word lists do: as written, and with A–Z
+// lowered for stop words, over every list word and every word of some
+// articles.
+func TestLexicon(t *testing.T) {
+	lists := map[wordClass]map[string]bool{classStop: stopWords, classConnector: connectors, classNotNoun: notNouns,
+		classLooseVerb: looseVerbs, classCommonNoun: commonNouns}
+	words := map[string]bool{"": true, "A": true, "THE": true, "Over": true, "oF": true, "the'": true, "émigré": true,
+		"yesterdays": true, "internationals": true, "x\u212a": true}
+	for _, list := range lists {
+		for w := range list {
+			words[w], words[strings.ToUpper(w)], words[w+"s"], words[w[:len(w)-1]] = true, true, true, true
+		}
+	}
+	err := corpusgen.Generate(corpusgen.Options{Bytes: 256 << 10, Seed: 9, MarkdownShare: 0.25, DefectRate: 4}, func(a corpusgen.Article) error {
+		for _, w := range strings.Fields(string(a.Body)) {
+			words[w] = true
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for w := range words {
+		b := append(make([]byte, 0, 64), w...) // room after the word, as in a document
+		folded := []byte(w)
+		for i, c := range folded {
+			if c >= 'A' && c <= 'Z' {
+				folded[i] = c + 'a' - 'A'
+			}
+		}
+		for c, list := range lists {
+			if got := lex.classOf(b)&c != 0; got != list[w] {
+				t.Errorf("classOf(%q) has %d: %v, want %v", w, c, got, list[w])
+			}
+			if got := lex.foldClassOf(b)&c != 0; got != list[string(folded)] {
+				t.Errorf("foldClassOf(%q) has %d: %v, want %v", w, c, got, list[string(folded)])
+			}
+		}
 	}
 }

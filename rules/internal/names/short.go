@@ -1,6 +1,8 @@
 package names
 
 import (
+	"bytes"
+	"sort"
 	"strings"
 
 	"github.com/copydesk/copydesk/lint"
@@ -25,11 +27,31 @@ var (
 
 func (m *miner) shortForms(b *lint.Block, defs []shortDef) []shortDef {
 	toks := m.doc.BlockTokens(b)
-	for i, t := range toks {
-		if t.Kind != lint.TokPunct || m.src[t.Start] != '(' {
-			continue
+	if len(toks) == 0 {
+		return defs
+	}
+	// Every definition is in brackets: the opening ones are found in the
+	// bytes, and their tokens by position, so that the block's other
+	// tokens are not read.
+	end := int(toks[len(toks)-1].End)
+	for at, i := int(toks[0].Start), 0; ; {
+		k := bytes.IndexByte(m.src[at:end], '(')
+		if k < 0 {
+			break
 		}
-		var ws []lint.Token
+		pos := at + k
+		at = pos + 1
+		i += sort.Search(len(toks)-i, func(n int) bool { return int(toks[i+n].Start) >= pos })
+		for i < len(toks) && int(toks[i].Start) == pos && toks[i].Kind != lint.TokPunct {
+			i++ // an empty gap token where code was cut out
+		}
+		if i == len(toks) {
+			break
+		}
+		if int(toks[i].Start) != pos {
+			continue // a bracket inside a URL or cut-out markup
+		}
+		ws := m.defToks[:0]
 		close := -1
 		quoted := false
 		for k := i + 1; k < len(toks) && k < i+24; k++ {
@@ -54,11 +76,14 @@ func (m *miner) shortForms(b *lint.Block, defs []shortDef) []shortDef {
 				k = len(toks)
 			}
 		}
+		m.defToks = ws
 		if close < 0 || len(ws) == 0 {
 			continue
 		}
-		defining := definingStarts[strings.ToLower(string(m.src[ws[0].Start:ws[0].End]))]
-		for defining && len(ws) > 0 && (definingStarts[strings.ToLower(string(m.src[ws[0].Start:ws[0].End]))] || definingWords[strings.ToLower(string(m.src[ws[0].Start:ws[0].End]))]) {
+		var lb [32]byte
+		low := func(t lint.Token) []byte { return lowerBytes(lb[:0], m.src[t.Start:t.End]) }
+		defining := definingStarts[string(low(ws[0]))]
+		for defining && len(ws) > 0 && (definingStarts[string(low(ws[0]))] || definingWords[string(low(ws[0]))]) {
 			ws = ws[1:]
 		}
 		d := shortDef{end: int(toks[close].End)}
@@ -74,14 +99,11 @@ func (m *miner) shortForms(b *lint.Block, defs []shortDef) []shortDef {
 			if !w.Is(lint.FlagUpper) || w.Is(lint.FlagDigit) {
 				ok = false
 			}
-			txt := m.src[w.Start:w.End]
-			d.words = append(d.words, string(txt))
-			d.keys = append(d.keys, string(appendKey(nil, txt)))
 		}
 		if !ok {
 			continue
 		}
-		acronym := len(ws) == 1 && !d.the && isCaps(d.words[0])
+		acronym := len(ws) == 1 && !d.the && isCaps(string(m.src[ws[0].Start:ws[0].End]))
 		if acronym {
 			// the name it abbreviates ends right before the bracket
 			prev := i - 1
@@ -93,6 +115,12 @@ func (m *miner) shortForms(b *lint.Block, defs []shortDef) []shortDef {
 			}
 		} else if !defining && !quoted {
 			continue // "(the Guards)" in a story is an aside, not a definition
+		}
+		for _, w := range ws {
+			txt := m.src[w.Start:w.End]
+			m.kbuf = appendKey(m.kbuf[:0], txt)
+			d.words = append(d.words, string(txt))
+			d.keys = append(d.keys, string(m.kbuf))
 		}
 		defs = append(defs, d)
 	}
@@ -129,13 +157,28 @@ func (m *miner) shortUses(defs []shortDef) {
 			}
 		}
 	}()
-	var kb []byte
+	// A word can be a use only with the first letter and about the length
+	// of a definition's first word: most words are passed over here.
+	var firsts [256]bool
+	var lens uint64 // bit n: a first word of n to n-3 bytes; 63 and longer share a bit
+	for i := range defs {
+		k := defs[i].keys[0]
+		firsts[k[0]|0x20] = true
+		for n := len(k); n <= len(k)+3; n++ {
+			lens |= 1 << min(n, 63)
+		}
+	}
+	var kbuf [64]byte
+	kb := kbuf[:0]
 	for _, r := range m.ranges {
 		if !r.body {
 			continue
 		}
 		ws := m.all[r.lo:r.hi]
 		for i := range ws {
+			if w := &ws[i]; !firsts[w.first] || lens&(1<<min(w.end-w.start, 63)) == 0 {
+				continue
+			}
 			t := m.text(ws[i])
 			for di := len(defs) - 1; di >= 0; di-- {
 				d := &defs[di]
@@ -165,7 +208,8 @@ func (m *miner) shortUses(defs []shortDef) {
 
 func (m *miner) judgeUse(ws []word, i int, d *shortDef) (ShortUse, bool, bool) {
 	j := i + len(d.keys) - 1
-	var kb []byte
+	var kbuf [64]byte
+	kb := kbuf[:0]
 	plural, kase := false, false
 	for k := 1; k < len(d.keys); k++ {
 		if ws[i+k].sep != sepSpace {
@@ -187,14 +231,14 @@ func (m *miner) judgeUse(ws []word, i int, d *shortDef) (ShortUse, bool, bool) {
 		}
 	}
 	// part of a longer name: "Harbor City Museum", "Museum Director"
-	if i > 0 && ws[i].sep == sepSpace && ws[i-1].upper && !m.isStop(ws[i-1]) {
+	if i > 0 && ws[i].sep == sepSpace && ws[i-1].upper() && !m.isStop(ws[i-1]) {
 		return ShortUse{}, false, false
 	}
-	if j+1 < len(ws) && ws[j+1].sep == sepSpace && ws[j+1].upper {
+	if j+1 < len(ws) && ws[j+1].sep == sepSpace && ws[j+1].upper() {
 		return ShortUse{}, false, false
 	}
 	hasThe := i > 0 && ws[i].sep == sepSpace && strings.EqualFold(string(m.text(ws[i-1])), "the")
-	lowerAll := !ws[i].upper
+	lowerAll := !ws[i].upper()
 	var why []string
 	switch {
 	case lowerAll && !hasThe:

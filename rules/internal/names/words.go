@@ -6,6 +6,8 @@ package names
 
 import (
 	"bytes"
+	"encoding/binary"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,107 +26,317 @@ const (
 	sepAmp               // Science & Technology
 )
 
-// A word is one prose word of a block with what precedes it.
+// A word is one prose word of a block with what precedes it. It is kept
+// small: the miners hold every word of a document.
 type word struct {
 	start, end int32 // source bytes; end excludes a possessive 's
+	letters    uint8 // letters in the word, at most 255
+	first      byte  // the first byte, A–Z lowered (and others |0x20)
 	sep        sep
-	upper      bool // starts with a capital letter
-	caps       bool // all capitals, two letters or more: an acronym
-	letters    int  // letters in the word
-	and        bool // the connector "and"
-	poss       bool // a possessive 's was cut off
-	mixed      bool // capitals inside: GitHub, MiR
+	flags      wordFlags
 }
+
+// wordFlags are a word's facts, one bit each.
+type wordFlags uint8
+
+const (
+	wUpper      wordFlags = 1 << iota // starts with a capital letter
+	wCaps                             // all capitals, two letters or more: an acronym
+	wAnd                              // the connector "and"
+	wPoss                             // a possessive 's was cut off
+	wLower                            // ASCII lowercase letters only
+	wPairFirst                        // lower, five letters or more: may start a lowercase pair
+	wPairSecond                       // lower, four letters or more, after a space: may end one
+)
+
+func (w word) upper() bool { return w.flags&wUpper != 0 }
+func (w word) caps() bool  { return w.flags&wCaps != 0 }
+func (w word) and() bool   { return w.flags&wAnd != 0 }
+func (w word) poss() bool  { return w.flags&wPoss != 0 }
+func (w word) lower() bool { return w.flags&wLower != 0 }
 
 // wordsOf appends the words of one block to dst. Words with digits break
 // names (3D, 2025) and count as breaks.
+//
+// Most tokens are plain ASCII words, spaces and marks: scanFast takes
+// them in a loop that calls nothing, so that the compiler keeps its state
+// in registers, and stops at any other token, which scanToken takes, with
+// the same rules, before the fast loop goes on.
 func wordsOf(dst []word, doc *lint.Document, b *lint.Block) []word {
+	toks := doc.BlockTokens(b)
+	dst = slices.Grow(dst, len(toks)) // a word a token at most: never grown below
 	src := doc.Src
-	pending := sepBreak
-	started := false
-	for _, t := range doc.BlockTokens(b) {
+	pending, started := sepBreak, false
+	for i := 0; i < len(toks); {
+		dst, i, pending, started = scanFast(dst, src, toks, i, pending, started)
+		if i < len(toks) {
+			dst, i, pending, started = scanToken(dst, src, toks, i, pending, started)
+		}
+	}
+	return dst
+}
+
+// scanFast scans toks from i while they are spaces, marks, and ASCII
+// words of sixteen bytes at most, without apostrophes; it returns where it
+// stopped. pending is what stands before the next word; started: a word
+// of the block's current run was seen.
+func scanFast(dst []word, src []byte, toks []lint.Token, i int, pending sep, started bool) ([]word, int, sep, bool) {
+	for ; i < len(toks); i++ {
+		t := &toks[i]
 		switch t.Kind {
-		case lint.TokMarkup:
-			if t.Is(lint.FlagHasSpace) || bytes.ContainsAny(src[t.Start:t.End], "[]()") {
-				pending, started = sepBreak, false // a link's brackets or a quote's line break
+		case lint.TokWord:
+			if t.Flags&(lint.FlagDigit|lint.FlagCJK) != 0 {
+				pending, started = sepBreak, false
+				continue
 			}
-			continue
+			// The word's bytes are read as two machine words (the bytes past
+			// it masked off), so the source must go on for sixteen bytes.
+			start, n := int(t.Start), int(t.End-t.Start)
+			if t.Flags&(lint.FlagApostrophe|lint.FlagNonASCII) != 0 || n <= 0 || n > 16 || start+16 > len(src) {
+				return dst, i, pending, started
+			}
+			x := binary.LittleEndian.Uint64(src[start : start+8])
+			var letters, upper int
+			if n > 8 {
+				y := binary.LittleEndian.Uint64(src[start+8:start+16]) & (^uint64(0) >> (128 - 8*n))
+				letters, upper = count2(x, y)
+			} else {
+				x &= ^uint64(0) >> (64 - 8*n)
+				letters, upper = count2(x, 0)
+			}
+			if !started {
+				pending = sepBreak
+			}
+			// flagsOf, written out: a call would make the compiler spill
+			// the loop's state. Capitals are never lower case, and all
+			// capitals need a capital first.
+			var f wordFlags
+			if t.Is(lint.FlagUpper) {
+				f |= wUpper
+				if letters >= 2 && upper == letters {
+					f |= wCaps
+				}
+			} else if upper == 0 && letters == n {
+				f |= wLower
+				if n == 3 && x == andLower {
+					f |= wAnd
+				}
+				if letters >= 5 {
+					f |= wPairFirst
+				}
+				if letters >= 4 && pending == sepSpace {
+					f |= wPairSecond
+				}
+			}
+			if n == 3 && (x == andTitle || x == andCaps) {
+				f |= wAnd
+			}
+			k := len(dst)
+			dst = dst[:k+1]
+			// field by field: a word built on the stack and copied stalls
+			// the copy's wide load behind its narrow stores
+			w := &dst[k]
+			w.start, w.end = t.Start, t.End
+			w.letters, w.first, w.sep, w.flags = uint8(letters), byte(x)|0x20, pending, f
+			pending, started = sepBreak, true
+			// A word is mostly followed by a space and another word: take
+			// the space here.
+			if i+1 < len(toks) && toks[i+1].Kind == lint.TokSpace {
+				if t.End > 0 {
+					pending = sepSpace
+				}
+				i++
+			}
 		case lint.TokSpace, lint.TokNewline, lint.TokInvisible:
 			if started && pending == sepBreak && len(dst) > 0 && dst[len(dst)-1].end > 0 {
 				pending = sepSpace
 			}
-			continue
 		case lint.TokPunct:
-			if !started {
-				continue
+			if started {
+				pending, started = punctSep(src[t.Start:t.End], pending)
 			}
-			p := src[t.Start:t.End]
-			switch {
-			case pending != sepSpace && pending != sepBreak:
-				pending = sepBreak // two punctuation marks: not one name
-				started = false
-			case string(p) == "-" || string(p) == "‐":
-				pending = sepHyphen
-			case string(p) == ",":
-				pending = sepComma
-			case string(p) == "&":
-				pending = sepAmp
-			default:
-				pending = sepBreak
-				started = false
-			}
-			continue
-		case lint.TokWord:
+		case lint.TokMarkup:
+			return dst, i, pending, started
 		default:
 			pending, started = sepBreak, false
-			continue
 		}
-		if t.Is(lint.FlagDigit) || t.Is(lint.FlagCJK) {
-			pending, started = sepBreak, false
-			continue
-		}
-		w := word{start: t.Start, end: t.End, sep: pending}
-		if !started {
-			w.sep = sepBreak
-		}
-		text := src[t.Start:t.End]
-		if n := possessive(text); n > 0 {
-			w.end -= int32(n)
-			text = text[:len(text)-n]
-			w.poss = true
-		} else if t.Is(lint.FlagApostrophe) && contraction(text) {
-			pending, started = sepBreak, false // I’m, don't: not part of a name
-			continue
-		}
-		w.upper = t.Is(lint.FlagUpper)
-		upperCount := 0
-		if !t.Is(lint.FlagNonASCII) {
-			for _, c := range text {
-				if c|0x20 >= 'a' && c|0x20 <= 'z' {
-					w.letters++
-					if c <= 'Z' {
-						upperCount++
-					}
-				}
-			}
-		} else {
-			for _, r := range string(text) {
-				if unicode.IsLetter(r) {
-					w.letters++
-					if unicode.IsUpper(r) {
-						upperCount++
-					}
-				}
-			}
-		}
-		w.caps = w.letters >= 2 && upperCount == w.letters
-		w.mixed = upperCount > 1 && !w.caps
-		w.and = string(text) == "and" || string(text) == "And" || string(text) == "AND"
-		dst = append(dst, w)
-		pending, started = sepBreak, true
 	}
-	return dst
+	return dst, i, pending, started
 }
+
+// punctSep returns what a mark makes of the separator after a word.
+func punctSep(p []byte, pending sep) (sep, bool) {
+	switch {
+	case pending != sepSpace && pending != sepBreak:
+		return sepBreak, false // two punctuation marks: not one name
+	case string(p) == "-" || string(p) == "‐":
+		return sepHyphen, true
+	case string(p) == ",":
+		return sepComma, true
+	case string(p) == "&":
+		return sepAmp, true
+	}
+	return sepBreak, false
+}
+
+// "and" as three bytes of a machine word, little-endian.
+const (
+	andLower = 'a' | 'n'<<8 | 'd'<<16
+	andTitle = 'A' | 'n'<<8 | 'd'<<16
+	andCaps  = 'A' | 'N'<<8 | 'D'<<16
+)
+
+// isAnd: the word is the connector "and".
+func isAnd(text []byte) bool {
+	return len(text) == 3 && (string(text) == "and" || string(text) == "And" || string(text) == "AND")
+}
+
+// flagsOf returns the flags of a word (a possessive cut off) with its
+// letters and capitals.
+func flagsOf(capital, poss, and bool, letters, upper int, lower bool, sep sep) wordFlags {
+	var f wordFlags
+	if capital {
+		f |= wUpper
+	}
+	if letters >= 2 && upper == letters {
+		f |= wCaps
+	}
+	if and {
+		f |= wAnd
+	}
+	if poss {
+		f |= wPoss
+	}
+	if lower {
+		f |= wLower
+		if letters >= 5 {
+			f |= wPairFirst
+		}
+		if letters >= 4 && sep == sepSpace {
+			f |= wPairSecond
+		}
+	}
+	return f
+}
+
+// scanToken takes the one token at i, of any kind, and returns where to go
+// on.
+func scanToken(dst []word, src []byte, toks []lint.Token, i int, pending sep, started bool) ([]word, int, sep, bool) {
+	t := &toks[i]
+	i++
+	switch t.Kind {
+	case lint.TokWord:
+	case lint.TokSpace, lint.TokNewline, lint.TokInvisible:
+		if started && pending == sepBreak && len(dst) > 0 && dst[len(dst)-1].end > 0 {
+			pending = sepSpace
+		}
+		return dst, i, pending, started
+	case lint.TokPunct:
+		if started {
+			pending, started = punctSep(src[t.Start:t.End], pending)
+		}
+		return dst, i, pending, started
+	case lint.TokMarkup:
+		if t.Is(lint.FlagHasSpace) || bytes.ContainsAny(src[t.Start:t.End], "[]()") {
+			pending, started = sepBreak, false // a link's brackets or a quote's line break
+		}
+		return dst, i, pending, started
+	default:
+		return dst, i, sepBreak, false
+	}
+	if t.Flags&(lint.FlagDigit|lint.FlagCJK) != 0 {
+		return dst, i, sepBreak, false
+	}
+	text := src[t.Start:t.End]
+	poss := false
+	if t.Is(lint.FlagApostrophe) { // the only words with an 's or a contraction
+		if n := possessive(text); n > 0 {
+			text = text[:len(text)-n]
+			poss = true
+		} else if contraction(text) {
+			return dst, i, sepBreak, false // I’m, don't: not part of a name
+		}
+	}
+	var letters, upper int
+	var lower bool
+	if !t.Is(lint.FlagNonASCII) {
+		letters, upper = countASCII(text)
+		lower = upper == 0 && letters == len(text)
+	} else {
+		for _, r := range string(text) {
+			if unicode.IsLetter(r) {
+				letters++
+				if unicode.IsUpper(r) {
+					upper++
+				}
+			}
+		}
+		lower = asciiLower(text)
+	}
+	if !started {
+		pending = sepBreak
+	}
+	f := flagsOf(t.Is(lint.FlagUpper), poss, isAnd(text), letters, upper, lower, pending)
+	end := t.Start + int32(len(text))
+	dst = append(dst, word{start: t.Start, end: end, letters: uint8(min(letters, 255)), first: text[0] | 0x20, sep: pending, flags: f})
+	pending, started = sepBreak, true
+	if i < len(toks) && toks[i].Kind == lint.TokSpace {
+		if end > 0 {
+			pending = sepSpace
+		}
+		i++
+	}
+	return dst, i, pending, started
+}
+
+// countTops counts the bytes of v whose top bit is set, the only bits set:
+// one multiplication adds them up in the top byte. Unlike
+// bits.OnesCount64 it never calls a function (without POPCNT), which would
+// make the compiler spill the scanning loop's state.
+func countTops(v uint64) int {
+	return int((v >> 7) * 0x0101010101010101 >> 56)
+}
+
+// count2 counts the letters and capitals in the ASCII bytes of x and y,
+// any bytes past the text zero.
+func count2(x, y uint64) (letters, upper int) {
+	lx, ly := x|0x2020202020202020, y|0x2020202020202020
+	l := (lx+0x1f1f1f1f1f1f1f1f)&^(lx+0x0505050505050505)&0x8080808080808080>>7 +
+		(ly+0x1f1f1f1f1f1f1f1f)&^(ly+0x0505050505050505)&0x8080808080808080>>7
+	u := (x+0x3f3f3f3f3f3f3f3f)&^(x+0x2525252525252525)&0x8080808080808080>>7 +
+		(y+0x3f3f3f3f3f3f3f3f)&^(y+0x2525252525252525)&0x8080808080808080>>7
+	return int(l * 0x0101010101010101 >> 56), int(u * 0x0101010101010101 >> 56)
+}
+
+// countASCII returns the letters and the capitals in ASCII text.
+func countASCII(text []byte) (letters, upper int) {
+	if n := len(text); n > 0 && n <= 8 && cap(text) >= 8 {
+		// Most words: eight bytes at once (those past the word masked
+		// off). A byte's top bit is set in l+0x1f from 'a' up and in
+		// l+0x05 from '{' up, in x+0x3f from 'A' up and in x+0x25 from
+		// '[' up; ASCII bytes carry into no neighbour.
+		mask := ^uint64(0) >> (64 - 8*n)
+		x := binary.LittleEndian.Uint64(text[:8]) & mask
+		l := x | 0x2020202020202020
+		top := 0x8080808080808080 & mask
+		letters = countTops((l + 0x1f1f1f1f1f1f1f1f) &^ (l + 0x0505050505050505) & top)
+		upper = countTops((x + 0x3f3f3f3f3f3f3f3f) &^ (x + 0x2525252525252525) & top)
+		return letters, upper
+	}
+	var n uint64
+	for _, c := range text {
+		n += letterCounts[c]
+	}
+	return int(uint32(n)), int(n >> 32)
+}
+
+// letterCounts adds 1 for an ASCII letter and 1<<32 more for a capital.
+var letterCounts = func() (t [256]uint64) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = 1, 1|1<<32
+	}
+	return t
+}()
 
 // possessive returns the length of a trailing 's or ’s.
 func possessive(b []byte) int {
@@ -140,11 +352,19 @@ func possessive(b []byte) int {
 	return 0
 }
 
+// contractionEnds end contractions, in lower and upper case.
+var contractionEnds = func() []string {
+	var out []string
+	for _, suf := range []string{"'m", "’m", "'d", "’d", "'ll", "’ll", "'re", "’re", "'ve", "’ve", "n't", "n’t"} {
+		out = append(out, suf, strings.ToUpper(suf))
+	}
+	return out
+}()
+
 // contraction: I’m, don't, we’ll; not O'Brien.
 func contraction(b []byte) bool {
-	s := string(b)
-	for _, suf := range []string{"'m", "’m", "'d", "’d", "'ll", "’ll", "'re", "’re", "'ve", "’ve", "n't", "n’t"} {
-		if strings.HasSuffix(s, suf) || strings.HasSuffix(s, strings.ToUpper(suf)) {
+	for _, suf := range contractionEnds {
+		if bytes.HasSuffix(b, []byte(suf)) {
 			return true
 		}
 	}
@@ -154,6 +374,19 @@ func contraction(b []byte) bool {
 // appendKey appends the normalised form of a word: lower case, singular.
 func appendKey(dst []byte, w []byte) []byte {
 	start := len(dst)
+	if n := len(w); n > 0 && n <= 8 && cap(w) >= 8 {
+		// Most words: eight bytes lowered at once (the top bit of
+		// x+0x3f&^(x+0x25) marks A–Z, shifted down to 0x20), when they are
+		// ASCII without an apostrophe.
+		mask := ^uint64(0) >> (64 - 8*n)
+		x := binary.LittleEndian.Uint64(w[:8]) & mask
+		q := x ^ 0x2727272727272727 // a zero byte where w has an apostrophe
+		if x&0x8080808080808080 == 0 && (q-0x0101010101010101)&^q&0x8080808080808080&mask == 0 {
+			x |= (x + 0x3f3f3f3f3f3f3f3f) &^ (x + 0x2525252525252525) & 0x8080808080808080 & mask >> 2
+			dst = binary.LittleEndian.AppendUint64(dst, x)[:start+n]
+			return plural(dst, start, w)
+		}
+	}
 	ascii := true
 	for _, c := range w {
 		if c >= utf8.RuneSelf {
@@ -179,6 +412,11 @@ func appendKey(dst []byte, w []byte) []byte {
 			dst = utf8.AppendRune(dst, r)
 		}
 	}
+	return plural(dst, start, w)
+}
+
+// plural cuts the plural ending of the key dst[start:] of w.
+func plural(dst []byte, start int, w []byte) []byte {
 	if len(w) == 0 || w[len(w)-1] != 's' {
 		return dst // HTTPS is not the plural of HTTP
 	}

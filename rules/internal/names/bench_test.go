@@ -1,0 +1,83 @@
+package names
+
+import (
+	"sync"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/corpusgen"
+	"github.com/copydesk/copydesk/lint"
+)
+
+var (
+	benchOnce  sync.Once
+	benchDocs  []*lint.Document
+	benchPaths []string
+	benchBytes int64
+	benchErr   error
+)
+
+// parsedCorpus parses the generated corpus of the whole-program benchmark
+// once: 20 MB, a quarter Markdown, two defects per 1,000 words.
+func parsedCorpus(b *testing.B) ([]*lint.Document, []string, int64) {
+	b.Helper()
+	benchOnce.Do(func() {
+		benchErr = corpusgen.Generate(corpusgen.Options{Bytes: 20 << 20, Seed: 1, MarkdownShare: 0.25, DefectRate: 2}, func(a corpusgen.Article) error {
+			doc, err := lint.Parse(a.Name, a.Body)
+			if err != nil {
+				return err
+			}
+			benchDocs = append(benchDocs, doc)
+			benchPaths = append(benchPaths, a.Name)
+			benchBytes += int64(len(a.Body))
+			return nil
+		})
+	})
+	if benchErr != nil {
+		b.Fatal(benchErr)
+	}
+	return benchDocs, benchPaths, benchBytes
+}
+
+// BenchmarkMine mines every document of the corpus on one goroutine, as
+// the rule's Collect does per document; MB/s is over the articles' bytes.
+func BenchmarkMine(b *testing.B) {
+	docs, _, size := parsedCorpus(b)
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			Mine(d, MineOptions{})
+		}
+	}
+}
+
+// BenchmarkGroups is the rule's Check over the mined corpus: it runs once,
+// after every document, so its time adds to the wall time of a run.
+func BenchmarkGroups(b *testing.B) {
+	docs, paths, _ := parsedCorpus(b)
+	facts := make([]*Fact, len(docs))
+	for i, d := range docs {
+		facts[i] = Mine(d, MineOptions{})
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		Groups(paths, facts, GroupOptions{})
+	}
+}
+
+// BenchmarkGroupsGlossary is BenchmarkGroups with a 10,000-name glossary,
+// whose names always dominate.
+func BenchmarkGroupsGlossary(b *testing.B) {
+	docs, paths, _ := parsedCorpus(b)
+	facts := make([]*Fact, len(docs))
+	for i, d := range docs {
+		facts[i] = Mine(d, MineOptions{})
+	}
+	ix := NewIndex(GenerateGlossary(10000, 1))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		Groups(paths, facts, GroupOptions{Index: ix})
+	}
+}
