@@ -81,3 +81,13 @@ func BenchmarkGroupsGlossary(b *testing.B) {
 		Groups(paths, facts, GroupOptions{Index: ix})
 	}
 }
+
+// BenchmarkNewIndex times building the index of a 10,000-name glossary:
+// it is built once a run, while the workers that need it wait.
+func BenchmarkNewIndex(b *testing.B) {
+	g := GenerateGlossary(10000, 1)
+	b.ReportAllocs()
+	for b.Loop() {
+		NewIndex(g)
+	}
+}

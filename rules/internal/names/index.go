@@ -55,7 +55,19 @@ type Index struct {
 
 // NewIndex builds the index of a glossary.
 func NewIndex(entries []lint.NameEntry) *Index {
-	ix := &Index{Entries: entries, nodes: []node{{}}, keys: map[string][]int32{}, words: map[string]bool{}}
+	// A trie node a key byte at most: sizing the nodes up front saves
+	// copying a growing slice of them, the largest cost of a big glossary.
+	size := 1
+	for _, e := range entries {
+		size += len(e.Name)
+		for _, a := range e.Aliases {
+			size += len(a)
+		}
+		for _, v := range e.Variants {
+			size += len(v)
+		}
+	}
+	ix := &Index{Entries: entries, nodes: make([]node, 1, size), keys: make(map[string][]int32, len(entries)), words: map[string]bool{}}
 	for i := range ix.root {
 		ix.root[i] = -1
 	}
@@ -182,11 +194,15 @@ func PhraseKey(s string) (key string, words, capped int) {
 	return string(buf), words, capped
 }
 
-var cache sync.Map // *lint.Config → cached
+var cache sync.Map // *lint.Config → *cached
 
+// cached is one configuration's index. The parallel workers all ask for
+// it as they start; once makes one of them build it and the others wait,
+// where each used to build its own copy (a quarter of a glossary run).
 type cached struct {
-	n  int
-	ix *Index
+	once sync.Once
+	n    int
+	ix   *Index
 }
 
 // IndexFor returns the index of a configuration's glossary, built once.
@@ -194,12 +210,15 @@ func IndexFor(cfg *lint.Config) *Index {
 	if cfg == nil || len(cfg.Names) == 0 {
 		return nil
 	}
-	if v, ok := cache.Load(cfg); ok {
-		if c := v.(cached); c.n == len(cfg.Names) {
+	for {
+		v, _ := cache.LoadOrStore(cfg, &cached{})
+		c := v.(*cached)
+		c.once.Do(func() { c.n, c.ix = len(cfg.Names), NewIndex(cfg.Names) })
+		if c.n == len(cfg.Names) {
 			return c.ix
 		}
+		// The names changed after the index was built (tests edit a
+		// configuration in place): drop it, and the next turn builds anew.
+		cache.CompareAndDelete(cfg, c)
 	}
-	ix := NewIndex(cfg.Names)
-	cache.Store(cfg, cached{len(cfg.Names), ix})
-	return ix
 }
