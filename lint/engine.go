@@ -77,7 +77,7 @@ type Engine struct {
 	// Today is the date checks of future dates compare with; zero means
 	// the current date.
 	Today time.Time
-	// ReadFile reads an input; nil means os.ReadFile. The fix command
+	// ReadFile reads an input; nil means a plain read of the file. The fix command
 	// uses it to remember each file's state for a safe write.
 	ReadFile func(path string) ([]byte, error)
 	// KnownFiles lists the files (images, PDFs, articles) under the
@@ -195,7 +195,7 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 		var err error
 		read := e.ReadFile
 		if read == nil {
-			read = os.ReadFile
+			read = readFile
 		}
 		src, err = read(in.Path)
 		if err != nil {
