@@ -306,24 +306,24 @@ func collect(src []byte, span lint.Span, toks []lint.Token, plain bool, bi int32
 		if cjkBeside(src, toks, i) {
 			continue // “” are the quotation marks of Chinese text
 		}
-		before := contextBefore(src, toks, i)
+		before := prose.QuoteBefore(src, toks, i)
 		switch kind {
 		case straightSingle:
 			// 6' 2": a foot mark; 1990's and '90s are apostrophes.
-			if before == cDigit && !wordFollows(toks, i) {
+			if before == prose.SideDigit && !wordFollows(toks, i) {
 				continue
 			}
 		case straightDouble:
-			if before == cDigit {
+			if before == prose.SideDigit {
 				// 12" vinyl: an inch mark, unless it closes a quotation.
-				if !open || !quotesNumber(src, toks, i) && closedLater(src, toks, i) {
+				if !open || !quotesNumber(src, toks, i) && prose.ClosedLater(src, toks, i) {
 					continue
 				}
 				open = false
 				break
 			}
-			after := contextAfter(src, toks, i)
-			open = opening(before, after) || !open && !closing(before, after)
+			after := prose.QuoteAfter(src, toks, i)
+			open = prose.QuoteOpens(before, after) || !open && !prose.QuoteCloses(before, after)
 		}
 		marks = append(marks, mark{t.Start, int32(i), bi, kind, false})
 	}
@@ -345,18 +345,6 @@ func candidateAt(b []byte) bool {
 // wordFollows reports whether a word touches toks[i] on the right.
 func wordFollows(toks []lint.Token, i int) bool {
 	return i+1 < len(toks) && toks[i+1].Kind == lint.TokWord && toks[i+1].Start == toks[i].End
-}
-
-// opening reports whether a straight quote between these contexts opens
-// a quotation: after a space or an opening bracket, before text.
-func opening(before, after int) bool {
-	return (before == cEdge || before == cOpen) && after != cEdge && after != cClose
-}
-
-// closing reports whether it closes one: after text, before a space or
-// closing punctuation.
-func closing(before, after int) bool {
-	return before != cEdge && before != cOpen && (after == cEdge || after == cClose)
 }
 
 // candidates are the bytes that may start a quotation mark or a template.
@@ -381,8 +369,8 @@ func curlyFor(src []byte, toks []lint.Token, m mark) string {
 		return "’"
 	}
 	i := int(m.tok)
-	before := contextBefore(src, toks, i)
-	opening := before == cEdge || before == cOpen
+	before := prose.QuoteBefore(src, toks, i)
+	opening := before == prose.SideEdge || before == prose.SideOpen
 	if m.kind == straightDouble {
 		if opening {
 			return "“"
@@ -422,15 +410,6 @@ func cjk(src []byte, t lint.Token) bool {
 	return c == 0xE3 && d == 0x80 || c == 0xEF && (d == 0xBC || d == 0xBD)
 }
 
-// context classes of what stands beside a quotation mark
-const (
-	cEdge  = iota // block edge, space, line break
-	cOpen         // opening bracket, dash, slash, opening quote
-	cClose        // closing punctuation
-	cDigit        // a number
-	cText         // letters and anything else
-)
-
 // quotesNumber reports whether the straight quote at toks[i] closes a
 // quotation of the number alone: "10".
 func quotesNumber(src []byte, toks []lint.Token, i int) bool {
@@ -450,134 +429,4 @@ func quotesNumber(src []byte, toks []lint.Token, i int) bool {
 		return false
 	}
 	return false
-}
-
-// closedLater reports whether the next straight double quote after toks[i]
-// that is not an inch mark is a closing one.
-func closedLater(src []byte, toks []lint.Token, i int) bool {
-	for j := i + 1; j < len(toks); j++ {
-		t := toks[j]
-		if t.Kind != lint.TokPunct || src[t.Start] != '"' {
-			continue
-		}
-		before := contextBefore(src, toks, j)
-		if before == cDigit {
-			continue
-		}
-		after := contextAfter(src, toks, j)
-		return !opening(before, after)
-	}
-	return false
-}
-
-// contextBefore classifies what stands before toks[i], looking through
-// markup and invisible characters.
-func contextBefore(src []byte, toks []lint.Token, i int) int {
-	for j := i - 1; j >= 0; j-- {
-		t := toks[j]
-		switch t.Kind {
-		case lint.TokInvisible:
-			continue
-		case lint.TokMarkup:
-			if t.Is(lint.FlagHasSpace) {
-				return cEdge
-			}
-			continue
-		case lint.TokSpace, lint.TokNewline:
-			return cEdge
-		case lint.TokNumber:
-			return cDigit
-		case lint.TokPunct:
-			if src[t.Start] == '\\' && t.End == toks[j+1].Start {
-				continue // a Markdown escape: \"
-			}
-			switch punctClass(src, t) {
-			case pOpen, pDash, pOpenQuote:
-				return cOpen
-			case pQuote:
-				if c := contextBefore(src, toks, j); c == cEdge || c == cOpen {
-					return cOpen
-				}
-				return cText
-			case pClose:
-				return cClose
-			}
-			return cText
-		}
-		return cText
-	}
-	return cEdge
-}
-
-// contextAfter classifies what stands after toks[i].
-func contextAfter(src []byte, toks []lint.Token, i int) int {
-	for j := i + 1; j < len(toks); j++ {
-		t := toks[j]
-		switch t.Kind {
-		case lint.TokInvisible:
-			continue
-		case lint.TokMarkup:
-			if t.Is(lint.FlagHasSpace) {
-				return cEdge
-			}
-			continue
-		case lint.TokSpace, lint.TokNewline:
-			return cEdge
-		case lint.TokPunct:
-			c := src[t.Start]
-			if c == '-' && int(t.End) < len(src) && src[t.End] != ' ' && src[t.End] != '-' || c == '.' && int(t.End) < len(src) && src[t.End] == '.' {
-				return cText
-			}
-			switch punctClass(src, t) {
-			case pClose, pDash:
-				return cClose
-			case pQuote:
-				if c := contextAfter(src, toks, j); c == cEdge || c == cClose {
-					return cClose
-				}
-				return cText
-			}
-			return cText
-		}
-		return cText
-	}
-	return cEdge
-}
-
-// punctuation classes
-const (
-	pOther = iota
-	pOpen
-	pClose
-	pDash
-	pQuote     // straight ' and "
-	pOpenQuote // “ ‘ „
-)
-
-func punctClass(src []byte, t lint.Token) int {
-	c := src[t.Start]
-	if c < 0x80 {
-		switch c {
-		case '(', '[', '{', '<', '/':
-			return pOpen
-		case ')', ']', '}', '>', '.', ',', ';', ':', '!', '?':
-			return pClose
-		case '-':
-			return pDash
-		case '\'', '"':
-			return pQuote
-		}
-		return pOther
-	}
-	if c == 0xE2 && t.End-t.Start == 3 && src[t.Start+1] == 0x80 {
-		switch src[t.Start+2] {
-		case 0x93, 0x94, 0x95: // – — ―
-			return pDash
-		case 0x98, 0x9C, 0x9E: // ‘ “ „
-			return pOpenQuote
-		case 0x99, 0x9D, 0xA6: // ’ ” …
-			return pClose
-		}
-	}
-	return pOther
 }

@@ -49,16 +49,6 @@ const (
 
 var glyph = [...]string{`"`, "“", "”", "„", "«", "»", "‹", "›"}
 
-// context classes of what stands beside a quotation mark
-const (
-	cEdge  = iota // block edge, space, line break
-	cOpen         // opening bracket, dash, slash, opening quote: a quote after it opens
-	cClose        // closing punctuation: a quote before it closes
-	cDigit        // a number: a straight quote after it may be an inch mark
-	cText         // letters and anything else
-	cCut          // code or HTML cut out
-)
-
 type mark struct {
 	off  int
 	kind int
@@ -117,26 +107,26 @@ func run(pass *lint.Pass) {
 				continue
 			}
 			off := int(t.Start)
-			before, after := contextBefore(src, toks, i), contextAfter(src, toks, i)
-			if before == cCut && after == cCut {
+			before, after := prose.QuoteBefore(src, toks, i), prose.QuoteAfter(src, toks, i)
+			if before == prose.SideCut && after == prose.SideCut {
 				continue // <kbd>"</kbd>: a quotation mark shown as itself
 			}
-			if first < 0 && (k != qStraight || before != cDigit) {
+			if first < 0 && (k != qStraight || before != prose.SideDigit) {
 				first = off
 			}
 			top := -1
 			if len(stack) > 0 {
 				top = stack[len(stack)-1].kind
 			}
-			opener, closer := opening(before, after), closing(before, after)
+			opener, closer := prose.QuoteOpens(before, after), prose.QuoteCloses(before, after)
 			switch k {
 			case qStraight:
-				if before == cDigit {
+				if before == prose.SideDigit {
 					// 12" vinyl, 6' 2": an inch mark, unless it closes a quotation
 					// of the number alone ("10"), or one that must close before
 					// the next quotation opens ("Rust 2015" and "Rust 2018"), or
 					// that nothing else closes ("Catch-22" was).
-					if top == qStraight && (quotesNumber(src, toks, stack[len(stack)-1].off, i) || !closedLater(src, toks, i)) {
+					if top == qStraight && (quotesNumber(src, toks, stack[len(stack)-1].off, i) || !prose.ClosedLater(src, toks, i)) {
 						stack = stack[:len(stack)-1]
 					}
 					continue
@@ -158,7 +148,7 @@ func run(pass *lint.Pass) {
 					pass.Report(mismatch(doc, m, mark{off, k}, "a straight"))
 				case closer:
 					lones = append(lones, mark{off, k})
-				case before == cEdge && after == cEdge && !moreStraight(src, toks, i):
+				case before == prose.SideEdge && after == prose.SideEdge && !moreStraight(src, toks, i):
 					// a ditto mark or a stray quote between spaces
 				default:
 					stack = append(stack, mark{off, k})
@@ -414,37 +404,6 @@ func quotesNumber(src []byte, toks []lint.Token, open, i int) bool {
 	return false
 }
 
-// closedLater reports whether the next straight double quote after
-// toks[i] that is not an inch mark is a closing one, which may close a
-// quotation left open past toks[i].
-func closedLater(src []byte, toks []lint.Token, i int) bool {
-	for j := i + 1; j < len(toks); j++ {
-		t := toks[j]
-		if t.Kind != lint.TokPunct || src[t.Start] != '"' {
-			continue
-		}
-		before := contextBefore(src, toks, j)
-		if before == cDigit {
-			continue
-		}
-		after := contextAfter(src, toks, j)
-		return !opening(before, after)
-	}
-	return false
-}
-
-// opening reports whether a quote between these contexts opens a
-// quotation: after a space or an opening bracket, before text.
-func opening(before, after int) bool {
-	return (before == cEdge || before == cOpen) && after != cEdge && after != cClose
-}
-
-// closing reports whether it closes one: after text, before a space or
-// closing punctuation.
-func closing(before, after int) bool {
-	return before != cEdge && before != cOpen && (after == cEdge || after == cClose)
-}
-
 // moreStraight reports whether a straight double quote follows toks[i].
 func moreStraight(src []byte, toks []lint.Token, i int) bool {
 	for _, t := range toks[i+1:] {
@@ -453,147 +412,4 @@ func moreStraight(src []byte, toks []lint.Token, i int) bool {
 		}
 	}
 	return false
-}
-
-// contextBefore classifies what stands before toks[i], looking through
-// markup and invisible characters.
-func contextBefore(src []byte, toks []lint.Token, i int) int {
-	for j := i - 1; j >= 0; j-- {
-		t := toks[j]
-		switch t.Kind {
-		case lint.TokInvisible:
-			continue
-		case lint.TokMarkup:
-			if t.Is(lint.FlagHasSpace) {
-				return cEdge
-			}
-			continue
-		case lint.TokSpace, lint.TokNewline:
-			return cEdge
-		case lint.TokNumber:
-			return cDigit
-		case lint.TokGap:
-			return cCut
-		case lint.TokPunct:
-			if src[t.Start] == '\\' && t.End == toks[j+1].Start {
-				continue // a Markdown escape: \"
-			}
-			switch punctClass(src, t) {
-			case pOpen, pDash:
-				return cOpen
-			case pQuote:
-				// "'Yes'": the class of a quote is that of what precedes it.
-				if c := contextBefore(src, toks, j); c == cEdge || c == cOpen {
-					return cOpen
-				}
-				return cText
-			case pOpenQuote:
-				return cOpen
-			case pClose:
-				return cClose
-			}
-			return cText
-		}
-		return cText
-	}
-	return cEdge
-}
-
-// contextAfter classifies what stands after toks[i].
-func contextAfter(src []byte, toks []lint.Token, i int) int {
-	for j := i + 1; j < len(toks); j++ {
-		t := toks[j]
-		switch t.Kind {
-		case lint.TokInvisible:
-			continue
-		case lint.TokMarkup:
-			if t.Is(lint.FlagHasSpace) {
-				return cEdge
-			}
-			continue
-		case lint.TokSpace, lint.TokNewline:
-			return cEdge
-		case lint.TokGap:
-			return cCut
-		case lint.TokPunct:
-			c := src[t.Start]
-			if c == '-' && int(t.End) < len(src) && src[t.End] != ' ' && src[t.End] != '-' || isEllipsis(src, t) {
-				return cText // "-v", "... and then": the quotation starts here
-			}
-			switch punctClass(src, t) {
-			case pClose, pDash:
-				return cClose
-			case pQuote:
-				if c := contextAfter(src, toks, j); c == cEdge || c == cClose {
-					return cClose
-				}
-				return cText
-			}
-			return cText
-		}
-		return cText
-	}
-	return cEdge
-}
-
-func isEllipsis(src []byte, t lint.Token) bool {
-	c := src[t.Start]
-	if c == '.' {
-		return int(t.End) < len(src) && src[t.End] == '.'
-	}
-	return c == 0xE2 && t.End-t.Start == 3 && src[t.Start+1] == 0x80 && src[t.Start+2] == 0xA6
-}
-
-// punctuation classes
-const (
-	pOther = iota
-	pOpen
-	pClose
-	pDash
-	pQuote     // straight ' and ", whose direction depends on their own context
-	pOpenQuote // “ ‘ „
-)
-
-func punctClass(src []byte, t lint.Token) int {
-	c := src[t.Start]
-	if c < 0x80 {
-		switch c {
-		case '(', '[', '{', '<', '/':
-			return pOpen
-		case ')', ']', '}', '>', '.', ',', ';', ':', '!', '?':
-			return pClose
-		case '-':
-			return pDash
-		case '\'', '"':
-			return pQuote
-		}
-		return pOther
-	}
-	if c == 0xE2 && t.End-t.Start == 3 && src[t.Start+1] == 0x80 {
-		switch src[t.Start+2] {
-		case 0x93, 0x94, 0x95: // – — ―
-			return pDash
-		case 0x98, 0x9C, 0x9E: // ‘ “ „
-			return pOpenQuote
-		case 0x99, 0x9D, 0xA6: // ’ ” …
-			return pClose
-		}
-	}
-	if c == 0xEF && t.End-t.Start == 3 && src[t.Start+1] == 0xBC {
-		switch src[t.Start+2] {
-		case 0x88, 0xBB: // （ ［
-			return pOpen
-		case 0x89, 0xBD, 0x8C, 0x81, 0x9F, 0x9A, 0x9B: // ） ］ ， ！ ？ ： ；
-			return pClose
-		}
-	}
-	if c == 0xE3 && t.End-t.Start == 3 && src[t.Start+1] == 0x80 {
-		switch src[t.Start+2] {
-		case 0x90, 0x8C, 0x8E: // 【 「 『
-			return pOpen
-		case 0x91, 0x8D, 0x8F, 0x82, 0x81: // 】 」 』 。 、
-			return pClose
-		}
-	}
-	return pOther
 }
