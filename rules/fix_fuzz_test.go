@@ -3,13 +3,13 @@ package rules
 import (
 	"testing"
 
-	"github.com/copydesk/copydesk/fixers"
 	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/lint/linttest"
 )
 
 // FuzzFix runs every rule and the fix loop on arbitrary text: no panic,
 // fixes stay valid, nothing safe-fixable is left once the loop converges,
-// and fixing the result again changes nothing.
+// fixing the result again changes nothing, and every range lies in the text.
 func FuzzFix(f *testing.F) {
 	seeds := []string{
 		"Institute News\n\nMuseum signs the the deal  \n\nDate:2025-03-14\n\n\n\nThe\u00a0museum and and the the lab.\u00a0\n",
@@ -29,43 +29,6 @@ func FuzzFix(f *testing.F) {
 		if markdown {
 			path = "a.md"
 		}
-		relint := func(b []byte) ([]lint.Diagnostic, error) {
-			return eng.LintSource(lint.Input{Path: path, Src: b})
-		}
-		first, err := relint([]byte(s))
-		if err != nil {
-			return // not text: binary or invalid UTF-8
-		}
-		for _, d := range first {
-			if d.Fix == nil {
-				continue
-			}
-			if _, err := fixers.Normalize([]byte(s), *d.Fix); err != nil {
-				t.Fatalf("[%s] offers an invalid fix: %v", d.Rule, err)
-			}
-		}
-		r, err := fixers.Loop([]byte(s), first, relint, safe, 10)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !r.Converged {
-			return
-		}
-		for _, d := range r.Remaining {
-			if safe(d) {
-				t.Fatalf("after fixing, [%s] still offers a safe fix: %s\ntext: %q", d.Rule, d.Message, r.Src)
-			}
-		}
-		again, err := relint(r.Src)
-		if err != nil {
-			t.Fatalf("fixed text no longer parses: %v", err)
-		}
-		r2, err := fixers.Loop(r.Src, again, relint, safe, 10)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if r2.Applied != 0 {
-			t.Fatalf("second fix changed %q to %q", r.Src, r2.Src)
-		}
+		linttest.CheckFixLoop(t, eng, path, s, safe)
 	})
 }

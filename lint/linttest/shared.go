@@ -75,36 +75,57 @@ func Fuzz(f *testing.F, rule *lint.Rule, seeds ...string) {
 		if markdown {
 			path = "a.md"
 		}
-		relint := func(b []byte) ([]lint.Diagnostic, error) {
-			return eng.LintSource(lint.Input{Path: path, Src: b})
-		}
-		first, err := relint([]byte(s))
-		if err != nil {
-			return // not text
-		}
-		for _, d := range first {
-			if d.Start < 0 || d.Start > d.End || d.End > len(s) {
-				t.Fatalf("[%s] range %d-%d outside the text", d.Rule, d.Start, d.End)
-			}
-			if mine(d) {
-				if _, err := fixers.Normalize([]byte(s), *d.Fix); err != nil {
-					t.Fatalf("[%s] invalid fix: %v", d.Rule, err)
-				}
-			}
-		}
-		r, err := fixers.Loop([]byte(s), first, relint, mine, 10)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !r.Converged {
-			return
-		}
-		for _, d := range r.Remaining {
-			if mine(d) {
-				t.Fatalf("after fixing, [%s] still offers a fix: %s\ntext: %q", d.Rule, d.Message, r.Src)
-			}
-		}
+		CheckFixLoop(t, eng, path, s, mine)
 	})
+}
+
+// CheckFixLoop lints src as the file path, checks every diagnostic's range
+// and every fix that apply selects, and runs the fix loop with those
+// fixes. Once the loop converges, none may be left, and fixing the result
+// again must change nothing. The fuzz targets of single rules and of all
+// rules together share it.
+func CheckFixLoop(t *testing.T, eng *lint.Engine, path, src string, apply func(lint.Diagnostic) bool) {
+	t.Helper()
+	relint := func(b []byte) ([]lint.Diagnostic, error) {
+		return eng.LintSource(lint.Input{Path: path, Src: b})
+	}
+	first, err := relint([]byte(src))
+	if err != nil {
+		return // not text: binary or invalid UTF-8
+	}
+	for _, d := range first {
+		if d.Start < 0 || d.Start > d.End || d.End > len(src) {
+			t.Fatalf("[%s] range %d-%d outside the text", d.Rule, d.Start, d.End)
+		}
+		if apply(d) {
+			if _, err := fixers.Normalize([]byte(src), *d.Fix); err != nil {
+				t.Fatalf("[%s] invalid fix: %v", d.Rule, err)
+			}
+		}
+	}
+	r, err := fixers.Loop([]byte(src), first, relint, apply, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.Converged {
+		return
+	}
+	for _, d := range r.Remaining {
+		if apply(d) {
+			t.Fatalf("after fixing, [%s] still offers a fix: %s\ntext: %q", d.Rule, d.Message, r.Src)
+		}
+	}
+	again, err := relint(r.Src)
+	if err != nil {
+		t.Fatalf("fixed text no longer parses: %v", err)
+	}
+	r2, err := fixers.Loop(r.Src, again, relint, apply, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r2.Applied != 0 {
+		t.Fatalf("second fix changed %q to %q", r.Src, r2.Src)
+	}
 }
 
 // InArticle sets an example in the body of a small plain-text article, for
