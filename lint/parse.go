@@ -75,49 +75,21 @@ func checkText(src []byte) error {
 	if len(head) > 8000 {
 		head = head[:8000]
 	}
-	if len(src) >= 2 && (src[0] == 0xFF && src[1] == 0xFE || src[0] == 0xFE && src[1] == 0xFF) {
-		return fmt.Errorf("%w: the file starts with a UTF-16 byte order mark; convert it to UTF-8", ErrEncoding)
-	}
-	if bytes.IndexByte(head, 0) >= 0 {
-		return ErrBinary
-	}
-	if utf8.Valid(src) {
+	if bytes.IndexByte(head, 0) >= 0 || len(src) >= 2 && (src[0] == 0xFF && src[1] == 0xFE || src[0] == 0xFE && src[1] == 0xFF) {
+		if !looksWide(src) {
+			return ErrBinary
+		}
+	} else if utf8.Valid(src) {
 		return nil
 	}
-	off := 0
-	for off < len(src) {
-		r, w := utf8.DecodeRune(src[off:])
-		if r == utf8.RuneError && w == 1 {
-			break
-		}
-		off += w
+	p := diagnoseEncoding(src)
+	if p.offset >= len(src) || p.offset == 0 && (src[0] < 0x80 || src[0] == 0xFF || src[0] == 0xFE) {
+		return fmt.Errorf("%w: the file looks like %s (%s): convert it to UTF-8", ErrEncoding, p.name, p.confidence)
 	}
-	line := bytes.Count(src[:off], []byte{'\n'}) + 1
-	col := utf8.RuneCount(src[bytes.LastIndexByte(src[:off], '\n')+1:off]) + 1
-	return fmt.Errorf("%w: byte 0x%02X at line %d, column %d; the file looks like %s: convert it to UTF-8",
-		ErrEncoding, src[off], line, col, guessEncoding(src))
-}
-
-// guessEncoding names the likeliest legacy encoding: GB18030 when high
-// bytes come in lead/trail pairs, Windows-1252 otherwise.
-func guessEncoding(src []byte) string {
-	pairs, singles := 0, 0
-	for i := 0; i < len(src); i++ {
-		c := src[i]
-		if c < 0x80 {
-			continue
-		}
-		if c >= 0x81 && c <= 0xFE && i+1 < len(src) && src[i+1] >= 0x40 && src[i+1] <= 0xFE && src[i+1] != 0x7F {
-			pairs++
-			i++
-			continue
-		}
-		singles++
-	}
-	if pairs > 2*singles && pairs > 0 {
-		return "GB18030 (Chinese)"
-	}
-	return "Windows-1252"
+	line := bytes.Count(src[:p.offset], []byte{'\n'}) + 1
+	col := utf8.RuneCount(src[bytes.LastIndexByte(src[:p.offset], '\n')+1:p.offset]) + 1
+	return fmt.Errorf("%w: byte 0x%02X at line %d, column %d; the file looks like %s (%s): convert it to UTF-8",
+		ErrEncoding, src[p.offset], line, col, p.name, p.confidence)
 }
 
 // collectDates records every publication date found: the date line or

@@ -256,14 +256,18 @@ func TestEncodingFinding(t *testing.T) {
 		fixed      string
 	}{
 		{"Windows-1252", "cp1252.txt", []byte("Caf\xe9 opens \x93soon\x94.\nThe the end.\n"),
-			"cp1252.txt:1:4: error [encoding] not valid UTF-8: byte 0xE9 at line 1, column 4; the file looks like Windows-1252; convert it to UTF-8",
+			"cp1252.txt:1:4: error [encoding] not valid UTF-8: byte 0xE9 at line 1, column 4; the file looks like Windows-1252 (Western European) (sure: ",
 			"Café opens “soon”.\nThe end.\n"},
 		{"UTF-16", "utf16.md", []byte("\xff\xfeH\x00i\x00 \x00h\x00i\x00 \x00h\x00i\x00\n\x00"),
 			"utf16.md:1:1: error [encoding] not valid UTF-8: the file looks like UTF-16 (little-endian, with a byte order mark)",
 			"Hi hi hi\n"},
-		{"GB18030", "gb.txt", []byte("\xb9\xfe\xb0\xb2\xb2\xa9\xce\xef\xb9\xdd\n"),
-			"gb.txt:1:1: error [encoding] not valid UTF-8: byte 0xB9 at line 1, column 1; the file looks like GB18030 (Chinese)",
-			"哈安博物馆\n"},
+		{"GB18030", "gb.txt", []byte("\xb9\xfe\xb0\xb2\xb2\xa9\xce\xef\xb9\xdd\xd6\xdc\xb6\xfe\xd6\xd8\xd0\xc2\xbf\xaa\xb7\xc5\xa3\xac\xca\xd0\xc3\xf1\xbf\xc9\xd2\xd4\xc3\xe2\xb7\xd1\xb2\xce\xb9\xdb\xa1\xa3\n"),
+			"gb.txt:1:1: error [encoding] not valid UTF-8: byte 0xB9 at line 1, column 1; the file looks like GB18030 (Chinese) (sure: ",
+			"哈安博物馆周二重新开放，市民可以免费参观。\n"},
+		// Five hanzi read as well in EUC-KR: no conversion is offered.
+		{"GB18030, too short to tell", "gb-short.txt", []byte("\xb9\xfe\xb0\xb2\xb2\xa9\xce\xef\xb9\xdd\n"),
+			"gb-short.txt:1:1: error [encoding] not valid UTF-8: byte 0xB9 at line 1, column 1; the file looks like GB18030 (Chinese) (not sure: ",
+			""},
 		{"stray byte in UTF-8", "mixed.txt", []byte("“Caf\xe9” opens the the pier.\n"),
 			"mixed.txt:1:5: error [encoding] not valid UTF-8: byte 0xE9 at line 1, column 5; the file looks like UTF-8 with stray Windows-1252 bytes",
 			"“Café” opens the pier.\n"},
@@ -280,6 +284,13 @@ func TestEncodingFinding(t *testing.T) {
 				t.Errorf("safe fix changed the file to %q", got)
 			}
 			r = cli(t, "", "fix", "--unsafe", tt.file)
+			if tt.fixed == "" {
+				wantCode(t, r, 1)
+				if got := read(t, tt.file); !bytes.Equal(got, tt.src) {
+					t.Errorf("fix --unsafe converted the file to %q", got)
+				}
+				return
+			}
 			wantCode(t, r, 0)
 			if got := string(read(t, tt.file)); got != tt.fixed {
 				t.Errorf("fix --unsafe gives %q, want %q", got, tt.fixed)
