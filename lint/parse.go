@@ -52,8 +52,20 @@ func Parse(name string, src []byte) (*Document, error) {
 	if err := checkText(src); err != nil {
 		return nil, err
 	}
+	crOnly := bytes.IndexByte(src, '\r') >= 0 && bytes.IndexByte(src, '\n') < 0
+	if crOnly {
+		// Lines that end with CR alone (classic Mac OS) are read as lines:
+		// the same bytes with LF in place of each CR, so every offset
+		// stays where it was.
+		src = bytes.ReplaceAll(src, []byte{'\r'}, []byte{'\n'})
+	}
 	doc := &Document{Summary: &Summary{Path: name, Format: FormatOf(name), Src: src}}
 	doc.indexLines()
+	if crOnly {
+		first := bytes.IndexByte(src, '\n')
+		doc.Problems = append(doc.Problems, Problem{Rule: encodingRule.ID, Span: Span{first, first + 1},
+			Message: "lines end with CR alone (classic Mac OS): copydesk reads each CR as a line break, and a fix writes LF line endings; convert the line endings to LF"})
+	}
 	doc.Tokens = getTokens(len(src))
 	if doc.Format == FormatMarkdown {
 		parseMarkdown(doc)
