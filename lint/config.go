@@ -165,6 +165,9 @@ func ParseConfig(data []byte, name string, reg *Registry) (*Config, error) {
 	if len(root.Content) == 0 {
 		return c, nil
 	}
+	if problem := YAMLBounds(&root); problem != "" {
+		return nil, fmt.Errorf("%s: the config %s", name, problem)
+	}
 	p := &configParser{file: name, reg: reg}
 	top := root.Content[0]
 	if top.Kind != yaml.MappingNode {
@@ -657,6 +660,10 @@ func (c *Config) loadNamesFiles(reg *Registry) error {
 			continue
 		}
 		if len(root.Content) == 0 {
+			continue
+		}
+		if problem := YAMLBounds(&root); problem != "" {
+			errs = append(errs, fmt.Errorf("%s: the names file %s", f, problem))
 			continue
 		}
 		p := &configParser{file: f, reg: reg}

@@ -66,7 +66,16 @@ func (doc *Document) parseFrontMatter(whole, inner Span, delim byte) (title, des
 	text := doc.Src[inner.Start:inner.End]
 	fields := map[string]fmField{}
 	var nav []NavLink
+	if len(text) > maxFrontMatter {
+		doc.Problems = append(doc.Problems, Problem{Rule: "front-matter", Message: fmt.Sprintf("front matter of %d bytes: copydesk reads front matter of up to %d bytes and skipped this one", len(text), maxFrontMatter), Span: Span{whole.Start, whole.Start + 3}})
+		return
+	}
 	if delim == '+' {
+		if line := tomlTooDeep(text); line > 0 {
+			doc.Problems = append(doc.Problems, Problem{Rule: "front-matter", Span: Span{whole.Start, whole.Start + 3},
+				Message: fmt.Sprintf("front matter nests arrays and tables more than %d deep at line %d; copydesk reads at most %d levels", maxTOMLDepth, doc.Line(inner.Start)+line-1, maxTOMLDepth)})
+			return
+		}
 		var meta map[string]any
 		_, err := toml.Decode(string(text), &meta)
 		if err != nil {
@@ -284,6 +293,9 @@ func decodeYAML(src []byte, inner Span, fields map[string]fmField) (meta map[str
 	if m.Kind != yaml.MappingNode {
 		return nil, false, "front matter must be a mapping of keys to values"
 	}
+	if problem := YAMLBounds(&root); problem != "" {
+		return nil, false, "front matter " + problem
+	}
 	meta, _ = yamlValue(m, 0).(map[string]any)
 	lines := lineStarts(text)
 	for i := 0; i+1 < len(m.Content); i += 2 {
@@ -301,6 +313,124 @@ func decodeYAML(src []byte, inner Span, fields map[string]fmField) (meta map[str
 		}
 	}
 	return meta, false, ""
+}
+
+// Bounds on what front matter may make copydesk build. A page of a few
+// hundred bytes of YAML aliases expands to billions of values (11.6 GB and
+// two minutes before these bounds), and TOML inline tables nested twenty
+// thousand deep took the TOML decoder two minutes and 7.8 GB.
+const (
+	maxFrontMatter = 1 << 20 // bytes of front matter text
+	maxYAMLAliases = 1000    // alias nodes in one document
+	maxYAMLValues  = 100_000 // values once aliases are expanded
+	maxTOMLDepth   = 64      // nested arrays and inline tables
+)
+
+// YAMLBounds checks a parsed YAML document before anything expands its
+// aliases: at most maxYAMLAliases aliases and maxYAMLValues values once
+// they are expanded. It returns what is wrong, worded to follow "front
+// matter" or a file name, or "".
+func YAMLBounds(root *yaml.Node) string {
+	aliases := 0
+	sizes := map[*yaml.Node]int{}
+	var size func(n *yaml.Node, depth int) int
+	size = func(n *yaml.Node, depth int) int {
+		if n == nil {
+			return 0
+		}
+		if s, ok := sizes[n]; ok {
+			return s
+		}
+		if depth > 256 {
+			return maxYAMLValues + 1
+		}
+		sizes[n] = maxYAMLValues + 1 // an alias to a node being sized is a cycle
+		s := 1
+		if n.Kind == yaml.AliasNode {
+			aliases++
+			s = size(n.Alias, depth+1)
+		}
+		for _, c := range n.Content {
+			s += size(c, depth+1)
+			if s > maxYAMLValues {
+				break
+			}
+		}
+		s = min(s, maxYAMLValues+1)
+		sizes[n] = s
+		return s
+	}
+	total := size(root, 0)
+	switch {
+	case aliases > maxYAMLAliases:
+		return fmt.Sprintf("has more than %d aliases (*name); copydesk reads at most %d", maxYAMLAliases, maxYAMLAliases)
+	case total > maxYAMLValues:
+		return fmt.Sprintf("expands its aliases (*name) to more than %d values; copydesk reads at most %d", maxYAMLValues, maxYAMLValues)
+	}
+	return ""
+}
+
+// tomlTooDeep checks TOML text before it reaches the decoder: arrays and
+// inline tables nested at most maxTOMLDepth deep. Brackets inside strings
+// and comments do not count. It returns the line (from 1) where the text
+// goes deeper, or 0.
+func tomlTooDeep(text []byte) int {
+	depth, line := 0, 1
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; c {
+		case '\n':
+			line++
+		case '#':
+			for i < len(text) && text[i] != '\n' {
+				i++
+			}
+			i--
+		case '"', '\'':
+			var n int
+			i, n = skipTOMLString(text, i)
+			line += n
+		case '[', '{':
+			depth++
+			if depth > maxTOMLDepth {
+				return line
+			}
+		case ']', '}':
+			depth = max(0, depth-1)
+		}
+	}
+	return 0
+}
+
+// skipTOMLString returns the offset of the last byte of the string that
+// starts at text[i] (basic or literal, one line or multi-line) and the
+// line breaks inside it.
+func skipTOMLString(text []byte, i int) (end, lines int) {
+	c := text[i]
+	multi := i+2 < len(text) && text[i+1] == c && text[i+2] == c
+	if multi {
+		i += 3
+	} else {
+		i++
+	}
+	for ; i < len(text); i++ {
+		switch {
+		case text[i] == '\\' && c == '"':
+			i++
+			if i < len(text) && text[i] == '\n' {
+				lines++
+			}
+		case text[i] == '\n':
+			lines++
+			if !multi {
+				return i, lines // an unclosed string: the decoder says so
+			}
+		case text[i] == c && !multi:
+			return i, lines
+		case text[i] == c && i+2 < len(text) && text[i+1] == c && text[i+2] == c:
+			return i + 2, lines
+		}
+	}
+	return len(text), lines
 }
 
 // yamlValue converts a parsed YAML node to plain Go values (maps, slices,
