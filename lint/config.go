@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -76,6 +77,9 @@ type Config struct {
 	// Corpus globs name the whole archive, read for the checks that compare
 	// articles (links, names) even when only some files are linted.
 	Corpus []string
+	// MaxFileSize is the largest input read, in bytes; 0 means
+	// DefaultMaxFileSize.
+	MaxFileSize int64
 
 	mu            sync.Mutex
 	settingsCache map[string]map[string]RuleSettings
@@ -84,6 +88,14 @@ type Config struct {
 	cwdOnce sync.Once
 	cwd     string
 	cwdErr  error
+}
+
+// FileSizeLimit is the largest input the config lets copydesk read.
+func (c *Config) FileSizeLimit() int64 {
+	if c == nil || c.MaxFileSize <= 0 {
+		return DefaultMaxFileSize
+	}
+	return c.MaxFileSize
 }
 
 // DefaultInclude is what `lint` reads when the config names nothing.
@@ -110,7 +122,7 @@ func FindConfig(dir string) (string, error) {
 
 // LoadConfig reads and validates a config file against the rule registry.
 func LoadConfig(file string, reg *Registry) (*Config, error) {
-	data, err := os.ReadFile(file)
+	data, err := readFile(file, DefaultMaxFileSize)
 	if err != nil {
 		return nil, fmt.Errorf("read config: %w", err)
 	}
@@ -199,8 +211,10 @@ func ParseConfig(data []byte, name string, reg *Registry) (*Config, error) {
 			c.Dates = p.dates(v)
 		case "corpus":
 			c.Corpus = p.globs(v, "corpus")
+		case "max-file-size":
+			c.MaxFileSize = p.size(v, "max-file-size")
 		default:
-			p.errorf(k, "unknown key %q (known: version, include, exclude, rules, overrides, ignore, names, names-files, dates, corpus)", k.Value)
+			p.errorf(k, "unknown key %q (known: version, include, exclude, rules, overrides, ignore, names, names-files, dates, corpus, max-file-size)", k.Value)
 		}
 	}
 	if len(p.errs) > 0 {
@@ -236,6 +250,34 @@ func (p *configParser) globs(v *yaml.Node, key string) []string {
 		}
 	}
 	return gs
+}
+
+// size reads a number of bytes: 1048576, or with a unit: 512 KiB, 64 MiB,
+// 1 GiB (KB, MB and GB are read as the same powers of two).
+func (p *configParser) size(v *yaml.Node, key string) int64 {
+	bad := func() int64 {
+		p.errorf(v, "%s: want a size such as 64 MiB or 1048576 (bytes) under 2 GiB, got %q", key, v.Value)
+		return 0
+	}
+	if v.Kind != yaml.ScalarNode {
+		return bad()
+	}
+	s := strings.TrimSpace(v.Value)
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"kib", 1 << 10}, {"mib", 1 << 20}, {"gib", 1 << 30}, {"kb", 1 << 10}, {"mb", 1 << 20}, {"gb", 1 << 30}, {"k", 1 << 10}, {"m", 1 << 20}, {"g", 1 << 30}, {"b", 1}} {
+		if strings.HasSuffix(strings.ToLower(s), u.suffix) {
+			s, mult = strings.TrimSpace(s[:len(s)-len(u.suffix)]), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n <= 0 || n > (MaxFileSize-1)/mult {
+		return bad()
+	}
+	return n * mult
 }
 
 func kindName(n *yaml.Node) string {
@@ -649,7 +691,7 @@ func (c *Config) loadNamesFiles(reg *Registry) error {
 		if !filepath.IsAbs(path) {
 			path = filepath.Join(c.Dir, f)
 		}
-		data, err := os.ReadFile(path)
+		data, err := readFile(path, c.FileSizeLimit())
 		if err != nil {
 			errs = append(errs, fmt.Errorf("names-files: %w", err))
 			continue

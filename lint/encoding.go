@@ -112,7 +112,7 @@ func byteOrderMark(src []byte) (encCandidate, bool) {
 // puts them. In UTF-32 the top byte of every unit is zero, since no code
 // point passes U+10FFFF; in UTF-16 text written mostly in one script the
 // zeros fall on one byte of each pair.
-func zeroLayout(src []byte, unit int) bool {
+func zeroLayout(src []byte, unit int, strict bool) bool {
 	if len(src)%unit != 0 || len(src) == 0 {
 		return false
 	}
@@ -132,7 +132,12 @@ func zeroLayout(src []byte, unit int) bool {
 			zeros++
 		}
 	}
-	return zeros > 0 && max(at[0], at[1])*10 >= zeros*6 // six zeros in ten on one side
+	// Loose: six zeros in ten on one side. Strict, as mostly-ASCII text
+	// gives: a zero in one pair in four, nine in ten on one side.
+	if strict {
+		return zeros*8 >= len(src) && max(at[0], at[1])*10 >= zeros*9
+	}
+	return zeros > 0 && max(at[0], at[1])*10 >= zeros*6
 }
 
 // looksWide reports whether a file with NUL bytes is UTF-16 or UTF-32 text
@@ -141,7 +146,16 @@ func looksWide(src []byte) bool {
 	if _, ok := byteOrderMark(src); ok {
 		return true
 	}
-	return zeroLayout(src, 2) || zeroLayout(src, 4)
+	if zeroLayout(src, 2, true) || zeroLayout(src, 4, true) {
+		return true
+	}
+	// Few zeros (Japanese or Chinese text with hardly any ASCII): UTF-16
+	// only when it reads clearly as such.
+	if zeroLayout(src, 2, false) {
+		g := guessEncodings(src)
+		return len(g) > 0 && g[0].cand.unit > 0 && g[0].score >= encSureScore
+	}
+	return false
 }
 
 // encGuess is one candidate's decoding and its score.
@@ -160,7 +174,7 @@ func guessEncodings(src []byte) []encGuess {
 		cands = []encCandidate{bom}
 	} else {
 		for _, c := range encCandidates() {
-			if c.unit > 0 && !zeroLayout(src, c.unit) {
+			if c.unit > 0 && !zeroLayout(src, c.unit, false) {
 				continue
 			}
 			if c.enc == nil && !hasMultibyteUTF8(src) {

@@ -195,9 +195,12 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 		var err error
 		read := e.ReadFile
 		if read == nil {
-			read = readFile
+			read = func(p string) ([]byte, error) { return readFile(p, e.Config.FileSizeLimit()) }
 		}
 		src, err = read(in.Path)
+		if err == nil && int64(len(src)) > e.Config.FileSizeLimit() {
+			err = tooLarge(int64(len(src)), e.Config.FileSizeLimit())
+		}
 		if err != nil {
 			f.Err = readError(err)
 			return f
@@ -273,8 +276,13 @@ func readError(err error) error {
 			return errors.New("no such file")
 		case errors.Is(err, os.ErrPermission):
 			return errors.New("permission denied: cannot read the file")
+		case errors.Is(err, ErrNotRegular), errors.Is(err, ErrTooLarge):
+			return pe.Err
 		}
 		return fmt.Errorf("cannot read the file: %w", pe.Err)
+	}
+	if errors.Is(err, ErrNotRegular) || errors.Is(err, ErrTooLarge) {
+		return err
 	}
 	return fmt.Errorf("cannot read the file: %w", err)
 }

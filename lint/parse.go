@@ -21,7 +21,6 @@ const MaxFileSize = 1<<31 - 1
 var (
 	ErrBinary   = errors.New("binary file, not an article")
 	ErrEncoding = errors.New("not valid UTF-8")
-	ErrTooLarge = errors.New("file too large (2 GiB or more)")
 )
 
 // IsArticle reports whether a file name has an extension copydesk reads.
@@ -47,7 +46,7 @@ func FormatOf(name string) Format {
 // only for input that is not UTF-8 text; any text parses.
 func Parse(name string, src []byte) (*Document, error) {
 	if len(src) >= MaxFileSize {
-		return nil, ErrTooLarge
+		return nil, fmt.Errorf("%w: 2 GiB or more, and copydesk reads files under 2 GiB", ErrTooLarge)
 	}
 	if err := checkText(src); err != nil {
 		return nil, err

@@ -6,7 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"syscall"
+	"strings"
 	"testing"
 )
 
@@ -23,7 +23,7 @@ func TestReadFileLikeOS(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		got, err := readFile(filepath.Join(dir, name))
+		got, err := readFile(filepath.Join(dir, name), DefaultMaxFileSize)
 		if err != nil || !bytes.Equal(got, data) {
 			t.Errorf("%s: %d bytes, %v; want %d bytes", name, len(got), err, len(data))
 		}
@@ -34,16 +34,54 @@ func TestReadFileLikeOS(t *testing.T) {
 		op   string
 	}{
 		{filepath.Join(dir, "missing.md"), fs.ErrNotExist, "open"},
-		{dir, syscall.EISDIR, "read"},
+		{dir, ErrNotRegular, "read"},
+		{"/dev/zero", ErrNotRegular, "read"},
+		{filepath.Join(dir, "large.txt"), ErrTooLarge, "read"},
 	} {
-		_, err := readFile(tc.path)
-		_, osErr := os.ReadFile(tc.path)
+		if _, err := os.Stat(tc.path); tc.is != fs.ErrNotExist && err != nil {
+			continue // no /dev/zero here
+		}
+		_, err := readFile(tc.path, 1<<20)
 		var pe *os.PathError
 		if !errors.As(err, &pe) || pe.Op != tc.op || pe.Path != tc.path || !errors.Is(err, tc.is) {
 			t.Errorf("readFile(%s) = %v, want a %s error that is %v", tc.path, err, tc.op, tc.is)
 		}
-		if got, want := readError(err).Error(), readError(osErr).Error(); got != want {
-			t.Errorf("readError says %q, for os.ReadFile %q", got, want)
+		if tc.is == fs.ErrNotExist {
+			_, osErr := os.ReadFile(tc.path)
+			if got, want := readError(err).Error(), readError(osErr).Error(); got != want {
+				t.Errorf("readError says %q, for os.ReadFile %q", got, want)
+			}
 		}
+	}
+}
+
+func TestMaxFileSizeConfig(t *testing.T) {
+	reg, err := NewRegistry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		value string
+		want  int64
+		err   string
+	}{
+		{"1048576", 1 << 20, ""},
+		{"512 KiB", 512 << 10, ""},
+		{"64MB", 64 << 20, ""},
+		{"1 GiB", 1 << 30, ""},
+		{"0", 0, "c.yaml:1: max-file-size: want a size such as 64 MiB"},
+		{"2 GiB", 0, "under 2 GiB"},
+		{"lots", 0, `got "lots"`},
+	} {
+		c, err := ParseConfig([]byte("max-file-size: "+tc.value+"\n"), "c.yaml", reg)
+		switch {
+		case tc.err != "" && (err == nil || !strings.Contains(err.Error(), tc.err)):
+			t.Errorf("%q: error %v, want %q", tc.value, err, tc.err)
+		case tc.err == "" && (err != nil || c.FileSizeLimit() != tc.want):
+			t.Errorf("%q: %v, %v; want %d", tc.value, c, err, tc.want)
+		}
+	}
+	if got := DefaultConfig(".").FileSizeLimit(); got != DefaultMaxFileSize {
+		t.Errorf("default limit %d", got)
 	}
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -274,7 +273,7 @@ func collect(e *env, eng *lint.Engine, args []string, stdinName string, known *l
 			if stdinName == "" {
 				return nil, nil, errors.New("reading standard input needs --stdin-filename PATH, the file the text stands for")
 			}
-			src, err := io.ReadAll(e.stdin)
+			src, err := lint.ReadAll(e.stdin, eng.Config.FileSizeLimit())
 			if err != nil {
 				return nil, nil, fmt.Errorf("read standard input: %w", err)
 			}
@@ -288,6 +287,10 @@ func collect(e *env, eng *lint.Engine, args []string, stdinName string, known *l
 		}
 		if !st.IsDir() {
 			if eng.Config.Excluded(eng.Config.Rel(a)) {
+				continue
+			}
+			if err := lint.CheckRegular(st); err != nil {
+				problem(a, err.Error())
 				continue
 			}
 			add(a)
