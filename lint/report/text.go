@@ -77,7 +77,10 @@ func (t Text) diagnostic(w *bufio.Writer, r *Report, d *lint.Diagnostic) {
 			end = line.End
 		}
 		start := max(d.Start, line.Start)
-		text, caretFrom, caretTo := window(s.Src[line.Start:line.End], start-line.Start, end-line.Start)
+		// Only the bytes around the finding are laid out: a line of 50 MB
+		// was laid out whole for each finding on it.
+		lo, hi := cutAround(s.Src, line, start, end)
+		text, caretFrom, caretTo := window(s.Src[lo:hi], start-lo, end-lo, lo > line.Start, hi < line.End)
 		gutter := fmt.Sprintf("%5d | ", p.Line)
 		fmt.Fprintf(w, "%s%s\n", t.paint(ansiDim, gutter), text)
 		marks := strings.Repeat("^", max(1, caretTo-caretFrom))
@@ -98,7 +101,7 @@ func (t Text) diagnostic(w *bufio.Writer, r *Report, d *lint.Diagnostic) {
 // and the caret's display columns.
 const maxWidth = 100
 
-func window(line []byte, from, to int) (string, int, int) {
+func window(line []byte, from, to int, cutLeft, cutRight bool) (string, int, int) {
 	type cell struct {
 		text  string
 		w     int
@@ -151,7 +154,7 @@ func window(line []byte, from, to int) (string, int, int) {
 	}
 	var b strings.Builder
 	shift := 0
-	if lo > 0 {
+	if lo > 0 || cutLeft {
 		b.WriteString("…")
 		shift = 1
 	}
@@ -162,12 +165,29 @@ func window(line []byte, from, to int) (string, int, int) {
 		}
 		col += c.w
 	}
-	if hi < total {
+	if hi < total || cutRight {
 		b.WriteString("…")
 	}
 	caretFrom = caretFrom - lo + shift
 	caretTo = min(caretTo, hi) - lo + shift
 	return b.String(), caretFrom, max(caretTo, caretFrom+1)
+}
+
+// cutAround returns the part of a line that window can show around the
+// range [start, end): maxWidth characters on either side of start are more
+// than it shows, and a character takes at most four bytes. The cut falls
+// on character boundaries.
+func cutAround(src []byte, line lint.Span, start, end int) (lo, hi int) {
+	const reach = 4 * maxWidth
+	lo = max(line.Start, start-reach)
+	for lo > line.Start && !utf8.RuneStart(src[lo]) {
+		lo--
+	}
+	hi = min(line.End, max(start, min(end, start+reach))+reach)
+	for hi < line.End && !utf8.RuneStart(src[hi]) {
+		hi++
+	}
+	return lo, hi
 }
 
 func (t Text) statistics(w *bufio.Writer, r *Report) {

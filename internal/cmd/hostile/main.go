@@ -68,13 +68,15 @@ func inputs() map[string][]byte {
 	}
 	// A 1 MB line with a finding every 2 KB: column numbers per finding.
 	m["line-1mb-many.txt"] = longLine(1<<20, 512)
-	// A 512 KB one-row Markdown table.
+	// A 512 KB Markdown table of one row: header, delimiter and one row
+	// of 25,000 cells each.
 	var t strings.Builder
 	t.WriteString("Harbour notes\n\n")
-	for t.Len() < 512<<10 {
-		t.WriteString("| cell ")
+	cells := 25000
+	for _, cell := range []string{"| ferry ", "| --- ", "| pier "} {
+		t.WriteString(strings.Repeat(cell, cells))
+		t.WriteString("|\n")
 	}
-	t.WriteString("|\n")
 	m["table-512k.md"] = []byte(t.String())
 	return m
 }
