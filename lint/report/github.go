@@ -51,11 +51,11 @@ func (GitHub) Format(w io.Writer, r *Report) error {
 		msg := f.Message
 		props := "title=copydesk"
 		if ok {
-			props = "file=" + escapeProperty.Replace(file) + "," + props
+			props = "file=" + escapeProperty.Replace(Printable(file)) + "," + props
 		} else {
-			msg = f.Path + ": " + msg
+			msg = Printable(f.Path) + ": " + msg
 		}
-		fmt.Fprintf(bw, "::error %s::%s\n", props, escapeData.Replace(msg))
+		fmt.Fprintf(bw, "::error %s::%s\n", props, escapeData.Replace(printableMessage(msg)))
 	}
 	for _, cmd := range []string{"error", "warning", "notice"} {
 		for i := range r.Diagnostics {
@@ -95,16 +95,16 @@ func githubAnnotation(w io.Writer, r *Report, d *lint.Diagnostic, cmd string) {
 	}
 	var props []string
 	if file, ok := r.workspacePath(d.Path); ok {
-		props = append(props, "file="+escapeProperty.Replace(file))
+		props = append(props, "file="+escapeProperty.Replace(Printable(file)))
 		props = append(props, fmt.Sprintf("line=%d", p.Line), fmt.Sprintf("endLine=%d", endLine))
 		if endLine == p.Line {
 			props = append(props, fmt.Sprintf("col=%d", p.Column), fmt.Sprintf("endColumn=%d", max(p.EndColumn, p.Column)))
 		}
 	} else {
-		msg = fmt.Sprintf("%s:%d:%d: %s", d.Path, p.Line, p.Column, msg)
+		msg = fmt.Sprintf("%s:%d:%d: %s", Printable(d.Path), p.Line, p.Column, msg)
 	}
 	props = append(props, "title="+escapeProperty.Replace(d.Rule))
-	fmt.Fprintf(w, "::%s %s::%s\n", cmd, strings.Join(props, ","), escapeData.Replace(msg))
+	fmt.Fprintf(w, "::%s %s::%s\n", cmd, strings.Join(props, ","), escapeData.Replace(printableMessage(msg)))
 }
 
 // summaryLine says what a report found in one sentence, for formats that

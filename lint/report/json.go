@@ -3,9 +3,11 @@ package report
 import (
 	"bufio"
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"io"
 	"runtime"
+	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/lint"
 )
@@ -26,7 +28,11 @@ type jsonFix struct {
 }
 
 type jsonDiagnostic struct {
-	Path      string   `json:"path"`
+	Path string `json:"path"`
+	// PathBytes is the path's bytes in standard base64, only for a path
+	// that is not UTF-8: JSON strings hold UTF-8, and such a path is
+	// written in "path" with U+FFFD for each byte that is not.
+	PathBytes string   `json:"path_bytes,omitempty"`
 	Line      int      `json:"line"`
 	Column    int      `json:"column"`
 	EndLine   int      `json:"end_line"`
@@ -57,10 +63,7 @@ func (JSON) Format(w io.Writer, r *Report) error {
 		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
 		return nil
 	}
-	errs := r.Failed
-	if errs == nil {
-		errs = []FileError{}
-	}
+	errs := jsonErrors(r.Failed)
 	if err := put(`{"tool": `, r.Tool); err != nil {
 		return err
 	}
@@ -133,7 +136,7 @@ func (r *Report) encodeChunk(out []byte, lo, hi int) []byte {
 func (r *Report) jsonDiagnostic(d *lint.Diagnostic) jsonDiagnostic {
 	p := r.Position(d)
 	jd := jsonDiagnostic{
-		Path: d.Path, Line: p.Line, Column: p.Column, EndLine: p.EndLine, EndColumn: p.EndColumn,
+		Path: d.Path, PathBytes: pathBytes(d.Path), Line: p.Line, Column: p.Column, EndLine: p.EndLine, EndColumn: p.EndColumn,
 		Offset: d.Start, EndOffset: d.End, Rule: d.Rule, Category: d.Category, Severity: d.Severity.String(), Message: d.Message,
 	}
 	if d.Fix != nil {
@@ -146,6 +149,25 @@ func (r *Report) jsonDiagnostic(d *lint.Diagnostic) jsonDiagnostic {
 	return jd
 }
 
+// pathBytes is a path's raw bytes for the JSON formats, "" when the path
+// is UTF-8 and "path" holds it exactly.
+func pathBytes(path string) string {
+	if utf8.ValidString(path) {
+		return ""
+	}
+	return base64.StdEncoding.EncodeToString([]byte(path))
+}
+
+// jsonErrors is the errors list with path_bytes where a path needs it.
+func jsonErrors(failed []FileError) []FileError {
+	out := make([]FileError, len(failed))
+	for i, f := range failed {
+		f.PathBytes = pathBytes(f.Path)
+		out[i] = f
+	}
+	return out
+}
+
 // JSONLines writes one JSON object a line for streaming: each diagnostic
 // with exactly the fields of the JSON contract's diagnostic objects, then
 // each file that could not be read as {"path", "error"}. A diagnostic always
@@ -153,8 +175,9 @@ func (r *Report) jsonDiagnostic(d *lint.Diagnostic) jsonDiagnostic {
 type JSONLines struct{}
 
 type jsonLinesError struct {
-	Path  string `json:"path"`
-	Error string `json:"error"`
+	Path      string `json:"path"`
+	PathBytes string `json:"path_bytes,omitempty"`
+	Error     string `json:"error"`
 }
 
 // Format implements Formatter.
@@ -168,7 +191,7 @@ func (JSONLines) Format(w io.Writer, r *Report) error {
 		}
 	}
 	for _, f := range r.Failed {
-		if err := enc.Encode(jsonLinesError{Path: f.Path, Error: f.Message}); err != nil {
+		if err := enc.Encode(jsonLinesError{Path: f.Path, PathBytes: pathBytes(f.Path), Error: f.Message}); err != nil {
 			return err
 		}
 	}

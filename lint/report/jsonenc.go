@@ -11,6 +11,10 @@ import (
 func appendDiagnostic(b []byte, d *jsonDiagnostic) []byte {
 	b = append(b, `{"path":`...)
 	b = appendString(b, d.Path)
+	if d.PathBytes != "" {
+		b = append(b, `,"path_bytes":`...)
+		b = appendString(b, d.PathBytes)
+	}
 	b = append(b, `,"line":`...)
 	b = strconv.AppendInt(b, int64(d.Line), 10)
 	b = append(b, `,"column":`...)

@@ -39,8 +39,11 @@ type Report struct {
 
 // FileError is a file that could not be linted.
 type FileError struct {
-	Path    string `json:"path"`
-	Message string `json:"message"`
+	Path string `json:"path"`
+	// PathBytes is set by the JSON formats for a path that is not UTF-8:
+	// see jsonDiagnostic.
+	PathBytes string `json:"path_bytes,omitempty"`
+	Message   string `json:"message"`
 }
 
 // New builds a report from an engine result.

@@ -65,8 +65,8 @@ func (t Text) severity(s lint.Severity) string {
 
 func (t Text) diagnostic(w *bufio.Writer, r *Report, d *lint.Diagnostic) {
 	p := r.Position(d)
-	fmt.Fprintf(w, "%s: %s %s %s\n", t.paint(ansiBold, fmt.Sprintf("%s:%d:%d", d.Path, p.Line, p.Column)),
-		t.severity(d.Severity), t.paint(ansiDim, "["+d.Rule+"]"), d.Message)
+	fmt.Fprintf(w, "%s: %s %s %s\n", t.paint(ansiBold, fmt.Sprintf("%s:%d:%d", Printable(d.Path), p.Line, p.Column)),
+		t.severity(d.Severity), t.paint(ansiDim, "["+d.Rule+"]"), printableMessage(d.Message))
 	if s := r.Source(d.Path); s != nil && p.Line <= s.Lines() {
 		line := s.LineSpan(p.Line)
 		if p.Line == 1 {
@@ -91,7 +91,7 @@ func (t Text) diagnostic(w *bufio.Writer, r *Report, d *lint.Diagnostic) {
 		if d.Fix.Applicability == lint.Unsafe {
 			kind = "unsafe fix"
 		}
-		fmt.Fprintf(w, "%s %s\n", t.paint(ansiDim, "      = "+kind+":"), t.paint(ansiGreen, d.Fix.Message))
+		fmt.Fprintf(w, "%s %s\n", t.paint(ansiDim, "      = "+kind+":"), t.paint(ansiGreen, printableMessage(d.Fix.Message)))
 	}
 }
 
@@ -218,7 +218,7 @@ func plural(n int, one, many string) string {
 func (t Text) summary(w *bufio.Writer, r *Report) {
 	c := r.Counts()
 	for _, f := range r.Failed {
-		fmt.Fprintf(w, "%s: %s %s\n", t.paint(ansiBold, f.Path), t.paint(ansiBold+ansiRed, "error:"), f.Message)
+		fmt.Fprintf(w, "%s: %s %s\n", t.paint(ansiBold, Printable(f.Path)), t.paint(ansiBold+ansiRed, "error:"), printableMessage(f.Message))
 	}
 	if c.Problems == 0 {
 		fmt.Fprintf(w, "%s in %s.\n", t.paint(ansiGreen, "No problems found"), plural(r.Files-c.FilesFailed, "file", "files"))
