@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -181,6 +182,7 @@ func ParseConfig(data []byte, name string, reg *Registry) (*Config, error) {
 		return nil, fmt.Errorf("%s: the config %s", name, problem)
 	}
 	p := &configParser{file: name, reg: reg}
+	p.duplicates(&root)
 	top := root.Content[0]
 	if top.Kind != yaml.MappingNode {
 		p.errorf(top, "the config must be a mapping of keys such as rules, include, exclude")
@@ -243,13 +245,31 @@ func (p *configParser) strings(v *yaml.Node, key string) []string {
 }
 
 func (p *configParser) globs(v *yaml.Node, key string) []string {
-	gs := p.strings(v, key)
-	for _, g := range gs {
-		if !ValidGlob(g) {
-			p.errorf(v, "%s: malformed glob %q", key, g)
-		}
+	items := []*yaml.Node{v}
+	if v.Kind == yaml.SequenceNode {
+		items = v.Content
 	}
-	return gs
+	var out []string
+	for _, e := range items {
+		if e.Kind != yaml.ScalarNode {
+			p.errorf(e, "%s: want a glob (a string), got a %s", key, kindName(e))
+			continue
+		}
+		if tag := e.ShortTag(); tag != "!!str" {
+			// include: [1, 2] is a list of numbers, not of file names.
+			p.errorf(e, "%s: want a glob (a string), got %s %s; quote it if it is a file name", key, strings.TrimPrefix(tag, "!!"), e.Value)
+			continue
+		}
+		g := e.Value
+		switch {
+		case !ValidGlob(g):
+			p.errorf(e, "%s: malformed glob %q", key, g)
+		case slices.Contains(strings.Split(g, "/"), ".."):
+			p.errorf(e, "%s: glob %q reaches outside the config's folder; globs are relative to it and match nothing above it", key, g)
+		}
+		out = append(out, g)
+	}
+	return out
 }
 
 // size reads a number of bytes: 1048576, or with a unit: 512 KiB, 64 MiB,
@@ -278,6 +298,31 @@ func (p *configParser) size(v *yaml.Node, key string) int64 {
 		return bad()
 	}
 	return n * mult
+}
+
+// duplicates reports a key written twice in one mapping: YAML readers
+// disagree on which one wins, and the later one silently did here.
+func (p *configParser) duplicates(n *yaml.Node) {
+	if n == nil {
+		return
+	}
+	if n.Kind == yaml.MappingNode {
+		seen := map[string]int{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			if k.Kind != yaml.ScalarNode {
+				continue
+			}
+			if line, ok := seen[k.Value]; ok {
+				p.errorf(k, "duplicate key %q (first at line %d); keep one", k.Value, line)
+				continue
+			}
+			seen[k.Value] = k.Line
+		}
+	}
+	for _, c := range n.Content {
+		p.duplicates(c)
+	}
 }
 
 func kindName(n *yaml.Node) string {
@@ -709,6 +754,7 @@ func (c *Config) loadNamesFiles(reg *Registry) error {
 			continue
 		}
 		p := &configParser{file: f, reg: reg}
+		p.duplicates(&root)
 		n := root.Content[0]
 		if n.Kind == yaml.MappingNode {
 			for i := 0; i+1 < len(n.Content); i += 2 {
