@@ -95,3 +95,26 @@ func TestHostileInputs(t *testing.T) {
 		})
 	}
 }
+
+// TestVerboseSymlink: a folder walk skips symbolic links, and says so once
+// each with --verbose, and not at all without it.
+func TestVerboseSymlink(t *testing.T) {
+	dir := workdir(t)
+	write(t, "news/a/ferry.txt", "The ferry runs daily.\n")
+	if err := os.Symlink("a/ferry.txt", filepath.Join(dir, "news/link.txt")); err != nil {
+		t.Skipf("symlink: %v", err)
+	}
+	if err := os.Symlink("a", filepath.Join(dir, "news/linkdir")); err != nil {
+		t.Fatal(err)
+	}
+	r := cli(t, "", "lint", "--verbose", "news", "news/a")
+	for _, link := range []string{"news/link.txt", "news/linkdir"} {
+		msg := "copydesk: skipped " + link + ": a symbolic link; folder walks do not follow links"
+		if n := strings.Count(r.stderr, msg); n != 1 {
+			t.Errorf("%q said %d times, want once:\n%s", msg, n, r)
+		}
+	}
+	if r = cli(t, "", "lint", "news"); strings.Contains(r.stderr, "skipped") {
+		t.Errorf("without --verbose:\n%s", r)
+	}
+}

@@ -27,6 +27,7 @@ type commonFlags struct {
 	format        string
 	failLevel     string
 	changedSince  string
+	verbose       bool
 }
 
 func (c *commonFlags) register(cmd *cobra.Command) {
@@ -35,6 +36,7 @@ func (c *commonFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&c.failLevel, "fail-level", "warning", "lowest severity that makes the exit status 1: error, warning, info or none")
 	cmd.Flags().StringVar(&c.changedSince, "changed-since", "", "only files changed since this git revision (committed, staged, unstaged or untracked); the rest are still read for the checks across articles")
 	cmd.Flags().StringVar(&c.today, "today", "", "the date checks of future dates compare with, as YYYY-MM-DD (default: the current date), for reproducible runs")
+	cmd.Flags().BoolVar(&c.verbose, "verbose", false, "say on standard error what a folder walk skipped and why (symbolic links)")
 	_ = cmd.RegisterFlagCompletionFunc("fail-level", fixedCompletions("error", "warning", "info", "none"))
 }
 
@@ -47,6 +49,7 @@ func (c *commonFlags) inputs(e *env, eng *lint.Engine, args []string) ([]lint.In
 		return nil, nil, errors.New("--changed-since selects files in a git repository; it cannot be used with standard input ('-')")
 	}
 	known := &lint.KnownFiles{Files: map[string]bool{}}
+	e.verbose = c.verbose
 	inputs, problems, err := collect(e, eng, args, c.stdinFilename, known)
 	if err != nil {
 		return inputs, problems, err
@@ -245,6 +248,7 @@ func collect(e *env, eng *lint.Engine, args []string, stdinName string, known *l
 		problems = append(problems, report.FileError{Path: path, Message: msg})
 	}
 	seen := map[string]bool{}
+	skipped := map[string]bool{} // symbolic links reported with --verbose
 	key := func(p string) string {
 		if abs, err := filepath.Abs(p); err == nil {
 			return abs
@@ -317,6 +321,12 @@ func collect(e *env, eng *lint.Engine, args []string, stdinName string, known *l
 			}
 			if known != nil && d.Type().IsRegular() {
 				known.Files[filepath.ToSlash(filepath.Clean(p))] = true
+			}
+			if d.Type()&fs.ModeSymlink != 0 && e.verbose && !skipped[key(p)] {
+				// Walks do not follow links (a link can loop, or lead out
+				// of the tree); named on the command line, a link is read.
+				skipped[key(p)] = true
+				fmt.Fprintf(e.stderr, "copydesk: skipped %s: a symbolic link; folder walks do not follow links (name it on the command line to lint it)\n", report.Printable(p))
 			}
 			if !d.Type().IsRegular() || !lint.IsArticle(name) {
 				return nil

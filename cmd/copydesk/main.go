@@ -48,6 +48,7 @@ type env struct {
 	stdout, stderr io.Writer
 	color          bool
 	progress       bool // a files-done line on stderr during long runs
+	verbose        bool // --verbose: say on stderr what a walk skipped
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
