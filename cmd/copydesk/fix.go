@@ -74,7 +74,7 @@ func runFix(e *env, f *fixFlags, args []string) error {
 		return &exitCode{code: exitError, err: err}
 	}
 	for _, p := range problems {
-		fmt.Fprintf(e.stderr, "copydesk: %s: %s\n", p.Path, p.Message)
+		fmt.Fprintf(e.stderr, "copydesk: %s: %s\n", report.Printable(p.Path), report.Printable(p.Message))
 	}
 	// With --diff, stdout carries the diff; the report goes to stderr.
 	out := e.stdout
@@ -157,7 +157,7 @@ func runFix(e *env, f *fixFlags, args []string) error {
 	rep := newReport(eng, res)
 	if f.check {
 		for _, fe := range rep.Failed {
-			fmt.Fprintf(e.stderr, "copydesk: %s: %s\n", fe.Path, fe.Message)
+			fmt.Fprintf(e.stderr, "copydesk: %s: %s\n", report.Printable(fe.Path), report.Printable(fe.Message))
 		}
 	} else {
 		if err := (report.Text{Color: e.color && out == e.stdout}).Format(out, rep); err != nil {

@@ -74,7 +74,7 @@ func runLint(e *env, f *lintFlags, args []string) error {
 		return &exitCode{code: exitError, err: err}
 	}
 	for _, p := range problems {
-		fmt.Fprintf(e.stderr, "copydesk: %s: %s\n", p.Path, p.Message)
+		fmt.Fprintf(e.stderr, "copydesk: %s: %s\n", report.Printable(p.Path), report.Printable(p.Message))
 	}
 	res := lintAll(e, eng, inputs)
 	if f.writeBaseline != "" {

@@ -1,7 +1,8 @@
 #!/bin/sh
 # measure.sh BIN DIR: time and peak memory of each issue-15 case, one line
-# each: case, exit status, seconds, peak RSS in MB, first line of stderr or
-# the first finding. Every run is capped at 60 s and 4 GB of address space.
+# each: case, exit status, wall seconds, CPU seconds (user + system: on a
+# loaded machine the wall time waits for a processor), peak RSS in MB,
+# first line of stderr or the first finding. Every run is capped at 60 s and 4 GB of address space.
 # Make DIR with: go run ./internal/cmd/hostile DIR
 bin=$1; dir=$2
 cd "$dir" || exit 1
@@ -15,9 +16,10 @@ run() {
 	code=$?
 	secs=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' time.out)
 	rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' time.out)
+	cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.2f", s}' time.out)
 	msg=$(grep -m1 -v '^ *$' err.txt | cut -c1-150)
 	[ -n "$msg" ] || msg=$(grep -m1 -E ':[0-9]+:[0-9]+:' out.txt | cut -c1-150)
-	printf '%-22s exit=%-3s %8s s %6s MB  %s\n' "$name" "$code" "$secs" "$(( ${rss:-0} / 1024 ))" "$msg"
+	printf '%-22s exit=%-3s %8s s %6s cpu-s %6s MB  %s\n' "$name" "$code" "$secs" "$cpu" "$(( ${rss:-0} / 1024 ))" "$msg"
 }
 run yaml-bomb lint yaml-bomb.md
 run yaml-bomb-config lint --config yaml-bomb.copydesk.yaml small.txt
