@@ -619,7 +619,7 @@ func scoreText(out []byte, fam encFamily, wide bool, only []bool) float64 {
 		switch {
 		case wide:
 			b = 2
-		case fam != famSingle && r >= 0x80 && !(r >= 0xFF61 && r <= 0xFF9F) && r != utf8.RuneError:
+		case fam != famSingle && r >= 0x80 && (r < 0xFF61 || r > 0xFF9F) && r != utf8.RuneError:
 			b = 2
 		}
 		sc := scriptOf(r)
@@ -741,8 +741,6 @@ const (
 	scHangul   = scOther | 4
 	scCJKPunct = scOther | 5
 	scMark     = scOther | 6
-
-	scAlphabets = scLatin | scCyrillic | scGreek | scHebrew | scArabic | scThai
 )
 
 func scriptOf(r rune) uint8 {

@@ -36,7 +36,7 @@ func readFile(path string, limit int64) ([]byte, error) {
 		return nil, &os.PathError{Op: "stat", Path: path, Err: err}
 	}
 	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
-		return nil, &os.PathError{Op: "read", Path: path, Err: notRegular(fileKind(uint32(st.Mode)))}
+		return nil, &os.PathError{Op: "read", Path: path, Err: notRegular(fileKind(st.Mode))}
 	}
 	if st.Size > limit {
 		return nil, &os.PathError{Op: "read", Path: path, Err: tooLarge(st.Size, limit)}
@@ -66,7 +66,8 @@ func readFile(path string, limit int64) ([]byte, error) {
 	}
 }
 
-func fileKind(mode uint32) string {
+// fileKind names a file type from a stat mode (uint16 on macOS).
+func fileKind[M uint16 | uint32](mode M) string {
 	switch mode & syscall.S_IFMT {
 	case syscall.S_IFIFO:
 		return "a named pipe"

@@ -38,7 +38,7 @@ func TestReadFileLikeOS(t *testing.T) {
 		{"/dev/zero", ErrNotRegular, "read"},
 		{filepath.Join(dir, "large.txt"), ErrTooLarge, "read"},
 	} {
-		if _, err := os.Stat(tc.path); tc.is != fs.ErrNotExist && err != nil {
+		if _, err := os.Stat(tc.path); !errors.Is(tc.is, fs.ErrNotExist) && err != nil {
 			continue // no /dev/zero here
 		}
 		_, err := readFile(tc.path, 1<<20)
@@ -46,7 +46,7 @@ func TestReadFileLikeOS(t *testing.T) {
 		if !errors.As(err, &pe) || pe.Op != tc.op || pe.Path != tc.path || !errors.Is(err, tc.is) {
 			t.Errorf("readFile(%s) = %v, want a %s error that is %v", tc.path, err, tc.op, tc.is)
 		}
-		if tc.is == fs.ErrNotExist {
+		if errors.Is(tc.is, fs.ErrNotExist) {
 			_, osErr := os.ReadFile(tc.path)
 			if got, want := readError(err).Error(), readError(osErr).Error(); got != want {
 				t.Errorf("readError says %q, for os.ReadFile %q", got, want)
