@@ -1,7 +1,9 @@
 package fixers
 
 import (
+	"crypto/rand"
 	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -14,19 +16,35 @@ import (
 )
 
 // ErrChanged reports that a file was modified by someone else between
-// ReadFile and WriteAtomic, so writing would lose their changes.
+// ReadFile and Write, so writing would lose their changes.
 var ErrChanged = errors.New("file changed on disk since it was read")
 
-// FileState is what ReadFile saw, so WriteAtomic can tell whether the file
-// is still the one the fixes were computed for.
+// ErrReadOnly reports a file whose permissions allow nobody to write it.
+// copydesk runs as root in many containers, where the kernel would let it
+// replace such a file anyway; the mode says the owner wants it left alone.
+var ErrReadOnly = errors.New("read-only file")
+
+// ErrMetadata reports a file whose ownership, special mode bits or
+// extended attributes could not be carried over to the fixed version.
+var ErrMetadata = errors.New("cannot keep the file's metadata")
+
+// FileState is what ReadFile saw, so Write can tell whether the file is
+// still the one the fixes were computed for, and give the new version the
+// same metadata.
 type FileState struct {
-	Mode    fs.FileMode
+	Mode    fs.FileMode // permission and special bits (setuid, setgid, sticky) included
 	ModTime time.Time
 	Size    int64
 	Sum     [32]byte // SHA-256 of the contents
+
+	// Identity and ownership; zero where the platform has no such notion.
+	Dev, Ino uint64
+	Nlink    uint64
+	UID, GID int
+	known    bool // Dev, Ino, Nlink, UID and GID were read from the file
 }
 
-// ReadFile reads a regular file and records its state for WriteAtomic.
+// ReadFile reads a regular file and records its state for Write.
 func ReadFile(path string) ([]byte, FileState, error) {
 	data, st, err := readState(path)
 	if err != nil {
@@ -38,11 +56,16 @@ func ReadFile(path string) ([]byte, FileState, error) {
 // readState reads path and describes it. Its errors do not name the file;
 // the callers add the verb and the name.
 func readState(path string) ([]byte, FileState, error) {
-	f, err := os.Open(path)
+	f, err := openNonblock(path)
 	if err != nil {
 		return nil, FileState{}, err
 	}
 	defer f.Close()
+	return readOpen(f)
+}
+
+// readOpen reads an open file from its start and describes it.
+func readOpen(f *os.File) ([]byte, FileState, error) {
 	info, err := f.Stat()
 	if err != nil {
 		return nil, FileState{}, err
@@ -52,9 +75,19 @@ func readState(path string) ([]byte, FileState, error) {
 		// or directory would be destructive.
 		return nil, FileState{}, fmt.Errorf("not a regular file (%s)", info.Mode().Type())
 	}
-	data, err := io.ReadAll(f)
-	if err != nil {
-		return nil, FileState{}, err
+	data := make([]byte, 0, info.Size()+1)
+	for {
+		n, err := f.ReadAt(data[len(data):cap(data)], int64(len(data)))
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, FileState{}, err
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
 	}
 	// A writer racing with our read could leave data matching neither
 	// version; compare with a fresh stat so the state describes data.
@@ -65,28 +98,54 @@ func readState(path string) ([]byte, FileState, error) {
 	if after.Size() != int64(len(data)) || !after.ModTime().Equal(info.ModTime()) {
 		return nil, FileState{}, fmt.Errorf("%w (something wrote to it during the read)", ErrChanged)
 	}
-	return data, FileState{
+	st := FileState{
 		Mode:    info.Mode(),
 		ModTime: info.ModTime(),
 		Size:    int64(len(data)),
 		Sum:     sha256.Sum256(data),
-	}, nil
+	}
+	fillIdentity(&st, info)
+	return data, st, nil
 }
 
-// WriteAtomic replaces the file at path with data, provided it still
-// matches was. Readers see either the old or the new contents, never a
-// mix, and a crash leaves one of the two on disk: the data goes to a
-// temporary file in the same directory (so the rename cannot cross
-// filesystems), is synced, and is renamed over the original.
+// Options adjust Write. The zero value is what the fix command uses.
+type Options struct {
+	// BeforeSwap, if set, runs after the last check that the file is
+	// unchanged and just before the new version takes its place: tests
+	// use it to edit the file at the worst possible moment.
+	BeforeSwap func()
+}
+
+// WriteAtomic is Write with default options.
+func WriteAtomic(path string, data []byte, was FileState) error {
+	return Write(path, data, was, Options{})
+}
+
+// Write replaces the contents of the file at path with data, provided the
+// file still holds what was describes. Readers see either the old or the
+// new contents, never a mix, and a crash at any moment leaves a complete
+// version on disk (see README: "What fix promises").
 //
-// If path is a symbolic link, the file it points to is replaced and the
-// link is kept. The permission bits of was are applied to the new file;
-// its owner is whoever runs copydesk.
+// A file with one name is replaced: the data goes to a temporary file in
+// the same folder (a short name, so that a 250-byte file name still
+// fits), which gets the original's owner, group, mode bits (setuid,
+// setgid and sticky included) and extended attributes (ACLs and SELinux
+// labels live there), is synced, and is swapped with the original. On
+// Linux the swap is one renameat2(RENAME_EXCHANGE), after which what was
+// swapped out is compared with what was read; an edit saved in between is
+// swapped back and reported as ErrChanged. Elsewhere the last check is
+// made just before a plain rename.
 //
-// If the file no longer matches was, WriteAtomic leaves it alone and
-// returns an error wrapping ErrChanged. No temporary file survives any
-// failure.
-func WriteAtomic(path string, data []byte, was FileState) (err error) {
+// A file with several hard links, or whose owner copydesk may not give to
+// a new file, is rewritten in place, so that every name and the owner
+// keep seeing it; a synced backup copy of the old text stays beside it
+// until the new text is synced.
+//
+// A symbolic link is followed: the file it points to is fixed and the link
+// is kept. A file nobody may write is refused with ErrReadOnly; metadata
+// that cannot be copied leaves the file unfixed with ErrMetadata. No
+// temporary file survives any failure.
+func Write(path string, data []byte, was FileState, opt Options) (err error) {
 	defer func() {
 		if err != nil {
 			err = fmt.Errorf("write %s: %w", path, err)
@@ -101,21 +160,69 @@ func WriteAtomic(path string, data []byte, was FileState) (err error) {
 		}
 		return err
 	}
-	if err := unchanged(target, was); err != nil {
+	f, err := openNonblock(target)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("%w (it has been removed)", ErrChanged)
+		}
 		return err
 	}
-
-	dir, base := filepath.Split(target)
-	if dir == "" {
-		dir = "."
+	defer f.Close()
+	old, now, err := readOpen(f)
+	if err != nil {
+		return err
 	}
-	tmp, err := os.CreateTemp(dir, "."+base+".copydesk-*")
+	if err := same(was, now); err != nil {
+		return err
+	}
+	if now.Mode.Perm()&0o222 == 0 {
+		return fmt.Errorf("%w (mode %04o): not fixed; make it writable to let fix change it", ErrReadOnly, now.Mode.Perm())
+	}
+
+	dir := filepath.Dir(target)
+	if now.Nlink > 1 {
+		return writeInPlace(target, dir, old, data, now, opt)
+	}
+	err = replace(f, target, dir, data, now, opt)
+	if errors.Is(err, errOwner) {
+		// Only root may give a new file to someone else. Rewriting the
+		// original keeps its owner, its inode and everything attached.
+		return writeInPlace(target, dir, old, data, now, opt)
+	}
+	return err
+}
+
+// errOwner: the temporary file could not be given the original's owner.
+var errOwner = errors.New("cannot give the new file the original's owner")
+
+// same returns an error wrapping ErrChanged if now does not describe the
+// file that was read as was.
+func same(was, now FileState) error {
+	switch {
+	case was.known && now.known && (was.Dev != now.Dev || was.Ino != now.Ino):
+		return fmt.Errorf("%w (another file has taken its place)", ErrChanged)
+	case now.Size != was.Size:
+		return fmt.Errorf("%w (its size went from %d to %d bytes)", ErrChanged, was.Size, now.Size)
+	case !now.ModTime.Equal(was.ModTime):
+		return fmt.Errorf("%w (it was modified at %s)", ErrChanged, now.ModTime.Format(time.RFC3339))
+	case now.Sum != was.Sum:
+		// Size and mtime can both match after a quick same-length edit
+		// on a filesystem with coarse timestamps.
+		return fmt.Errorf("%w (its contents differ)", ErrChanged)
+	}
+	return nil
+}
+
+// replace writes data to a temporary file that takes the original's
+// metadata and then takes the original's place. orig is open on target.
+func replace(orig *os.File, target, dir string, data []byte, was FileState, opt Options) error {
+	tmp, err := createTemp(dir, ".copydesk-")
 	if err != nil {
 		return fmt.Errorf("create temporary file: %w", err)
 	}
-	renamed := false
+	placed := false
 	defer func() {
-		if !renamed {
+		if !placed {
 			tmp.Close()
 			os.Remove(tmp.Name())
 		}
@@ -123,58 +230,161 @@ func WriteAtomic(path string, data []byte, was FileState) (err error) {
 	if _, err := tmp.Write(data); err != nil {
 		return fmt.Errorf("write temporary file: %w", err)
 	}
+	if err := copyMetadata(orig, tmp, was); err != nil {
+		return err
+	}
 	if err := tmp.Sync(); err != nil {
 		return fmt.Errorf("sync temporary file: %w", err)
 	}
-	if err := tmp.Chmod(was.Mode.Perm()); err != nil {
-		return fmt.Errorf("set permissions on temporary file: %w", err)
+	if opt.BeforeSwap != nil {
+		opt.BeforeSwap()
 	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("close temporary file: %w", err)
-	}
-
-	// Check again as late as possible: writing may have taken a while and
-	// an editor may have saved meanwhile. A window remains between this
-	// check and the rename; closing it would need locks editors ignore.
-	if err := unchanged(target, was); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), target); err != nil {
+	swapped, err := exchange(tmp.Name(), target)
+	if err != nil {
 		return fmt.Errorf("replace file: %w", err)
 	}
-	renamed = true
-
-	// The rename is only durable once the directory entry is on disk.
-	if err := syncDir(dir); err != nil {
-		return fmt.Errorf("new contents written, but syncing directory %s failed: %w", dir, err)
+	if !swapped {
+		// No atomic exchange here: check once more, as late as possible,
+		// then rename. An edit saved between the two is lost; the README
+		// says so.
+		if err := unchanged(target, was); err != nil {
+			return err
+		}
+		if err := os.Rename(tmp.Name(), target); err != nil {
+			return fmt.Errorf("replace file: %w", err)
+		}
+		placed = true
+		tmp.Close()
+		return syncDirAfter(dir)
 	}
+	// The old file now has the temporary name. If it is not what was read,
+	// someone saved between the last check and the swap: give their
+	// version its name back.
+	_, out, err := readState(tmp.Name())
+	if err == nil {
+		err = same(was, out)
+	}
+	if err != nil {
+		if _, backErr := exchange(tmp.Name(), target); backErr != nil {
+			placed = true // never delete what may be someone's edit
+			return fmt.Errorf("%w, and swapping it back failed (%v): the edited version is in %s", ErrChanged, backErr, tmp.Name())
+		}
+		if !isFile(tmp, tmp.Name()) {
+			// A third version arrived in between; keep every one.
+			placed = true
+			return fmt.Errorf("%w (edited twice while being fixed): the version it was swapped with is in %s", ErrChanged, tmp.Name())
+		}
+		return fmt.Errorf("%w (edited while being fixed; left as edited)", ErrChanged)
+	}
+	placed = true
+	tmp.Close()
+	if err := os.Remove(tmp.Name()); err != nil {
+		return fmt.Errorf("new contents written, but the old copy %s could not be removed: %w", tmp.Name(), err)
+	}
+	return syncDirAfter(dir)
+}
+
+// writeInPlace rewrites target's own contents, for files that must keep
+// their inode. The old text is first saved to a synced backup beside it,
+// so a crash while the file is half written leaves the backup.
+func writeInPlace(target, dir string, old, data []byte, was FileState, opt Options) error {
+	backup, err := createTemp(dir, ".copydesk-backup-")
+	if err != nil {
+		return fmt.Errorf("create backup copy: %w", err)
+	}
+	keepBackup := false
+	defer func() {
+		backup.Close()
+		if !keepBackup {
+			os.Remove(backup.Name())
+		}
+	}()
+	if _, err := backup.Write(old); err != nil {
+		return fmt.Errorf("write backup copy: %w", err)
+	}
+	if err := backup.Sync(); err != nil {
+		return fmt.Errorf("sync backup copy: %w", err)
+	}
+	if err := syncDir(dir); err != nil {
+		return fmt.Errorf("sync folder for the backup copy: %w", err)
+	}
+	f, err := os.OpenFile(target, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, now, err := readOpen(f)
+	if err != nil {
+		return err
+	}
+	if err := same(was, now); err != nil {
+		return err
+	}
+	if opt.BeforeSwap != nil {
+		opt.BeforeSwap()
+	}
+	keepBackup = true
+	if _, err := f.WriteAt(data, 0); err != nil {
+		return fmt.Errorf("%w; the old text is in %s", err, backup.Name())
+	}
+	if err := f.Truncate(int64(len(data))); err != nil {
+		return fmt.Errorf("%w; the old text is in %s", err, backup.Name())
+	}
+	// Writing as a user other than root clears setuid and setgid.
+	if err := restoreMode(f, was.Mode); err != nil {
+		return fmt.Errorf("%w; the old text is in %s", err, backup.Name())
+	}
+	if err := f.Sync(); err != nil {
+		return fmt.Errorf("sync: %w; the old text is in %s", err, backup.Name())
+	}
+	keepBackup = false
 	return nil
 }
 
 // unchanged returns an error wrapping ErrChanged if the file at path no
 // longer matches was.
 func unchanged(path string, was FileState) error {
-	info, err := os.Stat(path)
+	_, now, err := readState(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("%w (it has been removed)", ErrChanged)
 	}
 	if err != nil {
 		return err
 	}
-	switch {
-	case info.Size() != was.Size:
-		return fmt.Errorf("%w (its size went from %d to %d bytes)", ErrChanged, was.Size, info.Size())
-	case !info.ModTime().Equal(was.ModTime):
-		return fmt.Errorf("%w (it was modified at %s)", ErrChanged, info.ModTime().Format(time.RFC3339))
+	return same(was, now)
+}
+
+// createTemp creates a new file readable only by its owner, named prefix
+// and eight random hex digits, in dir. The name does not include the
+// original's, which may already be near the 255-byte limit.
+func createTemp(dir, prefix string) (*os.File, error) {
+	var b [4]byte
+	for range 100 {
+		if _, err := rand.Read(b[:]); err != nil {
+			return nil, err
+		}
+		name := filepath.Join(dir, prefix+hex.EncodeToString(b[:]))
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		return f, err
 	}
-	// Size and mtime can both match after a quick same-length edit on a
-	// filesystem with coarse timestamps, so the contents decide.
-	_, now, err := readState(path)
-	if err != nil {
-		return err
-	}
-	if now.Sum != was.Sum {
-		return fmt.Errorf("%w (its contents differ)", ErrChanged)
+	return nil, errors.New("no free temporary name")
+}
+
+// isFile reports whether name is still the file open as f.
+func isFile(f *os.File, name string) bool {
+	a, err1 := f.Stat()
+	b, err2 := os.Lstat(name)
+	return err1 == nil && err2 == nil && os.SameFile(a, b)
+}
+
+// syncDirAfter makes a rename durable: the directory entry must reach
+// the disk too.
+func syncDirAfter(dir string) error {
+	if err := syncDir(dir); err != nil {
+		return fmt.Errorf("new contents written, but syncing folder %s failed: %w", dir, err)
 	}
 	return nil
 }
@@ -195,4 +405,9 @@ func syncDir(dir string) error {
 		return err
 	}
 	return nil
+}
+
+// Equal reports whether data is what was describes.
+func (s FileState) Equal(data []byte) bool {
+	return int64(len(data)) == s.Size && sha256.Sum256(data) == s.Sum
 }

@@ -1,0 +1,160 @@
+package fixers
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"syscall"
+
+	"golang.org/x/sys/unix"
+)
+
+// openNonblock opens path for reading without blocking on a FIFO, whose
+// writer may never come; readOpen then refuses it after fstat.
+func openNonblock(path string) (*os.File, error) {
+	return os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+}
+
+func fillIdentity(st *FileState, info fs.FileInfo) {
+	sys, ok := info.Sys().(*syscall.Stat_t)
+	if !ok {
+		st.Nlink = 1
+		return
+	}
+	st.Dev, st.Ino, st.Nlink = sys.Dev, sys.Ino, uint64(sys.Nlink)
+	st.UID, st.GID = int(sys.Uid), int(sys.Gid)
+	st.known = true
+}
+
+// specialBits are the mode bits besides the permissions that a fix keeps.
+const specialBits = fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky
+
+// copyMetadata gives tmp the owner, extended attributes and mode of orig,
+// in that order: chown clears setuid and setgid, and setting an ACL
+// rewrites the group permission bits.
+func copyMetadata(orig, tmp *os.File, was FileState) error {
+	if was.known {
+		if info, err := tmp.Stat(); err == nil {
+			if sys, ok := info.Sys().(*syscall.Stat_t); ok && (int(sys.Uid) != was.UID || int(sys.Gid) != was.GID) {
+				if err := tmp.Chown(was.UID, was.GID); err != nil {
+					if errors.Is(err, fs.ErrPermission) {
+						return errOwner
+					}
+					return fmt.Errorf("%w: owner %d:%d: %v; not fixed", ErrMetadata, was.UID, was.GID, err)
+				}
+			}
+		}
+	}
+	if err := copyXattrs(orig, tmp); err != nil {
+		return err
+	}
+	want := was.Mode & specialBits
+	if err := tmp.Chmod(want); err != nil {
+		return fmt.Errorf("%w: mode %v: %v; not fixed", ErrMetadata, want, err)
+	}
+	info, err := tmp.Stat()
+	if err != nil {
+		return err
+	}
+	if got := info.Mode() & specialBits; got != want {
+		// The kernel drops setgid silently for a group one is not in.
+		return fmt.Errorf("%w: mode %v could not be set (got %v); not fixed", ErrMetadata, want, got)
+	}
+	return nil
+}
+
+// copyXattrs copies every extended attribute of orig to tmp. A filesystem
+// without extended attributes has none to lose.
+func copyXattrs(orig, tmp *os.File) error {
+	names, err := listXattrs(int(orig.Fd()))
+	if err != nil {
+		if errors.Is(err, unix.ENOTSUP) {
+			return nil
+		}
+		return fmt.Errorf("%w: list extended attributes: %v; not fixed", ErrMetadata, err)
+	}
+	for _, name := range names {
+		val, err := getXattr(int(orig.Fd()), name)
+		if err != nil {
+			return fmt.Errorf("%w: read extended attribute %s: %v; not fixed", ErrMetadata, name, err)
+		}
+		if err := unix.Fsetxattr(int(tmp.Fd()), name, val, 0); err != nil {
+			return fmt.Errorf("%w: copy extended attribute %s: %v; not fixed", ErrMetadata, name, err)
+		}
+	}
+	return nil
+}
+
+func listXattrs(fd int) ([]string, error) {
+	for {
+		n, err := unix.Flistxattr(fd, nil)
+		if err != nil || n == 0 {
+			return nil, err
+		}
+		buf := make([]byte, n)
+		n, err = unix.Flistxattr(fd, buf)
+		if errors.Is(err, unix.ERANGE) {
+			continue // the list grew in between
+		}
+		if err != nil {
+			return nil, err
+		}
+		var names []string
+		start := 0
+		for i, c := range buf[:n] {
+			if c == 0 {
+				if i > start {
+					names = append(names, string(buf[start:i]))
+				}
+				start = i + 1
+			}
+		}
+		return names, nil
+	}
+}
+
+func getXattr(fd int, name string) ([]byte, error) {
+	for {
+		n, err := unix.Fgetxattr(fd, name, nil)
+		if err != nil {
+			return nil, err
+		}
+		buf := make([]byte, n)
+		n, err = unix.Fgetxattr(fd, name, buf)
+		if errors.Is(err, unix.ERANGE) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		return buf[:n], nil
+	}
+}
+
+// exchange swaps the names a and b atomically. It returns false, and
+// changes nothing, where the filesystem or kernel cannot (before Linux
+// 3.15; some network and FUSE filesystems).
+func exchange(a, b string) (bool, error) {
+	err := unix.Renameat2(unix.AT_FDCWD, a, unix.AT_FDCWD, b, unix.RENAME_EXCHANGE)
+	switch {
+	case err == nil:
+		return true, nil
+	case errors.Is(err, unix.EINVAL), errors.Is(err, unix.ENOSYS), errors.Is(err, unix.EOPNOTSUPP):
+		return false, nil
+	}
+	return false, err
+}
+
+// restoreMode puts back the special bits a write by a non-root user
+// clears.
+func restoreMode(f *os.File, mode fs.FileMode) error {
+	info, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if info.Mode()&specialBits == mode&specialBits {
+		return nil
+	}
+	return f.Chmod(mode & specialBits)
+}

@@ -1,0 +1,30 @@
+//go:build !linux
+
+package fixers
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+)
+
+func openNonblock(path string) (*os.File, error) { return os.Open(path) }
+
+// fillIdentity knows no inode or link count here: every file is replaced.
+func fillIdentity(st *FileState, _ fs.FileInfo) { st.Nlink = 1 }
+
+const specialBits = fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky
+
+// copyMetadata keeps the mode only; owner and extended attributes are
+// not carried over on this platform (the README says so).
+func copyMetadata(_, tmp *os.File, was FileState) error {
+	if err := tmp.Chmod(was.Mode & specialBits); err != nil {
+		return fmt.Errorf("%w: mode: %v; not fixed", ErrMetadata, err)
+	}
+	return nil
+}
+
+// exchange is not available: Write falls back to check-then-rename.
+func exchange(_, _ string) (bool, error) { return false, nil }
+
+func restoreMode(f *os.File, mode fs.FileMode) error { return f.Chmod(mode & specialBits) }
