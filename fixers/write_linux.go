@@ -158,3 +158,14 @@ func restoreMode(f *os.File, mode fs.FileMode) error {
 	}
 	return f.Chmod(mode & specialBits)
 }
+
+// Identity returns the device and inode of a file described by info, so
+// that two names of one file (a symlink, a hard link) are told apart from
+// two files.
+func Identity(info fs.FileInfo) (dev, ino uint64, ok bool) {
+	sys, ok := info.Sys().(*syscall.Stat_t)
+	if !ok {
+		return 0, 0, false
+	}
+	return sys.Dev, sys.Ino, true
+}

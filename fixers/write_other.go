@@ -28,3 +28,6 @@ func copyMetadata(_, tmp *os.File, was FileState) error {
 func exchange(_, _ string) (bool, error) { return false, nil }
 
 func restoreMode(f *os.File, mode fs.FileMode) error { return f.Chmod(mode & specialBits) }
+
+// Identity is unknown on this platform; callers compare paths instead.
+func Identity(fs.FileInfo) (dev, ino uint64, ok bool) { return 0, 0, false }

@@ -5,13 +5,26 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
+	"runtime"
+	"sort"
 	"sync"
+	"sync/atomic"
+	"syscall"
 
 	"github.com/copydesk/copydesk/fixers"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/lint/report"
+	"github.com/copydesk/copydesk/progress"
 	"github.com/spf13/cobra"
 )
+
+// maxRounds bounds how many times the whole corpus is linted again after
+// fixing. A round is needed when one file's fix enables another (a
+// corrected name makes a link resolve, which then shows a wrong back
+// link); a chain longer than this is reported rather than followed.
+const maxRounds = 10
 
 type fixFlags struct {
 	commonFlags
@@ -33,12 +46,13 @@ func newFixCmd(e *env) *cobra.Command {
 	f.register(cmd)
 	cmd.Flags().BoolVar(&f.unsafe, "unsafe", false, "also apply fixes that need a person's eye")
 	cmd.Flags().BoolVar(&f.diff, "diff", false, "print a unified diff of the fixes and write nothing")
-	cmd.Flags().BoolVar(&f.check, "check", false, "write nothing; exit 1 if any file would change")
+	cmd.Flags().BoolVar(&f.check, "check", false, "write nothing; exit 1 if any file would change or a problem would remain")
 	return cmd
 }
 
-// fileStates remembers what each file looked like when read, so that a
-// file edited by someone else during the run is not overwritten.
+// fileStates remembers what each file looked like when first read, so
+// that a file edited by someone else during the run is not overwritten.
+// Later reads (the corpus is linted again after fixing) do not replace it.
 type fileStates struct {
 	mu sync.Mutex
 	m  map[string]fixers.FileState
@@ -50,9 +64,17 @@ func (s *fileStates) read(path string) ([]byte, error) {
 		return nil, err
 	}
 	s.mu.Lock()
-	s.m[path] = st
+	if _, ok := s.m[path]; !ok {
+		s.m[path] = st
+	}
 	s.mu.Unlock()
 	return data, nil
+}
+
+func (s *fileStates) get(path string) fixers.FileState {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.m[path]
 }
 
 func runFix(e *env, f *fixFlags, args []string) error {
@@ -76,110 +98,376 @@ func runFix(e *env, f *fixFlags, args []string) error {
 	for _, p := range problems {
 		fmt.Fprintf(e.stderr, "copydesk: %s: %s\n", report.Printable(p.Path), report.Printable(p.Message))
 	}
-	// With --diff, stdout carries the diff; the report goes to stderr.
+	inputs, dups := oneNamePerFile(inputs)
+	for _, d := range dups {
+		fmt.Fprintf(e.stderr, "copydesk: %s: the same file as %s; fixed once, as %s\n", d[0], d[1], d[1])
+	}
+	writing := !f.diff && !f.check && !hasStdin(inputs)
+	var w *writer
+	if writing {
+		w = &writer{}
+		if e.signals {
+			defer w.watch(e)()
+		}
+	}
+	// With --diff, stdout carries the diff; with standard input, the text.
 	out := e.stdout
 	if f.diff || hasStdin(inputs) {
 		out = e.stderr
 	}
-	res := lintAll(e, eng, inputs)
+
 	want := func(d lint.Diagnostic) bool {
 		return d.Fix != nil && (d.Fix.Applicability == lint.Safe || f.unsafe)
 	}
-	byPath := make(map[string]lint.Input, len(inputs))
-	for _, in := range inputs {
-		byPath[in.Path] = in
+	run := settle(e, eng, inputs, want)
+
+	changed := run.changed()
+	fixedProblems := 0
+	for _, p := range changed {
+		fixedProblems += run.applied[p]
 	}
-	fixedProblems, fixedFiles, failed, stdinDone := 0, 0, false, false
-	for _, fr := range res.Files {
-		if fr.Summary == nil || !anyWanted(fr.Diagnostics, want) {
-			continue
-		}
-		in := byPath[fr.Path]
-		relint := func(src []byte) ([]lint.Diagnostic, error) {
-			return eng.LintSource(lint.Input{Path: in.Path, Src: src, ConfigPath: in.ConfigPath})
-		}
-		before := fr.Summary.Src
-		result, err := fixers.Loop(before, fr.Diagnostics, relint, want, 10)
-		if err != nil {
-			fr.Err = fmt.Errorf("fix: %w", err)
-			failed = true
-			continue
-		}
-		if bytes.Equal(result.Src, before) {
-			continue
-		}
-		switch {
-		case f.diff:
-			if _, err := io.WriteString(e.stdout, fixers.Unified(fr.Path, before, result.Src)); err != nil {
+	failed := len(run.loopErrs) > 0
+	for _, p := range run.unsettled {
+		fmt.Fprintf(e.stderr, "copydesk: %s: fixes did not settle after %d rounds; the text as far as it got is %s, and the fixes still due are reported below\n",
+			p, maxRounds, map[bool]string{true: "shown", false: "written"}[f.diff || f.check])
+	}
+	res := run.res
+	switch {
+	case f.diff:
+		for _, p := range changed {
+			if _, err := io.WriteString(e.stdout, fixers.Unified(p, run.orig[p], run.text[p])); err != nil {
 				return &exitCode{code: exitError, err: fmt.Errorf("write standard output: %w", err)}
 			}
-			fr.Summary = reparsed(fr.Summary, result.Src)
-		case f.check:
-			fmt.Fprintf(out, "would fix %s in %s\n", count(result.Applied, "problem"), fr.Path)
-		case in.Src != nil:
-			stdinDone = true
-			if _, err := e.stdout.Write(result.Src); err != nil {
-				return &exitCode{code: exitError, err: fmt.Errorf("write standard output: %w", err)}
-			}
-			fr.Summary = reparsed(fr.Summary, result.Src)
-		default:
-			states.mu.Lock()
-			st := states.m[fr.Path]
-			states.mu.Unlock()
-			if err := fixers.WriteAtomic(fr.Path, result.Src, st); err != nil {
-				fr.Err = err
-				failed = true
+		}
+	case f.check:
+		for _, p := range changed {
+			fmt.Fprintf(out, "would fix %s in %s\n", count(run.applied[p], "problem"), p)
+		}
+	case hasStdin(inputs):
+		// Text on standard input goes back whole, fixed or not: `copydesk
+		// fix - < a > b` never leaves b empty.
+		for _, in := range inputs {
+			if in.Src == nil {
 				continue
 			}
-			fr.Summary = reparsed(fr.Summary, result.Src)
-		}
-		fixedProblems += result.Applied
-		fixedFiles++
-		fr.Diagnostics = result.Remaining
-	}
-	// Text on standard input that had nothing to fix, or could not be read
-	// as text at all, goes back unchanged: `copydesk fix - < a > b` never
-	// leaves b empty.
-	if !stdinDone && !f.diff && !f.check {
-		for _, in := range inputs {
-			if in.Src != nil {
-				if _, err := e.stdout.Write(in.Src); err != nil {
-					return &exitCode{code: exitError, err: fmt.Errorf("write standard output: %w", err)}
-				}
+			text := in.Src
+			if t, ok := run.text[in.Path]; ok {
+				text = t
+			}
+			if _, err := e.stdout.Write(text); err != nil {
+				return &exitCode{code: exitError, err: fmt.Errorf("write standard output: %w", err)}
 			}
 		}
+	default:
+		written, writeFailed := w.writeAll(e, changed, run.text, states)
+		if len(writeFailed) > 0 {
+			failed = true
+			// What lint would now say about the files left as they were.
+			for _, p := range writeFailed {
+				delete(run.text, p)
+			}
+			res = lintLabeled(e, eng, withTexts(inputs, run.text), "linting")
+		}
+		fixedProblems = 0
+		for _, p := range written {
+			fixedProblems += run.applied[p]
+		}
+		changed = written
 	}
-	if f.check {
-		for _, fr := range res.Files {
-			fr.Diagnostics = nil
+	for _, fr := range res.Files {
+		if err, ok := run.loopErrs[fr.Path]; ok {
+			fr.Err = errors.Join(fr.Err, fmt.Errorf("fix: %w", err))
 		}
 	}
+
 	rep := newReport(eng, res)
-	if f.check {
-		for _, fe := range rep.Failed {
-			fmt.Fprintf(e.stderr, "copydesk: %s: %s\n", report.Printable(fe.Path), report.Printable(fe.Message))
-		}
-	} else {
-		if err := (report.Text{Color: e.color && out == e.stdout}).Format(out, rep); err != nil {
-			return &exitCode{code: exitError, err: fmt.Errorf("write report: %w", err)}
-		}
+	if err := (report.Text{Color: e.color && out == e.stdout}).Format(out, rep); err != nil {
+		return &exitCode{code: exitError, err: fmt.Errorf("write report: %w", err)}
 	}
 	verb := "Fixed"
 	if f.diff || f.check {
 		verb = "Would fix"
 	}
 	left := len(rep.Diagnostics)
-	fmt.Fprintf(out, "%s %s in %s; %d left.\n", verb, count(fixedProblems, "problem"), count(fixedFiles, "file"), left)
+	fmt.Fprintf(out, "%s %s in %s; %d left.\n", verb, count(fixedProblems, "problem"), count(len(changed), "file"), left)
 	if len(problems) > 0 || failed || len(rep.Failed) > 0 {
 		return &exitCode{code: exitError}
 	}
-	if (f.diff || f.check) && fixedProblems > 0 {
+	if (f.diff || f.check) && fixedProblems > 0 || len(run.unsettled) > 0 {
 		return &exitCode{code: exitProblems}
 	}
-	if f.check {
-		return nil
-	}
 	return exitFor(rep, fail, false)
+}
+
+// fixRun is the outcome of settle: the corpus as lint would see it after
+// every fix, and the fixed texts.
+type fixRun struct {
+	res       *lint.Result
+	orig      map[string][]byte // text as read, for each file fixed
+	text      map[string][]byte // fixed text
+	applied   map[string]int    // fixes applied over all rounds
+	loopErrs  map[string]error  // files whose fix loop failed; not fixed
+	unsettled []string          // files that still had fixes due after maxRounds
+}
+
+// changed lists the files whose text differs from what was read, sorted.
+func (r *fixRun) changed() []string {
+	var out []string
+	for p, t := range r.text {
+		if !bytes.Equal(t, r.orig[p]) {
+			out = append(out, p)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// settle fixes every reported file until nothing changes, the checks across
+// articles included: each round runs every file's fix loop (document rules
+// relinted after each pass) on the corpus as the previous round left it,
+// then lints the whole corpus again, so that what one file's fix enables in
+// another is fixed in the same run, and the final result is exactly what
+// lint would report on the fixed files. Nothing is written here.
+func settle(e *env, eng *lint.Engine, inputs []lint.Input, want func(lint.Diagnostic) bool) *fixRun {
+	run := &fixRun{
+		orig: map[string][]byte{}, text: map[string][]byte{},
+		applied: map[string]int{}, loopErrs: map[string]error{},
+	}
+	run.res = lintAll(e, eng, inputs)
+	cfgPath := map[string]string{}
+	for _, in := range inputs {
+		cfgPath[in.Path] = in.ConfigPath
+	}
+	for round := 1; ; round++ {
+		var todo []*lint.FileResult
+		for _, fr := range run.res.Files {
+			if fr.Summary != nil && fr.Err == nil && run.loopErrs[fr.Path] == nil && anyWanted(fr.Diagnostics, want) {
+				todo = append(todo, fr)
+			}
+		}
+		results := make([]fixers.Result, len(todo))
+		errs := make([]error, len(todo))
+		var meter *progress.Meter
+		if e.progress && len(todo) > 0 {
+			meter = progress.New(e.stderr, "fixing")
+		}
+		parallel(len(todo), func(i int) {
+			fr := todo[i]
+			relint := func(src []byte) ([]lint.Diagnostic, error) {
+				return eng.LintSource(lint.Input{Path: fr.Path, Src: src, ConfigPath: cfgPath[fr.Path]})
+			}
+			results[i], errs[i] = fixers.Loop(fr.Summary.Src, fr.Diagnostics, relint, want, fixers.DefaultMaxPasses)
+		}, func(done int) {
+			if meter != nil {
+				meter.Update(done, len(todo))
+			}
+		})
+		if meter != nil {
+			meter.Finish()
+		}
+		var moved []string
+		for i, fr := range todo {
+			switch {
+			case errs[i] != nil:
+				run.loopErrs[fr.Path] = errs[i]
+			case !bytes.Equal(results[i].Src, fr.Summary.Src):
+				moved = append(moved, fr.Path)
+			}
+		}
+		if len(moved) == 0 {
+			return run
+		}
+		if round > maxRounds {
+			run.unsettled = moved
+			return run
+		}
+		for i, fr := range todo {
+			if errs[i] != nil || bytes.Equal(results[i].Src, fr.Summary.Src) {
+				continue
+			}
+			if _, ok := run.orig[fr.Path]; !ok {
+				run.orig[fr.Path] = fr.Summary.Src
+			}
+			run.text[fr.Path] = results[i].Src
+			run.applied[fr.Path] += results[i].Applied
+		}
+		run.res = lintLabeled(e, eng, withTexts(inputs, run.text), "checking the fixed corpus")
+	}
+}
+
+// parallel calls fn(i) for i in [0, n) on GOMAXPROCS goroutines, and
+// done after each with the number finished.
+func parallel(n int, fn func(int), done func(int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var next, finished atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				fn(i)
+				done(int(finished.Add(1)))
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// withTexts returns inputs whose text comes from text where it has one,
+// so that the engine lints the fixed corpus without anything written.
+func withTexts(inputs []lint.Input, text map[string][]byte) []lint.Input {
+	out := make([]lint.Input, len(inputs))
+	for i, in := range inputs {
+		if t, ok := text[in.Path]; ok {
+			in.Src = t
+			if in.ConfigPath == "" {
+				in.ConfigPath = in.Path
+			}
+		}
+		out[i] = in
+	}
+	return out
+}
+
+// lintLabeled is lintAll with its own progress label.
+func lintLabeled(e *env, eng *lint.Engine, inputs []lint.Input, label string) *lint.Result {
+	if !e.progress {
+		return eng.Lint(inputs)
+	}
+	m := progress.New(e.stderr, label)
+	eng.Progress = m.Update
+	defer func() { eng.Progress = nil }()
+	res := eng.Lint(inputs)
+	m.Finish()
+	return res
+}
+
+// writer writes fixed files one at a time. A signal waits for the file in
+// hand to be finished (or abandoned whole, its temporary file removed) and
+// then ends the run, saying how many files were written.
+type writer struct {
+	mu      sync.Mutex // held while a file is written
+	written atomic.Int64
+}
+
+// watch ends the process cleanly on SIGINT or SIGTERM; the returned
+// function stops watching.
+func (w *writer) watch(e *env) func() {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		sig, ok := <-ch
+		if !ok {
+			return
+		}
+		w.mu.Lock() // never released: no other write starts
+		if e.progress {
+			fmt.Fprint(e.stderr, "\r\x1b[K")
+		}
+		fmt.Fprintf(e.stderr, "copydesk: stopped by %s: %s written before the stop; every other file is as it was\n",
+			sigName(sig), count(int(w.written.Load()), "file"))
+		code := 130
+		if sig == syscall.SIGTERM {
+			code = 143
+		}
+		os.Exit(code)
+	}()
+	return func() {
+		signal.Stop(ch)
+		close(ch)
+	}
+}
+
+func sigName(s os.Signal) string {
+	if s == syscall.SIGTERM {
+		return "SIGTERM"
+	}
+	return "SIGINT"
+}
+
+// writeAll writes each changed file, in path order, and returns those
+// written and those that could not be; the reason for each of the latter
+// is one line on stderr.
+func (w *writer) writeAll(e *env, paths []string, text map[string][]byte, states *fileStates) (written, failed []string) {
+	var meter *progress.Meter
+	if e.progress {
+		meter = progress.New(e.stderr, "writing")
+	}
+	for i, p := range paths {
+		w.mu.Lock()
+		err := fixers.Write(p, text[p], states.get(p), fixers.Options{})
+		if err == nil {
+			w.written.Add(1)
+		}
+		w.mu.Unlock()
+		if err != nil {
+			if meter != nil {
+				meter.Finish()
+			}
+			fmt.Fprintf(e.stderr, "copydesk: %v\n", err)
+			failed = append(failed, p)
+		} else {
+			written = append(written, p)
+		}
+		if meter != nil {
+			meter.Update(i+1, len(paths))
+		}
+	}
+	if meter != nil {
+		meter.Finish()
+	}
+	return written, failed
+}
+
+// oneNamePerFile drops inputs that name a file already named (through a
+// symlink or a hard link), so that it is fixed once; it returns the
+// dropped reported names with the name kept. Reported inputs win over
+// corpus-only ones.
+func oneNamePerFile(inputs []lint.Input) ([]lint.Input, [][2]string) {
+	type id struct{ dev, ino uint64 }
+	seen := map[id]string{}
+	keep := make([]bool, len(inputs))
+	var dups [][2]string
+	for pass := range 2 {
+		for i, in := range inputs {
+			if in.CorpusOnly != (pass == 1) {
+				continue
+			}
+			keep[i] = true
+			if in.Src != nil {
+				continue
+			}
+			info, err := os.Stat(in.Path)
+			if err != nil {
+				continue // the engine reports it
+			}
+			dev, ino, ok := fixers.Identity(info)
+			if !ok {
+				continue
+			}
+			k := id{dev, ino}
+			if first, ok := seen[k]; ok {
+				keep[i] = false
+				if !in.CorpusOnly {
+					dups = append(dups, [2]string{in.Path, first})
+				}
+				continue
+			}
+			seen[k] = in.Path
+		}
+	}
+	out := inputs[:0:0]
+	for i, in := range inputs {
+		if keep[i] {
+			out = append(out, in)
+		}
+	}
+	return out, dups
 }
 
 func anyWanted(ds []lint.Diagnostic, want func(lint.Diagnostic) bool) bool {
@@ -198,16 +486,6 @@ func hasStdin(inputs []lint.Input) bool {
 		}
 	}
 	return false
-}
-
-// reparsed gives the report the fixed text, so that the positions of the
-// remaining diagnostics are computed on what is now in the file.
-func reparsed(old *lint.Summary, src []byte) *lint.Summary {
-	doc, err := lint.Parse(old.Path, src)
-	if err != nil {
-		return old
-	}
-	return doc.Summary
 }
 
 func count(n int, what string) string {

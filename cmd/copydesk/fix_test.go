@@ -233,10 +233,14 @@ func TestFixCheck(t *testing.T) {
 	r = cli(t, "", "fix", "--check", "clean.md")
 	wantCode(t, r, 0)
 
-	// A file with only unfixable findings: nothing would change, exit 0.
+	// A file with only unfixable findings: nothing would change, but a
+	// warning would remain, so --check agrees with lint (exit 1) and says
+	// what would remain; with --fail-level none only a change fails it.
 	write(t, "unfixable.md", "<!-- copydesk-disable-next-line nbsp -- nothing here -->\nCalm.\n")
 	r = cli(t, "", "fix", "--check", "unfixable.md")
-	wantCode(t, r, 0)
+	wantCode(t, r, 1)
+	mustContain(t, "stdout", r.stdout, "[unused-suppression]", "Would fix 0 problems in 0 files; 1 left.")
+	wantCode(t, cli(t, "", "fix", "--check", "--fail-level", "none", "unfixable.md"), 0)
 	// Whereas plain fix reports the finding that is left, exit 1.
 	r = cli(t, "", "fix", "unfixable.md")
 	wantCode(t, r, 1)

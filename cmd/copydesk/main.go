@@ -38,7 +38,7 @@ func (e *exitCode) Error() string {
 }
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	os.Exit(runWith(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, true))
 }
 
 // env is what a command reads and writes besides its flags, so that tests
@@ -49,11 +49,18 @@ type env struct {
 	color          bool
 	progress       bool // a files-done line on stderr during long runs
 	verbose        bool // --verbose: say on stderr what a walk skipped
+	// signals: the process is the real binary, so fix may catch SIGINT
+	// and SIGTERM and end the process itself; tests run in-process.
+	signals bool
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return runWith(args, stdin, stdout, stderr, false)
+}
+
+func runWith(args []string, stdin io.Reader, stdout, stderr io.Writer, signals bool) int {
 	tuneGC()
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, color: colorWanted(stdout), progress: progress.Wanted(stderr, os.LookupEnv)}
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, color: colorWanted(stdout), progress: progress.Wanted(stderr, os.LookupEnv), signals: signals}
 	root := newRoot(e)
 	root.SetArgs(args)
 	root.SetIn(stdin)
