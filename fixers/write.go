@@ -260,20 +260,22 @@ func replace(orig *os.File, target, dir string, data []byte, was FileState, opt 
 	// The old file now has the temporary name. If it is not what was read,
 	// someone saved between the last check and the swap: give their
 	// version its name back.
+	swappedOut, statErr := os.Lstat(tmp.Name())
 	_, out, err := readState(tmp.Name())
 	if err == nil {
 		err = same(was, out)
 	}
 	if err != nil {
-		if _, backErr := exchange(tmp.Name(), target); backErr != nil {
+		if statErr != nil {
 			placed = true // never delete what may be someone's edit
-			return fmt.Errorf("%w, and swapping it back failed (%v): the edited version is in %s", ErrChanged, backErr, tmp.Name())
+			return fmt.Errorf("%w, and the version it was swapped with cannot be examined (%v): it is in %s", ErrChanged, statErr, tmp.Name())
 		}
-		if !isFile(tmp, tmp.Name()) {
-			// A third version arrived in between; keep every one.
+		if why := undoSwap(tmp, target, swappedOut); why != "" {
 			placed = true
-			return fmt.Errorf("%w (edited twice while being fixed): the version it was swapped with is in %s", ErrChanged, tmp.Name())
+			return fmt.Errorf("%w (edited while being fixed; %s): the version it was swapped with is in %s", ErrChanged, why, tmp.Name())
 		}
+		// The temporary name now holds the fixed text, or the version the
+		// editor's newer save has replaced: either goes.
 		return fmt.Errorf("%w (edited while being fixed; left as edited)", ErrChanged)
 	}
 	placed = true
@@ -282,6 +284,32 @@ func replace(orig *os.File, target, dir string, data []byte, was FileState, opt 
 		return fmt.Errorf("new contents written, but the old copy %s could not be removed: %w", tmp.Name(), err)
 	}
 	return syncDirAfter(dir)
+}
+
+// undoSwap takes the fixed version, open as tmp, back out of target's
+// place after an edit saved just before the swap was swapped out to
+// tmp's name. Saves keep arriving meanwhile, so it acts on what it finds:
+// the fixed version still at target goes back to tmp's name; if a newer
+// save has replaced it, that save stays and the version it superseded
+// (swappedOut) is left at tmp's name to be removed. It returns why it gave
+// up, or "" when tmp's name holds the fixed version or the superseded one.
+func undoSwap(tmp *os.File, target string, swappedOut fs.FileInfo) string {
+	for range 5 {
+		if isFile(tmp, tmp.Name()) {
+			return ""
+		}
+		at, err := os.Lstat(tmp.Name())
+		if err != nil {
+			return err.Error()
+		}
+		if os.SameFile(at, swappedOut) && !isFile(tmp, target) {
+			return ""
+		}
+		if _, err := exchange(tmp.Name(), target); err != nil {
+			return "swapping it back failed: " + err.Error()
+		}
+	}
+	return "saved again and again while being swapped back"
 }
 
 // writeInPlace rewrites target's own contents, for files that must keep
@@ -338,6 +366,12 @@ func writeInPlace(target, dir string, old, data []byte, was FileState, opt Optio
 		return fmt.Errorf("sync: %w; the old text is in %s", err, backup.Name())
 	}
 	keepBackup = false
+	if !isFile(f, target) {
+		// An editor saved a new file under this name in the moment
+		// before the write: its version keeps the name, and the fix went
+		// to the old file, which the other names still share.
+		return fmt.Errorf("%w (replaced while being fixed; the new version is kept, the other names of the old file got the fix)", ErrChanged)
+	}
 	return nil
 }
 
