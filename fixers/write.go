@@ -236,6 +236,12 @@ func replace(orig *os.File, target, dir string, data []byte, was FileState, opt 
 	if err := tmp.Sync(); err != nil {
 		return fmt.Errorf("sync temporary file: %w", err)
 	}
+	// Check again as late as possible: writing may have taken a while and
+	// an editor may have saved meanwhile. A save after this check is
+	// caught after the swap, but is then briefly out of view.
+	if err := unchanged(target, was); err != nil {
+		return err
+	}
 	if opt.BeforeSwap != nil {
 		opt.BeforeSwap()
 	}
@@ -244,12 +250,8 @@ func replace(orig *os.File, target, dir string, data []byte, was FileState, opt 
 		return fmt.Errorf("replace file: %w", err)
 	}
 	if !swapped {
-		// No atomic exchange here: check once more, as late as possible,
-		// then rename. An edit saved between the two is lost; the README
-		// says so.
-		if err := unchanged(target, was); err != nil {
-			return err
-		}
+		// No atomic exchange here: rename right after the check. An edit
+		// saved between the two is lost; the README says so.
 		if err := os.Rename(tmp.Name(), target); err != nil {
 			return fmt.Errorf("replace file: %w", err)
 		}
