@@ -15,6 +15,7 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unsafe"
 
 	"golang.org/x/sys/unix"
 )
@@ -400,5 +401,88 @@ func TestFixBinaryRacingEdits(t *testing.T) {
 	t.Logf("%d fix runs during %d edits; %d reported the file changed on disk", runs, edits, changed)
 	if len(lost) > 0 {
 		t.Errorf("%d edits lost:\n%s", len(lost), strings.Join(lost[:min(len(lost), 10)], "\n"))
+	}
+}
+
+// Issue 15's worst case: an editor that saves right after copydesk reads
+// the file, at the moment its last check is done and the new version not
+// yet in place. inotify tells the editor when fix closes the file after a
+// read; in each trial the editor saves right after fix's n-th read, for
+// every n, so whichever read is the last check gets a save just after it.
+// After each fix run the file must hold the editor's last save (fixed or
+// not).
+func TestFixBinarySaveRightAfterCheck(t *testing.T) {
+	dir := fixDir(t)
+	path := filepath.Join(dir, "draft.txt")
+	edit := func(k int) string { return fmt.Sprintf("Edit %d: the the ferry left at nine.\n", k) }
+	fixedEdit := func(k int) string { return fmt.Sprintf("Edit %d: the ferry left at nine.\n", k) }
+
+	in, err := unix.InotifyInit1(unix.IN_CLOEXEC)
+	if err != nil {
+		t.Skipf("no inotify: %v", err)
+	}
+	defer unix.Close(in)
+	if _, err := unix.InotifyAddWatch(in, dir, unix.IN_CLOSE_NOWRITE); err != nil {
+		t.Skipf("inotify_add_watch: %v", err)
+	}
+	// reads counts fix's closes of draft.txt after reading; the editor
+	// saves when it reaches saveAt.
+	var mu sync.Mutex
+	reads, saveAt, saved := 0, 0, 0
+	save := func(k int) {
+		tmp := filepath.Join(dir, ".editor-save")
+		if err := os.WriteFile(tmp, []byte(edit(k)), 0o644); err == nil {
+			os.Rename(tmp, path)
+		}
+	}
+	go func() {
+		buf := make([]byte, 64<<10)
+		for {
+			n, err := unix.Read(in, buf)
+			if err != nil || n <= 0 {
+				return
+			}
+			for off := 0; off+unix.SizeofInotifyEvent <= n; {
+				ev := (*unix.InotifyEvent)(unsafe.Pointer(&buf[off]))
+				name := strings.TrimRight(string(buf[off+unix.SizeofInotifyEvent:off+unix.SizeofInotifyEvent+int(ev.Len)]), "\x00")
+				off += unix.SizeofInotifyEvent + int(ev.Len)
+				if name != "draft.txt" {
+					continue
+				}
+				mu.Lock()
+				reads++
+				if reads == saveAt {
+					saved++
+					save(saved)
+				}
+				mu.Unlock()
+			}
+		}
+	}()
+
+	lost := 0
+	for n := 1; n <= 5; n++ {
+		for trial := range 10 {
+			// Let the events of the test's own reads pass uncounted.
+			time.Sleep(2 * time.Millisecond)
+			mu.Lock()
+			saved++
+			put(t, path, edit(saved), 0o644)
+			reads, saveAt = 0, n
+			mu.Unlock()
+			runBin(t, dir, "fix", "draft.txt")
+			time.Sleep(2 * time.Millisecond) // let a late save land
+			mu.Lock()
+			got, last := contents(t, path), saved
+			saveAt = -1
+			mu.Unlock()
+			if got != edit(last) && got != fixedEdit(last) {
+				lost++
+				t.Errorf("save after read %d, trial %d: file holds %q, the last save was edit %d", n, trial, got, last)
+			}
+		}
+	}
+	if lost > 0 {
+		t.Errorf("%d of 50 saves lost", lost)
 	}
 }
