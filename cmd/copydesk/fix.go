@@ -347,13 +347,17 @@ func lintLabeled(e *env, eng *lint.Engine, inputs []lint.Input, label string) *l
 	return res
 }
 
-// writer writes fixed files one at a time. A signal waits for the file in
-// hand to be finished (or abandoned whole, its temporary file removed) and
-// then ends the run, saying how many files were written.
+// writer writes the fixed files, several at a time: most of a write is
+// waiting for fsync, which overlaps well. A signal waits for the files in
+// hand to be finished (or abandoned whole, their temporary files removed)
+// and then ends the run, saying how many files were written.
 type writer struct {
-	mu      sync.Mutex // held while a file is written
+	mu      sync.RWMutex // read-held by each write in progress; the signal handler takes it
 	written atomic.Int64
 }
+
+// writeWorkers is how many files are written at once.
+const writeWorkers = 8
 
 // watch ends the process cleanly on SIGINT or SIGTERM; the returned
 // function stops watching.
@@ -365,7 +369,7 @@ func (w *writer) watch(e *env) func() {
 		if !ok {
 			return
 		}
-		w.mu.Lock() // never released: no other write starts
+		w.mu.Lock() // waits for the writes in hand; never released, so no other starts
 		if e.progress {
 			fmt.Fprint(e.stderr, "\r\x1b[K")
 		}
@@ -390,36 +394,50 @@ func sigName(s os.Signal) string {
 	return "SIGINT"
 }
 
-// writeAll writes each changed file, in path order, and returns those
-// written and those that could not be; the reason for each of the latter
-// is one line on stderr.
+// writeAll writes each changed file and returns those written and those
+// that could not be, in path order; the reason for each of the latter is
+// one line on stderr, in path order too.
 func (w *writer) writeAll(e *env, paths []string, text map[string][]byte, states *fileStates) (written, failed []string) {
 	var meter *progress.Meter
 	if e.progress {
 		meter = progress.New(e.stderr, "writing")
 	}
-	for i, p := range paths {
-		w.mu.Lock()
-		err := fixers.Write(p, text[p], states.get(p), fixers.Options{})
-		if err == nil {
-			w.written.Add(1)
-		}
-		w.mu.Unlock()
-		if err != nil {
-			if meter != nil {
-				meter.Finish()
+	errs := make([]error, len(paths))
+	var next atomic.Int64
+	var done atomic.Int64
+	var wg sync.WaitGroup
+	for range min(writeWorkers, len(paths)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(paths) {
+					return
+				}
+				w.mu.RLock()
+				errs[i] = fixers.Write(paths[i], text[paths[i]], states.get(paths[i]), fixers.Options{})
+				if errs[i] == nil {
+					w.written.Add(1)
+				}
+				w.mu.RUnlock()
+				if meter != nil {
+					meter.Update(int(done.Add(1)), len(paths))
+				}
 			}
-			fmt.Fprintf(e.stderr, "copydesk: %v\n", err)
+		}()
+	}
+	wg.Wait()
+	if meter != nil {
+		meter.Finish()
+	}
+	for i, p := range paths {
+		if errs[i] != nil {
+			fmt.Fprintf(e.stderr, "copydesk: %v\n", errs[i])
 			failed = append(failed, p)
 		} else {
 			written = append(written, p)
 		}
-		if meter != nil {
-			meter.Update(i+1, len(paths))
-		}
-	}
-	if meter != nil {
-		meter.Finish()
 	}
 	return written, failed
 }
