@@ -318,6 +318,9 @@ func undoSwap(tmp *os.File, target string, swappedOut fs.FileInfo) string {
 // their inode. The old text is first saved to a synced backup beside it,
 // so a crash while the file is half written leaves the backup.
 func writeInPlace(target, dir string, old, data []byte, was FileState, opt Options) error {
+	if err := canKeepSpecialBits(was); err != nil {
+		return err
+	}
 	backup, err := createTemp(dir, ".copydesk-backup-")
 	if err != nil {
 		return fmt.Errorf("create backup copy: %w", err)

@@ -169,3 +169,38 @@ func Identity(info fs.FileInfo) (dev, ino uint64, ok bool) {
 	}
 	return sys.Dev, sys.Ino, true
 }
+
+// canKeepSpecialBits refuses, before anything is written, a file whose
+// setuid or setgid bit a write would clear and copydesk could not set
+// again: the kernel clears them when anyone but root writes, and only the
+// owner (for setgid, a member of the group) may set them.
+func canKeepSpecialBits(was FileState) error {
+	if was.Mode&(fs.ModeSetuid|fs.ModeSetgid) == 0 || !was.known {
+		return nil
+	}
+	euid := os.Geteuid()
+	if euid == 0 {
+		return nil
+	}
+	if euid != was.UID {
+		return fmt.Errorf("%w: writing would clear its %s bit, which only its owner may set again; not fixed", ErrMetadata, specialName(was.Mode))
+	}
+	if was.Mode&fs.ModeSetgid != 0 && os.Getegid() != was.GID {
+		groups, _ := os.Getgroups()
+		member := false
+		for _, g := range groups {
+			member = member || g == was.GID
+		}
+		if !member {
+			return fmt.Errorf("%w: writing would clear its setgid bit, which only a member of group %d may set again; not fixed", ErrMetadata, was.GID)
+		}
+	}
+	return nil
+}
+
+func specialName(m fs.FileMode) string {
+	if m&fs.ModeSetuid != 0 {
+		return "setuid"
+	}
+	return "setgid"
+}

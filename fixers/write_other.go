@@ -31,3 +31,5 @@ func restoreMode(f *os.File, mode fs.FileMode) error { return f.Chmod(mode & spe
 
 // Identity is unknown on this platform; callers compare paths instead.
 func Identity(fs.FileInfo) (dev, ino uint64, ok bool) { return 0, 0, false }
+
+func canKeepSpecialBits(FileState) error { return nil }

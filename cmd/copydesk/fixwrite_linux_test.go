@@ -24,39 +24,12 @@ import (
 // their owners and to the process on a signal is the binary's behaviour.
 // COPYDESK_TEST_BIN names a prebuilt binary instead (to run them against
 // an older build).
-
-var fixBin struct {
-	once sync.Once
-	path string
-	err  error
-}
-
 func fixBinary(t *testing.T) string {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("builds the binary; skipped with -short")
-	}
-	if p := os.Getenv("COPYDESK_TEST_BIN"); p != "" {
+	if p := os.Getenv("COPYDESK_TEST_BIN"); p != "" && !testing.Short() {
 		return p
 	}
-	fixBin.once.Do(func() {
-		dir, err := os.MkdirTemp("", "copydesk-fixbin-")
-		if err != nil {
-			fixBin.err = err
-			return
-		}
-		fixBin.path = filepath.Join(dir, "copydesk")
-		build := exec.Command("go", "build", "-o", fixBin.path, ".")
-		build.Dir = pkgDir
-		if out, err := build.CombinedOutput(); err != nil {
-			fixBin.err = fmt.Errorf("go build: %v\n%s", err, out)
-		}
-	})
-	if fixBin.err != nil {
-		t.Fatal(fixBin.err)
-	}
-	t.Cleanup(func() {}) // the binary's folder is removed by TestMain-less cleanup below
-	return fixBin.path
+	return binary(t)
 }
 
 func runBin(t *testing.T, dir string, args ...string) result {
@@ -485,4 +458,78 @@ func TestFixBinarySaveRightAfterCheck(t *testing.T) {
 	if lost > 0 {
 		t.Errorf("%d of 50 saves lost", lost)
 	}
+}
+
+// A user who is not root may not give a new file to someone else: a file
+// of another owner that the user may write is then rewritten in place,
+// keeping its owner; one whose setgid bit the user could not set again
+// after the write is refused in one line (issue 15: "where that is not
+// permitted, say so and leave the file unfixed").
+func TestFixBinaryAsOtherUser(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("running the binary as another user needs root")
+	}
+	bin := fixBinary(t)
+	// Folders the other user can reach: t.TempDir's parent is private.
+	dir, err := os.MkdirTemp("", "copydesk-user-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	if err := os.Chmod(dir, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	exe := filepath.Join(dir, "copydesk")
+	put(t, exe, contents(t, bin), 0o755)
+	work := filepath.Join(dir, "work")
+	if err := os.Mkdir(work, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(work, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	put(t, filepath.Join(work, ".copydesk.yaml"), snippetConfig, 0o644)
+	const user, group, owner, other = 4321, 4321, 5555, 8765
+	shared := filepath.Join(work, "shared.txt") // the editors' group may write
+	put(t, shared, doubled, 0o664)
+	if err := os.Chown(shared, owner, group); err != nil {
+		t.Fatal(err)
+	}
+	setgid := filepath.Join(work, "setgid.txt") // the user's, in a group it is not in
+	put(t, setgid, doubled, 0o664)
+	if err := os.Chown(setgid, user, other); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(setgid, 0o664|fs.ModeSetgid); err != nil {
+		t.Fatal(err)
+	}
+
+	cmd := exec.Command(exe, "fix", ".")
+	cmd.Dir = work
+	cmd.Env = append(os.Environ(), "NO_COLOR=1")
+	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: user, Gid: group}}
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err = cmd.Run()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 2 {
+		t.Fatalf("exit %v, want 2\nstdout:\n%s\nstderr:\n%s", err, out.String(), errb.String())
+	}
+	if got := contents(t, shared); got != doubledFixed {
+		t.Errorf("shared.txt = %q, want it fixed\n%s", got, errb.String())
+	}
+	if st := statT(t, shared); st.Uid != owner || st.Gid != group {
+		t.Errorf("shared.txt owner %d:%d, want %d:%d", st.Uid, st.Gid, owner, group)
+	}
+	if got := contents(t, setgid); got != doubled {
+		t.Errorf("setgid.txt changed to %q", got)
+	}
+	if info, _ := os.Stat(setgid); info.Mode()&fs.ModeSetgid == 0 {
+		t.Errorf("setgid.txt lost its setgid bit: %v", info.Mode())
+	}
+	lines := strings.Split(strings.TrimSpace(errb.String()), "\n")
+	if len(lines) != 1 || !strings.Contains(lines[0], "setgid.txt") || !strings.Contains(lines[0], "setgid bit") {
+		t.Errorf("stderr should be one line about setgid.txt:\n%s", errb.String())
+	}
+	noLeftovers(t, work)
 }
