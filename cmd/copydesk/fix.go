@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -99,16 +100,18 @@ func runFix(e *env, f *fixFlags, args []string) error {
 		fmt.Fprintf(e.stderr, "copydesk: %s: %s\n", report.Printable(p.Path), report.Printable(p.Message))
 	}
 	inputs, dups := oneNamePerFile(inputs)
+	stdinPaths := map[string]bool{}
+	for _, in := range inputs {
+		if in.Src != nil {
+			stdinPaths[in.Path] = true
+		}
+	}
 	for _, d := range dups {
 		fmt.Fprintf(e.stderr, "copydesk: %s: the same file as %s; fixed once, as %s\n", d[0], d[1], d[1])
 	}
-	writing := !f.diff && !f.check && !hasStdin(inputs)
-	var w *writer
-	if writing {
-		w = &writer{}
-		if e.signals {
-			defer w.watch(e)()
-		}
+	w := &writer{}
+	if !f.diff && !f.check && e.signals {
+		defer w.watch(e)()
 	}
 	// With --diff, stdout carries the diff; with standard input, the text.
 	out := e.stdout
@@ -128,8 +131,7 @@ func runFix(e *env, f *fixFlags, args []string) error {
 	}
 	failed := len(run.loopErrs) > 0
 	for _, p := range run.unsettled {
-		fmt.Fprintf(e.stderr, "copydesk: %s: fixes did not settle after %d rounds; the text as far as it got is %s, and the fixes still due are reported below\n",
-			p, maxRounds, map[bool]string{true: "shown", false: "written"}[f.diff || f.check])
+		fmt.Fprintf(e.stderr, "copydesk: %s: fixes did not settle after %d rounds; the text as far as it got is kept, and the fixes still due are reported below\n", p, maxRounds)
 	}
 	res := run.res
 	switch {
@@ -143,9 +145,15 @@ func runFix(e *env, f *fixFlags, args []string) error {
 		for _, p := range changed {
 			fmt.Fprintf(out, "would fix %s in %s\n", count(run.applied[p], "problem"), p)
 		}
-	case hasStdin(inputs):
+	default:
 		// Text on standard input goes back whole, fixed or not: `copydesk
 		// fix - < a > b` never leaves b empty.
+		var files []string
+		for _, p := range changed {
+			if !stdinPaths[p] {
+				files = append(files, p)
+			}
+		}
 		for _, in := range inputs {
 			if in.Src == nil {
 				continue
@@ -158,21 +166,19 @@ func runFix(e *env, f *fixFlags, args []string) error {
 				return &exitCode{code: exitError, err: fmt.Errorf("write standard output: %w", err)}
 			}
 		}
-	default:
-		written, writeFailed := w.writeAll(e, changed, run.text, states)
+		writeFailed := w.writeAll(e, files, run.text, states)
 		if len(writeFailed) > 0 {
 			failed = true
 			// What lint would now say about the files left as they were.
-			for _, p := range writeFailed {
+			for p := range writeFailed {
 				delete(run.text, p)
 			}
 			res = lintLabeled(e, eng, withTexts(inputs, run.text), "linting")
 		}
-		fixedProblems = 0
-		for _, p := range written {
-			fixedProblems += run.applied[p]
+		for p := range writeFailed {
+			fixedProblems -= run.applied[p]
 		}
-		changed = written
+		changed = slices.DeleteFunc(changed, func(p string) bool { return writeFailed[p] })
 	}
 	for _, fr := range res.Files {
 		if err, ok := run.loopErrs[fr.Path]; ok {
@@ -394,10 +400,9 @@ func sigName(s os.Signal) string {
 	return "SIGINT"
 }
 
-// writeAll writes each changed file and returns those written and those
-// that could not be, in path order; the reason for each of the latter is
-// one line on stderr, in path order too.
-func (w *writer) writeAll(e *env, paths []string, text map[string][]byte, states *fileStates) (written, failed []string) {
+// writeAll writes each changed file and returns those that could not be
+// written; the reason for each is one line on stderr, in path order.
+func (w *writer) writeAll(e *env, paths []string, text map[string][]byte, states *fileStates) map[string]bool {
 	var meter *progress.Meter
 	if e.progress {
 		meter = progress.New(e.stderr, "writing")
@@ -431,15 +436,14 @@ func (w *writer) writeAll(e *env, paths []string, text map[string][]byte, states
 	if meter != nil {
 		meter.Finish()
 	}
+	failed := map[string]bool{}
 	for i, p := range paths {
 		if errs[i] != nil {
 			fmt.Fprintf(e.stderr, "copydesk: %v\n", errs[i])
-			failed = append(failed, p)
-		} else {
-			written = append(written, p)
+			failed[p] = true
 		}
 	}
-	return written, failed
+	return failed
 }
 
 // oneNamePerFile drops inputs that name a file already named (through a

@@ -181,3 +181,19 @@ func TestSettleRounds(t *testing.T) {
 		t.Errorf("%d findings left, want the one not yet applied", left)
 	}
 }
+
+// Standard input and files in one run: the text comes back on stdout and
+// the files are still written.
+func TestFixStdinWithFiles(t *testing.T) {
+	workdir(t)
+	write(t, "a.md", "Gulls gulls cried.\n")
+	r := cli(t, "Sails sails up.\n", "fix", "--stdin-filename", "draft.md", "-", "a.md")
+	wantCode(t, r, 0)
+	if r.stdout != "Sails up.\n" {
+		t.Errorf("stdout %q", r.stdout)
+	}
+	if got := string(read(t, "a.md")); got != "Gulls cried.\n" {
+		t.Errorf("a.md = %q, want it fixed", got)
+	}
+	mustContain(t, "stderr", r.stderr, "Fixed 2 problems in 2 files; 0 left.")
+}
