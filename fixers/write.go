@@ -48,7 +48,11 @@ type FileState struct {
 func ReadFile(path string) ([]byte, FileState, error) {
 	data, st, err := readState(path)
 	if err != nil {
-		return nil, FileState{}, fmt.Errorf("read %s: %w", path, err)
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return nil, FileState{}, err // names the file already
+		}
+		return nil, FileState{}, &fs.PathError{Op: "read", Path: path, Err: err}
 	}
 	return data, st, nil
 }

@@ -443,7 +443,10 @@ func TestFixBinarySaveRightAfterCheck(t *testing.T) {
 			put(t, path, edit(saved), 0o644)
 			reads, saveAt = 0, n
 			mu.Unlock()
-			runBin(t, dir, "fix", "draft.txt")
+			r := runBin(t, dir, "fix", "draft.txt")
+			if strings.Contains(r.stderr, "while being fixed") && testing.Verbose() {
+				t.Logf("save after read %d: %s", n, strings.TrimSpace(r.stderr))
+			}
 			time.Sleep(2 * time.Millisecond) // let a late save land
 			mu.Lock()
 			got, last := contents(t, path), saved
