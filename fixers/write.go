@@ -274,7 +274,7 @@ func replace(orig *os.File, target, dir string, data []byte, was FileState, opt 
 	if err != nil {
 		if statErr != nil {
 			placed = true // never delete what may be someone's edit
-			return fmt.Errorf("%w, and the version it was swapped with cannot be examined (%v): it is in %s", ErrChanged, statErr, tmp.Name())
+			return fmt.Errorf("%w, and the version it was swapped with cannot be examined (%w): it is in %s", ErrChanged, statErr, tmp.Name())
 		}
 		if why := undoSwap(tmp, target, swappedOut); why != "" {
 			placed = true

@@ -22,7 +22,8 @@ func fillIdentity(st *FileState, info fs.FileInfo) {
 		st.Nlink = 1
 		return
 	}
-	st.Dev, st.Ino, st.Nlink = sys.Dev, sys.Ino, uint64(sys.Nlink)
+	st.Dev, st.Ino = sys.Dev, sys.Ino
+	st.Nlink = uint64(sys.Nlink) //nolint:unconvert // uint32 on some architectures
 	st.UID, st.GID = int(sys.Uid), int(sys.Gid)
 	st.known = true
 }
@@ -41,7 +42,7 @@ func copyMetadata(orig, tmp *os.File, was FileState) error {
 					if errors.Is(err, fs.ErrPermission) {
 						return errOwner
 					}
-					return fmt.Errorf("%w: owner %d:%d: %v; not fixed", ErrMetadata, was.UID, was.GID, err)
+					return fmt.Errorf("%w: owner %d:%d: %w; not fixed", ErrMetadata, was.UID, was.GID, err)
 				}
 			}
 		}
@@ -51,7 +52,7 @@ func copyMetadata(orig, tmp *os.File, was FileState) error {
 	}
 	want := was.Mode & specialBits
 	if err := tmp.Chmod(want); err != nil {
-		return fmt.Errorf("%w: mode %v: %v; not fixed", ErrMetadata, want, err)
+		return fmt.Errorf("%w: mode %v: %w; not fixed", ErrMetadata, want, err)
 	}
 	info, err := tmp.Stat()
 	if err != nil {
@@ -72,15 +73,15 @@ func copyXattrs(orig, tmp *os.File) error {
 		if errors.Is(err, unix.ENOTSUP) {
 			return nil
 		}
-		return fmt.Errorf("%w: list extended attributes: %v; not fixed", ErrMetadata, err)
+		return fmt.Errorf("%w: list extended attributes: %w; not fixed", ErrMetadata, err)
 	}
 	for _, name := range names {
 		val, err := getXattr(int(orig.Fd()), name)
 		if err != nil {
-			return fmt.Errorf("%w: read extended attribute %s: %v; not fixed", ErrMetadata, name, err)
+			return fmt.Errorf("%w: read extended attribute %s: %w; not fixed", ErrMetadata, name, err)
 		}
 		if err := unix.Fsetxattr(int(tmp.Fd()), name, val, 0); err != nil {
-			return fmt.Errorf("%w: copy extended attribute %s: %v; not fixed", ErrMetadata, name, err)
+			return fmt.Errorf("%w: copy extended attribute %s: %w; not fixed", ErrMetadata, name, err)
 		}
 	}
 	return nil

@@ -19,7 +19,7 @@ const specialBits = fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky
 // not carried over on this platform (the README says so).
 func copyMetadata(_, tmp *os.File, was FileState) error {
 	if err := tmp.Chmod(was.Mode & specialBits); err != nil {
-		return fmt.Errorf("%w: mode: %v; not fixed", ErrMetadata, err)
+		return fmt.Errorf("%w: mode: %w; not fixed", ErrMetadata, err)
 	}
 	return nil
 }

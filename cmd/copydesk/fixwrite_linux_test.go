@@ -273,7 +273,7 @@ func TestFixBinarySignal(t *testing.T) {
 					break
 				}
 				if time.Now().After(deadline) {
-					cmd.Process.Kill()
+					_ = cmd.Process.Kill()
 					t.Fatal("no file written within 60 s")
 				}
 				time.Sleep(time.Millisecond)
@@ -405,7 +405,7 @@ func TestFixBinarySaveRightAfterCheck(t *testing.T) {
 	save := func(k int) {
 		tmp := filepath.Join(dir, ".editor-save")
 		if err := os.WriteFile(tmp, []byte(edit(k)), 0o644); err == nil {
-			os.Rename(tmp, path)
+			_ = os.Rename(tmp, path) // a failure shows as a lost save
 		}
 	}
 	go func() {
