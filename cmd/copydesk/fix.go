@@ -107,7 +107,7 @@ func runFix(e *env, f *fixFlags, args []string) error {
 		}
 	}
 	for _, d := range dups {
-		fmt.Fprintf(e.stderr, "copydesk: %s: the same file as %s; fixed once, as %s\n", d[0], d[1], d[1])
+		fmt.Fprintf(e.stderr, "copydesk: %s: the same file as %s; fixed once, as %s\n", report.Printable(d[0]), report.Printable(d[1]), report.Printable(d[1]))
 	}
 	w := &writer{}
 	if !f.diff && !f.check && e.signals {
@@ -131,7 +131,7 @@ func runFix(e *env, f *fixFlags, args []string) error {
 	}
 	failed := len(run.loopErrs) > 0
 	for _, p := range run.unsettled {
-		fmt.Fprintf(e.stderr, "copydesk: %s: fixes did not settle after %d rounds; the text as far as it got is kept, and the fixes still due are reported below\n", p, maxRounds)
+		fmt.Fprintf(e.stderr, "copydesk: %s: fixes did not settle after %d rounds; the text as far as it got is kept, and the fixes still due are reported below\n", report.Printable(p), maxRounds)
 	}
 	res := run.res
 	switch {
@@ -439,7 +439,7 @@ func (w *writer) writeAll(e *env, paths []string, text map[string][]byte, states
 	failed := map[string]bool{}
 	for i, p := range paths {
 		if errs[i] != nil {
-			fmt.Fprintf(e.stderr, "copydesk: %v\n", errs[i])
+			fmt.Fprintf(e.stderr, "copydesk: %s\n", report.Printable(errs[i].Error()))
 			failed[p] = true
 		}
 	}
