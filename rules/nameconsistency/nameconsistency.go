@@ -44,9 +44,11 @@ var Rule = &lint.Rule{
 
 func check(pass *lint.CorpusPass) {
 	paths := make([]string, len(pass.Summaries))
+	srcs := make([][]byte, len(pass.Summaries))
 	facts := make([]*names.Fact, len(pass.Summaries))
 	for i, s := range pass.Summaries {
 		paths[i] = s.Path
+		srcs[i] = s.Src
 		facts[i], _ = pass.Facts[i].(*names.Fact)
 	}
 	opts := lint.Options{"min-count": 3, "ratio": 3}
@@ -55,18 +57,24 @@ func check(pass *lint.CorpusPass) {
 			opts = o
 		}
 	}
+	for _, f := range names.Archive(srcs, facts, names.ArchiveOptions{
+		MinCount: opts.Int("min-count"), Ratio: opts.Int("ratio"), Config: pass.Config,
+	}) {
+		d := lint.Diagnostic{Start: f.Span.Start, End: f.Span.End, Message: Message(f)}
+		if f.Fix {
+			d.Fix = &lint.Fix{Message: fmt.Sprintf("Write %q", f.Target), Applicability: lint.Unsafe,
+				Edits: []lint.Edit{{Start: f.Span.Start, End: f.Span.End, NewText: f.Target}}}
+		}
+		pass.Report(paths[f.Doc], d)
+	}
+	// Front matter names (author, team) are compared as whole values: the
+	// more frequent spelling wins.
 	groups := names.Groups(paths, facts, names.GroupOptions{
-		MinCount: opts.Int("min-count"), Ratio: opts.Int("ratio"), Index: names.IndexFor(pass.Config),
+		MinCount: opts.Int("min-count"), Ratio: opts.Int("ratio"), Kinds: []names.PhraseKind{names.KindMeta},
 	})
 	for _, g := range groups {
 		for _, v := range g.Variants {
-			msg := fmt.Sprintf("%q is written %q %d times in %d documents; use one spelling", v.Surface, g.Dominant.Surface, g.Dominant.Count, g.Dominant.Docs)
-			switch {
-			case g.Glossary:
-				msg = fmt.Sprintf("%q is written %q in the glossary (%s); use the glossary's spelling", v.Surface, g.Dominant.Surface, g.Entry)
-			case g.Kind == names.KindMeta:
-				msg = fmt.Sprintf("%q is written %q %d times in front matter; use one spelling", v.Surface, g.Dominant.Surface, g.Dominant.Count)
-			}
+			msg := fmt.Sprintf("%q is written %q %d times in front matter; use one spelling", v.Surface, g.Dominant.Surface, g.Dominant.Count)
 			for _, l := range v.Locations {
 				pass.Report(l.Path, lint.Diagnostic{
 					Start: l.Span.Start, End: l.Span.End, Message: msg,
@@ -91,4 +99,27 @@ func check(pass *lint.CorpusPass) {
 			})
 		}
 	}
+}
+
+// Message is the message of a finding: the spelling, the archive's own
+// with its evidence, what differs, and how to mark two real names.
+func Message(f names.Finding) string {
+	times, docs := "times", "articles"
+	if f.Count == 1 {
+		times = "time"
+	}
+	if f.Docs == 1 {
+		docs = "article"
+	}
+	return fmt.Sprintf("%q: the archive writes %q %d %s in %d %s (%s); if both are names, list them in the config: names: - distinct: [%q, %q]",
+		f.Text, f.Target, f.Count, times, f.Docs, docs, f.Kind, f.Text, f.Target)
+}
+
+// ParseMessage reads back the spelling, the archive's spelling and its
+// counts from a message of the rule: `copydesk names` groups findings by
+// them.
+func ParseMessage(msg string) (text, target string, count, docs int, ok bool) {
+	var unit string
+	n, err := fmt.Sscanf(msg, "%q: the archive writes %q %d %s in %d", &text, &target, &count, &unit, &docs)
+	return text, target, count, docs, err == nil && n == 5
 }

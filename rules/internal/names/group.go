@@ -43,6 +43,8 @@ type GroupOptions struct {
 	MinCount int    // the dominant form is seen at least this often
 	Ratio    int    // and at least this many times as often as a variant
 	Index    *Index // glossary names and aliases always dominate; may be nil
+	// Kinds limits the groups to spellings of these kinds; all when empty.
+	Kinds []PhraseKind
 }
 
 // Groups gathers the mined spellings of a corpus by key, adds near misses
@@ -68,6 +70,9 @@ func Groups(paths []string, facts []*Fact, opt GroupOptions) []Group {
 	for ai := range g.aggs {
 		a := &g.aggs[ai]
 		if a.gone {
+			continue
+		}
+		if len(opt.Kinds) > 0 && !slices.Contains(opt.Kinds, a.kind) {
 			continue
 		}
 		inGlossary := opt.Index != nil && a.kind == KindProper && len(opt.Index.keys[a.key]) > 0

@@ -15,6 +15,7 @@ const (
 	FormName    FormKind = iota // the canonical spelling
 	FormAlias                   // another accepted form
 	FormVariant                 // a known wrong form
+	FormNear                    // the name with an inner word dropped, or a person's two names swapped
 )
 
 // A Form is one spelling from the glossary, a leading "the" removed.
@@ -66,6 +67,7 @@ func NewIndex(entries []lint.NameEntry) *Index {
 		for _, v := range e.Variants {
 			size += len(v)
 		}
+		size += 3 * len(e.Name) // near forms
 	}
 	ix := &Index{Entries: entries, nodes: make([]node, 1, size), keys: make(map[string][]int32, len(entries)), words: map[string]bool{}}
 	for i := range ix.root {
@@ -85,8 +87,53 @@ func NewIndex(entries []lint.NameEntry) *Index {
 		for _, v := range e.Variants {
 			ix.add(ei, v, FormVariant)
 		}
+		for _, f := range nearForms(e.Name) {
+			ix.add(ei, f, FormNear)
+		}
 	}
 	return ix
+}
+
+// nearForms returns the slips of a whole word a name is written with: an
+// inner word dropped from a name of four words or more (the Center for
+// Studies), and for a person's name, the two names swapped (Berg Anna).
+func nearForms(name string) []string {
+	ws := strings.Fields(stripThe(name))
+	var out []string
+	content := 0
+	for _, w := range ws {
+		if !isAnd([]byte(w)) && w != "&" {
+			content++
+		}
+	}
+	if content >= 4 {
+		joiner := func(w string) bool { lw := strings.ToLower(w); return connectors[lw] || w == "&" }
+		for i := 1; i < len(ws)-1; i++ {
+			if joiner(ws[i]) || joiner(ws[i-1]) && joiner(ws[i+1]) {
+				continue
+			}
+			out = append(out, strings.Join(append(append([]string{}, ws[:i]...), ws[i+1:]...), " "))
+		}
+	}
+	if len(ws) == 2 && personWord(ws[0]) && personWord(ws[1]) {
+		out = append(out, ws[1]+" "+ws[0])
+	}
+	return out
+}
+
+// personWord: a capitalised word of letters that is no common noun or
+// stop word: a given or family name (Anna, Berg), not City or Museum.
+func personWord(w string) bool {
+	if len(w) < 2 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	lw := strings.ToLower(w)
+	return !stopWords[lw] && !connectors[lw] && !commonNouns[string(appendKey(nil, []byte(lw)))]
 }
 
 // Len returns the number of forms indexed.
@@ -98,12 +145,14 @@ func (ix *Index) add(entry int, surface string, kind FormKind) {
 	if len(key) == 0 {
 		return
 	}
-	for _, w := range strings.FieldsFunc(surface, func(r rune) bool { return r == ' ' || r == '-' || r == ',' || r == '&' }) {
-		ix.words[string(appendKey(nil, []byte(w)))] = true
-	}
 	fi := int32(len(ix.Forms))
 	ix.Forms = append(ix.Forms, Form{Surface: surface, Kind: kind, Entry: entry, words: words, capped: capped})
-	ix.keys[key] = append(ix.keys[key], fi)
+	if kind != FormNear {
+		for _, w := range strings.FieldsFunc(surface, func(r rune) bool { return r == ' ' || r == '-' || r == ',' || r == '&' }) {
+			ix.words[string(appendKey(nil, []byte(w)))] = true
+		}
+		ix.keys[key] = append(ix.keys[key], fi)
+	}
 	n := ix.root[key[0]]
 	if n < 0 {
 		n = int32(len(ix.nodes))

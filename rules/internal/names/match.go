@@ -15,6 +15,9 @@ type Match struct {
 	Target     Form   // the accepted form to write instead
 	// Known is set when the text is a listed variant: the fix is safe.
 	Known bool
+	// Near is set when the text is the name with an inner word dropped or
+	// its two words swapped.
+	Near bool
 }
 
 // matcher walks one block's words through the trie.
@@ -59,47 +62,78 @@ func (ix *Index) Find(doc *lint.Document, fn func(Match)) {
 	m.ix, m.src = ix, doc.Src
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
-		switch b.Kind {
-		case lint.KindCode, lint.KindHTML, lint.KindFrontMatter, lint.KindSeparator:
-			continue
-		}
-		if b.Role == lint.RoleNavigation || b.Role == lint.RoleImage || b.Role == lint.RoleDate {
+		if !prose(b) {
 			continue
 		}
 		if !hasCapital(doc.BlockTokens(b)) {
 			continue // every match starts at a capitalised word
 		}
 		m.words = wordsOf(m.words[:0], doc, b)
-		if len(m.words) == 0 {
+		if headLine(b) {
+			markHead(m.words)
+		}
+		m.find(fn)
+	}
+}
+
+// FindWords is Find over the words a Fact kept of a document whose source
+// is src: the consistency rule matches each document against the names
+// mined from all of them, after the documents' tokens are gone.
+func (ix *Index) FindWords(src []byte, f *Fact, fn func(Match)) {
+	if ix == nil || len(ix.Forms) == 0 || f == nil || len(f.words) == 0 {
+		return
+	}
+	m := matchers.Get().(*matcher)
+	defer func() {
+		m.ix, m.src, m.words = nil, nil, nil
+		matchers.Put(m)
+	}()
+	m.ix, m.src, m.words = ix, src, f.words
+	m.find(fn)
+	m.words = nil
+}
+
+// prose: the block's words are read for names.
+func prose(b *lint.Block) bool {
+	switch b.Kind {
+	case lint.KindCode, lint.KindHTML, lint.KindFrontMatter, lint.KindSeparator:
+		return false
+	}
+	return b.Role != lint.RoleNavigation && b.Role != lint.RoleImage && b.Role != lint.RoleDate
+}
+
+// find walks m.words: from each capitalised word, the longest glossary
+// match wins and no match starts inside it.
+func (m *matcher) find(fn func(Match)) {
+	if len(m.words) == 0 {
+		return
+	}
+	m.kbuf = m.kbuf[:0]
+	m.koff = m.koff[:0]
+	for range m.words {
+		m.koff = append(m.koff, -1, -1)
+	}
+	for i := 0; i < len(m.words); i++ {
+		if !m.words[i].upper() {
 			continue
 		}
-		m.kbuf = m.kbuf[:0]
-		m.koff = m.koff[:0]
-		for range m.words {
-			m.koff = append(m.koff, -1, -1)
+		m.start, m.bestJ, m.bestNode, m.bestEdited = i, -1, -1, false
+		k := m.key(i)
+		if len(k) == 0 {
+			continue
 		}
-		for i := 0; i < len(m.words); i++ {
-			if !m.words[i].upper() {
-				continue
-			}
-			m.start, m.bestJ, m.bestNode, m.bestEdited = i, -1, -1, false
-			k := m.key(i)
-			if len(k) == 0 {
-				continue
-			}
-			n := ix.root[k[0]]
-			if n < 0 {
-				continue
-			}
-			m.walk(n, i, 1, false, 1)
-			if m.bestJ < 0 {
-				continue
-			}
-			if mt, ok := m.judge(i, m.bestJ, m.bestNode, m.bestEdited); ok {
-				fn(mt)
-			}
-			i = m.bestJ // longest match wins; no match starts inside it
+		n := m.ix.root[k[0]]
+		if n < 0 {
+			continue
 		}
+		m.walk(n, i, 1, false, 1)
+		if m.bestJ < 0 {
+			continue
+		}
+		if mt, ok := m.judge(i, m.bestJ, m.bestNode, m.bestEdited); ok {
+			fn(mt)
+		}
+		i = m.bestJ
 	}
 }
 
@@ -114,46 +148,33 @@ func hasCapital(toks []lint.Token) bool {
 
 const maxWords = 16
 
-// minSlipLetters: a slip is looked for only in words this long, singular;
-// shorter ones are too often other names (Santos and Sato, Raman and Rahman).
-const minSlipLetters = 6
+// Slips are looked for in words of these many letters at least, counted
+// as written, before a plural ending is cut ("Stuies" for "Studies"):
+// shorter words are too often other names (Santos and Sato, Raman and
+// Rahman).
+const (
+	minSwapLetters   = 5 // two neighbours swapped: Sicnece
+	minDropLetters   = 5 // a letter dropped from a word of six: Haoin for Haolin
+	minExtraLetters  = 7 // a letter too many
+	minChangeLetters = 8 // a changed letter: Hansen and Hanson are two families
+)
 
 func (m *matcher) walk(n int32, j, p int, edited bool, depth int) {
 	k := m.key(j)
 	if p == len(k) {
-		if len(m.ix.nodes[n].forms) > 0 && (j > m.bestJ || j == m.bestJ && m.bestEdited && !edited) {
-			m.bestJ, m.bestNode, m.bestEdited = j, n, edited
-		}
-		nj := j + 1
-		for nj < len(m.words) && m.words[nj].and() && m.words[nj].sep != sepBreak {
-			nj++
-		}
-		if nj < len(m.words) && m.words[nj].sep != sepBreak && nj-m.start < maxWords && len(m.ix.nodes[n].kids) > 0 {
-			m.walk(n, nj, 0, edited, depth)
-		}
+		m.wordEnd(n, j, edited, depth)
 		return
 	}
 	c := k[p]
 	if next := m.ix.child(n, c); next >= 0 {
 		m.walk(next, j, p+1, edited, depth+1)
 	}
-	if edited || depth < 2 || m.words[j].letters < minSlipLetters || k[p] >= 0x80 || m.ix.words[string(k)] {
-		return // a word of another name (Rahman beside Raman) is no slip
-	}
-	if len(k) < minSlipLetters { // Santos is "santo": only a swap (Stduies)
-		if p+1 < len(k) {
-			if a := m.ix.child(n, k[p+1]); a >= 0 {
-				if b := m.ix.child(a, c); b >= 0 {
-					m.walk(b, j, p+2, true, depth+2)
-				}
-			}
-		}
+	letters := int(m.words[j].letters)
+	// never the first letter of a word, and a word of another name (Rahman
+	// beside Raman) is no slip
+	if edited || p < 1 || letters < minSwapLetters || c >= 0x80 || m.ix.words[string(k)] {
 		return
 	}
-	// One slip in a long word: a letter too many, too few, or swapped with
-	// the next; a changed letter only in words of eight letters or more,
-	// since Hansen and Hanson are two families.
-	m.walk(n, j, p+1, true, depth)
 	if p+1 < len(k) {
 		if a := m.ix.child(n, k[p+1]); a >= 0 {
 			if b := m.ix.child(a, c); b >= 0 {
@@ -161,14 +182,60 @@ func (m *matcher) walk(n int32, j, p int, edited bool, depth int) {
 			}
 		}
 	}
+	if letters >= minExtraLetters {
+		m.walk(n, j, p+1, true, depth)
+	}
+	if letters < minDropLetters {
+		return
+	}
 	for _, e := range m.ix.nodes[n].kids {
 		if e.c == c || e.c >= 0x80 {
 			continue
 		}
-		if len(k) >= 8 {
+		if letters >= minChangeLetters {
 			m.walk(e.to, j, p+1, true, depth+1)
 		}
 		m.walk(e.to, j, p, true, depth+1)
+	}
+}
+
+// wordEnd goes on from the end of word j at node n: a form may end here,
+// and a longer one may go on with the next word ("and" skipped), or with
+// "for" where the text has "of" and the reverse.
+func (m *matcher) wordEnd(n int32, j int, edited bool, depth int) {
+	if len(m.ix.nodes[n].forms) > 0 && (j > m.bestJ || j == m.bestJ && m.bestEdited && !edited) {
+		m.bestJ, m.bestNode, m.bestEdited = j, n, edited
+	}
+	if len(m.ix.nodes[n].kids) == 0 {
+		return
+	}
+	nj := j + 1
+	for nj < len(m.words) && m.words[nj].and() && m.words[nj].sep != sepBreak {
+		nj++
+	}
+	if nj >= len(m.words) || m.words[nj].sep == sepBreak || nj-m.start >= maxWords {
+		return
+	}
+	m.walk(n, nj, 0, edited, depth)
+	if edited {
+		return
+	}
+	alt := ""
+	switch string(m.key(nj)) {
+	case "of":
+		alt = "for"
+	case "for":
+		alt = "of"
+	}
+	if alt == "" {
+		return
+	}
+	x := n
+	for i := 0; i < len(alt) && x >= 0; i++ {
+		x = m.ix.child(x, alt[i])
+	}
+	if x >= 0 {
+		m.wordEnd(x, nj, true, depth+len(alt))
 	}
 }
 
@@ -194,21 +261,31 @@ func (m *matcher) judge(i, j int, n int32, edited bool) (Match, bool) {
 			}
 		}
 	}
-	target := m.target(forms, text)
+	target, near := m.target(forms, text)
 	if target == nil {
 		return Match{}, false
 	}
 	if known != nil {
 		return Match{Start: start, End: end, Text: text, Target: *target, Known: true}, true
 	}
-	words, capped := 0, 0
+	words, capped, joins := 0, 0, 0
 	for k := i; k <= j; k++ {
-		if !ws[k].and() {
-			words++
-			if ws[k].upper() {
-				capped++
-			}
+		if ws[k].and() {
+			joins++
+			continue
 		}
+		words++
+		if ws[k].upper() {
+			capped++
+		}
+		if k > i && (ws[k].sep == sepComma || ws[k].sep == sepAmp) {
+			joins++
+		}
+	}
+	// More "and", "&" and commas than the name has: two names or a list,
+	// "the Go and App Engine teams", "Norway, Peru and Chile".
+	if joins > joinsOf(target.Surface) {
+		return Match{}, false
 	}
 	// A one-word name differs only by case or number from ordinary use:
 	// Lakesides, LAKESIDE. Only slips and splits are reported.
@@ -220,25 +297,37 @@ func (m *matcher) judge(i, j int, n int32, edited bool) (Match, bool) {
 	if capped == 1 && words >= 2 && target.capped >= 2 && ws[i].sep == sepBreak && m.ordinaryTail(i, j) {
 		return Match{}, false
 	}
-	// Part of a longer name: "National Academy of Sciences", "Lakeside
-	// Institutes Board".
-	if i > 0 && ws[i].sep == sepSpace && ws[i-1].upper() && !stopWords[strings.ToLower(string(m.src[ws[i-1].start:ws[i-1].end]))] {
-		return Match{}, false
-	}
-	if j+1 < len(ws) && hasComma(ws, i, j) && (ws[j+1].sep == sepComma || ws[j+1].and() && ws[j+1].sep != sepBreak) {
-		return Match{}, false // a list: "Norway, Peru and Chile"
-	}
-	if j+1 < len(ws) && ws[j+1].sep == sepSpace {
-		nx := ws[j+1]
-		if nx.upper() {
+	// In a title, heading or caption every word is capitalised: the words
+	// around say nothing of where the name ends.
+	if !ws[i].head() {
+		// Part of a longer name: "National Academy of Sciences", "Lakeside
+		// Institutes Board".
+		if i > 0 && ws[i].sep == sepSpace && ws[i-1].upper() && !stopWords[strings.ToLower(string(m.src[ws[i-1].start:ws[i-1].end]))] {
 			return Match{}, false
 		}
-		nt := string(m.src[nx.start:nx.end])
-		if (nt == "of" || nt == "for") && j+2 < len(ws) && ws[j+2].upper() && ws[j+2].sep == sepSpace {
-			return Match{}, false
+		if j+1 < len(ws) && ws[j+1].sep == sepSpace {
+			nx := ws[j+1]
+			if nx.upper() {
+				return Match{}, false
+			}
+			nt := string(m.src[nx.start:nx.end])
+			if (nt == "of" || nt == "for") && j+2 < len(ws) && ws[j+2].upper() && ws[j+2].sep == sepSpace {
+				return Match{}, false
+			}
 		}
 	}
-	return Match{Start: start, End: end, Text: text, Target: *target}, true
+	return Match{Start: start, End: end, Text: text, Target: *target, Near: near}, true
+}
+
+// joinsOf counts the "and", "&" and commas of a name.
+func joinsOf(s string) int {
+	n := strings.Count(s, ",") + strings.Count(s, "&")
+	for _, w := range strings.Fields(s) {
+		if isAnd([]byte(w)) {
+			n++
+		}
+	}
+	return n
 }
 
 func hasComma(ws []word, i, j int) bool {
@@ -290,30 +379,32 @@ var commonNouns = func() map[string]bool {
 
 // target picks the accepted form to write: the one of the same entry as a
 // listed variant, else the first name or alias, preferring one that differs
-// from the text only in case.
-func (m *matcher) target(forms []int32, text string) *Form {
+// from the text only in case. near: the text reached only a name with a
+// word dropped or its words swapped.
+func (m *matcher) target(forms []int32, text string) (*Form, bool) {
 	var best *Form
 	for _, fi := range forms {
 		f := &m.ix.Forms[fi]
-		if f.Kind == FormVariant {
+		if f.Kind == FormVariant || f.Kind == FormNear {
 			continue
 		}
 		if strings.EqualFold(f.Surface, text) {
-			return f
+			return f, false
 		}
 		if best == nil {
 			best = f
 		}
 	}
-	if best == nil {
-		// Only variants share the key: write the entry's name.
-		for _, fi := range forms {
-			if k := m.ix.nameOf[m.ix.Forms[fi].Entry]; k >= 0 {
-				return &m.ix.Forms[k]
-			}
+	if best != nil {
+		return best, false
+	}
+	// Only variants or near forms share the key: write the entry's name.
+	for _, fi := range forms {
+		if k := m.ix.nameOf[m.ix.Forms[fi].Entry]; k >= 0 {
+			return &m.ix.Forms[k], m.ix.Forms[fi].Kind == FormNear
 		}
 	}
-	return best
+	return nil, false
 }
 
 // sameApostrophes: the texts differ only in straight and curly

@@ -56,6 +56,9 @@ type Fact struct {
 	// Shorts are findings within the document: short forms used in another
 	// form than defined, and lowercase phrases inflected inside.
 	Shorts []ShortUse
+	// words are the prose words at and near capitalised ones, for matching
+	// the document against the names mined from the whole archive.
+	words []word
 }
 
 // MineOptions set when a spelling dominates within one document.
@@ -113,7 +116,7 @@ type spanRef struct {
 type wordRange struct {
 	lo, hi int
 	body   bool // body text: short forms are looked for here
-	cased  bool // not title case: evidence for spellings
+	match  bool // matched against the archive's names: not a navigation line
 }
 
 // nameFields are the front matter keys whose values are names.
@@ -137,25 +140,28 @@ func Mine(doc *lint.Document, opt MineOptions) *Fact {
 		case lint.KindCode, lint.KindHTML, lint.KindFrontMatter, lint.KindSeparator:
 			continue
 		}
-		if b.Role == lint.RoleNavigation || b.Role == lint.RoleImage || b.Role == lint.RoleDate {
+		if b.Role == lint.RoleImage || b.Role == lint.RoleDate {
 			continue
 		}
+		nav := b.Role == lint.RoleNavigation
 		lo := len(m.all)
 		r := wordRange{lo: lo,
-			body: b.Kind != lint.KindField && (b.Role == lint.RoleBody || b.Role == lint.RoleCaption),
-			// titles and headings are in title case: not evidence
-			cased: b.Kind != lint.KindHeading && b.Kind != lint.KindField && b.Role != lint.RoleTitle && b.Role != lint.RoleLabel,
+			body:  !nav && b.Kind != lint.KindField && (b.Role == lint.RoleBody || b.Role == lint.RoleCaption),
+			match: !nav,
 		}
-		if r.body || r.cased { // else the words are never read
-			m.all = wordsOf(m.all, doc, b)
-		}
+		m.all = wordsOf(m.all, doc, b)
 		r.hi = len(m.all)
+		if headLine(b) || nav || b.Kind == lint.KindField {
+			markHead(m.all[r.lo:r.hi])
+		}
 		m.ranges = append(m.ranges, r)
 		m.words = m.all[r.lo:r.hi]
-		if r.cased {
-			m.proper(lo)
+		// Titles, captions and navigation lines count for the names in
+		// them too: a name is written alike in a title and in the text.
+		m.proper(lo)
+		if !nav {
+			shorts = m.shortForms(b, shorts)
 		}
-		shorts = m.shortForms(b, shorts)
 	}
 	m.meta()
 	m.countPairs()
@@ -164,7 +170,60 @@ func Mine(doc *lint.Document, opt MineOptions) *Fact {
 		m.shortUses(shorts)
 	}
 	m.finish()
+	m.keepWords()
 	return m.fact
+}
+
+// keepWords keeps, for matching against the archive's names once every
+// document is mined, the words at and near capitalised ones: a name is
+// capitalised words with at most a few lowercase ones between. Where
+// words are left out, the next one kept starts a new run, so that no two
+// words become neighbours that were not.
+func (m *miner) keepWords() {
+	n := 0
+	keep := func(ws []word, k int) bool {
+		for d := -1; d <= 4; d++ {
+			if x := k + d; x >= 0 && x < len(ws) && ws[x].upper() {
+				return true
+			}
+		}
+		return false
+	}
+	for _, r := range m.ranges {
+		if !r.match {
+			continue
+		}
+		ws := m.all[r.lo:r.hi]
+		for k := range ws {
+			if keep(ws, k) {
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		return
+	}
+	out := make([]word, 0, n)
+	for _, r := range m.ranges {
+		if !r.match {
+			continue
+		}
+		ws := m.all[r.lo:r.hi]
+		gap := true
+		for k := range ws {
+			if !keep(ws, k) {
+				gap = true
+				continue
+			}
+			w := ws[k]
+			if gap {
+				w.sep = sepBreak
+			}
+			gap = false
+			out = append(out, w)
+		}
+	}
+	m.fact.words = out
 }
 
 // finish turns the spellings into Mined values: one string holds every
