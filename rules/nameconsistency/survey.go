@@ -99,6 +99,6 @@ func WriteGlossary(w io.Writer, groups []Group) error {
 }
 
 // Frequent returns the names (capitalised phrases of two words or more)
-// seen at least min times in the surveyed documents, in their most frequent
-// spelling: the canonical names a clean archive uses.
-func (s *Survey) Frequent(min int) []string { return names.Frequent(s.facts, min) }
+// seen at least min times in at least docs of the surveyed documents, in
+// their most frequent spelling: the canonical names a clean archive uses.
+func (s *Survey) Frequent(min, docs int) []string { return names.Frequent(s.facts, min, docs) }

@@ -220,7 +220,7 @@ const maxPartWords = 10
 func subPhrases(s string) []string {
 	ws := strings.Fields(s)
 	var out []string
-	if len(ws) > 1 || singleName(s) {
+	if len(ws) > 1 && !coordination(ws) || singleName(s) {
 		out = append(out, s)
 	}
 	if len(ws) > 3*maxPartWords {
@@ -245,7 +245,7 @@ func subPhrases(s string) []string {
 			if !starts(w) || strings.HasSuffix(w, ",") {
 				continue
 			}
-			if i == j && !singleName(w) {
+			if i == j && !singleName(w) || coordination(ws[i:j+1]) {
 				continue
 			}
 			out = append(out, strings.Join(ws[i:j+1], " "))
@@ -266,4 +266,22 @@ func singleName(w string) bool {
 	}
 	lw := strings.ToLower(w)
 	return !stopWords[lw] && !connectors[lw] && !commonNouns[string(appendKey(nil, []byte(lw)))]
+}
+
+// coordination: an "and", "&" or comma in a phrase joins two names
+// ("Canada and Brazil", "Go and App Engine") unless an "of" or "for"
+// before it makes it part of one (Museum of Science and Technology).
+func coordination(ws []string) bool {
+	of := false
+	for k, w := range ws {
+		lw := strings.ToLower(w)
+		if lw == "of" || lw == "for" {
+			of = true
+		}
+		join := isAnd([]byte(w)) || w == "&" || strings.HasSuffix(w, ",") && k < len(ws)-1
+		if join && !of {
+			return true
+		}
+	}
+	return false
 }

@@ -103,10 +103,27 @@ func classify(text, target string, near bool) (Kind, bool) {
 		return KindSwapped, true
 	}
 	if len(tw) != len(gw) {
-		if joinedLower(tw) == joinedLower(gw) {
+		if joinedLower(tw) != joinedLower(gw) {
+			return KindSlip, true
+		}
+		if len(tw) < len(gw) {
+			return KindJoined, true // Annaberg, Harborcity
+		}
+		// Split: a part left in lower case (Lake side, Shi pping), a
+		// person's name (Anna Berg for Annaberg), or a name that goes on
+		// (Green Haven Water Trust); two capitalised words alone are as
+		// often another name (New Haven beside Newhaven).
+		if len(tw) >= 3 {
 			return KindJoined, true
 		}
-		return KindSlip, true
+		person := len(tw) == 2
+		for _, w := range tw {
+			if w.w[0] >= 'a' && w.w[0] <= 'z' && !connectors[w.w] {
+				return KindJoined, true
+			}
+			person = person && personWord(w.w)
+		}
+		return KindJoined, person
 	}
 	best, strong := KindNone, false
 	note := func(k Kind, s bool) {
@@ -143,7 +160,8 @@ func classify(text, target string, near bool) (Kind, bool) {
 			// a plural: grammar on the last word, and before "and" where no
 			// "of" or "for" makes the words parts of one name
 			before := i+1 < len(gw) && gw[i+1].sep == 'a'
-			note(KindPlural, !last && (!before || ofBefore))
+			numeral := gw[len(gw)-1].w == strings.ToUpper(gw[len(gw)-1].w) // Books IV, Sciences ABC
+			note(KindPlural, !last && (!before || ofBefore) && !numeral)
 		default:
 			note(KindSlip, innerDiff(lt, lg))
 		}
@@ -190,4 +208,24 @@ func joinedLower(ws []nameWord) string {
 		b.WriteString(strings.ToLower(w.w))
 	}
 	return b.String()
+}
+
+// finalPlural: text is the name with its last word in the plural (or the
+// singular) and nothing else changed: grammar, "the two Harbor City
+// Museums", "the Miss Brookes".
+func finalPlural(text, target string) bool {
+	tw, gw := splitName(text), splitName(target)
+	if len(tw) != len(gw) || len(tw) == 0 {
+		return false
+	}
+	for i := range tw {
+		if i > 0 && tw[i].sep != gw[i].sep {
+			return false
+		}
+		if i < len(tw)-1 && tw[i].w != gw[i].w {
+			return false
+		}
+	}
+	a, b := tw[len(tw)-1].w, gw[len(gw)-1].w
+	return a != b && a[0] == b[0] && string(appendKey(nil, []byte(a))) == string(appendKey(nil, []byte(b)))
 }

@@ -855,41 +855,46 @@ func slipInLongWord(surface, key, other string) bool {
 }
 
 // Frequent returns the capitalised phrases of two words or more seen at
-// least min times in the facts, each in its most frequent spelling, sorted:
-// a glossary of what a corpus calls its names.
-func Frequent(facts []*Fact, min int) []string {
-	type best struct {
-		surface string
-		n, all  int
+// least min times in at least docs of the facts, each in its most frequent
+// spelling, sorted: a glossary of what a corpus calls its names. Two
+// names coordinated ("Canada and Brazil") are not one.
+func Frequent(facts []*Fact, min, docs int) []string {
+	type tally struct {
+		byForm        map[string]int
+		docs, lastDoc int
 	}
-	by := map[string]map[string]int{}
-	for _, f := range facts {
+	by := map[string]*tally{}
+	for di, f := range facts {
 		if f == nil {
 			continue
 		}
 		for _, s := range f.Spellings {
-			if s.Kind != KindProper || s.Loose || !strings.Contains(s.Surface, " ") {
+			if s.Kind != KindProper || s.Loose || !strings.Contains(s.Surface, " ") || coordination(strings.Fields(s.Surface)) {
 				continue
 			}
-			m := by[s.Key]
-			if m == nil {
-				m = map[string]int{}
-				by[s.Key] = m
+			t := by[s.Key]
+			if t == nil {
+				t = &tally{byForm: map[string]int{}, lastDoc: -1}
+				by[s.Key] = t
 			}
-			m[s.Surface] += s.Count
+			t.byForm[s.Surface] += s.Count
+			if t.lastDoc != di {
+				t.docs++
+				t.lastDoc = di
+			}
 		}
 	}
 	var out []string
-	for _, m := range by {
-		var b best
-		for s, n := range m {
-			b.all += n
-			if n > b.n || n == b.n && s < b.surface {
-				b.surface, b.n = s, n
+	for _, t := range by {
+		best, bn, all := "", 0, 0
+		for s, n := range t.byForm {
+			all += n
+			if n > bn || n == bn && s < best {
+				best, bn = s, n
 			}
 		}
-		if b.all >= min {
-			out = append(out, b.surface)
+		if all >= min && t.docs >= docs {
+			out = append(out, best)
 		}
 	}
 	sort.Strings(out)

@@ -108,9 +108,13 @@ func nearForms(name string) []string {
 	}
 	if content >= 4 {
 		joiner := func(w string) bool { lw := strings.ToLower(w); return connectors[lw] || w == "&" }
+		head := commonNouns[string(appendKey(nil, []byte(strings.ToLower(ws[len(ws)-1]))))]
 		for i := 1; i < len(ws)-1; i++ {
 			if joiner(ws[i]) || joiner(ws[i-1]) && joiner(ws[i+1]) {
 				continue
+			}
+			if head && i == len(ws)-2 {
+				continue // Port Aurora University beside Port Aurora Normal University: another one
 			}
 			out = append(out, strings.Join(append(append([]string{}, ws[:i]...), ws[i+1:]...), " "))
 		}

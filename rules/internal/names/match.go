@@ -287,6 +287,11 @@ func (m *matcher) judge(i, j int, n int32, edited bool) (Match, bool) {
 	if joins > joinsOf(target.Surface) {
 		return Match{}, false
 	}
+	// A plural ending on the last word is grammar: "the two Harbor City
+	// Museums", "the Miss Brookes".
+	if !edited && !near && finalPlural(text, target.Surface) {
+		return Match{}, false
+	}
 	// A one-word name differs only by case or number from ordinary use:
 	// Lakesides, LAKESIDE. Only slips and splits are reported.
 	if target.words == 1 && words == 1 && !edited {

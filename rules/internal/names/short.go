@@ -264,6 +264,13 @@ func (m *miner) judgeUse(ws []word, i int, d *shortDef) (ShortUse, bool, bool) {
 	// ("the museum"): ordinary English unless the document keeps to the
 	// defined form.
 	articleOnly := !plural && (!kase && hasThe && !d.the || kase && lowerAll)
+	if kase && lowerAll && j+1 < len(ws) && ws[j+1].sep == sepSpace && ws[j+1].lower() {
+		nt := m.text(ws[j+1])
+		if lex.classOf(nt)&(classNotNoun|classLooseVerb|classStop|classConnector) == 0 &&
+			!bytes.HasSuffix(nt, []byte("ed")) && !bytes.HasSuffix(nt, []byte("ing")) && !bytes.HasSuffix(nt, []byte("ly")) {
+			return ShortUse{}, false, false // "the museum night": the word, not the short form
+		}
+	}
 	start, end := int(ws[i].start), int(ws[j].end)
 	if hasThe {
 		start = int(ws[i-1].start)
