@@ -36,12 +36,19 @@ type Finding struct {
 	// change could alter the meaning (a swap of given and family names,
 	// a dropped word) or the layout (a line break inside the span).
 	Fix bool
+
+	unless []string // see verdict.unless
+	// single: a one-word spelling, reported only if the archive writes it,
+	// capitalised anywhere, at most ratioOf times
+	single  string
+	ratioOf int
 }
 
 // A candidate is a mined phrase, or a part of one, counted across the
 // archive.
 type candidate struct {
 	count, docs, lastDoc int
+	lower                int // a one-word phrase: times written in lower case
 }
 
 // minNameDocs and minNameCount make a phrase one of the archive's names.
@@ -63,7 +70,21 @@ func Archive(srcs [][]byte, facts []*Fact, opt ArchiveOptions) []Finding {
 	if opt.Ratio <= 0 {
 		opt.Ratio = 3
 	}
-	cands, names := countCandidates(facts)
+	cands, names, parts := countCandidates(facts)
+	countLower(srcs, facts, cands, names)
+	// the counts of each key, over its spellings
+	keyed := map[string]*candidate{}
+	for _, s := range names {
+		c := cands[s]
+		k := phraseKey(s)
+		kc := keyed[k]
+		if kc == nil {
+			kc = &candidate{}
+			keyed[k] = kc
+		}
+		kc.count += c.count
+		kc.docs = max(kc.docs, c.docs) // at least; the spellings may share documents
+	}
 	var configured []lint.NameEntry
 	var distinct [][]string
 	if opt.Config != nil {
@@ -90,7 +111,7 @@ func Archive(srcs [][]byte, facts []*Fact, opt ArchiveOptions) []Finding {
 	entries := append([]lint.NameEntry{}, configured...)
 	for _, s := range names {
 		c := cands[s]
-		if c.docs < minNameDocs || c.count < opt.MinCount {
+		if c.docs < minNameDocs || c.count < opt.MinCount || rarelyCapital(s, c) || !strings.Contains(s, " ") && !singleName(s) {
 			continue
 		}
 		if k, _, _ := PhraseKey(s); k == "" || taken[k] {
@@ -119,37 +140,195 @@ func Archive(srcs [][]byte, facts []*Fact, opt ArchiveOptions) []Finding {
 					if t == nil {
 						return
 					}
-					v := cands[m.Text]
+					// the spelling's own counts, its plural and singular
+					// included: Martians counts for Martian
 					vc, vd := 1, 1
-					if v != nil {
-						if v.docs >= minNameDocs && v.count >= minNameCount {
-							return // two spellings each frequent: two names
-						}
-						vc, vd = max(v.count, 1), max(v.docs, 1)
+					own := []*candidate{cands[m.Text]}
+					if k := phraseKey(m.Text); k != phraseKey(m.Target.Surface) {
+						own = append(own, keyed[k]) // else the name's own spellings are counted
 					}
-					if t.count < opt.Ratio*vc && t.docs < opt.Ratio*vd {
+					for _, v := range own {
+						if v != nil {
+							if v.docs >= minNameDocs && v.count >= minNameCount {
+								return // two spellings each frequent: two names
+							}
+							vc, vd = max(vc, v.count), max(vd, v.docs)
+						}
+					}
+					// the name is far more frequent, or in far more documents
+					// and no less frequent: not Martin beside a book's Martian
+					if t.count < opt.Ratio*vc && (t.docs < opt.Ratio*vd || t.count < vc) {
 						return
 					}
 					if isDistinct(distinct, m.Text, m.Target.Surface) {
 						return
 					}
-					kind, strong := classify(m.Text, m.Target.Surface, m.Near)
-					if !strong {
+					v := classify(m.Text, m.Target.Surface, m.Near)
+					if !v.strong || handle(srcs[di], m.Start) {
 						return
 					}
-					fix := kind != KindSwapped && kind != KindDropped && !strings.ContainsAny(string(srcs[di][m.Start:m.End]), "\n\r")
-					per[di] = append(per[di], Finding{Doc: di, Span: lint.Span{Start: m.Start, End: m.End}, Text: m.Text,
-						Target: m.Target.Surface, Count: t.count, Docs: t.docs, Kind: kind, Fix: fix})
+					fix := v.kind != KindSwapped && v.kind != KindDropped && !strings.ContainsAny(string(srcs[di][m.Start:m.End]), "\n\r")
+					f := Finding{Doc: di, Span: lint.Span{Start: m.Start, End: m.End}, Text: m.Text,
+						Target: m.Target.Surface, Count: t.count, Docs: t.docs, Kind: v.kind, Fix: fix, unless: v.unless}
+					if !strings.ContainsAny(m.Text, " -,&") {
+						// one word: the document names the name too, or
+						// a word of one article is taken for a name of
+						// another (Spain beside a Sapin, Esher beside Esther)
+						if !mentions(facts[di], parts, t) {
+							return
+						}
+						f.single, f.ratioOf = m.Text, t.count/opt.Ratio
+					}
+					per[di] = append(per[di], f)
 				})
 			}
 		})
 	}
 	wg.Wait()
+	// Some findings hold only if a word is never written in lower case
+	// (counted in the sources), or if a one-word spelling is rare
+	// (counted, capitalised, in the words the facts kept).
+	unless := map[string]int{}
+	singles := map[string]int{}
+	for _, fs := range per {
+		for _, f := range fs {
+			for _, w := range f.unless {
+				unless[w] += 0
+				if strings.Contains(f.Text, w) {
+					unless[w]-- // the finding's own lower-case word
+				}
+			}
+			if f.single != "" {
+				singles[f.single] = 0
+			}
+		}
+	}
+	if len(unless) > 0 || len(singles) > 0 {
+		for di, f := range facts {
+			if f == nil || di >= len(srcs) {
+				continue
+			}
+			for _, w := range f.words {
+				// a one-word spelling, at the start of a sentence too:
+				// Rachael, said a book a hundred times, is a name
+				if t := srcs[di][w.start:w.end]; w.upper() {
+					if n, ok := singles[string(t)]; ok {
+						singles[string(t)] = n + 1
+					}
+				}
+			}
+		}
+		countLowerWords(srcs, unless)
+	}
 	var out []Finding
 	for _, fs := range per {
-		out = append(out, fs...)
+		for _, f := range fs {
+			ok := f.single == "" || singles[f.single] <= max(1, f.ratioOf)
+			for _, w := range f.unless {
+				ok = ok && unless[w] <= 0
+			}
+			if ok {
+				out = append(out, f)
+			}
+		}
 	}
 	return out
+}
+
+// countLowerWords adds to counts how often each of its words, all lower
+// case ASCII, stands alone in the sources: a scan of the bytes, shared out
+// among goroutines, with no string made.
+func countLowerWords(srcs [][]byte, counts map[string]int) {
+	if len(counts) == 0 {
+		return
+	}
+	index := make(map[string]int, len(counts))
+	words := make([]string, 0, len(counts))
+	minLen, maxLen := 1<<30, 0
+	for w := range counts {
+		if w == "" {
+			continue
+		}
+		index[w] = len(words)
+		words = append(words, w)
+		minLen, maxLen = min(minLen, len(w)), max(maxLen, len(w))
+	}
+	shares := min(runtime.GOMAXPROCS(0), 8, max(1, len(srcs)/64))
+	found := make([][]int, shares)
+	var wg sync.WaitGroup
+	for k := range shares {
+		found[k] = make([]int, len(words))
+		wg.Go(func() {
+			for di := k; di < len(srcs); di += shares {
+				src := srcs[di]
+				for i := 0; i < len(src); {
+					c := src[i]
+					if c < 'a' || c > 'z' || i > 0 && !wordStart(src[i-1]) {
+						i++
+						continue
+					}
+					j := i + 1
+					for j < len(src) && src[j] >= 'a' && src[j] <= 'z' {
+						j++
+					}
+					if n := j - i; n >= minLen && n <= maxLen && wordEnd(src, j) {
+						if x, ok := index[string(src[i:j])]; ok {
+							found[k][x]++
+						}
+					}
+					i = j
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for _, f := range found {
+		for x, n := range f {
+			counts[words[x]] += n
+		}
+	}
+}
+
+// wordStart: a word of prose may start after c: not inside a word, an
+// address or a path (anna.berg@, /docs/anna).
+func wordStart(c byte) bool {
+	switch c {
+	case ' ', '\t', '\n', '\r', '(', '"', '\'', '[', '*', '_':
+		return true
+	}
+	return c >= 0x80 // a curly quote or a dash
+}
+
+// wordEnd: a word of prose may end at src[j]: a space or a mark, a full
+// stop not followed by a letter (anna.berg is an address).
+func wordEnd(src []byte, j int) bool {
+	if j == len(src) {
+		return true
+	}
+	switch src[j] {
+	case ' ', '\t', '\n', '\r', ',', ';', ':', '!', '?', ')', '"', '\'', ']', '*', '_':
+		return true
+	case '.':
+		return j+1 == len(src) || !wordByte(src[j+1])
+	}
+	return src[j] >= 0x80
+}
+
+// wordByte: a byte that continues a word: letters, digits, _ and any byte
+// of a non-ASCII character.
+func wordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c >= 0x80
+}
+
+// handle: the text follows @ or #, a handle or a hashtag.
+func handle(src []byte, start int) bool {
+	return start > 0 && (src[start-1] == '@' || src[start-1] == '#')
+}
+
+// phraseKey is PhraseKey's key alone.
+func phraseKey(s string) string {
+	k, _, _ := PhraseKey(s)
+	return k
 }
 
 // isDistinct: the two spellings are listed as distinct names.
@@ -172,7 +351,7 @@ func isDistinct(sets [][]string, a, b string) bool {
 // for "Harbor City Academy of Science and Technology", for "Academy of
 // Science and Technology" and for "Harbor City". It returns the counts and
 // the phrases in the order first seen.
-func countCandidates(facts []*Fact) (map[string]*candidate, []string) {
+func countCandidates(facts []*Fact) (map[string]*candidate, []string, map[string][]*candidate) {
 	cands := map[string]*candidate{}
 	var order []string
 	parts := map[string][]*candidate{} // a distinct phrase → its parts' counters
@@ -207,7 +386,53 @@ func countCandidates(facts []*Fact) (map[string]*candidate, []string) {
 			}
 		}
 	}
-	return cands, order
+	return cands, order, parts
+}
+
+// mentions: document f writes the name of candidate t, alone or inside a
+// longer one.
+func mentions(f *Fact, parts map[string][]*candidate, t *candidate) bool {
+	for i := range f.Spellings {
+		for _, c := range parts[f.Spellings[i].Surface] {
+			if c == t {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// countLower counts how often the one-word phrases are written in lower
+// case, in the words the facts kept: those near capitalised words, a
+// sample of the text that costs nothing more to read.
+func countLower(srcs [][]byte, facts []*Fact, cands map[string]*candidate, names []string) {
+	low := map[string]*candidate{}
+	for _, s := range names {
+		if !strings.Contains(s, " ") {
+			low[strings.ToLower(s)] = cands[s]
+		}
+	}
+	if len(low) == 0 {
+		return
+	}
+	for di, f := range facts {
+		if f == nil || di >= len(srcs) {
+			continue
+		}
+		for _, w := range f.words {
+			if w.lower() && w.letters >= 5 {
+				if c := low[string(srcs[di][w.start:w.end])]; c != nil {
+					c.lower++
+				}
+			}
+		}
+	}
+}
+
+// rarelyCapital: a one-word phrase the archive writes in lower case too
+// often to be a name (Three, Though, Summary); Lakeside is not.
+func rarelyCapital(s string, c *candidate) bool {
+	return !strings.Contains(s, " ") && 4*c.lower > c.count
 }
 
 // maxPartWords bounds the parts of a long run.
@@ -220,7 +445,7 @@ const maxPartWords = 10
 func subPhrases(s string) []string {
 	ws := strings.Fields(s)
 	var out []string
-	if len(ws) > 1 && !coordination(ws) || singleName(s) {
+	if len(ws) > 1 && !coordination(ws) || len(ws) == 1 {
 		out = append(out, s)
 	}
 	if len(ws) > 3*maxPartWords {
@@ -245,7 +470,7 @@ func subPhrases(s string) []string {
 			if !starts(w) || strings.HasSuffix(w, ",") {
 				continue
 			}
-			if i == j && !singleName(w) || coordination(ws[i:j+1]) {
+			if coordination(ws[i:j+1]) {
 				continue
 			}
 			out = append(out, strings.Join(ws[i:j+1], " "))

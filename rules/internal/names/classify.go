@@ -89,46 +89,80 @@ func splitName(s string) []nameWord {
 	return out
 }
 
+// A verdict is how a spelling differs from a name and whether a person
+// would mark it without a glossary.
+type verdict struct {
+	kind   Kind
+	strong bool
+	// unless: strong only if the archive never writes these words in
+	// lower case; they are ordinary words otherwise (Stand beside Strand,
+	// marin beside Marin, Use Docsy beside Docsy uses).
+	unless []string
+}
+
 // classify says how text differs from the name target and whether that is
 // a strong difference, one a person would mark without a glossary: not a
-// plural ending, a changed capital of the first or a generic last word, or
-// a plural before "and" in a name with no "of" (Americans and English).
-// near: the text matched the name with a word dropped or swapped.
-func classify(text, target string, near bool) (Kind, bool) {
+// plural ending, a changed capital of a generic last word or of a phrase
+// put in sentence case, or a plural before "and" in a name with no "of"
+// (Americans and English). near: the text matched the name with a word
+// dropped or swapped.
+func classify(text, target string, near bool) verdict {
 	tw, gw := splitName(text), splitName(target)
 	if near {
 		if len(tw) < len(gw) {
-			return KindDropped, len(gw) >= 4
+			return verdict{kind: KindDropped, strong: len(gw) >= 4}
 		}
-		return KindSwapped, true
+		// a person's two names, both capitalised as written and neither
+		// a word the archive writes in lower case (not Docsy uses, Use Docsy)
+		strong := len(tw) == 2 && upperWord(tw[0].w) && upperWord(tw[1].w) && !strings.ContainsAny(text, "'’")
+		return verdict{kind: KindSwapped, strong: strong, unless: []string{strings.ToLower(tw[0].w), strings.ToLower(tw[len(tw)-1].w)}}
 	}
 	if len(tw) != len(gw) {
 		if joinedLower(tw) != joinedLower(gw) {
-			return KindSlip, true
+			return verdict{kind: KindSlip} // a slip and a split at once: To do beside Todos
 		}
 		if len(tw) < len(gw) {
-			return KindJoined, true // Annaberg, Harborcity
+			// Annaberg, Harborcity; not a capital inside the word, the way
+			// code, handles and brands are written (DateTime, ChrisDenton)
+			for _, w := range tw {
+				if innerCapital(w.w) {
+					return verdict{kind: KindJoined}
+				}
+			}
+			return verdict{kind: KindJoined, strong: true}
 		}
 		// Split: a part left in lower case (Lake side, Shi pping), a
 		// person's name (Anna Berg for Annaberg), or a name that goes on
 		// (Green Haven Water Trust); two capitalised words alone are as
 		// often another name (New Haven beside Newhaven).
+		inName := map[string]bool{}
+		for _, w := range gw {
+			inName[strings.ToLower(w.w)] = true
+		}
+		for _, w := range tw {
+			if len(w.w) < 3 && !inName[strings.ToLower(w.w)] {
+				return verdict{kind: KindJoined} // Nest J S Module, To do beside Todos
+			}
+		}
 		if len(tw) >= 3 {
-			return KindJoined, true
+			return verdict{kind: KindJoined, strong: true}
 		}
 		person := len(tw) == 2
 		for _, w := range tw {
 			if w.w[0] >= 'a' && w.w[0] <= 'z' && !connectors[w.w] {
-				return KindJoined, true
+				return verdict{kind: KindJoined, strong: true}
 			}
 			person = person && personWord(w.w)
 		}
-		return KindJoined, person
+		return verdict{kind: KindJoined, strong: person}
 	}
-	best, strong := KindNone, false
-	note := func(k Kind, s bool) {
-		if s && !strong || s == strong && k > best {
-			best, strong = k, s
+	best := verdict{}
+	veto := false // a capital changed where that is style: the phrase is no slip of the name
+	var unless []string
+	note := func(v verdict) {
+		unless = append(unless, v.unless...)
+		if v.strong && !best.strong || v.strong == best.strong && v.kind > best.kind {
+			best = v
 		}
 	}
 	ofBefore := false
@@ -137,60 +171,101 @@ func classify(text, target string, near bool) (Kind, bool) {
 		if i > 0 && t.sep != g.sep {
 			switch {
 			case t.sep == ',' && g.sep == 'a':
-				note(KindComma, true)
+				note(verdict{kind: KindComma, strong: true})
 			case t.sep == '&' && g.sep == 'a':
-				note(KindAmpersand, true)
+				note(verdict{kind: KindAmpersand, strong: true})
 			case t.sep == ' ' && g.sep == 'a':
-				note(KindAnd, true)
+				note(verdict{kind: KindAnd, strong: true})
 			case t.sep == '-' || g.sep == '-':
-				note(KindHyphen, true)
+				note(verdict{kind: KindHyphen, strong: true})
 			default:
-				note(KindComma, false)
+				note(verdict{kind: KindComma})
 			}
 		}
 		last := i == len(tw)-1
 		lt, lg := strings.ToLower(t.w), strings.ToLower(g.w)
 		switch {
 		case t.w == g.w:
+		case possessive([]byte(lt)) > 0 || possessive([]byte(lg)) > 0:
+			note(verdict{kind: KindPlural}) // Rust Reach beside Rust’s Reach: grammar
 		case lt == "of" && lg == "for" || lt == "for" && lg == "of":
-			note(KindOfFor, true)
+			note(verdict{kind: KindOfFor, strong: true})
 		case lt == lg:
-			note(KindCase, caseStrong(t.w, g.w, i, last))
+			v := caseVerdict(tw, gw, i)
+			v.kind = KindCase
+			veto = veto || !v.strong
+			note(v)
 		case string(appendKey(nil, []byte(lt))) == string(appendKey(nil, []byte(lg))):
 			// a plural: grammar on the last word, and before "and" where no
 			// "of" or "for" makes the words parts of one name
 			before := i+1 < len(gw) && gw[i+1].sep == 'a'
 			numeral := gw[len(gw)-1].w == strings.ToUpper(gw[len(gw)-1].w) // Books IV, Sciences ABC
-			note(KindPlural, !last && (!before || ofBefore) && !numeral)
+			note(verdict{kind: KindPlural, strong: !last && (!before || ofBefore) && !numeral})
+		case len(gw) == 1:
+			// one word: a slip well inside it, in no word the archive also
+			// writes in lower case (Stand beside Strand)
+			note(verdict{kind: KindSlip, strong: innerDiff(lt, lg, 2) && !strings.ContainsAny(lt, "'’"), unless: []string{lt}})
 		default:
-			note(KindSlip, innerDiff(lt, lg))
+			note(verdict{kind: KindSlip, strong: innerDiff(lt, lg, 1)})
 		}
 		if lg == "of" || lg == "for" {
 			ofBefore = true
 		}
 	}
-	return best, strong
+	if veto {
+		best.strong = false
+	}
+	best.unless = unless
+	return best
 }
 
-// caseStrong: a changed capital a person would mark: inside a name, or on
-// its last word when that is no generic noun (Julia marin, not Infra team);
-// never all capitals (a heading) or the first word.
-func caseStrong(t, g string, i int, last bool) bool {
-	if t == strings.ToUpper(t) || i == 0 && t[0] != g[0] {
-		return false
+// upperWord: the word starts with a capital A–Z.
+func upperWord(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
+
+// innerCapital: a capital after the first letter, with a lower-case letter
+// before it: DateTime, ChrisDenton; not HTTP or O'Brien.
+func innerCapital(w string) bool {
+	for i := 1; i < len(w); i++ {
+		if w[i] >= 'A' && w[i] <= 'Z' && w[i-1] >= 'a' && w[i-1] <= 'z' {
+			return true
+		}
 	}
-	if strings.ToLower(t) == t && strings.ToLower(g[:1]) == g[:1] {
-		return false // the name has it lower case: only inner capitals differ
+	return false
+}
+
+// caseVerdict judges a changed capital on word i: strong inside a word
+// (GreenHaven), on an inner word with a capitalised one after it (Academy
+// of science and Technology), and on the family name of a person (Julia
+// marin) the archive never writes in lower case; not on a generic last
+// word (Rust compiler, Catholic church), a phrase put in sentence case
+// (Project goals update), a raised capital, or all capitals.
+func caseVerdict(tw, gw []nameWord, i int) verdict {
+	t, g := tw[i].w, gw[i].w
+	switch {
+	case t == strings.ToUpper(t):
+		return verdict{}
+	case t[0] == g[0]:
+		return verdict{strong: true} // a capital inside the word
+	case i == 0 || t[0] < 'a' || t[0] > 'z' || stopWords[t] || connectors[t] || tw[i].sep == '-':
+		return verdict{} // title case keeps "an", "with", "during" small or not
 	}
-	if t[0] != g[0] && last {
-		return !commonNouns[string(appendKey(nil, []byte(strings.ToLower(t))))]
+	// a generic word after it is capitalised only as part of the name:
+	// Technology in Academy of science and Technology, not Cargo in
+	// Security advisory for Cargo
+	for k := i + 1; k < len(tw); k++ {
+		if w := tw[k].w; upperWord(w) && commonNouns[string(appendKey(nil, []byte(strings.ToLower(w))))] {
+			return verdict{strong: true}
+		}
 	}
-	return true
+	if i == len(tw)-1 && len(tw) == 2 && personWord(gw[0].w) && personWord(g) {
+		return verdict{strong: true, unless: []string{strings.ToLower(t)}}
+	}
+	return verdict{}
 }
 
 // innerDiff: the two words differ inside, with their first letter and
-// their end alike: Lakesde, not Rustiest or Russian.
-func innerDiff(a, b string) bool {
+// their last end letters alike: Lakesde, not Rustiest or Russian.
+func innerDiff(a, b string, end int) bool {
 	p := 0
 	for p < len(a) && p < len(b) && a[p] == b[p] {
 		p++
@@ -199,7 +274,7 @@ func innerDiff(a, b string) bool {
 	for s < len(a)-p && s < len(b)-p && a[len(a)-1-s] == b[len(b)-1-s] {
 		s++
 	}
-	return p >= 1 && s >= 1
+	return p >= 1 && s >= end
 }
 
 func joinedLower(ws []nameWord) string {

@@ -137,8 +137,16 @@ func personWord(w string) bool {
 		}
 	}
 	lw := strings.ToLower(w)
-	return !stopWords[lw] && !connectors[lw] && !commonNouns[string(appendKey(nil, []byte(lw)))]
+	return !stopWords[lw] && !connectors[lw] && !titles[lw] && !commonNouns[string(appendKey(nil, []byte(lw)))]
 }
+
+// titles stand before names: King Charles is no Charles King.
+var titles = map[string]bool{"king": true, "queen": true, "prince": true, "princess": true, "lord": true, "lady": true,
+	"sir": true, "dame": true, "saint": true, "pope": true, "emperor": true, "empress": true, "duke": true,
+	"duchess": true, "count": true, "countess": true, "baron": true, "captain": true, "colonel": true,
+	"major": true, "sergeant": true, "bishop": true, "father": true, "mother": true, "brother": true,
+	"sister": true, "uncle": true, "aunt": true, "miss": true, "madame": true, "monsieur": true, "herr": true,
+	"frau": true, "senator": true, "governor": true, "mayor": true, "judge": true, "chief": true}
 
 // Len returns the number of forms indexed.
 func (ix *Index) Len() int { return len(ix.Forms) }

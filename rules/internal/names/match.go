@@ -27,6 +27,7 @@ type matcher struct {
 	words []word
 	kbuf  []byte
 	koff  []int32 // per word: start and end in kbuf, -1 until computed
+	rkoff []int32 // per word: the same for its raw key
 
 	start      int
 	bestJ      int
@@ -42,6 +43,40 @@ func (m *matcher) key(j int) []byte {
 		m.koff[2*j], m.koff[2*j+1] = int32(s), int32(len(m.kbuf))
 	}
 	return m.kbuf[m.koff[2*j]:m.koff[2*j+1]]
+}
+
+// rawKey is the key of word j with no plural ending cut: a slip is looked
+// for before the cut too (Elils for Ellis, whose key keeps its s).
+func (m *matcher) rawKey(j int) []byte {
+	if m.rkoff[2*j] < 0 {
+		w := m.words[j]
+		s := len(m.kbuf)
+		m.kbuf = appendKey(m.kbuf, m.src[w.start:w.end])
+		if k := m.kbuf[s:]; len(k) > 0 && m.src[w.end-1] == 's' {
+			// the key without its cut: lower case, apostrophes dropped
+			m.kbuf = m.kbuf[:s]
+			for _, c := range m.src[w.start:w.end] {
+				switch {
+				case c >= 'A' && c <= 'Z':
+					m.kbuf = append(m.kbuf, c+'a'-'A')
+				case c != '\'':
+					m.kbuf = append(m.kbuf, c)
+				}
+			}
+		}
+		m.rkoff[2*j], m.rkoff[2*j+1] = int32(s), int32(len(m.kbuf))
+	}
+	return m.kbuf[m.rkoff[2*j]:m.rkoff[2*j+1]]
+}
+
+// rawDiffers: word j, long enough for a slip, lost a plural ending in its
+// key.
+func (m *matcher) rawDiffers(j int) bool {
+	w := m.words[j]
+	if int(w.letters) < minSwapLetters || m.src[w.end-1] != 's' || w.letters != uint8(w.end-w.start) {
+		return false
+	}
+	return len(m.rawKey(j)) != len(m.key(j))
 }
 
 // matchers keeps the matchers' buffers between documents.
@@ -109,9 +144,10 @@ func (m *matcher) find(fn func(Match)) {
 		return
 	}
 	m.kbuf = m.kbuf[:0]
-	m.koff = m.koff[:0]
+	m.koff, m.rkoff = m.koff[:0], m.rkoff[:0]
 	for range m.words {
 		m.koff = append(m.koff, -1, -1)
+		m.rkoff = append(m.rkoff, -1, -1)
 	}
 	for i := 0; i < len(m.words); i++ {
 		if !m.words[i].upper() {
@@ -126,7 +162,10 @@ func (m *matcher) find(fn func(Match)) {
 		if n < 0 {
 			continue
 		}
-		m.walk(n, i, 1, false, 1)
+		m.walk(n, i, 1, false, false)
+		if m.rawDiffers(i) {
+			m.walk(n, i, 1, false, true)
+		}
 		if m.bestJ < 0 {
 			continue
 		}
@@ -159,15 +198,20 @@ const (
 	minChangeLetters = 8 // a changed letter: Hansen and Hanson are two families
 )
 
-func (m *matcher) walk(n int32, j, p int, edited bool, depth int) {
+func (m *matcher) walk(n int32, j, p int, edited, raw bool) {
 	k := m.key(j)
+	if raw {
+		k = m.rawKey(j)
+	}
 	if p == len(k) {
-		m.wordEnd(n, j, edited, depth)
+		if !raw || edited {
+			m.wordEnd(n, j, edited)
+		}
 		return
 	}
 	c := k[p]
 	if next := m.ix.child(n, c); next >= 0 {
-		m.walk(next, j, p+1, edited, depth+1)
+		m.walk(next, j, p+1, edited, raw)
 	}
 	letters := int(m.words[j].letters)
 	// never the first letter of a word, and a word of another name (Rahman
@@ -178,12 +222,12 @@ func (m *matcher) walk(n int32, j, p int, edited bool, depth int) {
 	if p+1 < len(k) {
 		if a := m.ix.child(n, k[p+1]); a >= 0 {
 			if b := m.ix.child(a, c); b >= 0 {
-				m.walk(b, j, p+2, true, depth+2)
+				m.walk(b, j, p+2, true, raw)
 			}
 		}
 	}
-	if letters >= minExtraLetters {
-		m.walk(n, j, p+1, true, depth)
+	if letters >= minExtraLetters && !raw { // a letter too many at the end is the plural
+		m.walk(n, j, p+1, true, raw)
 	}
 	if letters < minDropLetters {
 		return
@@ -193,16 +237,16 @@ func (m *matcher) walk(n int32, j, p int, edited bool, depth int) {
 			continue
 		}
 		if letters >= minChangeLetters {
-			m.walk(e.to, j, p+1, true, depth+1)
+			m.walk(e.to, j, p+1, true, raw)
 		}
-		m.walk(e.to, j, p, true, depth+1)
+		m.walk(e.to, j, p, true, raw)
 	}
 }
 
 // wordEnd goes on from the end of word j at node n: a form may end here,
 // and a longer one may go on with the next word ("and" skipped), or with
 // "for" where the text has "of" and the reverse.
-func (m *matcher) wordEnd(n int32, j int, edited bool, depth int) {
+func (m *matcher) wordEnd(n int32, j int, edited bool) {
 	if len(m.ix.nodes[n].forms) > 0 && (j > m.bestJ || j == m.bestJ && m.bestEdited && !edited) {
 		m.bestJ, m.bestNode, m.bestEdited = j, n, edited
 	}
@@ -216,9 +260,12 @@ func (m *matcher) wordEnd(n int32, j int, edited bool, depth int) {
 	if nj >= len(m.words) || m.words[nj].sep == sepBreak || nj-m.start >= maxWords {
 		return
 	}
-	m.walk(n, nj, 0, edited, depth)
+	m.walk(n, nj, 0, edited, false)
 	if edited {
 		return
+	}
+	if m.rawDiffers(nj) {
+		m.walk(n, nj, 0, false, true)
 	}
 	alt := ""
 	switch string(m.key(nj)) {
@@ -235,7 +282,7 @@ func (m *matcher) wordEnd(n int32, j int, edited bool, depth int) {
 		x = m.ix.child(x, alt[i])
 	}
 	if x >= 0 {
-		m.wordEnd(x, nj, true, depth+len(alt))
+		m.wordEnd(x, nj, true)
 	}
 }
 
@@ -286,6 +333,14 @@ func (m *matcher) judge(i, j int, n int32, edited bool) (Match, bool) {
 	// "the Go and App Engine teams", "Norway, Peru and Chile".
 	if joins > joinsOf(target.Surface) {
 		return Match{}, false
+	}
+	// A possessive inside: "Rust's compiler" is not the Rust Compiler.
+	if !strings.ContainsAny(target.Surface, "'’") {
+		for k := i; k < j; k++ {
+			if ws[k].poss() {
+				return Match{}, false
+			}
+		}
 	}
 	// A plural ending on the last word is grammar: "the two Harbor City
 	// Museums", "the Miss Brookes".

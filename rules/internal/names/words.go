@@ -479,7 +479,7 @@ var stopWords = map[string]bool{
 	"new": true, "dear": true, "mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "professor": true,
 	"director": true, "president": true, "minister": true, "according": true, "meanwhile": true, "however": true,
 	"although": true, "because": true, "once": true, "other": true, "such": true, "among": true, "like": true,
-	"please": true, "thanks": true, "thank": true, "see": true, "read": true, "visit": true, "join": true,
+	"please": true, "thanks": true, "my": true, "thank": true, "see": true, "read": true, "visit": true, "join": true,
 }
 
 // connectors join the words of a proper-noun phrase.
