@@ -470,7 +470,7 @@ func subPhrases(s string) []string {
 			if !starts(w) || strings.HasSuffix(w, ",") {
 				continue
 			}
-			if coordination(ws[i:j+1]) {
+			if coordination(ws[i : j+1]) {
 				continue
 			}
 			out = append(out, strings.Join(ws[i:j+1], " "))
