@@ -5,6 +5,7 @@ package namevariant
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules/internal/names"
@@ -39,6 +40,9 @@ func run(pass *lint.Pass) {
 		return
 	}
 	ix.Find(pass.Doc, func(m names.Match) {
+		if ix.Distinct(m.Text, m.Target.Surface) {
+			return
+		}
 		e := ix.Entries[m.Target.Entry]
 		where := ""
 		if e.Source != "" {
@@ -50,10 +54,27 @@ func run(pass *lint.Pass) {
 			d.Message = fmt.Sprintf("%q is a known wrong spelling of %q%s; write the canonical name", m.Text, e.Name, where)
 			fix.Applicability = lint.Safe
 		} else {
-			d.Message = fmt.Sprintf("%q looks like a misspelling of %q, glossary entry %q%s; write the canonical form", m.Text, m.Target.Surface, e.Name, where)
+			d.Message = fmt.Sprintf("%q looks like a misspelling of %q, glossary entry %q%s; write the canonical form, or if both are names, list them in the config: names: - distinct: [%q, %q]",
+				m.Text, m.Target.Surface, e.Name, where, m.Text, m.Target.Surface)
 			fix.Applicability = lint.Unsafe
 		}
-		d.Fix = fix
+		// A replacement across a line break would join two lines (of a
+		// verse, a list): the finding stands, without a fix.
+		if !strings.ContainsAny(string(pass.Doc.Src[m.Start:m.End]), "\n\r") && !m.Near {
+			d.Fix = fix
+		}
 		pass.Report(d)
 	})
+}
+
+// ParseMessage reads back the spelling and the glossary's name from a
+// message of the rule: `copydesk names` groups findings by them.
+func ParseMessage(msg string) (text, name string, ok bool) {
+	if n, err := fmt.Sscanf(msg, "%q is a known wrong spelling of %q", &text, &name); err == nil && n == 2 {
+		return text, name, true
+	}
+	if n, err := fmt.Sscanf(msg, "%q looks like a misspelling of %q", &text, &name); err == nil && n == 2 {
+		return text, strings.TrimSuffix(name, ","), true
+	}
+	return "", "", false
 }

@@ -52,7 +52,13 @@ type Index struct {
 	keys    map[string][]int32 // key → forms, for the consistency rule
 	nameOf  []int32            // entry → its FormName, or -1
 	words   map[string]bool    // every word of every form, normalised
+	// distinct are the sets of names marked as other names that look alike
+	distinct [][]string
 }
+
+// Distinct reports whether the glossary marks a and b as two names
+// (`distinct: [A, B]`).
+func (ix *Index) Distinct(a, b string) bool { return ix != nil && isDistinct(ix.distinct, a, b) }
 
 // NewIndex builds the index of a glossary.
 func NewIndex(entries []lint.NameEntry) *Index {
@@ -76,6 +82,13 @@ func NewIndex(entries []lint.NameEntry) *Index {
 	ix.nameOf = make([]int32, len(entries))
 	defer ix.densify()
 	for ei, e := range entries {
+		if len(e.Distinct) > 0 {
+			d := append([]string{}, e.Distinct...)
+			if e.Name != "" {
+				d = append(d, e.Name)
+			}
+			ix.distinct = append(ix.distinct, d)
+		}
 		ix.nameOf[ei] = int32(len(ix.Forms))
 		ix.add(ei, e.Name, FormName)
 		if int(ix.nameOf[ei]) >= len(ix.Forms) {
