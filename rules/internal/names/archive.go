@@ -171,10 +171,11 @@ func Archive(srcs [][]byte, facts []*Fact, opt ArchiveOptions) []Finding {
 					f := Finding{Doc: di, Span: lint.Span{Start: m.Start, End: m.End}, Text: m.Text,
 						Target: m.Target.Surface, Count: t.count, Docs: t.docs, Kind: v.kind, Fix: fix, unless: v.unless}
 					if !strings.ContainsAny(m.Text, " -,&") {
-						// one word: the document names the name too, or
-						// a word of one article is taken for a name of
-						// another (Spain beside a Sapin, Esher beside Esther)
-						if !mentions(facts[di], parts, t) {
+						// one word for a name of one word: the document
+						// names the name too, or a word of one article is
+						// taken for a name of another (Spain beside a
+						// Sapin, Esher beside Esther)
+						if !strings.Contains(m.Target.Surface, " ") && !mentions(facts[di], parts, t) {
 							return
 						}
 						f.single, f.ratioOf = m.Text, t.count/opt.Ratio
