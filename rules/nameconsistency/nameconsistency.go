@@ -5,6 +5,7 @@ package nameconsistency
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules/internal/names"
@@ -81,6 +82,9 @@ func check(pass *lint.CorpusPass) {
 	})
 	for _, g := range groups {
 		for _, v := range g.Variants {
+			if sameName(v.Surface, g.Dominant.Surface) {
+				continue // "The Compiler Team" and "the compiler team": an article and capitals are style
+			}
 			msg := fmt.Sprintf("%q is written %q %d times in front matter; use one spelling", v.Surface, g.Dominant.Surface, g.Dominant.Count)
 			for _, l := range v.Locations {
 				pass.Report(l.Path, lint.Diagnostic{
@@ -106,6 +110,15 @@ func check(pass *lint.CorpusPass) {
 			})
 		}
 	}
+}
+
+// sameName: the two values differ only in capitals and a leading "the".
+func sameName(a, b string) bool {
+	norm := func(s string) string {
+		s = strings.ToLower(strings.Join(strings.Fields(s), " "))
+		return strings.TrimPrefix(s, "the ")
+	}
+	return norm(a) == norm(b)
 }
 
 // Message is the message of a finding: the spelling, the archive's own

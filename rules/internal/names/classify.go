@@ -200,13 +200,19 @@ func classify(text, target string, near bool) verdict {
 			// "of" or "for" makes the words parts of one name
 			before := i+1 < len(gw) && gw[i+1].sep == 'a'
 			numeral := gw[len(gw)-1].w == strings.ToUpper(gw[len(gw)-1].w) // Books IV, Sciences ABC
-			note(verdict{kind: KindPlural, strong: !last && (!before || ofBefore) && !numeral})
+			// the head of "X of Y" is grammar too: Sons of God, Acts of Parliament
+			head := i+1 < len(gw) && (strings.EqualFold(gw[i+1].w, "of") || strings.EqualFold(gw[i+1].w, "for"))
+			// a capital changed with it: the phrase put in sentence case
+			// (Project goal updates beside Project Goals Update)
+			veto = veto || t.w[0] != g.w[0]
+			note(verdict{kind: KindPlural, strong: !last && (!before || ofBefore) && !numeral && !head})
 		case len(gw) == 1:
 			// one word: a slip well inside it, in no word the archive also
 			// writes in lower case (Stand beside Strand)
 			note(verdict{kind: KindSlip, strong: innerDiff(lt, lg, 2) && !strings.ContainsAny(lt, "'’"), unless: []string{lt}})
 		default:
-			note(verdict{kind: KindSlip, strong: innerDiff(lt, lg, 1)})
+			// an apostrophe for a letter is dialect: God A’mighty
+			note(verdict{kind: KindSlip, strong: innerDiff(lt, lg, 1) && !strings.ContainsAny(lt, "'’")})
 		}
 		if lg == "of" || lg == "for" {
 			ofBefore = true
@@ -257,10 +263,25 @@ func caseVerdict(tw, gw []nameWord, i int) verdict {
 			return verdict{strong: true}
 		}
 	}
-	if i == len(tw)-1 && len(tw) == 2 && personWord(gw[0].w) && personWord(g) {
+	if i == len(tw)-1 && len(tw) == 2 && personWord(gw[0].w) && personWord(g) && len(gw[0].w) >= 3 && familyName(t) {
 		return verdict{strong: true, unless: []string{strings.ToLower(t)}}
 	}
 	return verdict{}
+}
+
+// nounEnds end English nouns and plurals far more often than family
+// names: Base directories and Oxc transformer are no Julia marin.
+var nounEnds = []string{"s", "er", "or", "ion", "ment", "ing", "ity", "ness", "ance", "ence", "ure", "ory", "ism", "ist", "al", "ive", "ic"}
+
+// familyName: a lower-case word that may be a family name: no common
+// English noun ending.
+func familyName(w string) bool {
+	for _, e := range nounEnds {
+		if strings.HasSuffix(w, e) {
+			return false
+		}
+	}
+	return true
 }
 
 // innerDiff: the two words differ inside, with their first letter and

@@ -342,6 +342,19 @@ func (m *matcher) judge(i, j int, n int32, edited bool) (Match, bool) {
 			}
 		}
 	}
+	// The name goes on into a hyphenated word ("a French man-of-war"), or
+	// a hyphen joins its last words before a noun they qualify ("a
+	// Long-Island sailor"): words of another kind.
+	if j+1 < len(ws) {
+		nx := ws[j+1]
+		if nx.sep == sepHyphen {
+			return Match{}, false
+		}
+		if ws[j].sep == sepHyphen && !strings.Contains(target.Surface, "-") && nx.sep == sepSpace && nx.lower() &&
+			lex.classOf(m.src[nx.start:nx.end])&(classStop|classConnector|classLooseVerb|classNotNoun) == 0 {
+			return Match{}, false
+		}
+	}
 	// A plural ending on the last word is grammar: "the two Harbor City
 	// Museums", "the Miss Brookes".
 	if !edited && !near && finalPlural(text, target.Surface) {

@@ -647,6 +647,9 @@ func (m *miner) lowerFindings() {
 			ws, ds := string(w), string(dom)
 			for r := f.head; r >= 0; r = m.spans[r].next {
 				sp := m.spans[r].sp
+				if clause(m.src, sp.Start) {
+					continue // "which disables incremental": a verb
+				}
 				m.fact.Shorts = append(m.fact.Shorts, ShortUse{
 					Span: sp, Text: ws, Defined: ds,
 					Message: fmt.Sprintf("%q is written %q %d times before %q in this document; use one spelling", ws, ds, dn, second),
@@ -656,6 +659,24 @@ func (m *miner) lowerFindings() {
 		}
 	}
 }
+
+// clause: the word before start is a pronoun after which an inflected
+// first word is a verb: "which disables incremental", "it returns values".
+func clause(src []byte, start int) bool {
+	i := start
+	for i > 0 && (src[i-1] == ' ' || src[i-1] == '\n' || src[i-1] == '\t') {
+		i--
+	}
+	j := i
+	for j > 0 && (src[j-1]|0x20 >= 'a' && src[j-1]|0x20 <= 'z') {
+		j--
+	}
+	return subjects[strings.ToLower(string(src[j:i]))]
+}
+
+// subjects are followed by a verb.
+var subjects = map[string]bool{"which": true, "that": true, "who": true, "it": true, "he": true, "she": true,
+	"they": true, "we": true, "i": true, "you": true, "this": true, "also": true, "then": true, "and": true, "or": true}
 
 // pluralOf: w is dom with s or es added.
 func pluralOf(w, dom []byte) bool {

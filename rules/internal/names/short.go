@@ -238,39 +238,16 @@ func (m *miner) judgeUse(ws []word, i int, d *shortDef) (ShortUse, bool, bool) {
 		return ShortUse{}, false, false
 	}
 	hasThe := i > 0 && ws[i].sep == sepSpace && strings.EqualFold(string(m.text(ws[i-1])), "the")
-	lowerAll := !ws[i].upper()
-	var why []string
-	switch {
-	case lowerAll && !hasThe:
-		return ShortUse{}, false, false // ordinary use of the word: "a museum", "museums"
-	case d.the && !hasThe:
-		if ws[i].sep == sepBreak || i > 0 && ws[i].sep == sepSpace && determiners[strings.ToLower(string(m.text(ws[i-1])))] {
-			return ShortUse{}, false, false // "this Museum", "its Museum": another determiner
-		}
-		why = append(why, "without its article")
-	case !d.the && hasThe && !plural && !kase:
-		why = append(why, "with an article it was defined without")
+	// Only the short form in the plural, as capitalised as defined and
+	// after "the", is a slip: "the Alliances" for the one Alliance. An
+	// article added or dropped, other capitals (the museum night), an
+	// acronym's plural (RFCs) and a count (twenty Right Whales) are English.
+	acronym := len(d.words) == 1 && isCaps(d.words[0])
+	if !plural || kase || acronym || !hasThe {
+		return ShortUse{}, false, !plural && !kase
 	}
-	if plural {
-		why = append([]string{"in the plural"}, why...)
-	}
-	if kase {
-		why = append([]string{"with different capitals"}, why...)
-	}
-	if len(why) == 0 {
-		return ShortUse{}, false, true
-	}
-	// soft: an added article ("the NFA") or the short form in lower case
-	// ("the museum"): ordinary English unless the document keeps to the
-	// defined form.
-	articleOnly := !plural && (!kase && hasThe && !d.the || kase && lowerAll)
-	if kase && lowerAll && j+1 < len(ws) && ws[j+1].sep == sepSpace && ws[j+1].lower() {
-		nt := m.text(ws[j+1])
-		if lex.classOf(nt)&(classNotNoun|classLooseVerb|classStop|classConnector) == 0 &&
-			!bytes.HasSuffix(nt, []byte("ed")) && !bytes.HasSuffix(nt, []byte("ing")) && !bytes.HasSuffix(nt, []byte("ly")) {
-			return ShortUse{}, false, false // "the museum night": the word, not the short form
-		}
-	}
+	why := []string{"in the plural"}
+	articleOnly := false
 	start, end := int(ws[i].start), int(ws[j].end)
 	if hasThe {
 		start = int(ws[i-1].start)
