@@ -171,7 +171,7 @@ func (g *grouper) count() {
 	parts := make([]grouper, shares)
 	var wg sync.WaitGroup
 	for k := range parts {
-		parts[k].facts = g.facts
+		parts[k].facts, parts[k].opt = g.facts, g.opt
 		wg.Go(func() { parts[k].countShare(n/shares, k, shares) })
 	}
 	wg.Wait()
@@ -251,7 +251,7 @@ func (g *grouper) countShare(n, k, shares int) {
 		}
 		for mi := range f.Spellings {
 			s := &f.Spellings[mi]
-			if shares > 1 && shareOf(s.Key, shares) != k {
+			if shares > 1 && shareOf(s.Key, shares) != k || len(g.opt.Kinds) > 0 && !slices.Contains(g.opt.Kinds, s.Kind) {
 				continue
 			}
 			ai := g.aggFor(maphash.String(groupSeed, s.Key)^uint64(s.Kind), s.Kind, s.Key)

@@ -54,6 +54,9 @@ type Index struct {
 	words   map[string]bool    // every word of every form, normalised
 	// distinct are the sets of names marked as other names that look alike
 	distinct [][]string
+	// stopStart: some form starts with a stop word (A Rocha); else no
+	// match starts at one, and the matcher passes over The, In, After…
+	stopStart bool
 }
 
 // Distinct reports whether the glossary marks a and b as two names
@@ -169,6 +172,9 @@ func (ix *Index) add(entry int, surface string, kind FormKind) {
 	key, words, capped := PhraseKey(surface)
 	if len(key) == 0 {
 		return
+	}
+	if first, _, _ := strings.Cut(surface, " "); stopWords[strings.ToLower(first)] {
+		ix.stopStart = true
 	}
 	fi := int32(len(ix.Forms))
 	ix.Forms = append(ix.Forms, Form{Surface: surface, Kind: kind, Entry: entry, words: words, capped: capped})

@@ -150,7 +150,7 @@ func (m *matcher) find(fn func(Match)) {
 		m.rkoff = append(m.rkoff, -1, -1)
 	}
 	for i := 0; i < len(m.words); i++ {
-		if !m.words[i].upper() {
+		if !m.words[i].upper() || !m.ix.stopStart && lex.foldClassOf(m.src[m.words[i].start:m.words[i].end])&classStop != 0 {
 			continue
 		}
 		m.start, m.bestJ, m.bestNode, m.bestEdited = i, -1, -1, false

@@ -175,27 +175,27 @@ func Mine(doc *lint.Document, opt MineOptions) *Fact {
 }
 
 // keepWords keeps, for matching against the archive's names once every
-// document is mined, the words at and near capitalised ones: a name is
-// capitalised words with at most a few lowercase ones between. Where
-// words are left out, the next one kept starts a new run, so that no two
-// words become neighbours that were not.
+// document is mined, the words at and near capitalised ones (one before,
+// three after): a name is capitalised words with at most a few lowercase
+// ones between. Where words are left out, the next one kept starts a new
+// run, so that no two words become neighbours that were not.
 func (m *miner) keepWords() {
+	// Two passes, the same loop written twice (a closure per word costs
+	// more than the copy): count, then copy into a slice of the exact size.
 	n := 0
-	keep := func(ws []word, k int) bool {
-		for d := -1; d <= 4; d++ {
-			if x := k + d; x >= 0 && x < len(ws) && ws[x].upper() {
-				return true
-			}
-		}
-		return false
-	}
 	for _, r := range m.ranges {
 		if !r.match {
 			continue
 		}
 		ws := m.all[r.lo:r.hi]
+		until := -1 // words up to this index are kept: three after a capitalised one
 		for k := range ws {
-			if keep(ws, k) {
+			if ws[k].flags&wUpper != 0 {
+				until = max(until, k+3)
+			} else if k+1 < len(ws) && ws[k+1].flags&wUpper != 0 {
+				until = max(until, k) // the word before a capitalised one
+			}
+			if k <= until {
 				n++
 			}
 		}
@@ -203,24 +203,31 @@ func (m *miner) keepWords() {
 	if n == 0 {
 		return
 	}
-	out := make([]word, 0, n)
+	out := make([]word, n)
+	i := 0
 	for _, r := range m.ranges {
 		if !r.match {
 			continue
 		}
 		ws := m.all[r.lo:r.hi]
+		until := -1
 		gap := true
 		for k := range ws {
-			if !keep(ws, k) {
+			if ws[k].flags&wUpper != 0 {
+				until = max(until, k+3)
+			} else if k+1 < len(ws) && ws[k+1].flags&wUpper != 0 {
+				until = max(until, k)
+			}
+			if k > until {
 				gap = true
 				continue
 			}
-			w := ws[k]
+			out[i] = ws[k]
 			if gap {
-				w.sep = sepBreak
+				out[i].sep = sepBreak
 			}
+			i++
 			gap = false
-			out = append(out, w)
 		}
 	}
 	m.fact.words = out
