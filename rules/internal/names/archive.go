@@ -164,7 +164,9 @@ func Archive(srcs [][]byte, facts []*Fact, opt ArchiveOptions) []Finding {
 						return
 					}
 					v := classify(m.Text, m.Target.Surface, m.Near)
-					if !v.strong || handle(srcs[di], m.Start) {
+					// a word dropped or two swapped in a title or heading is
+					// a title of its own (Create Controller Base Module File)
+					if !v.strong || handle(srcs[di], m.Start) || m.Near && m.Head {
 						return
 					}
 					fix := v.kind != KindSwapped && v.kind != KindDropped && !strings.ContainsAny(string(srcs[di][m.Start:m.End]), "\n\r")

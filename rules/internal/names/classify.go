@@ -110,7 +110,13 @@ func classify(text, target string, near bool) verdict {
 	tw, gw := splitName(text), splitName(target)
 	if near {
 		if len(tw) < len(gw) {
-			return verdict{kind: KindDropped, strong: len(gw) >= 4}
+			// every word capitalised as in the name: not "Lang design
+			// meeting" for the Lang Team Design Meetings
+			strong := len(gw) >= 4
+			for _, w := range tw {
+				strong = strong && (upperWord(w.w) || connectors[w.w])
+			}
+			return verdict{kind: KindDropped, strong: strong}
 		}
 		// a person's two names, both capitalised as written and neither
 		// a word the archive writes in lower case (not Docsy uses, Use Docsy)
@@ -207,9 +213,12 @@ func classify(text, target string, near bool) verdict {
 			veto = veto || t.w[0] != g.w[0]
 			note(verdict{kind: KindPlural, strong: !last && (!before || ofBefore) && !numeral && !head})
 		case len(gw) == 1:
-			// one word: a slip well inside it, in no word the archive also
-			// writes in lower case (Stand beside Strand)
-			note(verdict{kind: KindSlip, strong: innerDiff(lt, lg, 2) && !strings.ContainsAny(lt, "'’"), unless: []string{lt}})
+			// one word: a letter dropped or two swapped well inside it
+			// (Lakesde, Protugal), in no word the archive also writes in
+			// lower case (Stand beside Strand); a changed or added letter
+			// makes another word as often (Kennington, Inlanders)
+			typing := len(lt) == len(lg)-1 || len(lt) == len(lg) && swapped(lt, lg)
+			note(verdict{kind: KindSlip, strong: typing && innerDiff(lt, lg, 2) && !strings.ContainsAny(lt, "'’"), unless: []string{lt}})
 		default:
 			// an apostrophe for a letter is dialect: God A’mighty
 			note(verdict{kind: KindSlip, strong: innerDiff(lt, lg, 1) && !strings.ContainsAny(lt, "'’")})
@@ -296,6 +305,15 @@ func innerDiff(a, b string, end int) bool {
 		s++
 	}
 	return p >= 1 && s >= end
+}
+
+// swapped: a and b differ by two neighbouring letters swapped.
+func swapped(a, b string) bool {
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
 }
 
 func joinedLower(ws []nameWord) string {

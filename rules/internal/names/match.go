@@ -18,6 +18,8 @@ type Match struct {
 	// Near is set when the text is the name with an inner word dropped or
 	// its two words swapped.
 	Near bool
+	// Head: the text is in a title, heading or caption line.
+	Head bool
 }
 
 // matcher walks one block's words through the trie.
@@ -350,8 +352,9 @@ func (m *matcher) judge(i, j int, n int32, edited bool) (Match, bool) {
 		if nx.sep == sepHyphen {
 			return Match{}, false
 		}
-		if ws[j].sep == sepHyphen && !strings.Contains(target.Surface, "-") && nx.sep == sepSpace && nx.lower() &&
-			lex.classOf(m.src[nx.start:nx.end])&(classStop|classConnector|classLooseVerb|classNotNoun) == 0 {
+		// (in a heading the noun is capitalised too: Open-Source Plugin Code)
+		if ws[j].sep == sepHyphen && !strings.Contains(target.Surface, "-") && nx.sep == sepSpace && (nx.lower() || ws[j].head() && nx.upper()) &&
+			lex.foldClassOf(m.src[nx.start:nx.end])&(classStop|classConnector|classLooseVerb|classNotNoun) == 0 {
 			return Match{}, false
 		}
 	}
@@ -370,14 +373,14 @@ func (m *matcher) judge(i, j int, n int32, edited bool) (Match, bool) {
 	if capped == 1 && words >= 2 && target.capped >= 2 && ws[i].sep == sepBreak && m.ordinaryTail(i, j) {
 		return Match{}, false
 	}
-	// In a title, heading or caption every word is capitalised: the words
-	// around say nothing of where the name ends.
+	// Part of a longer name: "National Academy of Sciences", "Lakeside
+	// Institutes Board", "Google Secret Manager".
+	if i > 0 && ws[i].sep == sepSpace && ws[i-1].upper() && !stopWords[strings.ToLower(string(m.src[ws[i-1].start:ws[i-1].end]))] {
+		return Match{}, false
+	}
+	// In a title, heading or caption every word is capitalised: the word
+	// after says nothing of where the name ends (Firstnamelastname Speech).
 	if !ws[i].head() {
-		// Part of a longer name: "National Academy of Sciences", "Lakeside
-		// Institutes Board".
-		if i > 0 && ws[i].sep == sepSpace && ws[i-1].upper() && !stopWords[strings.ToLower(string(m.src[ws[i-1].start:ws[i-1].end]))] {
-			return Match{}, false
-		}
 		if j+1 < len(ws) && ws[j+1].sep == sepSpace {
 			nx := ws[j+1]
 			if nx.upper() {
@@ -389,7 +392,7 @@ func (m *matcher) judge(i, j int, n int32, edited bool) (Match, bool) {
 			}
 		}
 	}
-	return Match{Start: start, End: end, Text: text, Target: *target, Near: near}, true
+	return Match{Start: start, End: end, Text: text, Target: *target, Near: near, Head: ws[i].head()}, true
 }
 
 // joinsOf counts the "and", "&" and commas of a name.

@@ -566,7 +566,7 @@ var notNouns = map[string]bool{
 	"under": true, "through": true, "together": true, "enough": true, "became": true, "become": true, "went": true,
 	"goes": true, "took": true, "take": true, "takes": true, "seem": true, "seems": true, "seemed": true,
 	"know": true, "knew": true, "think": true, "thought": true, "want": true, "wanted": true, "look": true,
-	"looks": true, "felt": true, "feel": true, "find": true, "found": true, "keep": true, "kept": true,
+	"looks": true, "felt": true, "feel": true, "find": true, "found": true, "keep": true, "kept": true, "altogether": true,
 	"entre": true, "sont": true, "dans": true, "pour": true,
 }
 
@@ -654,8 +654,8 @@ func (m *miner) lowerFindings() {
 			ws, ds := string(w), string(dom)
 			for r := f.head; r >= 0; r = m.spans[r].next {
 				sp := m.spans[r].sp
-				if clause(m.src, sp.Start) {
-					continue // "which disables incremental": a verb
+				if clause(m.src, sp.Start) || sp.Start > 0 && m.src[sp.Start-1] == '-' || counted(m.src, sp.Start) {
+					continue // "which disables incremental": a verb; "three-fourths percent"; "eighty pounds weight"
 				}
 				m.fact.Shorts = append(m.fact.Shorts, ShortUse{
 					Span: sp, Text: ws, Defined: ds,
@@ -680,6 +680,33 @@ func clause(src []byte, start int) bool {
 	}
 	return subjects[strings.ToLower(string(src[j:i]))]
 }
+
+// counted: a number stands before start, and a plural after it is a
+// measure ("eighty pounds weight", "1,101,107 pounds weight").
+func counted(src []byte, start int) bool {
+	i := start
+	for i > 0 && (src[i-1] == ' ' || src[i-1] == '\n' || src[i-1] == '\t') {
+		i--
+	}
+	if i > 0 && src[i-1] >= '0' && src[i-1] <= '9' {
+		return true
+	}
+	j := i
+	for j > 0 && (src[j-1]|0x20 >= 'a' && src[j-1]|0x20 <= 'z') {
+		j--
+	}
+	return numberWords[strings.ToLower(string(src[j:i]))]
+}
+
+// numberWords count things.
+var numberWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+		sixty seventy eighty ninety hundred thousand million`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // subjects are followed by a verb.
 var subjects = map[string]bool{"which": true, "that": true, "who": true, "it": true, "he": true, "she": true,

@@ -15,7 +15,8 @@ type shortDef struct {
 	words []string // as written, without the article
 	keys  []string
 	the   bool
-	end   int // where the definition ends; uses are looked for after it
+	legal bool // "(hereinafter the Museum)", "(the “Museum”)": one body, named so in a legal style
+	end   int  // where the definition ends; uses are looked for after it
 }
 
 // definingStarts open a definition: "(hereinafter referred to as the
@@ -86,9 +87,10 @@ func (m *miner) shortForms(b *lint.Block, defs []shortDef) []shortDef {
 		for defining && len(ws) > 0 && (definingStarts[string(low(ws[0]))] || definingWords[string(low(ws[0]))]) {
 			ws = ws[1:]
 		}
-		d := shortDef{end: int(toks[close].End)}
+		d := shortDef{end: int(toks[close].End), legal: defining}
 		if len(ws) > 1 && strings.EqualFold(string(m.src[ws[0].Start:ws[0].End]), "the") {
 			d.the = true
+			d.legal = d.legal || quoted
 			ws = ws[1:]
 		}
 		if len(ws) == 0 || len(ws) > 4 {
@@ -243,7 +245,11 @@ func (m *miner) judgeUse(ws []word, i int, d *shortDef) (ShortUse, bool, bool) {
 	// article added or dropped, other capitals (the museum night), an
 	// acronym's plural (RFCs) and a count (twenty Right Whales) are English.
 	acronym := len(d.words) == 1 && isCaps(d.words[0])
-	if !plural || kase || acronym || !hasThe {
+	// the plural of a name defined in the singular, in a legal style: not
+	// the Summary after (Summaries), nor "the Finbacks" after a chapter's
+	// (“Finback”)
+	singular := !strings.HasSuffix(d.words[len(d.words)-1], "s")
+	if !plural || kase || acronym || !hasThe || !d.legal || !singular {
 		return ShortUse{}, false, !plural && !kase
 	}
 	why := []string{"in the plural"}
