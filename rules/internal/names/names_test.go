@@ -219,3 +219,27 @@ func TestLexicon(t *testing.T) {
 		}
 	}
 }
+
+// An inflected first word of a lowercase pair is grammar after a pronoun
+// (a verb), a number (a measure) or a hyphen (three-fourths).
+func TestPairContext(t *testing.T) {
+	for _, c := range []struct {
+		text   string
+		clause bool
+		count  bool
+	}{
+		{"which disables incremental", true, false},
+		{"eighty pounds weight", false, true},
+		{"1,101,107 pounds weight", false, true},
+		{"remove methods calls", false, false},
+		{"of builds scripts", false, false},
+	} {
+		at := strings.LastIndex(c.text[:strings.LastIndex(c.text, " ")], " ") + 1
+		if got := clause([]byte(c.text), at); got != c.clause {
+			t.Errorf("clause(%q) = %v, want %v", c.text, got, c.clause)
+		}
+		if got := counted([]byte(c.text), at); got != c.count {
+			t.Errorf("counted(%q) = %v, want %v", c.text, got, c.count)
+		}
+	}
+}
