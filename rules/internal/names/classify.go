@@ -249,11 +249,11 @@ func innerCapital(w string) bool {
 }
 
 // caseVerdict judges a changed capital on word i: strong inside a word
-// (GreenHaven), on an inner word with a capitalised one after it (Academy
-// of science and Technology), and on the family name of a person (Julia
-// marin) the archive never writes in lower case; not on a generic last
-// word (Rust compiler, Catholic church), a phrase put in sentence case
-// (Project goals update), a raised capital, or all capitals.
+// (GreenHaven) and on an inner word with a generic capitalised one after
+// it (Academy of science and Technology); not on a last word, generic or
+// not (Rust compiler, Apple silicon, and so Julia marin too), a phrase put
+// in sentence case (Project goals update), a raised capital, or all
+// capitals.
 func caseVerdict(tw, gw []nameWord, i int) verdict {
 	t, g := tw[i].w, gw[i].w
 	switch {
@@ -272,25 +272,7 @@ func caseVerdict(tw, gw []nameWord, i int) verdict {
 			return verdict{strong: true}
 		}
 	}
-	if i == len(tw)-1 && len(tw) == 2 && personWord(gw[0].w) && personWord(g) && len(gw[0].w) >= 3 && familyName(t) {
-		return verdict{strong: true, unless: []string{strings.ToLower(t)}}
-	}
 	return verdict{}
-}
-
-// nounEnds end English nouns and plurals far more often than family
-// names: Base directories and Oxc transformer are no Julia marin.
-var nounEnds = []string{"s", "er", "or", "ion", "ment", "ing", "ity", "ness", "ance", "ence", "ure", "ory", "ism", "ist", "al", "ive", "ic"}
-
-// familyName: a lower-case word that may be a family name: no common
-// English noun ending.
-func familyName(w string) bool {
-	for _, e := range nounEnds {
-		if strings.HasSuffix(w, e) {
-			return false
-		}
-	}
-	return true
 }
 
 // innerDiff: the two words differ inside, with their first letter and

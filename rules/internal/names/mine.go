@@ -566,7 +566,7 @@ var notNouns = map[string]bool{
 	"under": true, "through": true, "together": true, "enough": true, "became": true, "become": true, "went": true,
 	"goes": true, "took": true, "take": true, "takes": true, "seem": true, "seems": true, "seemed": true,
 	"know": true, "knew": true, "think": true, "thought": true, "want": true, "wanted": true, "look": true,
-	"looks": true, "felt": true, "feel": true, "find": true, "found": true, "keep": true, "kept": true, "altogether": true,
+	"looks": true, "felt": true, "feel": true, "find": true, "found": true, "keep": true, "kept": true, "altogether": true, "till": true, "done": true, "full": true, "home": true,
 	"entre": true, "sont": true, "dans": true, "pour": true,
 }
 
