@@ -129,9 +129,6 @@ func (m *miner) shortForms(b *lint.Block, defs []shortDef) []shortDef {
 	return defs
 }
 
-// determiners stand where the article would: "this Museum", "its Museum".
-var determiners = map[string]bool{"this": true, "that": true, "these": true, "those": true, "its": true, "our": true, "their": true, "his": true, "her": true, "your": true, "my": true, "a": true, "an": true, "each": true, "every": true, "any": true, "no": true, "another": true, "whose": true}
-
 func isCaps(s string) bool {
 	if len(s) < 2 || len(s) > 10 {
 		return false
