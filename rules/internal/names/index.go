@@ -57,6 +57,79 @@ type Index struct {
 	// stopStart: some form starts with a stop word (A Rocha); else no
 	// match starts at one, and the matcher passes over The, In, After…
 	stopStart bool
+	// near holds the hashes of the forms' words and of each with one byte
+	// left out: a word of the text is one slip from a word of a name only
+	// if it or one of its own deletions is in it (a symmetric deletion
+	// test), and the matcher looks for slips in no other word.
+	near hashSet
+}
+
+// A hashSet is an open-addressed set of non-zero 64-bit hashes.
+type hashSet struct{ slots []uint64 }
+
+func newHashSet(n int) hashSet {
+	size := 64
+	for size < 2*n {
+		size *= 2
+	}
+	return hashSet{slots: make([]uint64, size)}
+}
+
+func (s *hashSet) add(h uint64) {
+	h |= 1
+	mask := uint64(len(s.slots) - 1)
+	for i := (h * 0x9e3779b97f4a7c15) >> 17 & mask; ; i = (i + 1) & mask {
+		switch s.slots[i] {
+		case 0:
+			s.slots[i] = h
+			return
+		case h:
+			return
+		}
+	}
+}
+
+func (s *hashSet) has(h uint64) bool {
+	if len(s.slots) == 0 {
+		return false
+	}
+	h |= 1
+	mask := uint64(len(s.slots) - 1)
+	for i := (h * 0x9e3779b97f4a7c15) >> 17 & mask; ; i = (i + 1) & mask {
+		switch s.slots[i] {
+		case 0:
+			return false
+		case h:
+			return true
+		}
+	}
+}
+
+// buildNear fills ix.near from the words of the forms.
+func (ix *Index) buildNear() {
+	n := 0
+	for w := range ix.words {
+		n += len(w) + 1
+	}
+	ix.near = newHashSet(n)
+	var hs []uint64
+	for w := range ix.words {
+		hs = delHashes(hs[:0], w)
+		for _, h := range hs {
+			ix.near.add(h)
+		}
+	}
+}
+
+// nearWord: key is a word of a name or one slip from one.
+func (ix *Index) nearWord(key []byte, hs []uint64) ([]uint64, bool) {
+	hs = delHashes(hs[:0], string(key))
+	for _, h := range hs {
+		if ix.near.has(h) {
+			return hs, true
+		}
+	}
+	return hs, false
 }
 
 // Distinct reports whether the glossary marks a and b as two names
@@ -83,6 +156,7 @@ func NewIndex(entries []lint.NameEntry) *Index {
 		ix.root[i] = -1
 	}
 	ix.nameOf = make([]int32, len(entries))
+	defer ix.buildNear()
 	defer ix.densify()
 	for ei, e := range entries {
 		if len(e.Distinct) > 0 {

@@ -30,6 +30,8 @@ type matcher struct {
 	kbuf  []byte
 	koff  []int32 // per word: start and end in kbuf, -1 until computed
 	rkoff []int32 // per word: the same for its raw key
+	near  []int8  // per word, key and raw key: 1 one slip from a name's word, -1 not, 0 unknown
+	hs    []uint64
 
 	start      int
 	bestJ      int
@@ -146,10 +148,11 @@ func (m *matcher) find(fn func(Match)) {
 		return
 	}
 	m.kbuf = m.kbuf[:0]
-	m.koff, m.rkoff = m.koff[:0], m.rkoff[:0]
+	m.koff, m.rkoff, m.near = m.koff[:0], m.rkoff[:0], m.near[:0]
 	for range m.words {
 		m.koff = append(m.koff, -1, -1)
 		m.rkoff = append(m.rkoff, -1, -1)
+		m.near = append(m.near, 0, 0)
 	}
 	for i := 0; i < len(m.words); i++ {
 		if !m.words[i].upper() || !m.ix.stopStart && lex.foldClassOf(m.src[m.words[i].start:m.words[i].end])&classStop != 0 {
@@ -218,7 +221,7 @@ func (m *matcher) walk(n int32, j, p int, edited, raw bool) {
 	letters := int(m.words[j].letters)
 	// never the first letter of a word, and a word of another name (Rahman
 	// beside Raman) is no slip
-	if edited || p < 1 || letters < minSwapLetters || c >= 0x80 || m.ix.words[string(k)] {
+	if edited || p < 1 || letters < minSwapLetters || c >= 0x80 || m.ix.words[string(k)] || !m.nearName(j, raw, k) {
 		return
 	}
 	if p+1 < len(k) {
@@ -243,6 +246,24 @@ func (m *matcher) walk(n int32, j, p int, edited, raw bool) {
 		}
 		m.walk(e.to, j, p, true, raw)
 	}
+}
+
+// nearName: key, the key of word j (raw: its raw key), is one slip from a
+// word of a name; the answer is kept for the word.
+func (m *matcher) nearName(j int, raw bool, key []byte) bool {
+	x := 2 * j
+	if raw {
+		x++
+	}
+	if m.near[x] == 0 {
+		var ok bool
+		m.hs, ok = m.ix.nearWord(key, m.hs)
+		m.near[x] = -1
+		if ok {
+			m.near[x] = 1
+		}
+	}
+	return m.near[x] > 0
 }
 
 // wordEnd goes on from the end of word j at node n: a form may end here,
