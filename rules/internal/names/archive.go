@@ -143,7 +143,7 @@ func Archive(srcs [][]byte, facts []*Fact, opt ArchiveOptions) []Finding {
 						return
 					}
 					// the spelling's own counts, its plural and singular
-					// included: Martians counts for Martian
+					// included: Orbitans counts for Orbitan
 					vc, vd := 1, 1
 					own := []*candidate{cands[m.Text]}
 					if k := phraseKey(m.Text); k != phraseKey(m.Target.Surface) {
@@ -158,7 +158,7 @@ func Archive(srcs [][]byte, facts []*Fact, opt ArchiveOptions) []Finding {
 						}
 					}
 					// the name is far more frequent, or in far more documents
-					// and no less frequent: not Martin beside a book's Martian
+					// and no less frequent: not Marlin beside a book's Marlian
 					if t.count < opt.Ratio*vc && (t.docs < opt.Ratio*vd || t.count < vc) {
 						return
 					}
@@ -167,7 +167,7 @@ func Archive(srcs [][]byte, facts []*Fact, opt ArchiveOptions) []Finding {
 					}
 					v := classify(m.Text, m.Target.Surface, m.Near)
 					// a word dropped or two swapped in a title or heading is
-					// a title of its own (Create Controller Base Module File)
+					// a title of its own (Create Harbor Base Module File)
 					if !v.strong || handle(srcs[di], m.Start) || m.Near && m.Head {
 						return
 					}
@@ -177,8 +177,8 @@ func Archive(srcs [][]byte, facts []*Fact, opt ArchiveOptions) []Finding {
 					if !strings.ContainsAny(m.Text, " -,&") {
 						// one word for a name of one word: the document
 						// names the name too, or a word of one article is
-						// taken for a name of another (Spain beside a
-						// Sapin, Esher beside Esther)
+						// taken for a name of another (Marlow beside a
+						// Marlowe, Tamsin beside Tamsen)
 						if !strings.Contains(m.Target.Surface, " ") && !mentions(facts[di], parts, t) {
 							return
 						}
@@ -215,7 +215,7 @@ func Archive(srcs [][]byte, facts []*Fact, opt ArchiveOptions) []Finding {
 			}
 			for _, w := range f.words {
 				// a one-word spelling, at the start of a sentence too:
-				// Rachael, said a book a hundred times, is a name
+				// Tamsen, said a book a hundred times, is a name
 				if t := srcs[di][w.start:w.end]; w.upper() {
 					if n, ok := singles[string(t)]; ok {
 						singles[string(t)] = n + 1

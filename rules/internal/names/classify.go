@@ -96,7 +96,7 @@ type verdict struct {
 	strong bool
 	// unless: strong only if the archive never writes these words in
 	// lower case; they are ordinary words otherwise (Stand beside Strand,
-	// marin beside Marin, Use Docsy beside Docsy uses).
+	// marin beside Marin, Use Orbit beside Orbit uses).
 	unless []string
 }
 
@@ -110,8 +110,8 @@ func classify(text, target string, near bool) verdict {
 	tw, gw := splitName(text), splitName(target)
 	if near {
 		if len(tw) < len(gw) {
-			// every word capitalised as in the name: not "Lang design
-			// meeting" for the Lang Team Design Meetings
+			// every word capitalised as in the name: not "Ferry design
+			// meeting" for the Ferry Board Design Meetings
 			strong := len(gw) >= 4
 			for _, w := range tw {
 				strong = strong && (upperWord(w.w) || connectors[w.w])
@@ -119,7 +119,7 @@ func classify(text, target string, near bool) verdict {
 			return verdict{kind: KindDropped, strong: strong}
 		}
 		// a person's two names, both capitalised as written and neither
-		// a word the archive writes in lower case (not Docsy uses, Use Docsy)
+		// a word the archive writes in lower case (not Orbit uses, Use Orbit)
 		strong := len(tw) == 2 && upperWord(tw[0].w) && upperWord(tw[1].w) && !strings.ContainsAny(text, "'’")
 		return verdict{kind: KindSwapped, strong: strong, unless: []string{strings.ToLower(tw[0].w), strings.ToLower(tw[len(tw)-1].w)}}
 	}
@@ -129,7 +129,7 @@ func classify(text, target string, near bool) verdict {
 		}
 		if len(tw) < len(gw) {
 			// Annaberg, Harborcity; not a capital inside the word, the way
-			// code, handles and brands are written (DateTime, ChrisDenton)
+			// code, handles and brands are written (DateTime, AnnaBerg)
 			for _, w := range tw {
 				if innerCapital(w.w) {
 					return verdict{kind: KindJoined}
@@ -147,7 +147,7 @@ func classify(text, target string, near bool) verdict {
 		}
 		for _, w := range tw {
 			if len(w.w) < 3 && !inName[strings.ToLower(w.w)] {
-				return verdict{kind: KindJoined} // Nest J S Module, To do beside Todos
+				return verdict{kind: KindJoined} // Orbit J S Module, To do beside Todos
 			}
 		}
 		if len(tw) >= 3 {
@@ -193,7 +193,7 @@ func classify(text, target string, near bool) verdict {
 		switch {
 		case t.w == g.w:
 		case possessive([]byte(lt)) > 0 || possessive([]byte(lg)) > 0:
-			note(verdict{kind: KindPlural}) // Rust Reach beside Rust’s Reach: grammar
+			note(verdict{kind: KindPlural}) // Harbor Reach beside Harbor’s Reach: grammar
 		case lt == "of" && lg == "for" || lt == "for" && lg == "of":
 			note(verdict{kind: KindOfFor, strong: true})
 		case lt == lg:
@@ -205,22 +205,22 @@ func classify(text, target string, near bool) verdict {
 			// a plural: grammar on the last word, and before "and" where no
 			// "of" or "for" makes the words parts of one name
 			before := i+1 < len(gw) && gw[i+1].sep == 'a'
-			numeral := gw[len(gw)-1].w == strings.ToUpper(gw[len(gw)-1].w) // Books IV, Sciences ABC
-			// the head of "X of Y" is grammar too: Sons of God, Acts of Parliament
+			numeral := gw[len(gw)-1].w == strings.ToUpper(gw[len(gw)-1].w) // Volumes IV, Sciences ABC
+			// the head of "X of Y" is grammar too: Friends of the Museum, Acts of the Council
 			head := i+1 < len(gw) && (strings.EqualFold(gw[i+1].w, "of") || strings.EqualFold(gw[i+1].w, "for"))
 			// a capital changed with it: the phrase put in sentence case
-			// (Project goal updates beside Project Goals Update)
+			// (Ferry goal updates beside Ferry Goals Update)
 			veto = veto || t.w[0] != g.w[0]
 			note(verdict{kind: KindPlural, strong: !last && (!before || ofBefore) && !numeral && !head})
 		case len(gw) == 1:
 			// one word: a letter dropped or two swapped well inside it
-			// (Lakesde, Protugal), in no word the archive also writes in
+			// (Lakesde, Marowdale), in no word the archive also writes in
 			// lower case (Stand beside Strand); a changed or added letter
-			// makes another word as often (Kennington, Inlanders)
+			// makes another word as often (Marwick beside Marlick)
 			typing := len(lt) == len(lg)-1 || len(lt) == len(lg) && swapped(lt, lg)
 			note(verdict{kind: KindSlip, strong: typing && innerDiff(lt, lg, 2) && !strings.ContainsAny(lt, "'’"), unless: []string{lt}})
 		default:
-			// an apostrophe for a letter is dialect: God A’mighty
+			// an apostrophe for a letter is dialect: Cap'n for Captain
 			note(verdict{kind: KindSlip, strong: innerDiff(lt, lg, 1) && !strings.ContainsAny(lt, "'’")})
 		}
 		if lg == "of" || lg == "for" {
@@ -238,7 +238,7 @@ func classify(text, target string, near bool) verdict {
 func upperWord(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
 
 // innerCapital: a capital after the first letter, with a lower-case letter
-// before it: DateTime, ChrisDenton; not HTTP or O'Brien.
+// before it: DateTime, AnnaBerg; not HTTP or O'Brien.
 func innerCapital(w string) bool {
 	for i := 1; i < len(w); i++ {
 		if w[i] >= 'A' && w[i] <= 'Z' && w[i-1] >= 'a' && w[i-1] <= 'z' {
@@ -251,8 +251,8 @@ func innerCapital(w string) bool {
 // caseVerdict judges a changed capital on word i: strong inside a word
 // (GreenHaven) and on an inner word with a generic capitalised one after
 // it (Academy of science and Technology); not on a last word, generic or
-// not (Rust compiler, Apple silicon, and so Julia marin too), a phrase put
-// in sentence case (Project goals update), a raised capital, or all
+// not (Ferry compiler, Orbit silicon, and so Julia marin too), a phrase put
+// in sentence case (Ferry goals update), a raised capital, or all
 // capitals.
 func caseVerdict(tw, gw []nameWord, i int) verdict {
 	t, g := tw[i].w, gw[i].w
@@ -266,7 +266,7 @@ func caseVerdict(tw, gw []nameWord, i int) verdict {
 	}
 	// a generic word after it is capitalised only as part of the name:
 	// Technology in Academy of science and Technology, not Cargo in
-	// Security advisory for Cargo
+	// Ferry advisory for Orbit
 	for k := i + 1; k < len(tw); k++ {
 		if w := tw[k].w; upperWord(w) && commonNouns[string(appendKey(nil, []byte(strings.ToLower(w))))] {
 			return verdict{strong: true}

@@ -365,15 +365,15 @@ func (m *matcher) judge(i, j int, n int32, edited bool) (Match, bool) {
 			}
 		}
 	}
-	// The name goes on into a hyphenated word ("a French man-of-war"), or
+	// The name goes on into a hyphenated word ("a Harbor man-of-letters"), or
 	// a hyphen joins its last words before a noun they qualify ("a
-	// Long-Island sailor"): words of another kind.
+	// Harbor-City sailor"): words of another kind.
 	if j+1 < len(ws) {
 		nx := ws[j+1]
 		if nx.sep == sepHyphen {
 			return Match{}, false
 		}
-		// (in a heading the noun is capitalised too: Open-Source Plugin Code)
+		// (in a heading the noun is capitalised too: Harbor-City Ferry Times)
 		if ws[j].sep == sepHyphen && !strings.Contains(target.Surface, "-") && nx.sep == sepSpace && (nx.lower() || ws[j].head() && nx.upper()) &&
 			lex.foldClassOf(m.src[nx.start:nx.end])&(classStop|classConnector|classLooseVerb|classNotNoun) == 0 {
 			return Match{}, false
@@ -395,7 +395,7 @@ func (m *matcher) judge(i, j int, n int32, edited bool) (Match, bool) {
 		return Match{}, false
 	}
 	// Part of a longer name: "National Academy of Sciences", "Lakeside
-	// Institutes Board", "Google Secret Manager".
+	// Institutes Board", "Northfield Harbor Trust".
 	if i > 0 && ws[i].sep == sepSpace && ws[i-1].upper() && !stopWords[strings.ToLower(string(m.src[ws[i-1].start:ws[i-1].end]))] {
 		return Match{}, false
 	}
@@ -425,15 +425,6 @@ func joinsOf(s string) int {
 		}
 	}
 	return n
-}
-
-func hasComma(ws []word, i, j int) bool {
-	for k := i + 1; k <= j; k++ {
-		if ws[k].sep == sepComma {
-			return true
-		}
-	}
-	return false
 }
 
 // ordinaryTail: the lowercase words of i..j are ordinary English, the

@@ -538,7 +538,7 @@ type pairForm struct {
 }
 
 // A lowercase pair must be frequent in its document to set the spelling:
-// "research centres" twenty times, not "pounds weight" three times.
+// "research centres" twenty times, not "tons weight" three times.
 const (
 	pairMinCount = 5
 	pairRatio    = 5
@@ -655,7 +655,7 @@ func (m *miner) lowerFindings() {
 			for r := f.head; r >= 0; r = m.spans[r].next {
 				sp := m.spans[r].sp
 				if clause(m.src, sp.Start) || sp.Start > 0 && m.src[sp.Start-1] == '-' || counted(m.src, sp.Start) {
-					continue // "which disables incremental": a verb; "three-fourths percent"; "eighty pounds weight"
+					continue // "which enables offline": a verb; "two-thirds percent"; "twenty tons weight"
 				}
 				m.fact.Shorts = append(m.fact.Shorts, ShortUse{
 					Span: sp, Text: ws, Defined: ds,
@@ -668,7 +668,7 @@ func (m *miner) lowerFindings() {
 }
 
 // clause: the word before start is a pronoun after which an inflected
-// first word is a verb: "which disables incremental", "it returns values".
+// first word is a verb: "which enables offline", "it returns values".
 func clause(src []byte, start int) bool {
 	i := start
 	for i > 0 && (src[i-1] == ' ' || src[i-1] == '\n' || src[i-1] == '\t') {
@@ -682,7 +682,7 @@ func clause(src []byte, start int) bool {
 }
 
 // counted: a number stands before start, and a plural after it is a
-// measure ("eighty pounds weight", "1,101,107 pounds weight").
+// measure ("twenty tons weight", "3,400 tons weight").
 func counted(src []byte, start int) bool {
 	i := start
 	for i > 0 && (src[i-1] == ' ' || src[i-1] == '\n' || src[i-1] == '\t') {
