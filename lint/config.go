@@ -22,7 +22,11 @@ type NameEntry struct {
 	Name     string   // the canonical spelling
 	Aliases  []string // other accepted forms: HCMST, the Museum
 	Variants []string // known wrong forms
-	Source   string   // file:line where the entry was written, for messages
+	// Distinct are names that look like this one and are other names
+	// (`- distinct: [A, B]`, Name may then be empty): never reported as
+	// each other's variants.
+	Distinct []string
+	Source   string // file:line where the entry was written, for messages
 }
 
 // DatesConfig says where publication dates are read and how.
@@ -683,12 +687,14 @@ func (p *configParser) names(v *yaml.Node, key string) []NameEntry {
 				n.Aliases = p.strings(nv, key+".aliases")
 			case "variants":
 				n.Variants = p.strings(nv, key+".variants")
+			case "distinct":
+				n.Distinct = p.strings(nv, key+".distinct")
 			default:
-				p.errorf(k, "%s: unknown key %q (known: name, aliases, variants)", key, k.Value)
+				p.errorf(k, "%s: unknown key %q (known: name, aliases, variants, distinct)", key, k.Value)
 			}
 		}
-		if strings.TrimSpace(n.Name) == "" {
-			p.errorf(e, "%s: an entry needs a name", key)
+		if strings.TrimSpace(n.Name) == "" && len(n.Distinct) < 2 {
+			p.errorf(e, "%s: an entry needs a name, or distinct with two names or more", key)
 			continue
 		}
 		out = append(out, n)

@@ -2,13 +2,15 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
+	"sort"
+	"strings"
 
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules/nameconsistency"
+	"github.com/copydesk/copydesk/rules/namevariant"
 	"github.com/spf13/cobra"
 )
 
@@ -23,7 +25,7 @@ func newNamesCmd(e *env) *cobra.Command {
 	var f namesFlags
 	cmd := &cobra.Command{
 		Use:   "names [PATH...]",
-		Short: "List names spelled several ways across articles, and start a glossary from them",
+		Short: "List the names the name rules find spelled several ways, and start a glossary from them",
 		Example: "  copydesk names news/\n" +
 			"  copydesk names --format json news/ > names.json\n" +
 			"  copydesk names --write-glossary glossary/names.yaml news/   # review, then list it under names-files",
@@ -47,6 +49,13 @@ func runNames(e *env, f *namesFlags, args []string) error {
 	if err != nil {
 		return &exitCode{code: exitError, err: err}
 	}
+	// The name rules alone, under the configuration's settings: what the
+	// command shows is what `lint` reports for them.
+	reg, err := lint.NewRegistry(append(lint.Builtin(), namevariant.Rule, nameconsistency.Rule)...)
+	if err != nil {
+		return &exitCode{code: exitError, err: err}
+	}
+	eng.Registry = reg
 	inputs, problems, err := common.inputs(e, eng, args)
 	if err != nil {
 		return &exitCode{code: exitError, err: err}
@@ -55,29 +64,16 @@ func runNames(e *env, f *namesFlags, args []string) error {
 	for _, p := range problems {
 		fmt.Fprintf(e.stderr, "%s: %s\n", p.Path, p.Message)
 	}
-	survey := nameconsistency.NewSurvey(eng.Config)
-	for _, in := range inputs {
-		src := in.Src
-		if src == nil {
-			if src, err = os.ReadFile(in.Path); err != nil {
-				fmt.Fprintf(e.stderr, "%s: cannot read the file: %v\n", in.Path, errors.Unwrap(err))
-				failed = true
-				continue
-			}
-		}
-		doc, err := lint.Parse(in.Path, src)
-		if err != nil {
-			fmt.Fprintf(e.stderr, "%s: %v\n", in.Path, err)
-			failed = true
-			continue
-		}
-		survey.Add(doc)
+	res := eng.Lint(inputs)
+	for _, fr := range res.Errors() {
+		fmt.Fprintf(e.stderr, "%s: %v\n", fr.Path, fr.Err)
+		failed = true
 	}
-	groups := survey.Groups()
+	groups := nameGroups(res)
 	if f.format == "json" {
-		err = namesJSON(e.stdout, survey, groups, f.locations)
+		err = namesJSON(e.stdout, groups, f.locations)
 	} else {
-		err = namesText(e.stdout, survey, groups, f.locations)
+		err = namesText(e.stdout, groups, f.locations)
 	}
 	if err != nil {
 		return &exitCode{code: exitError, err: err}
@@ -93,7 +89,92 @@ func runNames(e *env, f *namesFlags, args []string) error {
 	return nil
 }
 
-func writeGlossaryFile(path string, groups []nameconsistency.Group) (err error) {
+// A nameGroup is a name and the spellings the rules reported for it.
+type nameGroup struct {
+	kind     string // name (mined or glossary), front-matter, or document (a finding within one article)
+	rule     string
+	glossary bool
+	name     string
+	count    int // how often the archive writes the name, when the rule says
+	docs     int
+	variants []*nameVariant
+}
+
+type nameVariant struct {
+	text      string
+	message   string
+	count     int
+	docs      map[string]bool
+	locations []nameLocation
+}
+
+type nameLocation struct {
+	path              string
+	line, col         int
+	offset, endOffset int
+}
+
+// nameGroups gathers the name rules' findings by the name each points to,
+// the most frequent name first.
+func nameGroups(res *lint.Result) []*nameGroup {
+	var out []*nameGroup
+	by := map[string]*nameGroup{}
+	for _, fr := range res.Files {
+		if fr.Summary == nil {
+			continue
+		}
+		for _, d := range fr.Diagnostics {
+			if d.Rule != namevariant.Rule.ID && d.Rule != nameconsistency.Rule.ID {
+				continue
+			}
+			text := string(fr.Summary.Src[d.Start:d.End])
+			g := &nameGroup{rule: d.Rule, kind: "document"}
+			if d.Fix != nil && len(d.Fix.Edits) == 1 {
+				g.name = d.Fix.Edits[0].NewText
+			}
+			if t, target, n, docs, ok := nameconsistency.ParseMessage(d.Message); ok {
+				g.kind, g.name, g.count, g.docs, text = "name", target, n, docs, t
+			} else if t, target, ok := namevariant.ParseMessage(d.Message); ok {
+				g.kind, g.glossary, g.name, text = "name", true, target, t
+			} else if strings.Contains(d.Message, "in front matter") {
+				g.kind = "front-matter"
+			}
+			if g.name == "" {
+				g.name = d.Message // a finding without a spelling to write
+			}
+			key := g.kind + "\x00" + g.name
+			if old := by[key]; old != nil {
+				g = old
+			} else {
+				by[key] = g
+				out = append(out, g)
+			}
+			var v *nameVariant
+			for _, x := range g.variants {
+				if x.text == text {
+					v = x
+				}
+			}
+			if v == nil {
+				v = &nameVariant{text: text, message: d.Message, docs: map[string]bool{}}
+				g.variants = append(g.variants, v)
+			}
+			v.count++
+			v.docs[fr.Path] = true
+			line, col := fr.Summary.Position(d.Start)
+			v.locations = append(v.locations, nameLocation{fr.Path, line, col, d.Start, d.End})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].count != out[j].count {
+			return out[i].count > out[j].count
+		}
+		return out[i].name < out[j].name
+	})
+	return out
+}
+
+func writeGlossaryFile(path string, groups []*nameGroup) (err error) {
 	out, err := os.Create(path)
 	if err != nil {
 		return fmt.Errorf("--write-glossary: %w", err)
@@ -103,7 +184,18 @@ func writeGlossaryFile(path string, groups []nameconsistency.Group) (err error) 
 			err = fmt.Errorf("--write-glossary: %w", cerr)
 		}
 	}()
-	return nameconsistency.WriteGlossary(out, groups)
+	var entries []nameconsistency.GlossaryEntry
+	for _, g := range groups {
+		if g.kind != "name" {
+			continue
+		}
+		e := nameconsistency.GlossaryEntry{Name: g.name}
+		for _, v := range g.variants {
+			e.Variants = append(e.Variants, v.text)
+		}
+		entries = append(entries, e)
+	}
+	return nameconsistency.WriteGlossary(out, entries)
 }
 
 type jsonLocation struct {
@@ -118,43 +210,34 @@ type jsonSpelling struct {
 	Text      string         `json:"text"`
 	Count     int            `json:"count"`
 	Documents int            `json:"documents"`
+	Message   string         `json:"message,omitempty"`
 	Locations []jsonLocation `json:"locations"`
 }
 
 type jsonGroup struct {
 	Kind     string         `json:"kind"`
+	Rule     string         `json:"rule"`
 	Glossary bool           `json:"glossary"`
 	Dominant jsonSpelling   `json:"dominant"`
 	Variants []jsonSpelling `json:"variants"`
 }
 
-func locations(s *nameconsistency.Survey, sp nameconsistency.Spelling, n int) []jsonLocation {
-	out := []jsonLocation{}
-	for i, l := range sp.Locations {
-		if i == n {
-			break
-		}
-		line, col := 0, 0
-		if sum := s.Summary(l.Path); sum != nil {
-			line, col = sum.Position(l.Span.Start)
-		}
-		out = append(out, jsonLocation{Path: l.Path, Line: line, Column: col, Offset: l.Span.Start, End: l.Span.End})
-	}
-	return out
-}
-
-func spellingJSON(s *nameconsistency.Survey, sp nameconsistency.Spelling, n int) jsonSpelling {
-	return jsonSpelling{Text: sp.Surface, Count: sp.Count, Documents: sp.Docs, Locations: locations(s, sp, n)}
-}
-
-func namesJSON(w io.Writer, s *nameconsistency.Survey, groups []nameconsistency.Group, n int) error {
+func namesJSON(w io.Writer, groups []*nameGroup, n int) error {
 	out := struct {
 		Groups []jsonGroup `json:"groups"`
 	}{Groups: []jsonGroup{}}
 	for _, g := range groups {
-		jg := jsonGroup{Kind: nameconsistency.Kind(g), Glossary: g.Glossary, Dominant: spellingJSON(s, g.Dominant, n)}
-		for _, v := range g.Variants {
-			jg.Variants = append(jg.Variants, spellingJSON(s, v, n))
+		jg := jsonGroup{Kind: g.kind, Rule: g.rule, Glossary: g.glossary,
+			Dominant: jsonSpelling{Text: g.name, Count: g.count, Documents: g.docs, Locations: []jsonLocation{}}}
+		for _, v := range g.variants {
+			js := jsonSpelling{Text: v.text, Count: v.count, Documents: len(v.docs), Message: v.message, Locations: []jsonLocation{}}
+			for i, l := range v.locations {
+				if i == n {
+					break
+				}
+				js.Locations = append(js.Locations, jsonLocation{Path: l.path, Line: l.line, Column: l.col, Offset: l.offset, End: l.endOffset})
+			}
+			jg.Variants = append(jg.Variants, js)
 		}
 		out.Groups = append(out.Groups, jg)
 	}
@@ -166,7 +249,7 @@ func namesJSON(w io.Writer, s *nameconsistency.Survey, groups []nameconsistency.
 	return nil
 }
 
-func namesText(w io.Writer, s *nameconsistency.Survey, groups []nameconsistency.Group, n int) error {
+func namesText(w io.Writer, groups []*nameGroup, n int) error {
 	times := func(k int) string {
 		if k == 1 {
 			return "1 time"
@@ -186,19 +269,25 @@ func namesText(w io.Writer, s *nameconsistency.Survey, groups []nameconsistency.
 		}
 	}
 	for _, g := range groups {
-		src := ""
-		if g.Glossary {
-			src = ", glossary"
+		switch {
+		case g.glossary:
+			pr("%s  (%s, glossary)\n", g.name, g.kind)
+		case g.count > 0:
+			pr("%s  (%s, %s in %s)\n", g.name, g.kind, times(g.count), docs(g.docs))
+		default:
+			pr("%s  (%s)\n", g.name, g.kind)
 		}
-		pr("%s  (%s, %s in %s%s)\n", g.Dominant.Surface, nameconsistency.Kind(g), times(g.Dominant.Count), docs(g.Dominant.Docs), src)
-		for _, v := range g.Variants {
-			pr("    %-40s %s", v.Surface, times(v.Count))
-			for i, l := range locations(s, v, n) {
+		for _, v := range g.variants {
+			pr("    %-40s %s", v.text, times(v.count))
+			for i, l := range v.locations {
+				if i == n {
+					break
+				}
 				sep := ", "
 				if i == 0 {
 					sep = ": "
 				}
-				pr("%s%s:%d:%d", sep, l.Path, l.Line, l.Column)
+				pr("%s%s:%d:%d", sep, l.path, l.line, l.col)
 			}
 			pr("\n")
 		}

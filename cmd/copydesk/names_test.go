@@ -33,7 +33,8 @@ func TestNamesText(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
 	got := out.String()
-	for _, want := range []string{"Riverside Ferry Trust  (name, 7 times in 4 documents)", "Riverside Ferry-Trust", "1 time: ", "a3.txt:5:"} {
+	// 11: seven times in the text and four in the titles, which count for names too
+	for _, want := range []string{"Riverside Ferry Trust  (name, 11 times in 4 documents)", "Riverside Ferry-Trust", "1 time: ", "a3.txt:5:"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("output lacks %q:\n%s", want, got)
 		}
@@ -141,6 +142,35 @@ func BenchmarkLintCorpusGlossary(b *testing.B) {
 		code := run([]string{"lint", "--config", cfg, "--format", "json", dir}, nil, io.Discard, io.Discard)
 		if code != exitProblems {
 			b.Fatalf("exit %d, want 1 (the corpus has planted defects)", code)
+		}
+	}
+}
+
+// The command runs the rules under the config: a min-count the archive's
+// name does not reach leaves nothing to show, where the defaults find the
+// variant; a name-consistency turned off shows nothing either.
+func TestNamesUsesConfig(t *testing.T) {
+	for _, c := range []struct {
+		config string
+		want   bool
+	}{
+		{"version: 1\n", true},
+		{"version: 1\nrules:\n  name-consistency:\n    min-count: 50\n", false},
+		{"version: 1\nrules:\n  name-consistency:\n    ratio: 20\n", false},
+		{"version: 1\nrules:\n  name-consistency: off\n", false},
+		{"version: 1\nnames:\n  - distinct: [Riverside Ferry Trust, Riverside Ferry-Trust]\n", false},
+	} {
+		dir := namesArchive(t)
+		cfg := filepath.Join(dir, ".copydesk.yaml")
+		if err := os.WriteFile(cfg, []byte(c.config), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var out, errb bytes.Buffer
+		if code := run([]string{"names", "--config", cfg, dir}, nil, &out, &errb); code != exitOK {
+			t.Fatalf("%q: exit %d: %s", c.config, code, errb.String())
+		}
+		if got := strings.Contains(out.String(), "Riverside Ferry-Trust"); got != c.want {
+			t.Errorf("config %q: variant shown %v, want %v:\n%s", c.config, got, c.want, out.String())
 		}
 	}
 }

@@ -345,3 +345,15 @@ var tags = []string{
 	"news", "exhibition", "research", "partnership", "education", "events", "ocean", "heritage",
 	"students", "lecture", "community", "awards", "library", "astronomy",
 }
+
+// GivenName reports whether w is one of the given names the generator
+// writes people with: the name evaluation plants given/family swaps only
+// in people's names.
+func GivenName(w string) bool {
+	for _, n := range firstNames {
+		if n == w {
+			return true
+		}
+	}
+	return false
+}

@@ -224,7 +224,11 @@ func runWith(reg *lint.Registry, args []string, stdout, stderr io.Writer) int {
 
 	if want["names"] {
 		if err := timed("names", func() error {
-			nr, err := env.MeasureNames(eval.RoundTripOptions{Bytes: *size, Seed: *seed})
+			prose := ""
+			if corpus != "" {
+				prose = filepath.Join(corpus, "prose")
+			}
+			nr, err := env.MeasureNames(eval.RoundTripOptions{Bytes: *size, Seed: *seed}, prose)
 			if err != nil {
 				return err
 			}

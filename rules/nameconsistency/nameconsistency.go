@@ -5,6 +5,7 @@ package nameconsistency
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules/internal/names"
@@ -17,24 +18,31 @@ var Rule = &lint.Rule{
 	Severity: lint.SeverityWarning,
 	Fixable:  lint.FixUnsafe,
 	Doc: lint.Doc{
-		Title: "A name written several ways across the archive, or a defined short form used in another form",
-		Why: "Readers and search engines take two spellings for two organisations. The rule mines the documents " +
-			"being linted (capitalised phrases, acronyms, frequent lowercase pairs, the author, authors, by and " +
-			"team fields of the front matter), groups spellings that differ only by a plural, joined or split " +
-			"words, a comma, hyphen or & for \"and\", capitals, or one slipped letter in a long word, and reports " +
-			"the rare spellings when one clearly dominates (options min-count and ratio). Glossary names always " +
-			"dominate; for front matter names the more frequent form wins. For lowercase pairs an inflection of " +
-			"the last word is grammar (research centres) but one of an earlier word is not (researches centres). " +
-			"A short form defined in a document, (hereinafter the Museum) or (HCMST), and then written in the " +
-			"plural, with other capitals, or with its article dropped or added is reported too.",
+		Title: "A name written otherwise than the archive writes it, or a defined short form used in another form",
+		Why: "Readers and search engines take two spellings for two organisations. The rule learns the archive's own " +
+			"names, with no glossary needed: capitalised phrases and the names inside longer ones, from titles, " +
+			"captions and navigation lines too, and single words the archive rarely writes in lower case. A phrase " +
+			"seen at least 3 times (option min-count) in 2 documents or more is a name; the configured glossary always " +
+			"wins. Every document is then matched against these names with name-variant's matcher, and a rare " +
+			"spelling is reported with the evidence (\"Lakesde\": the archive writes \"Lakeside\" 25 times in 5 " +
+			"articles) when the name is that many times as frequent (option ratio) and the difference is one a " +
+			"person would mark: a person's name joined or split, a word inside the name in the plural, a comma or & " +
+			"for the name's and, of for for, a letter slipped inside a word, a capital lost inside a name, a word " +
+			"dropped from a name of four words or more, given and family names swapped. Never a plural ending, a " +
+			"possessive, an article, a capital of a generic last word, two names coordinated, camel case, @handles " +
+			"or #hashtags; two spellings each frequent are two names. Two real names that look alike are marked " +
+			"in the config (names: - distinct: [A, B]), as every message says. Front matter names (author, team) " +
+			"are compared as whole values, and a short form defined in a document, (hereinafter the Museum) or " +
+			"(HCMST), and then written in the plural or with its article dropped or added, is reported too.",
 		Wrong: "Harbor City Museum of Science and Technology (written so 12 times) … Harbor City Museum of Sciences and Technology",
 		Right: "Harbor City Museum of Science and Technology, every time",
-		Fix: "Unsafe: replaces the rare spelling with the dominant one; the rare one may be another name, so a " +
-			"person confirms.",
+		Fix: "Unsafe: replaces the rare spelling with the archive's; the rare one may be another name, so a " +
+			"person confirms. No fix where the spelling runs across a line break (it would join two lines) or " +
+			"where a word was dropped or two names swapped.",
 	},
 	Options: []lint.Option{
-		{Name: "min-count", Kind: lint.OptInt, Default: 3, Doc: "how often the dominant spelling must be seen"},
-		{Name: "ratio", Kind: lint.OptInt, Default: 3, Doc: "how many times as frequent as a variant the dominant spelling must be"},
+		{Name: "min-count", Kind: lint.OptInt, Default: 3, Doc: "how often a phrase must be seen, in 2 documents or more, to be one of the archive's names (3 at least)"},
+		{Name: "ratio", Kind: lint.OptInt, Default: 3, Doc: "how many times as frequent as a variant the name must be, in occurrences or in documents"},
 	},
 	Collect: func(pass *lint.Pass) any {
 		return names.Mine(pass.Doc, names.MineOptions{MinCount: pass.Options.Int("min-count"), Ratio: pass.Options.Int("ratio")})
@@ -44,9 +52,11 @@ var Rule = &lint.Rule{
 
 func check(pass *lint.CorpusPass) {
 	paths := make([]string, len(pass.Summaries))
+	srcs := make([][]byte, len(pass.Summaries))
 	facts := make([]*names.Fact, len(pass.Summaries))
 	for i, s := range pass.Summaries {
 		paths[i] = s.Path
+		srcs[i] = s.Src
 		facts[i], _ = pass.Facts[i].(*names.Fact)
 	}
 	opts := lint.Options{"min-count": 3, "ratio": 3}
@@ -55,18 +65,27 @@ func check(pass *lint.CorpusPass) {
 			opts = o
 		}
 	}
+	for _, f := range names.Archive(srcs, facts, names.ArchiveOptions{
+		MinCount: opts.Int("min-count"), Ratio: opts.Int("ratio"), Config: pass.Config,
+	}) {
+		d := lint.Diagnostic{Start: f.Span.Start, End: f.Span.End, Message: Message(f)}
+		if f.Fix {
+			d.Fix = &lint.Fix{Message: fmt.Sprintf("Write %q", f.Target), Applicability: lint.Unsafe,
+				Edits: []lint.Edit{{Start: f.Span.Start, End: f.Span.End, NewText: f.Target}}}
+		}
+		pass.Report(paths[f.Doc], d)
+	}
+	// Front matter names (author, team) are compared as whole values: the
+	// more frequent spelling wins.
 	groups := names.Groups(paths, facts, names.GroupOptions{
-		MinCount: opts.Int("min-count"), Ratio: opts.Int("ratio"), Index: names.IndexFor(pass.Config),
+		MinCount: opts.Int("min-count"), Ratio: opts.Int("ratio"), Kinds: []names.PhraseKind{names.KindMeta},
 	})
 	for _, g := range groups {
 		for _, v := range g.Variants {
-			msg := fmt.Sprintf("%q is written %q %d times in %d documents; use one spelling", v.Surface, g.Dominant.Surface, g.Dominant.Count, g.Dominant.Docs)
-			switch {
-			case g.Glossary:
-				msg = fmt.Sprintf("%q is written %q in the glossary (%s); use the glossary's spelling", v.Surface, g.Dominant.Surface, g.Entry)
-			case g.Kind == names.KindMeta:
-				msg = fmt.Sprintf("%q is written %q %d times in front matter; use one spelling", v.Surface, g.Dominant.Surface, g.Dominant.Count)
+			if sameName(v.Surface, g.Dominant.Surface) {
+				continue // "The Compiler Team" and "the compiler team": an article and capitals are style
 			}
+			msg := fmt.Sprintf("%q is written %q %d times in front matter; use one spelling", v.Surface, g.Dominant.Surface, g.Dominant.Count)
 			for _, l := range v.Locations {
 				pass.Report(l.Path, lint.Diagnostic{
 					Start: l.Span.Start, End: l.Span.End, Message: msg,
@@ -91,4 +110,36 @@ func check(pass *lint.CorpusPass) {
 			})
 		}
 	}
+}
+
+// sameName: the two values differ only in capitals and a leading "the".
+func sameName(a, b string) bool {
+	norm := func(s string) string {
+		s = strings.ToLower(strings.Join(strings.Fields(s), " "))
+		return strings.TrimPrefix(s, "the ")
+	}
+	return norm(a) == norm(b)
+}
+
+// Message is the message of a finding: the spelling, the archive's own
+// with its evidence, what differs, and how to mark two real names.
+func Message(f names.Finding) string {
+	times, docs := "times", "articles"
+	if f.Count == 1 {
+		times = "time"
+	}
+	if f.Docs == 1 {
+		docs = "article"
+	}
+	return fmt.Sprintf("%q: the archive writes %q %d %s in %d %s (%s); if both are names, list them in the config: names: - distinct: [%q, %q]",
+		f.Text, f.Target, f.Count, times, f.Docs, docs, f.Kind, f.Text, f.Target)
+}
+
+// ParseMessage reads back the spelling, the archive's spelling and its
+// counts from a message of the rule: `copydesk names` groups findings by
+// them.
+func ParseMessage(msg string) (text, target string, count, docs int, ok bool) {
+	var unit string
+	n, err := fmt.Sscanf(msg, "%q: the archive writes %q %d %s in %d", &text, &target, &count, &unit, &docs)
+	return text, target, count, docs, err == nil && n == 5
 }

@@ -33,27 +33,18 @@ func lintDir(t *testing.T, dir string) (*lint.Result, int) {
 }
 
 // The Rust blog writes its compiler team "the compiler team" in most posts'
-// front matter and "The Compiler Team" in others: the rarer spelling is
-// reported at the value, across the archive.
+// front matter and "The Compiler Team" in others: capitals and an article
+// are the house's style, not two names (the names issue counts "Infra team"
+// beside "Infra Team" among the false alarms), and are not reported.
 func TestRustBlogTeams(t *testing.T) {
 	dir := linttest.SharedCorpus(t, "blog.rust-lang.org")
-	res, n := lintDir(t, dir)
-	found := 0
+	res, _ := lintDir(t, dir)
 	for _, f := range res.Files {
 		for _, d := range f.Diagnostics {
-			if d.Rule != nameconsistency.Rule.ID {
-				continue
-			}
-			if strings.HasPrefix(d.Message, `"The Compiler Team" is written "the compiler team"`) {
-				found++
-				if got := string(f.Summary.Src[d.Start:d.End]); got != "The Compiler Team" {
-					t.Errorf("%s: finding covers %q, want the front matter value", f.Path, got)
-				}
+			if d.Rule == nameconsistency.Rule.ID && strings.HasPrefix(d.Message, `"The Compiler Team" is written`) {
+				t.Errorf("%s: %s", f.Path, d.Message)
 			}
 		}
-	}
-	if found < 10 {
-		t.Errorf("%d posts of %d reported for The Compiler Team, want at least 10", found, n)
 	}
 }
 

@@ -10,81 +10,43 @@ import (
 	"github.com/copydesk/copydesk/rules/internal/names"
 )
 
-// Group is a name's spellings across a corpus: the dominant one and the
-// variants the rule reports.
-type Group = names.Group
-
-// Spelling is one written form with its count and first locations.
-type Spelling = names.Spelling
-
-// Kind names where a group's spellings come from: "name" (capitalised
-// phrases and acronyms), "phrase" (lowercase pairs) or "front-matter".
-func Kind(g Group) string {
-	switch g.Kind {
-	case names.KindMeta:
-		return "front-matter"
-	case names.KindLower:
-		return "phrase"
-	}
-	return "name"
-}
-
-// A Survey mines documents one at a time and groups their spellings, as
-// the rule does, for `copydesk names`. It keeps each document's mined
-// spellings and summary, never its tokens.
+// A Survey mines documents one at a time, as the rule does, for the
+// evaluation's glossary of canonical names. It keeps each document's mined
+// spellings, never its tokens.
 type Survey struct {
-	cfg       *lint.Config
-	opt       names.MineOptions
-	paths     []string
-	facts     []*names.Fact
-	summaries map[string]*lint.Summary
+	facts []*names.Fact
 }
 
-// NewSurvey starts a survey under cfg (its glossary names dominate) with
-// the rule's default thresholds.
-func NewSurvey(cfg *lint.Config) *Survey {
-	return &Survey{cfg: cfg, opt: names.MineOptions{MinCount: 3, Ratio: 3}, summaries: map[string]*lint.Summary{}}
-}
+// NewSurvey starts a survey. The configuration is not read: a survey
+// counts what the documents write.
+func NewSurvey(*lint.Config) *Survey { return &Survey{} }
 
 // Add mines one parsed document.
 func (s *Survey) Add(doc *lint.Document) {
-	s.paths = append(s.paths, doc.Path)
-	s.facts = append(s.facts, names.Mine(doc, s.opt))
-	s.summaries[doc.Path] = doc.Summary
+	s.facts = append(s.facts, names.Mine(doc, names.MineOptions{MinCount: 3, Ratio: 3}))
 }
 
-// Summary returns the summary of a surveyed document, for positions.
-func (s *Survey) Summary(path string) *lint.Summary { return s.summaries[path] }
+// Frequent returns the names (capitalised phrases of two words or more)
+// seen at least min times in at least docs of the surveyed documents, in
+// their most frequent spelling: the canonical names a clean archive uses.
+func (s *Survey) Frequent(min, docs int) []string { return names.Frequent(s.facts, min, docs) }
 
-// Groups returns the groups in which one spelling dominates, the most
-// frequent first.
-func (s *Survey) Groups() []Group {
-	return names.Groups(s.paths, s.facts, names.GroupOptions{MinCount: s.opt.MinCount, Ratio: s.opt.Ratio, Index: names.IndexFor(s.cfg)})
-}
-
-type glossaryEntry struct {
+// GlossaryEntry is one name of a glossary written by WriteGlossary.
+type GlossaryEntry struct {
 	Name     string   `yaml:"name"`
 	Variants []string `yaml:"variants,omitempty"`
 }
 
-// WriteGlossary writes the names of groups as a glossary a person can
-// review and commit: each dominant spelling as the name, the others as its
-// known variants. Lowercase phrases are not names and are left out.
-func WriteGlossary(w io.Writer, groups []Group) error {
-	var out struct {
-		Names []glossaryEntry `yaml:"names"`
+// WriteGlossary writes names as a glossary a person can review and commit:
+// each name with the variants found beside it.
+func WriteGlossary(w io.Writer, entries []GlossaryEntry) error {
+	out := struct {
+		Names []GlossaryEntry `yaml:"names"`
+	}{Names: entries}
+	if out.Names == nil {
+		out.Names = []GlossaryEntry{}
 	}
-	for _, g := range groups {
-		if g.Kind == names.KindLower {
-			continue
-		}
-		e := glossaryEntry{Name: g.Dominant.Surface}
-		for _, v := range g.Variants {
-			e.Variants = append(e.Variants, v.Surface)
-		}
-		out.Names = append(out.Names, e)
-	}
-	if _, err := io.WriteString(w, "# Written by copydesk names: the dominant spelling of each name and the\n# variants found beside it. Review before committing.\n"); err != nil {
+	if _, err := io.WriteString(w, "# Written by copydesk names: each name the archive writes one way, with the\n# variants found beside it. Review before committing.\n"); err != nil {
 		return fmt.Errorf("write glossary: %w", err)
 	}
 	enc := yaml.NewEncoder(w)
@@ -97,8 +59,3 @@ func WriteGlossary(w io.Writer, groups []Group) error {
 	}
 	return nil
 }
-
-// Frequent returns the names (capitalised phrases of two words or more)
-// seen at least min times in the surveyed documents, in their most frequent
-// spelling: the canonical names a clean archive uses.
-func (s *Survey) Frequent(min int) []string { return names.Frequent(s.facts, min) }

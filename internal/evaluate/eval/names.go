@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -16,13 +18,15 @@ import (
 )
 
 // NameKinds are the name variant kinds MeasureNames plants: the ways the names issue says a
-// name goes wrong.
-var NameKinds = []string{"typo", "plural", "joined", "split", "comma", "ampersand", "hyphen", "capital"}
+// name goes wrong, letter slips in words of five, six and seven letters or more.
+var NameKinds = []string{"drop-6", "drop-7+", "swap-5", "swap-6", "swap-7+", "plural", "joined", "split",
+	"comma", "ampersand", "hyphen", "lowercase", "of-for", "dropped-word", "swapped-names"}
 
-// NameTargets are the names issue's targets per rule: recall, precision.
+// NameTargets are the names issue's targets per rule: recall, precision. name-variant is
+// measured with the glossary, name-consistency with none (mining alone).
 var NameTargets = map[string][2]float64{
 	"name-variant":     {0.95, 0.98},
-	"name-consistency": {0.80, 0.90},
+	"name-consistency": {0.90, 0.95},
 }
 
 // NameRuleResult is one name rule's result.
@@ -41,10 +45,16 @@ func (r *NameRuleResult) Recall() float64 { return ratio(r.Found, r.Injected) }
 // Precision returns hits over all findings.
 func (r *NameRuleResult) Precision() float64 { return ratio(r.Hits, r.Hits+r.FalseAlarms) }
 
-// NamesResult is the names measurement.
-type NamesResult struct {
+// NameSet is the measurement on one set of articles.
+type NameSet struct {
+	Name                   string
 	Articles, Bytes, Names int
 	Rules                  []*NameRuleResult
+}
+
+// NamesResult is the names measurement: generated articles, and real prose carrying names.
+type NamesResult struct {
+	Sets []*NameSet
 }
 
 type nameInjection struct {
@@ -54,51 +64,85 @@ type nameInjection struct {
 	was, now   string
 }
 
-// MeasureNames generates clean articles, takes the names they use at least five times as a
-// glossary of canonical names only (no variants listed), plants one name variant of a kind in
-// each article, and lints the whole archive: name-variant with the glossary, name-consistency
-// without it (mining alone) and with it. A finding counts as a hit when it touches a planted
-// variant; any other finding is a false alarm.
-func (e *Env) MeasureNames(opts RoundTripOptions) (*NamesResult, error) {
-	res := &NamesResult{}
-	type art struct {
-		name string
-		src  []byte
-	}
-	var arts []art
+type nameArticle struct {
+	name string
+	src  []byte
+}
+
+// MeasureNames generates clean articles and measures the name rules on them; when prose names
+// the folder of proofread books, it measures them again on articles of real paragraphs from
+// the books with names of the generated archive written into them (see proseArticles).
+func (e *Env) MeasureNames(opts RoundTripOptions, prose string) (*NamesResult, error) {
+	var arts []nameArticle
 	err := corpusgen.Generate(corpusgen.Options{Bytes: opts.Bytes, Seed: opts.Seed, MarkdownShare: 0.25}, func(a corpusgen.Article) error {
-		arts = append(arts, art{a.Name, a.Body})
+		arts = append(arts, nameArticle{a.Name, a.Body})
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("generate articles: %w", err)
 	}
+	res := &NamesResult{}
+	set, canon, err := measureNameSet("generated articles", arts, opts.Seed)
+	if err != nil {
+		return nil, err
+	}
+	res.Sets = append(res.Sets, set)
+	if prose != "" {
+		parts, err := proseArticles(prose, canon, len(arts), opts.Seed)
+		if err != nil {
+			return nil, err
+		}
+		set, _, err := measureNameSet("real prose from the proofread books, names written in", parts, opts.Seed)
+		if err != nil {
+			return nil, err
+		}
+		res.Sets = append(res.Sets, set)
+	}
+	return res, nil
+}
+
+// measureNameSet takes the names the articles use at least five times in two of them or more
+// as a glossary of canonical names only (no variants listed), plants one name variant in each
+// article, and lints the whole set: name-variant with the glossary, name-consistency without
+// it (mining alone). A finding counts as a hit when it touches a planted variant; any other
+// finding is a false alarm.
+func measureNameSet(title string, arts []nameArticle, seed int64) (*NameSet, []string, error) {
+	res := &NameSet{Name: title}
 	survey := nameconsistency.NewSurvey(lint.DefaultConfig("."))
 	for _, a := range arts {
 		doc, err := lint.Parse(a.name, a.src)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", a.name, err)
+			return nil, nil, fmt.Errorf("%s: %w", a.name, err)
 		}
 		survey.Add(doc)
 	}
-	canon := survey.Frequent(5)
+	canon := survey.Frequent(5, 2)
 	res.Names = len(canon)
 	var glossary []lint.NameEntry
 	for _, n := range canon {
 		glossary = append(glossary, lint.NameEntry{Name: n, Source: "generated glossary"})
 	}
 	// Longest names first, so that a shorter one inside a longer one is not chosen.
-	sort.Slice(canon, func(i, j int) bool { return len(canon[i]) > len(canon[j]) })
+	byLen := append([]string{}, canon...)
+	sort.SliceStable(byLen, func(i, j int) bool { return len(byLen[i]) > len(byLen[j]) })
 
-	r := rand.New(rand.NewPCG(uint64(opts.Seed), 11))
+	r := rand.New(rand.NewPCG(uint64(seed), 11))
 	var injs []nameInjection
 	var inputs []lint.Input
-	for i, a := range arts {
+	used := map[string]bool{}
+	planted := map[string]int{}
+	for _, a := range arts {
 		src := a.src
-		kind := NameKinds[i%len(NameKinds)]
-		if inj, out, ok := plantName(a.name, src, canon, kind, r); ok {
-			injs = append(injs, inj)
-			src = out
+		// the kind planted least so far where the article's names offer a place for it
+		kinds := append([]string{}, NameKinds...)
+		sort.SliceStable(kinds, func(i, j int) bool { return planted[kinds[i]] < planted[kinds[j]] })
+		for _, kind := range kinds {
+			if inj, out, ok := plantName(a.name, src, byLen, kind, r, used); ok {
+				injs = append(injs, inj)
+				planted[kind]++
+				src = out
+				break
+			}
 		}
 		inputs = append(inputs, lint.Input{Path: a.name, Src: src})
 		res.Bytes += len(src)
@@ -110,14 +154,14 @@ func (e *Env) MeasureNames(opts RoundTripOptions) (*NamesResult, error) {
 	for _, run := range []struct {
 		rule     *lint.Rule
 		glossary bool
-	}{{namevariant.Rule, true}, {nameconsistency.Rule, false}, {nameconsistency.Rule, true}} {
+	}{{namevariant.Rule, true}, {nameconsistency.Rule, false}} {
 		cfg := lint.DefaultConfig(".")
 		if run.glossary {
 			cfg = withGlossary
 		}
 		reg, err := lint.NewRegistry(append(lint.Builtin(), run.rule)...)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		eng := &lint.Engine{Registry: reg, Config: cfg}
 		rr := &NameRuleResult{Rule: run.rule.ID, Glossary: run.glossary, ByKind: map[string][2]int{}}
@@ -126,7 +170,7 @@ func (e *Env) MeasureNames(opts RoundTripOptions) (*NamesResult, error) {
 		srcs := map[string][]byte{}
 		for _, f := range eng.Lint(inputs).Files {
 			if f.Err != nil {
-				return nil, fmt.Errorf("%s: %w", f.Path, f.Err)
+				return nil, nil, fmt.Errorf("%s: %w", f.Path, f.Err)
 			}
 			for _, d := range f.Diagnostics {
 				if d.Rule == run.rule.ID {
@@ -158,8 +202,13 @@ func (e *Env) MeasureNames(opts RoundTripOptions) (*NamesResult, error) {
 			}
 			rr.ByKind[in.kind] = k
 		}
-		for path, ds := range byPath {
-			for i, d := range ds {
+		paths := make([]string, 0, len(byPath))
+		for p := range byPath {
+			paths = append(paths, p)
+		}
+		sort.Strings(paths)
+		for _, path := range paths {
+			for i, d := range byPath[path] {
 				if hit[path][i] {
 					rr.Hits++
 					continue
@@ -171,11 +220,76 @@ func (e *Env) MeasureNames(opts RoundTripOptions) (*NamesResult, error) {
 			}
 		}
 	}
-	return res, nil
+	return res, canon, nil
+}
+
+// proseArticles makes n articles of real paragraphs from the books in dir, five paragraphs
+// each, in the books' order, and writes into each some of the names of canon (invented
+// organisations and people of the generated archive) in short sentences between the book's
+// own, each name in several articles. The books' text is only read, never kept.
+func proseArticles(dir string, canon []string, n int, seed int64) ([]nameArticle, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil || len(files) == 0 {
+		return nil, fmt.Errorf("proofread books in %s: none found", dir)
+	}
+	sort.Strings(files)
+	var paras []string
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, fmt.Errorf("read a proofread book: %w", err)
+		}
+		text := strings.ReplaceAll(string(b), "\r\n", "\n")
+		got := 0
+		for _, p := range strings.Split(text, "\n\n") {
+			p = strings.TrimSpace(p)
+			if len(p) < 300 || len(p) > 2000 || strings.ContainsAny(p, "[]_*#<>|") || strings.Count(p, ". ") < 3 {
+				continue
+			}
+			paras = append(paras, p)
+			if got++; got >= 5*n/len(files)+5 {
+				break
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(uint64(seed), 13))
+	pool := append([]string{}, canon...)
+	r.Shuffle(len(pool), func(i, j int) { pool[i], pool[j] = pool[j], pool[i] })
+	pool = pool[:min(len(pool), max(1, n/4))]
+	things := []string{"A letter came from the %s that week.", "Nobody at the %s had heard of it.", "They wrote to the %s again.", "The %s sent its regards."}
+	people := []string{"A letter came from %s that week.", "Nobody but %s had heard of it.", "They wrote to %s again.", "It was %s who answered."}
+	var out []nameArticle
+	for i := 0; i < n && 5*i+5 <= len(paras); i++ {
+		ps := append([]string{}, paras[5*i:5*i+5]...)
+		for k := range 3 {
+			name := pool[(3*i+k)%len(pool)]
+			tpl := things
+			if corpusgen.GivenName(strings.Fields(name)[0]) {
+				tpl = people
+			}
+			for range 2 {
+				pi := r.IntN(len(ps))
+				p := ps[pi]
+				var at []int
+				for j := 0; j+2 < len(p); j++ {
+					if p[j] == '.' && p[j+1] == ' ' && p[j+2] >= 'A' && p[j+2] <= 'Z' {
+						at = append(at, j+2)
+					}
+				}
+				if len(at) == 0 {
+					continue
+				}
+				j := at[r.IntN(len(at))]
+				ps[pi] = p[:j] + fmt.Sprintf(tpl[r.IntN(len(tpl))], name) + " " + p[j:]
+			}
+		}
+		out = append(out, nameArticle{fmt.Sprintf("prose/notes-%03d.txt", i), []byte(fmt.Sprintf("Reading notes %d\n\n%s\n", i+1, strings.Join(ps, "\n\n")))})
+	}
+	return out, nil
 }
 
 // plantName changes one body mention of a canonical name into a variant of kind.
-func plantName(path string, src []byte, canon []string, kind string, r *rand.Rand) (nameInjection, []byte, bool) {
+func plantName(path string, src []byte, canon []string, kind string, r *rand.Rand, used map[string]bool) (nameInjection, []byte, bool) {
 	doc, err := lint.Parse(path, src)
 	if err != nil {
 		return nameInjection{}, nil, false
@@ -199,7 +313,7 @@ func plantName(path string, src []byte, canon []string, kind string, r *rand.Ran
 				}
 				at := b.Prose.Start + off + i
 				off += i + len(n)
-				if taken[at] || at+len(n) < len(src) && isLetter(src[at+len(n)]) {
+				if taken[at] || at+len(n) < len(src) && isLetter(src[at+len(n)]) || inLongerName(src, at, at+len(n)) {
 					continue
 				}
 				for k := at; k < at+len(n); k++ {
@@ -212,14 +326,37 @@ func plantName(path string, src []byte, canon []string, kind string, r *rand.Ran
 	r.Shuffle(len(ms), func(i, j int) { ms[i], ms[j] = ms[j], ms[i] })
 	for _, m := range ms {
 		v, ok := nameVariant(m.name, kind, r)
-		if !ok {
-			continue
+		if !ok || used[v] {
+			continue // a slip made twice would be planted in two articles: a spelling of its own
 		}
+		used[v] = true
 		out := append(append(append([]byte{}, src[:m.start]...), v...), src[m.start+len(m.name):]...)
 		return nameInjection{path: path, kind: kind, start: m.start, end: m.start + len(v), was: m.name, now: v}, out, true
 	}
 	return nameInjection{}, nil, false
 }
+
+// inLongerName: the mention at start..end is part of a longer capitalised run (Juniper Coast
+// in Juniper Coast Institute of Technology), a mention of the longer name, not of this one.
+func inLongerName(src []byte, start, end int) bool {
+	if end+1 < len(src) && src[end] == ' ' && src[end+1] >= 'A' && src[end+1] <= 'Z' {
+		return true
+	}
+	i := start - 1
+	if i < 1 || src[i] != ' ' {
+		return false
+	}
+	j := i
+	for j > 0 && isLetter(src[j-1]) {
+		j--
+	}
+	prev := string(src[j:i])
+	return prev != "" && prev[0] >= 'A' && prev[0] <= 'Z' && !nameStarters[strings.ToLower(prev)]
+}
+
+// nameStarters stand before names at the start of a sentence or as titles.
+var nameStarters = map[string]bool{"the": true, "a": true, "an": true, "in": true, "at": true, "by": true, "for": true,
+	"from": true, "with": true, "dr": true, "mr": true, "mrs": true, "ms": true, "professor": true, "director": true}
 
 func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' || c >= 0x80 }
 
@@ -249,24 +386,41 @@ func nameVariant(name, kind string, r *rand.Rand) (string, bool) {
 		}
 		return true
 	}
+	capital := func(w string) bool { return len(w) > 1 && w[0] >= 'A' && w[0] <= 'Z' }
+	slipWord := func(ok func(n int) bool) int {
+		return pick(func(_ int, w string) bool { return ascii(w) && capital(w) && !nameConnectors[w] && ok(len(w)) })
+	}
 	switch kind {
-	case "typo": // a letter dropped or two swapped inside a long word
-		i := pick(func(_ int, w string) bool { return len(w) >= 7 && ascii(w) })
+	case "drop-6", "drop-7+": // a letter dropped inside a word: Haoin for Haolin
+		i := slipWord(func(n int) bool { return n == 6 || kind == "drop-7+" && n >= 7 })
 		if i < 0 {
 			return "", false
 		}
 		w := ws[i]
-		p := 2 + r.IntN(len(w)-4)
-		if r.IntN(2) == 0 {
-			ws[i] = w[:p] + w[p+1:]
-		} else if w[p] != w[p+1] {
-			ws[i] = w[:p] + string(w[p+1]) + string(w[p]) + w[p+2:]
-		} else {
-			ws[i] = w[:p] + w[p+1:]
+		p := 1 + r.IntN(len(w)-2)
+		ws[i] = w[:p] + w[p+1:]
+	case "swap-5", "swap-6", "swap-7+": // two letters swapped inside a word, the last one kept
+		i := slipWord(func(n int) bool {
+			return kind == "swap-5" && n == 5 || kind == "swap-6" && n == 6 || kind == "swap-7+" && n >= 7
+		})
+		if i < 0 {
+			return "", false
 		}
+		w := ws[i]
+		var at []int
+		for p := 1; p+2 < len(w); p++ {
+			if w[p] != w[p+1] {
+				at = append(at, p)
+			}
+		}
+		if len(at) == 0 {
+			return "", false
+		}
+		p := at[r.IntN(len(at))]
+		ws[i] = w[:p] + string(w[p+1]) + string(w[p]) + w[p+2:]
 	case "plural": // an inner word in the plural: Museum of Sciences and Technology
 		i := pick(func(i int, w string) bool {
-			return i < len(ws)-1 && len(w) >= 4 && ascii(w) && !nameConnectors[w] && !strings.HasSuffix(w, "s") && w[0] >= 'A' && w[0] <= 'Z'
+			return i < len(ws)-1 && len(w) >= 4 && ascii(w) && !nameConnectors[w] && !strings.HasSuffix(w, "s") && capital(w)
 		})
 		if i < 0 {
 			return "", false
@@ -309,12 +463,41 @@ func nameVariant(name, kind string, r *rand.Rand) (string, bool) {
 		}
 		ws[i] += "-" + ws[i+1]
 		ws = append(ws[:i+1], ws[i+2:]...)
-	case "capital": // a capital changed inside the name
-		i := pick(func(i int, w string) bool { return i > 0 && w[0] >= 'A' && w[0] <= 'Z' && len(w) > 1 })
+	case "lowercase": // an inner word lower-cased: Academy of science and Technology
+		i := pick(func(i int, w string) bool { return i > 0 && i < len(ws)-1 && capital(w) && w[1] >= 'a' && w[1] <= 'z' })
 		if i < 0 {
 			return "", false
 		}
 		ws[i] = strings.ToLower(ws[i][:1]) + ws[i][1:]
+	case "of-for": // Center of Urban Studies for Center for Urban Studies
+		i := pick(func(i int, w string) bool { return i > 0 && (w == "of" || w == "for") })
+		if i < 0 {
+			return "", false
+		}
+		if ws[i] == "of" {
+			ws[i] = "for"
+		} else {
+			ws[i] = "of"
+		}
+	case "dropped-word": // an inner word of a name of four words or more left out
+		content := 0
+		for _, w := range ws {
+			if w != "and" && w != "&" {
+				content++
+			}
+		}
+		i := pick(func(i int, w string) bool {
+			return content >= 4 && i > 0 && i < len(ws)-1 && capital(w) && !nameConnectors[ws[i-1]] && !nameConnectors[ws[i+1]]
+		})
+		if i < 0 {
+			return "", false
+		}
+		ws = append(ws[:i], ws[i+1:]...)
+	case "swapped-names": // family name first: Berg Anna for Anna Berg
+		if len(ws) != 2 || !corpusgen.GivenName(ws[0]) || !capital(ws[1]) || !ascii(ws[1]) {
+			return "", false
+		}
+		ws[0], ws[1] = ws[1], ws[0]
 	default:
 		return "", false
 	}
@@ -322,49 +505,50 @@ func nameVariant(name, kind string, r *rand.Rand) (string, bool) {
 	return v, v != name
 }
 
-// Print writes the names table.
+// Print writes the names tables.
 func (res *NamesResult) Print(w io.Writer, verbose bool) {
-	fmt.Fprintf(w, "Names: one variant planted per article in %d clean generated articles (%.1f MB); glossary of %d canonical names mined from the clean text, no variants listed\n",
-		res.Articles, float64(res.Bytes)/1e6, res.Names)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "rule\tglossary\tplanted\tfound\trecall\tprecision\tfalse alarms\tby kind (found/planted)\n")
-	for _, r := range res.Rules {
-		var kinds []string
-		for _, k := range NameKinds {
-			if c, ok := r.ByKind[k]; ok {
-				kinds = append(kinds, fmt.Sprintf("%s %d/%d", k, c[1], c[0]))
+	for _, set := range res.Sets {
+		fmt.Fprintf(w, "Names, %s: one variant planted per article in %d articles (%.1f MB); glossary of %d canonical names (5 times or more in 2 articles or more) mined from the clean text, no variants listed\n",
+			set.Name, set.Articles, float64(set.Bytes)/1e6, set.Names)
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintf(tw, "rule\tglossary\tplanted\tfound\trecall\tprecision\tfalse alarms\tby kind (found/planted)\n")
+		for _, r := range set.Rules {
+			var kinds []string
+			for _, k := range NameKinds {
+				if c, ok := r.ByKind[k]; ok {
+					kinds = append(kinds, fmt.Sprintf("%s %d/%d", k, c[1], c[0]))
+				}
+			}
+			g := "no"
+			if r.Glossary {
+				g = "yes"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\t%d\t%s\n", r.Rule, g, r.Injected, r.Found, percent(r.Found, r.Injected), percent(r.Hits, r.Hits+r.FalseAlarms), r.FalseAlarms, strings.Join(kinds, ", "))
+		}
+		_ = tw.Flush()
+		if verbose {
+			for _, r := range set.Rules {
+				for _, ex := range r.Examples {
+					fmt.Fprintf(w, "  %s: %s\n", r.Rule, ex)
+				}
 			}
 		}
-		g := "no"
-		if r.Glossary {
-			g = "yes"
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\t%d\t%s\n", r.Rule, g, r.Injected, r.Found, percent(r.Found, r.Injected), percent(r.Hits, r.Hits+r.FalseAlarms), r.FalseAlarms, strings.Join(kinds, ", "))
+		fmt.Fprintln(w)
 	}
-	_ = tw.Flush()
-	if verbose {
-		for _, r := range res.Rules {
-			for _, ex := range r.Examples {
-				fmt.Fprintf(w, "  %s: %s\n", r.Rule, ex)
-			}
-		}
-	}
-	fmt.Fprintln(w)
 }
 
 // Failures lists the targets missed.
 func (res *NamesResult) Failures() []string {
 	var out []string
-	for _, r := range res.Rules {
-		t := NameTargets[r.Rule]
-		if r.Rule == "name-consistency" && r.Glossary {
-			continue // the target is for mining alone
-		}
-		if r.Recall() < t[0] {
-			out = append(out, fmt.Sprintf("%s: recall %s, target %.0f %%", r.Rule, percent(r.Found, r.Injected), 100*t[0]))
-		}
-		if r.Precision() < t[1] {
-			out = append(out, fmt.Sprintf("%s: precision %s, target %.0f %%", r.Rule, percent(r.Hits, r.Hits+r.FalseAlarms), 100*t[1]))
+	for _, set := range res.Sets {
+		for _, r := range set.Rules {
+			t := NameTargets[r.Rule]
+			if r.Recall() < t[0] {
+				out = append(out, fmt.Sprintf("%s (%s): recall %s, target %.0f %%", r.Rule, set.Name, percent(r.Found, r.Injected), 100*t[0]))
+			}
+			if r.Precision() < t[1] {
+				out = append(out, fmt.Sprintf("%s (%s): precision %s, target %.0f %%", r.Rule, set.Name, percent(r.Hits, r.Hits+r.FalseAlarms), 100*t[1]))
+			}
 		}
 	}
 	return out

@@ -43,6 +43,8 @@ type GroupOptions struct {
 	MinCount int    // the dominant form is seen at least this often
 	Ratio    int    // and at least this many times as often as a variant
 	Index    *Index // glossary names and aliases always dominate; may be nil
+	// Kinds limits the groups to spellings of these kinds; all when empty.
+	Kinds []PhraseKind
 }
 
 // Groups gathers the mined spellings of a corpus by key, adds near misses
@@ -68,6 +70,9 @@ func Groups(paths []string, facts []*Fact, opt GroupOptions) []Group {
 	for ai := range g.aggs {
 		a := &g.aggs[ai]
 		if a.gone {
+			continue
+		}
+		if len(opt.Kinds) > 0 && !slices.Contains(opt.Kinds, a.kind) {
 			continue
 		}
 		inGlossary := opt.Index != nil && a.kind == KindProper && len(opt.Index.keys[a.key]) > 0
@@ -166,7 +171,7 @@ func (g *grouper) count() {
 	parts := make([]grouper, shares)
 	var wg sync.WaitGroup
 	for k := range parts {
-		parts[k].facts = g.facts
+		parts[k].facts, parts[k].opt = g.facts, g.opt
 		wg.Go(func() { parts[k].countShare(n/shares, k, shares) })
 	}
 	wg.Wait()
@@ -246,7 +251,7 @@ func (g *grouper) countShare(n, k, shares int) {
 		}
 		for mi := range f.Spellings {
 			s := &f.Spellings[mi]
-			if shares > 1 && shareOf(s.Key, shares) != k {
+			if shares > 1 && shareOf(s.Key, shares) != k || len(g.opt.Kinds) > 0 && !slices.Contains(g.opt.Kinds, s.Kind) {
 				continue
 			}
 			ai := g.aggFor(maphash.String(groupSeed, s.Key)^uint64(s.Kind), s.Kind, s.Key)
@@ -850,41 +855,46 @@ func slipInLongWord(surface, key, other string) bool {
 }
 
 // Frequent returns the capitalised phrases of two words or more seen at
-// least min times in the facts, each in its most frequent spelling, sorted:
-// a glossary of what a corpus calls its names.
-func Frequent(facts []*Fact, min int) []string {
-	type best struct {
-		surface string
-		n, all  int
+// least min times in at least docs of the facts, each in its most frequent
+// spelling, sorted: a glossary of what a corpus calls its names. Two
+// names coordinated ("Canada and Brazil") are not one.
+func Frequent(facts []*Fact, min, docs int) []string {
+	type tally struct {
+		byForm        map[string]int
+		docs, lastDoc int
 	}
-	by := map[string]map[string]int{}
-	for _, f := range facts {
+	by := map[string]*tally{}
+	for di, f := range facts {
 		if f == nil {
 			continue
 		}
 		for _, s := range f.Spellings {
-			if s.Kind != KindProper || s.Loose || !strings.Contains(s.Surface, " ") {
+			if s.Kind != KindProper || s.Loose || !strings.Contains(s.Surface, " ") || coordination(strings.Fields(s.Surface)) {
 				continue
 			}
-			m := by[s.Key]
-			if m == nil {
-				m = map[string]int{}
-				by[s.Key] = m
+			t := by[s.Key]
+			if t == nil {
+				t = &tally{byForm: map[string]int{}, lastDoc: -1}
+				by[s.Key] = t
 			}
-			m[s.Surface] += s.Count
+			t.byForm[s.Surface] += s.Count
+			if t.lastDoc != di {
+				t.docs++
+				t.lastDoc = di
+			}
 		}
 	}
 	var out []string
-	for _, m := range by {
-		var b best
-		for s, n := range m {
-			b.all += n
-			if n > b.n || n == b.n && s < b.surface {
-				b.surface, b.n = s, n
+	for _, t := range by {
+		best, bn, all := "", 0, 0
+		for s, n := range t.byForm {
+			all += n
+			if n > bn || n == bn && s < best {
+				best, bn = s, n
 			}
 		}
-		if b.all >= min {
-			out = append(out, b.surface)
+		if all >= min && t.docs >= docs {
+			out = append(out, best)
 		}
 	}
 	sort.Strings(out)

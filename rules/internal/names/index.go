@@ -15,6 +15,7 @@ const (
 	FormName    FormKind = iota // the canonical spelling
 	FormAlias                   // another accepted form
 	FormVariant                 // a known wrong form
+	FormNear                    // the name with an inner word dropped, or a person's two names swapped
 )
 
 // A Form is one spelling from the glossary, a leading "the" removed.
@@ -51,7 +52,89 @@ type Index struct {
 	keys    map[string][]int32 // key → forms, for the consistency rule
 	nameOf  []int32            // entry → its FormName, or -1
 	words   map[string]bool    // every word of every form, normalised
+	// distinct are the sets of names marked as other names that look alike
+	distinct [][]string
+	// stopStart: some form starts with a stop word (A Rocha); else no
+	// match starts at one, and the matcher passes over The, In, After…
+	stopStart bool
+	// near holds the hashes of the forms' words and of each with one byte
+	// left out: a word of the text is one slip from a word of a name only
+	// if it or one of its own deletions is in it (a symmetric deletion
+	// test), and the matcher looks for slips in no other word.
+	near hashSet
 }
+
+// A hashSet is an open-addressed set of non-zero 64-bit hashes.
+type hashSet struct{ slots []uint64 }
+
+func newHashSet(n int) hashSet {
+	size := 64
+	for size < 2*n {
+		size *= 2
+	}
+	return hashSet{slots: make([]uint64, size)}
+}
+
+func (s *hashSet) add(h uint64) {
+	h |= 1
+	mask := uint64(len(s.slots) - 1)
+	for i := (h * 0x9e3779b97f4a7c15) >> 17 & mask; ; i = (i + 1) & mask {
+		switch s.slots[i] {
+		case 0:
+			s.slots[i] = h
+			return
+		case h:
+			return
+		}
+	}
+}
+
+func (s *hashSet) has(h uint64) bool {
+	if len(s.slots) == 0 {
+		return false
+	}
+	h |= 1
+	mask := uint64(len(s.slots) - 1)
+	for i := (h * 0x9e3779b97f4a7c15) >> 17 & mask; ; i = (i + 1) & mask {
+		switch s.slots[i] {
+		case 0:
+			return false
+		case h:
+			return true
+		}
+	}
+}
+
+// buildNear fills ix.near from the words of the forms.
+func (ix *Index) buildNear() {
+	n := 0
+	for w := range ix.words {
+		n += len(w) + 1
+	}
+	ix.near = newHashSet(n)
+	var hs []uint64
+	for w := range ix.words {
+		hs = delHashes(hs[:0], w)
+		for _, h := range hs {
+			ix.near.add(h)
+		}
+	}
+}
+
+// nearWord: key is a word of a name or one slip from one.
+func (ix *Index) nearWord(key []byte, hs []uint64) ([]uint64, bool) {
+	hs = delHashes(hs[:0], string(key))
+	for _, h := range hs {
+		if ix.near.has(h) {
+			return hs, true
+		}
+	}
+	return hs, false
+}
+
+// Distinct reports whether the glossary marks a and b as two names
+// (`distinct: [A, B]`).
+func (ix *Index) Distinct(a, b string) bool { return ix != nil && isDistinct(ix.distinct, a, b) }
 
 // NewIndex builds the index of a glossary.
 func NewIndex(entries []lint.NameEntry) *Index {
@@ -66,14 +149,23 @@ func NewIndex(entries []lint.NameEntry) *Index {
 		for _, v := range e.Variants {
 			size += len(v)
 		}
+		size += 3 * len(e.Name) // near forms
 	}
 	ix := &Index{Entries: entries, nodes: make([]node, 1, size), keys: make(map[string][]int32, len(entries)), words: map[string]bool{}}
 	for i := range ix.root {
 		ix.root[i] = -1
 	}
 	ix.nameOf = make([]int32, len(entries))
+	defer ix.buildNear()
 	defer ix.densify()
 	for ei, e := range entries {
+		if len(e.Distinct) > 0 {
+			d := append([]string{}, e.Distinct...)
+			if e.Name != "" {
+				d = append(d, e.Name)
+			}
+			ix.distinct = append(ix.distinct, d)
+		}
 		ix.nameOf[ei] = int32(len(ix.Forms))
 		ix.add(ei, e.Name, FormName)
 		if int(ix.nameOf[ei]) >= len(ix.Forms) {
@@ -85,9 +177,66 @@ func NewIndex(entries []lint.NameEntry) *Index {
 		for _, v := range e.Variants {
 			ix.add(ei, v, FormVariant)
 		}
+		for _, f := range nearForms(e.Name) {
+			ix.add(ei, f, FormNear)
+		}
 	}
 	return ix
 }
+
+// nearForms returns the slips of a whole word a name is written with: an
+// inner word dropped from a name of four words or more (the Center for
+// Studies), and for a person's name, the two names swapped (Berg Anna).
+func nearForms(name string) []string {
+	ws := strings.Fields(stripThe(name))
+	var out []string
+	content := 0
+	for _, w := range ws {
+		if !isAnd([]byte(w)) && w != "&" {
+			content++
+		}
+	}
+	if content >= 4 {
+		joiner := func(w string) bool { lw := strings.ToLower(w); return connectors[lw] || w == "&" }
+		head := commonNouns[string(appendKey(nil, []byte(strings.ToLower(ws[len(ws)-1]))))]
+		for i := 1; i < len(ws)-1; i++ {
+			if joiner(ws[i]) || joiner(ws[i-1]) && joiner(ws[i+1]) {
+				continue
+			}
+			if head && i == len(ws)-2 {
+				continue // Port Aurora University beside Port Aurora Normal University: another one
+			}
+			out = append(out, strings.Join(append(append([]string{}, ws[:i]...), ws[i+1:]...), " "))
+		}
+	}
+	if len(ws) == 2 && personWord(ws[0]) && personWord(ws[1]) {
+		out = append(out, ws[1]+" "+ws[0])
+	}
+	return out
+}
+
+// personWord: a capitalised word of letters that is no common noun or
+// stop word: a given or family name (Anna, Berg), not City or Museum.
+func personWord(w string) bool {
+	if len(w) < 2 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	lw := strings.ToLower(w)
+	return !stopWords[lw] && !connectors[lw] && !titles[lw] && !commonNouns[string(appendKey(nil, []byte(lw)))]
+}
+
+// titles stand before names: King Charles is no Charles King.
+var titles = map[string]bool{"king": true, "queen": true, "prince": true, "princess": true, "lord": true, "lady": true,
+	"sir": true, "dame": true, "saint": true, "pope": true, "emperor": true, "empress": true, "duke": true,
+	"duchess": true, "count": true, "countess": true, "baron": true, "captain": true, "colonel": true,
+	"major": true, "sergeant": true, "bishop": true, "father": true, "mother": true, "brother": true,
+	"sister": true, "uncle": true, "aunt": true, "miss": true, "madame": true, "monsieur": true, "herr": true,
+	"frau": true, "senator": true, "governor": true, "mayor": true, "judge": true, "chief": true}
 
 // Len returns the number of forms indexed.
 func (ix *Index) Len() int { return len(ix.Forms) }
@@ -98,12 +247,17 @@ func (ix *Index) add(entry int, surface string, kind FormKind) {
 	if len(key) == 0 {
 		return
 	}
-	for _, w := range strings.FieldsFunc(surface, func(r rune) bool { return r == ' ' || r == '-' || r == ',' || r == '&' }) {
-		ix.words[string(appendKey(nil, []byte(w)))] = true
+	if first, _, _ := strings.Cut(surface, " "); stopWords[strings.ToLower(first)] {
+		ix.stopStart = true
 	}
 	fi := int32(len(ix.Forms))
 	ix.Forms = append(ix.Forms, Form{Surface: surface, Kind: kind, Entry: entry, words: words, capped: capped})
-	ix.keys[key] = append(ix.keys[key], fi)
+	if kind != FormNear {
+		for _, w := range strings.FieldsFunc(surface, func(r rune) bool { return r == ' ' || r == '-' || r == ',' || r == '&' }) {
+			ix.words[string(appendKey(nil, []byte(w)))] = true
+		}
+		ix.keys[key] = append(ix.keys[key], fi)
+	}
 	n := ix.root[key[0]]
 	if n < 0 {
 		n = int32(len(ix.nodes))

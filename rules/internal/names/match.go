@@ -15,6 +15,11 @@ type Match struct {
 	Target     Form   // the accepted form to write instead
 	// Known is set when the text is a listed variant: the fix is safe.
 	Known bool
+	// Near is set when the text is the name with an inner word dropped or
+	// its two words swapped.
+	Near bool
+	// Head: the text is in a title, heading or caption line.
+	Head bool
 }
 
 // matcher walks one block's words through the trie.
@@ -24,6 +29,9 @@ type matcher struct {
 	words []word
 	kbuf  []byte
 	koff  []int32 // per word: start and end in kbuf, -1 until computed
+	rkoff []int32 // per word: the same for its raw key
+	near  []int8  // per word, key and raw key: 1 one slip from a name's word, -1 not, 0 unknown
+	hs    []uint64
 
 	start      int
 	bestJ      int
@@ -39,6 +47,40 @@ func (m *matcher) key(j int) []byte {
 		m.koff[2*j], m.koff[2*j+1] = int32(s), int32(len(m.kbuf))
 	}
 	return m.kbuf[m.koff[2*j]:m.koff[2*j+1]]
+}
+
+// rawKey is the key of word j with no plural ending cut: a slip is looked
+// for before the cut too (Elils for Ellis, whose key keeps its s).
+func (m *matcher) rawKey(j int) []byte {
+	if m.rkoff[2*j] < 0 {
+		w := m.words[j]
+		s := len(m.kbuf)
+		m.kbuf = appendKey(m.kbuf, m.src[w.start:w.end])
+		if k := m.kbuf[s:]; len(k) > 0 && m.src[w.end-1] == 's' {
+			// the key without its cut: lower case, apostrophes dropped
+			m.kbuf = m.kbuf[:s]
+			for _, c := range m.src[w.start:w.end] {
+				switch {
+				case c >= 'A' && c <= 'Z':
+					m.kbuf = append(m.kbuf, c+'a'-'A')
+				case c != '\'':
+					m.kbuf = append(m.kbuf, c)
+				}
+			}
+		}
+		m.rkoff[2*j], m.rkoff[2*j+1] = int32(s), int32(len(m.kbuf))
+	}
+	return m.kbuf[m.rkoff[2*j]:m.rkoff[2*j+1]]
+}
+
+// rawDiffers: word j, long enough for a slip, lost a plural ending in its
+// key.
+func (m *matcher) rawDiffers(j int) bool {
+	w := m.words[j]
+	if int(w.letters) < minSwapLetters || m.src[w.end-1] != 's' || w.letters != uint8(w.end-w.start) {
+		return false
+	}
+	return len(m.rawKey(j)) != len(m.key(j))
 }
 
 // matchers keeps the matchers' buffers between documents.
@@ -59,47 +101,83 @@ func (ix *Index) Find(doc *lint.Document, fn func(Match)) {
 	m.ix, m.src = ix, doc.Src
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
-		switch b.Kind {
-		case lint.KindCode, lint.KindHTML, lint.KindFrontMatter, lint.KindSeparator:
-			continue
-		}
-		if b.Role == lint.RoleNavigation || b.Role == lint.RoleImage || b.Role == lint.RoleDate {
+		if !prose(b) {
 			continue
 		}
 		if !hasCapital(doc.BlockTokens(b)) {
 			continue // every match starts at a capitalised word
 		}
 		m.words = wordsOf(m.words[:0], doc, b)
-		if len(m.words) == 0 {
+		if headLine(b) {
+			markHead(m.words)
+		}
+		m.find(fn)
+	}
+}
+
+// FindWords is Find over the words a Fact kept of a document whose source
+// is src: the consistency rule matches each document against the names
+// mined from all of them, after the documents' tokens are gone.
+func (ix *Index) FindWords(src []byte, f *Fact, fn func(Match)) {
+	if ix == nil || len(ix.Forms) == 0 || f == nil || len(f.words) == 0 {
+		return
+	}
+	m := matchers.Get().(*matcher)
+	defer func() {
+		m.ix, m.src, m.words = nil, nil, nil
+		matchers.Put(m)
+	}()
+	m.ix, m.src, m.words = ix, src, f.words
+	m.find(fn)
+	m.words = nil
+}
+
+// prose: the block's words are read for names.
+func prose(b *lint.Block) bool {
+	switch b.Kind {
+	case lint.KindCode, lint.KindHTML, lint.KindFrontMatter, lint.KindSeparator:
+		return false
+	}
+	return b.Role != lint.RoleNavigation && b.Role != lint.RoleImage && b.Role != lint.RoleDate
+}
+
+// find walks m.words: from each capitalised word, the longest glossary
+// match wins and no match starts inside it.
+func (m *matcher) find(fn func(Match)) {
+	if len(m.words) == 0 {
+		return
+	}
+	m.kbuf = m.kbuf[:0]
+	m.koff, m.rkoff, m.near = m.koff[:0], m.rkoff[:0], m.near[:0]
+	for range m.words {
+		m.koff = append(m.koff, -1, -1)
+		m.rkoff = append(m.rkoff, -1, -1)
+		m.near = append(m.near, 0, 0)
+	}
+	for i := 0; i < len(m.words); i++ {
+		if !m.words[i].upper() || !m.ix.stopStart && lex.foldClassOf(m.src[m.words[i].start:m.words[i].end])&classStop != 0 {
 			continue
 		}
-		m.kbuf = m.kbuf[:0]
-		m.koff = m.koff[:0]
-		for range m.words {
-			m.koff = append(m.koff, -1, -1)
+		m.start, m.bestJ, m.bestNode, m.bestEdited = i, -1, -1, false
+		k := m.key(i)
+		if len(k) == 0 {
+			continue
 		}
-		for i := 0; i < len(m.words); i++ {
-			if !m.words[i].upper() {
-				continue
-			}
-			m.start, m.bestJ, m.bestNode, m.bestEdited = i, -1, -1, false
-			k := m.key(i)
-			if len(k) == 0 {
-				continue
-			}
-			n := ix.root[k[0]]
-			if n < 0 {
-				continue
-			}
-			m.walk(n, i, 1, false, 1)
-			if m.bestJ < 0 {
-				continue
-			}
-			if mt, ok := m.judge(i, m.bestJ, m.bestNode, m.bestEdited); ok {
-				fn(mt)
-			}
-			i = m.bestJ // longest match wins; no match starts inside it
+		n := m.ix.root[k[0]]
+		if n < 0 {
+			continue
 		}
+		m.walk(n, i, 1, false, false)
+		if m.rawDiffers(i) {
+			m.walk(n, i, 1, false, true)
+		}
+		if m.bestJ < 0 {
+			continue
+		}
+		if mt, ok := m.judge(i, m.bestJ, m.bestNode, m.bestEdited); ok {
+			fn(mt)
+		}
+		i = m.bestJ
 	}
 }
 
@@ -114,61 +192,120 @@ func hasCapital(toks []lint.Token) bool {
 
 const maxWords = 16
 
-// minSlipLetters: a slip is looked for only in words this long, singular;
-// shorter ones are too often other names (Santos and Sato, Raman and Rahman).
-const minSlipLetters = 6
+// Slips are looked for in words of these many letters at least, counted
+// as written, before a plural ending is cut ("Stuies" for "Studies"):
+// shorter words are too often other names (Santos and Sato, Raman and
+// Rahman).
+const (
+	minSwapLetters   = 5 // two neighbours swapped: Sicnece
+	minDropLetters   = 5 // a letter dropped from a word of six: Haoin for Haolin
+	minExtraLetters  = 7 // a letter too many
+	minChangeLetters = 8 // a changed letter: Hansen and Hanson are two families
+)
 
-func (m *matcher) walk(n int32, j, p int, edited bool, depth int) {
+func (m *matcher) walk(n int32, j, p int, edited, raw bool) {
 	k := m.key(j)
+	if raw {
+		k = m.rawKey(j)
+	}
 	if p == len(k) {
-		if len(m.ix.nodes[n].forms) > 0 && (j > m.bestJ || j == m.bestJ && m.bestEdited && !edited) {
-			m.bestJ, m.bestNode, m.bestEdited = j, n, edited
-		}
-		nj := j + 1
-		for nj < len(m.words) && m.words[nj].and() && m.words[nj].sep != sepBreak {
-			nj++
-		}
-		if nj < len(m.words) && m.words[nj].sep != sepBreak && nj-m.start < maxWords && len(m.ix.nodes[n].kids) > 0 {
-			m.walk(n, nj, 0, edited, depth)
+		if !raw || edited {
+			m.wordEnd(n, j, edited)
 		}
 		return
 	}
 	c := k[p]
 	if next := m.ix.child(n, c); next >= 0 {
-		m.walk(next, j, p+1, edited, depth+1)
+		m.walk(next, j, p+1, edited, raw)
 	}
-	if edited || depth < 2 || m.words[j].letters < minSlipLetters || k[p] >= 0x80 || m.ix.words[string(k)] {
-		return // a word of another name (Rahman beside Raman) is no slip
-	}
-	if len(k) < minSlipLetters { // Santos is "santo": only a swap (Stduies)
-		if p+1 < len(k) {
-			if a := m.ix.child(n, k[p+1]); a >= 0 {
-				if b := m.ix.child(a, c); b >= 0 {
-					m.walk(b, j, p+2, true, depth+2)
-				}
-			}
-		}
+	letters := int(m.words[j].letters)
+	// never the first letter of a word, and a word of another name (Rahman
+	// beside Raman) is no slip
+	if edited || p < 1 || letters < minSwapLetters || c >= 0x80 || m.ix.words[string(k)] || !m.nearName(j, raw, k) {
 		return
 	}
-	// One slip in a long word: a letter too many, too few, or swapped with
-	// the next; a changed letter only in words of eight letters or more,
-	// since Hansen and Hanson are two families.
-	m.walk(n, j, p+1, true, depth)
 	if p+1 < len(k) {
 		if a := m.ix.child(n, k[p+1]); a >= 0 {
 			if b := m.ix.child(a, c); b >= 0 {
-				m.walk(b, j, p+2, true, depth+2)
+				m.walk(b, j, p+2, true, raw)
 			}
 		}
+	}
+	if letters >= minExtraLetters && !raw { // a letter too many at the end is the plural
+		m.walk(n, j, p+1, true, raw)
+	}
+	if letters < minDropLetters {
+		return
 	}
 	for _, e := range m.ix.nodes[n].kids {
 		if e.c == c || e.c >= 0x80 {
 			continue
 		}
-		if len(k) >= 8 {
-			m.walk(e.to, j, p+1, true, depth+1)
+		if letters >= minChangeLetters {
+			m.walk(e.to, j, p+1, true, raw)
 		}
-		m.walk(e.to, j, p, true, depth+1)
+		m.walk(e.to, j, p, true, raw)
+	}
+}
+
+// nearName: key, the key of word j (raw: its raw key), is one slip from a
+// word of a name; the answer is kept for the word.
+func (m *matcher) nearName(j int, raw bool, key []byte) bool {
+	x := 2 * j
+	if raw {
+		x++
+	}
+	if m.near[x] == 0 {
+		var ok bool
+		m.hs, ok = m.ix.nearWord(key, m.hs)
+		m.near[x] = -1
+		if ok {
+			m.near[x] = 1
+		}
+	}
+	return m.near[x] > 0
+}
+
+// wordEnd goes on from the end of word j at node n: a form may end here,
+// and a longer one may go on with the next word ("and" skipped), or with
+// "for" where the text has "of" and the reverse.
+func (m *matcher) wordEnd(n int32, j int, edited bool) {
+	if len(m.ix.nodes[n].forms) > 0 && (j > m.bestJ || j == m.bestJ && m.bestEdited && !edited) {
+		m.bestJ, m.bestNode, m.bestEdited = j, n, edited
+	}
+	if len(m.ix.nodes[n].kids) == 0 {
+		return
+	}
+	nj := j + 1
+	for nj < len(m.words) && m.words[nj].and() && m.words[nj].sep != sepBreak {
+		nj++
+	}
+	if nj >= len(m.words) || m.words[nj].sep == sepBreak || nj-m.start >= maxWords {
+		return
+	}
+	m.walk(n, nj, 0, edited, false)
+	if edited {
+		return
+	}
+	if m.rawDiffers(nj) {
+		m.walk(n, nj, 0, false, true)
+	}
+	alt := ""
+	switch string(m.key(nj)) {
+	case "of":
+		alt = "for"
+	case "for":
+		alt = "of"
+	}
+	if alt == "" {
+		return
+	}
+	x := n
+	for i := 0; i < len(alt) && x >= 0; i++ {
+		x = m.ix.child(x, alt[i])
+	}
+	if x >= 0 {
+		m.wordEnd(x, nj, true)
 	}
 }
 
@@ -194,21 +331,58 @@ func (m *matcher) judge(i, j int, n int32, edited bool) (Match, bool) {
 			}
 		}
 	}
-	target := m.target(forms, text)
+	target, near := m.target(forms, text)
 	if target == nil {
 		return Match{}, false
 	}
 	if known != nil {
 		return Match{Start: start, End: end, Text: text, Target: *target, Known: true}, true
 	}
-	words, capped := 0, 0
+	words, capped, joins := 0, 0, 0
 	for k := i; k <= j; k++ {
-		if !ws[k].and() {
-			words++
-			if ws[k].upper() {
-				capped++
+		if ws[k].and() {
+			joins++
+			continue
+		}
+		words++
+		if ws[k].upper() {
+			capped++
+		}
+		if k > i && (ws[k].sep == sepComma || ws[k].sep == sepAmp) {
+			joins++
+		}
+	}
+	// More "and", "&" and commas than the name has: two names or a list,
+	// "the Go and App Engine teams", "Norway, Peru and Chile".
+	if joins > joinsOf(target.Surface) {
+		return Match{}, false
+	}
+	// A possessive inside: "Rust's compiler" is not the Rust Compiler.
+	if !strings.ContainsAny(target.Surface, "'’") {
+		for k := i; k < j; k++ {
+			if ws[k].poss() {
+				return Match{}, false
 			}
 		}
+	}
+	// The name goes on into a hyphenated word ("a Harbor man-of-letters"), or
+	// a hyphen joins its last words before a noun they qualify ("a
+	// Harbor-City sailor"): words of another kind.
+	if j+1 < len(ws) {
+		nx := ws[j+1]
+		if nx.sep == sepHyphen {
+			return Match{}, false
+		}
+		// (in a heading the noun is capitalised too: Harbor-City Ferry Times)
+		if ws[j].sep == sepHyphen && !strings.Contains(target.Surface, "-") && nx.sep == sepSpace && (nx.lower() || ws[j].head() && nx.upper()) &&
+			lex.foldClassOf(m.src[nx.start:nx.end])&(classStop|classConnector|classLooseVerb|classNotNoun) == 0 {
+			return Match{}, false
+		}
+	}
+	// A plural ending on the last word is grammar: "the two Harbor City
+	// Museums", "the Miss Brookes".
+	if !edited && !near && finalPlural(text, target.Surface) {
+		return Match{}, false
 	}
 	// A one-word name differs only by case or number from ordinary use:
 	// Lakesides, LAKESIDE. Only slips and splits are reported.
@@ -221,33 +395,36 @@ func (m *matcher) judge(i, j int, n int32, edited bool) (Match, bool) {
 		return Match{}, false
 	}
 	// Part of a longer name: "National Academy of Sciences", "Lakeside
-	// Institutes Board".
+	// Institutes Board", "Northfield Harbor Trust".
 	if i > 0 && ws[i].sep == sepSpace && ws[i-1].upper() && !stopWords[strings.ToLower(string(m.src[ws[i-1].start:ws[i-1].end]))] {
 		return Match{}, false
 	}
-	if j+1 < len(ws) && hasComma(ws, i, j) && (ws[j+1].sep == sepComma || ws[j+1].and() && ws[j+1].sep != sepBreak) {
-		return Match{}, false // a list: "Norway, Peru and Chile"
-	}
-	if j+1 < len(ws) && ws[j+1].sep == sepSpace {
-		nx := ws[j+1]
-		if nx.upper() {
-			return Match{}, false
+	// In a title, heading or caption every word is capitalised: the word
+	// after says nothing of where the name ends (Firstnamelastname Speech).
+	if !ws[i].head() {
+		if j+1 < len(ws) && ws[j+1].sep == sepSpace {
+			nx := ws[j+1]
+			if nx.upper() {
+				return Match{}, false
+			}
+			nt := string(m.src[nx.start:nx.end])
+			if (nt == "of" || nt == "for") && j+2 < len(ws) && ws[j+2].upper() && ws[j+2].sep == sepSpace {
+				return Match{}, false
+			}
 		}
-		nt := string(m.src[nx.start:nx.end])
-		if (nt == "of" || nt == "for") && j+2 < len(ws) && ws[j+2].upper() && ws[j+2].sep == sepSpace {
-			return Match{}, false
-		}
 	}
-	return Match{Start: start, End: end, Text: text, Target: *target}, true
+	return Match{Start: start, End: end, Text: text, Target: *target, Near: near, Head: ws[i].head()}, true
 }
 
-func hasComma(ws []word, i, j int) bool {
-	for k := i + 1; k <= j; k++ {
-		if ws[k].sep == sepComma {
-			return true
+// joinsOf counts the "and", "&" and commas of a name.
+func joinsOf(s string) int {
+	n := strings.Count(s, ",") + strings.Count(s, "&")
+	for _, w := range strings.Fields(s) {
+		if isAnd([]byte(w)) {
+			n++
 		}
 	}
-	return false
+	return n
 }
 
 // ordinaryTail: the lowercase words of i..j are ordinary English, the
@@ -290,30 +467,32 @@ var commonNouns = func() map[string]bool {
 
 // target picks the accepted form to write: the one of the same entry as a
 // listed variant, else the first name or alias, preferring one that differs
-// from the text only in case.
-func (m *matcher) target(forms []int32, text string) *Form {
+// from the text only in case. near: the text reached only a name with a
+// word dropped or its words swapped.
+func (m *matcher) target(forms []int32, text string) (*Form, bool) {
 	var best *Form
 	for _, fi := range forms {
 		f := &m.ix.Forms[fi]
-		if f.Kind == FormVariant {
+		if f.Kind == FormVariant || f.Kind == FormNear {
 			continue
 		}
 		if strings.EqualFold(f.Surface, text) {
-			return f
+			return f, false
 		}
 		if best == nil {
 			best = f
 		}
 	}
-	if best == nil {
-		// Only variants share the key: write the entry's name.
-		for _, fi := range forms {
-			if k := m.ix.nameOf[m.ix.Forms[fi].Entry]; k >= 0 {
-				return &m.ix.Forms[k]
-			}
+	if best != nil {
+		return best, false
+	}
+	// Only variants or near forms share the key: write the entry's name.
+	for _, fi := range forms {
+		if k := m.ix.nameOf[m.ix.Forms[fi].Entry]; k >= 0 {
+			return &m.ix.Forms[k], m.ix.Forms[fi].Kind == FormNear
 		}
 	}
-	return best
+	return nil, false
 }
 
 // sameApostrophes: the texts differ only in straight and curly

@@ -56,6 +56,9 @@ type Fact struct {
 	// Shorts are findings within the document: short forms used in another
 	// form than defined, and lowercase phrases inflected inside.
 	Shorts []ShortUse
+	// words are the prose words at and near capitalised ones, for matching
+	// the document against the names mined from the whole archive.
+	words []word
 }
 
 // MineOptions set when a spelling dominates within one document.
@@ -113,7 +116,7 @@ type spanRef struct {
 type wordRange struct {
 	lo, hi int
 	body   bool // body text: short forms are looked for here
-	cased  bool // not title case: evidence for spellings
+	match  bool // matched against the archive's names: not a navigation line
 }
 
 // nameFields are the front matter keys whose values are names.
@@ -137,25 +140,28 @@ func Mine(doc *lint.Document, opt MineOptions) *Fact {
 		case lint.KindCode, lint.KindHTML, lint.KindFrontMatter, lint.KindSeparator:
 			continue
 		}
-		if b.Role == lint.RoleNavigation || b.Role == lint.RoleImage || b.Role == lint.RoleDate {
+		if b.Role == lint.RoleImage || b.Role == lint.RoleDate {
 			continue
 		}
+		nav := b.Role == lint.RoleNavigation
 		lo := len(m.all)
 		r := wordRange{lo: lo,
-			body: b.Kind != lint.KindField && (b.Role == lint.RoleBody || b.Role == lint.RoleCaption),
-			// titles and headings are in title case: not evidence
-			cased: b.Kind != lint.KindHeading && b.Kind != lint.KindField && b.Role != lint.RoleTitle && b.Role != lint.RoleLabel,
+			body:  !nav && b.Kind != lint.KindField && (b.Role == lint.RoleBody || b.Role == lint.RoleCaption),
+			match: !nav,
 		}
-		if r.body || r.cased { // else the words are never read
-			m.all = wordsOf(m.all, doc, b)
-		}
+		m.all = wordsOf(m.all, doc, b)
 		r.hi = len(m.all)
+		if headLine(b) || nav || b.Kind == lint.KindField {
+			markHead(m.all[r.lo:r.hi])
+		}
 		m.ranges = append(m.ranges, r)
 		m.words = m.all[r.lo:r.hi]
-		if r.cased {
-			m.proper(lo)
+		// Titles, captions and navigation lines count for the names in
+		// them too: a name is written alike in a title and in the text.
+		m.proper(lo)
+		if !nav {
+			shorts = m.shortForms(b, shorts)
 		}
-		shorts = m.shortForms(b, shorts)
 	}
 	m.meta()
 	m.countPairs()
@@ -164,7 +170,67 @@ func Mine(doc *lint.Document, opt MineOptions) *Fact {
 		m.shortUses(shorts)
 	}
 	m.finish()
+	m.keepWords()
 	return m.fact
+}
+
+// keepWords keeps, for matching against the archive's names once every
+// document is mined, the words at and near capitalised ones (one before,
+// three after): a name is capitalised words with at most a few lowercase
+// ones between. Where words are left out, the next one kept starts a new
+// run, so that no two words become neighbours that were not.
+func (m *miner) keepWords() {
+	// Two passes, the same loop written twice (a closure per word costs
+	// more than the copy): count, then copy into a slice of the exact size.
+	n := 0
+	for _, r := range m.ranges {
+		if !r.match {
+			continue
+		}
+		ws := m.all[r.lo:r.hi]
+		until := -1 // words up to this index are kept: three after a capitalised one
+		for k := range ws {
+			if ws[k].flags&wUpper != 0 {
+				until = max(until, k+3)
+			} else if k+1 < len(ws) && ws[k+1].flags&wUpper != 0 {
+				until = max(until, k) // the word before a capitalised one
+			}
+			if k <= until {
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		return
+	}
+	out := make([]word, n)
+	i := 0
+	for _, r := range m.ranges {
+		if !r.match {
+			continue
+		}
+		ws := m.all[r.lo:r.hi]
+		until := -1
+		gap := true
+		for k := range ws {
+			if ws[k].flags&wUpper != 0 {
+				until = max(until, k+3)
+			} else if k+1 < len(ws) && ws[k+1].flags&wUpper != 0 {
+				until = max(until, k)
+			}
+			if k > until {
+				gap = true
+				continue
+			}
+			out[i] = ws[k]
+			if gap {
+				out[i].sep = sepBreak
+			}
+			i++
+			gap = false
+		}
+	}
+	m.fact.words = out
 }
 
 // finish turns the spellings into Mined values: one string holds every
@@ -472,7 +538,7 @@ type pairForm struct {
 }
 
 // A lowercase pair must be frequent in its document to set the spelling:
-// "research centres" twenty times, not "pounds weight" three times.
+// "research centres" twenty times, not "tons weight" three times.
 const (
 	pairMinCount = 5
 	pairRatio    = 5
@@ -500,7 +566,7 @@ var notNouns = map[string]bool{
 	"under": true, "through": true, "together": true, "enough": true, "became": true, "become": true, "went": true,
 	"goes": true, "took": true, "take": true, "takes": true, "seem": true, "seems": true, "seemed": true,
 	"know": true, "knew": true, "think": true, "thought": true, "want": true, "wanted": true, "look": true,
-	"looks": true, "felt": true, "feel": true, "find": true, "found": true, "keep": true, "kept": true,
+	"looks": true, "felt": true, "feel": true, "find": true, "found": true, "keep": true, "kept": true, "altogether": true, "till": true, "done": true, "full": true, "home": true,
 	"entre": true, "sont": true, "dans": true, "pour": true,
 }
 
@@ -588,6 +654,9 @@ func (m *miner) lowerFindings() {
 			ws, ds := string(w), string(dom)
 			for r := f.head; r >= 0; r = m.spans[r].next {
 				sp := m.spans[r].sp
+				if clause(m.src, sp.Start) || sp.Start > 0 && m.src[sp.Start-1] == '-' || counted(m.src, sp.Start) {
+					continue // "which enables offline": a verb; "two-thirds percent"; "twenty tons weight"
+				}
 				m.fact.Shorts = append(m.fact.Shorts, ShortUse{
 					Span: sp, Text: ws, Defined: ds,
 					Message: fmt.Sprintf("%q is written %q %d times before %q in this document; use one spelling", ws, ds, dn, second),
@@ -597,6 +666,51 @@ func (m *miner) lowerFindings() {
 		}
 	}
 }
+
+// clause: the word before start is a pronoun after which an inflected
+// first word is a verb: "which enables offline", "it returns values".
+func clause(src []byte, start int) bool {
+	i := start
+	for i > 0 && (src[i-1] == ' ' || src[i-1] == '\n' || src[i-1] == '\t') {
+		i--
+	}
+	j := i
+	for j > 0 && (src[j-1]|0x20 >= 'a' && src[j-1]|0x20 <= 'z') {
+		j--
+	}
+	return subjects[strings.ToLower(string(src[j:i]))]
+}
+
+// counted: a number stands before start, and a plural after it is a
+// measure ("twenty tons weight", "3,400 tons weight").
+func counted(src []byte, start int) bool {
+	i := start
+	for i > 0 && (src[i-1] == ' ' || src[i-1] == '\n' || src[i-1] == '\t') {
+		i--
+	}
+	if i > 0 && src[i-1] >= '0' && src[i-1] <= '9' {
+		return true
+	}
+	j := i
+	for j > 0 && (src[j-1]|0x20 >= 'a' && src[j-1]|0x20 <= 'z') {
+		j--
+	}
+	return numberWords[strings.ToLower(string(src[j:i]))]
+}
+
+// numberWords count things.
+var numberWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+		sixty seventy eighty ninety hundred thousand million`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// subjects are followed by a verb.
+var subjects = map[string]bool{"which": true, "that": true, "who": true, "it": true, "he": true, "she": true,
+	"they": true, "we": true, "i": true, "you": true, "this": true, "also": true, "then": true, "and": true, "or": true}
 
 // pluralOf: w is dom with s or es added.
 func pluralOf(w, dom []byte) bool {

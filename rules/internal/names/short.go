@@ -15,7 +15,8 @@ type shortDef struct {
 	words []string // as written, without the article
 	keys  []string
 	the   bool
-	end   int // where the definition ends; uses are looked for after it
+	legal bool // "(hereinafter the Museum)", "(the “Museum”)": one body, named so in a legal style
+	end   int  // where the definition ends; uses are looked for after it
 }
 
 // definingStarts open a definition: "(hereinafter referred to as the
@@ -86,9 +87,10 @@ func (m *miner) shortForms(b *lint.Block, defs []shortDef) []shortDef {
 		for defining && len(ws) > 0 && (definingStarts[string(low(ws[0]))] || definingWords[string(low(ws[0]))]) {
 			ws = ws[1:]
 		}
-		d := shortDef{end: int(toks[close].End)}
+		d := shortDef{end: int(toks[close].End), legal: defining}
 		if len(ws) > 1 && strings.EqualFold(string(m.src[ws[0].Start:ws[0].End]), "the") {
 			d.the = true
+			d.legal = d.legal || quoted
 			ws = ws[1:]
 		}
 		if len(ws) == 0 || len(ws) > 4 {
@@ -126,9 +128,6 @@ func (m *miner) shortForms(b *lint.Block, defs []shortDef) []shortDef {
 	}
 	return defs
 }
-
-// determiners stand where the article would: "this Museum", "its Museum".
-var determiners = map[string]bool{"this": true, "that": true, "these": true, "those": true, "its": true, "our": true, "their": true, "his": true, "her": true, "your": true, "my": true, "a": true, "an": true, "each": true, "every": true, "any": true, "no": true, "another": true, "whose": true}
 
 func isCaps(s string) bool {
 	if len(s) < 2 || len(s) > 10 {
@@ -238,32 +237,20 @@ func (m *miner) judgeUse(ws []word, i int, d *shortDef) (ShortUse, bool, bool) {
 		return ShortUse{}, false, false
 	}
 	hasThe := i > 0 && ws[i].sep == sepSpace && strings.EqualFold(string(m.text(ws[i-1])), "the")
-	lowerAll := !ws[i].upper()
-	var why []string
-	switch {
-	case lowerAll && !hasThe:
-		return ShortUse{}, false, false // ordinary use of the word: "a museum", "museums"
-	case d.the && !hasThe:
-		if ws[i].sep == sepBreak || i > 0 && ws[i].sep == sepSpace && determiners[strings.ToLower(string(m.text(ws[i-1])))] {
-			return ShortUse{}, false, false // "this Museum", "its Museum": another determiner
-		}
-		why = append(why, "without its article")
-	case !d.the && hasThe && !plural && !kase:
-		why = append(why, "with an article it was defined without")
+	// Only the short form in the plural, as capitalised as defined and
+	// after "the", is a slip: "the Alliances" for the one Alliance. An
+	// article added or dropped, other capitals (the museum night), an
+	// acronym's plural (RFCs) and a count (twenty Right Whales) are English.
+	acronym := len(d.words) == 1 && isCaps(d.words[0])
+	// the plural of a name defined in the singular, in a legal style: not
+	// the Summary after (Summaries), nor "the Finbacks" after a chapter's
+	// (“Finback”)
+	singular := !strings.HasSuffix(d.words[len(d.words)-1], "s")
+	if !plural || kase || acronym || !hasThe || !d.legal || !singular {
+		return ShortUse{}, false, !plural && !kase
 	}
-	if plural {
-		why = append([]string{"in the plural"}, why...)
-	}
-	if kase {
-		why = append([]string{"with different capitals"}, why...)
-	}
-	if len(why) == 0 {
-		return ShortUse{}, false, true
-	}
-	// soft: an added article ("the NFA") or the short form in lower case
-	// ("the museum"): ordinary English unless the document keeps to the
-	// defined form.
-	articleOnly := !plural && (!kase && hasThe && !d.the || kase && lowerAll)
+	why := []string{"in the plural"}
+	articleOnly := false
 	start, end := int(ws[i].start), int(ws[j].end)
 	if hasThe {
 		start = int(ws[i-1].start)

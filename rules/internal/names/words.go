@@ -47,6 +47,7 @@ const (
 	wLower                            // ASCII lowercase letters only
 	wPairFirst                        // lower, five letters or more: may start a lowercase pair
 	wPairSecond                       // lower, four letters or more, after a space: may end one
+	wHead                             // in a title, heading, caption or label line: title case, not evidence
 )
 
 func (w word) upper() bool { return w.flags&wUpper != 0 }
@@ -54,6 +55,20 @@ func (w word) caps() bool  { return w.flags&wCaps != 0 }
 func (w word) and() bool   { return w.flags&wAnd != 0 }
 func (w word) poss() bool  { return w.flags&wPoss != 0 }
 func (w word) lower() bool { return w.flags&wLower != 0 }
+func (w word) head() bool  { return w.flags&wHead != 0 }
+
+// headLine: the block is a title, heading, caption or label, written in
+// title case, where a capitalised word next to a name says nothing.
+func headLine(b *lint.Block) bool {
+	return b.Kind == lint.KindHeading || b.Role == lint.RoleTitle || b.Role == lint.RoleCaption || b.Role == lint.RoleLabel
+}
+
+// markHead sets wHead on the words of a headline block.
+func markHead(ws []word) {
+	for i := range ws {
+		ws[i].flags |= wHead
+	}
+}
 
 // wordsOf appends the words of one block to dst. Words with digits break
 // names (3D, 2025) and count as breaks.
@@ -464,7 +479,7 @@ var stopWords = map[string]bool{
 	"new": true, "dear": true, "mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "professor": true,
 	"director": true, "president": true, "minister": true, "according": true, "meanwhile": true, "however": true,
 	"although": true, "because": true, "once": true, "other": true, "such": true, "among": true, "like": true,
-	"please": true, "thanks": true, "thank": true, "see": true, "read": true, "visit": true, "join": true,
+	"please": true, "thanks": true, "my": true, "thank": true, "see": true, "read": true, "visit": true, "join": true,
 }
 
 // connectors join the words of a proper-noun phrase.

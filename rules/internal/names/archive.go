@@ -1,0 +1,517 @@
+package names
+
+import (
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/copydesk/copydesk/lint"
+)
+
+// ArchiveOptions set what the archive's own names are and when a spelling
+// beside one is reported.
+type ArchiveOptions struct {
+	// MinCount: a name is seen at least this often, and at least three
+	// times, in two documents or more.
+	MinCount int
+	// Ratio: the name is this many times as frequent as the spelling
+	// reported beside it, in occurrences or in documents.
+	Ratio int
+	// Config holds the glossary, which always wins over mined names, and
+	// the names marked distinct. May be nil.
+	Config *lint.Config
+}
+
+// A Finding is a spelling in one document that is a slip of a name the
+// archive writes otherwise.
+type Finding struct {
+	Doc    int // index in the documents given
+	Span   lint.Span
+	Text   string // as written, spaces collapsed
+	Target string // the archive's spelling
+	Count  int    // how often the archive writes Target
+	Docs   int    // in how many documents
+	Kind   Kind
+	// Fix: replacing Text with Target is clearly right; false where the
+	// change could alter the meaning (a swap of given and family names,
+	// a dropped word) or the layout (a line break inside the span).
+	Fix bool
+
+	unless []string // see verdict.unless
+	// single: a one-word spelling, reported only if the archive writes it,
+	// capitalised anywhere, at most ratioOf times
+	single  string
+	ratioOf int
+}
+
+// A candidate is a mined phrase, or a part of one, counted across the
+// archive.
+type candidate struct {
+	count, docs, lastDoc int
+	lower                int // a one-word phrase: times written in lower case
+}
+
+// minNameDocs and minNameCount make a phrase one of the archive's names.
+const (
+	minNameDocs  = 2
+	minNameCount = 3
+)
+
+// Archive mines the names of the archive from its documents' facts,
+// matches every document against them with the glossary's matcher, and
+// returns the strong slips: the spellings a person would mark, never a
+// plural ending, a case change of a generic word, an article, or two
+// names coordinated (see classify). Findings are in document order.
+//
+// Its memory grows with the distinct phrases mined, not with the text: a
+// phrase's parts are worked out once per distinct phrase.
+func Archive(srcs [][]byte, facts []*Fact, opt ArchiveOptions) []Finding {
+	opt.MinCount = max(opt.MinCount, minNameCount)
+	if opt.Ratio <= 0 {
+		opt.Ratio = 3
+	}
+	cands, names, parts := countCandidates(facts)
+	countLower(srcs, facts, cands, names)
+	// the counts of each key, over its spellings
+	keyed := map[string]*candidate{}
+	for _, s := range names {
+		c := cands[s]
+		k := phraseKey(s)
+		kc := keyed[k]
+		if kc == nil {
+			kc = &candidate{}
+			keyed[k] = kc
+		}
+		kc.count += c.count
+		kc.docs = max(kc.docs, c.docs) // at least; the spellings may share documents
+	}
+	var configured []lint.NameEntry
+	var distinct [][]string
+	if opt.Config != nil {
+		for _, e := range opt.Config.Names {
+			if e.Name != "" {
+				configured = append(configured, e)
+			}
+			if len(e.Distinct) > 0 {
+				d := append([]string{}, e.Distinct...)
+				if e.Name != "" {
+					d = append(d, e.Name)
+				}
+				distinct = append(distinct, d)
+			}
+		}
+	}
+	taken := map[string]bool{}
+	for _, e := range configured {
+		for _, s := range append(append([]string{e.Name}, e.Aliases...), e.Variants...) {
+			k, _, _ := PhraseKey(stripThe(s))
+			taken[k] = true
+		}
+	}
+	// The index holds the mined names only: the glossary's are name-variant's
+	// to match, and a glossary of 10,000 names is not walked twice.
+	var entries []lint.NameEntry
+	for _, s := range names {
+		c := cands[s]
+		if c.docs < minNameDocs || c.count < opt.MinCount || rarelyCapital(s, c) || !strings.Contains(s, " ") && !singleName(s) {
+			continue
+		}
+		if k, _, _ := PhraseKey(s); k == "" || taken[k] {
+			continue
+		}
+		entries = append(entries, lint.NameEntry{Name: s, Source: "mined"})
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	ix := NewIndex(entries)
+	per := make([][]Finding, len(facts))
+	shares := min(runtime.GOMAXPROCS(0), 8, max(1, len(facts)/64))
+	var wg sync.WaitGroup
+	for k := range shares {
+		wg.Go(func() {
+			for di := k; di < len(facts); di += shares {
+				if facts[di] == nil || di >= len(srcs) {
+					continue
+				}
+				ix.FindWords(srcs[di], facts[di], func(m Match) {
+					if m.Known || len(taken) > 0 && taken[phraseKey(m.Text)] {
+						return // a spelling the glossary lists: name-variant's
+					}
+					t := cands[m.Target.Surface]
+					if t == nil {
+						return
+					}
+					// the spelling's own counts, its plural and singular
+					// included: Orbitans counts for Orbitan
+					vc, vd := 1, 1
+					own := []*candidate{cands[m.Text]}
+					if k := phraseKey(m.Text); k != phraseKey(m.Target.Surface) {
+						own = append(own, keyed[k]) // else the name's own spellings are counted
+					}
+					for _, v := range own {
+						if v != nil {
+							if v.docs >= minNameDocs && v.count >= minNameCount {
+								return // two spellings each frequent: two names
+							}
+							vc, vd = max(vc, v.count), max(vd, v.docs)
+						}
+					}
+					// the name is far more frequent, or in far more documents
+					// and no less frequent: not Marlin beside a book's Marlian
+					if t.count < opt.Ratio*vc && (t.docs < opt.Ratio*vd || t.count < vc) {
+						return
+					}
+					if isDistinct(distinct, m.Text, m.Target.Surface) {
+						return
+					}
+					v := classify(m.Text, m.Target.Surface, m.Near)
+					// a word dropped or two swapped in a title or heading is
+					// a title of its own (Create Harbor Base Module File)
+					if !v.strong || handle(srcs[di], m.Start) || m.Near && m.Head {
+						return
+					}
+					fix := v.kind != KindSwapped && v.kind != KindDropped && !strings.ContainsAny(string(srcs[di][m.Start:m.End]), "\n\r")
+					f := Finding{Doc: di, Span: lint.Span{Start: m.Start, End: m.End}, Text: m.Text,
+						Target: m.Target.Surface, Count: t.count, Docs: t.docs, Kind: v.kind, Fix: fix, unless: v.unless}
+					if !strings.ContainsAny(m.Text, " -,&") {
+						// one word for a name of one word: the document
+						// names the name too, or a word of one article is
+						// taken for a name of another (Marlow beside a
+						// Marlowe, Tamsin beside Tamsen)
+						if !strings.Contains(m.Target.Surface, " ") && !mentions(facts[di], parts, t) {
+							return
+						}
+						f.single, f.ratioOf = m.Text, t.count/opt.Ratio
+					}
+					per[di] = append(per[di], f)
+				})
+			}
+		})
+	}
+	wg.Wait()
+	// Some findings hold only if a word is never written in lower case
+	// (counted in the sources), or if a one-word spelling is rare
+	// (counted, capitalised, in the words the facts kept).
+	unless := map[string]int{}
+	singles := map[string]int{}
+	for _, fs := range per {
+		for _, f := range fs {
+			for _, w := range f.unless {
+				unless[w] += 0
+				if strings.Contains(f.Text, w) {
+					unless[w]-- // the finding's own lower-case word
+				}
+			}
+			if f.single != "" {
+				singles[f.single] = 0
+			}
+		}
+	}
+	if len(unless) > 0 || len(singles) > 0 {
+		for di, f := range facts {
+			if f == nil || di >= len(srcs) {
+				continue
+			}
+			for _, w := range f.words {
+				// a one-word spelling, at the start of a sentence too:
+				// Tamsen, said a book a hundred times, is a name
+				if t := srcs[di][w.start:w.end]; w.upper() {
+					if n, ok := singles[string(t)]; ok {
+						singles[string(t)] = n + 1
+					}
+				}
+			}
+		}
+		countLowerWords(srcs, unless)
+	}
+	var out []Finding
+	for _, fs := range per {
+		for _, f := range fs {
+			ok := f.single == "" || singles[f.single] <= max(1, f.ratioOf)
+			for _, w := range f.unless {
+				ok = ok && unless[w] <= 0
+			}
+			if ok {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+// countLowerWords adds to counts how often each of its words, all lower
+// case ASCII, stands alone in the sources: a scan of the bytes, shared out
+// among goroutines, with no string made.
+func countLowerWords(srcs [][]byte, counts map[string]int) {
+	if len(counts) == 0 {
+		return
+	}
+	index := make(map[string]int, len(counts))
+	words := make([]string, 0, len(counts))
+	minLen, maxLen := 1<<30, 0
+	for w := range counts {
+		if w == "" {
+			continue
+		}
+		index[w] = len(words)
+		words = append(words, w)
+		minLen, maxLen = min(minLen, len(w)), max(maxLen, len(w))
+	}
+	shares := min(runtime.GOMAXPROCS(0), 8, max(1, len(srcs)/64))
+	found := make([][]int, shares)
+	var wg sync.WaitGroup
+	for k := range shares {
+		found[k] = make([]int, len(words))
+		wg.Go(func() {
+			for di := k; di < len(srcs); di += shares {
+				src := srcs[di]
+				for i := 0; i < len(src); {
+					c := src[i]
+					if c < 'a' || c > 'z' || i > 0 && !wordStart(src[i-1]) {
+						i++
+						continue
+					}
+					j := i + 1
+					for j < len(src) && src[j] >= 'a' && src[j] <= 'z' {
+						j++
+					}
+					if n := j - i; n >= minLen && n <= maxLen && wordEnd(src, j) {
+						if x, ok := index[string(src[i:j])]; ok {
+							found[k][x]++
+						}
+					}
+					i = j
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for _, f := range found {
+		for x, n := range f {
+			counts[words[x]] += n
+		}
+	}
+}
+
+// wordStart: a word of prose may start after c: not inside a word, an
+// address or a path (anna.berg@, /docs/anna).
+func wordStart(c byte) bool {
+	switch c {
+	case ' ', '\t', '\n', '\r', '(', '"', '\'', '[', '*', '_':
+		return true
+	}
+	return c >= 0x80 // a curly quote or a dash
+}
+
+// wordEnd: a word of prose may end at src[j]: a space or a mark, a full
+// stop not followed by a letter (anna.berg is an address).
+func wordEnd(src []byte, j int) bool {
+	if j == len(src) {
+		return true
+	}
+	switch src[j] {
+	case ' ', '\t', '\n', '\r', ',', ';', ':', '!', '?', ')', '"', '\'', ']', '*', '_':
+		return true
+	case '.':
+		return j+1 == len(src) || !wordByte(src[j+1])
+	}
+	return src[j] >= 0x80
+}
+
+// wordByte: a byte that continues a word: letters, digits, _ and any byte
+// of a non-ASCII character.
+func wordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c >= 0x80
+}
+
+// handle: the text follows @ or #, a handle or a hashtag.
+func handle(src []byte, start int) bool {
+	return start > 0 && (src[start-1] == '@' || src[start-1] == '#')
+}
+
+// phraseKey is PhraseKey's key alone.
+func phraseKey(s string) string {
+	k, _, _ := PhraseKey(s)
+	return k
+}
+
+// isDistinct: the two spellings are listed as distinct names.
+func isDistinct(sets [][]string, a, b string) bool {
+	for _, s := range sets {
+		ia, ib := false, false
+		for _, x := range s {
+			ia = ia || strings.EqualFold(x, a)
+			ib = ib || strings.EqualFold(x, b)
+		}
+		if ia && ib {
+			return true
+		}
+	}
+	return false
+}
+
+// countCandidates counts the proper phrases of the facts and their parts:
+// "Cooperation of Harbor City Academy of Science and Technology" counts
+// for "Harbor City Academy of Science and Technology", for "Academy of
+// Science and Technology" and for "Harbor City". It returns the counts and
+// the phrases in the order first seen.
+func countCandidates(facts []*Fact) (map[string]*candidate, []string, map[string][]*candidate) {
+	cands := map[string]*candidate{}
+	var order []string
+	parts := map[string][]*candidate{} // a distinct phrase → its parts' counters
+	for di, f := range facts {
+		if f == nil {
+			continue
+		}
+		for i := range f.Spellings {
+			s := &f.Spellings[i]
+			if s.Kind != KindProper || s.Loose {
+				continue
+			}
+			ps, ok := parts[s.Surface]
+			if !ok {
+				for _, p := range subPhrases(s.Surface) {
+					c := cands[p]
+					if c == nil {
+						c = &candidate{lastDoc: -1}
+						cands[p] = c
+						order = append(order, p)
+					}
+					ps = append(ps, c)
+				}
+				parts[s.Surface] = ps
+			}
+			for _, c := range ps {
+				c.count += s.Count
+				if c.lastDoc != di {
+					c.docs++
+					c.lastDoc = di
+				}
+			}
+		}
+	}
+	return cands, order, parts
+}
+
+// mentions: document f writes the name of candidate t, alone or inside a
+// longer one.
+func mentions(f *Fact, parts map[string][]*candidate, t *candidate) bool {
+	for i := range f.Spellings {
+		for _, c := range parts[f.Spellings[i].Surface] {
+			if c == t {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// countLower counts how often the one-word phrases are written in lower
+// case, in the words the facts kept: those near capitalised words, a
+// sample of the text that costs nothing more to read.
+func countLower(srcs [][]byte, facts []*Fact, cands map[string]*candidate, names []string) {
+	low := map[string]*candidate{}
+	for _, s := range names {
+		if !strings.Contains(s, " ") {
+			low[strings.ToLower(s)] = cands[s]
+		}
+	}
+	if len(low) == 0 {
+		return
+	}
+	for di, f := range facts {
+		if f == nil || di >= len(srcs) {
+			continue
+		}
+		for _, w := range f.words {
+			if w.lower() && w.letters >= 5 {
+				if c := low[string(srcs[di][w.start:w.end])]; c != nil {
+					c.lower++
+				}
+			}
+		}
+	}
+}
+
+// rarelyCapital: a one-word phrase the archive writes in lower case too
+// often to be a name (Three, Though, Summary); Lakeside is not.
+func rarelyCapital(s string, c *candidate) bool {
+	return !strings.Contains(s, " ") && 4*c.lower > c.count
+}
+
+// maxPartWords bounds the parts of a long run.
+const maxPartWords = 10
+
+// subPhrases returns the phrase and its parts that begin and end with a
+// capitalised word: a name inside a longer run. A part of one word is
+// kept only if it looks like a name of its own (five letters or more,
+// no common noun or stop word).
+func subPhrases(s string) []string {
+	ws := strings.Fields(s)
+	var out []string
+	if len(ws) > 1 && !coordination(ws) || len(ws) == 1 {
+		out = append(out, s)
+	}
+	if len(ws) > 3*maxPartWords {
+		return out
+	}
+	starts := func(w string) bool {
+		if w == "" || w[0] < 'A' || w[0] > 'Z' {
+			return w != "" && w[0] >= 0x80 && strings.ToLower(w[:1]) != w[:1]
+		}
+		lw := strings.ToLower(strings.TrimRight(w, ","))
+		return !stopWords[lw] && !isAnd([]byte(w))
+	}
+	for i := range ws {
+		if !starts(ws[i]) || i > 0 && strings.HasSuffix(ws[i-1], "-") {
+			continue
+		}
+		for j := i; j < len(ws) && j-i < maxPartWords; j++ {
+			if i == 0 && j == len(ws)-1 {
+				continue // the phrase itself
+			}
+			w := ws[j]
+			if !starts(w) || strings.HasSuffix(w, ",") {
+				continue
+			}
+			if coordination(ws[i : j+1]) {
+				continue
+			}
+			out = append(out, strings.Join(ws[i:j+1], " "))
+		}
+	}
+	return out
+}
+
+// singleName: one word that may be a name of its own: five letters or
+// more, capitalised and not all capitals, no common noun or stop word.
+func singleName(w string) bool {
+	if strings.ContainsAny(w, "-’'") || len(w) < 5 {
+		return false
+	}
+	letters, upper := countASCII([]byte(w))
+	if letters != len(w) || upper != 1 {
+		return false
+	}
+	lw := strings.ToLower(w)
+	return !stopWords[lw] && !connectors[lw] && !commonNouns[string(appendKey(nil, []byte(lw)))]
+}
+
+// coordination: an "and", "&" or comma in a phrase joins two names
+// ("Canada and Brazil", "Go and App Engine") unless an "of" or "for"
+// before it makes it part of one (Museum of Science and Technology).
+func coordination(ws []string) bool {
+	of := false
+	for k, w := range ws {
+		lw := strings.ToLower(w)
+		if lw == "of" || lw == "for" {
+			of = true
+		}
+		join := isAnd([]byte(w)) || w == "&" || strings.HasSuffix(w, ",") && k < len(ws)-1
+		if join && !of {
+			return true
+		}
+	}
+	return false
+}
