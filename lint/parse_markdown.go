@@ -8,6 +8,7 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/copydesk/copydesk/internal/mdx"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -20,6 +21,11 @@ import (
 // reuse them instead of building one per file.
 var mdParsers = sync.Pool{New: func() any {
 	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough)).Parser()
+}}
+
+// mdxParsers read MDX bodies, which have no indented code blocks.
+var mdxParsers = sync.Pool{New: func() any {
+	return goldmark.New(goldmark.WithParser(mdx.NewParser()), goldmark.WithExtensions(extension.Table, extension.Strikethrough)).Parser()
 }}
 
 // parseMarkdown reads front matter, then the body with goldmark. Rules see
@@ -41,10 +47,10 @@ func parseMarkdown(doc *Document) {
 		}
 	}
 	body := doc.Src[bodyStart:]
-	mdx := isMDX(doc.Path)
+	isMDXBody := isMDX(doc.Path)
 	var markup []markupSpan
-	if hasMarkupLead(body, mdx) {
-		markup = scanMarkup(doc.Src, bodyStart, mdx)
+	if hasMarkupLead(body, isMDXBody) {
+		markup = scanMarkup(doc.Src, bodyStart, isMDXBody)
 	}
 	if len(markup) > 0 {
 		body = maskMarkup(body, bodyStart, markup)
@@ -55,14 +61,18 @@ func parseMarkdown(doc *Document) {
 				continue
 			}
 			doc.protect(m.Start, m.End, ProtectMarkup)
-			if mdx && bytes.HasPrefix(doc.Src[m.Start:m.End], []byte("{/*")) {
+			if isMDXBody && bytes.HasPrefix(doc.Src[m.Start:m.End], []byte("{/*")) {
 				doc.Directives = parseMDXDirective(doc.Directives, doc.Src, m.Span)
 			}
 		}
 	}
-	p := mdParsers.Get().(parser.Parser)
+	pool := &mdParsers
+	if isMDXBody {
+		pool = &mdxParsers
+	}
+	p := pool.Get().(parser.Parser)
 	root := p.Parse(text.NewReader(body))
-	mdParsers.Put(p)
+	pool.Put(p)
 	w := mdWalker{doc: doc, base: bodyStart, body: body, markup: markup}
 	_ = ast.Walk(root, w.visit)
 	sort.Slice(doc.Verbatim, func(i, j int) bool { return doc.Verbatim[i].Start < doc.Verbatim[j].Start })

@@ -12,6 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/copydesk/copydesk/internal/mdx"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/renderer/html"
@@ -32,11 +33,11 @@ func Compare(name string, before, after []byte) string {
 	if msg := compareList("markup", mb, ma); msg != "" {
 		return msg
 	}
-	rb, err := render(bodyB)
+	rb, err := render(bodyB, mdx)
 	if err != nil {
 		return err.Error()
 	}
-	ra, err := render(bodyA)
+	ra, err := render(bodyA, mdx)
 	if err != nil {
 		return err.Error()
 	}
@@ -48,9 +49,21 @@ var md = goldmark.New(
 	goldmark.WithRendererOptions(html.WithUnsafe()),
 )
 
-func render(src []byte) ([]byte, error) {
+// mdxMD renders MDX's block structure: no indented code. JSX passes
+// through as raw HTML, so a changed tag or attribute shows.
+var mdxMD = goldmark.New(
+	goldmark.WithParser(mdx.NewParser()),
+	goldmark.WithExtensions(extension.Table, extension.Strikethrough),
+	goldmark.WithRendererOptions(html.WithUnsafe()),
+)
+
+func render(src []byte, isMDX bool) ([]byte, error) {
 	var b bytes.Buffer
-	if err := md.Convert(src, &b); err != nil {
+	m := md
+	if isMDX {
+		m = mdxMD
+	}
+	if err := m.Convert(src, &b); err != nil {
 		return nil, fmt.Errorf("goldmark: %w", err)
 	}
 	return b.Bytes(), nil
