@@ -496,21 +496,29 @@ func parseMDXDirective(dst []Directive, src []byte, sp Span) []Directive {
 	return dst
 }
 
-// cutMarkup removes masked syntax from the block's prose runs: what
-// follows a cut span starts a new run after a Gap; what follows a syntax
-// span (a JSX tag) is joined by a Markup token.
+// cutMarkup removes masked syntax from the block's prose runs.
 func (w *mdWalker) cutMarkup() {
-	ms := w.markup
-	if len(ms) == 0 || len(w.segs) == 0 {
-		return
+	if out, cut := cutSegs(w.segs, w.markup, w.segsBuf[:0]); cut {
+		w.segsBuf, w.segs = w.segs[:0], out
 	}
-	k := sort.Search(len(ms), func(i int) bool { return ms[i].End > w.segs[0].start })
-	if k == len(ms) || ms[k].Start >= w.segs[len(w.segs)-1].end {
-		return
+}
+
+// cutSegs returns segs without the bytes of the markup spans (sorted,
+// disjoint), appending to buf, and true; or segs and false when no span
+// meets them:
+// what follows a cut span starts a new run after a Gap; what follows a
+// syntax span (a JSX tag) is joined by a Markup token.
+func cutSegs(segs []inlineSeg, ms []markupSpan, buf []inlineSeg) ([]inlineSeg, bool) {
+	if len(ms) == 0 || len(segs) == 0 {
+		return segs, false
 	}
-	out := w.segsBuf[:0]
+	k := sort.Search(len(ms), func(i int) bool { return ms[i].End > segs[0].start })
+	if k == len(ms) || ms[k].Start >= segs[len(segs)-1].end {
+		return segs, false
+	}
+	out := buf
 	pending := false
-	for _, s := range w.segs {
+	for _, s := range segs {
 		for k < len(ms) && ms[k].End <= s.start {
 			k++
 		}
@@ -537,8 +545,7 @@ func (w *mdWalker) cutMarkup() {
 			pending = true
 		}
 	}
-	w.segsBuf = w.segs[:0]
-	w.segs = out
+	return out, true
 }
 
 // label protects a shortcut or collapsed reference link's label, brackets

@@ -76,11 +76,15 @@ type htmlReader struct {
 	navRel    NavDir
 	navAnchor bool // inside <a rel=next|prev>: its text is the link's
 	navText   []byte
+	markup    []markupSpan
+	buf       []inlineSeg
 }
 
-// readHTML reads src[sp] as HTML and appends its prose blocks to doc.
-func (doc *Document) readHTML(sp Span, page bool) *htmlReader {
-	r := &htmlReader{doc: doc, page: page, h1: -1}
+// readHTML reads src[sp] as HTML and appends its prose blocks to doc;
+// markup (template tags in a Markdown page's HTML block) is cut out of
+// the text.
+func (doc *Document) readHTML(sp Span, page bool, markup []markupSpan) *htmlReader {
+	r := &htmlReader{doc: doc, page: page, h1: -1, markup: markup}
 	z := xhtml.NewTokenizer(bytes.NewReader(doc.Src[sp.Start:sp.End]))
 	off := sp.Start
 	for {
@@ -349,6 +353,13 @@ func (r *htmlReader) flush() {
 	for len(segs) > 0 && isAllSpace(doc.Src[segs[len(segs)-1].start:segs[len(segs)-1].end]) {
 		segs = segs[:len(segs)-1]
 	}
+	if out, cut := cutSegs(segs, r.markup, r.buf[:0]); cut {
+		r.buf = out
+		segs = out
+		for len(segs) > 0 && isAllSpace(doc.Src[segs[0].start:segs[0].end]) {
+			segs = segs[1:]
+		}
+	}
 	if len(segs) == 0 {
 		return
 	}
@@ -459,7 +470,7 @@ func entityRef(src []byte, i, limit int) (int, rune) {
 // <time datetime>, <meta> or a date line, navigation from rel=next/prev
 // or scraped [next]: lines.
 func parseHTML(doc *Document) {
-	r := doc.readHTML(Span{doc.bom, len(doc.Src)}, true)
+	r := doc.readHTML(Span{doc.bom, len(doc.Src)}, true, nil)
 	// The page's whole source but its prose is markup: rules that read
 	// lines (trailing whitespace, blank lines) keep off it.
 	prev := 0

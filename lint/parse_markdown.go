@@ -137,7 +137,7 @@ func (w *mdWalker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 	case *ast.HTMLBlock:
 		sp := w.verbatim(n, KindHTML, false)
 		// Its text nodes are prose; directives and anchors are read there.
-		w.doc.readHTML(sp, false)
+		w.doc.readHTML(sp, false, w.markup)
 		return ast.WalkSkipChildren, nil
 	case *ast.ThematicBreak:
 		start := w.base + n.Pos()
