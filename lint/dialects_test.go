@@ -102,8 +102,9 @@ func TestProtectedSpans(t *testing.T) {
 		{"shortcut label", "a.md", "Ask on the [the forum] today.\n\n[the forum]: https://example.org/f\n", []string{"a reference link's label:[the forum]"}},
 		{"collapsed label", "a.md", "Read [the tide tables][] now.\n\n[the tide tables]: https://example.org/t\n", []string{"a reference link's label:[the tide tables][]"}},
 		{"full reference: text is free", "a.md", "Read [the tables][t] now.\n\n[t]: https://example.org/t\n", nil},
-		{"inline link: text is free", "a.md", "Read [the tables](t.md) now.\n", nil},
-		{"label with emphasis and quotes", "a.md", "A [**\"Cross safely.\"**] sign.\n\n[**\"Cross safely.\"**]: https://example.org/s\n", []string{"a reference link's label:[**\"Cross safely.\"**]"}},
+		{"inline link: text is free, syntax is not", "a.md", "Read [the tables](t.md \"T (x)\") now.\n", []string{"link or tag syntax:[", "link or tag syntax:](t.md \"T (x)\")"}},
+		{"label with emphasis and quotes", "a.md", "A [**\"Cross safely.\"**] sign.\n\n[**\"Cross safely.\"**]: https://example.org/s\n", []string{"a reference link's label:[**\"Cross safely.\"**]", "emphasis markers:**\"Cross safely.\"**"}},
+		{"emphasis and inline html", "a.md", "The *the* cat and <b>bold</b> text.\n", []string{"emphasis markers:*the*", "link or tag syntax:<b>", "link or tag syntax:</b>"}},
 		{"entities in markdown", "a.md", "Set&nbsp;to two&#xfe0e; and R&amp;D.\n", []string{"an entity reference:&nbsp;", "an entity reference:&#xfe0e;", "an entity reference:&amp;"}},
 		{"unknown entity is text", "a.md", "A &notanentity; here.\n", nil},
 		{"entities in plain text are leftovers", "a.txt", "Title\n\nSet&nbsp;to two.\n", nil},
@@ -126,10 +127,10 @@ func TestProtectedSpans(t *testing.T) {
 
 // TestGuardFix: one place keeps every rule's safe fixes off markup.
 func TestGuardFix(t *testing.T) {
-	src := "Ask on the [the forum] and set&nbsp;it.\n\n::: tip Note\nBody.\n:::\n\n[the forum]: https://example.org/f\n"
+	src := "Ask on the [the forum] and set&nbsp;it, the *the* cat.\n\n::: tip Note\nBody.\n:::\n\n[the forum]: https://example.org/f\n"
 	doc := mustParse(t, "a.md", src)
 	at := func(s string) int { return strings.Index(src, s) }
-	label, ent, cont := at("[the forum]"), at("&nbsp;"), at("::: tip")
+	label, ent, cont, em := at("[the forum]"), at("&nbsp;"), at("::: tip"), at("*the*")
 	tests := []struct {
 		name string
 		edit Edit
@@ -142,6 +143,9 @@ func TestGuardFix(t *testing.T) {
 		{"replacing an entity", Edit{ent, ent + 6, " "}, "unsafe"},
 		{"editing a container line", Edit{cont + 3, cont + 4, ""}, "none"},
 		{"insertion inside a container line", Edit{cont + 4, cont + 4, " "}, "none"},
+		{"removing emphasis whole", Edit{em - 1, em + 5, ""}, "safe"},
+		{"editing inside emphasis", Edit{em + 1, em + 2, "T"}, "safe"},
+		{"cutting an emphasis marker", Edit{em - 1, em + 4, ""}, "unsafe"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -237,9 +237,17 @@ const (
 	// ProtectEntity is a character reference the author wrote in Markdown
 	// or HTML (&nbsp;, &mdash;, &#xfe0e;): replacing it is unsafe at most.
 	ProtectEntity
+	// ProtectDelimiter is the syntax around prose that a cut would break:
+	// an inline link's "[" and "](url)", an inline HTML tag in Markdown.
+	// An edit touching it is unsafe at most.
+	ProtectDelimiter
+	// ProtectElement is emphasis or strikethrough with its markers (Span)
+	// around its text (Inner): an edit inside the text, or one removing
+	// the whole element, is fine; one cutting a marker is unsafe at most.
+	ProtectElement
 )
 
-var protectNames = [...]string{"markup", "a reference link's label", "an entity reference"}
+var protectNames = [...]string{"markup", "a reference link's label", "an entity reference", "link or tag syntax", "emphasis markers"}
 
 func (k ProtectKind) String() string { return protectNames[k] }
 
@@ -247,6 +255,8 @@ func (k ProtectKind) String() string { return protectNames[k] }
 type Protected struct {
 	Span
 	Kind ProtectKind
+	// Inner is the text between an element's markers (ProtectElement).
+	Inner Span
 }
 
 // touches reports whether an edit changes bytes of sp or inserts strictly
@@ -265,8 +275,16 @@ func (s *Summary) ProtectedAt(e Edit) (Protected, bool) {
 	// touch it, and none longer than the longest starts before that.
 	j := sort.Search(len(ps), func(i int) bool { return ps[i].Start >= max(e.End, e.Start+1) })
 	for i := j - 1; i >= 0 && ps[i].Start+s.protMax > e.Start; i-- {
-		if touches(e, ps[i].Span) {
-			return ps[i], true
+		p := ps[i]
+		if p.Kind == ProtectElement {
+			whole := e.Start <= p.Start && e.End >= p.End && e.End > e.Start
+			inside := e.Start >= p.Inner.Start && e.End <= p.Inner.End
+			if whole || inside {
+				continue
+			}
+		}
+		if touches(e, p.Span) {
+			return p, true
 		}
 	}
 	return Protected{}, false
@@ -284,7 +302,7 @@ func (s *Summary) sortProtected() {
 // protect records a protected span.
 func (s *Summary) protect(start, end int, k ProtectKind) {
 	if end > start {
-		s.Protected = append(s.Protected, Protected{Span{start, end}, k})
+		s.Protected = append(s.Protected, Protected{Span: Span{start, end}, Kind: k})
 	}
 }
 

@@ -582,3 +582,93 @@ func (w *mdWalker) label(n ast.Node, ref *ast.ReferenceLink) {
 	}
 	w.doc.protect(start, end, ProtectLabel)
 }
+
+// textBounds returns the first and last byte of the text under n, in the
+// body's offsets, or -1.
+func textBounds(n ast.Node) (first, last int) {
+	first, last = -1, -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering && t.Segment.Stop > t.Segment.Start {
+			if first < 0 {
+				first = t.Segment.Start
+			}
+			last = t.Segment.Stop
+		}
+		return ast.WalkContinue, nil
+	})
+	return first, last
+}
+
+// element protects emphasis or strikethrough: its markers are the runs of
+// * _ ~ right around its text. When the text does not begin and end the
+// element (a code span inside), nothing is recorded.
+func (w *mdWalker) element(n ast.Node) {
+	first, last := textBounds(n)
+	if first < 0 {
+		return
+	}
+	b := w.body
+	open := first
+	for open > 0 && (b[open-1] == '*' || b[open-1] == '_' || b[open-1] == '~') {
+		open--
+	}
+	end := last
+	for end < len(b) && (b[end] == '*' || b[end] == '_' || b[end] == '~') {
+		end++
+	}
+	if open == first || end == last {
+		return
+	}
+	w.doc.Protected = append(w.doc.Protected, Protected{Span: Span{w.base + open, w.base + end}, Kind: ProtectElement, Inner: Span{w.base + first, w.base + last}})
+}
+
+// linkSyntax protects an inline link's "[" and its "](destination)": a
+// fix that cuts them turns the link into text.
+func (w *mdWalker) linkSyntax(n *ast.Link) {
+	if n.Reference != nil {
+		return // reference links: label() and the definition
+	}
+	first, last := textBounds(n)
+	if first < 0 {
+		return
+	}
+	b := w.body
+	open := bytes.LastIndexByte(b[:first], '[')
+	if open < 0 || !isAllSyntax(b[open+1:first]) {
+		return
+	}
+	w.doc.protect(w.base+open, w.base+open+1, ProtectDelimiter)
+	closeAt := bytes.IndexByte(b[last:], ']')
+	if closeAt < 0 || !isAllSyntax(b[last:last+closeAt]) {
+		return
+	}
+	end := last + closeAt + 1
+	if end < len(b) && b[end] == '(' {
+		// The destination and title end at the first ")" that closes them;
+		// nested parentheses balance.
+		depth := 0
+		for k := end; k < len(b) && k < end+maxTag; k++ {
+			if b[k] == '(' {
+				depth++
+			} else if b[k] == ')' {
+				depth--
+				if depth == 0 {
+					end = k + 1
+					break
+				}
+			}
+		}
+	}
+	w.doc.protect(w.base+last+closeAt, w.base+end, ProtectDelimiter)
+}
+
+// isAllSyntax: only emphasis markers and backticks stand between a
+// bracket and the link's text.
+func isAllSyntax(b []byte) bool {
+	for _, c := range b {
+		if c != '*' && c != '_' && c != '~' && c != '`' {
+			return false
+		}
+	}
+	return true
+}

@@ -281,6 +281,7 @@ func (w *mdWalker) collect(n ast.Node, pendingCut *bool) {
 			for i := 0; i < c.Segments.Len(); i++ {
 				seg := c.Segments.At(i)
 				w.doc.Directives = parseDirectives(w.doc.Directives, w.doc.Src, Span{w.base + seg.Start, w.base + seg.Stop})
+				w.doc.protect(w.base+seg.Start, w.base+seg.Stop, ProtectDelimiter)
 				w.codeDepth += codeTag(w.body[seg.Start:seg.Stop])
 				w.doc.Anchors = htmlAnchors(w.doc.Anchors, w.body[seg.Start:seg.Stop])
 			}
@@ -295,6 +296,10 @@ func (w *mdWalker) collect(n ast.Node, pendingCut *bool) {
 		case *ast.Link:
 			w.link(c, c.Destination, false)
 			w.label(c, c.Reference)
+			w.linkSyntax(c)
+			w.collect(c, pendingCut)
+		case *ast.Emphasis, *east.Strikethrough:
+			w.element(c)
 			w.collect(c, pendingCut)
 		default:
 			w.collect(c, pendingCut)
