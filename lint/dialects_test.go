@@ -240,3 +240,21 @@ func TestUnsupportedFormats(t *testing.T) {
 		}
 	}
 }
+
+// TestDialectSideData: what the parsers read besides prose in the new
+// shapes: MDX suppression comments, anchors in HTML blocks, link targets
+// written as shortcodes.
+func TestDialectSideData(t *testing.T) {
+	doc := mustParse(t, "a.mdx", "{/* copydesk-disable-next-line repeated-word -- the band is The The */}\nThe The played.\n")
+	if len(doc.Directives) != 1 || doc.Directives[0].Kind != DisableNextLine || doc.Directives[0].Rules[0] != "repeated-word" {
+		t.Errorf("MDX directive: %+v", doc.Directives)
+	}
+	doc = mustParse(t, "a.md", "<div id=\"Top\"><a name=\"contact\"></a><!-- copydesk-disable-file -- generated --></div>\n")
+	if !reflect.DeepEqual(doc.Anchors, []string{"top", "contact"}) || len(doc.Directives) != 1 {
+		t.Errorf("anchors %q, directives %+v", doc.Anchors, doc.Directives)
+	}
+	doc = mustParse(t, "a.md", "See [the guide]({{< ref \"guide.md\" >}}).\n")
+	if len(doc.Links) != 1 || doc.Links[0].Dest != `{{< ref "guide.md" >}}` {
+		t.Errorf("links %+v", doc.Links)
+	}
+}

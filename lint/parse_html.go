@@ -140,6 +140,9 @@ func (r *htmlReader) open(z *xhtml.Tokenizer, name string, hasAttr, selfClosing 
 	if id, ok := attrs["id"]; ok {
 		r.doc.Anchors = append(r.doc.Anchors, strings.ToLower(string(r.doc.Text(id))))
 	}
+	if n, ok := attrs["name"]; ok && name == "a" {
+		r.doc.Anchors = append(r.doc.Anchors, strings.ToLower(string(r.doc.Text(n))))
+	}
 	if r.page {
 		r.pageTag(name, attrs)
 	}
