@@ -49,6 +49,12 @@ func TestMarkupIsNotProse(t *testing.T) {
 		{"mdx inline jsx keeps text", "a.mdx", "<Aside>Keep this.</Aside> Press <kbd>Ctrl</kbd> now.\n", []string{"Keep", "this", "Press", "now"}},
 		{"mdx indented fence is code", "a.mdx", "1. Step one.\n\n    <Tabs>\n      ```sh\n      npm words\n      ```\n    </Tabs>\n\n2. Step two.\n", []string{"Step", "one", "Step", "two"}},
 		{"mdx braces inside jsx attributes", "a.mdx", "<Card title={`a ${b}`} data={{x: \"}\"}}>\nInside.\n</Card>\n", []string{"Inside"}},
+		{"display math", "a.md", "Before.\n\n$$\nx  =  y , z\n$$\n\n\\[\n\\tag*{(2)} a  b\n\\]\n\nAfter.\n", []string{"Before", "After"}},
+		{"one-line display math", "a.md", "$$ e = mc^2 $$\n\nText.\n", []string{"Text"}},
+		{"an escaped bracket stays prose", "a.md", "\\[1\\] A note.\n", []string{"A", "note"}},
+		{"a dollar amount stays prose", "a.md", "$$ signs cost money\n\nText.\n", []string{"signs", "cost", "money", "Text"}},
+		{"docsy tabpane tabs hold code", "a.md", "{{< tabpane >}}\n{{< tab header=\"CLI:\" disabled=true />}}\n{{< tab \"Go\" >}}\nfunc main() {}\n{{< /tab >}}\n{{< /tabpane >}}\n\n{{< tabpane text=true >}}\n{{% tab \"Prose\" %}}\nWords here.\n{{% /tab %}}\n{{< /tabpane >}}\n", []string{"Words", "here"}},
+		{"shortcode with a language holds code", "a.md", "{{< card code=true header=\"C\" >}}\nint  main;\n{{< /card >}}\n{{< tab header=\"toml\" lang=\"toml\" >}}\nauthor = \"Ann\"\n{{< /tab >}}\n", nil},
 		{"plain markdown keeps braces and colons", "a.md", "Ratio 3:1 and {braces} stay.\n", []string{"Ratio", "and", "braces", "stay"}},
 	}
 	for _, tc := range tests {

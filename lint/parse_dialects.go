@@ -43,6 +43,8 @@ type markupScanner struct {
 	src   []byte
 	mdx   bool
 	spans []markupSpan
+	// tabpanes says, for each open Docsy tabpane, whether its tabs hold code.
+	tabpanes []bool
 }
 
 // scanMarkup finds the site-generator syntax of a Markdown body
@@ -59,7 +61,8 @@ func hasMarkupLead(body []byte, mdx bool) bool {
 		return true
 	}
 	return bytes.Contains(body, []byte(":::")) || bytes.Contains(body, []byte("{{")) ||
-		bytes.Contains(body, []byte("{%")) || bytes.Contains(body, []byte("{#"))
+		bytes.Contains(body, []byte("{%")) || bytes.Contains(body, []byte("{#")) ||
+		bytes.Contains(body, []byte("$$")) || bytes.Contains(body, []byte(`\[`))
 }
 
 func (s *markupScanner) add(sp markupSpan) {
@@ -129,6 +132,13 @@ func (s *markupScanner) scan(start int) {
 			ls, prevBlank = next, false
 			continue
 		}
+		if end, ok := mathBlock(src, j, le); ok {
+			// Display math ($$ … $$, \[ … \]) as KaTeX and MathJax read it:
+			// not prose, and kept whole like code.
+			s.add(markupSpan{Span: Span{j, end}, cut: true, code: true})
+			ls, prevBlank = nextLine(src, end), false
+			continue
+		}
 		if runOf(line, ':') >= 3 {
 			// A container line: ::: tip Title, :::note[Title], :::: nesting.
 			end := le
@@ -158,6 +168,33 @@ func (s *markupScanner) scan(start int) {
 		ls = s.inline(j, next)
 		prevBlank = blankLine(line)
 	}
+}
+
+// mathBlock reads display math starting at j ($$ or \[), to its closing
+// delimiter within the paragraph; it returns the end of the closing line.
+func mathBlock(src []byte, j, le int) (int, bool) {
+	var closer []byte
+	switch {
+	case bytes.HasPrefix(src[j:le], []byte("$$")):
+		closer = []byte("$$")
+	case bytes.HasPrefix(src[j:le], []byte(`\[`)) && blankLine(src[j+2:le]):
+		// Alone on its line: "\[1\] a note" is an escaped bracket.
+		closer = []byte(`\]`)
+	default:
+		return 0, false
+	}
+	from := j + 2
+	for ls := j; ls < len(src); {
+		e := lineEndAt(src, ls)
+		if ls > j && blankLine(src[ls:e]) {
+			return 0, false
+		}
+		if k := bytes.Index(src[max(from, ls):e], closer); k >= 0 {
+			return e, true
+		}
+		ls = nextLine(src, ls)
+	}
+	return 0, false
 }
 
 func runOf(b []byte, c byte) int {
@@ -281,8 +318,32 @@ func (s *markupScanner) template(i int) (int, bool) {
 		return 0, false // a tag does not run over a blank line; this "{{" is prose
 	}
 	s.add(markupSpan{Span: Span{i, end}, cut: true})
-	name, closing := tagName(src[i:end])
-	if closing || !codeLike(name, closer) {
+	tag := src[i:end]
+	name, closing := tagName(tag)
+	shortcode := closer == ">}}" || closer == "%}}"
+	selfClosing := bytes.HasSuffix(tag, []byte("/>}}")) || bytes.HasSuffix(tag, []byte("/%}}"))
+	if shortcode && string(name) == "tabpane" && !selfClosing {
+		// Docsy's tabpane: its tabs hold code (highlighted in the tab's
+		// language) unless it says text=true.
+		if closing {
+			if n := len(s.tabpanes); n > 0 {
+				s.tabpanes = s.tabpanes[:n-1]
+			}
+		} else {
+			s.tabpanes = append(s.tabpanes, !hasArg(tag, "text=true"))
+		}
+		return end, true
+	}
+	if closing || selfClosing {
+		return end, true
+	}
+	code := codeLike(name, closer)
+	if shortcode && !code {
+		// A shortcode that declares a language or code=true holds code.
+		code = hasArg(tag, "lang=") || hasArg(tag, "code=true") || hasArg(tag, `code="true"`) ||
+			string(name) == "tab" && len(s.tabpanes) > 0 && s.tabpanes[len(s.tabpanes)-1] && !hasArg(tag, "text=true")
+	}
+	if !code {
 		return end, true
 	}
 	// The body of a code-like shortcode or tag is code, up to its closing tag.
@@ -297,8 +358,19 @@ func (s *markupScanner) template(i int) (int, bool) {
 	}
 	body := len(src)
 	for _, c := range close {
-		if k := bytes.Index(src[end:], c); k >= 0 && end+k < body {
-			body = end + k
+		for from := end; from < len(src); {
+			k := bytes.Index(src[from:], c)
+			if k < 0 {
+				break
+			}
+			at := from + k
+			// "{{< /tab" must not match "{{< /tabpane".
+			if n := at + len(c); n < len(src) && (isWordASCII(src[n]) || src[n] == '-' || src[n] == '_') {
+				from = n
+				continue
+			}
+			body = min(body, at)
+			break
 		}
 	}
 	if body == len(src) {
@@ -311,6 +383,21 @@ func (s *markupScanner) template(i int) (int, bool) {
 	}
 	s.add(markupSpan{Span: Span{body, body + ce + 2}, cut: true})
 	return body + ce + 2, true
+}
+
+// hasArg: a shortcode's arguments include arg (lang=, code=true).
+func hasArg(tag []byte, arg string) bool {
+	for from := 0; ; {
+		k := bytes.Index(tag[from:], []byte(arg))
+		if k < 0 {
+			return false
+		}
+		at := from + k
+		if at > 0 && (tag[at-1] == ' ' || tag[at-1] == '\t' || tag[at-1] == '\n') {
+			return true
+		}
+		from = at + 1
+	}
 }
 
 // tagName returns the name in "{{< name args >}}" or "{% name args %}",

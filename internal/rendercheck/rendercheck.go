@@ -391,7 +391,8 @@ func codeShortcodeName(t string) string {
 			continue
 		}
 		n := f[0]
-		if strings.Contains(n, "highlight") || strings.Contains(n, "code") {
+		if strings.Contains(n, "highlight") || strings.Contains(n, "code") ||
+			open != "{%" && (strings.Contains(t, " lang=") || strings.Contains(t, " code=true")) && !strings.HasSuffix(t, "/>}}") {
 			if open == "{%" {
 				return "end" + n
 			}
