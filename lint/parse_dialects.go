@@ -490,8 +490,8 @@ func jsxTagEnd(src []byte, i int) (int, []byte) {
 		}
 		return i, nil
 	}
-	if !(name[0] >= 'a' && name[0] <= 'z' || name[0] >= 'A' && name[0] <= 'Z') {
-		return i, nil
+	if c := name[0] | 0x20; c < 'a' || c > 'z' {
+		return i, nil // a tag name starts with a letter
 	}
 	limit := min(len(src), i+maxTag)
 	for j < limit {

@@ -72,8 +72,7 @@ type htmlReader struct {
 	page      bool
 	inTitle   bool
 	titleSeg  []inlineSeg
-	h1        int // index of the first h1 block, -1 before
-	navRel    NavDir
+	h1        int  // index of the first h1 block, -1 before
 	navAnchor bool // inside <a rel=next|prev>: its text is the link's
 	navText   []byte
 	markup    []markupSpan

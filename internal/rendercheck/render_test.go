@@ -2,6 +2,7 @@ package rendercheck
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"io/fs"
 	"os"
@@ -105,7 +106,8 @@ func TestSharedSites(t *testing.T) {
 				if strings.Contains(stderr.String(), "no articles here") {
 					t.Skipf("copydesk reads no file of %s: %s", site, strings.TrimSpace(stderr.String()))
 				}
-				if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
+				var ee *exec.ExitError
+				if !errors.As(err, &ee) || ee.ExitCode() != 1 {
 					t.Fatalf("fix: %v\n%s", err, stderr.String())
 				}
 			}
