@@ -129,9 +129,7 @@ func markupOf(src []byte, mdx bool) []string {
 		t := strings.TrimSpace(line)
 		if codeShortcode != "" {
 			out = append(out, line)
-			if strings.Contains(line, codeShortcode) {
-				codeShortcode = ""
-			}
+			codeShortcode = codeTags(line, codeShortcode)
 			continue
 		}
 		if fence != "" {
@@ -157,9 +155,7 @@ func markupOf(src []byte, mdx bool) []string {
 				out = append(out, entitiesIn(w)...)
 			}
 		}
-		if n := codeShortcodeName(t); n != "" && !strings.Contains(t, "/"+n) {
-			codeShortcode = "/" + n
-		}
+		codeShortcode = codeTags(t, "")
 		for _, p := range [][2]string{{"{{", "}}"}, {"{%", "%}"}, {"{#", "#}"}} {
 			rest := line
 			for {
@@ -379,30 +375,59 @@ func entitiesIn(w string) []string {
 	}
 }
 
-// codeShortcodeName returns the name of a Hugo shortcode or Liquid tag
-// that holds code (highlight, code, code-toggle...) opened on the line.
-func codeShortcodeName(t string) string {
-	for _, open := range []string{"{{<", "{{%", "{%"} {
-		i := strings.Index(t, open)
+// codeTags follows the shortcodes and Liquid tags of a line and returns
+// the name of the code-like one (highlight, code…, or declaring lang= or
+// code=true) still open at its end, given the one open before it.
+func codeTags(line, open string) string {
+	for rest := line; ; {
+		i := strings.Index(rest, "{")
 		if i < 0 {
+			return open
+		}
+		rest = rest[i:]
+		var closer string
+		switch {
+		case strings.HasPrefix(rest, "{{<"):
+			closer = ">}}"
+		case strings.HasPrefix(rest, "{{%"):
+			closer = "%}}"
+		case strings.HasPrefix(rest, "{%"):
+			closer = "%}"
+		default:
+			rest = rest[1:]
 			continue
 		}
-		f := strings.Fields(strings.TrimLeft(t[i+len(open):], " -"))
+		j := strings.Index(rest, closer)
+		if j < 0 {
+			return open
+		}
+		tag := rest[:j+len(closer)]
+		rest = rest[j+len(closer):]
+		f := strings.Fields(strings.Trim(tag, "{}<>%-"))
 		if len(f) == 0 {
 			continue
 		}
-		n := f[0]
-		if strings.Contains(n, "highlight") || strings.Contains(n, "code") ||
-			open != "{%" && (strings.Contains(t, " lang=") || strings.Contains(t, " code=true")) && !strings.HasSuffix(t, "/>}}") {
-			if open == "{%" {
-				return "end" + n
+		name, closing := f[0], false
+		if strings.HasPrefix(name, "/") {
+			name, closing = strings.TrimPrefix(name, "/"), true
+		} else if closer == "%}" && strings.HasPrefix(name, "end") {
+			name, closing = strings.TrimPrefix(name, "end"), true
+		}
+		if open != "" {
+			if closing && name == open {
+				open = ""
 			}
-			return n
+			continue
+		}
+		code := strings.Contains(name, "highlight") || strings.Contains(name, "code") ||
+			closer != "%}" && (strings.Contains(tag, " lang=") || strings.Contains(tag, " code=true"))
+		if !closing && code && !strings.HasSuffix(tag, "/>}}") {
+			open = name
 		}
 	}
-	return ""
 }
 
+// words are the atoms of rendered prose without entity references.
 func words(s string) []string {
 	out := atoms(s)
 	k := 0
