@@ -53,7 +53,7 @@ func TestMarkupIsNotProse(t *testing.T) {
 		{"one-line display math", "a.md", "$$ e = mc^2 $$\n\nText.\n", []string{"Text"}},
 		{"an escaped bracket stays prose", "a.md", "\\[1\\] A note.\n", []string{"A", "note"}},
 		{"a dollar amount stays prose", "a.md", "$$ signs cost money\n\nText.\n", []string{"signs", "cost", "money", "Text"}},
-		{"docsy tabpane tabs hold code", "a.md", "{{< tabpane >}}\n{{< tab header=\"CLI:\" disabled=true />}}\n{{< tab \"Go\" >}}\nfunc main() {}\n{{< /tab >}}\n{{< /tabpane >}}\n\n{{< tabpane text=true >}}\n{{% tab \"Prose\" %}}\nWords here.\n{{% /tab %}}\n{{< /tabpane >}}\n", []string{"Words", "here"}},
+		{"docsy tabpane tabs hold code", "a.md", "{{< tabpane >}}\n{{< tab header=\"CLI:\" disabled=true />}}\n{{< tab \"Go\" >}}\nfunc main() {}\n{{< /tab >}}\n{{< /tabpane >}}\n\n{{< tabpane text=true >}}\n{{% tab \"Prose\" %}}\nWords here.\n{{% /tab %}}\n{{% tab header=\"English\" lang=\"en\" %}}\nWelcome.\n{{% /tab %}}\n{{< /tabpane >}}\n", []string{"Words", "here", "Welcome"}},
 		{"shortcode with a language holds code", "a.md", "{{< card code=true header=\"C\" >}}\nint  main;\n{{< /card >}}\n{{< tab header=\"toml\" lang=\"toml\" >}}\nauthor = \"Ann\"\n{{< /tab >}}\n", nil},
 		{"plain markdown keeps braces and colons", "a.md", "Ratio 3:1 and {braces} stay.\n", []string{"Ratio", "and", "braces", "stay"}},
 	}
@@ -259,8 +259,8 @@ func TestDialectSideData(t *testing.T) {
 	if !reflect.DeepEqual(doc.Anchors, []string{"top", "contact"}) || len(doc.Directives) != 1 {
 		t.Errorf("anchors %q, directives %+v", doc.Anchors, doc.Directives)
 	}
-	doc = mustParse(t, "a.md", "See [the guide]({{< ref \"guide.md\" >}}).\n")
-	if len(doc.Links) != 1 || doc.Links[0].Dest != `{{< ref "guide.md" >}}` {
+	doc = mustParse(t, "a.md", "See [the guide]({{< ref \"guide.md\" >}}) and [the repo][r].\n\n[r]: {{< param repo >}}/blob/main/a.go\n")
+	if len(doc.Links) != 2 || doc.Links[0].Dest != `{{< ref "guide.md" >}}` || doc.Links[1].Dest != `{{< param repo >}}/blob/main/a.go` {
 		t.Errorf("links %+v", doc.Links)
 	}
 }

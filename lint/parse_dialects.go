@@ -338,10 +338,14 @@ func (s *markupScanner) template(i int) (int, bool) {
 		return end, true
 	}
 	code := codeLike(name, closer)
-	if shortcode && !code {
+	switch {
+	case shortcode && string(name) == "tab" && len(s.tabpanes) > 0:
+		// A tab is what its tabpane says ("lang" is then the language of
+		// the text, or of the code), unless it says text=true itself.
+		code = s.tabpanes[len(s.tabpanes)-1] && !hasArg(tag, "text=true")
+	case shortcode && !code:
 		// A shortcode that declares a language or code=true holds code.
-		code = hasArg(tag, "lang=") || hasArg(tag, "code=true") || hasArg(tag, `code="true"`) ||
-			string(name) == "tab" && len(s.tabpanes) > 0 && s.tabpanes[len(s.tabpanes)-1] && !hasArg(tag, "text=true")
+		code = hasArg(tag, "lang=") || hasArg(tag, "code=true") || hasArg(tag, `code="true"`)
 	}
 	if !code {
 		return end, true

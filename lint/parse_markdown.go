@@ -373,6 +373,16 @@ func (w *mdWalker) link(n ast.Node, dest []byte, image bool) {
 			}
 		}
 	}
+	if strings.IndexByte(l.Dest, maskByte) >= 0 {
+		// A reference definition's destination written with a template
+		// ({{< param repo >}}/blob/…): read it from the source where it
+		// stands, or leave the link out.
+		i := bytes.Index(w.body, dest)
+		if i < 0 {
+			return
+		}
+		l.Dest = string(src[w.base+i : w.base+i+len(dest)])
+	}
 	w.doc.Links = append(w.doc.Links, l)
 }
 
