@@ -45,12 +45,15 @@ type markupScanner struct {
 	spans []markupSpan
 	// tabpanes says, for each open Docsy tabpane, whether its tabs hold code.
 	tabpanes []bool
+	// clean maps a closer ("}}", "%}") to the offset before which a
+	// search for it found none.
+	clean map[string]int
 }
 
 // scanMarkup finds the site-generator syntax of a Markdown body
 // src[start:], outside fenced code and code spans.
 func scanMarkup(src []byte, start int, mdx bool) []markupSpan {
-	s := markupScanner{src: src, mdx: mdx}
+	s := markupScanner{src: src, mdx: mdx, clean: map[string]int{}}
 	s.scan(start)
 	return s.spans
 }
@@ -309,11 +312,15 @@ func (s *markupScanner) template(i int) (int, bool) {
 		closer = "#}"
 	}
 	limit := min(len(src), i+maxTag)
-	k := bytes.Index(src[i+2:limit], []byte(closer))
+	// Where a search for this closer already failed, no closer starts:
+	// a run of unclosed "{{" costs one pass, not one per "{{".
+	from := max(i+2, s.clean[closer])
+	k := bytes.Index(src[from:limit], []byte(closer))
 	if k < 0 {
+		s.clean[closer] = max(s.clean[closer], limit-len(closer)+1)
 		return 0, false
 	}
-	end := i + 2 + k + len(closer)
+	end := from + k + len(closer)
 	if bytes.Contains(src[i:end], []byte("\n\n")) || bytes.Contains(src[i:end], []byte("\n\r\n")) {
 		return 0, false // a tag does not run over a blank line; this "{{" is prose
 	}

@@ -222,7 +222,7 @@ func (r *htmlReader) attrs(z *xhtml.Tokenizer, start, end int, out map[string]Sp
 	tag := r.doc.Src[start:end]
 	from := 0
 	for {
-		key, val, more := z.TagAttr()
+		key, _, more := z.TagAttr()
 		k := string(key)
 		// The value as written is found after the key and "=": the
 		// tokenizer gives it decoded.
@@ -255,7 +255,6 @@ func (r *htmlReader) attrs(z *xhtml.Tokenizer, start, end int, out map[string]Sp
 				out[k] = Span{start + p, start + p}
 			}
 		}
-		_ = val
 		if !more {
 			return
 		}
