@@ -104,7 +104,7 @@ func (c *Config) FileSizeLimit() int64 {
 }
 
 // DefaultInclude is what `lint` reads when the config names nothing.
-var DefaultInclude = []string{"*.txt", "*.md", "*.markdown"}
+var DefaultInclude = []string{"*.txt", "*.md", "*.markdown", "*.mdx"}
 
 // FindConfig walks up from dir to the first .copydesk.yaml; "" when none.
 func FindConfig(dir string) (string, error) {

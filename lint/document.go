@@ -16,11 +16,17 @@ type Format uint8
 const (
 	FormatText Format = iota
 	FormatMarkdown
+	// FormatHTML is an .html or .htm page: prose is its text nodes, read in
+	// place, and tags, attributes and entity references are markup.
+	FormatHTML
 )
 
 func (f Format) String() string {
-	if f == FormatMarkdown {
+	switch f {
+	case FormatMarkdown:
 		return "markdown"
+	case FormatHTML:
+		return "html"
 	}
 	return "text"
 }
@@ -192,6 +198,11 @@ type Summary struct {
 	// Links are the Markdown links and images of the body, in source
 	// order; autolinks and raw HTML are not included.
 	Links []Link
+	// Protected are the spans of markup inside or beside prose that no
+	// safe fix may edit: reference-link labels, entity references in
+	// Markdown and HTML, container lines, shortcodes, template tags, JSX
+	// and HTML tags. Sorted by Start; they may nest. See GuardFix.
+	Protected []Protected
 	// Anchors are the #fragment names the document defines: each heading's
 	// slug as GitHub (and Hugo's default) and VitePress make it, explicit
 	// {#id} attributes, and id/name attributes in raw HTML. Lower case.
@@ -199,12 +210,127 @@ type Summary struct {
 
 	lines []int // byte offset of each line start
 	bom   int   // length of a leading byte order mark
+	// protMax is the length of the longest protected span.
+	protMax int
 
 	// marks index the columns of long lines, built on first use, so that a
 	// column costs at most runeMarkEvery bytes of counting however long
 	// the line is: a 1 MB line with hundreds of findings took seconds.
 	marksOnce sync.Once
 	marks     []runeMark
+}
+
+// ProtectKind says what a protected span is.
+type ProtectKind uint8
+
+// The kinds of protected spans.
+const (
+	// ProtectMarkup is syntax a site generator reads: a container line
+	// (::: tip), a shortcode or template tag, an MDX import or JSX tag, an
+	// HTML tag. Editing it changes the page's structure: no fix may.
+	ProtectMarkup ProtectKind = iota
+	// ProtectLabel is a shortcut or collapsed reference link's label with
+	// its brackets ([the forum], [the forum][]): its text must match the
+	// link's definition, so an edit inside is for a person to make with the
+	// definition (unsafe at most).
+	ProtectLabel
+	// ProtectEntity is a character reference the author wrote in Markdown
+	// or HTML (&nbsp;, &mdash;, &#xfe0e;): replacing it is unsafe at most.
+	ProtectEntity
+	// ProtectDelimiter is the syntax around prose that a cut would break:
+	// an inline link's "[" and "](url)", an inline HTML tag in Markdown.
+	// An edit touching it is unsafe at most.
+	ProtectDelimiter
+	// ProtectElement is emphasis or strikethrough with its markers (Span)
+	// around its text (Inner): an edit inside the text, or one removing
+	// the whole element, is fine; one cutting a marker is unsafe at most.
+	ProtectElement
+)
+
+var protectNames = [...]string{"markup", "a reference link's label", "an entity reference", "link or tag syntax", "emphasis markers"}
+
+func (k ProtectKind) String() string { return protectNames[k] }
+
+// A Protected span is markup a safe fix must not edit.
+type Protected struct {
+	Span
+	Kind ProtectKind
+	// Inner is the text between an element's markers (ProtectElement).
+	Inner Span
+}
+
+// touches reports whether an edit changes bytes of sp or inserts strictly
+// inside it; an insertion at either end leaves it whole.
+func touches(e Edit, sp Span) bool {
+	if e.Start == e.End {
+		return sp.Start < e.Start && e.Start < sp.End
+	}
+	return e.Start < sp.End && e.End > sp.Start
+}
+
+// ProtectedAt returns a protected span the edit touches.
+func (s *Summary) ProtectedAt(e Edit) (Protected, bool) {
+	ps := s.Protected
+	// Sorted by Start: only spans starting before the edit's end can
+	// touch it, and none longer than the longest starts before that.
+	j := sort.Search(len(ps), func(i int) bool { return ps[i].Start >= max(e.End, e.Start+1) })
+	for i := j - 1; i >= 0 && ps[i].Start+s.protMax > e.Start; i-- {
+		p := ps[i]
+		if p.Kind == ProtectElement {
+			whole := e.Start <= p.Start && e.End >= p.End && e.End > e.Start
+			inside := e.Start >= p.Inner.Start && e.End <= p.Inner.End
+			if whole || inside {
+				continue
+			}
+		}
+		if touches(e, p.Span) {
+			return p, true
+		}
+	}
+	return Protected{}, false
+}
+
+// sortProtected orders the protected spans and notes the longest.
+func (s *Summary) sortProtected() {
+	sort.Slice(s.Protected, func(i, j int) bool { return s.Protected[i].Start < s.Protected[j].Start })
+	s.protMax = 0
+	for _, p := range s.Protected {
+		s.protMax = max(s.protMax, p.Len())
+	}
+}
+
+// protect records a protected span.
+func (s *Summary) protect(start, end int, k ProtectKind) {
+	if end > start {
+		s.Protected = append(s.Protected, Protected{Span: Span{start, end}, Kind: k})
+	}
+}
+
+// GuardFix keeps safe fixes off protected markup, in one place for every
+// rule: a safe fix whose edit touches a reference label or an entity
+// reference becomes unsafe, and a fix that would edit other markup (a
+// container line, a shortcode, a tag) is dropped, whatever its
+// applicability. The finding itself stays.
+func (s *Summary) GuardFix(d *Diagnostic) {
+	if d.Fix == nil || len(s.Protected) == 0 {
+		return
+	}
+	for _, e := range d.Fix.Edits {
+		p, ok := s.ProtectedAt(e)
+		if !ok {
+			continue
+		}
+		if p.Kind == ProtectMarkup {
+			d.Fix = nil
+			return
+		}
+		if d.Fix.Applicability == Safe {
+			f := *d.Fix
+			f.Applicability = Unsafe
+			f.Message += " (it edits " + p.Kind.String() + ")"
+			d.Fix = &f
+		}
+	}
 }
 
 // runeMark is a place in a long line: a byte offset at a character start

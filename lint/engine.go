@@ -358,6 +358,7 @@ func (e *Engine) runCorpusRules(files []*FileResult) {
 	for k := range corpus {
 		for _, d := range found[k] {
 			if f, ok := byPath[d.Path]; ok {
+				f.Summary.GuardFix(&d)
 				f.Diagnostics = append(f.Diagnostics, d)
 			}
 		}

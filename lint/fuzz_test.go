@@ -112,3 +112,80 @@ func FuzzTokenize(f *testing.F) {
 		}
 	})
 }
+
+// checkMarkupInvariants: protected spans lie in the source, and no prose
+// token overlaps markup (a container line, a shortcode, a JSX tag).
+func checkMarkupInvariants(t *testing.T, doc *Document) {
+	for i, p := range doc.Protected {
+		if p.Start < 0 || p.End > len(doc.Src) || p.Start >= p.End {
+			t.Fatalf("protected span %v outside source of %d bytes", p.Span, len(doc.Src))
+		}
+		if i > 0 && p.Start < doc.Protected[i-1].Start {
+			t.Fatalf("protected spans out of order")
+		}
+	}
+	for bi := range doc.Blocks {
+		for _, tok := range doc.BlockTokens(&doc.Blocks[bi]) {
+			if tok.Kind == TokGap || tok.Kind == TokMarkup {
+				continue
+			}
+			e := Edit{Start: int(tok.Start), End: int(tok.End)}
+			if p, ok := doc.ProtectedAt(e); ok && p.Kind == ProtectMarkup {
+				t.Fatalf("%s token %q at %d overlaps markup %q", tok.Kind, doc.Text(tok.Span()), tok.Start, doc.Text(p.Span))
+			}
+		}
+	}
+}
+
+var htmlSeeds = []string{
+	"<!DOCTYPE html><html><head><title>T &amp; U</title><meta property=\"article:published_time\" content=\"2025-03-14\"></head><body><h1>Title</h1><p>The the text&nbsp;here.</p></body></html>",
+	"<p>Date:2025-04-02</p><p>[next]:Other</p><a rel=next href=b.html>b</a>",
+	"<pre>x</pre><code>y<script>z</script><style>q</style><textarea>w</textarea>",
+	"<p unclosed <b>bold <i>x</b></i> &#xfe0e; &bogus; &amp",
+	"<!-- copydesk-disable-next-line repeated-word -- a reason -->\n<p>a a</p>",
+	"",
+}
+
+func FuzzParseHTML(f *testing.F) {
+	for _, s := range append(htmlSeeds, fuzzSeeds...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		doc, err := Parse("a.html", []byte(s))
+		if err != nil {
+			return
+		}
+		checkInvariants(t, doc)
+		checkMarkupInvariants(t, doc)
+		// Raw HTML blocks in Markdown go through the same reader.
+		if md, err := Parse("a.md", []byte(s)); err == nil {
+			checkInvariants(t, md)
+			checkMarkupInvariants(t, md)
+		}
+	})
+}
+
+var mdxSeeds = []string{
+	"---\ntitle: x\n---\nimport A from './a';\nexport const b = {\n  c: 1,\n};\n\n<Tabs>\n  <TabItem value=\"npm\">\n    Run the the tool.\n    ```sh\n    npm i\n    ```\n  </TabItem>\n</Tabs>\n",
+	"Count {props.n} items {/* c */} and <Callout type=\"tip\" /> <kbd>K</kbd>\n",
+	"::: tip Note\nNote that.\n:::\n\n::::details\n:::info\nx\n:::\n::::\n",
+	"{{< highlight go >}}\ncode\n{{< /highlight >}}\n{{% notice %}}\nbody\n{{% /notice %}}\n{% raw %}\n{{ x }}\n{% endraw %}{# c #}",
+	"<Card title={`a ${b}`} data={{x: \"}\"}}>\nIn.\n</Card>\n{unclosed <Open attr=\"x",
+	"[the forum] and [b][]\n\n[the forum]: /f\n[b]: /b\n",
+}
+
+func FuzzParseMDX(f *testing.F) {
+	for _, s := range append(mdxSeeds, fuzzSeeds...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, name := range []string{"a.mdx", "a.md"} {
+			doc, err := Parse(name, []byte(s))
+			if err != nil {
+				return
+			}
+			checkInvariants(t, doc)
+			checkMarkupInvariants(t, doc)
+		}
+	})
+}

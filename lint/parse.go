@@ -26,20 +26,38 @@ var (
 // IsArticle reports whether a file name has an extension copydesk reads.
 func IsArticle(name string) bool {
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".txt", ".md", ".markdown", ".mdown", ".mkd":
+	case ".txt", ".md", ".markdown", ".mdown", ".mkd", ".mdx", ".html", ".htm":
 		return true
 	}
 	return false
 }
 
-// FormatOf picks the format from the file name: Markdown by extension,
-// plain text otherwise.
+// FormatOf picks the format from the file name: Markdown (MDX included)
+// and HTML by extension, plain text otherwise.
 func FormatOf(name string) Format {
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".md", ".markdown", ".mdown", ".mkd":
+	case ".md", ".markdown", ".mdown", ".mkd", ".mdx":
 		return FormatMarkdown
+	case ".html", ".htm":
+		return FormatHTML
 	}
 	return FormatText
+}
+
+// ErrUnsupported is returned for files in a markup language copydesk does
+// not parse; reading them as plain text would take their syntax for prose.
+var ErrUnsupported = errors.New("not read")
+
+// UnsupportedFormat names the markup language of a file copydesk does not
+// read (reStructuredText, AsciiDoc), or returns "".
+func UnsupportedFormat(name string) string {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".rst", ".rest":
+		return "reStructuredText"
+	case ".adoc", ".asciidoc", ".asc":
+		return "AsciiDoc"
+	}
+	return ""
 }
 
 // Parse reads an article once into the model every rule shares. It fails
@@ -47,6 +65,9 @@ func FormatOf(name string) Format {
 func Parse(name string, src []byte) (*Document, error) {
 	if len(src) >= MaxFileSize {
 		return nil, fmt.Errorf("%w: 2 GiB or more, and copydesk reads files under 2 GiB", ErrTooLarge)
+	}
+	if f := UnsupportedFormat(name); f != "" {
+		return nil, fmt.Errorf("%w: %s is not a format copydesk parses (plain text, Markdown, MDX and HTML are); skipped", ErrUnsupported, f)
 	}
 	if err := checkText(src); err != nil {
 		return nil, err
@@ -66,11 +87,15 @@ func Parse(name string, src []byte) (*Document, error) {
 			Message: "lines end with CR alone (classic Mac OS): copydesk reads each CR as a line break, and a fix writes LF line endings; convert the line endings to LF"})
 	}
 	doc.Tokens = getTokens(len(src))
-	if doc.Format == FormatMarkdown {
+	switch doc.Format {
+	case FormatMarkdown:
 		parseMarkdown(doc)
-	} else {
+	case FormatHTML:
+		parseHTML(doc)
+	default:
 		parseText(doc)
 	}
+	doc.sortProtected()
 	doc.collectDates(name)
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/copydesk/copydesk/internal/mdx"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -20,6 +21,11 @@ import (
 // reuse them instead of building one per file.
 var mdParsers = sync.Pool{New: func() any {
 	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough)).Parser()
+}}
+
+// mdxParsers read MDX bodies, which have no indented code blocks.
+var mdxParsers = sync.Pool{New: func() any {
+	return goldmark.New(goldmark.WithParser(mdx.NewParser()), goldmark.WithExtensions(extension.Table, extension.Strikethrough)).Parser()
 }}
 
 // parseMarkdown reads front matter, then the body with goldmark. Rules see
@@ -41,10 +47,33 @@ func parseMarkdown(doc *Document) {
 		}
 	}
 	body := doc.Src[bodyStart:]
-	p := mdParsers.Get().(parser.Parser)
+	isMDXBody := isMDX(doc.Path)
+	var markup []markupSpan
+	if hasMarkupLead(body, isMDXBody) {
+		markup = scanMarkup(doc.Src, bodyStart, isMDXBody)
+	}
+	if len(markup) > 0 {
+		body = maskMarkup(body, bodyStart, markup)
+		for _, m := range markup {
+			if m.code {
+				doc.Verbatim = append(doc.Verbatim, m.Span)
+				doc.Blocks = append(doc.Blocks, Block{Kind: KindCode, Role: RoleNone, Span: m.Span, Prose: Span{m.Start, m.Start}, Tok0: int32(len(doc.Tokens)), Tok1: int32(len(doc.Tokens))})
+				continue
+			}
+			doc.protect(m.Start, m.End, ProtectMarkup)
+			if isMDXBody && bytes.HasPrefix(doc.Src[m.Start:m.End], []byte("{/*")) {
+				doc.Directives = parseMDXDirective(doc.Directives, doc.Src, m.Span)
+			}
+		}
+	}
+	pool := &mdParsers
+	if isMDXBody {
+		pool = &mdxParsers
+	}
+	p := pool.Get().(parser.Parser)
 	root := p.Parse(text.NewReader(body))
-	mdParsers.Put(p)
-	w := mdWalker{doc: doc, base: bodyStart, body: body}
+	pool.Put(p)
+	w := mdWalker{doc: doc, base: bodyStart, body: body, markup: markup}
 	_ = ast.Walk(root, w.visit)
 	sort.Slice(doc.Verbatim, func(i, j int) bool { return doc.Verbatim[i].Start < doc.Verbatim[j].Start })
 	sort.SliceStable(doc.Blocks, func(i, j int) bool { return doc.Blocks[i].Start < doc.Blocks[j].Start })
@@ -63,6 +92,9 @@ type mdWalker struct {
 	linkFrom, blockEnd int
 	// slugs counts heading slugs already used, for GitHub's -1, -2 suffixes.
 	slugs map[string]int
+	// markup is the site-generator syntax masked in body, in source order.
+	markup  []markupSpan
+	segsBuf []inlineSeg
 }
 
 // inlineSeg is a run of visible prose; cut is set when code, raw HTML, an
@@ -104,8 +136,8 @@ func (w *mdWalker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		return ast.WalkSkipChildren, nil
 	case *ast.HTMLBlock:
 		sp := w.verbatim(n, KindHTML, false)
-		w.doc.Directives = parseDirectives(w.doc.Directives, w.doc.Src, sp)
-		w.doc.Anchors = htmlAnchors(w.doc.Anchors, w.doc.Src[sp.Start:sp.End])
+		// Its text nodes are prose; directives and anchors are read there.
+		w.doc.readHTML(sp, false, w.markup)
 		return ast.WalkSkipChildren, nil
 	case *ast.ThematicBreak:
 		start := w.base + n.Pos()
@@ -192,6 +224,7 @@ func (w *mdWalker) inlineBlock(n ast.Node, kind BlockKind, level int) {
 		w.linkFrom, w.blockEnd = w.base+lines.At(0).Start, w.base+lines.At(lines.Len()-1).Stop
 	}
 	w.collect(n, &pendingCut)
+	w.cutMarkup()
 	if kind == KindHeading {
 		w.headingAnchors(n)
 	}
@@ -214,31 +247,7 @@ func (w *mdWalker) inlineBlock(n ast.Node, kind BlockKind, level int) {
 		b.Prose = Span{span.Start, span.Start}
 	}
 	src := doc.Src
-	// Merge runs separated only by whitespace into one range; between other
-	// runs put a Gap (content was cut) or a Markup token (syntax only).
-	runStart := -1
-	runEnd := -1
-	for _, s := range w.segs {
-		if runStart >= 0 {
-			gap := src[runEnd:s.start]
-			if !s.cut && isAllSpace(gap) {
-				runEnd = s.end
-				continue
-			}
-			doc.Tokens = Tokenize(doc.Tokens, src, runStart, runEnd)
-			kindTok, fl := TokMarkup, TokenFlags(0)
-			if s.cut {
-				kindTok = TokGap
-			} else if hasSpace(gap) {
-				fl = FlagHasSpace
-			}
-			doc.Tokens = append(doc.Tokens, Token{int32(runEnd), int32(s.start), kindTok, fl})
-		}
-		runStart, runEnd = s.start, s.end
-	}
-	if runStart >= 0 {
-		doc.Tokens = Tokenize(doc.Tokens, src, runStart, runEnd)
-	}
+	doc.emitSegs(w.segs, false)
 	b.Tok1 = int32(len(doc.Tokens))
 	if kind == KindHeading && level == 1 && doc.Title == "" {
 		b.Role = RoleTitle
@@ -272,6 +281,7 @@ func (w *mdWalker) collect(n ast.Node, pendingCut *bool) {
 			for i := 0; i < c.Segments.Len(); i++ {
 				seg := c.Segments.At(i)
 				w.doc.Directives = parseDirectives(w.doc.Directives, w.doc.Src, Span{w.base + seg.Start, w.base + seg.Stop})
+				w.doc.protect(w.base+seg.Start, w.base+seg.Stop, ProtectDelimiter)
 				w.codeDepth += codeTag(w.body[seg.Start:seg.Stop])
 				w.doc.Anchors = htmlAnchors(w.doc.Anchors, w.body[seg.Start:seg.Stop])
 			}
@@ -279,11 +289,17 @@ func (w *mdWalker) collect(n ast.Node, pendingCut *bool) {
 			*pendingCut = true
 		case *ast.Image:
 			w.link(c, c.Destination, true)
+			w.label(c, c.Reference)
 			*pendingCut = true
 		case *ast.CodeSpan, *ast.AutoLink:
 			*pendingCut = true
 		case *ast.Link:
 			w.link(c, c.Destination, false)
+			w.label(c, c.Reference)
+			w.linkSyntax(c)
+			w.collect(c, pendingCut)
+		case *ast.Emphasis, *east.Strikethrough:
+			w.element(c)
 			w.collect(c, pendingCut)
 		default:
 			w.collect(c, pendingCut)
@@ -347,10 +363,25 @@ func (w *mdWalker) link(n ast.Node, dest []byte, image bool) {
 		l.Span = Span{from, from}
 	}
 	if len(dest) > 0 && from <= w.blockEnd && w.blockEnd <= len(src) {
-		if i := bytes.Index(src[from:w.blockEnd], dest); i >= 0 {
+		// Searched in the body goldmark read: masked syntax in a
+		// destination ({{< ref >}}) is found there, then read from the source.
+		if i := bytes.Index(w.body[from-w.base:w.blockEnd-w.base], dest); i >= 0 {
 			l.Span = Span{from + i, from + i + len(dest)}
 			w.linkFrom = l.Span.End
+			if bytes.IndexByte(dest, maskByte) >= 0 {
+				l.Dest = string(src[l.Span.Start:l.Span.End])
+			}
 		}
+	}
+	if strings.IndexByte(l.Dest, maskByte) >= 0 {
+		// A reference definition's destination written with a template
+		// ({{< param repo >}}/blob/…): read it from the source where it
+		// stands, or leave the link out.
+		i := bytes.Index(w.body, dest)
+		if i < 0 {
+			return
+		}
+		l.Dest = string(src[w.base+i : w.base+i+len(dest)])
 	}
 	w.doc.Links = append(w.doc.Links, l)
 }
@@ -362,7 +393,11 @@ func (w *mdWalker) headingAnchors(n ast.Node) {
 	var text []byte
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if t, ok := c.(*ast.Text); ok && entering {
-			text = append(text, w.body[t.Segment.Start:t.Segment.Stop]...)
+			for _, b := range w.body[t.Segment.Start:t.Segment.Stop] {
+				if b != maskByte {
+					text = append(text, b)
+				}
+			}
 		}
 		if _, ok := c.(*ast.RawHTML); ok {
 			return ast.WalkSkipChildren, nil

@@ -252,6 +252,7 @@ func (p *Pass) Report(d Diagnostic) {
 	d.Rule = p.Rule.ID
 	d.Category = p.Rule.Category
 	d.Path = p.Doc.Path
+	p.Doc.GuardFix(&d)
 	p.report(d)
 }
 

@@ -297,6 +297,11 @@ func collect(e *env, eng *lint.Engine, args []string, stdinName string, known *l
 				problem(a, err.Error())
 				continue
 			}
+			if f := lint.UnsupportedFormat(a); f != "" {
+				// Read as plain text, its markup would be taken for prose.
+				fmt.Fprintf(e.stderr, "copydesk: note: %s: %s is not a format copydesk parses; skipped\n", a, f)
+				continue
+			}
 			add(a)
 			continue
 		}

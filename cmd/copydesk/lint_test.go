@@ -14,7 +14,8 @@ func newsroom(t *testing.T) {
 	write(t, "brief.md", "# Ferry timetable\n\nThe ferry to to the island leaves at nine.\n")
 	write(t, "news/harbor.txt", "Harbor News\n\nThe new crane arrived on on Monday.\n")
 	write(t, "news/2026/lecture.markdown", "The lecture hall was full for for the talk.\n")
-	write(t, "news/notes.rst", "Not an article extension: the the.\n")
+	write(t, "news/notes.log", "Not an article extension: the the.\n")
+	write(t, "news/notes.rst", "Notes\n=====\n\nreStructuredText: the the.\n")
 	write(t, ".git/COMMIT.md", "Skipped skipped the the.\n")
 	write(t, ".drafts/hidden.md", "A hidden draft with a a slip.\n")
 	write(t, "node_modules/pkg/readme.md", "A package with the the slip.\n")
@@ -38,7 +39,7 @@ func TestLintPaths(t *testing.T) {
 		{"a nested folder", []string{"news/2026"}, all[1:2]},
 		{"files", []string{"news/harbor.txt", "brief.md"}, []string{all[0], all[2]}},
 		{"file and its folder counted once", []string{"news", "news/harbor.txt", "./news/harbor.txt"}, all[1:]},
-		{"a file with another extension named on the command line", []string{"news/notes.rst"}, []string{"news/notes.rst:1 repeated-word"}},
+		{"a file with another extension named on the command line", []string{"news/notes.log"}, []string{"news/notes.log:1 repeated-word"}},
 		{"a hidden folder named on the command line", []string{".drafts"}, []string{".drafts/hidden.md:1 repeated-word"}},
 	}
 	for _, tt := range tests {
@@ -54,6 +55,25 @@ func TestLintPaths(t *testing.T) {
 				t.Errorf("files = %d, want %d", got, len(tt.want))
 			}
 		})
+	}
+}
+
+// TestLintRefusedFormat: reStructuredText and AsciiDoc are not read as
+// plain text (a heading underline is no separator line): one note names
+// the format and the file is skipped.
+func TestLintRefusedFormat(t *testing.T) {
+	workdir(t)
+	newsroom(t)
+	write(t, "guide.adoc", "= Guide\n\nAsciiDoc: the the.\n")
+	r := cli(t, "", "lint", "--format", "json", "news/notes.rst", "guide.adoc")
+	wantCode(t, r, 0)
+	if n := len(decode(t, r).diags(t)); n != 0 {
+		t.Errorf("%d diagnostics for files that are skipped", n)
+	}
+	for _, want := range []string{"news/notes.rst: reStructuredText is not a format copydesk parses; skipped", "guide.adoc: AsciiDoc is not a format copydesk parses; skipped"} {
+		if strings.Count(r.stderr, want) != 1 {
+			t.Errorf("stderr should say once %q:\n%s", want, r.stderr)
+		}
 	}
 }
 
