@@ -44,7 +44,11 @@ func FormatOf(name string) Format {
 
 // Parse reads an article once into the model every rule shares. It fails
 // only for input that is not UTF-8 text; any text parses.
-func Parse(name string, src []byte) (*Document, error) {
+func Parse(name string, src []byte) (*Document, error) { return parse(name, src, true) }
+
+// parse is Parse; without facts, blocks carry no BlockFacts, which only
+// the document rules read: the light parse of corpus-only files.
+func parse(name string, src []byte, facts bool) (*Document, error) {
 	if len(src) >= MaxFileSize {
 		return nil, fmt.Errorf("%w: 2 GiB or more, and copydesk reads files under 2 GiB", ErrTooLarge)
 	}
@@ -73,6 +77,9 @@ func Parse(name string, src []byte) (*Document, error) {
 	}
 	doc.collectDates(name)
 	for i := range doc.Blocks {
+		if !facts {
+			break
+		}
 		b := &doc.Blocks[i]
 		b.Facts = blockFacts(src, doc.BlockTokens(b))
 	}
