@@ -71,20 +71,16 @@ const articleExtensions = ".txt, .md and .markdown"
 func ArticleExtensions() string { return articleExtensions }
 
 // NotArticleText returns why a plain-text file is not an article, or "":
-// an article has at least one paragraph of prose, and a list of package
-// pins, a crawler file or a build script has none. A paragraph (lines
-// between blank lines) is prose when it reads mostly as
-// running text (most of its bytes are in such lines): words of letters
-// side by side, not names joined to numbers and operators, and not comment
-// lines. Markdown is not judged
-// from its text: its markup already says what is prose.
+// an article has prose, and a list of package pins, a crawler file or a
+// key-value file has none. The test is lenient on purpose, since a file
+// wrongly skipped is never linted: one line of running text is enough
+// (two words of letters side by side, or one ending a sentence, or a run
+// of CJK characters), where labels ("Disallow:"), comment lines and
+// trailing comments, and lines of code or pins (name(, a=b) do not count.
+// Markdown is not judged from its text: its markup says what is prose.
 func NotArticleText(src []byte) string {
-	total, prose := 0, 0 // bytes of the paragraph's lines, and of its prose lines
-	seenText := false
-	flush := func() bool {
-		ok := total > 0 && 2*prose > total
-		total, prose = 0, 0
-		return ok
+	if len(bytes.TrimSpace(src)) == 0 {
+		return "" // an empty file is left to the rules, which say nothing about it
 	}
 	for len(src) > 0 {
 		var line []byte
@@ -93,91 +89,98 @@ func NotArticleText(src []byte) string {
 		} else {
 			line, src = src, nil
 		}
-		line = bytes.TrimSpace(line)
-		if len(line) == 0 {
-			if flush() {
-				return ""
-			}
-			continue
-		}
-		seenText = true
-		total += len(line)
-		if proseLine(line) {
-			prose += len(line)
+		if line = bytes.TrimSpace(line); len(line) > 0 && proseLine(line) {
+			return ""
 		}
 	}
-	if flush() || !seenText {
-		// An empty file is left to the rules, which say nothing about it.
-		return ""
-	}
-	return "not an article: no paragraph of prose (the text reads as data, code or a list of names, not sentences)"
+	return "not an article: no line of prose (the text reads as data, code or a list of names, not sentences)"
 }
 
-// proseLine: three words of letters in a row, or two ending a sentence,
-// or a run of six CJK characters; comment lines of config files and build
-// scripts are not prose.
+// proseLine reports whether a trimmed, non-empty line holds running text.
 func proseLine(line []byte) bool {
 	switch line[0] {
-	case '#', ';', '{', '}', '<':
+	case '#', ';', '{', '}', '<', '[', '=':
 		return false
 	case '/':
 		if len(line) > 1 && (line[1] == '/' || line[1] == '*') {
 			return false
 		}
 	}
-	run, cjk := 0, 0
+	if bytes.IndexByte(line, '=') >= 0 || codeCall(line) {
+		return false
+	}
+	run := 0
 	for f := range bytes.FieldsSeq(line) {
-		w, sentenceEnd := wordField(f)
-		if !w {
-			run = 0
-		} else {
-			run++
-			if run >= 3 || run >= 2 && sentenceEnd {
-				return true
-			}
+		if string(f) == "#" || string(f) == "//" {
+			break // a trailing comment
 		}
-		for _, r := range string(f) {
-			if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
-				if cjk++; cjk >= 6 {
-					return true
-				}
-			} else if !unicode.IsPunct(r) {
-				cjk = 0
+		w, sentenceEnd, label, cjk := wordField(f)
+		switch {
+		case cjk:
+			return true
+		case !w || label:
+			run = 0
+		default:
+			run++
+			if run >= 2 || sentenceEnd {
+				return true
 			}
 		}
 	}
 	return false
 }
 
-// wordField reports whether a space-separated field is a word of letters,
-// with opening and closing punctuation around it and apostrophes or
-// hyphens inside; and whether it ends a sentence.
-func wordField(f []byte) (word, sentenceEnd bool) {
-	f = bytes.TrimLeft(f, "\"'(“‘«¿¡")
+// codeCall: a letter directly followed by '(' (add_executable(, f(x)),
+// which running text does not write.
+func codeCall(line []byte) bool {
+	for i := 1; i < len(line); i++ {
+		if line[i] == '(' {
+			c := line[i-1]
+			if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// wordField reads a space-separated field: a word of letters (with
+// opening and closing punctuation around it, apostrophes or hyphens
+// inside); whether it ends a sentence; whether it is a label ending in a
+// colon; and whether it is a run of four or more CJK characters, prose on
+// its own.
+func wordField(f []byte) (word, sentenceEnd, label, cjk bool) {
+	f = bytes.TrimLeft(f, "\"'(“‘«¿¡「『")
 	end := len(f)
 	for end > 0 {
 		r, size := utf8.DecodeLastRune(f[:end])
-		if !strings.ContainsRune(",.;:!?\"')”’»…", r) {
+		if !strings.ContainsRune(",.;:!?\"')”’»…。！？，、；：」』", r) {
 			break
 		}
-		if strings.ContainsRune(".!?…", r) {
+		switch {
+		case strings.ContainsRune(".!?…。！？", r):
 			sentenceEnd = true
+		case r == ':' || r == '：':
+			label = end == len(f)
 		}
 		end -= size
 	}
 	body := f[:end]
 	if len(body) == 0 {
-		return false, false
+		return false, false, false, false
 	}
-	letters := 0
+	letters, han := 0, 0
 	for i, r := range string(body) {
 		switch {
+		case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
+			han++
+			letters++
 		case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
 			letters++
 		case (r == '\'' || r == '’' || r == '-') && i > 0 && i < len(body)-1:
 		default:
-			return false, false
+			return false, false, false, false
 		}
 	}
-	return letters > 0, sentenceEnd
+	return letters > 0, sentenceEnd, label, han >= 4
 }

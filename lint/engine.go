@@ -46,6 +46,9 @@ type FileResult struct {
 	facts      []any // per corpus rule, in registry order
 }
 
+// CorpusOnly reports whether the file was read for the corpus rules only.
+func (f *FileResult) CorpusOnly() bool { return f.corpusOnly }
+
 // Result is a whole run, files in path order and diagnostics sorted by
 // path, then offset, whatever the parallelism.
 type Result struct {
@@ -231,11 +234,6 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 			return f
 		}
 	}
-	if e.SkipNonArticles && FormatOf(cfgPath) == FormatText {
-		if f.Skipped = NotArticleText(src); f.Skipped != "" {
-			return f
-		}
-	}
 	// The rest of the archive is read for the corpus rules only: no block
 	// facts, which only the document rules use.
 	doc, err := parse(in.Path, src, !in.CorpusOnly)
@@ -254,6 +252,13 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 		return f
 	}
 	defer doc.Release()
+	// Judged once the text is known to be text: a binary file or one that
+	// is not UTF-8 is reported as such, not skipped.
+	if e.SkipNonArticles && FormatOf(cfgPath) == FormatText {
+		if f.Skipped = NotArticleText(src); f.Skipped != "" {
+			return f
+		}
+	}
 	f.Summary = doc.Summary
 	f.settings = e.Config.Settings(e.Registry, f.rel)
 	report := func(d Diagnostic) { f.Diagnostics = append(f.Diagnostics, d) }
@@ -525,11 +530,26 @@ func (e *Engine) suppress(f *FileResult, ds []Diagnostic) []Diagnostic {
 		}
 	}
 	for i := range dirs {
-		if !used[i] && dirs[i].Kind != Enable {
+		if !used[i] && dirs[i].Kind != Enable && !e.disabledAll(dirs[i].Rules) {
 			add("unused-suppression", dirs[i].Span, fmt.Sprintf("%s %s matches no finding; remove it", dirs[i].Kind, firstOr(dirs[i].Rules, "(all rules)")))
 		}
 	}
 	return append(out, extra...)
+}
+
+// disabledAll: every rule a directive names is turned off from the
+// command line, so that it cannot match a finding and is not reported as
+// unused (as ruff does for codes left out by --select).
+func (e *Engine) disabledAll(ids []string) bool {
+	if len(ids) == 0 || len(e.Config.Disabled) == 0 {
+		return false
+	}
+	for _, id := range ids {
+		if !e.Config.Disabled[id] {
+			return false
+		}
+	}
+	return true
 }
 
 func firstOr(ss []string, def string) string {

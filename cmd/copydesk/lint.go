@@ -77,6 +77,7 @@ func runLint(e *env, f *lintFlags, args []string) error {
 		fmt.Fprintf(e.stderr, "copydesk: %s: %s\n", report.Printable(p.Path), report.Printable(p.Message))
 	}
 	res := lintAll(e, eng, inputs)
+	reportSkipped(e.stderr, res, f.verbose)
 	if f.writeBaseline != "" {
 		return writeBaseline(e, f.writeBaseline, res, len(problems) > 0)
 	}
@@ -85,9 +86,21 @@ func runLint(e *env, f *lintFlags, args []string) error {
 		outcome = base.Apply(res)
 	}
 	rep := newReport(eng, res)
-	if _, ok := formatter.(report.Text); !ok {
+	if _, ok := formatter.(report.Text); ok {
+		// Every error on standard error, one line a file; standard output
+		// keeps the findings and the summary.
+		for _, fe := range rep.Failed {
+			fmt.Fprintf(e.stderr, "copydesk: %s: %s\n", fe.Path, fe.Message)
+		}
+	} else {
 		// Programs reading the other formats learn of bad paths only from them.
 		rep.Failed = append(problems, rep.Failed...)
+	}
+	if _, ok := formatter.(report.SARIF); ok {
+		if n := report.SARIFCapped(rep); n > 0 {
+			fmt.Fprintf(e.stderr, "copydesk: %d findings; the SARIF report lists the %d most severe, the most GitHub code scanning accepts in a run (%d left out)\n",
+				len(rep.Diagnostics), report.SARIFMaxResults, n)
+		}
 	}
 	if err := formatter.Format(e.stdout, rep); err != nil {
 		return &exitCode{code: exitError, err: fmt.Errorf("write report: %w", err)}
@@ -143,7 +156,7 @@ func pickFormatter(name string, e *env, statistics bool) (report.Formatter, erro
 	if name == "" {
 		name = "text"
 	}
-	f, err := report.ByName(name, report.Options{Color: e.color, Statistics: statistics})
+	f, err := report.ByName(name, report.Options{Color: e.color, Statistics: statistics, OmitFailures: true})
 	if err != nil {
 		return nil, fmt.Errorf("--format: %w", err)
 	}

@@ -14,7 +14,7 @@ func newsroom(t *testing.T) {
 	write(t, "brief.md", "# Ferry timetable\n\nThe ferry to to the island leaves at nine.\n")
 	write(t, "news/harbor.txt", "Harbor News\n\nThe new crane arrived on on Monday.\n")
 	write(t, "news/2026/lecture.markdown", "The lecture hall was full for for the talk.\n")
-	write(t, "news/notes.rst", "Not an article extension: the the.\n")
+	write(t, "news/notes.text", "Not an article extension: the the.\n")
 	write(t, ".git/COMMIT.md", "Skipped skipped the the.\n")
 	write(t, ".drafts/hidden.md", "A hidden draft with a a slip.\n")
 	write(t, "node_modules/pkg/readme.md", "A package with the the slip.\n")
@@ -38,7 +38,7 @@ func TestLintPaths(t *testing.T) {
 		{"a nested folder", []string{"news/2026"}, all[1:2]},
 		{"files", []string{"news/harbor.txt", "brief.md"}, []string{all[0], all[2]}},
 		{"file and its folder counted once", []string{"news", "news/harbor.txt", "./news/harbor.txt"}, all[1:]},
-		{"a file with another extension named on the command line", []string{"news/notes.rst"}, []string{"news/notes.rst:1 repeated-word"}},
+		{"a file with another extension named on the command line", []string{"news/notes.text"}, []string{"news/notes.text:1 repeated-word"}},
 		{"a hidden folder named on the command line", []string{".drafts"}, []string{".drafts/hidden.md:1 repeated-word"}},
 	}
 	for _, tt := range tests {
