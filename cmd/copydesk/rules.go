@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -161,6 +162,15 @@ func newInitCmd(e *env) *cobra.Command {
 	return cmd
 }
 
+// quotedList writes globs as a YAML flow list's items.
+func quotedList(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = strconv.Quote(s)
+	}
+	return strings.Join(q, ", ")
+}
+
 // defaultConfig is the commented starting point `init` writes: every rule
 // at its default, so that users see what they can change.
 func defaultConfig(reg *lint.Registry) string {
@@ -169,9 +179,14 @@ func defaultConfig(reg *lint.Registry) string {
 version: 1
 
 # Which files 'copydesk lint' reads when given a folder (globs relative to this file;
-# a glob without a slash matches the file name at any depth).
-include: ["*.txt", "*.md", "*.markdown"]
+# a glob without a slash matches the file name at any depth). The same files, under
+# this file's folder, are read for the checks across articles (links, dates, names)
+# when copydesk lints only some of them, as a pre-commit hook does with the staged
+# files: nothing more is needed for pre-commit or --changed-since. Files git ignores
+# are left out, and so are LICENSE, CHANGELOG, requirements.txt and the like.
+include: [` + quotedList(lint.DefaultInclude) + `]
 exclude: []
+# corpus: ["news/**"]   # read a narrower (or wider) archive for those checks instead
 
 # Per rule: a severity (error, warning, info, off), or a mapping with severity and options.
 rules:
