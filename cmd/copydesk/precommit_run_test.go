@@ -21,6 +21,9 @@ func TestPreCommitRun(t *testing.T) {
 		t.Skip("runs pre-commit, which builds copydesk; skipped with -short")
 	}
 	if _, err := exec.LookPath("pre-commit"); err != nil {
+		if os.Getenv("COPYDESK_REQUIRE_PRECOMMIT") != "" {
+			t.Fatal("pre-commit is not installed, and COPYDESK_REQUIRE_PRECOMMIT is set (.ci/run)")
+		}
 		t.Skip("pre-commit is not installed (Debian: apt-get install pre-commit); .ci/run installs it")
 	}
 	if _, err := exec.LookPath("git"); err != nil {
