@@ -53,12 +53,15 @@ func newRulesCmd(e *env) *cobra.Command {
 			case "markdown":
 				_, err := fmt.Fprint(e.stdout, ruledoc.Markdown(reg.Rules()))
 				return err
+			case "table":
+				_, err := fmt.Fprint(e.stdout, ruleTable(reg.Rules()))
+				return err
 			}
-			return &exitCode{code: exitError, err: fmt.Errorf("--format: unknown format %q (want text, json or markdown)", format)}
+			return &exitCode{code: exitError, err: fmt.Errorf("--format: unknown format %q (want text, json, markdown or table)", format)}
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "text", "output format: text, json, or markdown (the rule reference: "+ruledoc.Command+")")
-	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletions("text", "json", "markdown"))
+	cmd.Flags().StringVar(&format, "format", "text", "output format: text, json, markdown (the rule reference: "+ruledoc.Command+"), or table (the README's table of rules)")
+	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletions("text", "json", "markdown", "table"))
 	return cmd
 }
 
@@ -160,6 +163,25 @@ func newInitCmd(e *env) *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&force, "force", false, "overwrite an existing file")
 	return cmd
+}
+
+// ruleTable is the README's table of rules by category, every rule
+// listed, categories in the order their first rule is registered.
+func ruleTable(rs []*lint.Rule) string {
+	var cats []string
+	byCat := map[string][]string{}
+	for _, r := range rs {
+		if _, ok := byCat[r.Category]; !ok {
+			cats = append(cats, r.Category)
+		}
+		byCat[r.Category] = append(byCat[r.Category], "`"+r.ID+"`")
+	}
+	var b strings.Builder
+	b.WriteString("| category | rules |\n| --- | --- |\n")
+	for _, c := range cats {
+		fmt.Fprintf(&b, "| %s | %s |\n", c, strings.Join(byCat[c], ", "))
+	}
+	return b.String()
 }
 
 // quotedList writes globs as a YAML flow list's items.
