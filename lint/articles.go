@@ -52,23 +52,16 @@ func NotArticleName(name string) string {
 func NotArticleFormat(name string) string {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".rst", ".rest":
-		return "reStructuredText is not read (copydesk reads " + articleExtensions + ")"
+		return "reStructuredText is not read (copydesk reads " + ArticleExtensions() + ")"
 	case ".adoc", ".asciidoc", ".asc":
-		return "AsciiDoc is not read (copydesk reads " + articleExtensions + ")"
+		return "AsciiDoc is not read (copydesk reads " + ArticleExtensions() + ")"
 	case ".org":
-		return "Org mode is not read (copydesk reads " + articleExtensions + ")"
+		return "Org mode is not read (copydesk reads " + ArticleExtensions() + ")"
 	case ".tex", ".textile", ".pod", ".wiki", ".mediawiki", ".creole":
-		return strings.TrimPrefix(strings.ToLower(filepath.Ext(name)), ".") + " markup is not read (copydesk reads " + articleExtensions + ")"
+		return strings.TrimPrefix(strings.ToLower(filepath.Ext(name)), ".") + " markup is not read (copydesk reads " + ArticleExtensions() + ")"
 	}
 	return ""
 }
-
-// articleExtensions names what IsArticle accepts, for messages.
-const articleExtensions = ".txt, .md and .markdown"
-
-// ArticleExtensions names the extensions a folder walk reads, for
-// messages such as "no articles here".
-func ArticleExtensions() string { return articleExtensions }
 
 // NotArticleText returns why a plain-text file is not an article, or "":
 // an article has prose, and a list of package pins, a crawler file or a
