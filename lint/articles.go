@@ -3,6 +3,7 @@ package lint
 import (
 	"bytes"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -17,29 +18,65 @@ import (
 // articles. Each check returns the reason, for --verbose, or "".
 
 // nonArticleNames are the stems of files that projects keep beside their
-// articles and that are not articles: legal text (which no fix may touch),
-// change logs, contributor lists, dependency pins, build and crawler files.
-// A stem matches the whole name before its extension, or a prefix followed
-// by '-', '_' or '.' (requirements-dev.txt, LICENSE-MIT.txt, COPYING.LIB).
-var nonArticleNames = []string{
-	"license", "licence", "copying", "copyright", "notice", "unlicense",
-	"third_party_notices", "thirdpartynotices", "third-party-notices",
-	"changelog", "releasenotes", "release-notes", "release_notes",
-	"authors", "contributors", "maintainers", "codeowners",
-	"requirements", "constraints", "dev-requirements", "test-requirements",
-	"cmakelists", "makefile", "dockerfile", "vagrantfile", "gemfile", "procfile",
-	"robots", "humans", "security", "ads", "app-ads", "llms", "llms-full",
-}
+// articles and that are not pages, in any format: legal text (which no fix
+// may touch) and change logs. nonArticleTextNames are not pages as plain
+// text or without an extension (requirements.txt, robots.txt, AUTHORS),
+// but may well be as Markdown (a site's authors.md page). A stem matches
+// the whole name before its extension, or a prefix followed by '-', '_' or
+// '.' (requirements-dev.txt, LICENSE-MIT.txt, COPYING.LIB).
+var (
+	nonArticleNames = []string{
+		"license", "licence", "copying", "copyright", "notice", "unlicense",
+		"third_party_notices", "thirdpartynotices", "third-party-notices",
+		"changelog", "releasenotes", "release-notes", "release_notes", "codeowners",
+	}
+	nonArticleTextNames = []string{
+		"authors", "contributors", "maintainers", "security",
+		"requirements", "constraints", "dev-requirements", "test-requirements",
+		"cmakelists", "makefile", "dockerfile", "vagrantfile", "gemfile", "procfile",
+		"robots", "humans", "ads", "app-ads", "llms", "llms-full",
+	}
+)
 
 // NotArticleName returns why a file name is not an article's, or "".
 func NotArticleName(name string) string {
 	base := strings.ToLower(filepath.Base(name))
+	ext := filepath.Ext(base)
 	stem := base
-	if ext := filepath.Ext(base); ext != "" && ext != base {
+	if ext != "" && ext != base {
 		stem = strings.TrimSuffix(base, ext)
 	}
+	orig := filepath.Base(name)
+	matches := func(n string) bool {
+		if stem == n {
+			return true
+		}
+		if len(stem) <= len(n)+1 || !strings.HasPrefix(stem, n) || !strings.ContainsRune("-_.", rune(stem[len(n)])) {
+			return false
+		}
+		// A variant: LICENSE-MIT, COPYING.LIB, requirements-dev. An
+		// article's slug (license-fees-rise, robots-at-the-fair) is lower
+		// case and runs on for several words, so a variant is one more
+		// word, and of a legal or change-log name, in capitals.
+		rest := stem[len(n)+1:]
+		if strings.ContainsAny(rest, "-_.") {
+			return false
+		}
+		switch n {
+		case "requirements", "constraints":
+			return true
+		}
+		upper := orig[:len(n)]
+		return upper == strings.ToUpper(upper) && slices.Contains(nonArticleNames, n)
+	}
+	text := FormatOf(name) == FormatText
 	for _, n := range nonArticleNames {
-		if stem == n || len(base) > len(n) && strings.HasPrefix(base, n) && strings.ContainsRune("-_.", rune(base[len(n)])) {
+		if matches(n) {
+			return "not an article: " + filepath.Base(name) + " is a well-known project file, not a page"
+		}
+	}
+	for _, n := range nonArticleTextNames {
+		if text && matches(n) {
 			return "not an article: " + filepath.Base(name) + " is a well-known project file, not a page"
 		}
 	}
