@@ -102,8 +102,13 @@ func runLint(e *env, f *lintFlags, args []string) error {
 				len(rep.Diagnostics), report.SARIFMaxResults, n)
 		}
 	}
-	if err := formatter.Format(e.stdout, rep); err != nil {
-		return &exitCode{code: exitError, err: fmt.Errorf("write report: %w", err)}
+	_, text := formatter.(report.Text)
+	// Nothing linted and something failed: a text summary would read "No
+	// problems found in 0 files." beside the failure.
+	if !text || rep.Files > len(rep.Failed) || len(problems)+len(rep.Failed) == 0 {
+		if err := formatter.Format(e.stdout, rep); err != nil {
+			return &exitCode{code: exitError, err: fmt.Errorf("write report: %w", err)}
+		}
 	}
 	if base != nil {
 		// The text report's summary goes on; other formats keep standard

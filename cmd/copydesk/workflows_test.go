@@ -224,6 +224,11 @@ func TestMessagesUsersExpect(t *testing.T) {
 		if r.stderr != "copydesk: img.txt: binary file, not an article\n" {
 			t.Errorf("stderr = %q", r.stderr)
 		}
+		r = cli(t, "", "lint", "missing.txt")
+		wantCode(t, r, 2)
+		if r.stdout != "" || r.stderr != "copydesk: missing.txt: no such file or folder\n" {
+			t.Errorf("a missing file: %s", r)
+		}
 	})
 	t.Run("--version", func(t *testing.T) {
 		r := cli(t, "", "--version")
