@@ -305,3 +305,16 @@ func TestMessagesUsersExpect(t *testing.T) {
 		}
 	})
 }
+
+// --changed-since sees the whole project with no corpus setting, even when
+// the folder given holds only some of the articles.
+func TestChangedSinceSeesTheProject(t *testing.T) {
+	gitRepo(t)
+	write(t, "news/a.txt", ferryArticle)
+	write(t, "archive/b.txt", lighthouseArticle)
+	gitCommit(t, "start")
+	write(t, "news/a.txt", strings.Replace(ferryArticle, "three evening", "four evening", 1))
+	r := cli(t, "", "lint", "--changed-since", "HEAD", "news")
+	wantCode(t, r, 0)
+	mustContain(t, "stdout", r.stdout, "No problems found in 1 file.")
+}
