@@ -22,7 +22,7 @@ func (JSONStatistics) Format(w io.Writer, r *Report) error {
 	stats := r.Statistics()
 	rows := make([]jsonRuleCount, len(stats))
 	for i, s := range stats {
-		rows[i] = jsonRuleCount{Rule: s.Rule, Count: s.Count, Fixable: s.Fixable}
+		rows[i] = jsonRuleCount(s)
 	}
 	errs := r.Failed
 	if errs == nil {
