@@ -61,6 +61,17 @@ func FormatOf(name string) Format {
 	return f
 }
 
+// Extensions lists the extensions IsArticle accepts, lower case with the
+// dot, for checks that other lists (the pre-commit hooks' files pattern)
+// agree with it.
+func Extensions() []string {
+	out := make([]string, len(articleExts))
+	for i, a := range articleExts {
+		out[i] = a.ext
+	}
+	return out
+}
+
 // ArticleExtensions names the extensions IsArticle accepts, for messages
 // such as "no articles here (looked for ...)".
 func ArticleExtensions() string {

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/copydesk/copydesk/lint"
 	yaml "go.yaml.in/yaml/v3"
 )
 
@@ -86,6 +87,16 @@ func TestPreCommitManifest(t *testing.T) {
 	}
 	if len(entries) > 0 {
 		t.Errorf("hooks missing: %v", entries)
+	}
+	// The hooks pass what a folder walk reads: every extension of the one
+	// list in package lint, so that a format added there is added here.
+	for _, h := range hooks {
+		files := regexp.MustCompile(h.Files)
+		for _, ext := range lint.Extensions() {
+			if !files.MatchString("news/a" + ext) {
+				t.Errorf("hook %q: files %q does not match %s, an extension copydesk reads", h.ID, h.Files, ext)
+			}
+		}
 	}
 }
 
