@@ -81,7 +81,7 @@ func (c *commonFlags) inputs(e *env, eng *lint.Engine, args []string) ([]lint.In
 		if err != nil {
 			return nil, nil, fmt.Errorf("corpus: %w", err)
 		}
-		if len(eng.Config.Corpus) > 0 || !bareStdin && !walkedRoot(known, root) {
+		if len(eng.Config.Corpus) > 0 || !bareStdin && !walkedRoot(known, root) && !c.tooWide(e, eng.Config, root) {
 			if inputs, err = addCorpus(eng.Config, inputs, known, ign); err != nil {
 				return nil, nil, err
 			}

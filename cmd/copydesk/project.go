@@ -137,6 +137,24 @@ func projectRoot(dir string) string {
 	return cwd
 }
 
+// tooWide: with no config and no git work tree, the project root falls
+// back to the current folder; when that is the home folder or the file
+// system's root, reading every article under it for the checks across
+// articles would read a whole disk, so only the paths given are read.
+func (c *commonFlags) tooWide(e *env, cfg *lint.Config, root string) bool {
+	if cfg.File != "" || gitchanges.WorkTree(root) != "" {
+		return false
+	}
+	home, _ := os.UserHomeDir()
+	if root != filepath.Dir(root) && (home == "" || root != filepath.Clean(home)) {
+		return false
+	}
+	if c.verbose {
+		fmt.Fprintf(e.stderr, "copydesk: not reading the rest of %s for the checks across articles: add a %s to the project's folder\n", root, lint.ConfigFileName)
+	}
+	return true
+}
+
 // within reports whether the absolute path p is dir or lies under it.
 func within(p, dir string) bool {
 	rel, err := filepath.Rel(dir, p)

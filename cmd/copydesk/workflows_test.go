@@ -124,6 +124,16 @@ func TestProjectIsTheCorpus(t *testing.T) {
 		r := exe(t, bin, dir, "", nil, "lint", "a.txt")
 		wantCode(t, r, 0)
 	})
+
+	t.Run("but not a whole home folder", func(t *testing.T) {
+		home := tempDir(t)
+		writeIn(t, home, "a.txt", ferryArticle)
+		writeIn(t, home, "old/b.txt", lighthouseArticle)
+		r := exe(t, bin, home, "", []string{"HOME=" + home}, "lint", "--verbose", "a.txt")
+		wantCode(t, r, 1)
+		mustContain(t, "stdout", r.stdout, "nav-link-broken")
+		mustContain(t, "stderr", r.stderr, "not reading the rest of "+home+" for the checks across articles")
+	})
 }
 
 // Folder walks inside a git work tree leave out what git ignores.
