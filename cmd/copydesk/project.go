@@ -11,6 +11,7 @@ import (
 
 	"github.com/copydesk/copydesk/gitchanges"
 	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/lint/report"
 	"github.com/copydesk/copydesk/rules"
 )
 
@@ -73,7 +74,7 @@ func (c *commonFlags) startDirs() []startDir {
 	for _, a := range c.args {
 		switch {
 		case a == "-" && c.stdinFilename != "":
-			out = append(out, startDir{c.stdinFilename, filepath.Dir(c.stdinFilename)})
+			out = append(out, startDir{a, filepath.Dir(c.stdinFilename)})
 		case a == "-":
 			out = append(out, startDir{a, "."})
 		default:
@@ -87,8 +88,38 @@ func (c *commonFlags) startDirs() []startDir {
 	return out
 }
 
+// configGroups splits the paths given by the config each is under, in the
+// order first given; one group when --config names the config or when all
+// share one.
+func (c *commonFlags) configGroups() ([][]string, error) {
+	if c.config != "" || len(c.args) < 2 {
+		return [][]string{c.args}, nil
+	}
+	byDir := map[string]string{}
+	index := map[string]int{}
+	var groups [][]string
+	for _, s := range c.startDirs() {
+		f, ok := byDir[s.dir]
+		if !ok {
+			var err error
+			if f, err = lint.FindConfig(s.dir); err != nil {
+				return nil, err
+			}
+			byDir[s.dir] = f
+		}
+		i, ok := index[f]
+		if !ok {
+			i = len(groups)
+			index[f] = i
+			groups = append(groups, nil)
+		}
+		groups[i] = append(groups[i], s.arg)
+	}
+	return groups, nil
+}
+
 // configFor finds the config of every path given; they must share one,
-// since a run has one config.
+// since an engine has one config (lint splits the paths first).
 func configFor(starts []startDir) (string, error) {
 	byDir := map[string]string{}
 	found, first := "", ""
@@ -262,7 +293,7 @@ func (g *ignoreFilter) keep(root string) func(p string) bool {
 			return true
 		}
 		if g.verbose != nil {
-			fmt.Fprintf(g.verbose, "copydesk: skipped %s: ignored by git (.gitignore, .git/info/exclude or the global excludes file; --no-ignore reads it)\n", p)
+			fmt.Fprintf(g.verbose, "copydesk: skipped %s: ignored by git (.gitignore, .git/info/exclude or the global excludes file; --no-ignore reads it)\n", report.Printable(p))
 		}
 		return false
 	}
@@ -275,7 +306,7 @@ func (g *ignoreFilter) keep(root string) func(p string) bool {
 func reportSkipped(w io.Writer, res *lint.Result, verbose bool) {
 	for _, f := range res.Skipped {
 		if verbose || lint.NotArticleFormat(f.Path) != "" && !f.CorpusOnly() {
-			fmt.Fprintf(w, "copydesk: skipped %s: %s\n", f.Path, f.Skipped)
+			fmt.Fprintf(w, "copydesk: skipped %s: %s\n", report.Printable(f.Path), f.Skipped)
 		}
 	}
 }

@@ -108,11 +108,22 @@ func TestProjectIsTheCorpus(t *testing.T) {
 
 	t.Run("paths under two configs", func(t *testing.T) {
 		dir := tempDir(t)
-		writeIn(t, dir, "one/.copydesk.yaml", "version: 1\n")
-		writeIn(t, dir, "two/.copydesk.yaml", "version: 1\n")
-		writeIn(t, dir, "one/a.txt", ferryArticle)
+		writeIn(t, dir, "one/.copydesk.yaml", "rules:\n  repeated-word: error\n")
+		writeIn(t, dir, "two/.copydesk.yaml", "rules:\n  repeated-word: info\n")
+		slip := strings.Replace(ferryArticle, "three evening", "three three evening", 1)
+		writeIn(t, dir, "one/a.txt", slip)
+		writeIn(t, dir, "one/b.txt", lighthouseArticle)
+		writeIn(t, dir, "two/a.txt", slip)
 		writeIn(t, dir, "two/b.txt", lighthouseArticle)
-		r := exe(t, bin, dir, "", nil, "lint", "one/a.txt", "two/b.txt")
+		r := exe(t, bin, dir, "", nil, "lint", "two/a.txt", "one/a.txt")
+		wantCode(t, r, 1)
+		mustContain(t, "stdout", r.stdout, "one/a.txt:5:27: error [repeated-word]", "two/a.txt:5:27: info [repeated-word]")
+		mustNotContain(t, "stdout", r.stdout, "nav-link-broken")
+		if strings.Index(r.stdout, "one/a.txt") > strings.Index(r.stdout, "two/a.txt") {
+			t.Errorf("files out of order:\n%s", r.stdout)
+		}
+		// fix has one engine: it says so.
+		r = exe(t, bin, dir, "", nil, "fix", "one/a.txt", "two/b.txt")
 		wantCode(t, r, 2)
 		mustContain(t, "stderr", r.stderr, "one/a.txt and two/b.txt are under different configs")
 	})
