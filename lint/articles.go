@@ -105,7 +105,7 @@ func NotArticleFormat(name string) string {
 // key-value file has none. The test is lenient on purpose, since a file
 // wrongly skipped is never linted: one line of running text is enough
 // (two words of letters side by side, or one ending a sentence, or a run
-// of CJK characters), where labels ("Disallow:"), comment lines and
+// of four CJK characters), where labels ("Disallow:"), comment lines and
 // trailing comments, and lines of code or pins (name(, a=b) do not count.
 // Markdown is not judged from its text: its markup says what is prose.
 func NotArticleText(src []byte) string {
@@ -139,15 +139,22 @@ func proseLine(line []byte) bool {
 	if bytes.IndexByte(line, '=') >= 0 || codeCall(line) {
 		return false
 	}
+	// CJK text runs on without spaces, its punctuation inside a field.
+	cjk := 0
+	for _, r := range string(line) {
+		if !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+			cjk = 0
+		} else if cjk++; cjk >= 4 {
+			return true
+		}
+	}
 	run := 0
 	for f := range bytes.FieldsSeq(line) {
 		if string(f) == "#" || string(f) == "//" {
 			break // a trailing comment
 		}
-		w, sentenceEnd, label, cjk := wordField(f)
+		w, sentenceEnd, label := wordField(f)
 		switch {
-		case cjk:
-			return true
 		case !w || label:
 			run = 0
 		default:
@@ -176,10 +183,9 @@ func codeCall(line []byte) bool {
 
 // wordField reads a space-separated field: a word of letters (with
 // opening and closing punctuation around it, apostrophes or hyphens
-// inside); whether it ends a sentence; whether it is a label ending in a
-// colon; and whether it is a run of four or more CJK characters, prose on
-// its own.
-func wordField(f []byte) (word, sentenceEnd, label, cjk bool) {
+// inside); whether it ends a sentence; and whether it is a label ending in
+// a colon.
+func wordField(f []byte) (word, sentenceEnd, label bool) {
 	f = bytes.TrimLeft(f, "\"'(“‘«¿¡「『")
 	end := len(f)
 	for end > 0 {
@@ -197,20 +203,17 @@ func wordField(f []byte) (word, sentenceEnd, label, cjk bool) {
 	}
 	body := f[:end]
 	if len(body) == 0 {
-		return false, false, false, false
+		return false, false, false
 	}
-	letters, han := 0, 0
+	letters := 0
 	for i, r := range string(body) {
 		switch {
-		case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
-			han++
-			letters++
 		case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
 			letters++
 		case (r == '\'' || r == '’' || r == '-') && i > 0 && i < len(body)-1:
 		default:
-			return false, false, false, false
+			return false, false, false
 		}
 	}
-	return letters > 0, sentenceEnd, label, han >= 4
+	return letters > 0, sentenceEnd, label
 }

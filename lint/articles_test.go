@@ -24,6 +24,7 @@ func TestNotArticleText(t *testing.T) {
 		{"one-word sentences", "Calm.\nCalm.\nGulls the the pier.\n", true},
 		{"comment then prose", "<!-- copydesk-disable-next-line repeated-word -- slogan -->\nGo go now.\n", true},
 		{"pins with trailing comments", "Django>=4.2  # the web framework for the site\nidna==3.6 # via requests\n", false},
+		{"chinese sentence with a comma", "哈安博物馆周二重新开放，市民可以免费参观。\n", true},
 		{"list page", "• Lakeside lecture series returns\n----------\n• Winter opening hours for the reading room\n", true},
 		{"empty", "", true},
 		{"blank", "\n\n  \n", true},

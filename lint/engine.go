@@ -199,6 +199,9 @@ func (e *Engine) LintSource(in Input) ([]Diagnostic, error) {
 	if f.Err != nil {
 		return nil, f.Err
 	}
+	if f.Summary == nil {
+		return nil, nil // skipped: not an article
+	}
 	e.filter(f)
 	return f.Diagnostics, nil
 }
