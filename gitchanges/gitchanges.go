@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"sort"
@@ -136,4 +137,37 @@ func key(p string) string {
 		return abs
 	}
 	return filepath.Clean(p)
+}
+
+// WorkTree returns the top of the git work tree that contains dir, found
+// by looking for .git from dir upward (a folder, or a file in a linked
+// work tree or submodule) without running git; "" outside any.
+func WorkTree(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for d := abs; ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		if filepath.Dir(d) == d {
+			return ""
+		}
+	}
+}
+
+// NotIgnored lists the files under dir that git does not ignore: tracked
+// files, and untracked files that no .gitignore, .git/info/exclude or
+// global excludes file (core.excludesFile) matches. Paths are relative to
+// dir and slash-separated. git itself answers, so every rule of its
+// ignore files (negations, nested files, the global file) is exactly as
+// git reads it; a tracked file stays listed even if a pattern matches it,
+// as git treats it. Files inside a submodule are not listed.
+func NotIgnored(dir string) ([]string, error) {
+	out, err := git(dir, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+	if err != nil {
+		return nil, fmt.Errorf("list the files git does not ignore in %s: %w", dir, err)
+	}
+	return split(out), nil
 }

@@ -174,3 +174,40 @@ func TestSinceErrors(t *testing.T) {
 		t.Errorf("without git: %v", err)
 	}
 }
+
+func TestNotIgnoredAndWorkTree(t *testing.T) {
+	dir := repo(t)
+	files := map[string]string{
+		".gitignore":        "build/\n*.tmp\n!keep.tmp\n",
+		".git/info/exclude": "scratch.md\n",
+		"news/a.md":         "a",
+		"news/scratch.md":   "s",
+		"news/x.tmp":        "x",
+		"news/keep.tmp":     "k",
+		"build/out.md":      "o",
+		"news/tracked.tmp":  "t",
+	}
+	for name, text := range files {
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	run(t, "add", "-f", "news/tracked.tmp") // tracked: git does not ignore it
+	got, err := NotIgnored("news")
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(got)
+	if want := []string{"a.md", "keep.tmp", "tracked.tmp"}; !slices.Equal(got, want) {
+		t.Errorf("NotIgnored(news) = %v, want %v", got, want)
+	}
+	if top := WorkTree("news"); top != dir {
+		t.Errorf("WorkTree(news) = %q, want %q", top, dir)
+	}
+	if top := WorkTree(t.TempDir()); top != "" {
+		t.Errorf("WorkTree outside any repository = %q", top)
+	}
+}

@@ -85,6 +85,9 @@ type Config struct {
 	// MaxFileSize is the largest input read, in bytes; 0 means
 	// DefaultMaxFileSize.
 	MaxFileSize int64
+	// Disabled rules are off for every file whatever the rules and
+	// overrides say: the command line's --select and --ignore.
+	Disabled map[string]bool
 
 	mu            sync.Mutex
 	settingsCache map[string]map[string]RuleSettings
@@ -577,6 +580,9 @@ func (c *Config) settings(reg *Registry, rel string) map[string]RuleSettings {
 				apply(rc, ok)
 			}
 		}
+		if c.Disabled[r.ID] {
+			s.Severity = SeverityOff
+		}
 		out[r.ID] = s
 	}
 	return out
@@ -780,6 +786,9 @@ func (c *Config) loadNamesFiles(reg *Registry) error {
 // off in the rules section and not turned back on by any override. The
 // engine then skips its work altogether, collection for corpus rules too.
 func (c *Config) OffEverywhere(id string) bool {
+	if c.Disabled[id] {
+		return true
+	}
 	rc, ok := c.Rules[id]
 	if !ok || rc.Severity == nil || *rc.Severity != SeverityOff {
 		return false

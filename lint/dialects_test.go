@@ -236,7 +236,7 @@ func TestUnsupportedFormats(t *testing.T) {
 			t.Errorf("IsArticle(%s)", name)
 		}
 		_, err := Parse(name, []byte("Title\n=====\n\nText.\n"))
-		if !errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), UnsupportedFormat(name)) {
+		if !errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), NotArticleFormat(name)) {
 			t.Errorf("Parse(%s) = %v", name, err)
 		}
 	}

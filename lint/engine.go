@@ -35,6 +35,10 @@ type FileResult struct {
 	Summary     *Summary // nil when the file could not be read or parsed
 	Diagnostics []Diagnostic
 	Err         error
+	// Skipped says why the file is not an article (a licence, a list of
+	// package pins, a format copydesk does not read); such a file has no
+	// findings and no Summary, and the corpus rules do not see it.
+	Skipped string
 
 	rel        string
 	corpusOnly bool
@@ -42,10 +46,16 @@ type FileResult struct {
 	facts      []any // per corpus rule, in registry order
 }
 
+// CorpusOnly reports whether the file was read for the corpus rules only.
+func (f *FileResult) CorpusOnly() bool { return f.corpusOnly }
+
 // Result is a whole run, files in path order and diagnostics sorted by
 // path, then offset, whatever the parallelism.
 type Result struct {
 	Files []*FileResult
+	// Skipped are the inputs that are not articles, with the reason in
+	// FileResult.Skipped, in path order; they are not in Files.
+	Skipped []*FileResult
 }
 
 // Diagnostics returns every diagnostic in output order.
@@ -90,6 +100,11 @@ type Engine struct {
 	// concurrently, so it must be safe for concurrent use; done may arrive
 	// out of order.
 	Progress func(done, total int)
+	// SkipNonArticles skips files that are not articles: well-known
+	// project files (LICENSE.txt, requirements.txt), formats copydesk does
+	// not read (.rst, .adoc) and plain text without a paragraph of prose.
+	// The command sets it; callers linting snippets of text leave it off.
+	SkipNonArticles bool
 }
 
 // KnownFiles is what the command found on disk under the folders it
@@ -159,7 +174,12 @@ func (e *Engine) Lint(inputs []Input) *Result {
 	}
 	e.runCorpusRules(files)
 	out := files[:0]
+	var skipped []*FileResult
 	for i, f := range files {
+		if f.Skipped != "" {
+			skipped = append(skipped, f)
+			continue
+		}
 		if corpusOnly[i] {
 			continue
 		}
@@ -169,7 +189,7 @@ func (e *Engine) Lint(inputs []Input) *Result {
 		f.facts = nil
 		out = append(out, f)
 	}
-	return &Result{Files: out}
+	return &Result{Files: out, Skipped: skipped}
 }
 
 // LintSource checks one text with the document rules only, filters
@@ -178,6 +198,9 @@ func (e *Engine) LintSource(in Input) ([]Diagnostic, error) {
 	f := e.lintInput(in, false)
 	if f.Err != nil {
 		return nil, f.Err
+	}
+	if f.Summary == nil {
+		return nil, nil // skipped: not an article
 	}
 	e.filter(f)
 	return f.Diagnostics, nil
@@ -190,6 +213,14 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 		cfgPath = in.Path
 	}
 	f.rel = e.Config.Rel(cfgPath)
+	if e.SkipNonArticles {
+		if f.Skipped = NotArticleFormat(cfgPath); f.Skipped == "" {
+			f.Skipped = NotArticleName(cfgPath)
+		}
+		if f.Skipped != "" {
+			return f
+		}
+	}
 	src := in.Src
 	if src == nil {
 		var err error
@@ -206,7 +237,9 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 			return f
 		}
 	}
-	doc, err := Parse(in.Path, src)
+	// The rest of the archive is read for the corpus rules only: no block
+	// facts, which only the document rules use.
+	doc, err := parse(in.Path, src, !in.CorpusOnly)
 	if err != nil {
 		f.settings = e.Config.Settings(e.Registry, f.rel)
 		if s, ok := f.settings[encodingRule.ID]; ok && s.Severity != SeverityOff && errors.Is(err, ErrEncoding) {
@@ -222,11 +255,21 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 		return f
 	}
 	defer doc.Release()
+	// Judged once the text is known to be text: a binary file or one that
+	// is not UTF-8 is reported as such, not skipped.
+	if e.SkipNonArticles && FormatOf(cfgPath) == FormatText {
+		if f.Skipped = NotArticleText(src); f.Skipped != "" {
+			return f
+		}
+	}
 	f.Summary = doc.Summary
 	f.settings = e.Config.Settings(e.Registry, f.rel)
 	report := func(d Diagnostic) { f.Diagnostics = append(f.Diagnostics, d) }
 	today := e.today() // once a file, not once a rule: time.Now showed in profiles
 	for _, p := range doc.Problems {
+		if in.CorpusOnly {
+			break // reported only for the files linted
+		}
 		if r, ok := e.Registry.Lookup(p.Rule); ok {
 			f.Diagnostics = append(f.Diagnostics, Diagnostic{Path: in.Path, Rule: r.ID, Category: r.Category, Message: p.Message, Start: p.Span.Start, End: p.Span.End})
 		}
@@ -491,11 +534,26 @@ func (e *Engine) suppress(f *FileResult, ds []Diagnostic) []Diagnostic {
 		}
 	}
 	for i := range dirs {
-		if !used[i] && dirs[i].Kind != Enable {
+		if !used[i] && dirs[i].Kind != Enable && !e.disabledAll(dirs[i].Rules) {
 			add("unused-suppression", dirs[i].Span, fmt.Sprintf("%s %s matches no finding; remove it", dirs[i].Kind, firstOr(dirs[i].Rules, "(all rules)")))
 		}
 	}
 	return append(out, extra...)
+}
+
+// disabledAll: every rule a directive names is turned off from the
+// command line, so that it cannot match a finding and is not reported as
+// unused (as ruff does for codes left out by --select).
+func (e *Engine) disabledAll(ids []string) bool {
+	if len(ids) == 0 || len(e.Config.Disabled) == 0 {
+		return false
+	}
+	for _, id := range ids {
+		if !e.Config.Disabled[id] {
+			return false
+		}
+	}
+	return true
 }
 
 func firstOr(ss []string, def string) string {

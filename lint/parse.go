@@ -23,51 +23,90 @@ var (
 	ErrEncoding = errors.New("not valid UTF-8")
 )
 
-// IsArticle reports whether a file name has an extension copydesk reads.
-func IsArticle(name string) bool {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".txt", ".md", ".markdown", ".mdown", ".mkd", ".mdx", ".html", ".htm":
-		return true
-	}
-	return false
+// articleExts is every extension copydesk reads, with its format: the one
+// list that folder walks (IsArticle), the parser (FormatOf) and messages
+// (ArticleExtensions) read. A format added here is walked, parsed and
+// named everywhere at once. Read only.
+var articleExts = [...]struct {
+	ext    string
+	format Format
+}{
+	{".txt", FormatText},
+	{".md", FormatMarkdown},
+	{".markdown", FormatMarkdown},
+	{".mdown", FormatMarkdown},
+	{".mkd", FormatMarkdown},
+	{".mdx", FormatMarkdown},
+	{".html", FormatHTML},
+	{".htm", FormatHTML},
 }
 
-// FormatOf picks the format from the file name: Markdown (MDX included)
-// and HTML by extension, plain text otherwise.
-func FormatOf(name string) Format {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".md", ".markdown", ".mdown", ".mkd", ".mdx":
-		return FormatMarkdown
-	case ".html", ".htm":
-		return FormatHTML
+func formatOfExt(name string) (Format, bool) {
+	ext := strings.ToLower(filepath.Ext(name))
+	for _, a := range articleExts {
+		if a.ext == ext {
+			return a.format, true
+		}
 	}
-	return FormatText
+	return FormatText, false
+}
+
+// IsArticle reports whether a file name has an extension copydesk reads.
+func IsArticle(name string) bool {
+	_, ok := formatOfExt(name)
+	return ok
+}
+
+// FormatOf picks the format from the file name: by extension, plain text
+// for any other.
+func FormatOf(name string) Format {
+	f, _ := formatOfExt(name)
+	return f
+}
+
+// Extensions lists the extensions IsArticle accepts, lower case with the
+// dot, for checks that other lists (the pre-commit hooks' files pattern)
+// agree with it.
+func Extensions() []string {
+	out := make([]string, len(articleExts))
+	for i, a := range articleExts {
+		out[i] = a.ext
+	}
+	return out
+}
+
+// ArticleExtensions names the extensions IsArticle accepts, for messages
+// such as "no articles here (looked for ...)".
+func ArticleExtensions() string {
+	var b strings.Builder
+	for i, a := range articleExts {
+		switch {
+		case i == len(articleExts)-1 && i > 0:
+			b.WriteString(" and ")
+		case i > 0:
+			b.WriteString(", ")
+		}
+		b.WriteString(a.ext)
+	}
+	return b.String()
 }
 
 // ErrUnsupported is returned for files in a markup language copydesk does
 // not parse; reading them as plain text would take their syntax for prose.
 var ErrUnsupported = errors.New("not read")
 
-// UnsupportedFormat names the markup language of a file copydesk does not
-// read (reStructuredText, AsciiDoc), or returns "".
-func UnsupportedFormat(name string) string {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".rst", ".rest":
-		return "reStructuredText"
-	case ".adoc", ".asciidoc", ".asc":
-		return "AsciiDoc"
-	}
-	return ""
-}
-
 // Parse reads an article once into the model every rule shares. It fails
 // only for input that is not UTF-8 text; any text parses.
-func Parse(name string, src []byte) (*Document, error) {
+func Parse(name string, src []byte) (*Document, error) { return parse(name, src, true) }
+
+// parse is Parse; without facts, blocks carry no BlockFacts, which only
+// the document rules read: the light parse of corpus-only files.
+func parse(name string, src []byte, facts bool) (*Document, error) {
 	if len(src) >= MaxFileSize {
 		return nil, fmt.Errorf("%w: 2 GiB or more, and copydesk reads files under 2 GiB", ErrTooLarge)
 	}
-	if f := UnsupportedFormat(name); f != "" {
-		return nil, fmt.Errorf("%w: %s is not a format copydesk parses (plain text, Markdown, MDX and HTML are); skipped", ErrUnsupported, f)
+	if why := NotArticleFormat(name); why != "" {
+		return nil, fmt.Errorf("%w: %s", ErrUnsupported, why)
 	}
 	if err := checkText(src); err != nil {
 		return nil, err
@@ -98,6 +137,9 @@ func Parse(name string, src []byte) (*Document, error) {
 	doc.sortProtected()
 	doc.collectDates(name)
 	for i := range doc.Blocks {
+		if !facts {
+			break
+		}
 		b := &doc.Blocks[i]
 		b.Facts = blockFacts(src, doc.BlockTokens(b))
 	}

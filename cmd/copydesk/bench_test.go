@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -104,6 +106,43 @@ func BenchmarkLintCorpusProse(b *testing.B) {
 		code := run([]string{"lint", "--format", "json", "--config", cfg, dir}, nil, io.Discard, io.Discard)
 		if code != exitProblems {
 			b.Fatalf("exit %d, want 1 (the corpus has planted defects)", code)
+		}
+	}
+}
+
+// BenchmarkLintOneFileInArchive is what a pre-commit hook that staged one
+// article costs in a 20 MB archive: `copydesk lint --format json FILE`
+// run from the archive's folder, which (with no config and no corpus
+// setting) reads every other article for the checks across articles,
+// parsed only as far as those checks need. Compare with
+// BenchmarkLintCorpus, the whole archive linted.
+func BenchmarkLintOneFileInArchive(b *testing.B) {
+	dir, _ := corpusDir(b)
+	b.Chdir(dir)
+	var one string
+	err := filepath.WalkDir(".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && one == "" && !d.IsDir() && strings.HasSuffix(p, ".txt") {
+			one = p
+		}
+		return err
+	})
+	if err != nil || one == "" {
+		b.Fatalf("no article in %s: %v", dir, err)
+	}
+	st, err := os.Stat(one)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(st.Size())
+	b.ReportAllocs()
+	for b.Loop() {
+		var out bytes.Buffer
+		code := run([]string{"lint", "--format", "json", one}, nil, &out, io.Discard)
+		if code != exitOK && code != exitProblems {
+			b.Fatalf("exit %d", code)
+		}
+		if !strings.Contains(out.String(), `"files": 1,`) {
+			b.Fatalf("want one file reported:\n%s", out.String())
 		}
 	}
 }

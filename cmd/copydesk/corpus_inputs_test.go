@@ -35,7 +35,7 @@ func TestAddCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	known := &lint.KnownFiles{Files: map[string]bool{}}
-	inputs, err := addCorpus(cfg, []lint.Input{{Path: a}}, known)
+	inputs, err := addCorpus(cfg, []lint.Input{{Path: a}}, known, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -57,6 +57,7 @@ type workflow struct {
 			If   string            `yaml:"if"`
 			Run  string            `yaml:"run"`
 			With map[string]string `yaml:"with"`
+			Env  map[string]string `yaml:"env"`
 		} `yaml:"steps"`
 	} `yaml:"jobs"`
 }
@@ -107,8 +108,11 @@ func TestCIDocWorkflow(t *testing.T) {
 		t.Errorf("actions used: %v, want %v", uses, want)
 	}
 	all := strings.Join(runs, "\n")
+	// copydesk has no published module path or release tag: the docs say
+	// how to build it from a clone.
+	mustNotContain(t, "the workflow's commands", all, "go install github.com/", "@latest")
 	mustContain(t, "the workflow's commands", all,
-		"go install github.com/copydesk/copydesk/cmd/copydesk@",
+		"go install ./cmd/copydesk",
 		"copydesk lint --changed-since origin/main --format github",
 		"--format sarif")
 	if sarifFile == "" || !strings.Contains(all, "> "+sarifFile) {
@@ -174,6 +178,10 @@ func TestCIDocConfigAndPreCommit(t *testing.T) {
 				ids = append(ids, h.ID)
 			}
 			for _, r := range cfg.Repos {
+				// No release tag exists to name: rev is a commit.
+				if !regexp.MustCompile(`^[0-9a-f]{40}$`).MatchString(r.Rev) {
+					t.Errorf("docs/ci.md: rev %q; copydesk has no release tags, name a commit", r.Rev)
+				}
 				for _, h := range r.Hooks {
 					if !slices.Contains(ids, h.ID) {
 						t.Errorf("docs/ci.md uses hook %q; .pre-commit-hooks.yaml has %v", h.ID, ids)
@@ -203,5 +211,33 @@ func TestCompletion(t *testing.T) {
 	r = cli(t, "", "__complete", "lint", "--fail-level", "")
 	mustContain(t, "--fail-level completions", r.stdout, "error\nwarning\ninfo\nnone\n")
 	r = cli(t, "", "__complete", "rules", "--format", "")
-	mustContain(t, "rules --format completions", r.stdout, "text\njson\nmarkdown\n")
+	mustContain(t, "rules --format completions", r.stdout, "text\njson\nmarkdown\ntable\n")
+}
+
+// TestReadmeRuleTableFresh: the README's rule table lists every rule, as
+// `rules --format table` prints it.
+func TestReadmeRuleTableFresh(t *testing.T) {
+	r := cli(t, "", "rules", "--format", "table")
+	wantCode(t, r, 0)
+	for _, rule := range rules.Registry().Rules() {
+		mustContain(t, "rules --format table", r.stdout, "`"+rule.ID+"`")
+	}
+	if !strings.Contains(repoFile(t, "README.md"), "-->\n"+r.stdout+"\n") {
+		t.Errorf("README.md's rule table is stale; replace it with the output of\n\tgo run ./cmd/copydesk rules --format table\n%s", r.stdout)
+	}
+}
+
+// TestReadmeJSONExample: the README's JSON example is what the command
+// under it prints, run from the repository's root.
+func TestReadmeJSONExample(t *testing.T) {
+	readme := repoFile(t, "README.md")
+	m := regexp.MustCompile("(?s)```json\n(.*?)```\n\\(`(copydesk lint [^`]+)`").FindStringSubmatch(readme)
+	if m == nil {
+		t.Fatal("README.md: no ```json block followed by (`copydesk lint ...`)")
+	}
+	t.Chdir(filepath.Join(pkgDir, "..", ".."))
+	r := cli(t, "", strings.Fields(m[2])[1:]...)
+	if r.stdout != m[1] {
+		t.Errorf("README.md's JSON example differs from what `%s` prints:\n%s", m[2], r.stdout)
+	}
 }

@@ -9,13 +9,11 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/copydesk/copydesk/gitchanges"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/lint/report"
 	"github.com/copydesk/copydesk/progress"
-	"github.com/copydesk/copydesk/rules"
 	"github.com/spf13/cobra"
 )
 
@@ -27,36 +25,64 @@ type commonFlags struct {
 	format        string
 	failLevel     string
 	changedSince  string
+	selectRules   []string
+	ignoreRules   []string
+	noIgnore      bool
 	verbose       bool
+	args          []string // the paths given, for finding their config
 }
 
 func (c *commonFlags) register(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&c.config, "config", "", "config file (default: the nearest "+lint.ConfigFileName+" from the current folder up)")
+	cmd.Flags().StringVar(&c.config, "config", "", "config file (default: the nearest "+lint.ConfigFileName+" from the linted paths' folders up)")
 	cmd.Flags().StringVar(&c.stdinFilename, "stdin-filename", "", "with '-', the path the text on standard input stands for")
 	cmd.Flags().StringVar(&c.failLevel, "fail-level", "warning", "lowest severity that makes the exit status 1: error, warning, info or none")
 	cmd.Flags().StringVar(&c.changedSince, "changed-since", "", "only files changed since this git revision (committed, staged, unstaged or untracked); the rest are still read for the checks across articles")
 	cmd.Flags().StringVar(&c.today, "today", "", "the date checks of future dates compare with, as YYYY-MM-DD (default: the current date), for reproducible runs")
-	cmd.Flags().BoolVar(&c.verbose, "verbose", false, "say on standard error what a folder walk skipped and why (symbolic links)")
+	cmd.Flags().StringSliceVar(&c.selectRules, "select", nil, "run only these rules, by ID or category (--select names,repeated-word)")
+	cmd.Flags().StringSliceVar(&c.ignoreRules, "ignore", nil, "turn these rules off, by ID or category (--ignore nbsp,links)")
+	cmd.Flags().BoolVar(&c.noIgnore, "no-ignore", false, "in a git work tree, also read the files .gitignore, .git/info/exclude and the global excludes file ignore")
+	cmd.Flags().BoolVarP(&c.verbose, "verbose", "v", false, "say on standard error which files were skipped and why (not articles, ignored by git, symbolic links)")
 	_ = cmd.RegisterFlagCompletionFunc("fail-level", fixedCompletions("error", "warning", "info", "none"))
+	// The config is found from the paths given, before RunE sets up.
+	cmd.PreRun = func(_ *cobra.Command, args []string) { c.args = args }
 }
 
-// inputs selects what to lint: the command-line paths, and with
-// --changed-since only the changed files among them. The unchanged ones stay
-// as corpus-only inputs when a rule compares articles with each other, so
-// that a link to an unchanged article is not reported as broken.
+// ignores is the git ignore filter of folder walks under these flags.
+func (c *commonFlags) ignores(e *env) *ignoreFilter {
+	f := &ignoreFilter{off: c.noIgnore, warn: e.stderr}
+	if c.verbose {
+		f.verbose = e.stderr
+	}
+	return f
+}
+
+// inputs selects what to lint and what else to read: the command-line
+// paths (with --changed-since, only the changed files among them), and,
+// when a rule compares articles with each other, the rest of the project
+// as corpus-only inputs, read for those checks and not reported: the
+// config's corpus globs, or without them every file its include globs
+// select under the project root. A link from a file named alone to an
+// article beside it is then not reported as broken. The fix command calls
+// it too, so that what fix reports as left is what lint reports.
 func (c *commonFlags) inputs(e *env, eng *lint.Engine, args []string) ([]lint.Input, []report.FileError, error) {
 	if c.changedSince != "" && slices.Contains(args, "-") {
 		return nil, nil, errors.New("--changed-since selects files in a git repository; it cannot be used with standard input ('-')")
 	}
 	known := &lint.KnownFiles{Files: map[string]bool{}}
 	e.verbose = c.verbose
-	inputs, problems, err := collect(e, eng, args, c.stdinFilename, known)
+	ign := c.ignores(e)
+	inputs, problems, err := collect(e, eng, args, c.stdinFilename, known, ign)
 	if err != nil {
 		return inputs, problems, err
 	}
 	if hasCorpusRules(eng.Registry) {
-		if len(eng.Config.Corpus) > 0 {
-			if inputs, err = addCorpus(eng.Config, inputs, known); err != nil {
+		bareStdin := len(args) == 1 && args[0] == "-" && c.stdinFilename == ""
+		root, err := filepath.Abs(eng.Config.Dir)
+		if err != nil {
+			return nil, nil, fmt.Errorf("corpus: %w", err)
+		}
+		if len(eng.Config.Corpus) > 0 || !bareStdin && !walkedRoot(known, root) && !c.tooWide(e, eng.Config, root) {
+			if inputs, err = addCorpus(eng.Config, inputs, known, ign); err != nil {
 				return nil, nil, err
 			}
 		}
@@ -88,13 +114,14 @@ func (c *commonFlags) inputs(e *env, eng *lint.Engine, args []string) ([]lint.In
 	return out, problems, nil
 }
 
-// addCorpus adds the archive the config's corpus globs name as corpus-only
-// inputs, so that a run over a few changed files still resolves links
-// against every article, and lists every file under the config's folder in
-// known, for the rules that check links to images and other files. Paths
-// take the form of the other inputs: relative to the current folder, or
-// absolute when an input is.
-func addCorpus(cfg *lint.Config, inputs []lint.Input, known *lint.KnownFiles) ([]lint.Input, error) {
+// addCorpus adds the archive (corpusMatcher) under the config's folder
+// as corpus-only inputs, so that a run over a few changed files still
+// resolves links against every article, and lists every file under that
+// folder in known, for the rules that check links to images and other
+// files. Files git ignores are not read (ign). Paths take the form of the
+// other inputs: relative to the current folder, or absolute when an input
+// is.
+func addCorpus(cfg *lint.Config, inputs []lint.Input, known *lint.KnownFiles, ign *ignoreFilter) ([]lint.Input, error) {
 	cwd, err := os.Getwd()
 	if err != nil {
 		return nil, fmt.Errorf("corpus: %w", err)
@@ -120,6 +147,8 @@ func addCorpus(cfg *lint.Config, inputs []lint.Input, known *lint.KnownFiles) ([
 		return abs
 	}
 	known.Roots = append(known.Roots, filepath.ToSlash(shown(root)))
+	match := corpusMatcher(cfg)
+	keep := ign.keep(root)
 	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if d != nil && d.IsDir() {
@@ -139,16 +168,10 @@ func addCorpus(cfg *lint.Config, inputs []lint.Input, known *lint.KnownFiles) ([
 		}
 		path := shown(p)
 		known.Files[filepath.ToSlash(path)] = true
-		if !lint.IsArticle(p) || seen[p] {
+		if !lint.IsArticle(p) || seen[p] || !match(cfg.Rel(p)) || keep != nil && !keep(p) {
 			return nil
 		}
-		rel := cfg.Rel(p)
-		for _, g := range cfg.Corpus {
-			if lint.MatchGlob(g, rel) && !cfg.Excluded(rel) {
-				inputs = append(inputs, lint.Input{Path: path, CorpusOnly: true})
-				break
-			}
-		}
+		inputs = append(inputs, lint.Input{Path: path, CorpusOnly: true})
 		return nil
 	})
 	if err != nil {
@@ -186,38 +209,6 @@ func fixedCompletions(values ...string) func(*cobra.Command, []string, string) (
 	}
 }
 
-// setup loads the registry and config.
-func (c *commonFlags) setup() (*lint.Engine, error) {
-	reg := rules.Registry()
-	var cfg *lint.Config
-	file := c.config
-	if file == "" {
-		found, err := lint.FindConfig(".")
-		if err != nil {
-			return nil, err
-		}
-		file = found
-	}
-	if file == "" {
-		cfg = lint.DefaultConfig(".")
-	} else {
-		var err error
-		cfg, err = lint.LoadConfig(file, reg)
-		if err != nil {
-			return nil, err
-		}
-	}
-	eng := &lint.Engine{Registry: reg, Config: cfg}
-	if c.today != "" {
-		day, err := time.Parse("2006-01-02", c.today)
-		if err != nil {
-			return nil, fmt.Errorf("--today: want a date as YYYY-MM-DD, got %q", c.today)
-		}
-		eng.Today = day
-	}
-	return eng, nil
-}
-
 func (c *commonFlags) failSeverity() (lint.Severity, error) {
 	if c.failLevel == "none" {
 		return lint.SeverityOff, nil
@@ -238,7 +229,10 @@ func (c *commonFlags) failSeverity() (lint.Severity, error) {
 //
 // known, when not nil, receives the folders walked and every regular file
 // found under them, for the corpus rules that check links to files.
-func collect(e *env, eng *lint.Engine, args []string, stdinName string, known *lint.KnownFiles) ([]lint.Input, []report.FileError, error) {
+//
+// Inside a git work tree, a folder walk leaves out the files git ignores
+// (ign); files named on the command line are read whatever git says.
+func collect(e *env, eng *lint.Engine, args []string, stdinName string, known *lint.KnownFiles, ign *ignoreFilter) ([]lint.Input, []report.FileError, error) {
 	if len(args) == 0 {
 		args = []string{"."}
 	}
@@ -274,12 +268,15 @@ func collect(e *env, eng *lint.Engine, args []string, stdinName string, known *l
 				continue
 			}
 			seen["-"] = true
-			if stdinName == "" {
-				return nil, nil, errors.New("reading standard input needs --stdin-filename PATH, the file the text stands for")
-			}
 			src, err := lint.ReadAll(e.stdin, eng.Config.FileSizeLimit())
 			if err != nil {
 				return nil, nil, fmt.Errorf("read standard input: %w", err)
+			}
+			if stdinName == "" {
+				// Plain text, as ruff reads Python: --stdin-filename names
+				// a Markdown file or a place under the config's globs.
+				inputs = append(inputs, lint.Input{Path: "-", Src: src, ConfigPath: "stdin.txt"})
+				continue
 			}
 			inputs = append(inputs, lint.Input{Path: filepath.Clean(stdinName), Src: src, ConfigPath: stdinName})
 			continue
@@ -297,15 +294,11 @@ func collect(e *env, eng *lint.Engine, args []string, stdinName string, known *l
 				problem(a, err.Error())
 				continue
 			}
-			if f := lint.UnsupportedFormat(a); f != "" {
-				// Read as plain text, its markup would be taken for prose.
-				fmt.Fprintf(e.stderr, "copydesk: note: %s: %s is not a format copydesk parses; skipped\n", a, f)
-				continue
-			}
 			add(a)
 			continue
 		}
 		before := len(inputs)
+		keep := ign.keep(a)
 		if known != nil {
 			known.Roots = append(known.Roots, filepath.ToSlash(filepath.Clean(a)))
 		}
@@ -336,7 +329,7 @@ func collect(e *env, eng *lint.Engine, args []string, stdinName string, known *l
 			if !d.Type().IsRegular() || !lint.IsArticle(name) {
 				return nil
 			}
-			if eng.Config.Selects(eng.Config.Rel(p)) {
+			if eng.Config.Selects(eng.Config.Rel(p)) && (keep == nil || keep(p)) {
 				add(p)
 			}
 			return nil
@@ -345,7 +338,7 @@ func collect(e *env, eng *lint.Engine, args []string, stdinName string, known *l
 			problem(a, describe(err))
 		}
 		if len(inputs) == before {
-			problem(a, "no articles here (looked for .txt, .md and .markdown files the config includes)")
+			problem(a, "no articles here (looked for "+lint.ArticleExtensions()+" files the config includes and git does not ignore)")
 		}
 	}
 	sort.SliceStable(inputs, func(i, j int) bool { return inputs[i].Path < inputs[j].Path })

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/copydesk/copydesk/baseline"
@@ -65,18 +66,41 @@ func runLint(e *env, f *lintFlags, args []string) error {
 			return &exitCode{code: exitError, err: err}
 		}
 	}
-	eng, err := f.setup()
+	// Paths under different configs are linted one config at a time, each
+	// with its own project as the corpus, into one report.
+	groups, err := f.configGroups()
 	if err != nil {
 		return &exitCode{code: exitError, err: err}
 	}
-	inputs, problems, err := f.inputs(e, eng, args)
-	if err != nil {
-		return &exitCode{code: exitError, err: err}
+	var eng *lint.Engine
+	var problems []report.FileError
+	res := &lint.Result{}
+	for _, group := range groups {
+		f.args = group
+		g, err := f.setup()
+		if err != nil {
+			return &exitCode{code: exitError, err: err}
+		}
+		inputs, probs, err := f.inputs(e, g, group)
+		if err != nil {
+			return &exitCode{code: exitError, err: err}
+		}
+		for _, p := range probs {
+			fmt.Fprintf(e.stderr, "copydesk: %s: %s\n", report.Printable(p.Path), report.Printable(p.Message))
+		}
+		problems = append(problems, probs...)
+		r := lintAll(e, g, inputs)
+		res.Files = append(res.Files, r.Files...)
+		res.Skipped = append(res.Skipped, r.Skipped...)
+		if eng == nil {
+			eng = g
+		}
 	}
-	for _, p := range problems {
-		fmt.Fprintf(e.stderr, "copydesk: %s: %s\n", report.Printable(p.Path), report.Printable(p.Message))
+	if len(groups) > 1 {
+		sort.SliceStable(res.Files, func(i, j int) bool { return res.Files[i].Path < res.Files[j].Path })
+		sort.SliceStable(res.Skipped, func(i, j int) bool { return res.Skipped[i].Path < res.Skipped[j].Path })
 	}
-	res := lintAll(e, eng, inputs)
+	reportSkipped(e.stderr, res, f.verbose)
 	if f.writeBaseline != "" {
 		return writeBaseline(e, f.writeBaseline, res, len(problems) > 0)
 	}
@@ -85,12 +109,29 @@ func runLint(e *env, f *lintFlags, args []string) error {
 		outcome = base.Apply(res)
 	}
 	rep := newReport(eng, res)
-	if _, ok := formatter.(report.Text); !ok {
+	if _, ok := formatter.(report.Text); ok {
+		// Every error on standard error, one line a file; standard output
+		// keeps the findings and the summary.
+		for _, fe := range rep.Failed {
+			fmt.Fprintf(e.stderr, "copydesk: %s: %s\n", report.Printable(fe.Path), report.Printable(fe.Message))
+		}
+	} else {
 		// Programs reading the other formats learn of bad paths only from them.
 		rep.Failed = append(problems, rep.Failed...)
 	}
-	if err := formatter.Format(e.stdout, rep); err != nil {
-		return &exitCode{code: exitError, err: fmt.Errorf("write report: %w", err)}
+	if _, ok := formatter.(report.SARIF); ok {
+		if n := report.SARIFCapped(rep); n > 0 {
+			fmt.Fprintf(e.stderr, "copydesk: %d findings; the SARIF report lists the %d most severe, the most GitHub code scanning accepts in a run (%d left out)\n",
+				len(rep.Diagnostics), report.SARIFMaxResults, n)
+		}
+	}
+	_, text := formatter.(report.Text)
+	// Nothing linted and something failed: a text summary would read "No
+	// problems found in 0 files." beside the failure.
+	if !text || rep.Files > len(rep.Failed) || len(problems)+len(rep.Failed) == 0 {
+		if err := formatter.Format(e.stdout, rep); err != nil {
+			return &exitCode{code: exitError, err: fmt.Errorf("write report: %w", err)}
+		}
 	}
 	if base != nil {
 		// The text report's summary goes on; other formats keep standard
@@ -143,7 +184,7 @@ func pickFormatter(name string, e *env, statistics bool) (report.Formatter, erro
 	if name == "" {
 		name = "text"
 	}
-	f, err := report.ByName(name, report.Options{Color: e.color, Statistics: statistics})
+	f, err := report.ByName(name, report.Options{Color: e.color, Statistics: statistics, OmitFailures: true})
 	if err != nil {
 		return nil, fmt.Errorf("--format: %w", err)
 	}

@@ -122,7 +122,9 @@ func newRoot(e *env) *cobra.Command {
 			"broken previous/next links) and fixes what can be fixed safely.",
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       version, // --version; the version command stays
 	}
+	root.SetVersionTemplate("copydesk {{.Version}}\n")
 	root.AddCommand(newLintCmd(e), newFixCmd(e), newRulesCmd(e), newExplainCmd(e), newInitCmd(e), newVersionCmd(e))
 	root.AddCommand(newNamesCmd(e))
 	return root

@@ -44,7 +44,7 @@ func runNames(e *env, f *namesFlags, args []string) error {
 	if f.format != "text" && f.format != "json" {
 		return &exitCode{code: exitError, err: fmt.Errorf("--format: want text or json, got %q", f.format)}
 	}
-	common := &commonFlags{config: f.config}
+	common := &commonFlags{config: f.config, args: args}
 	eng, err := common.setup()
 	if err != nil {
 		return &exitCode{code: exitError, err: err}

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/copydesk/copydesk/lint"
 	yaml "go.yaml.in/yaml/v3"
 )
 
@@ -69,7 +70,7 @@ func TestPreCommitManifest(t *testing.T) {
 		if h.Name == "" || h.Description == "" {
 			t.Errorf("hook %q: name and description are shown to users", h.ID)
 		}
-		if h.Language != "golang" || !slices.Equal(h.TypesOr, []string{"markdown", "plain-text"}) || !h.RequireSerial || !h.PassFilenames {
+		if h.Language != "golang" || !slices.Equal(h.TypesOr, []string{"markdown", "mdx", "plain-text"}) || !h.RequireSerial || !h.PassFilenames {
 			t.Errorf("hook %q: %+v", h.ID, h)
 		}
 		// Articles match; extensionless files pre-commit tags plain-text,
@@ -77,7 +78,7 @@ func TestPreCommitManifest(t *testing.T) {
 		files := regexp.MustCompile(h.Files)
 		for name, want := range map[string]bool{
 			"news/a.md": true, "news/b.markdown": true, "news/c.txt": true, "news/D.MD": true,
-			"LICENSE": false, "README": false, "main.go": false, "news/e.mdx": false, "news/f.txt.bak": false,
+			"LICENSE": false, "README": false, "main.go": false, "news/e.mdx": true, "news/f.txt.bak": false, "layouts/g.html": false,
 		} {
 			if preCommitSelects(h, files, name) != want {
 				t.Errorf("hook %q: %s selected = %v, want %v", h.ID, name, !want, want)
@@ -87,6 +88,21 @@ func TestPreCommitManifest(t *testing.T) {
 	if len(entries) > 0 {
 		t.Errorf("hooks missing: %v", entries)
 	}
+	// The hooks pass what a folder walk reads: every extension of the one
+	// list in package lint, so that a format added there is added here.
+	// HTML is read only when named or included, as a site's templates are
+	// .html files too.
+	for _, h := range hooks {
+		files := regexp.MustCompile(h.Files)
+		for _, ext := range lint.Extensions() {
+			if lint.FormatOf("a"+ext) == lint.FormatHTML {
+				continue
+			}
+			if !files.MatchString("news/a" + ext) {
+				t.Errorf("hook %q: files %q does not match %s, an extension copydesk reads", h.ID, h.Files, ext)
+			}
+		}
+	}
 }
 
 // preCommitSelects is pre-commit's file filter for one hook: `files`
@@ -94,7 +110,7 @@ func TestPreCommitManifest(t *testing.T) {
 // identify library assigns them (by extension, or by name for files such as
 // LICENSE).
 func preCommitSelects(h hook, files *regexp.Regexp, name string) bool {
-	tags := map[string][]string{"md": {"markdown"}, "markdown": {"markdown"}, "txt": {"plain-text"}}
+	tags := map[string][]string{"md": {"markdown"}, "markdown": {"markdown"}, "mdx": {"mdx"}, "html": {"html"}, "txt": {"plain-text"}}
 	var got []string
 	if ext := filepath.Ext(name); ext != "" {
 		got = tags[strings.ToLower(ext[1:])]

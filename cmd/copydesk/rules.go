@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -52,12 +53,15 @@ func newRulesCmd(e *env) *cobra.Command {
 			case "markdown":
 				_, err := fmt.Fprint(e.stdout, ruledoc.Markdown(reg.Rules()))
 				return err
+			case "table":
+				_, err := fmt.Fprint(e.stdout, ruleTable(reg.Rules()))
+				return err
 			}
-			return &exitCode{code: exitError, err: fmt.Errorf("--format: unknown format %q (want text, json or markdown)", format)}
+			return &exitCode{code: exitError, err: fmt.Errorf("--format: unknown format %q (want text, json, markdown or table)", format)}
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "text", "output format: text, json, or markdown (the rule reference: "+ruledoc.Command+")")
-	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletions("text", "json", "markdown"))
+	cmd.Flags().StringVar(&format, "format", "text", "output format: text, json, markdown (the rule reference: "+ruledoc.Command+"), or table (the README's table of rules)")
+	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletions("text", "json", "markdown", "table"))
 	return cmd
 }
 
@@ -161,6 +165,34 @@ func newInitCmd(e *env) *cobra.Command {
 	return cmd
 }
 
+// ruleTable is the README's table of rules by category, every rule
+// listed, categories in the order their first rule is registered.
+func ruleTable(rs []*lint.Rule) string {
+	var cats []string
+	byCat := map[string][]string{}
+	for _, r := range rs {
+		if _, ok := byCat[r.Category]; !ok {
+			cats = append(cats, r.Category)
+		}
+		byCat[r.Category] = append(byCat[r.Category], "`"+r.ID+"`")
+	}
+	var b strings.Builder
+	b.WriteString("| category | rules |\n| --- | --- |\n")
+	for _, c := range cats {
+		fmt.Fprintf(&b, "| %s | %s |\n", c, strings.Join(byCat[c], ", "))
+	}
+	return b.String()
+}
+
+// quotedList writes globs as a YAML flow list's items.
+func quotedList(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = strconv.Quote(s)
+	}
+	return strings.Join(q, ", ")
+}
+
 // defaultConfig is the commented starting point `init` writes: every rule
 // at its default, so that users see what they can change.
 func defaultConfig(reg *lint.Registry) string {
@@ -169,9 +201,14 @@ func defaultConfig(reg *lint.Registry) string {
 version: 1
 
 # Which files 'copydesk lint' reads when given a folder (globs relative to this file;
-# a glob without a slash matches the file name at any depth).
-include: ["*.txt", "*.md", "*.markdown"]
+# a glob without a slash matches the file name at any depth). The same files, under
+# this file's folder, are read for the checks across articles (links, dates, names)
+# when copydesk lints only some of them, as a pre-commit hook does with the staged
+# files: nothing more is needed for pre-commit or --changed-since. Files git ignores
+# are left out, and so are LICENSE, CHANGELOG, requirements.txt and the like.
+include: [` + quotedList(lint.DefaultInclude) + `]
 exclude: []
+# corpus: ["news/**"]   # read a narrower (or wider) archive for those checks instead
 
 # Per rule: a severity (error, warning, info, off), or a mapping with severity and options.
 rules:

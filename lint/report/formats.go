@@ -17,7 +17,10 @@ func RuleURL(id string) string {
 // ones they have no use for.
 type Options struct {
 	Color      bool // text: ANSI colours
-	Statistics bool // text: counts per rule instead of each diagnostic
+	Statistics bool // text and json: counts per rule instead of each diagnostic
+	// OmitFailures: text leaves out the files that could not be read,
+	// which the command prints on standard error.
+	OmitFailures bool
 }
 
 // formats maps the contract names of --format to their formatters, in the
@@ -26,8 +29,15 @@ var formats = []struct {
 	name string
 	make func(Options) Formatter
 }{
-	{"text", func(o Options) Formatter { return Text{Color: o.Color, Statistics: o.Statistics} }},
-	{"json", func(Options) Formatter { return JSON{} }},
+	{"text", func(o Options) Formatter {
+		return Text{Color: o.Color, Statistics: o.Statistics, OmitFailures: o.OmitFailures}
+	}},
+	{"json", func(o Options) Formatter {
+		if o.Statistics {
+			return JSONStatistics{}
+		}
+		return JSON{}
+	}},
 	{"json-lines", func(Options) Formatter { return JSONLines{} }},
 	{"sarif", func(Options) Formatter { return SARIF{} }},
 	{"github", func(Options) Formatter { return GitHub{} }},
@@ -50,6 +60,9 @@ func Formats() []string {
 func ByName(name string, opt Options) (Formatter, error) {
 	for _, f := range formats {
 		if f.name == name {
+			if opt.Statistics && name != "text" && name != "json" {
+				return nil, fmt.Errorf("%s has no statistics; --statistics prints per-rule counts as text or json", name)
+			}
 			return f.make(opt), nil
 		}
 	}

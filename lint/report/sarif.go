@@ -2,12 +2,14 @@ package report
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -155,7 +157,17 @@ func sarifLevel(s lint.Severity) string {
 	return "note"
 }
 
-// Format implements Formatter.
+// SARIFMaxResults is the most results GitHub code scanning accepts in one
+// run; it rejects a larger upload whole.
+const SARIFMaxResults = 25000
+
+// SARIFCapped reports how many diagnostics a SARIF report leaves out to
+// stay within SARIFMaxResults; the command says so on standard error.
+func SARIFCapped(r *Report) int { return max(0, len(r.Diagnostics)-SARIFMaxResults) }
+
+// Format implements Formatter. Above SARIFMaxResults the most severe
+// findings are kept, in report order within a severity, and a notification
+// says how many were left out.
 func (SARIF) Format(w io.Writer, r *Report) error {
 	rules, index := sarifRules(r)
 	run := sarifRun{
@@ -171,9 +183,20 @@ func (SARIF) Format(w io.Writer, r *Report) error {
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: r.sarifArtifact(f.Path)}}},
 		})
 	}
+	diags := r.Diagnostics
+	if dropped := SARIFCapped(r); dropped > 0 {
+		diags = slices.Clone(diags)
+		slices.SortStableFunc(diags, func(a, b lint.Diagnostic) int { return cmp.Compare(b.Severity, a.Severity) })
+		diags = diags[:SARIFMaxResults]
+		run.Invocations[0].ToolExecutionNotifications = append(run.Invocations[0].ToolExecutionNotifications, sarifNotification{
+			Level: "warning",
+			Message: sarifText{Text: fmt.Sprintf("%d results found; only the %d most severe are listed, the most GitHub code scanning accepts in a run (%d left out)",
+				len(r.Diagnostics), SARIFMaxResults, dropped)},
+		})
+	}
 	seen := map[string]int{} // fingerprints so far, to number repeats
-	for i := range r.Diagnostics {
-		d := &r.Diagnostics[i]
+	for i := range diags {
+		d := &diags[i]
 		s := r.Source(d.Path)
 		art := r.sarifArtifact(d.Path)
 		p := r.Position(d)

@@ -17,6 +17,9 @@ import (
 type Text struct {
 	Color      bool
 	Statistics bool // print counts per rule instead of each diagnostic
+	// OmitFailures leaves out the files that could not be read: the
+	// command prints them on standard error.
+	OmitFailures bool
 	// FixCommand is how the summary tells users to apply fixes.
 	FixCommand string
 }
@@ -217,10 +220,15 @@ func plural(n int, one, many string) string {
 
 func (t Text) summary(w *bufio.Writer, r *Report) {
 	c := r.Counts()
-	for _, f := range r.Failed {
-		fmt.Fprintf(w, "%s: %s %s\n", t.paint(ansiBold, Printable(f.Path)), t.paint(ansiBold+ansiRed, "error:"), printableMessage(f.Message))
+	if !t.OmitFailures {
+		for _, f := range r.Failed {
+			fmt.Fprintf(w, "%s: %s %s\n", t.paint(ansiBold, Printable(f.Path)), t.paint(ansiBold+ansiRed, "error:"), printableMessage(f.Message))
+		}
 	}
 	if c.Problems == 0 {
+		if r.Files == c.FilesFailed && c.FilesFailed > 0 {
+			return // no file was linted: "no problems in 0 files" would read as a pass
+		}
 		fmt.Fprintf(w, "%s in %s.\n", t.paint(ansiGreen, "No problems found"), plural(r.Files-c.FilesFailed, "file", "files"))
 		return
 	}
