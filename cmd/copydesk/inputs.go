@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -28,9 +29,11 @@ type commonFlags struct {
 	failLevel     string
 	changedSince  string
 	verbose       bool
+	cmd           *cobra.Command // for warnings on its standard error
 }
 
 func (c *commonFlags) register(cmd *cobra.Command) {
+	c.cmd = cmd
 	cmd.Flags().StringVar(&c.config, "config", "", "config file (default: the nearest "+lint.ConfigFileName+" from the current folder up)")
 	cmd.Flags().StringVar(&c.stdinFilename, "stdin-filename", "", "with '-', the path the text on standard input stands for")
 	cmd.Flags().StringVar(&c.failLevel, "fail-level", "warning", "lowest severity that makes the exit status 1: error, warning, info or none")
@@ -202,7 +205,11 @@ func (c *commonFlags) setup() (*lint.Engine, error) {
 		cfg = lint.DefaultConfig(".")
 	} else {
 		var err error
-		cfg, err = lint.LoadConfig(file, reg)
+		var stderr io.Writer = io.Discard
+		if c.cmd != nil {
+			stderr = c.cmd.ErrOrStderr()
+		}
+		cfg, reg, err = loadConfig(file, reg, stderr)
 		if err != nil {
 			return nil, err
 		}

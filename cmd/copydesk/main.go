@@ -124,6 +124,6 @@ func newRoot(e *env) *cobra.Command {
 		SilenceErrors: true,
 	}
 	root.AddCommand(newLintCmd(e), newFixCmd(e), newRulesCmd(e), newExplainCmd(e), newInitCmd(e), newVersionCmd(e))
-	root.AddCommand(newNamesCmd(e))
+	root.AddCommand(newNamesCmd(e), newStylesCmd(e))
 	return root
 }

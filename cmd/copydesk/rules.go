@@ -21,7 +21,10 @@ func newRulesCmd(e *env) *cobra.Command {
 		Short: "List every rule with its category, default severity and fix",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			reg := rules.Registry()
+			reg, err := configRegistry(e)
+			if err != nil {
+				return &exitCode{code: exitError, err: err}
+			}
 			switch format {
 			case "text", "":
 				tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
@@ -77,7 +80,10 @@ func newExplainCmd(e *env) *cobra.Command {
 			return ids, cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			reg := rules.Registry()
+			reg, err := configRegistry(e)
+			if err != nil {
+				return &exitCode{code: exitError, err: err}
+			}
 			r, ok := reg.Lookup(args[0])
 			if !ok {
 				best, bestD := "", 4

@@ -1,0 +1,208 @@
+// Package matcher finds many literal strings in text at once: an
+// Aho-Corasick automaton built once a run for every style rule, and the
+// literal words a regular expression's every match must contain, so that a
+// pattern runs only where one of them occurs.
+package matcher
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Automaton is a deterministic Aho-Corasick automaton over bytes, ASCII
+// letters folded to lower case. It is immutable once built and safe for
+// concurrent use.
+type Automaton struct {
+	class    [256]uint8 // byte → column; 0 for bytes no pattern holds
+	nclass   int
+	next     []int32 // next[state*nclass+class]
+	out      []int32 // first output of a state in outs, -1 when none
+	outs     []output
+	dictLink []int32 // nearest suffix state with outputs, -1 when none
+}
+
+type output struct {
+	id   int32
+	next int32 // next output of the same state, -1 at the end
+}
+
+// Builder collects patterns for an Automaton.
+type Builder struct {
+	pats []string
+	ids  []int32
+}
+
+// Add registers a literal with an ID; several literals may share one ID and
+// one literal may carry several IDs. The literal is matched with ASCII
+// letters folded; other bytes must match exactly.
+func (b *Builder) Add(lit string, id int32) {
+	if lit == "" {
+		return
+	}
+	b.pats = append(b.pats, lit)
+	b.ids = append(b.ids, id)
+}
+
+// Len reports how many literals were added.
+func (b *Builder) Len() int { return len(b.pats) }
+
+func fold(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// Build makes the automaton. Building is linear in the total length of the
+// literals times the number of distinct bytes they hold.
+func (b *Builder) Build() *Automaton {
+	a := &Automaton{}
+	// Columns only for the bytes the literals hold: a dense table of 256
+	// columns for 100,000 states would be 100 MB.
+	for _, p := range b.pats {
+		for i := 0; i < len(p); i++ {
+			c := fold(p[i])
+			if a.class[c] == 0 {
+				a.nclass++
+				a.class[c] = uint8(a.nclass)
+				if a.nclass == 255 {
+					break
+				}
+			}
+		}
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		a.class[c] = a.class[c+'a'-'A']
+	}
+	a.nclass++ // column 0: bytes in no literal
+	nc := a.nclass
+	total := 1
+	for _, p := range b.pats {
+		total += len(p)
+	}
+	a.next = make([]int32, nc, total*nc/2+nc)
+	a.out = append(make([]int32, 0, total), -1)
+	newState := func() int32 {
+		a.next = append(a.next, make([]int32, nc)...)
+		a.out = append(a.out, -1)
+		return int32(len(a.out) - 1)
+	}
+	// The trie: 0 in next means "no edge" while building (the root is
+	// never a child).
+	for k, p := range b.pats {
+		s := int32(0)
+		for i := 0; i < len(p); i++ {
+			col := int(a.class[p[i]])
+			if col == 0 { // more than 254 distinct bytes: never matches
+				s = -1
+				break
+			}
+			t := a.next[int(s)*nc+col]
+			if t == 0 {
+				t = newState()
+				a.next[int(s)*nc+col] = t
+			}
+			s = t
+		}
+		if s < 0 {
+			continue
+		}
+		a.outs = append(a.outs, output{id: b.ids[k], next: a.out[s]})
+		a.out[s] = int32(len(a.outs) - 1)
+	}
+	n := len(a.out)
+	a.dictLink = make([]int32, n)
+	fail := make([]int32, n)
+	queue := make([]int32, 0, n)
+	for col := 0; col < nc; col++ {
+		if t := a.next[col]; t != 0 {
+			fail[t] = 0
+			queue = append(queue, t)
+		}
+	}
+	a.dictLink[0] = -1
+	for len(queue) > 0 {
+		s := queue[0]
+		queue = queue[1:]
+		f := fail[s]
+		if a.out[f] >= 0 {
+			a.dictLink[s] = f
+		} else {
+			a.dictLink[s] = a.dictLink[f]
+		}
+		if s == 0 {
+			continue
+		}
+		row := int(s) * nc
+		frow := int(f) * nc
+		for col := 0; col < nc; col++ {
+			t := a.next[row+col]
+			if t != 0 {
+				fail[t] = a.next[frow+col]
+				queue = append(queue, t)
+			} else {
+				a.next[row+col] = a.next[frow+col]
+			}
+		}
+	}
+	// The root's dictionary link was set above; states at depth one fail
+	// to the root, which never has outputs.
+	for col := 0; col < nc; col++ {
+		if t := a.next[col]; t != 0 {
+			a.dictLink[t] = -1
+		}
+	}
+	return a
+}
+
+// States reports the automaton's size, for benchmarks and tests.
+func (a *Automaton) States() int { return len(a.out) }
+
+// Scan calls fn for every occurrence of every literal in text, with the
+// literal's ID and the byte offset just past the occurrence, in order of
+// end offset.
+func (a *Automaton) Scan(text []byte, fn func(id int32, end int)) {
+	if a == nil || len(a.out) <= 1 {
+		return
+	}
+	nc := a.nclass
+	next, class, out := a.next, &a.class, a.out
+	s := int32(0)
+	for i := 0; i < len(text); i++ {
+		s = next[int(s)*nc+int(class[text[i]])]
+		if s == 0 {
+			continue
+		}
+		for t := s; t >= 0; t = a.dictLink[t] {
+			for o := out[t]; o >= 0; o = a.outs[o].next {
+				fn(a.outs[o].id, i+1)
+			}
+		}
+	}
+}
+
+// asciiLower folds ASCII letters only, as the automaton does.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				b[j] = fold(b[j])
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+// HasCasedNonASCII reports whether s holds a letter outside ASCII that has
+// another case: the automaton, folding ASCII only, cannot find it
+// case-insensitively.
+func HasCasedNonASCII(s string) bool {
+	for _, r := range s {
+		if r >= utf8.RuneSelf && (unicode.ToUpper(r) != r || unicode.ToLower(r) != r) {
+			return true
+		}
+	}
+	return false
+}
