@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -26,11 +27,19 @@ type pattern struct {
 	expr string
 	re   *regexp.Regexp
 	re2  *regexp2.Regexp
+	runs *matcher.Runs // a repeated character class, matched without an engine
+
+	// anch, when set, is the pattern anchored at the start: every match
+	// starts with one of prefix, after the zero-width assertions lead, so
+	// it is tried only where the automaton found one.
+	anch   *regexp.Regexp
+	lead   []syntax.Op
+	prefix []string
 }
 
 func compile(expr string) (*pattern, error) {
 	if re, err := regexp.Compile(expr); err == nil {
-		return &pattern{expr: expr, re: re}, nil
+		return &pattern{expr: expr, re: re, runs: matcher.RunsOf(expr)}, nil
 	} else if re2, err2 := regexp2.Compile(expr, regexp2.RE2); err2 == nil {
 		re2.MatchTimeout = matchTimeout
 		return &pattern{expr: expr, re2: re2}, nil
@@ -51,6 +60,10 @@ func firstErr(a, b error) error {
 
 // findAll calls fn with the byte span of each non-overlapping match.
 func (p *pattern) findAll(text []byte, fn func(start, end int)) error {
+	if p.runs != nil {
+		p.runs.FindAll(text, fn)
+		return nil
+	}
 	if p.re != nil {
 		for _, m := range p.re.FindAllIndex(text, -1) {
 			fn(m[0], m[1])
@@ -133,6 +146,73 @@ func plainWord(s string) bool {
 		return false
 	}
 	return !strings.ContainsAny(s, `\.+*?()|[]{}^$`)
+}
+
+// anchor sets the pattern up to be tried only at its prefix literals,
+// when every match starts with one of at least two bytes.
+func (p *pattern) anchor() bool {
+	if p.re == nil || p.runs != nil {
+		return false
+	}
+	lits, lead, ok := matcher.Prefix(p.expr)
+	if !ok {
+		return false
+	}
+	for _, l := range lits {
+		if len(l) < 2 {
+			return false
+		}
+		// A \b before a literal that starts with a non-word byte would read
+		// differently at the start of the slice than in the text.
+		if !isWordByte(l[0]) {
+			for _, op := range lead {
+				if op == syntax.OpWordBoundary || op == syntax.OpNoWordBoundary {
+					return false
+				}
+			}
+		}
+	}
+	anch, err := regexp.Compile(`^(?:` + p.expr + `)`)
+	if err != nil {
+		return false
+	}
+	p.anch, p.lead, p.prefix = anch, lead, lits
+	return true
+}
+
+// matchAt returns the end of the match starting at start, or -1.
+func (p *pattern) matchAt(text []byte, start int) int {
+	for _, op := range p.lead {
+		before := start > 0 && isWordByte(text[start-1])
+		after := start < len(text) && isWordByte(text[start])
+		switch op {
+		case syntax.OpWordBoundary:
+			if before == after {
+				return -1
+			}
+		case syntax.OpNoWordBoundary:
+			if before != after {
+				return -1
+			}
+		case syntax.OpBeginLine:
+			if start > 0 && text[start-1] != '\n' {
+				return -1
+			}
+		case syntax.OpBeginText:
+			if start > 0 {
+				return -1
+			}
+		}
+	}
+	m := p.anch.FindIndex(text[start:])
+	if m == nil || m[1] == 0 {
+		return -1
+	}
+	return start + m[1]
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 // literalsFor returns the automaton literals of a pattern, or ok=false when

@@ -19,6 +19,8 @@ type scanResult struct {
 	start []int32 // rule r's hits are hits[start[r]:start[r+1]]
 }
 
+// hit is a rule entry's literal in a unit; end is where it ends, or for
+// an anchored pattern where it starts.
 type hit struct{ unit, entry, end int32 }
 
 func (s *Set) scan(doc *lint.Document) *scanResult {
@@ -28,13 +30,37 @@ func (s *Set) scan(doc *lint.Document) *scanResult {
 		h    hit
 	}
 	var all []rhit
+	// A pattern runs on the whole unit, so its first literal there is all
+	// the scan keeps; a plain word is checked here, so that "is" inside
+	// "this" costs nothing later.
+	stamp, _ := s.stamps.Get().(*[]int32)
+	if stamp == nil || len(*stamp) != len(s.refs) {
+		st := make([]int32, len(s.refs))
+		stamp = &st
+	}
+	seen := *stamp
+	for i := range seen {
+		seen[i] = -1
+	}
 	for ui := range sr.units {
-		s.auto.Scan(sr.units[ui].text, func(id int32, end int) {
-			r := s.refs[id]
+		text := sr.units[ui].text
+		s.auto.Scan(text, func(id int32, end int) {
+			r := &s.refs[id]
+			if r.anchored {
+				end -= int(r.litLen)
+			} else if r.word == "" {
+				if seen[id] == int32(ui) {
+					return
+				}
+				seen[id] = int32(ui)
+			} else if !wordAt(text, end-len(r.word), end, r.word, r.ignoreCase, r.nonword) {
+				return
+			}
 			all = append(all, rhit{r.rule, hit{int32(ui), r.entry, int32(end)}})
 			sr.start[r.rule+1]++
 		})
 	}
+	s.stamps.Put(stamp)
 	for r := 1; r < len(sr.start); r++ {
 		sr.start[r] += sr.start[r-1]
 	}
@@ -213,16 +239,41 @@ func (s *Set) matches(c *crule, u *unit, uh []hit, cands []cand) ([]cand, bool) 
 			timedOut = true
 		}
 	}
+	var starts []cand // anchored patterns: where their prefixes start
 	for _, h := range uh {
 		e := c.entries[h.entry]
-		if e.word != "" {
-			st := int(h.end) - len(e.word)
-			if wordAt(text, st, int(h.end), e.word, c.d.IgnoreCase, c.d.Nonword) {
-				cands = append(cands, cand{st, int(h.end), h.entry})
-			}
-			continue
+		switch {
+		case e.word != "":
+			// Checked by the scan.
+			cands = append(cands, cand{int(h.end) - len(e.word), int(h.end), h.entry})
+		case e.re.anch != nil && !c.sc.raw:
+			starts = append(starts, cand{int(h.end), 0, h.entry})
+		default:
+			runEntry(h.entry)
 		}
-		runEntry(h.entry)
+	}
+	if len(starts) > 0 {
+		// Each pattern's matches in order, none overlapping the last, as
+		// FindAll would give them.
+		sort.Slice(starts, func(i, j int) bool {
+			if starts[i].entry != starts[j].entry {
+				return starts[i].entry < starts[j].entry
+			}
+			return starts[i].start < starts[j].start
+		})
+		last, lastEntry := -1, int32(-1)
+		for _, st := range starts {
+			if st.entry != lastEntry {
+				last, lastEntry = -1, st.entry
+			}
+			if st.start < last {
+				continue
+			}
+			if end := c.entries[st.entry].re.matchAt(text, st.start); end >= 0 {
+				cands = append(cands, cand{st.start, end, st.entry})
+				last = end
+			}
+		}
 	}
 	for _, ei := range c.always {
 		runEntry(int32(ei))
@@ -558,7 +609,7 @@ func (s *Set) runConditional(rp *reporter, c *crule, sr *scanResult) {
 			if c.second.match(string(text)) {
 				return true
 			}
-		} else {
+		} else if containsAnyFold(text, c.secondLits) {
 			for _, g := range c.second.submatches(text) {
 				for _, m := range g[1:] {
 					if m != "" {
@@ -603,4 +654,31 @@ func (s *Set) runCapitalization(rp *reporter, c *crule, sr *scanResult) {
 		rp.report(lint.Diagnostic{Start: start, End: end, Message: format(c.d.Message, str)})
 		return !rp.full()
 	})
+}
+
+// containsAnyFold reports whether text holds one of lits, ASCII letters
+// folded; true when lits is empty (nothing is known).
+func containsAnyFold(text []byte, lits []string) bool {
+	if len(lits) == 0 {
+		return true
+	}
+	for _, l := range lits {
+		for i := 0; i+len(l) <= len(text); i++ {
+			j := 0
+			for j < len(l) && lowerByte(text[i+j]) == l[j] {
+				j++
+			}
+			if j == len(l) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func lowerByte(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }

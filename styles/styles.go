@@ -24,6 +24,8 @@ type Set struct {
 	wantAlt  bool
 	warnings []string
 
+	stamps sync.Pool // *[]int32 by automaton ID: the last unit a pattern's literal was seen in
+
 	mu       sync.Mutex
 	timedOut map[string]bool
 	// OnTimeout, when set, is called the first time a rule's pattern runs
@@ -31,7 +33,16 @@ type Set struct {
 	OnTimeout func(id string)
 }
 
-type ref struct{ rule, entry int32 }
+// ref is what an automaton ID stands for: a rule's entry, and for a plain
+// word what the scan checks before keeping the hit.
+type ref struct {
+	rule, entry int32
+	word        string // "" for a pattern's literal: one hit a unit is enough
+	ignoreCase  bool
+	nonword     bool
+	anchored    bool  // the pattern is tried where the literal starts: every hit counts
+	litLen      int32 // the literal's length, for where it starts
+}
 
 // Rules returns the style rules as lint rules, sorted by ID.
 func (s *Set) Rules() []*lint.Rule { return s.lint }
@@ -177,7 +188,8 @@ func Compile(srcs []Source) (*Set, error) {
 		for ei, e := range c.entries {
 			for _, l := range e.lits {
 				b.Add(l, int32(len(set.refs)))
-				set.refs = append(set.refs, ref{int32(ri), int32(ei)})
+				set.refs = append(set.refs, ref{rule: int32(ri), entry: int32(ei), word: e.word, ignoreCase: c.d.IgnoreCase, nonword: c.d.Nonword,
+					anchored: e.re != nil && e.re.anch != nil, litLen: int32(len(l))})
 			}
 		}
 	}
@@ -212,6 +224,7 @@ type crule struct {
 	occ            *pattern
 	first, second  *pattern
 	secondGroups   bool
+	secondLits     []string // one of them is in every match of second
 	rep            *pattern
 	capCheck       func(s string) bool
 	exceptWords    *regexp.Regexp
@@ -280,7 +293,7 @@ func compileRule(d *def, idx int32) (*crule, error) {
 			}
 			e.re = p
 			if !c.sc.raw {
-				e.lits, _ = literalsFor(p.expr)
+				e.lits = c.literals(p)
 			}
 		}
 		c.entries = append(c.entries, e)
@@ -318,7 +331,7 @@ func compileRule(d *def, idx int32) (*crule, error) {
 			}
 			e := &entry{re: p, source: expr, line: d.lines["raw"]}
 			if !c.sc.raw {
-				e.lits, _ = literalsFor(p.expr)
+				e.lits = c.literals(p)
 			}
 			c.entries = append(c.entries, e)
 		} else {
@@ -394,6 +407,7 @@ func compileRule(d *def, idx int32) (*crule, error) {
 		if c.second, err = compile(prefix + d.Second); err != nil {
 			return nil, fail(d.lines["second"], "second: %v", err)
 		}
+		c.secondLits, _ = literalsFor(c.second.expr)
 		c.secondGroups = strings.Count(d.Second, "(")-strings.Count(d.Second, "(?")-strings.Count(d.Second, `\(`) > 0
 	case "capitalization":
 		if d.Match == "" {
@@ -414,6 +428,17 @@ func compileRule(d *def, idx int32) (*crule, error) {
 		}
 	}
 	return c, nil
+}
+
+// literals picks what the automaton looks for on a pattern's behalf: its
+// prefix when it can be tried there alone, else any literal every match
+// holds; nil when it must run on every unit.
+func (c *crule) literals(p *pattern) []string {
+	if p.anchor() {
+		return p.prefix
+	}
+	lits, _ := literalsFor(p.expr)
+	return lits
 }
 
 func lineAt(lines []int, i int) int {
