@@ -351,9 +351,13 @@ func (s *Set) runWords(rp *reporter, c *crule, sr *scanResult) {
 	s.eachUnit(c, sr, func(_ int, u *unit, uh []hit) bool {
 		cands, _ = s.matches(c, u, uh, cands)
 		text := c.text(u)
+		var phrases [][2]int
+		if c.phrase != nil && len(cands) > 0 {
+			_ = c.phrase.findAll(text, func(a, b int) { phrases = append(phrases, [2]int{a, b}) })
+		}
 		for _, m := range cands {
 			observed := string(text[m.start:m.end])
-			if c.except != nil && c.except.match(observed) {
+			if c.except != nil && c.except.match(observed) || within(phrases, m.start, m.end) {
 				continue
 			}
 			e := c.entries[m.entry]
@@ -637,10 +641,10 @@ func (s *Set) runCapitalization(rp *reporter, c *crule, sr *scanResult) {
 	s.eachUnit(c, sr, func(_ int, u *unit, _ []hit) bool {
 		text := c.text(u)
 		a, b := 0, len(text)
-		for a < b && (text[a] == ' ' || text[a] == '\t') {
+		for a < b && (text[a] == ' ' || text[a] == '\t' || text[a] == placeholder) {
 			a++
 		}
-		for b > a && (text[b-1] == ' ' || text[b-1] == '\t' || text[b-1] == '\n') {
+		for b > a && (text[b-1] == ' ' || text[b-1] == '\t' || text[b-1] == '\n' || text[b-1] == placeholder) {
 			b--
 		}
 		if a == b {
@@ -681,4 +685,14 @@ func lowerByte(c byte) byte {
 		return c + 'a' - 'A'
 	}
 	return c
+}
+
+// within reports whether [a, b) lies inside one of spans.
+func within(spans [][2]int, a, b int) bool {
+	for _, s := range spans {
+		if s[0] <= a && b <= s[1] {
+			return true
+		}
+	}
+	return false
 }

@@ -220,6 +220,7 @@ type crule struct {
 	always  []int    // entries without literals: run on every unit in scope
 
 	except *pattern // exceptions: a match containing one is not reported
+	phrase *pattern // exceptions of several words: a match inside one is not reported
 
 	occ            *pattern
 	first, second  *pattern
@@ -273,6 +274,17 @@ func compileRule(d *def, idx int32) (*crule, error) {
 		sort.SliceStable(terms, func(i, j int) bool { return len(terms[i]) > len(terms[j]) })
 		if c.except, err = compile(`(?m)\b(?:` + strings.Join(terms, "|") + `)\b`); err != nil {
 			return nil, fail(d.lines["exceptions"], "exceptions: %v", err)
+		}
+		var phrases []string
+		for _, t := range d.Exceptions {
+			if strings.ContainsAny(t, " \t") || strings.Contains(t, `\s`) {
+				phrases = append(phrases, t)
+			}
+		}
+		if len(phrases) > 0 {
+			if c.phrase, err = compile(`(?i)\b(?:` + strings.Join(phrases, "|") + `)\b`); err != nil {
+				return nil, fail(d.lines["exceptions"], "exceptions: %v", err)
+			}
 		}
 	}
 	addWord := func(tok string, line int, nonword bool) (*entry, error) {

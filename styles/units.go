@@ -191,9 +191,6 @@ func buildUnits(doc *lint.Document, wantAlt bool) []unit {
 					}
 					continue
 				case lint.TokGap, lint.TokLiteral:
-					if wantAlt && t.Kind == lint.TokGap {
-						units = appendAlt(units, doc, t)
-					}
 					segs = append(segs, seg{len(buf), int(t.Start)})
 					buf = append(buf, placeholder)
 					continue
@@ -207,29 +204,46 @@ func buildUnits(doc *lint.Document, wantAlt bool) []unit {
 			u.segs = segs
 		}
 		units = append(units, u)
+		if wantAlt && doc.Format == lint.FormatMarkdown && bytes.Contains(u.raw, []byte("![")) {
+			units = appendAlt(units, doc, b)
+		}
 	}
 	return units
 }
 
-// appendAlt adds the alt text of an image cut out of a block: ![alt](src).
-func appendAlt(units []unit, doc *lint.Document, t lint.Token) []unit {
-	src := doc.Src[t.Start:t.End]
-	for {
-		i := bytes.Index(src, []byte("!["))
-		if i < 0 {
+// appendAlt adds the alt text of the images in a block, ![alt](src):
+// cut from the block's prose, it is found in its source where no prose
+// token covers it (code spans hold none either, so they are skipped).
+func appendAlt(units []unit, doc *lint.Document, b *lint.Block) []unit {
+	toks := doc.BlockTokens(b)
+	inProse := func(off int) bool {
+		k := sort.Search(len(toks), func(k int) bool { return int(toks[k].End) > off })
+		return k < len(toks) && int(toks[k].Start) <= off && toks[k].Kind != lint.TokGap && toks[k].Kind != lint.TokMarkup
+	}
+	src := doc.Src[b.Span.Start:b.Span.End]
+	for i := 0; ; {
+		k := bytes.Index(src[i:], []byte("!["))
+		if k < 0 {
 			return units
 		}
-		rest := src[i+2:]
-		j := bytes.IndexByte(rest, ']')
+		at := i + k + 2
+		j := bytes.IndexByte(src[at:], ']')
 		if j < 0 {
 			return units
 		}
-		if j > 0 {
-			at := int(t.Start) + (len(doc.Src[t.Start:t.End]) - len(src)) + i + 2
-			units = append(units, unit{kind: uAlt, text: rest[:j], base: at, raw: rest[:j], rawPos: at})
+		off := b.Span.Start + at
+		if j > 0 && !inProse(off-2) && !inCodeSpan(src, at-2) {
+			units = append(units, unit{kind: uAlt, text: src[at : at+j], base: off, raw: src[at : at+j], rawPos: off})
 		}
-		src = rest[j:]
+		i = at + j
 	}
+}
+
+// inCodeSpan reports whether position i of a block's source lies inside
+// backticks: an odd number of them before it on its line.
+func inCodeSpan(src []byte, i int) bool {
+	start := bytes.LastIndexByte(src[:i], '\n') + 1
+	return bytes.Count(src[start:i], []byte("`"))%2 == 1
 }
 
 func blockKind(doc *lint.Document, b *lint.Block) uint16 {
