@@ -366,7 +366,11 @@ func didYouMean(s string, known []string) string {
 	sorted := append([]string(nil), known...)
 	sort.Strings(sorted)
 	for _, k := range sorted {
-		if d := lint.EditDistance(strings.ToLower(s), k); d < bestD {
+		d := lint.EditDistance(strings.ToLower(s), k)
+		if s != "" && strings.HasPrefix(k, strings.ToLower(s)) {
+			d = 1 // "warn" for "warning"
+		}
+		if d < bestD {
 			best, bestD = k, d
 		}
 	}

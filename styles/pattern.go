@@ -158,18 +158,21 @@ func (p *pattern) anchor() bool {
 	if !ok {
 		return false
 	}
-	for _, l := range lits {
-		if len(l) < 2 {
+	// The anchored pattern runs on the text from the literal on, where \B
+	// can never hold at the start and \b holds only before a word byte;
+	// matchAt checks the lead in the whole text instead.
+	wordLead := false
+	for _, op := range lead {
+		switch op {
+		case syntax.OpNoWordBoundary:
 			return false
+		case syntax.OpWordBoundary:
+			wordLead = true
 		}
-		// A \b before a literal that starts with a non-word byte would read
-		// differently at the start of the slice than in the text.
-		if !isWordByte(l[0]) {
-			for _, op := range lead {
-				if op == syntax.OpWordBoundary || op == syntax.OpNoWordBoundary {
-					return false
-				}
-			}
+	}
+	for _, l := range lits {
+		if len(l) < 2 || wordLead && !isWordByte(l[0]) {
+			return false
 		}
 	}
 	anch, err := regexp.Compile(`^(?:` + p.expr + `)`)
