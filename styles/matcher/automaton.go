@@ -5,6 +5,7 @@
 package matcher
 
 import (
+	"sort"
 	"unicode"
 	"unicode/utf8"
 )
@@ -76,20 +77,37 @@ func (b *Builder) Build() *Automaton {
 	}
 	a.nclass++ // column 0: bytes in no literal
 	nc := a.nclass
-	total := 1
-	for _, p := range b.pats {
-		total += len(p)
+	// Inserted in sorted order, the trie's size is known before it is
+	// built (each literal adds what it does not share with the one before)
+	// and rows are written in order: growing the table row by row, or
+	// touching it at random, cost most of a 10,000-entry build.
+	order := make([]int, len(b.pats))
+	folded := make([]string, len(b.pats))
+	for i, p := range b.pats {
+		order[i] = i
+		folded[i] = asciiLower(p)
 	}
-	a.next = make([]int32, nc, total*nc/2+nc)
+	sort.Slice(order, func(i, j int) bool { return folded[order[i]] < folded[order[j]] })
+	total, prev := 1, ""
+	for _, k := range order {
+		p := folded[k]
+		common := 0
+		for common < len(p) && common < len(prev) && p[common] == prev[common] {
+			common++
+		}
+		total += len(p) - common
+		prev = p
+	}
+	a.next = make([]int32, total*nc)
 	a.out = append(make([]int32, 0, total), -1)
 	newState := func() int32 {
-		a.next = append(a.next, make([]int32, nc)...)
 		a.out = append(a.out, -1)
 		return int32(len(a.out) - 1)
 	}
 	// The trie: 0 in next means "no edge" while building (the root is
 	// never a child).
-	for k, p := range b.pats {
+	for _, k := range order {
+		p := b.pats[k]
 		s := int32(0)
 		for i := 0; i < len(p); i++ {
 			col := int(a.class[p[i]])
@@ -111,9 +129,11 @@ func (b *Builder) Build() *Automaton {
 		a.out[s] = int32(len(a.outs) - 1)
 	}
 	n := len(a.out)
+	a.next = a.next[:n*nc:n*nc]
 	a.dictLink = make([]int32, n)
 	fail := make([]int32, n)
 	queue := make([]int32, 0, n)
+	var kids [][2]int32
 	for col := 0; col < nc; col++ {
 		if t := a.next[col]; t != 0 {
 			fail[t] = 0
@@ -133,16 +153,22 @@ func (b *Builder) Build() *Automaton {
 		if s == 0 {
 			continue
 		}
-		row := int(s) * nc
-		frow := int(f) * nc
-		for col := 0; col < nc; col++ {
-			t := a.next[row+col]
+		// The row becomes its failure state's row with the state's own
+		// children on top: one copy instead of a test a column, since
+		// most states have one child.
+		row := a.next[int(s)*nc : int(s)*nc+nc]
+		frow := a.next[int(f)*nc : int(f)*nc+nc]
+		kids = kids[:0]
+		for col, t := range row {
 			if t != 0 {
-				fail[t] = a.next[frow+col]
-				queue = append(queue, t)
-			} else {
-				a.next[row+col] = a.next[frow+col]
+				kids = append(kids, [2]int32{int32(col), t})
 			}
+		}
+		copy(row, frow)
+		for _, k := range kids {
+			row[k[0]] = k[1]
+			fail[k[1]] = frow[k[0]]
+			queue = append(queue, k[1])
 		}
 	}
 	// The root's dictionary link was set above; states at depth one fail
