@@ -151,8 +151,11 @@ func (u *unit) inLabel(i, j int) bool {
 
 // buildUnits turns a document's prose blocks into units.
 func buildUnits(doc *lint.Document, wantAlt bool) []unit {
-	var units []unit
-	buf := make([]byte, 0, 256)
+	units := make([]unit, 0, len(doc.Blocks))
+	// The texts of blocks with markup are written into one buffer the size
+	// of the source, which they never exceed (markup is dropped, code and
+	// URLs shrink to one byte).
+	var arena []byte
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
 		kind := blockKind(doc, b)
@@ -172,35 +175,47 @@ func buildUnits(doc *lint.Document, wantAlt bool) []unit {
 		if plain {
 			u.text, u.base = doc.Src[first.Start:last.End], int(first.Start)
 		} else {
-			buf = buf[:0]
+			if arena == nil {
+				arena = make([]byte, 0, len(doc.Src))
+			}
+			at := len(arena)
 			var segs []seg
 			open := -1
+			run := -1 // start of the pending run of prose bytes
+			flush := func(end int32) {
+				if run >= 0 {
+					segs = append(segs, seg{len(arena) - at, run})
+					arena = append(arena, doc.Src[run:end]...)
+					run = -1
+				}
+			}
 			for _, t := range toks {
-				tb := doc.Src[t.Start:t.End]
 				switch t.Kind {
 				case lint.TokMarkup:
+					flush(t.Start)
 					if t.Is(lint.FlagHasSpace) {
-						segs = append(segs, seg{len(buf), int(t.Start)})
-						buf = append(buf, ' ')
+						segs = append(segs, seg{len(arena) - at, int(t.Start)})
+						arena = append(arena, ' ')
 					}
+					tb := doc.Src[t.Start:t.End]
 					if bytes.HasSuffix(tb, []byte("[")) {
-						open = len(buf)
+						open = len(arena) - at
 					} else if open >= 0 && bytes.HasPrefix(tb, []byte("]")) {
-						u.labels = append(u.labels, lint.Span{Start: open, End: len(buf)})
+						u.labels = append(u.labels, lint.Span{Start: open, End: len(arena) - at})
 						open = -1
 					}
-					continue
 				case lint.TokGap, lint.TokLiteral:
-					segs = append(segs, seg{len(buf), int(t.Start)})
-					buf = append(buf, placeholder)
-					continue
+					flush(t.Start)
+					segs = append(segs, seg{len(arena) - at, int(t.Start)})
+					arena = append(arena, placeholder)
+				default:
+					if run < 0 {
+						run = int(t.Start)
+					}
 				}
-				if n := len(segs); n == 0 || segs[n-1].src+len(buf)-segs[n-1].at != int(t.Start) {
-					segs = append(segs, seg{len(buf), int(t.Start)})
-				}
-				buf = append(buf, tb...)
 			}
-			u.text = append([]byte(nil), buf...)
+			flush(last.End)
+			u.text = arena[at:len(arena):len(arena)]
 			u.segs = segs
 		}
 		units = append(units, u)

@@ -20,6 +20,7 @@ type Automaton struct {
 	out      []int32 // first output of a state in outs, -1 when none
 	outs     []output
 	dictLink []int32 // nearest suffix state with outputs, -1 when none
+	report   []bool  // the state or a suffix of it ends a literal
 }
 
 type output struct {
@@ -171,12 +172,21 @@ func (b *Builder) Build() *Automaton {
 			queue = append(queue, k[1])
 		}
 	}
-	// The root's dictionary link was set above; states at depth one fail
-	// to the root, which never has outputs.
-	for col := 0; col < nc; col++ {
-		if t := a.next[col]; t != 0 {
-			a.dictLink[t] = -1
+	// The table is rewritten for the scan: each entry holds the next
+	// state's row offset (state times columns), shifted left, with the
+	// low bit set when that state or a suffix of it ends a literal, so
+	// that the loop needs neither a multiplication nor a look at the
+	// outputs of most states.
+	a.report = make([]bool, n)
+	for st := 0; st < n; st++ {
+		a.report[st] = a.out[st] >= 0 || a.dictLink[st] >= 0
+	}
+	for i, t := range a.next {
+		v := t * int32(nc) << 1
+		if a.report[t] {
+			v |= 1
 		}
+		a.next[i] = v
 	}
 	return a
 }
@@ -191,15 +201,16 @@ func (a *Automaton) Scan(text []byte, fn func(id int32, end int)) {
 	if a == nil || len(a.out) <= 1 {
 		return
 	}
-	nc := a.nclass
+	nc := int32(a.nclass)
 	next, class, out := a.next, &a.class, a.out
-	s := int32(0)
+	row := int32(0) // the current state's row offset
 	for i := 0; i < len(text); i++ {
-		s = next[int(s)*nc+int(class[text[i]])]
-		if s == 0 {
+		v := next[row+int32(class[text[i]])]
+		row = v >> 1
+		if v&1 == 0 {
 			continue
 		}
-		for t := s; t >= 0; t = a.dictLink[t] {
+		for t := row / nc; t >= 0; t = a.dictLink[t] {
 			for o := out[t]; o >= 0; o = a.outs[o].next {
 				fn(a.outs[o].id, i+1)
 			}
