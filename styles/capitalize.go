@@ -49,6 +49,31 @@ func (c *crule) compileCapitalization() error {
 		}
 		return false
 	}
+	// vocab gives the form an exception sets for a word, as Vale's case
+	// converter reads its vocabulary: an exception equal to the word
+	// (ignoring case) gives its own spelling; one whose pattern occurs in
+	// the word keeps the word as written (so the exception "I" keeps
+	// "API" and "UI").
+	type vocabEntry struct {
+		text string
+		re   *regexp.Regexp
+	}
+	var vocab []vocabEntry
+	for _, e := range d.Exceptions {
+		re, _ := regexp.Compile(e)
+		vocab = append(vocab, vocabEntry{e, re})
+	}
+	inVocab := func(w string) (string, bool) {
+		for _, v := range vocab {
+			if strings.EqualFold(v.text, w) {
+				return v.text, true
+			}
+			if v.re != nil && v.re.MatchString(w) {
+				return w, true
+			}
+		}
+		return "", false
+	}
 	// Words are compared with the expected form, and the text passes when
 	// enough of them agree; a first word that is not capitalised fails.
 	byWords := func(expect func(i int, w, prev string) string, firstMustCap bool) func(string) bool {
@@ -60,6 +85,9 @@ func (c *crule) compileCapitalization() error {
 					}
 				}
 			}
+			// Code in a heading stands as asterisks, as Vale masks it: a
+			// word that passes whatever its case.
+			s = strings.ReplaceAll(s, string(placeholder), "*")
 			toks := wre.FindAllString(s, -1)
 			if len(toks) == 0 {
 				return true
@@ -81,8 +109,11 @@ func (c *crule) compileCapitalization() error {
 	switch d.Match {
 	case "$sentence":
 		c.capCheck = byWords(func(i int, w, prev string) string {
+			if v, ok := inVocab(w); ok {
+				return v
+			}
 			if i == 0 || indicator(prev) {
-				return capFirst(w)
+				return capFirst(strings.ToLower(w))
 			}
 			return strings.ToLower(w)
 		}, true)
@@ -91,6 +122,9 @@ func (c *crule) compileCapitalization() error {
 		c.capCheck = func(s string) bool {
 			n = len(c.exceptWords.FindAllString(s, -1))
 			return byWords(func(i int, w, prev string) string {
+				if v, ok := inVocab(w); ok {
+					return v
+				}
 				if i > 0 && i < n-1 && smallWords[strings.ToLower(w)] && !indicator(prev) {
 					return strings.ToLower(w)
 				}

@@ -158,6 +158,15 @@ func buildUnits(doc *lint.Document, wantAlt bool) []unit {
 	var arena []byte
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
+		if b.Kind == lint.KindHTML {
+			if arena == nil {
+				arena = make([]byte, 0, len(doc.Src))
+			}
+			if u, ok := htmlUnit(doc, b, &arena); ok {
+				units = append(units, u)
+			}
+			continue
+		}
 		kind := blockKind(doc, b)
 		if kind == 0 || b.Tok1 <= b.Tok0 {
 			continue
@@ -365,3 +374,119 @@ func emit(text []byte, start, end int, fn func(start, end int)) {
 		fn(start, end)
 	}
 }
+
+// skippedTags hold no prose: their content is code or not shown.
+var skippedTags = map[string]bool{"pre": true, "code": true, "tt": true, "script": true, "style": true, "figure": true, "kbd": true, "samp": true, "svg": true, "math": true}
+
+// htmlUnit is the visible text of a raw HTML block (an MDX component, a
+// <details> element): what a reader sees, as Vale lints it. Tags,
+// comments, the content of code-like elements and fenced code lines are
+// left out; each tag stands as a placeholder so words on either side do not
+// join.
+func htmlUnit(doc *lint.Document, b *lint.Block, arena *[]byte) (unit, bool) {
+	src := doc.Src
+	at := len(*arena)
+	var segs []seg
+	skip := 0
+	fence := false
+	emit := func(from, to int) {
+		if from >= to {
+			return
+		}
+		segs = append(segs, seg{len(*arena) - at, from})
+		*arena = append(*arena, src[from:to]...)
+	}
+	mark := func(pos int) {
+		segs = append(segs, seg{len(*arena) - at, pos})
+		*arena = append(*arena, placeholder)
+	}
+	for i := b.Span.Start; i < b.Span.End; {
+		// Fenced code inside a component (```shell in <TabItem>) is code.
+		if i == b.Span.Start || src[i-1] == '\n' {
+			lineEnd := b.Span.End
+			if nl := bytes.IndexByte(src[i:b.Span.End], '\n'); nl >= 0 {
+				lineEnd = i + nl + 1
+			}
+			line := bytes.TrimLeft(src[i:lineEnd], " \t")
+			isFence := bytes.HasPrefix(line, []byte("```")) || bytes.HasPrefix(line, []byte("~~~"))
+			if isFence {
+				fence = !fence
+				mark(i)
+			}
+			if isFence || fence {
+				i = lineEnd
+				continue
+			}
+		}
+		if src[i] == '<' && i+1 < b.Span.End && (isASCIILetter(src[i+1]) || src[i+1] == '/' || src[i+1] == '!') {
+			end := tagEnd(src[:b.Span.End], i)
+			name, closing := tagName(src[i:end])
+			if skippedTags[name] {
+				if closing {
+					skip = max(skip-1, 0)
+				} else if !bytes.HasSuffix(src[i:end], []byte("/>")) {
+					skip++
+				}
+			}
+			mark(i)
+			i = end
+			continue
+		}
+		j := i + 1
+		for j < b.Span.End && src[j] != '<' && src[j] != '\n' {
+			j++
+		}
+		if j < b.Span.End && src[j] == '\n' {
+			j++
+		}
+		if skip == 0 {
+			emit(i, j)
+		}
+		i = j
+	}
+	text := (*arena)[at:len(*arena):len(*arena)]
+	if len(bytes.Trim(text, " \t\n\x1a")) == 0 {
+		*arena = (*arena)[:at]
+		return unit{}, false
+	}
+	return unit{kind: uPara, text: text, segs: segs, raw: src[b.Span.Start:b.Span.End], rawPos: b.Span.Start}, true
+}
+
+// tagEnd returns the index past the tag or comment starting at i.
+func tagEnd(src []byte, i int) int {
+	if bytes.HasPrefix(src[i:], []byte("<!--")) {
+		if k := bytes.Index(src[i+4:], []byte("-->")); k >= 0 {
+			return i + 4 + k + 3
+		}
+		return len(src)
+	}
+	quote := byte(0)
+	for j := i + 1; j < len(src); j++ {
+		c := src[j]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '>':
+			return j + 1
+		}
+	}
+	return len(src)
+}
+
+// tagName reads a tag's lower-case name and whether it closes.
+func tagName(tag []byte) (string, bool) {
+	t := bytes.TrimPrefix(tag, []byte("<"))
+	closing := bytes.HasPrefix(t, []byte("/"))
+	t = bytes.TrimPrefix(t, []byte("/"))
+	n := 0
+	for n < len(t) && (t[n] >= 'a' && t[n] <= 'z' || t[n] >= 'A' && t[n] <= 'Z' || t[n] >= '0' && t[n] <= '9') {
+		n++
+	}
+	return strings.ToLower(string(t[:n])), closing
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }

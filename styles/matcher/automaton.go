@@ -130,7 +130,7 @@ func (b *Builder) Build() *Automaton {
 		a.out[s] = int32(len(a.outs) - 1)
 	}
 	n := len(a.out)
-	a.next = a.next[:n*nc:n*nc]
+	a.next = a.next[: n*nc : n*nc]
 	a.dictLink = make([]int32, n)
 	fail := make([]int32, n)
 	queue := make([]int32, 0, n)
