@@ -156,6 +156,7 @@ func buildUnits(doc *lint.Document, wantAlt bool) []unit {
 	// of the source, which they never exceed (markup is dropped, code and
 	// URLs shrink to one byte).
 	var arena []byte
+	var segArena []seg // the units' segment maps, one allocation a document
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
 		if b.Kind == lint.KindHTML {
@@ -186,9 +187,10 @@ func buildUnits(doc *lint.Document, wantAlt bool) []unit {
 		} else {
 			if arena == nil {
 				arena = make([]byte, 0, len(doc.Src))
+				segArena = make([]seg, 0, len(doc.Tokens)/4+16)
 			}
 			at := len(arena)
-			var segs []seg
+			segs := segArena[len(segArena):]
 			open := -1
 			run := -1 // start of the pending run of prose bytes
 			flush := func(end int32) {
@@ -225,7 +227,8 @@ func buildUnits(doc *lint.Document, wantAlt bool) []unit {
 			}
 			flush(last.End)
 			u.text = arena[at:len(arena):len(arena)]
-			u.segs = segs
+			u.segs = segs[:len(segs):len(segs)]
+			segArena = segs[len(segs):]
 		}
 		units = append(units, u)
 		if wantAlt && doc.Format == lint.FormatMarkdown && bytes.Contains(u.raw, []byte("![")) {
