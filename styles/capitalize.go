@@ -49,6 +49,12 @@ func (c *crule) compileCapitalization() error {
 		}
 		return false
 	}
+	var prefix *regexp.Regexp
+	if d.Prefix != "" {
+		if prefix, err = regexp.Compile(d.Prefix); err != nil {
+			return fmt.Errorf("prefix: %v", err)
+		}
+	}
 	// vocab gives the form an exception sets for a word, as Vale's case
 	// converter reads its vocabulary: an exception equal to the word
 	// (ignoring case) gives its own spelling; one whose pattern occurs in
@@ -78,11 +84,9 @@ func (c *crule) compileCapitalization() error {
 	// enough of them agree; a first word that is not capitalised fails.
 	byWords := func(expect func(i int, w, prev string) string, firstMustCap bool) func(string) bool {
 		return func(s string) bool {
-			if d.Prefix != "" {
-				if re, err := regexp.Compile(d.Prefix); err == nil {
-					if loc := re.FindStringIndex(s); loc != nil && loc[0] == 0 {
-						s = s[loc[1]:]
-					}
+			if prefix != nil {
+				if loc := prefix.FindStringIndex(s); loc != nil && loc[0] == 0 {
+					s = s[loc[1]:]
 				}
 			}
 			// Code in a heading stands as asterisks, as Vale masks it: a
@@ -118,9 +122,8 @@ func (c *crule) compileCapitalization() error {
 			return strings.ToLower(w)
 		}, true)
 	case "$title":
-		n := 0
 		c.capCheck = func(s string) bool {
-			n = len(c.exceptWords.FindAllString(s, -1))
+			n := len(c.exceptWords.FindAllString(s, -1)) // per call: rules run on many goroutines
 			return byWords(func(i int, w, prev string) string {
 				if v, ok := inVocab(w); ok {
 					return v

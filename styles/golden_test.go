@@ -1,6 +1,8 @@
 package styles
 
 import (
+	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -149,5 +151,50 @@ func TestRules(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestConcurrent lints the golden articles with every golden rule, many
+// files at once (run with -race), and wants the findings of one worker.
+func TestConcurrent(t *testing.T) {
+	var rules []*lint.Rule
+	var inputs []lint.Input
+	for _, typ := range supported {
+		dir := filepath.Join("testdata", typ)
+		set, err := Load(dir, []string{"Test"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range set.Rules() {
+			r2 := *r
+			r2.ID = strings.Replace(r.ID, "Test.", "T"+typ[:4]+".", 1)
+			rules = append(rules, &r2)
+		}
+		src, err := os.ReadFile(filepath.Join(dir, "article.md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := 0; i < 8; i++ {
+			inputs = append(inputs, lint.Input{Path: fmt.Sprintf("%s-%d.md", typ, i), Src: src})
+		}
+	}
+	reg, err := lint.NewRegistry(rules...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lintWith := func(workers int) string {
+		eng := &lint.Engine{Registry: reg, Config: lint.DefaultConfig("."), Workers: workers}
+		var b strings.Builder
+		for _, d := range eng.Lint(inputs).Diagnostics() {
+			fmt.Fprintf(&b, "%s:%d-%d %s %s\n", d.Path, d.Start, d.End, d.Rule, d.Message)
+		}
+		return b.String()
+	}
+	one, many := lintWith(1), lintWith(8)
+	if one != many {
+		t.Errorf("8 workers differ from 1:\n%s\nvs\n%s", many, one)
+	}
+	if strings.Count(one, "\n") < 8*7 {
+		t.Errorf("only %d findings", strings.Count(one, "\n"))
 	}
 }

@@ -323,7 +323,6 @@ func runStylesTry(e *env, f *commonFlags, dir string, samples int, id string, pa
 	trial := lint.DefaultConfig(".")
 	trial.Include, trial.Exclude, trial.Dir = cfg.Include, cfg.Exclude, cfg.Dir
 	eng := &lint.Engine{Registry: one, Config: trial}
-	f.cmd = nil
 	inputs, problems, err := collect(e, eng, paths, "", nil)
 	if err != nil {
 		return &exitCode{code: exitError, err: err}
