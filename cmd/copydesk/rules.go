@@ -206,6 +206,9 @@ rules:
 #     rules:
 #       repeated-word: error
 
+# House styles in Vale's format, styles/NAME/RULE.yml (copydesk styles import turns a sheet into one).
+# styles: {path: styles, use: [House]}
+
 # Findings to drop in some files, with the reason.
 # ignore:
 #   - paths: ["imported/**"]
