@@ -524,7 +524,7 @@ func (p *configParser) ignores(v *yaml.Node) []Ignore {
 			case "rules":
 				ig.Rules = p.strings(iv, "ignore.rules")
 				for _, id := range ig.Rules {
-					if _, ok := p.reg.Lookup(id); !ok && !(p.anyStyle && IsStyleID(id)) {
+					if _, ok := p.reg.Lookup(id); !ok && (!p.anyStyle || !IsStyleID(id)) {
 						p.errorf(iv, "ignore.rules: unknown rule %q%s", id, p.suggest(id))
 					}
 				}

@@ -30,7 +30,7 @@ func (c *crule) compileCapitalization() error {
 	}
 	wre, err := regexp.Compile(words)
 	if err != nil {
-		return fmt.Errorf("exceptions: %v", err)
+		return fmt.Errorf("exceptions: %w", err)
 	}
 	c.exceptWords = wre
 	isExcept := func(w string) bool {
@@ -52,7 +52,7 @@ func (c *crule) compileCapitalization() error {
 	var prefix *regexp.Regexp
 	if d.Prefix != "" {
 		if prefix, err = regexp.Compile(d.Prefix); err != nil {
-			return fmt.Errorf("prefix: %v", err)
+			return fmt.Errorf("prefix: %w", err)
 		}
 	}
 	// vocab gives the form an exception sets for a word, as Vale's case

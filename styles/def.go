@@ -6,6 +6,7 @@
 package styles
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -104,7 +105,8 @@ func parseDef(file, id string, data []byte) (*def, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		line := 0
-		if te, ok := err.(*yaml.TypeError); ok && len(te.Errors) > 0 {
+		var te *yaml.TypeError
+		if errors.As(err, &te) && len(te.Errors) > 0 {
 			err = fmt.Errorf("%s", te.Errors[0])
 		}
 		msg := err.Error()

@@ -38,14 +38,16 @@ type pattern struct {
 }
 
 func compile(expr string) (*pattern, error) {
-	if re, err := regexp.Compile(expr); err == nil {
+	re, err := regexp.Compile(expr)
+	if err == nil {
 		return &pattern{expr: expr, re: re, runs: matcher.RunsOf(expr)}, nil
-	} else if re2, err2 := regexp2.Compile(expr, regexp2.RE2); err2 == nil {
-		re2.MatchTimeout = matchTimeout
-		return &pattern{expr: expr, re2: re2}, nil
-	} else {
-		return nil, fmt.Errorf("neither Go's regexp nor regexp2 compiles %q: %v", expr, firstErr(err, err2))
 	}
+	re2, err2 := regexp2.Compile(expr, regexp2.RE2)
+	if err2 != nil {
+		return nil, fmt.Errorf("neither Go's regexp nor regexp2 compiles %q: %w", expr, firstErr(err, err2))
+	}
+	re2.MatchTimeout = matchTimeout
+	return &pattern{expr: expr, re2: re2}, nil
 }
 
 func firstErr(a, b error) error {

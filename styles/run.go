@@ -479,7 +479,7 @@ func (s *Set) runOccurrence(rp *reporter, c *crule, sr *scanResult) {
 			return
 		}
 		n := len(locs)
-		if !((d.Max > 0 && n > d.Max) || (d.Min > 0 && n < d.Min)) {
+		if (d.Max <= 0 || n <= d.Max) && (d.Min <= 0 || n >= d.Min) {
 			return
 		}
 		at := [2]int{0, 0}

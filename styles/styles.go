@@ -222,17 +222,16 @@ type crule struct {
 	except *pattern // exceptions: a match containing one is not reported
 	phrase *pattern // exceptions of several words: a match inside one is not reported
 
-	occ            *pattern
-	first, second  *pattern
-	secondGroups   bool
-	secondLits     []string // one of them is in every match of second
-	rep            *pattern
-	capCheck       func(s string) bool
-	exceptWords    *regexp.Regexp
-	fix            lint.Applicability
-	fixOn          bool
-	rule           *lint.Rule
-	consistencyOff bool
+	occ           *pattern
+	first, second *pattern
+	secondGroups  bool
+	secondLits    []string // one of them is in every match of second
+	rep           *pattern
+	capCheck      func(s string) bool
+	exceptWords   *regexp.Regexp
+	fix           lint.Applicability
+	fixOn         bool
+	rule          *lint.Rule
 }
 
 // entry is one token, swap key or either side.
@@ -289,15 +288,13 @@ func compileRule(d *def, idx int32) (*crule, error) {
 	}
 	addWord := func(tok string, line int, nonword bool) (*entry, error) {
 		e := &entry{source: tok, line: line}
-		if plainWord(tok) && !(d.IgnoreCase && matcher.HasCasedNonASCII(tok)) && !c.sc.raw {
+		if plainWord(tok) && (!d.IgnoreCase || !matcher.HasCasedNonASCII(tok)) && !c.sc.raw {
 			e.word = tok
 			e.lits = []string{asciiLowerOnly(tok)}
 		} else {
-			expr := tok
+			expr := `(?:` + tok + `)`
 			if !nonword {
 				expr = `\b(?:` + tok + `)\b`
-			} else {
-				expr = `(?:` + tok + `)`
 			}
 			p, err := compile(prefix + `(?m)` + expr)
 			if err != nil {

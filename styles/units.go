@@ -181,7 +181,7 @@ func buildUnits(doc *lint.Document, wantAlt bool) []unit {
 			}
 		}
 		first, last := toks[0], toks[len(toks)-1]
-		u := unit{kind: kind, raw: doc.Src[b.Span.Start:b.Span.End], rawPos: b.Span.Start}
+		u := unit{kind: kind, raw: doc.Src[b.Start:b.End], rawPos: b.Start}
 		if plain {
 			u.text, u.base = doc.Src[first.Start:last.End], int(first.Start)
 		} else {
@@ -247,7 +247,7 @@ func appendAlt(units []unit, doc *lint.Document, b *lint.Block) []unit {
 		k := sort.Search(len(toks), func(k int) bool { return int(toks[k].End) > off })
 		return k < len(toks) && int(toks[k].Start) <= off && toks[k].Kind != lint.TokGap && toks[k].Kind != lint.TokMarkup
 	}
-	src := doc.Src[b.Span.Start:b.Span.End]
+	src := doc.Src[b.Start:b.End]
 	for i := 0; ; {
 		k := bytes.Index(src[i:], []byte("!["))
 		if k < 0 {
@@ -258,7 +258,7 @@ func appendAlt(units []unit, doc *lint.Document, b *lint.Block) []unit {
 		if j < 0 {
 			return units
 		}
-		off := b.Span.Start + at
+		off := b.Start + at
 		if j > 0 && !inProse(off-2) && !inCodeSpan(src, at-2) {
 			units = append(units, unit{kind: uAlt, text: src[at : at+j], base: off, raw: src[at : at+j], rawPos: off})
 		}
@@ -403,11 +403,11 @@ func htmlUnit(doc *lint.Document, b *lint.Block, arena *[]byte) (unit, bool) {
 		segs = append(segs, seg{len(*arena) - at, pos})
 		*arena = append(*arena, placeholder)
 	}
-	for i := b.Span.Start; i < b.Span.End; {
+	for i := b.Start; i < b.End; {
 		// Fenced code inside a component (```shell in <TabItem>) is code.
-		if i == b.Span.Start || src[i-1] == '\n' {
-			lineEnd := b.Span.End
-			if nl := bytes.IndexByte(src[i:b.Span.End], '\n'); nl >= 0 {
+		if i == b.Start || src[i-1] == '\n' {
+			lineEnd := b.End
+			if nl := bytes.IndexByte(src[i:b.End], '\n'); nl >= 0 {
 				lineEnd = i + nl + 1
 			}
 			line := bytes.TrimLeft(src[i:lineEnd], " \t")
@@ -421,8 +421,8 @@ func htmlUnit(doc *lint.Document, b *lint.Block, arena *[]byte) (unit, bool) {
 				continue
 			}
 		}
-		if src[i] == '<' && i+1 < b.Span.End && (isASCIILetter(src[i+1]) || src[i+1] == '/' || src[i+1] == '!') {
-			end := tagEnd(src[:b.Span.End], i)
+		if src[i] == '<' && i+1 < b.End && (isASCIILetter(src[i+1]) || src[i+1] == '/' || src[i+1] == '!') {
+			end := tagEnd(src[:b.End], i)
 			name, closing := tagName(src[i:end])
 			if skippedTags[name] {
 				if closing {
@@ -436,10 +436,10 @@ func htmlUnit(doc *lint.Document, b *lint.Block, arena *[]byte) (unit, bool) {
 			continue
 		}
 		j := i + 1
-		for j < b.Span.End && src[j] != '<' && src[j] != '\n' {
+		for j < b.End && src[j] != '<' && src[j] != '\n' {
 			j++
 		}
-		if j < b.Span.End && src[j] == '\n' {
+		if j < b.End && src[j] == '\n' {
 			j++
 		}
 		if skip == 0 {
@@ -452,7 +452,7 @@ func htmlUnit(doc *lint.Document, b *lint.Block, arena *[]byte) (unit, bool) {
 		*arena = (*arena)[:at]
 		return unit{}, false
 	}
-	return unit{kind: uPara, text: text, segs: segs, raw: src[b.Span.Start:b.Span.End], rawPos: b.Span.Start}, true
+	return unit{kind: uPara, text: text, segs: segs, raw: src[b.Start:b.End], rawPos: b.Start}, true
 }
 
 // tagEnd returns the index past the tag or comment starting at i.

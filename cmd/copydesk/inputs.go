@@ -205,7 +205,7 @@ func (c *commonFlags) setup() (*lint.Engine, error) {
 		cfg = lint.DefaultConfig(".")
 	} else {
 		var err error
-		var stderr io.Writer = io.Discard
+		stderr := io.Discard
 		if c.cmd != nil {
 			stderr = c.cmd.ErrOrStderr()
 		}

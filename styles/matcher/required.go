@@ -277,9 +277,10 @@ func groupEnd(expr string, i int) int {
 			j++
 			continue
 		}
-		if c == '(' {
+		switch c {
+		case '(':
 			depth++
-		} else if c == ')' {
+		case ')':
 			depth--
 			if depth == 0 {
 				return j + 1
@@ -287,49 +288,6 @@ func groupEnd(expr string, i int) int {
 		}
 	}
 	return len(expr)
-}
-
-// WithoutLookarounds removes every lookahead and lookbehind group from
-// expr, reporting whether it removed any. Parentheses are counted, so a
-// nested group goes with its parent and an escaped one is not structure.
-func WithoutLookarounds(expr string) (string, bool) {
-	if !strings.Contains(expr, "(?") {
-		return expr, false
-	}
-	var out []byte
-	changed := false
-	for i := 0; i < len(expr); {
-		if expr[i] == '\\' && i+1 < len(expr) {
-			out = append(out, expr[i], expr[i+1])
-			i += 2
-			continue
-		}
-		if loc := lookaroundStart.FindStringIndex(expr[i:]); loc != nil && loc[0] == 0 {
-			depth, j := 0, i
-			for ; j < len(expr); j++ {
-				c := expr[j]
-				if c == '\\' {
-					j++
-					continue
-				}
-				if c == '(' {
-					depth++
-				} else if c == ')' {
-					depth--
-					if depth == 0 {
-						j++
-						break
-					}
-				}
-			}
-			i = j
-			changed = true
-			continue
-		}
-		out = append(out, expr[i])
-		i++
-	}
-	return string(out), changed
 }
 
 // Prefix returns the literals every match of a Go-syntax pattern starts

@@ -3,10 +3,11 @@ package matcher
 import (
 	"regexp"
 
-	"github.com/dlclark/regexp2"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/dlclark/regexp2"
 )
 
 func TestRequired(t *testing.T) {

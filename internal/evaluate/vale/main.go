@@ -91,7 +91,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	bin := filepath.Join(tmp, "copydesk")
 	if out, err := exec.Command("go", "build", "-o", bin, "./cmd/copydesk").CombinedOutput(); err != nil {
-		return fail(fmt.Errorf("build copydesk: %v\n%s", err, out))
+		return fail(fmt.Errorf("build copydesk: %w\n%s", err, out))
 	}
 
 	var valeOut, cdOut []byte
@@ -99,7 +99,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	for i := 0; i < *repeat; i++ {
 		out, cpu, err := timed(tmp, *vale, "--output", "JSON", "--no-exit", "pages")
 		if err != nil {
-			return fail(fmt.Errorf("vale: %v\n%s", err, out))
+			return fail(fmt.Errorf("vale: %w\n%s", err, out))
 		}
 		if valeCPU == 0 || cpu < valeCPU {
 			valeCPU = cpu
@@ -107,7 +107,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		valeOut = out
 		out, cpu, err = timed(tmp, bin, "lint", "--format", "json", "--fail-level", "none", "pages")
 		if err != nil {
-			return fail(fmt.Errorf("copydesk: %v\n%s", err, out))
+			return fail(fmt.Errorf("copydesk: %w\n%s", err, out))
 		}
 		if cdCPU == 0 || cpu < cdCPU {
 			cdCPU = cpu
