@@ -152,16 +152,15 @@ func (u *unit) inLabel(i, j int) bool {
 // buildUnits turns a document's prose blocks into units.
 func buildUnits(doc *lint.Document, wantAlt bool) []unit {
 	units := make([]unit, 0, len(doc.Blocks))
-	// The texts of blocks with markup are written into one buffer the size
-	// of the source, which they never exceed (markup is dropped, code and
-	// URLs shrink to one byte).
+	// The texts of blocks with markup are written into one buffer a
+	// document; when it grows, the units before keep the old one.
 	var arena []byte
 	var segArena []seg // the units' segment maps, one allocation a document
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
 		if b.Kind == lint.KindHTML {
 			if arena == nil {
-				arena = make([]byte, 0, len(doc.Src))
+				arena = make([]byte, 0, min(len(doc.Src), 16<<10))
 			}
 			if u, ok := htmlUnit(doc, b, &arena); ok {
 				units = append(units, u)
@@ -186,8 +185,8 @@ func buildUnits(doc *lint.Document, wantAlt bool) []unit {
 			u.text, u.base = doc.Src[first.Start:last.End], int(first.Start)
 		} else {
 			if arena == nil {
-				arena = make([]byte, 0, len(doc.Src))
-				segArena = make([]seg, 0, len(doc.Tokens)/4+16)
+				arena = make([]byte, 0, min(len(doc.Src), 16<<10))
+				segArena = make([]seg, 0, 256)
 			}
 			at := len(arena)
 			segs := segArena[len(segArena):]
