@@ -2,6 +2,7 @@ package styles
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -23,6 +24,12 @@ type scanResult struct {
 // an anchored pattern where it starts.
 type hit struct{ unit, entry, end int32 }
 
+// stamps is the scan's memory of which literals it kept in which unit.
+type stamps struct {
+	seen []int32
+	base int32
+}
+
 func (s *Set) scan(doc *lint.Document) *scanResult {
 	sr := &scanResult{units: buildUnits(doc, s.wantAlt), start: make([]int32, len(s.rules)+1)}
 	type rhit struct {
@@ -33,26 +40,27 @@ func (s *Set) scan(doc *lint.Document) *scanResult {
 	// A pattern runs on the whole unit, so its first literal there is all
 	// the scan keeps; a plain word is checked here, so that "is" inside
 	// "this" costs nothing later.
-	stamp, _ := s.stamps.Get().(*[]int32)
-	if stamp == nil || len(*stamp) != len(s.refs) {
-		st := make([]int32, len(s.refs))
-		stamp = &st
+	// seen holds, by automaton ID, a stamp of the last unit its literal
+	// was kept in; stamps run on across documents, so that the table is
+	// cleared only when they wrap, not once a document.
+	st, _ := s.stamps.Get().(*stamps)
+	if st == nil || len(st.seen) != len(s.refs) || st.base > math.MaxInt32-int32(len(sr.units))-1 {
+		st = &stamps{seen: make([]int32, len(s.refs))}
 	}
-	seen := *stamp
-	for i := range seen {
-		seen[i] = -1
-	}
+	seen, base := st.seen, st.base+1
+	st.base += int32(len(sr.units)) + 1
 	for ui := range sr.units {
 		text := sr.units[ui].text
+		stamp := base + int32(ui)
 		s.auto.Scan(text, func(id int32, end int) {
 			r := &s.refs[id]
 			if r.anchored {
 				end -= int(r.litLen)
 			} else if r.word == "" {
-				if seen[id] == int32(ui) {
+				if seen[id] == stamp {
 					return
 				}
-				seen[id] = int32(ui)
+				seen[id] = stamp
 			} else if !wordAt(text, end-len(r.word), end, r.word, r.ignoreCase, r.nonword) {
 				return
 			}
@@ -60,7 +68,7 @@ func (s *Set) scan(doc *lint.Document) *scanResult {
 			sr.start[r.rule+1]++
 		})
 	}
-	s.stamps.Put(stamp)
+	s.stamps.Put(st)
 	for r := 1; r < len(sr.start); r++ {
 		sr.start[r] += sr.start[r-1]
 	}

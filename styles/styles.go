@@ -24,7 +24,7 @@ type Set struct {
 	wantAlt  bool
 	warnings []string
 
-	stamps sync.Pool // *[]int32 by automaton ID: the last unit a pattern's literal was seen in
+	stamps sync.Pool // *stamps: which literal was kept in which unit
 
 	mu       sync.Mutex
 	timedOut map[string]bool
