@@ -143,6 +143,11 @@ func LoadConfig(file string, reg *Registry) (*Config, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read config: %w", err)
 	}
+	return loadConfigData(data, file, reg)
+}
+
+// loadConfigData is LoadConfig for a config already read.
+func loadConfigData(data []byte, file string, reg *Registry) (*Config, error) {
 	abs, err := filepath.Abs(file)
 	if err != nil {
 		return nil, fmt.Errorf("read config: %w", err)
@@ -905,7 +910,7 @@ type StyleLoader func(dir string, names []string) ([]*Rule, error)
 // their rules join base's, so that the rules section may name them too.
 // It returns the registry the run uses.
 func LoadConfigStyles(file string, base *Registry, load StyleLoader) (*Config, *Registry, error) {
-	data, err := os.ReadFile(file)
+	data, err := readFile(file, DefaultMaxFileSize)
 	if err != nil {
 		return nil, nil, fmt.Errorf("read config: %w", err)
 	}
@@ -916,7 +921,7 @@ func LoadConfigStyles(file string, base *Registry, load StyleLoader) (*Config, *
 		if err != nil {
 			return nil, nil, err
 		}
-		c, err := LoadConfig(file, base)
+		c, err := loadConfigData(data, file, base)
 		return c, base, err
 	}
 	abs, err := filepath.Abs(file)
@@ -935,6 +940,6 @@ func LoadConfigStyles(file string, base *Registry, load StyleLoader) (*Config, *
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s:%d: styles: %w", file, pre.Styles.Line, err)
 	}
-	c, err := LoadConfig(file, reg)
+	c, err := loadConfigData(data, file, reg)
 	return c, reg, err
 }

@@ -111,7 +111,9 @@ func Load(dir string, names []string) (*Set, error) {
 		}
 		for _, e := range ents {
 			ext := filepath.Ext(e.Name())
-			if e.IsDir() || (ext != ".yml" && ext != ".yaml") {
+			// Only regular files: a FIFO or device named RULE.yml would block
+			// or never end.
+			if !e.Type().IsRegular() || (ext != ".yml" && ext != ".yaml") {
 				continue
 			}
 			file := filepath.Join(sdir, e.Name())
