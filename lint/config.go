@@ -56,6 +56,16 @@ type RuleConfig struct {
 type Override struct {
 	Paths []string
 	Rules map[string]RuleConfig
+	// AddStyles and DropStyles change which house styles apply.
+	AddStyles, DropStyles []string
+}
+
+// StylesConfig names the house styles: a folder in Vale's StylesPath
+// layout (PATH/NAME/RULE.yml) and the styles every file uses.
+type StylesConfig struct {
+	Path string // relative to the config's folder
+	Use  []string
+	Line int // of the styles key, for messages
 }
 
 // Ignore drops some rules' findings (all when Rules is empty) in matching files.
@@ -88,6 +98,8 @@ type Config struct {
 	// Disabled rules are off for every file whatever the rules and
 	// overrides say: the command line's --select and --ignore.
 	Disabled map[string]bool
+	// Styles are the house styles; nil when the config names none.
+	Styles *StylesConfig
 
 	mu            sync.Mutex
 	settingsCache map[string]map[string]RuleSettings
@@ -134,6 +146,11 @@ func LoadConfig(file string, reg *Registry) (*Config, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read config: %w", err)
 	}
+	return loadConfigData(data, file, reg)
+}
+
+// loadConfigData is LoadConfig for a config already read.
+func loadConfigData(data []byte, file string, reg *Registry) (*Config, error) {
 	abs, err := filepath.Abs(file)
 	if err != nil {
 		return nil, fmt.Errorf("read config: %w", err)
@@ -165,9 +182,10 @@ type configError struct {
 func (e *configError) Error() string { return fmt.Sprintf("%s:%d: %s", e.file, e.line, e.msg) }
 
 type configParser struct {
-	file string
-	reg  *Registry
-	errs []error
+	file     string
+	reg      *Registry
+	errs     []error
+	anyStyle bool
 }
 
 func (p *configParser) errorf(n *yaml.Node, format string, args ...any) {
@@ -177,6 +195,12 @@ func (p *configParser) errorf(n *yaml.Node, format string, args ...any) {
 // ParseConfig parses config text; name is used in messages. Unknown keys and
 // bad values are errors that name the line and the key.
 func ParseConfig(data []byte, name string, reg *Registry) (*Config, error) {
+	return parseConfig(data, name, reg, false)
+}
+
+// parseConfig with anyStyle accepts every Style.Rule ID in rules and
+// ignore: the first reading, before the styles are loaded.
+func parseConfig(data []byte, name string, reg *Registry, anyStyle bool) (*Config, error) {
 	c := &Config{Include: DefaultInclude, Rules: map[string]RuleConfig{}}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
@@ -188,7 +212,7 @@ func ParseConfig(data []byte, name string, reg *Registry) (*Config, error) {
 	if problem := YAMLBounds(&root); problem != "" {
 		return nil, fmt.Errorf("%s: the config %s", name, problem)
 	}
-	p := &configParser{file: name, reg: reg}
+	p := &configParser{file: name, reg: reg, anyStyle: anyStyle}
 	p.duplicates(&root)
 	top := root.Content[0]
 	if top.Kind != yaml.MappingNode {
@@ -222,8 +246,10 @@ func ParseConfig(data []byte, name string, reg *Registry) (*Config, error) {
 			c.Corpus = p.globs(v, "corpus")
 		case "max-file-size":
 			c.MaxFileSize = p.size(v, "max-file-size")
+		case "styles":
+			c.Styles = p.styles(v)
 		default:
-			p.errorf(k, "unknown key %q (known: version, include, exclude, rules, overrides, ignore, names, names-files, dates, corpus, max-file-size)", k.Value)
+			p.errorf(k, "unknown key %q (known: version, include, exclude, rules, overrides, ignore, names, names-files, dates, corpus, max-file-size, styles)", k.Value)
 		}
 	}
 	if len(p.errs) > 0 {
@@ -351,6 +377,9 @@ func (p *configParser) rules(v *yaml.Node, key string) map[string]RuleConfig {
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		k, rv := v.Content[i], v.Content[i+1]
 		rule, ok := p.reg.Lookup(k.Value)
+		if !ok && p.anyStyle && IsStyleID(k.Value) {
+			continue
+		}
 		if !ok {
 			p.errorf(k, "%s: unknown rule %q%s", key, k.Value, p.suggest(k.Value))
 			continue
@@ -469,8 +498,10 @@ func (p *configParser) overrides(v *yaml.Node) []Override {
 				o.Paths = p.globs(ov, "overrides.paths")
 			case "rules":
 				o.Rules = p.rules(ov, "overrides.rules")
+			case "styles":
+				o.AddStyles, o.DropStyles = p.overrideStyles(ov)
 			default:
-				p.errorf(k, "overrides: unknown key %q (known: paths, rules)", k.Value)
+				p.errorf(k, "overrides: unknown key %q (known: paths, rules, styles)", k.Value)
 			}
 		}
 		if len(o.Paths) == 0 {
@@ -501,7 +532,7 @@ func (p *configParser) ignores(v *yaml.Node) []Ignore {
 			case "rules":
 				ig.Rules = p.strings(iv, "ignore.rules")
 				for _, id := range ig.Rules {
-					if _, ok := p.reg.Lookup(id); !ok {
+					if _, ok := p.reg.Lookup(id); !ok && (!p.anyStyle || !IsStyleID(id)) {
 						p.errorf(iv, "ignore.rules: unknown rule %q%s", id, p.suggest(id))
 					}
 				}
@@ -571,6 +602,10 @@ func (c *Config) settings(reg *Registry, rel string) map[string]RuleSettings {
 				}
 				s.Options = o
 			}
+		}
+		if c.Styles != nil && IsStyleID(r.ID) && !c.styleOn(r.ID[:strings.IndexByte(r.ID, '.')], rel) {
+			out[r.ID] = RuleSettings{Severity: SeverityOff, Options: s.Options}
+			continue
 		}
 		rc, ok := c.Rules[r.ID]
 		apply(rc, ok)
@@ -799,4 +834,121 @@ func (c *Config) OffEverywhere(id string) bool {
 		}
 	}
 	return true
+}
+
+func (p *configParser) styles(v *yaml.Node) *StylesConfig {
+	sc := &StylesConfig{Line: v.Line}
+	if v.Kind != yaml.MappingNode {
+		p.errorf(v, "styles: want a mapping with path and use")
+		return sc
+	}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, sv := v.Content[i], v.Content[i+1]
+		switch k.Value {
+		case "path":
+			sc.Path = sv.Value
+		case "use":
+			sc.Use = p.strings(sv, "styles.use")
+		default:
+			p.errorf(k, "styles: unknown key %q (known: path, use)", k.Value)
+		}
+	}
+	if sc.Path == "" {
+		sc.Path = "styles"
+	}
+	return sc
+}
+
+func (p *configParser) overrideStyles(v *yaml.Node) (add, drop []string) {
+	if v.Kind != yaml.MappingNode {
+		p.errorf(v, "overrides.styles: want a mapping with add and drop")
+		return nil, nil
+	}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, sv := v.Content[i], v.Content[i+1]
+		switch k.Value {
+		case "add":
+			add = p.strings(sv, "overrides.styles.add")
+		case "drop":
+			drop = p.strings(sv, "overrides.styles.drop")
+		default:
+			p.errorf(k, "overrides.styles: unknown key %q (known: add, drop)", k.Value)
+		}
+	}
+	return add, drop
+}
+
+// styleOn reports whether a house style applies to a file: in use, then
+// added or dropped by each matching override in order.
+func (c *Config) styleOn(style, rel string) bool {
+	on := contains(c.Styles.Use, style)
+	for _, ov := range c.Overrides {
+		if matchAny(ov.Paths, rel) {
+			if contains(ov.AddStyles, style) {
+				on = true
+			}
+			if contains(ov.DropStyles, style) {
+				on = false
+			}
+		}
+	}
+	return on
+}
+
+// StyleNames lists every style the config may apply somewhere: those in
+// use and those an override adds.
+func (c *Config) StyleNames() []string {
+	if c.Styles == nil {
+		return nil
+	}
+	names := append([]string(nil), c.Styles.Use...)
+	for _, ov := range c.Overrides {
+		for _, s := range ov.AddStyles {
+			if !contains(names, s) {
+				names = append(names, s)
+			}
+		}
+	}
+	return names
+}
+
+// StyleLoader compiles named house styles from a folder into rules.
+type StyleLoader func(dir string, names []string) ([]*Rule, error)
+
+// LoadConfigStyles is LoadConfig for a config that may name house styles:
+// their rules join base's, so that the rules section may name them too.
+// It returns the registry the run uses.
+func LoadConfigStyles(file string, base *Registry, load StyleLoader) (*Config, *Registry, error) {
+	data, err := readFile(file, DefaultMaxFileSize)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read config: %w", err)
+	}
+	// A first reading with a registry that accepts any style rule ID finds
+	// the styles; the second checks the rules section against them.
+	pre, err := parseConfig(data, file, base, true)
+	if err != nil || pre.Styles == nil {
+		if err != nil {
+			return nil, nil, err
+		}
+		c, err := loadConfigData(data, file, base)
+		return c, base, err
+	}
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read config: %w", err)
+	}
+	dir := pre.Styles.Path
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join(filepath.Dir(abs), dir)
+	}
+	rules, err := load(dir, pre.StyleNames())
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s:%d: styles: %w", file, pre.Styles.Line, err)
+	}
+	reg, err := NewRegistry(append(append([]*Rule(nil), base.Rules()...), rules...)...)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s:%d: styles: %w", file, pre.Styles.Line, err)
+	}
+	c, err := loadConfigData(data, file, reg)
+	return c, reg, err
 }

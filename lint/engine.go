@@ -266,6 +266,7 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 	f.settings = e.Config.Settings(e.Registry, f.rel)
 	report := func(d Diagnostic) { f.Diagnostics = append(f.Diagnostics, d) }
 	today := e.today() // once a file, not once a rule: time.Now showed in profiles
+	var shared map[any]any
 	for _, p := range doc.Problems {
 		if in.CorpusOnly {
 			break // reported only for the files linted
@@ -281,7 +282,7 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 			if s.Severity == SeverityOff || in.CorpusOnly {
 				continue
 			}
-			pass := &Pass{Rule: r, Doc: doc, Options: s.Options, Config: e.Config, Today: today, report: report}
+			pass := &Pass{Rule: r, Doc: doc, Options: s.Options, Config: e.Config, Today: today, report: report, shared: &shared}
 			if err := safeRun(r, in.Path, func() { r.Run(pass) }); err != nil {
 				f.Err = errors.Join(f.Err, err)
 			}

@@ -16,6 +16,7 @@ const (
 	CategoryMetadata    = "metadata"
 	CategoryLinks       = "links"
 	CategorySuppression = "suppression"
+	CategoryStyle       = "style" // house-style rules read from style folders
 )
 
 // A Rule is a check as a plain value, in the manner of
@@ -127,8 +128,8 @@ func Validate(rules []*Rule) error {
 	seen := map[string]bool{}
 	var errs []error
 	for _, r := range rules {
-		if !isKebab(r.ID) {
-			errs = append(errs, fmt.Errorf("rule %q: ID must be kebab-case", r.ID))
+		if !isKebab(r.ID) && !IsStyleID(r.ID) {
+			errs = append(errs, fmt.Errorf("rule %q: ID must be kebab-case, or Style.Rule for a house-style rule", r.ID))
 		}
 		if seen[r.ID] {
 			errs = append(errs, fmt.Errorf("rule %q: registered twice", r.ID))
@@ -192,6 +193,22 @@ func contains(list []string, s string) bool {
 	return false
 }
 
+// IsStyleID reports whether id has the form of a house-style rule's ID,
+// Style.Rule, as Vale names them (Microsoft.Contractions, write-good.So).
+func IsStyleID(id string) bool {
+	dot := strings.IndexByte(id, '.')
+	if dot <= 0 || dot == len(id)-1 || strings.Count(id, ".") != 1 {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		if (c < 'a' || c > 'z') && (c < 'A' || c > 'Z') && (c < '0' || c > '9') && c != '-' && c != '_' && c != '.' {
+			return false
+		}
+	}
+	return true
+}
+
 func isKebab(s string) bool {
 	if s == "" || s[0] == '-' || s[len(s)-1] == '-' || strings.Contains(s, "--") {
 		return false
@@ -245,6 +262,28 @@ type Pass struct {
 	// Today is the date "now" means, for checks of future dates.
 	Today  time.Time
 	report func(Diagnostic)
+	// shared holds what rules of one document compute once for all of
+	// them (see Shared); nil outside the engine.
+	shared *map[any]any
+}
+
+// Shared returns the value stored under key for this document, calling
+// build the first time: rules that share one piece of work (the style
+// rules' single scan of the text for all their words) do it once a
+// document. Outside the engine (Check) build runs every time.
+func (p *Pass) Shared(key any, build func() any) any {
+	if p.shared == nil {
+		return build()
+	}
+	if *p.shared == nil {
+		*p.shared = map[any]any{}
+	}
+	if v, ok := (*p.shared)[key]; ok {
+		return v
+	}
+	v := build()
+	(*p.shared)[key] = v
+	return v
 }
 
 // Report records a diagnostic at [start, end) of the document.

@@ -29,10 +29,12 @@ type commonFlags struct {
 	ignoreRules   []string
 	noIgnore      bool
 	verbose       bool
-	args          []string // the paths given, for finding their config
+	args          []string       // the paths given, for finding their config
+	cmd           *cobra.Command // for warnings on its standard error
 }
 
 func (c *commonFlags) register(cmd *cobra.Command) {
+	c.cmd = cmd
 	cmd.Flags().StringVar(&c.config, "config", "", "config file (default: the nearest "+lint.ConfigFileName+" from the linted paths' folders up)")
 	cmd.Flags().StringVar(&c.stdinFilename, "stdin-filename", "", "with '-', the path the text on standard input stands for")
 	cmd.Flags().StringVar(&c.failLevel, "fail-level", "warning", "lowest severity that makes the exit status 1: error, warning, info or none")

@@ -126,6 +126,6 @@ func newRoot(e *env) *cobra.Command {
 	}
 	root.SetVersionTemplate("copydesk {{.Version}}\n")
 	root.AddCommand(newLintCmd(e), newFixCmd(e), newRulesCmd(e), newExplainCmd(e), newInitCmd(e), newVersionCmd(e))
-	root.AddCommand(newNamesCmd(e))
+	root.AddCommand(newNamesCmd(e), newStylesCmd(e))
 	return root
 }

@@ -41,7 +41,11 @@ func (c *commonFlags) setup() (*lint.Engine, error) {
 		cfg = lint.DefaultConfig(projectRoot(starts[0].dir))
 	} else {
 		var err error
-		if cfg, err = lint.LoadConfig(file, reg); err != nil {
+		stderr := io.Discard
+		if c.cmd != nil {
+			stderr = c.cmd.ErrOrStderr()
+		}
+		if cfg, reg, err = loadConfig(file, reg, stderr); err != nil {
 			return nil, err
 		}
 	}

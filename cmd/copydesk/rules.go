@@ -22,7 +22,10 @@ func newRulesCmd(e *env) *cobra.Command {
 		Short: "List every rule with its category, default severity and fix",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			reg := rules.Registry()
+			reg, err := configRegistry(e)
+			if err != nil {
+				return &exitCode{code: exitError, err: err}
+			}
 			switch format {
 			case "text", "":
 				tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
@@ -81,7 +84,10 @@ func newExplainCmd(e *env) *cobra.Command {
 			return ids, cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			reg := rules.Registry()
+			reg, err := configRegistry(e)
+			if err != nil {
+				return &exitCode{code: exitError, err: err}
+			}
 			r, ok := reg.Lookup(args[0])
 			if !ok {
 				best, bestD := "", 4
@@ -236,6 +242,9 @@ rules:
 #   - paths: ["news/2026/**"]   # new articles: errors
 #     rules:
 #       repeated-word: error
+
+# House styles in Vale's format, styles/NAME/RULE.yml (copydesk styles import turns a sheet into one).
+# styles: {path: styles, use: [House]}
 
 # Findings to drop in some files, with the reason.
 # ignore:

@@ -1,0 +1,63 @@
+package styles
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/copydesk/copydesk/lint"
+)
+
+// BenchmarkSharedDocs runs the four shared Vale packages over the Markdown
+// pages of the shared docs sites, parsing included: the style rules' share
+// of a run is this less BenchmarkParseSharedDocs.
+func BenchmarkSharedDocs(b *testing.B) {
+	set, docs := sharedDocs(b)
+	reg, err := lint.NewRegistry(set.Rules()...)
+	if err != nil {
+		b.Fatal(err)
+	}
+	eng := &lint.Engine{Registry: reg, Config: lint.DefaultConfig("."), Workers: 1}
+	var size int64
+	for _, d := range docs {
+		size += int64(len(d.Src))
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	start := cpuTime()
+	for b.Loop() {
+		for _, in := range docs {
+			if _, err := eng.LintSource(in); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric((cpuTime()-start)/float64(b.N), "cpu-s/op")
+}
+
+func sharedDocs(b *testing.B) (*Set, []lint.Input) {
+	shared := sharedDir()
+	if shared == "" {
+		b.Skip("../shared/styles is absent")
+	}
+	set, err := Load(filepath.Join(shared, "styles"), []string{"Microsoft", "write-good", "proselint", "alex"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var docs []lint.Input
+	for _, site := range []string{"vite-docs", "docsy-docs"} {
+		_ = filepath.WalkDir(filepath.Join(shared, "corpus", site), func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && filepath.Ext(p) == ".md" {
+				src, err := os.ReadFile(p)
+				if err == nil {
+					docs = append(docs, lint.Input{Path: p, Src: src})
+				}
+			}
+			return nil
+		})
+	}
+	if len(docs) == 0 {
+		b.Skip("no shared docs pages")
+	}
+	return set, docs
+}
