@@ -22,28 +22,43 @@ var Rule = &lint.Rule{
 			"front matter (date, published, pubDate), from a Jekyll file name (2025-03-14-slug.md), from a " +
 			"/2025/03/14/ folder path, or from a Zola `path = \"2025/03/14/slug\"` key; `dates.sources` in the " +
 			"configuration says which of these count. Drafts (draft: true), redirect stubs, VitePress home pages (layout: home), Hugo or Zola section pages (_index.md) and the pages that " +
-			"`dates.undated` names are exempt. A date that is there but cannot be read is date-invalid's, not this rule's.",
+			"`dates.undated` names are exempt. A date that is there but cannot be read is date-invalid's, not this rule's. " +
+			"The rule learns from the corpus whether it is a dated archive: when most of its pages (five or more) " +
+			"have no date, it is a documentation site or a wiki, not a news archive, and the rule stays quiet.",
 		Wrong: "The Museum opens a new gallery\n\nThe gallery shows the ocean collection.",
 		Right: "The Museum opens a new gallery\n\nDate: 2025-03-14\n\nThe gallery shows the ocean collection.",
 	},
-	Run: run,
+	Collect: collect,
+	Check:   check,
 }
 
-func run(pass *lint.Pass) {
+// minPages is the number of pages that must be asked for a date before the
+// corpus can say whether it is a dated archive; fewer (a pre-commit hook on
+// one file) always report.
+const minPages = 5
+
+// A fact is what collect learns of one page that ought to have a date; pages
+// exempt by design give none.
+type fact struct {
+	dated bool
+	d     lint.Diagnostic // the finding when the page has no date
+}
+
+func collect(pass *lint.Pass) any {
 	doc := pass.Doc
 	if doc.Draft || pubdate.NotArticle(doc.Summary) || pubdate.Snippet(doc) || len(bytes.TrimSpace(doc.Src)) == 0 {
-		return
-	}
-	if len(pubdate.Fields(doc.Summary, pass.Config)) > 0 {
-		return
+		return nil
 	}
 	if cfg := pass.Config; cfg != nil && len(cfg.Dates.Undated) > 0 {
 		rel := cfg.Rel(doc.Path)
 		for _, g := range cfg.Dates.Undated {
 			if lint.MatchGlob(g, rel) {
-				return
+				return nil
 			}
 		}
+	}
+	if len(pubdate.Fields(doc.Summary, pass.Config)) > 0 {
+		return &fact{dated: true}
 	}
 	at := pubdate.Where(doc.Summary)
 	var how string
@@ -58,5 +73,27 @@ func run(pass *lint.Pass) {
 	if cfg := pass.Config; cfg != nil && len(cfg.Dates.Sources) > 0 && len(doc.Dates) > 0 {
 		how += "; the date in the " + pubdate.Describe(doc.Dates[0]) + " does not count under dates.sources: " + strings.Join(cfg.Dates.Sources, ", ")
 	}
-	pass.Reportf(at.Start, at.End, "no publication date; %s", how)
+	return &fact{d: lint.Diagnostic{Start: at.Start, End: at.End, Message: "no publication date; " + how}}
+}
+
+func check(pass *lint.CorpusPass) {
+	asked, dated := 0, 0
+	for _, f := range pass.Facts {
+		if f, ok := f.(*fact); ok && f != nil {
+			asked++
+			if f.dated {
+				dated++
+			}
+		}
+	}
+	// Most pages undated: the site does not date its pages (docs, a wiki),
+	// and a missing date is its convention, not a slip.
+	if asked >= minPages && 2*dated < asked {
+		return
+	}
+	for i, f := range pass.Facts {
+		if f, ok := f.(*fact); ok && f != nil && !f.dated {
+			pass.Report(pass.Summaries[i].Path, f.d)
+		}
+	}
 }
