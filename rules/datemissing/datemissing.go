@@ -46,7 +46,7 @@ type fact struct {
 
 func collect(pass *lint.Pass) any {
 	doc := pass.Doc
-	if doc.Draft || pubdate.NotArticle(doc.Summary) || pubdate.Snippet(doc) || len(bytes.TrimSpace(doc.Src)) == 0 {
+	if doc.Draft || pubdate.NotArticle(doc) || pubdate.Snippet(doc) || len(bytes.TrimSpace(doc.Src)) == 0 {
 		return nil
 	}
 	if cfg := pass.Config; cfg != nil && len(cfg.Dates.Undated) > 0 {

@@ -6,6 +6,7 @@ package pubdate
 import (
 	"path"
 	"path/filepath"
+	"strings"
 
 	"github.com/copydesk/copydesk/dates"
 	"github.com/copydesk/copydesk/lint"
@@ -66,11 +67,28 @@ func Publication(sum *lint.Summary, cfg *lint.Config) (Field, bool) {
 
 // NotArticle reports whether a Markdown page is, by its generator's own
 // conventions, not an article: a page without front matter (a README; site
-// generators publish posts only with front matter), a redirect stub
-// (`redirect: /blog/...`), a VitePress home page (`layout: home`), or a Hugo
-// or Zola section page (_index.md), which lists articles.
-func NotArticle(sum *lint.Summary) bool {
-	if sum.Format == lint.FormatMarkdown && sum.Meta == nil {
+// generators publish posts only with front matter), a partial or an include
+// (see Partial), a redirect stub (`redirect: /blog/...`), a VitePress home
+// page (`layout: home`), or a Hugo or Zola section page (_index.md), which
+// lists articles.
+func NotArticle(doc *lint.Document) bool {
+	sum := doc.Summary
+	return sum.Format == lint.FormatMarkdown && sum.Meta == nil || NotPage(doc) || SectionPage(sum)
+}
+
+// SectionPage reports a Hugo or Zola section page (_index.md): it lists
+// the articles of its folder. With text of its own it is still a page with a
+// title, but not a dated article.
+func SectionPage(sum *lint.Summary) bool {
+	return path.Base(filepath.ToSlash(sum.Path)) == "_index.md"
+}
+
+// NotPage reports whether a file is not published as a page of its own: a
+// partial or include (Partial), a redirect stub, a VitePress home page, or a
+// page whose front matter tells the generator not to render it.
+func NotPage(doc *lint.Document) bool {
+	sum := doc.Summary
+	if Partial(sum.Path) {
 		return true
 	}
 	for _, k := range []string{"redirect", "redirect_to", "redirectTo"} {
@@ -81,7 +99,67 @@ func NotArticle(sum *lint.Summary) bool {
 	if l, _ := sum.Meta["layout"].(string); l == "home" {
 		return true
 	}
-	return path.Base(filepath.ToSlash(sum.Path)) == "_index.md"
+	// Hugo: headless: true, or build/_build with render: never (false in
+	// older versions); Jekyll: published: false.
+	if h, _ := sum.Meta["headless"].(bool); h {
+		return true
+	}
+	if p, ok := sum.Meta["published"].(bool); ok && !p {
+		return true
+	}
+	for _, k := range []string{"build", "_build"} {
+		if b, ok := sum.Meta[k].(map[string]any); ok {
+			switch r := b["render"].(type) {
+			case bool:
+				return !r
+			case string:
+				return r == "never" || r == "false"
+			}
+		}
+	}
+	// A page with no text of its own that names a template is the
+	// template's: its title, if any, is the template's business.
+	if sum.Format == lint.FormatMarkdown && EmptyBody(doc) {
+		for _, k := range []string{"template", "layout"} {
+			if v, _ := sum.Meta[k].(string); v != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Partial reports a file that site generators include into pages instead of
+// publishing: anything under a folder or with a name that starts with an
+// underscore (Jekyll's _includes, Docusaurus and Astro partials, a _common
+// folder of snippets) other than Hugo's and Zola's _index.md and Jekyll's
+// _posts and _drafts, and anything under a folder named partials or
+// includes.
+func Partial(p string) bool {
+	segs := strings.Split(filepath.ToSlash(p), "/")
+	for i, seg := range segs {
+		last := i == len(segs)-1
+		switch {
+		case seg == "" || seg == "." || seg == "..":
+		case last && seg == "_index.md":
+		case !last && (seg == "_posts" || seg == "_drafts"):
+		case seg[0] == '_':
+			return true
+		case !last && (seg == "partials" || seg == "includes" || seg == "_includes"):
+			return true
+		}
+	}
+	return false
+}
+
+// EmptyBody reports a page with no text outside its front matter.
+func EmptyBody(doc *lint.Document) bool {
+	for i := range doc.Blocks {
+		if b := &doc.Blocks[i]; b.Kind != lint.KindFrontMatter && b.Tok1 > b.Tok0 {
+			return false
+		}
+	}
+	return true
 }
 
 // Where returns the range a finding about the whole article points at: the
