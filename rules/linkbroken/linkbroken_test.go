@@ -8,5 +8,18 @@ import (
 )
 
 func TestRule(t *testing.T) {
-	linttest.RunCorpus(t, "testdata", linkbroken.Rule)
+	linttest.RunCorpus(t, "testdata/site", linkbroken.Rule)
+}
+
+// TestHugo: a Hugo site (hugo.toml) with glossary shorthand links, links
+// written as URLs from a page served at a folder of its own, and anchors an
+// include brings; broken links are still reported.
+func TestHugo(t *testing.T) {
+	linttest.RunCorpus(t, "testdata/hugo", linkbroken.Rule)
+}
+
+// TestAssetsElsewhere: links to kinds of files the walked folders hold none
+// of are not judged; links to articles still are.
+func TestAssetsElsewhere(t *testing.T) {
+	linttest.RunCorpus(t, "testdata/no-assets", linkbroken.Rule)
 }

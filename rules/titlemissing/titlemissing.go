@@ -47,4 +47,3 @@ func run(pass *lint.Pass) {
 	}
 	pass.Reportf(at.Start, at.End, "no title; %s", how)
 }
-
