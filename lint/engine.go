@@ -377,7 +377,11 @@ func (e *Engine) filter(f *FileResult) {
 		if !ok || s.Severity == SeverityOff || e.Config.Ignored(d.Rule, f.rel) {
 			continue
 		}
-		d.Severity = s.Severity
+		// A rule may mark a finding as a suggestion (SeverityInfo) below the
+		// configured severity: a quoted example of the error itself.
+		if d.Severity == SeverityOff || d.Severity > s.Severity {
+			d.Severity = s.Severity
+		}
 		out = append(out, d)
 	}
 	f.Diagnostics = e.suppress(f, out)
