@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/rules/internal/prose"
 )
 
 // Rule is the missing-space-after-punctuation rule.
@@ -69,7 +70,7 @@ func run(pass *lint.Pass) {
 
 func report(pass *lint.Pass, mark, next lint.Token, c byte) {
 	_, w := utf8.DecodeRune(pass.Doc.Src[next.Start:next.End])
-	pass.Report(lint.Diagnostic{
+	prose.Report(pass, lint.Diagnostic{
 		Start:   int(mark.Start),
 		End:     int(next.Start) + w,
 		Message: fmt.Sprintf("no space after %q; insert one", c),

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/rules/internal/prose"
 )
 
 // Rule is the multiple-spaces rule.
@@ -78,7 +79,7 @@ func run(pass *lint.Pass) {
 			if keep != " " {
 				fixMsg = "Replace with one no-break space"
 			}
-			pass.Report(lint.Diagnostic{
+			prose.Report(pass, lint.Diagnostic{
 				Start:   int(t.Start),
 				End:     int(t.End),
 				Message: fmt.Sprintf("%d spaces in a row; use one", n),

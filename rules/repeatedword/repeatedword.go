@@ -158,14 +158,14 @@ func check(pass *lint.Pass, toks []lint.Token, i, j int) {
 		// fix "the the": the writer quotes the slip as an example.
 		d.Severity = lint.SeverityInfo
 		d.Message = fmt.Sprintf("doubled word %q, quoted or emphasised; if it is not an example of the slip, remove the second one", word)
-		pass.Report(d)
+		prose.Report(pass, d)
 		return
 	case emphasis:
 		if e, ok := emphasisRemoval(src, toks, i, j); ok {
 			d.Fix = &lint.Fix{Message: fmt.Sprintf("Remove the emphasised %q with its markers", word), Applicability: lint.Unsafe, Edits: []lint.Edit{e}}
 		}
 		d.Message = fmt.Sprintf("doubled word %q (one copy is emphasised); remove one unless the repetition is meant", word)
-		pass.Report(d)
+		prose.Report(pass, d)
 		return
 	}
 	app := lint.Safe
@@ -185,7 +185,7 @@ func check(pass *lint.Pass, toks []lint.Token, i, j int) {
 			d.Fix.Message = fmt.Sprintf("Remove the first %q, outside the link label", word)
 		}
 	}
-	pass.Report(d)
+	prose.Report(pass, d)
 }
 
 // A pair is a doubled word with what stands around it.

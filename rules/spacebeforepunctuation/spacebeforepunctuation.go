@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/rules/internal/prose"
 )
 
 // Rule is the space-before-punctuation rule.
@@ -193,7 +194,7 @@ func before(pass *lint.Pass, toks []lint.Token, i int, c byte) {
 		d.Fix.Message = "Move the space to after the comma"
 		d.Fix.Edits = append(d.Fix.Edits, lint.Edit{Start: int(mark.End), End: int(mark.End), NewText: " "})
 	}
-	pass.Report(d)
+	prose.Report(pass, d)
 }
 
 // afterParen checks the space toks[i] after an opening parenthesis.
@@ -215,7 +216,7 @@ func afterParen(pass *lint.Pass, toks []lint.Token, i int) {
 			return // ":(", ":-(", ";("
 		}
 	}
-	pass.Report(lint.Diagnostic{
+	prose.Report(pass, lint.Diagnostic{
 		Start:   int(paren.Start),
 		End:     int(sp.End),
 		Message: "space after an opening parenthesis; remove it",

@@ -94,11 +94,11 @@ func run(pass *lint.Pass) {
 			if k := match(stack, br.fam); k >= 0 {
 				m := stack[k]
 				for _, u := range stack[k+1:] {
-					pass.Report(unclosed(u, b))
+					prose.Report(pass, unclosed(u, b))
 				}
 				stack = stack[:k]
 				if m.b.full != br.full {
-					pass.Report(widthMismatch(doc, m, mark{off, br}))
+					prose.Report(pass, widthMismatch(doc, m, mark{off, br}))
 				}
 				continue
 			}
@@ -135,13 +135,13 @@ func run(pass *lint.Pass) {
 				carried++
 			default:
 				for _, m := range pending {
-					pass.Report(unclosed(m, pendingBlock))
+					prose.Report(pass, unclosed(m, pendingBlock))
 				}
 				pending = pending[:0]
 			}
 		}
 		for _, m := range lones {
-			pass.Report(lint.Diagnostic{
+			prose.Report(pass, lint.Diagnostic{
 				Start:   m.off,
 				End:     m.off + m.b.width,
 				Message: fmt.Sprintf("%s closes a bracket that was never opened in this %s", src[m.off:m.off+m.b.width], prose.Noun(b)),
@@ -153,11 +153,11 @@ func run(pass *lint.Pass) {
 			continue
 		}
 		for _, m := range stack {
-			pass.Report(unclosed(m, b))
+			prose.Report(pass, unclosed(m, b))
 		}
 	}
 	for _, m := range pending {
-		pass.Report(unclosed(m, pendingBlock))
+		prose.Report(pass, unclosed(m, pendingBlock))
 	}
 }
 

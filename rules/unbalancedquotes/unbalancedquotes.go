@@ -145,7 +145,7 @@ func run(pass *lint.Pass) {
 					}
 					m := stack[len(stack)-1]
 					stack = stack[:len(stack)-1]
-					pass.Report(mismatch(doc, m, mark{off, k}, "a straight"))
+					prose.Report(pass, mismatch(doc, m, mark{off, k}, "a straight"))
 				case closer:
 					lones = append(lones, mark{off, k})
 				case before == prose.SideEdge && after == prose.SideEdge && !moreStraight(src, toks, i):
@@ -159,7 +159,7 @@ func run(pass *lint.Pass) {
 					m := stack[len(stack)-1]
 					stack = stack[:len(stack)-1]
 					if top == qLeft {
-						pass.Report(mismatch(doc, m, mark{off, k}, "an opening"))
+						prose.Report(pass, mismatch(doc, m, mark{off, k}, "an opening"))
 					}
 					continue
 				}
@@ -183,7 +183,7 @@ func run(pass *lint.Pass) {
 					m := stack[len(stack)-1]
 					stack = stack[:len(stack)-1]
 					if top == qStraight {
-						pass.Report(mismatch(doc, m, mark{off, k}, "a curly"))
+						prose.Report(pass, mismatch(doc, m, mark{off, k}, "a curly"))
 					}
 					continue
 				}
@@ -213,12 +213,12 @@ func run(pass *lint.Pass) {
 			case running && first < 0 && carried < maxCarry:
 				carried++
 			default:
-				pass.Report(unclosed(*pending, pendingBlock))
+				prose.Report(pass, unclosed(*pending, pendingBlock))
 				pending = nil
 			}
 		}
 		for _, m := range lones {
-			pass.Report(lint.Diagnostic{
+			prose.Report(pass, lint.Diagnostic{
 				Start:   m.off,
 				End:     m.off + len(glyph[m.kind]),
 				Message: fmt.Sprintf("%s closes a quotation that was never opened in this %s", glyph[m.kind], prose.Noun(b)),
@@ -230,11 +230,11 @@ func run(pass *lint.Pass) {
 			continue
 		}
 		for _, m := range stack {
-			pass.Report(unclosed(m, b))
+			prose.Report(pass, unclosed(m, b))
 		}
 	}
 	if pending != nil {
-		pass.Report(unclosed(*pending, pendingBlock))
+		prose.Report(pass, unclosed(*pending, pendingBlock))
 	}
 }
 
