@@ -33,7 +33,7 @@ func TestOnlyTheseRules(t *testing.T) {
 			"Kettle Island News\n\nThe menu lists \u00e0\u00b8\u00aa\u00e0\u00b8\u00a7\u00e0\u00b8\u00b1\u00e0\u00b8\u00aa\u00e0\u00b8\u201d\u00e0\u00b8\u00b5 beside the English names of the dishes served in the hall.\n",
 			[]string{"mojibake"}},
 		{"technical tokens in running text", "a.md",
-			"---\ntitle: Notes on the bindings\ndate: 2025-05-02\n---\n\nThe v8:: namespace and std::tr1:: helpers moved. The server listens on ::1 and on fe80::1. Write b ? True() : False() when a time.Duration is missing ) in the call.\n\n- **doc,n-api**: the docs build again.\n- **http,test**: two flaky tests were fixed.\n",
+			"---\ntitle: Notes on the bindings\ndate: 2025-05-02\n---\n\nThe v8:: namespace and std::tr1:: helpers moved. The server listens on ::1 and on fe80::1. Write b ? True() : False() when a call is missing ) at its end.\n\n- **doc,n-api**: the docs build again.\n- **http,test**: two flaky tests were fixed.\n",
 			nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

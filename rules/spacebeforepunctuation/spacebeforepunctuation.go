@@ -130,6 +130,12 @@ func before(pass *lint.Pass, toks []lint.Token, i int, c byte) {
 	if (c == '.' || c == '!' || c == '?') && lowerAfter(src, toks, i+2) {
 		return // "add a ? as in", a mark named as a symbol; a sentence does not go on in lower case
 	}
+	if c == ')' && (nextTok == nil || nextTok.Kind == lint.TokSpace || nextTok.Kind == lint.TokNewline) && !openBefore(src, toks, i) {
+		return // "missing )": a bracket standing alone that closes nothing is named
+	}
+	if (c == '?' || c == ':') && codeAround(src, toks, i) {
+		return // "b ? True() : False()": an operator between code
+	}
 	switch c {
 	case '.':
 		if after == '.' || prev.Kind == lint.TokPunct && src[prev.Start] == '.' || spacedDot(src, toks, i+2) {
@@ -346,4 +352,32 @@ func lowerAfter(src []byte, toks []lint.Token, k int) bool {
 	}
 	r, _ := utf8.DecodeRune(src[toks[k+1].Start:toks[k+1].End])
 	return unicode.IsLower(r)
+}
+
+// codeAround reports a code token (True(), std::x) on either side of the
+// mark after the space toks[i], past one space: the mark is an operator.
+func codeAround(src []byte, toks []lint.Token, i int) bool {
+	for _, k := range []int{i - 1, i + 3} {
+		if k >= 0 && k < len(toks) && toks[k].Code(src) {
+			return true
+		}
+	}
+	return false
+}
+
+// openBefore reports an opening parenthesis before toks[i] in the block
+// that no closing one has matched.
+func openBefore(src []byte, toks []lint.Token, i int) bool {
+	depth := 0
+	for k := 0; k < i; k++ {
+		if toks[k].Kind == lint.TokPunct {
+			switch src[toks[k].Start] {
+			case '(':
+				depth++
+			case ')':
+				depth = max(0, depth-1)
+			}
+		}
+	}
+	return depth > 0
 }

@@ -341,6 +341,11 @@ func template(src []byte, toks []lint.Token, i int) bool {
 // mentioned reports whether a bracket is quoted as a character ("(",
 // “)”) or ends or starts a quoted snippet of code ("for range s {").
 func mentioned(src []byte, toks []lint.Token, i int, br bracket) bool {
+	// "missing )", "type ( to open": a bracket with space on both sides
+	// (or a space and the block's end) encloses nothing; it is named.
+	if i > 0 && isSpace(toks[i-1]) && (i+1 >= len(toks) || isSpace(toks[i+1]) || toks[i+1].Kind == lint.TokNewline) {
+		return true
+	}
 	q := quoteAt(src, toks, i+1, toks[i].End)
 	p := quoteAt(src, toks, i-1, toks[i].Start)
 	if q != 0 && p != 0 {
