@@ -211,16 +211,18 @@ func (c *pair) language() bool {
 	w1, w2 := toks[c.i], toks[c.j]
 	prev, next := c.text(c.before), c.text(c.after)
 	switch {
-	case lower == "had" || lower == "that" || lower == "her":
-		return true // had had; that that; gave her her book
+	case lower == "had" || lower == "that" || lower == "her" || lower == "do":
+		return true // had had; that that; gave her her book; I do do it (emphatic do, then the verb)
+	case c.before >= 0 && binomial(c, prev):
+		return true // by and by by water: the first copy closes "by and by"
 	case lower == "is" && whClause(src, toks, c.i):
 		return true // what it is is
 	case interjections[lower] || intensifiers[lower] || loans[lower]:
 		return true
 	case hasAnySuffix(lower, emphaticSuffix) && !functionWords[lower]:
 		return true // a beautiful beautiful day
-	case lower == "you" && auxiliaries[next]:
-		return true // I told you you should
+	case (lower == "you" || lower == "it") && auxiliaries[next] && c.before >= 0 && !sentenceStart(src, toks, c.i):
+		return true // I told you you should; if we get it it may be (not "It it is" opening a sentence)
 	case modalNouns[lower] && determiners[prev]:
 		return true // the will will show
 	case adverbParticles[lower] && (pastForm(prev) || phrasalHeads[prev] || phrasalObjects[prev] && c.verbBefore(c.before)):
@@ -254,6 +256,19 @@ func (c *pair) language() bool {
 		return true
 	}
 	return foreign(src, toks, c.i, c.j)
+}
+
+// binomial reports that the first copy ends a reduplicative binomial, the
+// word twice around a conjunction or preposition ("by and by", "on and on",
+// "day by day", "one to one"), so the second starts a phrase of its own.
+func binomial(c *pair, prev string) bool {
+	switch prev {
+	case "and", "or", "by", "to", "after", "upon", "for":
+	default:
+		return false
+	}
+	k := wordAround(c.toks, c.before, -1)
+	return k >= 0 && c.text(k) == c.lower
 }
 
 // passive reports a form of "be" within the two words before the
