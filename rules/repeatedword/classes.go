@@ -1,7 +1,5 @@
 package repeatedword
 
-import "strings"
-
 // The classes of doubles that are language, not slips. Each holds for
 // English in general; none names a word of a particular text.
 
@@ -13,23 +11,19 @@ var interjections = set(
 	"bla", "blah", "yada", "yadda", "tut", "tsk", "shh", "hush", "pooh", "la", "doo", "dum", "da", "tra",
 	"knock", "tick", "tock", "ding", "dong", "beep", "bleep", "honk", "toot", "bang", "boom", "bam", "pow",
 	"zzz", "choo", "chug", "quack", "meow", "woof", "baa", "moo", "oink", "tweet", "chirp", "buzz", "clap",
-	"chop", "hip", "bravo", "encore", "hear", "there", "now", "well", "come", "hello", "night",
+	"chop", "bravo", "encore", "hear", "there", "now", "well", "come", "hello", "night",
 )
 
-// intensifiers and the adjectives English doubles for emphasis ("a long
-// long time", "poor poor fellow", "very very good", "ten thousand thousand"):
-// degree words, the core adjectives of size, age, distance and feeling, and
-// the number words, which double to multiply.
+// intensifiers and the adjectives English doubles for emphasis ("far far
+// away", "poor poor fellow", "very very good", "ten thousand thousand"):
+// degree words, the few adjectives of age, size and feeling that English
+// reduplicates as a figure (old old, little little, dear dear), and the
+// number words, which double to multiply.
 var intensifiers = set(
-	"very", "really", "so", "too", "much", "many", "far", "long", "ever", "indeed", "quite", "truly",
-	"old", "young", "little", "tiny", "small", "big", "great", "huge", "poor", "dear", "sweet", "deep",
-	"dark", "sad", "slow", "weary", "lonely", "pretty", "lovely", "awful",
+	"very", "really", "so", "too", "far", "long", "ever", "indeed", "quite", "truly",
+	"old", "little", "tiny", "wee", "poor", "dear", "sweet",
 	"hundred", "thousand", "million", "billion",
 )
-
-// emphaticSuffix: adjectives made with these endings double for emphasis
-// like the core ones ("a beautiful beautiful day", "a foolish foolish man").
-var emphaticSuffix = []string{"ful", "less", "ous", "ish", "est"}
 
 // loans are reduplicated words English borrowed whole (dictionaries write
 // most of them with a hyphen or as one word): "mahi mahi", "tuk tuk".
@@ -49,19 +43,12 @@ var auxiliaries = set(
 	"'re", "’re", "'d", "’d", "'ll", "’ll", "'ve", "’ve",
 )
 
-// adverbParticles finish a phrasal verb ("log in", "slip in", "lay by");
-// the same word may then open a phrase of its own: "logged in in the
-// morning".
-var adverbParticles = set("in", "on", "up", "out", "off", "over", "down", "by", "back", "away", "around", "along")
-
-// prepositions end a prepositional verb in the passive, stranded after its
-// participle ("is still believed in", "were resorted to"), and the next
-// phrase may start with the same word: "were resorted to to keep them".
-var prepositions = set("in", "on", "up", "out", "off", "over", "down", "by", "to", "about", "through", "along",
-	"around", "with", "at", "for", "of", "upon", "into")
-
-// beForms make a passive with a participle.
-var beForms = set("be", "is", "are", "was", "were", "been", "being", "am", "get", "got", "gets")
+// adverbParticles finish a phrasal verb ("log in", "slip out", "give
+// up"); the same word may then open a phrase of its own: "logged in in the
+// morning". Prepositions that also end prepositional verbs ("believed in
+// in", "resorted to to") are left reported: without a dictionary of those
+// verbs they cannot be told from a slip ("shown at at a fair").
+var adverbParticles = set("in", "out", "up", "down", "off", "away", "back", "over")
 
 // phrasalHeads are the verbs of the phrasal verbs written about interfaces
 // and forms, which take the particle right after them: "log in in the
@@ -71,7 +58,7 @@ var phrasalHeads = set(
 	"checking", "plug", "plugged", "fill", "filled", "type", "typed", "tune", "tuned", "turn", "turned", "hand",
 	"handed", "call", "called", "drop", "dropped", "pass", "passed", "hold", "held", "give", "gave", "set",
 	"put", "lock", "locked", "pay", "paid", "write", "wrote", "opt", "opted", "zoom", "zoomed", "scroll",
-	"scrolled", "shut", "break", "broke", "cut", "come", "came", "go", "went", "get", "got",
+	"scrolled", "shut", "break", "broke", "cut",
 )
 
 // irregularPast are the common irregular past forms, which end a verb
@@ -125,11 +112,15 @@ func set(words ...string) map[string]bool {
 	return m
 }
 
-func hasAnySuffix(w string, sufs []string) bool {
-	for _, s := range sufs {
-		if len(w) > len(s)+2 && strings.HasSuffix(w, s) {
-			return true
-		}
-	}
-	return false
-}
+// speechVerbs introduce words reported as said or as a sound: what follows
+// is the utterance, doubled as it was spoken ("they said bye bye", "the
+// car went beep beep", "she cried help help").
+var speechVerbs = set("said", "say", "says", "saying", "cried", "cry", "cries", "shouted", "shout", "shouts",
+	"yelled", "yell", "called", "call", "sang", "sing", "sings", "whispered", "went", "goes", "chanted",
+	"chant", "replied", "answered", "muttered", "screamed", "sounded", "repeated", "echoed")
+
+// nameWords are English words that are also given names or months; beside
+// the word written with a capital they are a name and the word: "Will will
+// be here", "In May may we", "May May come?".
+var nameWords = set("may", "will", "june", "april", "august", "mark", "bill", "rose", "pat", "sue", "frank",
+	"grace", "hope", "joy", "faith", "art", "rob", "jack", "bob", "max", "ray", "dawn", "summer", "robin")

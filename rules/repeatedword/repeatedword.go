@@ -170,7 +170,7 @@ func check(pass *lint.Pass, toks []lint.Token, i, j int) {
 	}
 	app := lint.Safe
 	switch {
-	case upper1 && upper2 && !functionWords[lower]:
+	case upper1 && upper2 && !functionWords[lower] && !allCaps(src[w2.Start:w2.End]):
 		// Walla Walla, Go Go: a name, or a slip inside one.
 		app = lint.Unsafe
 		d.Message = fmt.Sprintf("doubled word %q; if it is not a name, remove the second one", word)
@@ -219,19 +219,21 @@ func (c *pair) language() bool {
 		return true // what it is is
 	case interjections[lower] || intensifiers[lower] || loans[lower]:
 		return true
-	case hasAnySuffix(lower, emphaticSuffix) && !functionWords[lower]:
-		return true // a beautiful beautiful day
+	case speechVerbs[prev] && !functionWords[lower]:
+		return true // they said bye bye: the words reported, as spoken
+	case nameWords[lower] && w1.Is(lint.FlagUpper) && (!w2.Is(lint.FlagUpper) || sentenceStart(src, toks, c.i)):
+		return true // Will will be here; May May is my friend (but "That is May May" is a slip)
+	case exclaimed(src, toks, c.j):
+		return true // Wait wait! an exclamation repeats on purpose
 	case (lower == "you" || lower == "it") && auxiliaries[next] && c.before >= 0 && !sentenceStart(src, toks, c.i):
 		return true // I told you you should; if we get it it may be (not "It it is" opening a sentence)
 	case modalNouns[lower] && determiners[prev]:
 		return true // the will will show
 	case adverbParticles[lower] && (pastForm(prev) || phrasalHeads[prev] || phrasalObjects[prev] && c.verbBefore(c.before)):
 		return true // slipped in in safety; sign in in the book; took it in in the morning
-	case prepositions[lower] && pastForm(prev) && c.passive(c.before):
-		return true // is still believed in in the old way; were resorted to to keep
 	case !w1.Is(lint.FlagUpper) && w2.Is(lint.FlagUpper):
 		return true // the name is Is: a name or a mention starts with the second
-	case w1.Is(lint.FlagUpper) && w2.Is(lint.FlagUpper) && !functionWords[lower] && !blockStart(toks, c.i) && !sentenceStart(src, toks, c.i):
+	case w1.Is(lint.FlagUpper) && w2.Is(lint.FlagUpper) && !functionWords[lower] && !nameWords[lower] && !allCaps(src[w2.Start:w2.End]) && !blockStart(toks, c.i) && !sentenceStart(src, toks, c.i):
 		return true // Walla Walla, Go Go: a name
 	case w1.Is(lint.FlagUpper) && !w2.Is(lint.FlagUpper) && !functionWords[lower] && latin(lower):
 		return true // Rattus rattus
@@ -258,6 +260,11 @@ func (c *pair) language() bool {
 	return foreign(src, toks, c.i, c.j)
 }
 
+// exclaimed reports an exclamation mark right after the second copy.
+func exclaimed(src []byte, toks []lint.Token, j int) bool {
+	return j+1 < len(toks) && toks[j+1].Kind == lint.TokPunct && toks[j+1].Start == toks[j].End && src[toks[j+1].Start] == '!'
+}
+
 // binomial reports that the first copy ends a reduplicative binomial, the
 // word twice around a conjunction or preposition ("by and by", "on and on",
 // "day by day", "one to one"), so the second starts a phrase of its own.
@@ -269,17 +276,6 @@ func binomial(c *pair, prev string) bool {
 	}
 	k := wordAround(c.toks, c.before, -1)
 	return k >= 0 && c.text(k) == c.lower
-}
-
-// passive reports a form of "be" within the two words before the
-// participle at toks[k]: "is still believed", "were resorted".
-func (c *pair) passive(k int) bool {
-	for n := 0; n < 2 && k >= 0; n++ {
-		if k = wordAround(c.toks, k, -1); k >= 0 && beForms[c.text(k)] {
-			return true
-		}
-	}
-	return false
 }
 
 // sentenceStart reports whether toks[i] follows the end of a sentence.
