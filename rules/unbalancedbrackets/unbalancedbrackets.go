@@ -113,6 +113,9 @@ func run(pass *lint.Pass) {
 					continue
 				}
 			}
+			if named(toks, i) {
+				continue // "missing )": a closer standing alone that closes nothing is named
+			}
 			lones = append(lones, mark{off, br})
 		}
 		// "choose a) or b)": single-letter labels count when there are two.
@@ -341,11 +344,6 @@ func template(src []byte, toks []lint.Token, i int) bool {
 // mentioned reports whether a bracket is quoted as a character ("(",
 // “)”) or ends or starts a quoted snippet of code ("for range s {").
 func mentioned(src []byte, toks []lint.Token, i int, br bracket) bool {
-	// "missing )", "type ( to open": a bracket with space on both sides
-	// (or a space and the block's end) encloses nothing; it is named.
-	if i > 0 && isSpace(toks[i-1]) && (i+1 >= len(toks) || isSpace(toks[i+1]) || toks[i+1].Kind == lint.TokNewline) {
-		return true
-	}
 	q := quoteAt(src, toks, i+1, toks[i].End)
 	p := quoteAt(src, toks, i-1, toks[i].Start)
 	if q != 0 && p != 0 {
@@ -512,4 +510,10 @@ func interval(src []byte, toks []lint.Token, open mark, close bracket, i int) bo
 		}
 	}
 	return commas == 1 && items == 2
+}
+
+// named reports a bracket with a space before it and a space, a line break
+// or the block's end after it: it encloses nothing, so the text names it.
+func named(toks []lint.Token, i int) bool {
+	return i > 0 && toks[i-1].Kind == lint.TokSpace && (i+1 >= len(toks) || isSpace(toks[i+1]))
 }
