@@ -4,6 +4,8 @@ package datemissing
 
 import (
 	"bytes"
+	"path"
+	"path/filepath"
 	"strings"
 
 	"github.com/copydesk/copydesk/lint"
@@ -23,8 +25,10 @@ var Rule = &lint.Rule{
 			"/2025/03/14/ folder path, or from a Zola `path = \"2025/03/14/slug\"` key; `dates.sources` in the " +
 			"configuration says which of these count. Drafts (draft: true), redirect stubs, VitePress home pages (layout: home), Hugo or Zola section pages (_index.md) and the pages that " +
 			"`dates.undated` names are exempt. A date that is there but cannot be read is date-invalid's, not this rule's. " +
-			"The rule learns from the corpus whether it is a dated archive: when most of its pages (five or more) " +
-			"have no date, it is a documentation site or a wiki, not a news archive, and the rule stays quiet.",
+			"The rule learns from the corpus whether it is a dated archive: when it has five pages or more to " +
+			"judge, it reports only in sections (the first folder under the corpus root: blog/, guide/, the pages at the " +
+			"top) that date their pages, two or more and at least half of them; elsewhere the site is documentation or a " +
+			"wiki, not a news archive, and the rule stays quiet.",
 		Wrong: "The Museum opens a new gallery\n\nThe gallery shows the ocean collection.",
 		Right: "The Museum opens a new gallery\n\nDate: 2025-03-14\n\nThe gallery shows the ocean collection.",
 	},
@@ -86,14 +90,76 @@ func check(pass *lint.CorpusPass) {
 			}
 		}
 	}
-	// Most pages undated: the site does not date its pages (docs, a wiki),
-	// and a missing date is its convention, not a slip.
-	if asked >= minPages && 2*dated < asked {
+	if asked < minPages {
+		report(pass, func(int) bool { return true })
 		return
 	}
+	// Each section (the first folder under the corpus root) is judged on
+	// its own: a site's blog/ dates its posts while guide/ and the pages at
+	// the top do not. Dates belong to a series of articles: a section is
+	// dated when two or more of its pages and at least half have a date;
+	// elsewhere (docs, a wiki, a page alone) a missing date is the site's
+	// convention.
+	root := commonDir(pass.Summaries)
+	type tally struct{ asked, dated int }
+	sections := map[string]*tally{}
+	section := make([]string, len(pass.Summaries))
 	for i, f := range pass.Facts {
-		if f, ok := f.(*fact); ok && f != nil && !f.dated {
+		f, ok := f.(*fact)
+		if !ok || f == nil {
+			continue
+		}
+		section[i] = sectionOf(root, pass.Summaries[i].Path)
+		t := sections[section[i]]
+		if t == nil {
+			t = &tally{}
+			sections[section[i]] = t
+		}
+		t.asked++
+		if f.dated {
+			t.dated++
+		}
+	}
+	report(pass, func(i int) bool {
+		t := sections[section[i]]
+		return t.dated >= 2 && 2*t.dated >= t.asked
+	})
+}
+
+// report reports the undated pages for which dated says the section dates
+// its pages.
+func report(pass *lint.CorpusPass, dated func(i int) bool) {
+	for i, f := range pass.Facts {
+		if f, ok := f.(*fact); ok && f != nil && !f.dated && dated(i) {
 			pass.Report(pass.Summaries[i].Path, f.d)
 		}
 	}
+}
+
+// commonDir returns the longest folder that holds every summary's path.
+func commonDir(sums []*lint.Summary) string {
+	if len(sums) == 0 {
+		return ""
+	}
+	root := path.Dir(filepath.ToSlash(sums[0].Path))
+	for _, s := range sums[1:] {
+		p := filepath.ToSlash(s.Path)
+		for root != "." && root != "/" && !strings.HasPrefix(p, root+"/") {
+			root = path.Dir(root)
+		}
+	}
+	return root
+}
+
+// sectionOf names the first folder of p under root, or "" for a page at the
+// top.
+func sectionOf(root, p string) string {
+	p = filepath.ToSlash(p)
+	if root != "." && root != "/" {
+		p = strings.TrimPrefix(p, root+"/")
+	}
+	if k := strings.IndexByte(p, '/'); k >= 0 {
+		return p[:k]
+	}
+	return ""
 }
