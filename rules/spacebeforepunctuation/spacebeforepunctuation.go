@@ -130,6 +130,15 @@ func before(pass *lint.Pass, toks []lint.Token, i int, c byte) {
 	if (c == '.' || c == '!' || c == '?') && lowerAfter(src, toks, i+2) {
 		return // "add a ? as in", a mark named as a symbol; a sentence does not go on in lower case
 	}
+	if c == ')' {
+		k := i - 1
+		for k > 0 && (toks[k].Kind == lint.TokPunct || toks[k].Kind == lint.TokMarkup) && i-k <= 4 {
+			k--
+		}
+		if k > 0 && symbolInParens(src, toks, k-1) {
+			return // "( / )"
+		}
+	}
 	if c == ')' && (nextTok == nil || nextTok.Kind == lint.TokSpace || nextTok.Kind == lint.TokNewline) && !openBefore(src, toks, i) {
 		return // "missing )": a bracket standing alone that closes nothing is named
 	}
@@ -221,6 +230,9 @@ func afterParen(pass *lint.Pass, toks []lint.Token, i int) {
 		case ':', ';', '=', '-', '\'':
 			return // ":(", ":-(", ";("
 		}
+	}
+	if symbolInParens(src, toks, i-1) {
+		return // "( / )": spaces set apart a symbol the text names
 	}
 	prose.Report(pass, lint.Diagnostic{
 		Start:   int(paren.Start),
@@ -380,4 +392,22 @@ func openBefore(src []byte, toks []lint.Token, i int) bool {
 		}
 	}
 	return depth > 0
+}
+
+// symbolInParens reports "( X )" from the parenthesis toks[k]: one mark or
+// a run of marks without letters between spaces, a symbol named in the
+// text ("separators ( / )", "the ( \\ ) character").
+func symbolInParens(src []byte, toks []lint.Token, k int) bool {
+	if k < 0 || k+1 >= len(toks) || src[toks[k].Start] != '(' || toks[k+1].Kind != lint.TokSpace {
+		return false
+	}
+	j := k + 2
+	n := 0
+	for j < len(toks) && (toks[j].Kind == lint.TokPunct && src[toks[j].Start] != ')' || toks[j].Kind == lint.TokMarkup) {
+		if toks[j].Kind == lint.TokPunct {
+			n++
+		}
+		j++
+	}
+	return n > 0 && n <= 3 && j+1 < len(toks) && toks[j].Kind == lint.TokSpace && toks[j+1].Kind == lint.TokPunct && src[toks[j+1].Start] == ')'
 }
