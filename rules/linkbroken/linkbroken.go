@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"unicode"
 
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules/internal/nav"
@@ -142,6 +143,13 @@ func (c *judgeCtx) judge(from int, dest string) string {
 				j, ok = x.ResolvePath(from, path.Join(path.Base(dir), p), false)
 			}
 		}
+		if !ok && nav.URLLike(p) && c.site.BundleRelative(x.Paths[from]) {
+			// Hugo resolves a bundle's links from its section: lookandfeel/
+			// in docs/content/shortcodes/index.md is docs/content/lookandfeel.
+			if k, found := x.ResolvePath(from, path.Join("..", p), false); found {
+				j, ok = k, true
+			}
+		}
 		ext := strings.ToLower(path.Ext(full))
 		switch {
 		case ok:
@@ -167,7 +175,7 @@ func (c *judgeCtx) judge(from int, dest string) string {
 	}
 	f := strings.ToLower(frag)
 	for _, a := range t.Anchors {
-		if a == f {
+		if a == f || c.site.SpellsSymbols() && strings.HasPrefix(f, strings.TrimRightFunc(a, notWordRune)+"-") {
 			return ""
 		}
 	}
@@ -200,3 +208,5 @@ func unwalked(p string) bool {
 	}
 	return false
 }
+
+func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }

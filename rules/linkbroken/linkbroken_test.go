@@ -23,3 +23,9 @@ func TestHugo(t *testing.T) {
 func TestAssetsElsewhere(t *testing.T) {
 	linttest.RunCorpus(t, "testdata/no-assets", linkbroken.Rule)
 }
+
+// TestZola: Zola spells emoji in anchors out in words; an anchor that
+// starts with a heading's slug is taken as that heading's.
+func TestZola(t *testing.T) {
+	linttest.RunCorpus(t, "testdata/zola", linkbroken.Rule)
+}

@@ -40,6 +40,8 @@ func (g Generator) String() string { return genNames[g] }
 //   - Starlight, Hugo and Jekyll serve a page at a folder of its own
 //     (guide/intro.md at /guide/intro/), so a URL-like relative link resolves
 //     from there as well as from the file's folder.
+//   - Hugo resolves a page bundle's links from its section too, and Zola
+//     spells symbols and emoji in anchors out in words.
 //   - Every generator builds parts of a page from includes and shortcodes
 //     (Hugo {{< >}}, Jekyll {% include %}, VitePress <!--@include: -->, MDX
 //     import): a heading they bring is not in the page's source.
@@ -169,6 +171,23 @@ func (s Site) PageURLFolder(file string) (string, bool) {
 	}
 	return path.Join(path.Dir(file), stem), true
 }
+
+// BundleRelative reports a Hugo page bundle (index.md, _index.md) whose
+// links Hugo's link render hook also resolves from the bundle's section,
+// the folder above it.
+func (s Site) BundleRelative(file string) bool {
+	if s.Gen != GenHugo {
+		return false
+	}
+	b := path.Base(file)
+	return b == "index.md" || b == "_index.md"
+}
+
+// SpellsSymbols reports a generator whose heading anchors spell symbols and
+// emoji out in words (Zola transliterates: "Builds 🛠️" gives
+// #builds-tools), which copydesk's slugs leave out: an anchor that starts
+// with a heading's slug and goes on is taken as that heading's.
+func (s Site) SpellsSymbols() bool { return s.Gen == GenZola }
 
 // Included reports a page that takes part of its content from includes or
 // shortcodes, whose headings are not in its source.
