@@ -152,14 +152,29 @@ func commonDir(sums []*lint.Summary) string {
 }
 
 // sectionOf names the first folder of p under root, or "" for a page at the
-// top.
+// top. Folders named by a date (2025/, 03/, 2025-03/) split one dated series
+// and are not sections of their own.
 func sectionOf(root, p string) string {
 	p = filepath.ToSlash(p)
 	if root != "." && root != "/" {
 		p = strings.TrimPrefix(p, root+"/")
 	}
-	if k := strings.IndexByte(p, '/'); k >= 0 {
-		return p[:k]
+	segs := strings.Split(p, "/")
+	for _, seg := range segs[:len(segs)-1] {
+		if !dateName(seg) {
+			return seg
+		}
 	}
 	return ""
+}
+
+// dateName reports a folder name made of digits and hyphens: a year, a
+// month, a day or a date.
+func dateName(seg string) bool {
+	for _, c := range seg {
+		if (c < '0' || c > '9') && c != '-' {
+			return false
+		}
+	}
+	return seg != ""
 }

@@ -80,7 +80,7 @@ func run(pass *lint.Pass) {
 			}
 		}
 		if !runningProse(src, toks, cjk) || !cjk && (attribution(src, toks, last) || citation(src, toks, last) || figures(toks, last)) ||
-			leadsIn(src, toks, last) && continuesBelow(doc, bi) || codeBelow(doc, bi) {
+			leadsIn(src, toks, last) && continuesBelow(doc, bi) {
 			continue
 		}
 		stop := "."
@@ -646,13 +646,6 @@ func continuesBelow(doc *lint.Document, bi int) bool {
 	return false
 }
 
-// codeBelow reports a code block right after the paragraph: in technical
-// writing a sentence runs on into the code it introduces ("now we can
-// simply do" and the code), whatever word it stops on.
-func codeBelow(doc *lint.Document, bi int) bool {
-	return bi+1 < len(doc.Blocks) && doc.Blocks[bi+1].Kind == lint.KindCode
-}
-
 // sentenceEnd reports whether the punctuation at toks[i] ends a sentence
 // inside the block: . ! ? 。 followed, past closing quotes, by a space and a
 // capital letter or an opening quote, and not after an abbreviation or an
@@ -741,6 +734,8 @@ var abbreviations = map[string]bool{
 //   - copulas and the verbs that introduce a list: "the rules are", "these include";
 //   - presentatives: "as follows", "the following", "for example", "namely", "thus";
 //   - verbs of saying, which a quotation completes: "she said", "the sign reads";
+//   - verbs whose object is the code or command set below them in technical
+//     writing: "now we can simply do", "then run", "you can write";
 //   - function words: articles, prepositions, conjunctions and relatives.
 var leadInWords = setOf(
 	// copulas and list verbs
@@ -750,6 +745,8 @@ var leadInWords = setOf(
 	// verbs of saying
 	"said", "says", "say", "saying", "wrote", "writes", "asked", "replied", "added", "cried", "exclaimed",
 	"read", "reads", "answered", "observed", "remarked", "continued", "began", "whispered", "muttered", "shouted",
+	// verbs whose object is the code below
+	"do", "run", "write", "type", "use", "add", "enter", "try",
 	// function words
 	"and", "or", "but", "nor", "of", "to", "the", "a", "an", "with", "that", "which", "by", "for", "in", "on",
 	"from", "at", "into", "whose", "who", "where", "when", "than", "if",
