@@ -48,6 +48,9 @@ func run(pass *lint.Pass) {
 		}
 		cell := b.Kind == lint.KindTableCell
 		toks := doc.BlockTokens(b)
+		if prose.TeX(doc.Src, toks) {
+			continue // spacing in TeX math is the author's layout
+		}
 		for i := 1; i+1 < len(toks); i++ {
 			t := toks[i]
 			if t.Kind != lint.TokSpace || t.End-t.Start < 2 {

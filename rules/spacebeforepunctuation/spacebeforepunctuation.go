@@ -77,6 +77,9 @@ func run(pass *lint.Pass) {
 			continue // "Date : 2025-03-14" is the export's, for the date rules
 		}
 		toks := doc.BlockTokens(b)
+		if prose.TeX(src, toks) {
+			continue // TeX math: "\left( x \right)"
+		}
 		for i := 1; i+1 < len(toks); i++ {
 			t := toks[i]
 			if t.Kind != lint.TokSpace {

@@ -66,8 +66,8 @@ func run(pass *lint.Pass) {
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
 		toks := doc.BlockTokens(b)
-		if len(toks) == 0 || !b.Has(lint.HasBracket) {
-			continue
+		if len(toks) == 0 || !b.Has(lint.HasBracket) || prose.TeX(src, toks) {
+			continue // TeX math pairs its own braces and brackets
 		}
 		stack, lones = stack[:0], lones[:0]
 		labels, weak := 0, []mark(nil)
