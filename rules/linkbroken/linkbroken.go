@@ -103,6 +103,20 @@ func knownExts(k *lint.KnownFiles) map[string]bool {
 	return exts
 }
 
+// folderFiles counts the known files directly in folder dir.
+func (c *judgeCtx) folderFiles(dir string) int {
+	if c.known == nil {
+		return 0
+	}
+	n := 0
+	for p := range c.known.Files {
+		if path.Dir(p) == dir {
+			n++
+		}
+	}
+	return n
+}
+
 type judgeCtx struct {
 	x     *nav.Index
 	known *lint.KnownFiles
@@ -158,6 +172,8 @@ func (c *judgeCtx) judge(from int, dest string) string {
 			return ""
 		case nav.URLLike(p) && c.site.Slugs:
 			return "" // a page may have taken this URL with a slug
+		case c.site.MountPoint(x.Paths[from], full, c.folderFiles(path.Dir(full))):
+			return "" // a Hugo module mounts these files here at build time
 		case ext != "" && !lint.IsArticle(full) && !c.exts[ext]:
 			return "" // no file of this kind was walked: the assets live elsewhere
 		case known.Covers(full):

@@ -40,7 +40,8 @@ func (g Generator) String() string { return genNames[g] }
 //   - Starlight, Hugo and Jekyll serve a page at a folder of its own
 //     (guide/intro.md at /guide/intro/), so a URL-like relative link resolves
 //     from there as well as from the file's folder.
-//   - Hugo resolves a page bundle's links from its section too, and Zola
+//   - Hugo modules mount files into a folder that holds only its section
+//     page; Hugo resolves a page bundle's links from its section too, and Zola
 //     spells symbols and emoji in anchors out in words.
 //   - Every generator builds parts of a page from includes and shortcodes
 //     (Hugo {{< >}}, Jekyll {% include %}, VitePress <!--@include: -->, MDX
@@ -188,6 +189,18 @@ func (s Site) BundleRelative(file string) bool {
 // #builds-tools), which copydesk's slugs leave out: an anchor that starts
 // with a heading's slug and goes on is taken as that heading's.
 func (s Site) SpellsSymbols() bool { return s.Gen == GenZola }
+
+// MountPoint reports a link from a Hugo section page to a file in its own
+// folder when that folder holds nothing but the section page: Hugo modules
+// mount files (a repository's README.md, CHANGELOG.md) into such folders at
+// build time, so they are not missing.
+func (s Site) MountPoint(from, target string, filesInFolder int) bool {
+	if s.Gen != GenHugo {
+		return false
+	}
+	b := path.Base(from)
+	return (b == "_index.md" || b == "index.md") && path.Dir(target) == path.Dir(from) && filesInFolder <= 1
+}
 
 // Included reports a page that takes part of its content from includes or
 // shortcodes, whose headings are not in its source.
