@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"unicode"
@@ -245,6 +246,11 @@ func Garbled(doc *lint.Document, start, end int) bool {
 	lo, hi := b.Prose.Start, b.Prose.End
 	if lo > start || hi < end {
 		lo, hi = b.Start, b.End
+	}
+	// Every mojibake lead (Â to ô) starts with the byte C3; text in other
+	// scripts, Chinese or Cyrillic, has none and is settled at once.
+	if bytes.IndexByte(src[lo:hi], 0xC3) < 0 {
+		return false
 	}
 	for i := lo; i+1 < hi; i++ {
 		if i = SkipASCII(src, i, hi); i+1 >= hi {
