@@ -581,7 +581,7 @@ func codeEnd(src []byte, start, end int) int {
 // numbers alone ("1.2.3"): initials and figures, not names.
 func allDigitsOrLetters(b []byte) bool {
 	for _, part := range bytes.Split(b, []byte{'.'}) {
-		if len(part) > 1 && !(part[0] >= '0' && part[0] <= '9') {
+		if len(part) > 1 && (part[0] < '0' || part[0] > '9') {
 			return false
 		}
 	}

@@ -282,7 +282,7 @@ func wordEdge(src []byte, limit, i, dir int) int {
 	if dir < 0 {
 		for i > limit {
 			r, w := utf8.DecodeLastRune(src[limit:i])
-			if !unicode.IsLetter(r) && !unicode.IsMark(r) && r != 0xA0 && !(r >= 0x80 && r <= 0xFF) {
+			if !inWord(r) {
 				break
 			}
 			i -= w
@@ -291,7 +291,7 @@ func wordEdge(src []byte, limit, i, dir int) int {
 	}
 	for i < limit {
 		r, w := utf8.DecodeRune(src[i:limit])
-		if !unicode.IsLetter(r) && !unicode.IsMark(r) && r != 0xA0 && !(r >= 0x80 && r <= 0xFF) {
+		if !inWord(r) {
 			break
 		}
 		i += w
@@ -328,4 +328,11 @@ func Reportf(pass *lint.Pass, start, end int, format string, args ...any) {
 	if !Garbled(pass.Doc, start, end) {
 		pass.Reportf(start, end, format, args...)
 	}
+}
+
+// inWord reports a character that continues a word holding mojibake: a
+// letter, a mark, or a Latin-1 character that mojibake leaves inside words
+// (the no-break space of "CÃ\u00a0nan" among them).
+func inWord(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsMark(r) || r >= 0x80 && r <= 0xFF
 }
