@@ -20,7 +20,7 @@ var interjections = set(
 // reduplicates as a figure (old old, little little, dear dear), and the
 // number words, which double to multiply.
 var intensifiers = set(
-	"very", "really", "so", "too", "far", "long", "ever", "indeed", "quite", "truly",
+	"very", "really", "so", "too", "much", "many", "far", "long", "ever", "indeed", "quite", "truly",
 	"old", "little", "tiny", "wee", "poor", "dear", "sweet",
 	"hundred", "thousand", "million", "billion",
 )

@@ -133,7 +133,7 @@ var legitDoubles = map[string]bool{
 	"there": true, "her": true, "his": true, "yes": true, "bye": true, "ha": true, "night": true, "sing": true,
 	"hip": true, "do": true, "can": true, "in": true, "far": true, "long": true, "ever": true, "indeed": true,
 	"quite": true, "truly": true, "really": true, "too": true, "old": true, "little": true, "poor": true,
-	"dear": true, "sweet": true, "hundred": true, "thousand": true, "million": true, "billion": true,
+	"dear": true, "sweet": true, "much": true, "many": true, "hundred": true, "thousand": true, "million": true, "billion": true,
 }
 
 // asideInBrackets accepts a bracket pair holding words, not "(555)" or "(a)", whose halves read
