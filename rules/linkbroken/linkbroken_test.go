@@ -29,3 +29,9 @@ func TestAssetsElsewhere(t *testing.T) {
 func TestZola(t *testing.T) {
 	linttest.RunCorpus(t, "testdata/zola", linkbroken.Rule)
 }
+
+// TestIgnore: the ignore option adds destination patterns that are not
+// checked.
+func TestIgnore(t *testing.T) {
+	linttest.RunCorpus(t, "testdata/ignore", linkbroken.Rule)
+}
