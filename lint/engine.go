@@ -46,6 +46,9 @@ type FileResult struct {
 // path, then offset, whatever the parallelism.
 type Result struct {
 	Files []*FileResult
+	// Notes are remarks of corpus rules about the whole run ("the archive
+	// is undated"), for --verbose, in registry order.
+	Notes []string
 }
 
 // Diagnostics returns every diagnostic in output order.
@@ -157,7 +160,7 @@ func (e *Engine) Lint(inputs []Input) *Result {
 	for i, f := range files {
 		corpusOnly[i] = f.corpusOnly
 	}
-	e.runCorpusRules(files)
+	notes := e.runCorpusRules(files)
 	out := files[:0]
 	for i, f := range files {
 		if corpusOnly[i] {
@@ -169,7 +172,7 @@ func (e *Engine) Lint(inputs []Input) *Result {
 		f.facts = nil
 		out = append(out, f)
 	}
-	return &Result{Files: out}
+	return &Result{Files: out, Notes: notes}
 }
 
 // LintSource checks one text with the document rules only, filters
@@ -297,7 +300,7 @@ func (e *Engine) corpusRules() int {
 	return n
 }
 
-func (e *Engine) runCorpusRules(files []*FileResult) {
+func (e *Engine) runCorpusRules(files []*FileResult) []string {
 	var sums []*Summary
 	var owners []*FileResult
 	for _, f := range files {
@@ -322,6 +325,7 @@ func (e *Engine) runCorpusRules(files []*FileResult) {
 	// Facts are indexed by position among all corpus rules; rules that are
 	// off everywhere are skipped below, keeping the positions.
 	found := make([][]Diagnostic, len(corpus))
+	notes := make([][]string, len(corpus))
 	errs := make([]error, len(corpus))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
@@ -345,6 +349,7 @@ func (e *Engine) runCorpusRules(files []*FileResult) {
 				return r.defaults()
 			},
 			report: func(d Diagnostic) { found[k] = append(found[k], d) },
+			note:   func(s string) { notes[k] = append(notes[k], r.ID+": "+s) },
 		}
 		wg.Add(1)
 		sem <- struct{}{}
@@ -366,6 +371,11 @@ func (e *Engine) runCorpusRules(files []*FileResult) {
 			owners[0].Err = errors.Join(owners[0].Err, errs[k])
 		}
 	}
+	var out []string
+	for _, n := range notes {
+		out = append(out, n...)
+	}
+	return out
 }
 
 // filter applies configured severities, ignore entries and suppression

@@ -77,6 +77,11 @@ func runLint(e *env, f *lintFlags, args []string) error {
 		fmt.Fprintf(e.stderr, "copydesk: %s: %s\n", report.Printable(p.Path), report.Printable(p.Message))
 	}
 	res := lintAll(e, eng, inputs)
+	if e.verbose {
+		for _, n := range res.Notes {
+			fmt.Fprintf(e.stderr, "copydesk: note: %s\n", report.Printable(n))
+		}
+	}
 	if f.writeBaseline != "" {
 		return writeBaseline(e, f.writeBaseline, res, len(problems) > 0)
 	}

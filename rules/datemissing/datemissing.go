@@ -4,6 +4,8 @@ package datemissing
 
 import (
 	"bytes"
+	"fmt"
+	"sort"
 	"path"
 	"path/filepath"
 	"strings"
@@ -81,13 +83,10 @@ func collect(pass *lint.Pass) any {
 }
 
 func check(pass *lint.CorpusPass) {
-	asked, dated := 0, 0
+	asked := 0
 	for _, f := range pass.Facts {
 		if f, ok := f.(*fact); ok && f != nil {
 			asked++
-			if f.dated {
-				dated++
-			}
 		}
 	}
 	if asked < minPages {
@@ -120,10 +119,24 @@ func check(pass *lint.CorpusPass) {
 			t.dated++
 		}
 	}
-	report(pass, func(i int) bool {
-		t := sections[section[i]]
-		return t.dated >= 2 && 2*t.dated >= t.asked
-	})
+	dated := func(t *tally) bool { return t.dated >= 2 && 2*t.dated >= t.asked }
+	var quiet []string
+	undated := 0
+	for name, t := range sections {
+		if !dated(t) {
+			if name == "" {
+				name = "the pages at the top"
+			}
+			quiet = append(quiet, name)
+			undated += t.asked - t.dated
+		}
+	}
+	if len(quiet) > 0 {
+		sort.Strings(quiet)
+		pass.Note(fmt.Sprintf("%d pages have no date in sections that do not date their pages (%s); they are not reported",
+			undated, strings.Join(quiet, ", ")))
+	}
+	report(pass, func(i int) bool { return dated(sections[section[i]]) })
 }
 
 // report reports the undated pages for which dated says the section dates
