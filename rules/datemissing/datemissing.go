@@ -5,9 +5,9 @@ package datemissing
 import (
 	"bytes"
 	"fmt"
-	"sort"
 	"path"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/copydesk/copydesk/lint"
