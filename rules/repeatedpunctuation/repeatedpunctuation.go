@@ -84,6 +84,9 @@ func check(pass *lint.Pass, toks []lint.Token, i, j int, emphatic bool) {
 	if j < len(toks) {
 		next = &toks[j]
 	}
+	if prose.Mentioned(src, toks, i, j-1) {
+		return // fix "..", *,,*: the marks quoted as an example of the slip
+	}
 	if !afterWord(src, prev) {
 		// ",,test''" is a German opening quote; "..", ",," after a space or at
 		// the start of a line are paths, list art or quotes, not slips.
