@@ -56,6 +56,9 @@ type Result struct {
 	// Skipped are the inputs that are not articles, with the reason in
 	// FileResult.Skipped, in path order; they are not in Files.
 	Skipped []*FileResult
+	// Notes are remarks of corpus rules about the whole run ("the archive
+	// is undated"), for --verbose, in registry order.
+	Notes []string
 }
 
 // Diagnostics returns every diagnostic in output order.
@@ -172,7 +175,7 @@ func (e *Engine) Lint(inputs []Input) *Result {
 	for i, f := range files {
 		corpusOnly[i] = f.corpusOnly
 	}
-	e.runCorpusRules(files)
+	notes := e.runCorpusRules(files)
 	out := files[:0]
 	var skipped []*FileResult
 	for i, f := range files {
@@ -189,7 +192,7 @@ func (e *Engine) Lint(inputs []Input) *Result {
 		f.facts = nil
 		out = append(out, f)
 	}
-	return &Result{Files: out, Skipped: skipped}
+	return &Result{Files: out, Skipped: skipped, Notes: notes}
 }
 
 // LintSource checks one text with the document rules only, filters
@@ -341,7 +344,7 @@ func (e *Engine) corpusRules() int {
 	return n
 }
 
-func (e *Engine) runCorpusRules(files []*FileResult) {
+func (e *Engine) runCorpusRules(files []*FileResult) []string {
 	var sums []*Summary
 	var owners []*FileResult
 	for _, f := range files {
@@ -366,6 +369,7 @@ func (e *Engine) runCorpusRules(files []*FileResult) {
 	// Facts are indexed by position among all corpus rules; rules that are
 	// off everywhere are skipped below, keeping the positions.
 	found := make([][]Diagnostic, len(corpus))
+	notes := make([][]string, len(corpus))
 	errs := make([]error, len(corpus))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
@@ -389,6 +393,7 @@ func (e *Engine) runCorpusRules(files []*FileResult) {
 				return r.defaults()
 			},
 			report: func(d Diagnostic) { found[k] = append(found[k], d) },
+			note:   func(s string) { notes[k] = append(notes[k], r.ID+": "+s) },
 		}
 		wg.Add(1)
 		sem <- struct{}{}
@@ -410,6 +415,11 @@ func (e *Engine) runCorpusRules(files []*FileResult) {
 			owners[0].Err = errors.Join(owners[0].Err, errs[k])
 		}
 	}
+	var out []string
+	for _, n := range notes {
+		out = append(out, n...)
+	}
+	return out
 }
 
 // filter applies configured severities, ignore entries and suppression
@@ -421,7 +431,11 @@ func (e *Engine) filter(f *FileResult) {
 		if !ok || s.Severity == SeverityOff || e.Config.Ignored(d.Rule, f.rel) {
 			continue
 		}
-		d.Severity = s.Severity
+		// A rule may mark a finding as a suggestion (SeverityInfo) below the
+		// configured severity: a quoted example of the error itself.
+		if d.Severity == SeverityOff || d.Severity > s.Severity {
+			d.Severity = s.Severity
+		}
 		out = append(out, d)
 	}
 	f.Diagnostics = e.suppress(f, out)

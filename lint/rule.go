@@ -314,6 +314,15 @@ type CorpusPass struct {
 	// command found them; nil when unknown (see Engine.KnownFiles).
 	KnownFiles *KnownFiles
 	report     func(Diagnostic)
+	note       func(string)
+}
+
+// Note records a remark about the whole run, said once with --verbose: a
+// default the rule learnt from the corpus ("the archive is undated").
+func (p *CorpusPass) Note(msg string) {
+	if p.note != nil {
+		p.note(msg)
+	}
 }
 
 // Report records a diagnostic in the document at path.

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 )
@@ -197,7 +198,8 @@ func Tokenize(dst []Token, src []byte, start, end int) []Token {
 				}
 				if j < end {
 					n := src[j]
-					if n >= utf8.RuneSelf || (n == '\'' || n == '.' || n == ',' || n == ':' || n == '_' || n == '/' || n == '@' || n == '-') && j+1 < end && src[j+1] > ' ' {
+					if n >= utf8.RuneSelf || (n == '\'' || n == '.' || n == ',' || n == ':' || n == '_' || n == '/' || n == '@' || n == '-') && j+1 < end && src[j+1] > ' ' ||
+						n == '(' && j+1 < end && src[j+1] == ')' {
 						i, dst = wordToken(dst, src, i, end)
 						continue
 					}
@@ -216,6 +218,13 @@ func Tokenize(dst []Token, src []byte, start, end int) []Token {
 				i = j
 				continue
 			case cPunct:
+				if c == ':' && i+2 < end && src[i+1] == ':' && isIdentByte(src[i+2]) {
+					if j := codeEnd(src, i, end); j > i {
+						dst = append(dst, Token{int32(i), int32(j), TokLiteral, 0}) // ::1
+						i = j
+						continue
+					}
+				}
 				dst = append(dst, Token{int32(i), int32(i + 1), TokPunct, 0})
 				i++
 				continue
@@ -360,6 +369,9 @@ func isWordByte(c byte) bool {
 // by one of : / @ . _ - with a non-space after it can start a literal.
 func isLiteralLead(src []byte, start, i, end int) bool {
 	c := src[i]
+	if c == '(' {
+		return i+1 < end && src[i+1] == ')' // a call: True()
+	}
 	if c != ':' && c != '/' && c != '@' && c != '.' && c != '_' && c != '-' {
 		return false
 	}
@@ -369,6 +381,9 @@ func isLiteralLead(src []byte, start, i, end int) bool {
 // literalEnd returns the end of a URL, e-mail address, domain or file name
 // starting at start, or start when there is none.
 func literalEnd(src []byte, start, end int) int {
+	if j := codeEnd(src, start, end); j > start {
+		return j
+	}
 	j := start
 	for j < end {
 		c := src[j]
@@ -477,4 +492,113 @@ func hasPrefixFold(b []byte, prefix string) bool {
 		}
 	}
 	return true
+}
+
+func isIdentByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
+
+// codeEnd returns the end of a code-like token starting at start, or start:
+// technical writing names code outside backticks, and its punctuation is
+// not the sentence's. Code is a chain of identifiers joined by :: or ->
+// (std::tr1::, v8::, fe80::1, ::1, a->b), a call (True(), os.Exit()), or a
+// dotted chain that cannot be two sentences run together: three parts or
+// more (a.b.c, v1.2.3), or two whose parts are lower case (os.path) or hold
+// an inner capital, an underscore or a digit (http.ResponseWriter).
+func codeEnd(src []byte, start, end int) int {
+	j := start
+	strong := false
+	dots, parts := 0, 0
+	plainDot := true // every part is a word of letters, one capital at most at its start
+	allLower := true
+	short := false
+	if j+1 < end && src[j] == ':' && src[j+1] == ':' {
+		j += 2
+		strong = true
+	}
+	for {
+		k := j
+		for k < end && isIdentByte(src[k]) {
+			k++
+		}
+		if k == j {
+			break
+		}
+		part := src[j:k]
+		parts++
+		if len(part) < 2 || part[0] >= '0' && part[0] <= '9' {
+			short = true // a letter or a number: "e.g.", "2025.It"
+		}
+		for n, c := range part {
+			switch {
+			case c >= 'A' && c <= 'Z':
+				allLower = false
+				if n > 0 {
+					plainDot = false
+				}
+			case c == '_' || c >= '0' && c <= '9':
+				plainDot = false
+			}
+		}
+		j = k
+		if j+1 < end && src[j] == '(' && src[j+1] == ')' {
+			j += 2
+			strong = true
+		}
+		switch {
+		case j+1 < end && src[j] == ':' && src[j+1] == ':':
+			if (j+2 >= end || !isIdentByte(src[j+2])) && parts == 1 && plainDot && !strong {
+				// "ship::" ends a line with a doubled colon; "v8::" and
+				// "std::tr1::" are namespaces.
+				break
+			}
+			j += 2
+			strong = true
+			continue
+		case j+2 < end && src[j] == '-' && src[j+1] == '>' && isIdentByte(src[j+2]):
+			j += 2
+			strong = true
+			continue
+		case j+1 < end && src[j] == '.' && isIdentByte(src[j+1]):
+			j++
+			dots++
+			continue
+		}
+		break
+	}
+	switch {
+	case parts == 0:
+		return start
+	case strong:
+		return j
+	case dots >= 2 && parts > 2 && !allDigitsOrLetters(src[start:j]), dots == 1 && !short && (allLower || !plainDot):
+		return j
+	}
+	return start
+}
+
+// allDigitsOrLetters reports a dotted run of single letters ("e.g.x") or
+// numbers alone ("1.2.3"): initials and figures, not names.
+func allDigitsOrLetters(b []byte) bool {
+	for _, part := range bytes.Split(b, []byte{'.'}) {
+		if len(part) > 1 && (part[0] < '0' || part[0] > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// Code reports whether a literal token is code (see codeEnd) rather than a
+// URL, an address or a file name.
+func (t Token) Code(src []byte) bool {
+	if t.Kind != TokLiteral || codeEnd(src, int(t.Start), int(t.End)) != int(t.End) {
+		return false
+	}
+	b := src[t.Start:t.End]
+	if bytes.Contains(b, []byte("::")) || bytes.Contains(b, []byte("()")) || bytes.Contains(b, []byte("->")) {
+		return true
+	}
+	// example.org, notes.txt: a domain or a file name.
+	dot := bytes.LastIndexByte(b, '.')
+	return dot < 0 || !isKnownSuffix(b[dot+1:])
 }

@@ -92,6 +92,7 @@ func runLint(e *env, f *lintFlags, args []string) error {
 		r := lintAll(e, g, inputs)
 		res.Files = append(res.Files, r.Files...)
 		res.Skipped = append(res.Skipped, r.Skipped...)
+		res.Notes = append(res.Notes, r.Notes...)
 		if eng == nil {
 			eng = g
 		}
@@ -101,6 +102,11 @@ func runLint(e *env, f *lintFlags, args []string) error {
 		sort.SliceStable(res.Skipped, func(i, j int) bool { return res.Skipped[i].Path < res.Skipped[j].Path })
 	}
 	reportSkipped(e.stderr, res, f.verbose)
+	if f.verbose {
+		for _, n := range res.Notes {
+			fmt.Fprintf(e.stderr, "copydesk: note: %s\n", report.Printable(n))
+		}
+	}
 	if f.writeBaseline != "" {
 		return writeBaseline(e, f.writeBaseline, res, len(problems) > 0)
 	}

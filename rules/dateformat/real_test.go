@@ -35,8 +35,9 @@ func TestRealArchives(t *testing.T) {
 		// index.md, all.md and README.md have no date; README.md has no title.
 		// README.md has no front matter: a page, not a post.
 		{"golang-website", map[string]int{"date-format": 5, "date-missing": 2}},
-		// releases/latest.md is a template page with neither.
-		{"blog.rust-lang.org", map[string]int{"date-missing": 1, "title-missing": 1}},
+		// releases/latest.md has neither, but it is a template's page with
+		// no text of its own: not a page to date or title.
+		{"blog.rust-lang.org", map[string]int{}},
 	} {
 		dir := linttest.SharedCorpus(t, c.dir)
 		var inputs []lint.Input

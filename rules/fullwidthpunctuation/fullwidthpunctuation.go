@@ -71,7 +71,7 @@ func run(pass *lint.Pass) {
 				j += w2
 			}
 			if prose.InProse(toks, i, j) && !prose.AfterLiteral(toks, i) && english(src, lo, hi, i, j) {
-				pass.Report(diagnostic(src, lo, hi, i, j))
+				prose.Report(pass, diagnostic(src, lo, hi, i, j))
 			}
 			i = j - 1
 		}

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/rules/internal/prose"
 )
 
 // Rule is the invisible-char rule.
@@ -103,7 +104,7 @@ func scan(pass *lint.Pass, toks []lint.Token, start, end int) {
 		}
 		if toks == nil && !pass.Doc.InVerbatim(i) || toks != nil && inProse(toks, i) {
 			if d, ok := judge(pass.Doc, toks, r, n, i, j); ok {
-				pass.Report(d)
+				prose.Report(pass, d)
 			}
 		}
 		i = j - 1

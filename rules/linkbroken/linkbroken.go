@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"unicode"
 
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules/internal/nav"
@@ -25,21 +26,39 @@ var Rule = &lint.Rule{
 			"found under the folders it walked (images, PDFs); a file outside those folders is not judged. A " +
 			"#fragment must name a heading of the target (or of the article itself for #fragment alone): its " +
 			"slug as GitHub and Hugo make it, or as VitePress makes it, an explicit {#id}, or an id/name " +
-			"attribute in raw HTML. URLs, site-absolute paths (/img/a.png) and e-mail links are not checked.",
+			"attribute in raw HTML. URLs, site-absolute paths (/img/a.png) and e-mail links are not checked. " +
+			"Only what can be resolved with confidence is reported. The site generator (Hugo, Zola, VitePress, " +
+			"Docusaurus, Starlight, Jekyll) is read from its config file or its pages, and its conventions apply: " +
+			"links its render hooks rewrite ([term](g), @/ and @site/ links) are not checked; a link written as a " +
+			"URL (no extension) also resolves from the page's own URL folder, and is not reported when pages set " +
+			"their own slugs; a missing #fragment is not reported in a page built partly from includes or " +
+			"shortcodes. A link to a file of a kind (.png, .pdf) of which the walked folders hold none is not " +
+			"judged: the assets live elsewhere. The ignore option adds destination patterns to leave alone.",
 		Wrong: "![Map of the site](images/site-map.png)   (no such file)\n[the schedule](#schedul)",
 		Right: "![Map of the site](images/site_map.png)\n[the schedule](#schedule)",
 	},
+	Options: []lint.Option{{
+		Name: "ignore", Kind: lint.OptStrings, Default: []string{},
+		Doc: "glob patterns of link destinations that are not checked, such as a generator's own shorthand (\"glossary/*\", \"*.pdf\"); * does not cross a slash, ** does",
+	}},
 	Check: check,
 }
 
 func check(pass *lint.CorpusPass) {
 	x := nav.For(pass.Summaries)
-	known := pass.KnownFiles
-	dirs := knownDirs(known)
+	c := &judgeCtx{x: x, known: pass.KnownFiles, dirs: knownDirs(pass.KnownFiles), exts: knownExts(pass.KnownFiles),
+		site: nav.DetectSite(pass.Summaries, pass.KnownFiles)}
 	for i, s := range x.Sums {
+		var ignore []string
+		if pass.OptionsFor != nil {
+			ignore = pass.OptionsFor(s.Path).Strings("ignore")
+		}
 		for k := range s.Links {
 			l := &s.Links[k]
-			if msg := judge(x, i, l.Dest, known, dirs); msg != "" {
+			if ignored(ignore, strings.TrimSpace(l.Dest)) {
+				continue
+			}
+			if msg := c.judge(i, l.Dest); msg != "" {
 				pass.Report(s.Path, lint.Diagnostic{Start: l.Span.Start, End: l.Span.End, Message: msg})
 			}
 		}
@@ -63,10 +82,55 @@ func knownDirs(k *lint.KnownFiles) map[string]bool {
 	return dirs
 }
 
+// ignored reports a destination the configuration leaves alone.
+func ignored(globs []string, dest string) bool {
+	for _, g := range globs {
+		if lint.MatchGlob(g, dest) {
+			return true
+		}
+	}
+	return false
+}
+
+// knownExts lists the lower-case extensions of the known files.
+func knownExts(k *lint.KnownFiles) map[string]bool {
+	exts := map[string]bool{}
+	if k != nil {
+		for p := range k.Files {
+			exts[strings.ToLower(path.Ext(p))] = true
+		}
+	}
+	return exts
+}
+
+// folderFiles counts the known files directly in folder dir.
+func (c *judgeCtx) folderFiles(dir string) int {
+	if c.known == nil {
+		return 0
+	}
+	n := 0
+	for p := range c.known.Files {
+		if path.Dir(p) == dir {
+			n++
+		}
+	}
+	return n
+}
+
+type judgeCtx struct {
+	x     *nav.Index
+	known *lint.KnownFiles
+	dirs  map[string]bool
+	exts  map[string]bool
+	site  nav.Site
+}
+
 // judge returns a message when the link is broken, "" otherwise.
-func judge(x *nav.Index, from int, dest string, known *lint.KnownFiles, dirs map[string]bool) string {
+func (c *judgeCtx) judge(from int, dest string) string {
+	x, known, dirs := c.x, c.known, c.dirs
 	dest = strings.TrimSpace(dest)
-	if dest == "" || strings.HasPrefix(dest, "/") || nav.External(dest) || hasScheme(dest) || strings.ContainsAny(dest, "{}<>") {
+	if dest == "" || strings.HasPrefix(dest, "/") || nav.External(dest) || hasScheme(dest) || strings.ContainsAny(dest, "{}<>") ||
+		c.site.Rewritten(dest) {
 		return ""
 	}
 	p, frag, _ := strings.Cut(dest, "#")
@@ -86,11 +150,32 @@ func judge(x *nav.Index, from int, dest string, known *lint.KnownFiles, dirs map
 			return ""
 		}
 		j, ok := x.ResolvePath(from, p, false)
+		if !ok && nav.URLLike(p) {
+			// guide/intro.md served at /guide/intro/: ../setup/ is guide/setup.
+			if dir, deeper := c.site.PageURLFolder(x.Paths[from]); deeper {
+				full = path.Join(dir, p)
+				j, ok = x.ResolvePath(from, path.Join(path.Base(dir), p), false)
+			}
+		}
+		if !ok && nav.URLLike(p) && c.site.BundleRelative(x.Paths[from]) {
+			// Hugo resolves a bundle's links from its section: lookandfeel/
+			// in docs/content/shortcodes/index.md is docs/content/lookandfeel.
+			if k, found := x.ResolvePath(from, path.Join("..", p), false); found {
+				j, ok = k, true
+			}
+		}
+		ext := strings.ToLower(path.Ext(full))
 		switch {
 		case ok:
 			target = j
 		case known.Has(full) || dirs[full]:
 			return ""
+		case nav.URLLike(p) && c.site.Slugs:
+			return "" // a page may have taken this URL with a slug
+		case c.site.MountPoint(x.Paths[from], full, c.folderFiles(path.Dir(full))):
+			return "" // a Hugo module mounts these files here at build time
+		case ext != "" && !lint.IsArticle(full) && !c.exts[ext]:
+			return "" // no file of this kind was walked: the assets live elsewhere
 		case known.Covers(full):
 			return fmt.Sprintf("link target %q does not exist; correct the path or add the file", p)
 		default:
@@ -101,12 +186,12 @@ func judge(x *nav.Index, from int, dest string, known *lint.KnownFiles, dirs map
 		return ""
 	}
 	t := x.Sums[target]
-	if t.Format != lint.FormatMarkdown {
+	if t.Format != lint.FormatMarkdown || nav.Included(t.Src) {
 		return ""
 	}
 	f := strings.ToLower(frag)
 	for _, a := range t.Anchors {
-		if a == f {
+		if a == f || c.site.SpellsSymbols() && strings.HasPrefix(f, strings.TrimRightFunc(a, notWordRune)+"-") {
 			return ""
 		}
 	}
@@ -139,3 +224,5 @@ func unwalked(p string) bool {
 	}
 	return false
 }
+
+func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/rules/internal/prose"
 )
 
 // Rule is the missing-space-after-punctuation rule.
@@ -69,7 +70,7 @@ func run(pass *lint.Pass) {
 
 func report(pass *lint.Pass, mark, next lint.Token, c byte) {
 	_, w := utf8.DecodeRune(pass.Doc.Src[next.Start:next.End])
-	pass.Report(lint.Diagnostic{
+	prose.Report(pass, lint.Diagnostic{
 		Start:   int(mark.Start),
 		End:     int(next.Start) + w,
 		Message: fmt.Sprintf("no space after %q; insert one", c),
@@ -157,6 +158,9 @@ func glued(src []byte, toks []lint.Token, i int, c byte) bool {
 		}
 		if word.Kind != lint.TokWord || !quoted && (after == '(' || after == '=' || after == '[') {
 			return false // "a,b(c)", "k=v,x=y": code
+		}
+		if c == ',' && tagList(src, toks, i) {
+			return false // "**doc,n-api**": a changelog's subsystem tags
 		}
 		if camel(nw) && !quoted {
 			return false
@@ -317,4 +321,39 @@ func isTitle(w []byte) bool {
 		return true
 	}
 	return false
+}
+
+// tagList reports whether the comma toks[i] joins lower-case tags set
+// apart as a label: the unspaced run of words, hyphens and commas around it
+// fills an emphasis or a pair of brackets, or ends in a colon
+// ("**doc,n-api**", "[build,ci]", "fs,net: ..."). Prose that lost a space
+// after a comma runs on past such a run.
+func tagList(src []byte, toks []lint.Token, i int) bool {
+	part := func(t lint.Token) bool {
+		switch t.Kind {
+		case lint.TokWord:
+			return !t.Is(lint.FlagUpper)
+		case lint.TokPunct:
+			c := src[t.Start]
+			return c == ',' || c == '-'
+		case lint.TokNumber:
+			return true
+		}
+		return false
+	}
+	a := i
+	for a > 0 && part(toks[a-1]) {
+		a--
+	}
+	b := i
+	for b+1 < len(toks) && part(toks[b+1]) {
+		b++
+	}
+	opens := a == 0 || toks[a-1].Kind == lint.TokMarkup && !toks[a-1].Is(lint.FlagHasSpace) || toks[a-1].Kind == lint.TokPunct && (src[toks[a-1].Start] == '[' || src[toks[a-1].Start] == '(')
+	if b+1 >= len(toks) {
+		return false
+	}
+	n := toks[b+1]
+	closes := n.Kind == lint.TokMarkup || n.Kind == lint.TokPunct && (src[n.Start] == ']' || src[n.Start] == ')' || src[n.Start] == ':')
+	return opens && closes
 }

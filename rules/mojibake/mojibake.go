@@ -3,13 +3,6 @@
 package mojibake
 
 import (
-	"fmt"
-	"strings"
-	"unicode"
-	"unicode/utf8"
-
-	"golang.org/x/text/encoding/charmap"
-
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules/internal/prose"
 )
@@ -39,27 +32,6 @@ var Rule = &lint.Rule{
 	Run: run,
 }
 
-// contRune maps the characters that stand for bytes 0x80–0xBF when UTF-8
-// is read as Windows-1252 (or Latin-1, for U+0080–U+009F) back to the bytes.
-var contRune = map[rune]byte{}
-
-func init() {
-	for b := 0x80; b <= 0xBF; b++ {
-		contRune[rune(b)] = byte(b)
-		if r := charmap.Windows1252.DecodeByte(byte(b)); r != utf8.RuneError {
-			contRune[r] = byte(b)
-		}
-	}
-}
-
-func contByte(r rune) (byte, bool) {
-	if r < 0x80 {
-		return 0, false
-	}
-	b, ok := contRune[r]
-	return b, ok
-}
-
 func run(pass *lint.Pass) {
 	doc := pass.Doc
 	src := doc.Src
@@ -80,7 +52,7 @@ func run(pass *lint.Pass) {
 			}
 			// A stray "Â" after an address ends it; other mojibake there may
 			// be part of an internationalised URL, which is not linted.
-			d, end, ok := find(src, lo, hi, i)
+			d, end, ok := prose.FindMojibake(src, lo, hi, i)
 			if ok && prose.InProse(toks, i, end) && (string(src[d.Start:d.End]) == "Â" || !prose.AfterLiteral(toks, i)) {
 				pass.Report(d)
 			}
@@ -91,179 +63,4 @@ func run(pass *lint.Pass) {
 			}
 		}
 	}
-}
-
-// seq reads one mojibake sequence at src[i:]: a lead character and the
-// continuation characters its UTF-8 length needs. It returns the decoded
-// rune and the end of the sequence.
-func seq(src []byte, i, hi int) (rune, int, bool) {
-	lead, w := utf8.DecodeRune(src[i:hi])
-	if lead < 0xC2 || lead > 0xF4 {
-		return 0, i, false
-	}
-	need := 2
-	if lead >= 0xF0 {
-		need = 4
-	} else if lead >= 0xE0 {
-		need = 3
-	}
-	var buf [4]byte
-	buf[0] = byte(lead)
-	j := i + w
-	for n := 1; n < need; n++ {
-		if j >= hi {
-			return 0, i, false
-		}
-		r, w2 := utf8.DecodeRune(src[j:hi])
-		b, ok := contByte(r)
-		if !ok {
-			return 0, i, false
-		}
-		buf[n] = b
-		j += w2
-	}
-	r, size := utf8.DecodeRune(buf[:need])
-	if r == utf8.RuneError || size != need {
-		return 0, i, false
-	}
-	return r, j, true
-}
-
-// plausibility of a decoded character: alone, only with company (scripts
-// whose words have several letters), or never.
-const (
-	implausible = iota
-	inCompany
-	alone
-)
-
-func plausible(r rune) int {
-	switch {
-	case r >= 0xA0 && r <= 0x17F, r >= 0x218 && r <= 0x21B: // Latin-1, Latin Extended-A, Romanian ș ț
-		return alone
-	case r >= 0x300 && r <= 0x311, r >= 0x323 && r <= 0x328, r == 0x331: // combining accents
-		return alone
-	case r >= 0x370 && r <= 0x4FF, r >= 0x590 && r <= 0x6FF, r >= 0x900 && r <= 0xDFF: // Greek, Cyrillic, Hebrew, Arabic, Indic
-		return inCompany
-	case r >= 0x1E00 && r <= 0x1EFF: // Latin Extended Additional (Vietnamese)
-		return alone
-	case r >= 0x1F00 && r <= 0x1FFF:
-		return inCompany
-	case r >= 0x2000 && r <= 0x2BFF && r != 0x2028 && r != 0x2029: // punctuation, currency, letterlike, arrows, symbols
-		return alone
-	case r >= 0x3000 && r <= 0x9FFF, r >= 0xAC00 && r <= 0xD7AF: // CJK, Hangul
-		return inCompany
-	case r == 0xFEFF:
-		return alone
-	case r >= 0x1F000 && r <= 0x1FAFF: // emoji
-		return alone
-	}
-	return implausible
-}
-
-// find reads the mojibake run starting at src[i] and builds its finding.
-func find(src []byte, lo, hi, i int) (lint.Diagnostic, int, bool) {
-	prev := rune(-1)
-	if i > lo {
-		prev, _ = utf8.DecodeLastRune(src[lo:i])
-	}
-	var out []rune
-	company := 0
-	j := i
-	for j < hi {
-		r, e, ok := seq(src, j, hi)
-		if !ok {
-			break
-		}
-		p := plausible(r)
-		if p == implausible || r >= 0x300 && r <= 0x36F && !unicode.IsLetter(prev) && len(out) == 0 {
-			break
-		}
-		if len(out) == 0 && unicode.IsUpper(prev) {
-			// "IRMÃ\u00a0": a capital ending an upper-case word, then a
-			// no-break space; "HÄ’S", "PÅ«": capitals other than Ã and Â
-			// are rare leads in mojibake and common in upper-case words.
-			if e-j == 4 && src[j+2] == 0xC2 && src[j+3] == 0xA0 || src[j+1] >= 0x84 && src[j+1] <= 0x9F {
-				break
-			}
-		}
-		if p == inCompany {
-			company++
-		}
-		out = append(out, r)
-		j = e
-	}
-	if len(out) == 1 && src[i+1] >= 0x84 && src[i+1] <= 0x9F {
-		// Capitals other than Ã and Â (Ä, Å, Ð, ...) lead mojibake of letters
-		// inside lower-case words ("piÄ…tek" for piątek); on its own,
-		// "Å\u00a0" or "Ä»" may be real text.
-		after, _ := utf8.DecodeRune(src[j:hi])
-		nbsp := src[i+2] == 0xC2 && src[i+3] == 0xA0 // a word space after it: "Å\u00a0i Lofoten"
-		if !unicode.IsLower(prev) && (j >= hi || !unicode.IsLower(after) || nbsp) {
-			out = out[:0]
-		}
-	}
-	if len(out) > 0 && (company == 0 || len(out) >= 2) {
-		return decoded(src, i, j, out), j, true
-	}
-	return traces(src, hi, i, prev)
-}
-
-func decoded(src []byte, i, j int, out []rune) lint.Diagnostic {
-	text := string(out)
-	text = strings.ReplaceAll(text, "\ufeff", "") // a BOM read wrongly is a BOM that should not be there
-	orig := string(src[i:j])
-	show := text
-	if show == "" {
-		show = "\ufeff"
-	}
-	msg := fmt.Sprintf("mojibake %q (UTF-8 read as Windows-1252); replace it with %q", orig, show)
-	fix := fmt.Sprintf("Replace with %q", text)
-	if text == "" {
-		msg = fmt.Sprintf("mojibake %q, a byte order mark read as Windows-1252; remove it", orig)
-		fix = "Remove the mangled byte order mark"
-	}
-	return lint.Diagnostic{
-		Start: i, End: j, Message: msg,
-		Fix: &lint.Fix{Message: fix, Applicability: lint.Unsafe, Edits: []lint.Edit{{Start: i, End: j, NewText: text}}},
-	}
-}
-
-// traces finds mojibake that lost a byte: "â€" without the 0x9D of ”, and
-// "Â" before a space, left from a no-break space (C2 A0) whose second half
-// became an ordinary space.
-func traces(src []byte, hi, i int, prev rune) (lint.Diagnostic, int, bool) {
-	lead, w := utf8.DecodeRune(src[i:hi])
-	next, nw := utf8.DecodeRune(src[i+w : hi])
-	if i+w >= hi {
-		next = -1
-	}
-	switch {
-	case lead == 'â' && next == '€':
-		j := i + w + nw
-		after, _ := utf8.DecodeRune(src[j:hi])
-		if j >= hi {
-			after = -1
-		}
-		if _, ok := contByte(after); ok {
-			return lint.Diagnostic{}, i, false // a full sequence that decodes to nothing plausible
-		}
-		if after == '"' {
-			return lint.Diagnostic{Start: i, End: j + 1, Message: fmt.Sprintf("mojibake %q, a dash or quotation mark read as Windows-1252; write the character meant", src[i:j+1])}, j + 1, true
-		}
-		return lint.Diagnostic{
-			Start: i, End: j,
-			Message: fmt.Sprintf("mojibake %q, a right double quotation mark (”) read as Windows-1252; replace it with \"”\"", src[i:j]),
-			Fix:     &lint.Fix{Message: "Replace with \"”\"", Applicability: lint.Unsafe, Edits: []lint.Edit{{Start: i, End: j, NewText: "”"}}},
-		}, j, true
-	case lead == 'Â' && next == ' ' && (!unicode.IsUpper(prev) || prev < utf8.RuneSelf):
-		// Not after a non-ASCII capital: an upper-case word in a language
-		// with Â may end in it; "NASAÂ said" is mojibake.
-		return lint.Diagnostic{
-			Start: i, End: i + w,
-			Message: "stray \"Â\" before a space, left from a no-break space read as Windows-1252; remove it",
-			Fix:     &lint.Fix{Message: "Remove the stray \"Â\"", Applicability: lint.Unsafe, Edits: []lint.Edit{{Start: i, End: i + w}}},
-		}, i + w, true
-	}
-	return lint.Diagnostic{}, i, false
 }

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/rules/internal/prose"
 )
 
 // Rule is the multiple-spaces rule.
@@ -47,6 +48,9 @@ func run(pass *lint.Pass) {
 		}
 		cell := b.Kind == lint.KindTableCell
 		toks := doc.BlockTokens(b)
+		if prose.TeX(doc.Src, toks) {
+			continue // spacing in TeX math is the author's layout
+		}
 		for i := 1; i+1 < len(toks); i++ {
 			t := toks[i]
 			if t.Kind != lint.TokSpace || t.End-t.Start < 2 {
@@ -78,7 +82,7 @@ func run(pass *lint.Pass) {
 			if keep != " " {
 				fixMsg = "Replace with one no-break space"
 			}
-			pass.Report(lint.Diagnostic{
+			prose.Report(pass, lint.Diagnostic{
 				Start:   int(t.Start),
 				End:     int(t.End),
 				Message: fmt.Sprintf("%d spaces in a row; use one", n),

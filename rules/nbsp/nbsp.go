@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/rules/internal/prose"
 )
 
 // Rule is the nbsp rule.
@@ -77,7 +78,7 @@ func run(pass *lint.Pass) {
 			default:
 				continue
 			}
-			pass.Report(diagnostic(src, t))
+			prose.Report(pass, diagnostic(src, t))
 		}
 	}
 }

@@ -174,7 +174,7 @@ func report(pass *lint.Pass, marks []mark, double bool) {
 				Edits:         []lint.Edit{edit},
 			}
 		}
-		pass.Report(d)
+		prose.Report(pass, d)
 	}
 }
 

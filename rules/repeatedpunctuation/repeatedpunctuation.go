@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/rules/internal/prose"
 )
 
 // Rule is the repeated-punctuation rule.
@@ -83,6 +84,9 @@ func check(pass *lint.Pass, toks []lint.Token, i, j int, emphatic bool) {
 	if j < len(toks) {
 		next = &toks[j]
 	}
+	if prose.Mentioned(src, toks, i, j-1) {
+		return // fix "..", *,,*: the marks quoted as an example of the slip
+	}
 	if !afterWord(src, prev) {
 		// ",,test''" is a German opening quote; "..", ",," after a space or at
 		// the start of a line are paths, list art or quotes, not slips.
@@ -120,7 +124,7 @@ func check(pass *lint.Pass, toks []lint.Token, i, j int, emphatic bool) {
 				"Keep one "+name, lint.Safe, start+1, end)
 			return
 		}
-		pass.Report(lint.Diagnostic{Start: start, End: end,
+		prose.Report(pass, lint.Diagnostic{Start: start, End: end,
 			Message: fmt.Sprintf("emphatic punctuation %q; use one mark", run)})
 	}
 }
@@ -139,7 +143,7 @@ func report(pass *lint.Pass, start, end int, msg, fixMsg string, app lint.Applic
 	if len(text) > 0 {
 		e.NewText = text[0]
 	}
-	pass.Report(lint.Diagnostic{
+	prose.Report(pass, lint.Diagnostic{
 		Start: start, End: end, Message: msg,
 		Fix: &lint.Fix{Message: fixMsg, Applicability: app, Edits: []lint.Edit{e}},
 	})
@@ -194,7 +198,7 @@ func commaStop(pass *lint.Pass, toks []lint.Token, i, j int, prev, next *lint.To
 	msg := fmt.Sprintf("comma and full stop together %q; keep one", run)
 	if next != nil && (next.Kind == lint.TokWord || next.Kind == lint.TokNumber || next.Kind == lint.TokLiteral) {
 		// "word.,word": no telling which was meant.
-		pass.Report(lint.Diagnostic{Start: start, End: end, Message: msg})
+		prose.Report(pass, lint.Diagnostic{Start: start, End: end, Message: msg})
 		return
 	}
 	keepComma := false

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/rules/internal/prose"
 )
 
 // Rule is the repeated-word rule.
@@ -19,57 +20,26 @@ var Rule = &lint.Rule{
 	Doc: lint.Doc{
 		Title: "A word repeated by mistake, such as \"the the\"",
 		Why: "Doubled words slip past writers because the eye skips the second one; readers notice. " +
-			"The check works across line breaks, no-break spaces and inline markup, ignores case, and leaves " +
-			"grammatical doubles (\"had had\", \"that that\"), interjections (\"ha ha\"), reduplicated place names " +
-			"(\"Walla Walla\"), numbers, and words tripled on purpose alone.",
+			"The check works across line breaks, no-break spaces and inline markup (the rendered text of " +
+			"\"the *the* cat\" has the double), ignores case, and leaves alone the doubles that are language: " +
+			"grammatical ones (\"had had\", \"that that\", \"what it is is\", \"I told you you should\", a particle " +
+			"that ends a verb and a preposition that starts a phrase: \"logged in in the morning\", " +
+			"\"resorted to to keep\", \"the will will show\"), interjections and sounds (\"ha ha\", \"tick tock\"), " +
+			"emphatic doubles of intensifiers, core adjectives and number words (\"a long long time\", " +
+			"\"ten thousand thousand\"), reduplicated loans (\"mahi mahi\"), Latin binomials (\"Rattus rattus\"), " +
+			"a capitalised word after a lower-case one (a name or a mention starts: \"the name is Is\"), " +
+			"elided forms (\"I i’ the\"), text in another language, numbers, single letters and words tripled " +
+			"on purpose. Some doubles are reported without a safe fix, because removing a word could change " +
+			"the meaning: a capitalised double (a name: \"Walla Walla\"), a double at the start of a block " +
+			"written in lower case (a commit subject: \"revert revert\"), and a double with one copy emphasised. " +
+			"A double quoted or italicised as an example of itself (fix \"the the\") is only a suggestion.",
 		Wrong: "Both sides agreed to to open a joint laboratory.",
 		Right: "Both sides agreed to open a joint laboratory.",
-		Fix:   "Safe: deletes the second word and the space before it; nothing else changes.",
+		Fix: "Safe: deletes the second word and the space before it; nothing else changes. Where the second " +
+			"word opens a link label, the first word and the space after it go instead, so the label still " +
+			"matches its definition. Unsafe for the doubles above that may be meant; none for a quoted example.",
 	},
 	Run: run,
-}
-
-// legitimate doubles, lower case: grammar ("had had", "that that", "gave her
-// her"), interjections and sounds ("ha ha", "beep beep"), reduplicated names
-// and words ("Walla Walla", "so so", "far far away").
-var allowed = map[string]bool{
-	"had": true, "that": true, "her": true, "ha": true, "haha": true, "hah": true, "heh": true, "hee": true,
-	"bye": true, "no": true, "yes": true, "bla": true, "blah": true, "yada": true, "tut": true, "tsk": true,
-	"knock": true, "hear": true, "there": true, "now": true, "well": true, "chop": true, "tuk": true, "cha": true,
-	"choo": true, "ho": true, "la": true, "mm": true, "uh": true, "oh": true, "ah": true, "ooh": true, "aah": true,
-	"yeah": true, "yay": true, "hey": true, "hi": true, "ay": true, "aye": true, "yum": true, "woo": true,
-	"woop": true, "whoop": true, "wow": true, "boo": true, "bang": true, "boom": true, "pom": true,
-	"dum": true, "hush": true, "night": true, "very": true, "so": true, "far": true, "tick": true, "tock": true,
-	"ring": true, "beep": true, "bleep": true, "honk": true, "toot": true, "ding": true, "dong": true,
-	"knock-knock": true, "quack": true, "meow": true, "woof": true, "baa": true, "moo": true, "oink": true,
-	"tweet": true, "chirp": true, "squawk": true, "buzz": true, "twinkle": true, "ta": true, "pee": true,
-	"wee": true, "bam": true, "pow": true, "zzz": true, "tsktsk": true, "ouh": true, "omg": true, "fnar": true,
-	"fnarr": true, "wop": true, "paw": true, "mau": true, "sri": true, "jay": true, "walla": true, "pago": true,
-	"wagga": true, "bora": true, "sing": true, "baden": true, "duran": true, "mahi": true, "bulla": true,
-	"gout": true, "pooh": true, "tom": true, "yo": true, "agar": true, "whoa": true, "si": true, "brum": true,
-	"chi": true, "chow": true, "shh": true, "yummy": true, "wink": true, "miu": true, "yadda": true, "doo": true,
-	"sapiens": true, "tse": true, "lapu": true, "santorio": true, "cous": true, "dik": true, "wiki": true,
-}
-
-// nameWords are common words that are also names: "Will will be here",
-// "It may May be" are a name beside the word, when the case differs.
-var nameWords = map[string]bool{
-	"may": true, "will": true, "june": true, "april": true, "august": true, "mark": true, "bill": true,
-	"rose": true, "pat": true, "sue": true, "frank": true, "grace": true, "hope": true, "joy": true, "faith": true,
-}
-
-// particles double after a phrasal verb: "log in in the morning",
-// "sign them in in the book".
-var particles = map[string]bool{"in": true, "on": true, "up": true, "out": true, "off": true, "over": true, "down": true, "by": true}
-
-var phrasalHeads = map[string]bool{
-	"log": true, "logs": true, "logged": true, "logging": true, "sign": true, "signs": true, "signed": true,
-	"signing": true, "check": true, "checks": true, "checked": true, "checking": true, "plug": true,
-	"plugged": true, "fill": true, "filled": true, "type": true, "typed": true, "tune": true, "tuned": true,
-	"turn": true, "turned": true, "hand": true, "handed": true, "call": true, "called": true, "drop": true,
-	"dropped": true, "pass": true, "passed": true, "hold": true, "held": true, "give": true, "gave": true,
-	"set": true, "put": true, "lock": true, "locked": true, "pay": true, "paid": true, "write": true, "wrote": true,
-	"it": true, "them": true, "him": true, "me": true, "us": true, "you": true,
 }
 
 func run(pass *lint.Pass) {
@@ -104,20 +74,26 @@ func run(pass *lint.Pass) {
 func inCompound(src []byte, w1, w2 lint.Token) bool {
 	if w1.Start > 0 {
 		switch src[w1.Start-1] {
-		case '-', '.', '/', '_', '@':
+		case '-', '.', '/', '@':
 			return true
+		case '_': // snake_case, not _emphasis_
+			return w1.Start > 1 && isWordChar(src[w1.Start-2])
 		}
 	}
 	if int(w2.End) < len(src) {
 		switch src[w2.End] {
-		case '-', '/', '_':
+		case '-', '/':
 			return true
+		case '_':
+			return int(w2.End)+1 < len(src) && isWordChar(src[w2.End+1])
 		case '.':
 			return int(w2.End)+1 < len(src) && isLetter(src[w2.End+1])
 		}
 	}
 	return false
 }
+
+func isWordChar(c byte) bool { return isLetter(c) || c >= '0' && c <= '9' }
 
 func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
@@ -143,32 +119,6 @@ func possessive(lower string) bool {
 	return strings.HasSuffix(lower, "'s") || strings.HasSuffix(lower, "’s")
 }
 
-func deliberateMarkup(src []byte, toks []lint.Token, i, j int) bool {
-	for k := i + 1; k < j; k++ {
-		t := toks[k]
-		if t.Kind != lint.TokMarkup {
-			continue
-		}
-		m := src[t.Start:t.End]
-		if onlyEmphasis(m) {
-			return true
-		}
-		if m[0] == ']' && toks[i].Start > 0 && src[toks[i].Start-1] == '[' {
-			return true
-		}
-	}
-	return false
-}
-
-func onlyEmphasis(m []byte) bool {
-	for _, c := range m {
-		if c != '*' && c != '_' && c != ' ' && c != '~' {
-			return false
-		}
-	}
-	return true
-}
-
 func same(src []byte, a, b lint.Token) bool {
 	// Lengths and first letters, folded to lower case, settle most pairs
 	// before the full comparison.
@@ -176,47 +126,24 @@ func same(src []byte, a, b lint.Token) bool {
 		bytes.EqualFold(src[a.Start:a.End], src[b.Start:b.End])
 }
 
-// check reports toks[j] repeating toks[i] unless the double is legitimate.
+// check reports toks[j] repeating toks[i] unless the double is language.
 func check(pass *lint.Pass, toks []lint.Token, i, j int) {
 	src := pass.Doc.Src
 	w1, w2 := toks[i], toks[j]
 	word := string(src[w2.Start:w2.End])
 	lower := strings.ToLower(word)
-	if allowed[lower] || w2.Is(lint.FlagDigit) || inCompound(src, w1, w2) || capsDiffer(src, w1, w2) || possessive(lower) {
+	if w2.Is(lint.FlagDigit) || inCompound(src, w1, w2) || capsDiffer(src, w1, w2) || possessive(lower) || elided(src, toks, j) {
 		return
 	}
-	// Markup between the two words that is emphasis (`did *did*`) or closes a
-	// one-word link (`[Date](/api/date) Date utilities`) makes the double
-	// deliberate.
-	if j-i > 1 && deliberateMarkup(src, toks, i, j) {
+	emphasis := j-i > 1 && emphasisBetween(src, toks, i, j)
+	// A one-word link label followed by the same word (`[Date](/api/date)
+	// Date utilities`) names the link's target.
+	if j-i > 1 && labelThenWord(src, toks, i, j) {
 		return
 	}
-	// "is is" is grammar in a clause that a wh-word opens: "what it is is",
-	// "what the problem is is"; elsewhere ("This is is fine") it is a slip.
-	if lower == "is" && whClause(src, toks, i) {
-		return
-	}
-	// Tripled words and spaced-out letters are deliberate: "no no no", "M I T".
 	before, after := wordAround(toks, i, -1), wordAround(toks, j, +1)
-	if before >= 0 && same(src, toks[before], w2) || after >= 0 && same(src, toks[after], w2) {
-		return
-	}
-	if w2.End-w2.Start == 1 && (before >= 0 && toks[before].End-toks[before].Start == 1 || after >= 0 && toks[after].End-toks[after].Start == 1) {
-		return
-	}
-	// Single letters other than "a" and "I" are variables, grades or
-	// labels: "x x", "B B".
-	if w2.End-w2.Start == 1 && lower != "a" && lower != "i" {
-		return
-	}
-	if nameWords[lower] && src[w1.Start] != src[w2.Start] {
-		return
-	}
-	// "hip hip hooray" is a cheer.
-	if lower == "hip" && after >= 0 && bytes.HasPrefix(bytes.ToLower(src[toks[after].Start:toks[after].End]), []byte("hoor")) {
-		return
-	}
-	if particles[lower] && before >= 0 && phrasalHeads[strings.ToLower(string(src[toks[before].Start:toks[before].End]))] {
+	c := &pair{src: src, toks: toks, i: i, j: j, before: before, after: after, lower: lower}
+	if c.language() {
 		return
 	}
 
@@ -225,25 +152,302 @@ func check(pass *lint.Pass, toks []lint.Token, i, j int) {
 		End:     int(w2.End),
 		Message: fmt.Sprintf("doubled word %q; remove the second one", word),
 	}
-	if e, ok := removal(src, toks, i, j); ok {
-		d.Fix = &lint.Fix{Message: fmt.Sprintf("Remove the second %q", word), Applicability: lint.Safe, Edits: []lint.Edit{e}}
+	upper1, upper2 := w1.Is(lint.FlagUpper), w2.Is(lint.FlagUpper)
+	switch {
+	case prose.Mentioned(src, toks, i, j):
+		// fix "the the": the writer quotes the slip as an example.
+		d.Severity = lint.SeverityInfo
+		d.Message = fmt.Sprintf("doubled word %q, quoted or emphasised; if it is not an example of the slip, remove the second one", word)
+		prose.Report(pass, d)
+		return
+	case emphasis:
+		if e, ok := emphasisRemoval(src, toks, i, j); ok {
+			d.Fix = &lint.Fix{Message: fmt.Sprintf("Remove the emphasised %q with its markers", word), Applicability: lint.Unsafe, Edits: []lint.Edit{e}}
+		}
+		d.Message = fmt.Sprintf("doubled word %q (one copy is emphasised); remove one unless the repetition is meant", word)
+		prose.Report(pass, d)
+		return
 	}
-	pass.Report(d)
+	app := lint.Safe
+	switch {
+	case upper1 && upper2 && !functionWords[lower] && !allCaps(src[w2.Start:w2.End]):
+		// Walla Walla, Go Go: a name, or a slip inside one.
+		app = lint.Unsafe
+		d.Message = fmt.Sprintf("doubled word %q; if it is not a name, remove the second one", word)
+	case blockStart(toks, i) && !upper1:
+		// "revert revert `x`": a commit subject or a changelog entry, where
+		// the same verb twice may be two actions.
+		app = lint.Unsafe
+	}
+	if e, ok := removal(src, toks, i, j); ok {
+		d.Fix = &lint.Fix{Message: fmt.Sprintf("Remove the second %q", word), Applicability: app, Edits: []lint.Edit{e}}
+		if e.Start == int(w1.Start) {
+			d.Fix.Message = fmt.Sprintf("Remove the first %q, outside the link label", word)
+		}
+	}
+	prose.Report(pass, d)
+}
+
+// A pair is a doubled word with what stands around it.
+type pair struct {
+	src           []byte
+	toks          []lint.Token
+	i, j          int
+	before, after int // indexes of the words around the pair, or -1
+	lower         string
+}
+
+func (c *pair) text(k int) string {
+	if k < 0 {
+		return ""
+	}
+	return strings.ToLower(string(c.src[c.toks[k].Start:c.toks[k].End]))
+}
+
+// language reports whether the double belongs to one of the classes of
+// doubles the language makes on purpose (see classes.go).
+func (c *pair) language() bool {
+	src, toks, lower := c.src, c.toks, c.lower
+	w1, w2 := toks[c.i], toks[c.j]
+	prev, next := c.text(c.before), c.text(c.after)
+	switch {
+	case lower == "had" || lower == "that" || lower == "her" || lower == "do":
+		return true // had had; that that; gave her her book; I do do it (emphatic do, then the verb)
+	case c.before >= 0 && binomial(c, prev):
+		return true // by and by by water: the first copy closes "by and by"
+	case lower == "is" && whClause(src, toks, c.i):
+		return true // what it is is
+	case interjections[lower] || intensifiers[lower] || loans[lower]:
+		return true
+	case speechVerbs[prev] && !functionWords[lower]:
+		return true // they said bye bye: the words reported, as spoken
+	case nameWords[lower] && w1.Is(lint.FlagUpper) && (!w2.Is(lint.FlagUpper) || sentenceStart(src, toks, c.i)):
+		return true // Will will be here; May May is my friend (but "That is May May" is a slip)
+	case exclaimed(src, toks, c.j):
+		return true // Wait wait! an exclamation repeats on purpose
+	case (lower == "you" || lower == "it") && auxiliaries[next] && c.before >= 0 && !sentenceStart(src, toks, c.i):
+		return true // I told you you should; if we get it it may be (not "It it is" opening a sentence)
+	case modalNouns[lower] && determiners[prev]:
+		return true // the will will show
+	case adverbParticles[lower] && (pastForm(prev) || phrasalHeads[prev] || phrasalObjects[prev] && c.verbBefore(c.before)):
+		return true // slipped in in safety; sign in in the book; took it in in the morning
+	case !w1.Is(lint.FlagUpper) && w2.Is(lint.FlagUpper):
+		return true // the name is Is: a name or a mention starts with the second
+	case w1.Is(lint.FlagUpper) && w2.Is(lint.FlagUpper) && !functionWords[lower] && !nameWords[lower] && !allCaps(src[w2.Start:w2.End]) && !blockStart(toks, c.i) && !sentenceStart(src, toks, c.i):
+		return true // Walla Walla, Go Go: a name
+	case w1.Is(lint.FlagUpper) && !w2.Is(lint.FlagUpper) && !functionWords[lower] && latin(lower):
+		return true // Rattus rattus
+	case !w1.Is(lint.FlagUpper) && c.before >= 0 && toks[c.before].Is(lint.FlagUpper) && latin(lower) && latin(prev) && !functionWords[lower]:
+		return true // Homo sapiens sapiens
+	}
+	// Tripled words and spaced-out letters are deliberate: "no no no", "M I T".
+	if c.before >= 0 && same(src, toks[c.before], w2) || c.after >= 0 && same(src, toks[c.after], w2) {
+		return true
+	}
+	n := w2.End - w2.Start
+	if n == 1 && (c.before >= 0 && toks[c.before].End-toks[c.before].Start == 1 || c.after >= 0 && toks[c.after].End-toks[c.after].Start == 1) {
+		return true
+	}
+	// Single letters other than "a" and "I" are variables, grades or
+	// labels: "x x", "B B".
+	if n == 1 && lower != "a" && lower != "i" {
+		return true
+	}
+	// "hip hip hooray" is a cheer.
+	if lower == "hip" && strings.HasPrefix(next, "hoor") {
+		return true
+	}
+	return foreign(src, toks, c.i, c.j)
+}
+
+// exclaimed reports an exclamation mark right after the second copy.
+func exclaimed(src []byte, toks []lint.Token, j int) bool {
+	return j+1 < len(toks) && toks[j+1].Kind == lint.TokPunct && toks[j+1].Start == toks[j].End && src[toks[j+1].Start] == '!'
+}
+
+// binomial reports that the first copy ends a reduplicative binomial, the
+// word twice around a conjunction or preposition ("by and by", "on and on",
+// "day by day", "one to one"), so the second starts a phrase of its own.
+func binomial(c *pair, prev string) bool {
+	switch prev {
+	case "and", "or", "by", "to", "after", "upon", "for":
+	default:
+		return false
+	}
+	k := wordAround(c.toks, c.before, -1)
+	return k >= 0 && c.text(k) == c.lower
+}
+
+// sentenceStart reports whether toks[i] follows the end of a sentence.
+func sentenceStart(src []byte, toks []lint.Token, i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		switch toks[k].Kind {
+		case lint.TokSpace, lint.TokNewline, lint.TokMarkup, lint.TokInvisible:
+			continue
+		case lint.TokPunct:
+			switch src[toks[k].Start] {
+			case '.', '!', '?', ':', '"', '\'', '(':
+				return true
+			}
+			return bytes.HasPrefix(src[toks[k].Start:], []byte("“")) || bytes.HasPrefix(src[toks[k].Start:], []byte("‘"))
+		}
+		return false
+	}
+	return true
+}
+
+// verbBefore reports whether the word before toks[k] reads as a verb that
+// takes a particle: a past form, or any word before an object pronoun that
+// is not a preposition or a determiner ("log them in in").
+func (c *pair) verbBefore(k int) bool {
+	p := wordAround(c.toks, k, -1)
+	w := c.text(p)
+	return w != "" && !functionWords[w]
+}
+
+// pastForm reports a verb's past form: regular (-ed) or one of the common
+// irregular ones.
+func pastForm(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ed") || irregularPast[w]
+}
+
+// latin reports a word with an ending of Latin names.
+func latin(w string) bool {
+	if len(w) < 4 {
+		return false
+	}
+	for _, e := range latinEndings {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// foreign reports whether the words around the pair are not English: a
+// stretch of six or more words around it with no English function word in it
+// ("Il faut que vous vous retiriez"). The classes above are English's; in
+// another language a double is left to a person who reads it.
+func foreign(src []byte, toks []lint.Token, i, j int) bool {
+	if functionWords[strings.ToLower(string(src[toks[i].Start:toks[i].End]))] {
+		return false
+	}
+	words, english := 0, 0
+	count := func(k int) {
+		words++
+		if functionWords[strings.ToLower(string(src[toks[k].Start:toks[k].End]))] {
+			english++
+		}
+	}
+	for k, n := i, 0; k >= 0 && n < 6; n++ {
+		if k = wordAround(toks, k, -1); k < 0 {
+			break
+		}
+		count(k)
+	}
+	for k, n := j, 0; k >= 0 && n < 6; n++ {
+		if k = wordAround(toks, k, +1); k < 0 {
+			break
+		}
+		count(k)
+	}
+	return words >= 6 && english == 0
+}
+
+// elided reports a word followed by an apostrophe that ends it, an elided
+// form that is another word: "I i’ the grave" (i’ for in), "o’ the".
+func elided(src []byte, toks []lint.Token, j int) bool {
+	if j+1 >= len(toks) || toks[j+1].Start != toks[j].End || toks[j+1].Kind != lint.TokPunct {
+		return false
+	}
+	m := string(src[toks[j+1].Start:toks[j+1].End])
+	return (m == "'" || m == "’") && (j+2 >= len(toks) || toks[j+2].Kind != lint.TokWord || toks[j+2].Start != toks[j+1].End)
+}
+
+// blockStart reports whether toks[i] is the first word of its block.
+func blockStart(toks []lint.Token, i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		switch toks[k].Kind {
+		case lint.TokSpace, lint.TokNewline, lint.TokMarkup, lint.TokInvisible:
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// emphasisBetween reports emphasis markers between the two words: one copy
+// is emphasised (`the *the* cat`, `_use_ use`).
+func emphasisBetween(src []byte, toks []lint.Token, i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if t := toks[k]; t.Kind == lint.TokMarkup && prose.Emphasis(src[t.Start:t.End]) {
+			return true
+		}
+	}
+	return false
+}
+
+// labelThenWord reports a one-word link label closed between the words:
+// `[Date](/api/date) Date utilities`.
+func labelThenWord(src []byte, toks []lint.Token, i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if t := toks[k]; t.Kind == lint.TokMarkup && src[t.Start] == ']' && toks[i].Start > 0 && src[toks[i].Start-1] == '[' {
+			return true
+		}
+	}
+	return false
+}
+
+// emphasisRemoval deletes the emphasised copy with its markers and one
+// space beside it: `the *the* cat` becomes `the cat`, `_use_ use` `use`.
+func emphasisRemoval(src []byte, toks []lint.Token, i, j int) (lint.Edit, bool) {
+	marked := func(k int) bool {
+		return k > 0 && k+1 < len(toks) && toks[k-1].Kind == lint.TokMarkup && toks[k+1].Kind == lint.TokMarkup &&
+			toks[k-1].End == toks[k].Start && toks[k+1].Start == toks[k].End &&
+			bytes.Equal(src[toks[k-1].Start:toks[k-1].End], src[toks[k+1].Start:toks[k+1].End])
+	}
+	switch {
+	case marked(j) && onlySpace(src[toks[i].End:toks[j-1].Start]):
+		return lint.Edit{Start: int(toks[i].End), End: int(toks[j+1].End)}, true
+	case marked(i) && onlySpace(src[toks[i+1].End:toks[j].Start]):
+		return lint.Edit{Start: int(toks[i-1].Start), End: int(toks[j].Start)}, true
+	}
+	return lint.Edit{}, false
 }
 
 // removal deletes the second word with the whitespace before it when only
-// whitespace separates the pair; when markup sits between them (`the *the*`),
-// it deletes the second word with the space after it instead, so that no
-// markup is ever removed.
+// whitespace separates the pair. When a link label opens between them
+// (`the [the forum]`), it deletes the first word and the space after it, so
+// that a reference label still matches its definition; no markup is ever
+// removed.
 func removal(src []byte, toks []lint.Token, i, j int) (lint.Edit, bool) {
 	w1, w2 := toks[i], toks[j]
 	if onlySpace(src[w1.End:w2.Start]) {
 		return lint.Edit{Start: int(w1.End), End: int(w2.End)}, true
 	}
-	if j+1 < len(toks) && toks[j+1].Kind == lint.TokSpace && toks[j+1].Start == w2.End {
+	if m := toks[j-1]; m.Kind == lint.TokMarkup && m.End == w2.Start && src[m.Start] == '[' && j-1 > i && onlySpace(src[w1.End:m.Start]) {
+		return lint.Edit{Start: int(w1.Start), End: int(m.Start)}, true
+	}
+	if j+1 < len(toks) && toks[j+1].Kind == lint.TokSpace && toks[j+1].Start == w2.End && !insideLabel(src, toks, j) {
 		return lint.Edit{Start: int(w2.Start), End: int(toks[j+1].End)}, true
 	}
 	return lint.Edit{}, false
+}
+
+// insideLabel reports whether a link label opened before toks[j] is still
+// open at it.
+func insideLabel(src []byte, toks []lint.Token, j int) bool {
+	for k := j - 1; k >= 0; k-- {
+		if t := toks[k]; t.Kind == lint.TokMarkup {
+			switch src[t.Start] {
+			case '[':
+				return true
+			case ']':
+				return false
+			}
+		}
+	}
+	return false
 }
 
 func onlySpace(b []byte) bool {

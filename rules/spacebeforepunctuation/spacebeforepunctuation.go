@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/rules/internal/prose"
 )
 
 // Rule is the space-before-punctuation rule.
@@ -76,6 +77,9 @@ func run(pass *lint.Pass) {
 			continue // "Date : 2025-03-14" is the export's, for the date rules
 		}
 		toks := doc.BlockTokens(b)
+		if prose.TeX(src, toks) {
+			continue // TeX math: "\left( x \right)"
+		}
 		for i := 1; i+1 < len(toks); i++ {
 			t := toks[i]
 			if t.Kind != lint.TokSpace {
@@ -128,6 +132,21 @@ func before(pass *lint.Pass, toks []lint.Token, i int, c byte) {
 	moveComma := false
 	if (c == '.' || c == '!' || c == '?') && lowerAfter(src, toks, i+2) {
 		return // "add a ? as in", a mark named as a symbol; a sentence does not go on in lower case
+	}
+	if c == ')' {
+		k := i - 1
+		for k > 0 && (toks[k].Kind == lint.TokPunct || toks[k].Kind == lint.TokMarkup) && i-k <= 4 {
+			k--
+		}
+		if k > 0 && symbolInParens(src, toks, k-1) {
+			return // "( / )"
+		}
+	}
+	if c == ')' && (nextTok == nil || nextTok.Kind == lint.TokSpace || nextTok.Kind == lint.TokNewline) && !openBefore(src, toks, i) {
+		return // "missing )": a bracket standing alone that closes nothing is named
+	}
+	if (c == '?' || c == ':') && codeAround(src, toks, i) {
+		return // "b ? True() : False()": an operator between code
 	}
 	switch c {
 	case '.':
@@ -193,7 +212,7 @@ func before(pass *lint.Pass, toks []lint.Token, i int, c byte) {
 		d.Fix.Message = "Move the space to after the comma"
 		d.Fix.Edits = append(d.Fix.Edits, lint.Edit{Start: int(mark.End), End: int(mark.End), NewText: " "})
 	}
-	pass.Report(d)
+	prose.Report(pass, d)
 }
 
 // afterParen checks the space toks[i] after an opening parenthesis.
@@ -215,7 +234,10 @@ func afterParen(pass *lint.Pass, toks []lint.Token, i int) {
 			return // ":(", ":-(", ";("
 		}
 	}
-	pass.Report(lint.Diagnostic{
+	if symbolInParens(src, toks, i-1) {
+		return // "( / )": spaces set apart a symbol the text names
+	}
+	prose.Report(pass, lint.Diagnostic{
 		Start:   int(paren.Start),
 		End:     int(sp.End),
 		Message: "space after an opening parenthesis; remove it",
@@ -345,4 +367,50 @@ func lowerAfter(src []byte, toks []lint.Token, k int) bool {
 	}
 	r, _ := utf8.DecodeRune(src[toks[k+1].Start:toks[k+1].End])
 	return unicode.IsLower(r)
+}
+
+// codeAround reports a code token (True(), std::x) on either side of the
+// mark after the space toks[i], past one space: the mark is an operator.
+func codeAround(src []byte, toks []lint.Token, i int) bool {
+	for _, k := range []int{i - 1, i + 3} {
+		if k >= 0 && k < len(toks) && toks[k].Code(src) {
+			return true
+		}
+	}
+	return false
+}
+
+// openBefore reports an opening parenthesis before toks[i] in the block
+// that no closing one has matched.
+func openBefore(src []byte, toks []lint.Token, i int) bool {
+	depth := 0
+	for k := 0; k < i; k++ {
+		if toks[k].Kind == lint.TokPunct {
+			switch src[toks[k].Start] {
+			case '(':
+				depth++
+			case ')':
+				depth = max(0, depth-1)
+			}
+		}
+	}
+	return depth > 0
+}
+
+// symbolInParens reports "( X )" from the parenthesis toks[k]: one mark or
+// a run of marks without letters between spaces, a symbol named in the
+// text ("separators ( / )", "the ( \\ ) character").
+func symbolInParens(src []byte, toks []lint.Token, k int) bool {
+	if k < 0 || k+1 >= len(toks) || src[toks[k].Start] != '(' || toks[k+1].Kind != lint.TokSpace {
+		return false
+	}
+	j := k + 2
+	n := 0
+	for j < len(toks) && (toks[j].Kind == lint.TokPunct && src[toks[j].Start] != ')' || toks[j].Kind == lint.TokMarkup) {
+		if toks[j].Kind == lint.TokPunct {
+			n++
+		}
+		j++
+	}
+	return n > 0 && n <= 3 && j+1 < len(toks) && toks[j].Kind == lint.TokSpace && toks[j+1].Kind == lint.TokPunct && src[toks[j+1].Start] == ')'
 }

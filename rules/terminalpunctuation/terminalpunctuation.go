@@ -507,7 +507,7 @@ func isDash(src []byte, t lint.Token) bool {
 }
 
 // attribution reports whether the paragraph ends with a source after a
-// dash that follows a finished sentence: “…paid.” —Cannan.
+// dash that follows a finished sentence: “…we paid.” —A. Writer.
 func attribution(src []byte, toks []lint.Token, last int) bool {
 	words := 0
 	for i := last; i >= 0; i-- {
@@ -525,7 +525,7 @@ func attribution(src []byte, toks []lint.Token, last int) bool {
 				continue
 			}
 			if src[t.Start] == '-' {
-				i-- // --nikomatsakis
+				i-- // --handle: a signature after two hyphens
 			}
 		default:
 			continue
@@ -579,7 +579,7 @@ func citation(src []byte, toks []lint.Token, last int) bool {
 }
 
 // figures reports whether a paragraph ends in a row of numbers, a line of
-// a table or an account set as text: "viz. £0 12 6".
+// a table or an account set as text: "total 12 6".
 func figures(toks []lint.Token, last int) bool {
 	n := 0
 	for i := last; i >= 0 && n < 2; i-- {
@@ -595,9 +595,8 @@ func figures(toks []lint.Token, last int) bool {
 }
 
 // continuesBelow reports whether the sentence runs on into the next block:
-// a code block, a list, a table or a quotation set apart (“Smile like…”,
-// “… bear the whips”), words in lower case, or a signature of a few words
-// under a letter.
+// a code block, a list, a table or a quotation set apart, words in lower
+// case, or a signature of a few words under a letter.
 func continuesBelow(doc *lint.Document, bi int) bool {
 	for j := bi + 1; j < len(doc.Blocks); j++ {
 		n := &doc.Blocks[j]
@@ -729,21 +728,36 @@ var abbreviations = map[string]bool{
 	"Esq": true, "Messrs": true, "Mme": true, "Mlle": true, "ed": true, "eds": true, "Ed": true, "ch": true, "Ch": true,
 }
 
-// leadInWords end a sentence that goes on in the block below: a list, a
-// code block, a quotation set apart or a line of verse ("the rules are",
-// "as follows", "he said", "and", "of").
-var leadInWords = map[string]bool{
-	"are": true, "is": true, "was": true, "were": true, "be": true, "include": true, "includes": true,
-	"including": true, "following": true, "follows": true, "below": true, "here": true, "these": true,
-	"this": true, "as": true, "like": true, "example": true, "instance": true, "namely": true, "said": true,
-	"says": true, "say": true, "wrote": true, "writes": true, "asked": true, "replied": true, "added": true,
-	"cried": true, "exclaimed": true, "read": true, "reads": true, "thus": true, "and": true, "or": true,
-	"but": true, "of": true, "to": true, "the": true, "a": true, "an": true, "with": true, "that": true,
-	"which": true, "by": true, "for": true, "in": true, "on": true, "from": true, "at": true, "into": true,
-	"whose": true, "who": true, "where": true, "when": true, "than": true, "if": true, "nor": true,
-	"answered": true, "observed": true, "remarked": true, "continued": true, "began": true, "saying": true,
-	"sang": true, "sing": true, "sings": true, "whispered": true, "muttered": true, "shouted": true,
-	"inscription": true, "words": true, "runs": true, "ran": true, "went": true, "goes": true, "be:": true,
+// leadInWords end a sentence that goes on in the block below (a list, a
+// code block, a quotation set apart, a line of verse). They are closed
+// classes of English, each a word after which a sentence cannot stop:
+//   - copulas and the verbs that introduce a list: "the rules are", "these include";
+//   - presentatives: "as follows", "the following", "for example", "namely", "thus";
+//   - verbs of saying, which a quotation completes: "she said", "the sign reads";
+//   - verbs whose object is the code or command set below them in technical
+//     writing: "now we can simply do", "then run", "you can write";
+//   - function words: articles, prepositions, conjunctions and relatives.
+var leadInWords = setOf(
+	// copulas and list verbs
+	"are", "is", "was", "were", "be", "include", "includes", "including", "contain", "contains",
+	// presentatives
+	"following", "follows", "below", "here", "these", "this", "as", "like", "example", "instance", "namely", "thus",
+	// verbs of saying
+	"said", "says", "say", "saying", "wrote", "writes", "asked", "replied", "added", "cried", "exclaimed",
+	"read", "reads", "answered", "observed", "remarked", "continued", "began", "whispered", "muttered", "shouted",
+	// verbs whose object is the code below
+	"do", "run", "write", "type", "use", "add", "enter", "try",
+	// function words
+	"and", "or", "but", "nor", "of", "to", "the", "a", "an", "with", "that", "which", "by", "for", "in", "on",
+	"from", "at", "into", "whose", "who", "where", "when", "than", "if",
+)
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
 }
 
 // leadsIn: the paragraph's last word is one that a sentence continuing

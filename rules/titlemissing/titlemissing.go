@@ -20,7 +20,10 @@ var Rule = &lint.Rule{
 		Why: "Listings, feeds, search results and previous/next links show an article by its title; without one " +
 			"they show a file name or nothing. A plain-text article's title is its first line (after an optional " +
 			"section label); a Markdown article's is the front matter `title`, or else its first level-1 heading. " +
-			"Redirect stubs (a `redirect` key), VitePress home pages (layout: home) and Hugo or Zola section pages (_index.md) are not articles and are left alone.",
+			"Redirect stubs (a `redirect` key), VitePress home pages (layout: home), Hugo or Zola section pages (_index.md) " +
+			"with no text of their own, partials and includes (a file or folder whose name starts with an underscore, " +
+			"a partials or includes folder) and pages whose front matter says they are not rendered (headless: true, " +
+			"build: {render: never}, published: false, a template or layout with no body) are not articles and are left alone.",
 		Wrong: "Date: 2025-03-14\n\nThe gallery shows the ocean collection.",
 		Right: "The Museum opens a new gallery\n\nDate: 2025-03-14\n\nThe gallery shows the ocean collection.",
 	},
@@ -29,7 +32,7 @@ var Rule = &lint.Rule{
 
 func run(pass *lint.Pass) {
 	doc := pass.Doc
-	if strings.TrimSpace(doc.Title) != "" || pubdate.NotArticle(doc.Summary) || pubdate.Snippet(doc) || len(bytes.TrimSpace(doc.Src)) == 0 {
+	if strings.TrimSpace(doc.Title) != "" || doc.Format == lint.FormatMarkdown && doc.Meta == nil || pubdate.NotPage(doc) || pubdate.SectionPage(doc.Summary) && pubdate.EmptyBody(doc) || pubdate.Snippet(doc) || len(bytes.TrimSpace(doc.Src)) == 0 {
 		return
 	}
 	at := pubdate.Where(doc.Summary)

@@ -66,8 +66,8 @@ func run(pass *lint.Pass) {
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
 		toks := doc.BlockTokens(b)
-		if len(toks) == 0 || !b.Has(lint.HasBracket) {
-			continue
+		if len(toks) == 0 || !b.Has(lint.HasBracket) || prose.TeX(src, toks) {
+			continue // TeX math pairs its own braces and brackets
 		}
 		stack, lones = stack[:0], lones[:0]
 		labels, weak := 0, []mark(nil)
@@ -94,11 +94,11 @@ func run(pass *lint.Pass) {
 			if k := match(stack, br.fam); k >= 0 {
 				m := stack[k]
 				for _, u := range stack[k+1:] {
-					pass.Report(unclosed(u, b))
+					prose.Report(pass, unclosed(u, b))
 				}
 				stack = stack[:k]
 				if m.b.full != br.full {
-					pass.Report(widthMismatch(doc, m, mark{off, br}))
+					prose.Report(pass, widthMismatch(doc, m, mark{off, br}))
 				}
 				continue
 			}
@@ -112,6 +112,9 @@ func run(pass *lint.Pass) {
 					weak = append(weak, mark{off, br})
 					continue
 				}
+			}
+			if named(toks, i) {
+				continue // "missing )": a closer standing alone that closes nothing is named
 			}
 			lones = append(lones, mark{off, br})
 		}
@@ -135,13 +138,13 @@ func run(pass *lint.Pass) {
 				carried++
 			default:
 				for _, m := range pending {
-					pass.Report(unclosed(m, pendingBlock))
+					prose.Report(pass, unclosed(m, pendingBlock))
 				}
 				pending = pending[:0]
 			}
 		}
 		for _, m := range lones {
-			pass.Report(lint.Diagnostic{
+			prose.Report(pass, lint.Diagnostic{
 				Start:   m.off,
 				End:     m.off + m.b.width,
 				Message: fmt.Sprintf("%s closes a bracket that was never opened in this %s", src[m.off:m.off+m.b.width], prose.Noun(b)),
@@ -153,11 +156,11 @@ func run(pass *lint.Pass) {
 			continue
 		}
 		for _, m := range stack {
-			pass.Report(unclosed(m, b))
+			prose.Report(pass, unclosed(m, b))
 		}
 	}
 	for _, m := range pending {
-		pass.Report(unclosed(m, pendingBlock))
+		prose.Report(pass, unclosed(m, pendingBlock))
 	}
 }
 
@@ -507,4 +510,10 @@ func interval(src []byte, toks []lint.Token, open mark, close bracket, i int) bo
 		}
 	}
 	return commas == 1 && items == 2
+}
+
+// named reports a bracket with a space before it and a space, a line break
+// or the block's end after it: it encloses nothing, so the text names it.
+func named(toks []lint.Token, i int) bool {
+	return i > 0 && toks[i-1].Kind == lint.TokSpace && (i+1 >= len(toks) || isSpace(toks[i+1]))
 }

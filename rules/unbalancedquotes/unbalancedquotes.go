@@ -59,6 +59,11 @@ type mark struct {
 // paragraph closes it, as quoted letters and speeches in books do.
 const maxCarry = 4
 
+// setApartWords is the most words a line of verse, a heading or an
+// endorsement inside a quotation has; a longer paragraph is the article's
+// own prose, and a quotation open before it was left open.
+const setApartWords = 10
+
 func run(pass *lint.Pass) {
 	doc := pass.Doc
 	src := doc.Src
@@ -68,6 +73,9 @@ func run(pass *lint.Pass) {
 	var pending *mark
 	var pendingBlock *lint.Block
 	carried := 0
+	// setApart: the paragraphs carried over are short, lines of verse or a
+	// heading set apart inside the quotation, not prose of the article's own.
+	setApart := true
 	guillemets := 0 // 1: » opens, as in German; 2: « opens, as in French
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
@@ -145,7 +153,7 @@ func run(pass *lint.Pass) {
 					}
 					m := stack[len(stack)-1]
 					stack = stack[:len(stack)-1]
-					pass.Report(mismatch(doc, m, mark{off, k}, "a straight"))
+					prose.Report(pass, mismatch(doc, m, mark{off, k}, "a straight"))
 				case closer:
 					lones = append(lones, mark{off, k})
 				case before == prose.SideEdge && after == prose.SideEdge && !moreStraight(src, toks, i):
@@ -159,7 +167,7 @@ func run(pass *lint.Pass) {
 					m := stack[len(stack)-1]
 					stack = stack[:len(stack)-1]
 					if top == qLeft {
-						pass.Report(mismatch(doc, m, mark{off, k}, "an opening"))
+						prose.Report(pass, mismatch(doc, m, mark{off, k}, "an opening"))
 					}
 					continue
 				}
@@ -183,7 +191,7 @@ func run(pass *lint.Pass) {
 					m := stack[len(stack)-1]
 					stack = stack[:len(stack)-1]
 					if top == qStraight {
-						pass.Report(mismatch(doc, m, mark{off, k}, "a curly"))
+						prose.Report(pass, mismatch(doc, m, mark{off, k}, "a curly"))
 					}
 					continue
 				}
@@ -198,12 +206,14 @@ func run(pass *lint.Pass) {
 			}
 		}
 		running := isRunningProse(b)
-		// A paragraph without words (…, * * *) neither continues nor ends
+		// A block without words (…, ⋮, * * *, a rule) neither continues nor ends
 		// a quotation.
-		if pending != nil && (!running || words(toks) > 0) {
+		if pending != nil && words(toks) > 0 {
 			switch {
-			case running && carried == 0 && opensWithQuote(src, toks):
-				// Each paragraph of a quotation opens with a quote...
+			case running && (carried == 0 || setApart) && opensWithQuote(src, toks):
+				// Each paragraph of a quotation opens with a quote, also
+				// after verse lines, a heading or an endorsement set apart
+				// without marks of their own (at most maxCarry of them)...
 				pending = nil
 			case running && len(lones) > 0 && lones[0].off == first && (carried > 0 || words(toks) <= 6):
 				// ... and only the last one closes, after verse, an extract
@@ -212,13 +222,14 @@ func run(pass *lint.Pass) {
 				pending = nil
 			case running && first < 0 && carried < maxCarry:
 				carried++
+				setApart = setApart && words(toks) <= setApartWords
 			default:
-				pass.Report(unclosed(*pending, pendingBlock))
+				prose.Report(pass, unclosed(*pending, pendingBlock))
 				pending = nil
 			}
 		}
 		for _, m := range lones {
-			pass.Report(lint.Diagnostic{
+			prose.Report(pass, lint.Diagnostic{
 				Start:   m.off,
 				End:     m.off + len(glyph[m.kind]),
 				Message: fmt.Sprintf("%s closes a quotation that was never opened in this %s", glyph[m.kind], prose.Noun(b)),
@@ -226,15 +237,15 @@ func run(pass *lint.Pass) {
 		}
 		if len(stack) == 1 && running && pending == nil {
 			m := stack[0]
-			pending, pendingBlock, carried = &m, b, 0
+			pending, pendingBlock, carried, setApart = &m, b, 0, true
 			continue
 		}
 		for _, m := range stack {
-			pass.Report(unclosed(m, b))
+			prose.Report(pass, unclosed(m, b))
 		}
 	}
 	if pending != nil {
-		pass.Report(unclosed(*pending, pendingBlock))
+		prose.Report(pass, unclosed(*pending, pendingBlock))
 	}
 }
 

@@ -83,7 +83,7 @@ func check(pass *lint.Pass, toks []lint.Token, i, hi int) {
 	flush := func() {
 		if runStart >= 0 {
 			if prose.InProse(toks, runStart, runEnd) {
-				pass.Report(diagnostic(src, runStart, runEnd, out))
+				prose.Report(pass, diagnostic(src, runStart, runEnd, out))
 			}
 			runStart, runEnd, out = -1, -1, out[:0]
 		}

@@ -102,6 +102,9 @@ func (e *Env) MeasureLinks(opts RoundTripOptions) (*LinksResult, error) {
 		known.Files[p] = true
 		res.Bytes += len(a.src[p])
 	}
+	// The archive keeps its leaflets beside the articles: link-broken judges
+	// links to PDFs only where the walked folders hold some.
+	known.Files["archive/leaflets/annual-programme.pdf"] = true
 	eng := &lint.Engine{Registry: reg, Config: lint.DefaultConfig("."), Today: datesToday, KnownFiles: known}
 	rule := func(id string) *LinkRuleResult {
 		for _, r := range res.Rules {

@@ -126,12 +126,14 @@ func (s *site) word() []byte {
 	return src[s.at:end]
 }
 
-// legitimate doubles: grammar ("had had", "that that", "is is" in "what it is is"), and the
-// interjections and names repeated-word documents as left alone.
+// legitimate doubles: grammar ("had had", "that that", "is is" in "what it is is", "do do"), and
+// the interjections and intensifiers repeated-word documents as left alone.
 var legitDoubles = map[string]bool{
 	"had": true, "that": true, "is": true, "no": true, "so": true, "very": true, "well": true, "now": true,
 	"there": true, "her": true, "his": true, "yes": true, "bye": true, "ha": true, "night": true, "sing": true,
-	"hip": true, "do": true, "can": true, "in": true,
+	"hip": true, "do": true, "can": true, "in": true, "far": true, "long": true, "ever": true, "indeed": true,
+	"quite": true, "truly": true, "really": true, "too": true, "old": true, "little": true, "poor": true,
+	"dear": true, "sweet": true, "much": true, "many": true, "hundred": true, "thousand": true, "million": true, "billion": true,
 }
 
 // asideInBrackets accepts a bracket pair holding words, not "(555)" or "(a)", whose halves read
@@ -170,7 +172,16 @@ func entityIsDefect(s *site) bool {
 // unpaired, a second defect.
 func noQuotes(s *site) bool { return !bytes.ContainsAny(s.word(), "\"“”") }
 
-func ordinaryWord(s *site) bool { return !legitDoubles[strings.ToLower(string(s.word()))] }
+// ordinaryWord accepts a word whose double repeated-word must fix safely: not a documented
+// legitimate double, and not a capitalised word (repeated-word reads a capitalised double as a
+// name, "Walla Walla", which it does not remove safely) unless it is all capitals.
+func ordinaryWord(s *site) bool {
+	w := s.word()
+	if len(w) > 0 && w[0] >= 'A' && w[0] <= 'Z' && !bytes.Equal(w, bytes.ToUpper(w)) {
+		return false
+	}
+	return !legitDoubles[strings.ToLower(string(w))]
+}
 
 func endsWith(set string) func(*site) bool {
 	return func(s *site) bool {

@@ -4,6 +4,7 @@
 package prose
 
 import (
+	"bytes"
 	"encoding/binary"
 	"sort"
 	"unicode/utf8"
@@ -119,4 +120,20 @@ func InProse(toks []lint.Token, i, j int) bool {
 func AfterLiteral(toks []lint.Token, i int) bool {
 	k := sort.Search(len(toks), func(k int) bool { return int(toks[k].End) >= i })
 	return k < len(toks) && int(toks[k].End) == i && toks[k].Kind == lint.TokLiteral
+}
+
+// TeX reports whether a block holds TeX math: a control word with a
+// braced argument (\frac{, \text{, \ce{) that KaTeX or MathJax renders.
+// Its brackets, braces and spacing are notation, not prose.
+func TeX(src []byte, toks []lint.Token) bool {
+	if len(toks) < 3 || bytes.IndexByte(src[toks[0].Start:toks[len(toks)-1].End], '\\') < 0 {
+		return false
+	}
+	for i := 0; i+2 < len(toks); i++ {
+		if toks[i].Kind == lint.TokPunct && src[toks[i].Start] == '\\' && toks[i+1].Kind == lint.TokWord &&
+			toks[i+1].Start == toks[i].End && toks[i+2].Start == toks[i+1].End && src[toks[i+2].Start] == '{' {
+			return true
+		}
+	}
+	return false
 }

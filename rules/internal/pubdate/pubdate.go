@@ -6,6 +6,7 @@ package pubdate
 import (
 	"path"
 	"path/filepath"
+	"strings"
 
 	"github.com/copydesk/copydesk/dates"
 	"github.com/copydesk/copydesk/lint"
@@ -66,11 +67,28 @@ func Publication(sum *lint.Summary, cfg *lint.Config) (Field, bool) {
 
 // NotArticle reports whether a Markdown page is, by its generator's own
 // conventions, not an article: a page without front matter (a README; site
-// generators publish posts only with front matter), a redirect stub
-// (`redirect: /blog/...`), a VitePress home page (`layout: home`), or a Hugo
-// or Zola section page (_index.md), which lists articles.
-func NotArticle(sum *lint.Summary) bool {
-	if sum.Format == lint.FormatMarkdown && sum.Meta == nil {
+// generators publish posts only with front matter), a partial or an include
+// (see Partial), a redirect stub (`redirect: /blog/...`), a VitePress home
+// page (`layout: home`), or a Hugo or Zola section page (_index.md), which
+// lists articles.
+func NotArticle(doc *lint.Document) bool {
+	sum := doc.Summary
+	return sum.Format == lint.FormatMarkdown && sum.Meta == nil || NotPage(doc) || SectionPage(sum)
+}
+
+// SectionPage reports a Hugo or Zola section page (_index.md): it lists
+// the articles of its folder. With text of its own it is still a page with a
+// title, but not a dated article.
+func SectionPage(sum *lint.Summary) bool {
+	return path.Base(filepath.ToSlash(sum.Path)) == "_index.md"
+}
+
+// NotPage reports whether a file is not published as a page of its own: a
+// partial or include (Partial), a redirect stub, a VitePress home page, or a
+// page whose front matter tells the generator not to render it.
+func NotPage(doc *lint.Document) bool {
+	sum := doc.Summary
+	if Partial(sum.Path) {
 		return true
 	}
 	for _, k := range []string{"redirect", "redirect_to", "redirectTo"} {
@@ -81,7 +99,70 @@ func NotArticle(sum *lint.Summary) bool {
 	if l, _ := sum.Meta["layout"].(string); l == "home" {
 		return true
 	}
-	return path.Base(filepath.ToSlash(sum.Path)) == "_index.md"
+	// Hugo: headless: true, or build/_build with render: never (false in
+	// older versions); Jekyll: published: false.
+	if h, _ := sum.Meta["headless"].(bool); h {
+		return true
+	}
+	if p, ok := sum.Meta["published"].(bool); ok && !p {
+		return true
+	}
+	for _, k := range []string{"build", "_build"} {
+		if b, ok := sum.Meta[k].(map[string]any); ok {
+			switch r := b["render"].(type) {
+			case bool:
+				return !r
+			case string:
+				return r == "never" || r == "false"
+			}
+		}
+	}
+	// A page with no text of its own that names a template is the
+	// template's: its title, if any, is the template's business.
+	if sum.Format == lint.FormatMarkdown && EmptyBody(doc) {
+		for _, k := range []string{"template", "layout"} {
+			if v, _ := sum.Meta[k].(string); v != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Partial reports a file that site generators include into pages instead of
+// publishing: a file whose name starts with an underscore (Docusaurus and
+// Astro partials, Jekyll's _config-style files) other than Hugo's and Zola's
+// _index.md, and anything under a folder the generators' conventions keep
+// for fragments (Jekyll's _includes, _layouts and _data, Hugo's and
+// Eleventy's partials and includes, a _common or _snippets folder of shared
+// text). Other underscore folders are not assumed to be partials: a site's
+// content root (_content) or a Jekyll collection (_posts, _projects) holds
+// pages.
+func Partial(p string) bool {
+	segs := strings.Split(filepath.ToSlash(p), "/")
+	for i, seg := range segs {
+		if seg == "" || seg == "." || seg == ".." {
+			continue
+		}
+		if i == len(segs)-1 {
+			return seg[0] == '_' && !strings.HasPrefix(seg, "_index.")
+		}
+		switch seg {
+		case "partials", "includes", "_includes", "_partials", "_layouts", "_data", "_common", "_shared", "_snippets", "_fragments":
+			return true
+		}
+	}
+	return false
+}
+
+// EmptyBody reports a page with no text outside its front matter.
+func EmptyBody(doc *lint.Document) bool {
+	for i := range doc.Blocks {
+		if b := &doc.Blocks[i]; b.Kind != lint.KindFrontMatter && b.Tok1 > b.Tok0 {
+			return false
+		}
+	}
+	return true
 }
 
 // Where returns the range a finding about the whole article points at: the
