@@ -49,6 +49,28 @@ func (q *queue) push(uri string, p pass) {
 	}
 }
 
+// pushFirst queues uri ahead of the others: a saved file must be in the
+// index before the files that read it are checked.
+func (q *queue) pushFirst(uri string, p pass) {
+	q.mu.Lock()
+	old, ok := q.pending[uri]
+	if ok {
+		for i, u := range q.order {
+			if u == uri {
+				q.order = append(q.order[:i], q.order[i+1:]...)
+				break
+			}
+		}
+	}
+	q.order = append([]string{uri}, q.order...)
+	q.pending[uri] = max(old, p)
+	q.mu.Unlock()
+	select {
+	case q.signal <- struct{}{}:
+	default:
+	}
+}
+
 func (q *queue) pop() (string, pass, bool) {
 	q.mu.Lock()
 	defer q.mu.Unlock()

@@ -405,7 +405,10 @@ func (s *Server) didOpen(p *DidOpenTextDocumentParams) {
 	defer s.mu.Unlock()
 	d := &document{uri: p.TextDocument.URI, path: path, version: p.TextDocument.Version, src: []byte(p.TextDocument.Text)}
 	s.docs[d.uri] = d
-	s.queue.push(d.uri, passFull)
+	// The new buffer may be what another open file links to or names.
+	for _, o := range s.docs {
+		s.queue.push(o.uri, passFull)
+	}
 }
 
 func (s *Server) didChange(p *DidChangeTextDocumentParams) {
@@ -449,10 +452,12 @@ func (s *Server) didSave(p *DidSaveTextDocumentParams) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	// What one file says may change what the others are told (a title,
-	// a link target, a name's count): every open file is checked again.
+	// a link target, a name's count): every open file is checked again,
+	// the saved one first, so that the others read its new text.
 	for _, d := range s.docs {
 		s.queue.push(d.uri, passFull)
 	}
+	s.queue.pushFirst(p.TextDocument.URI, passFull)
 }
 
 func (s *Server) didClose(p *DidCloseTextDocumentParams) {
@@ -474,6 +479,11 @@ func (s *Server) didClose(p *DidCloseTextDocumentParams) {
 			ws.Index.Remove(d.path)
 		}
 	}
+	s.mu.Lock()
+	for _, o := range s.docs {
+		s.queue.push(o.uri, passFull)
+	}
+	s.mu.Unlock()
 }
 
 func (s *Server) watched(p *DidChangeWatchedFilesParams) {
@@ -612,4 +622,3 @@ func isExcluded(ws *workspace.Workspace, path string) bool {
 	cfg := ws.Engine.Config
 	return cfg.Excluded(cfg.Rel(path))
 }
-
