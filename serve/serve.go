@@ -107,7 +107,8 @@ func fail(w http.ResponseWriter, code int, msg string) {
 	_, _ = w.Write(append(b, '\n'))
 }
 
-// request is the body of both API calls.
+// request is the body of both API calls; check ignores unsafe, so that
+// a plugin may send one object to both.
 type request struct {
 	Text     *string `json:"text"`
 	Filename string  `json:"filename"`
@@ -117,7 +118,7 @@ type request struct {
 // DefaultFilename stands for a text sent without a name: Markdown.
 const DefaultFilename = "untitled.md"
 
-func (s *Server) read(w http.ResponseWriter, r *http.Request, allowUnsafe bool) (*request, bool) {
+func (s *Server) read(w http.ResponseWriter, r *http.Request) (*request, bool) {
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBody))
 	if err != nil {
 		var mbe *http.MaxBytesError
@@ -149,10 +150,6 @@ func (s *Server) read(w http.ResponseWriter, r *http.Request, allowUnsafe bool) 
 	}
 	if req.Text == nil {
 		fail(w, http.StatusBadRequest, `"text" is missing`)
-		return nil, false
-	}
-	if !allowUnsafe && req.Unsafe {
-		fail(w, http.StatusBadRequest, `"unsafe" applies to /api/fix only`)
 		return nil, false
 	}
 	if strings.TrimSpace(req.Filename) == "" {
@@ -209,7 +206,7 @@ func (s *Server) jsonReport(f *lint.FileResult, name string) ([]byte, error) {
 }
 
 func (s *Server) check(w http.ResponseWriter, r *http.Request) {
-	req, ok := s.read(w, r, false)
+	req, ok := s.read(w, r)
 	if !ok {
 		return
 	}
@@ -232,7 +229,7 @@ type FixResponse struct {
 }
 
 func (s *Server) fix(w http.ResponseWriter, r *http.Request) {
-	req, ok := s.read(w, r, true)
+	req, ok := s.read(w, r)
 	if !ok {
 		return
 	}
