@@ -58,7 +58,7 @@ type initResult struct {
 // initLSP runs initialize and initialized, with the position encodings the
 // client offers (nil: none, so UTF-16), and waits for the archive to be
 // indexed ($/progress end).
-func initLSP(t *testing.T, c *lspClient, dir string, encodings []string, opts map[string]any) initResult {
+func initLSP(t testing.TB, c *lspClient, dir string, encodings []string, opts map[string]any) initResult {
 	t.Helper()
 	caps := map[string]any{
 		"window":    map[string]any{"workDoneProgress": true},
