@@ -16,6 +16,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync/atomic"
 
@@ -136,7 +137,13 @@ func (s *Server) read(w http.ResponseWriter, r *http.Request) (*request, bool) {
 		var te *json.UnmarshalTypeError
 		switch {
 		case errors.As(err, &te):
-			fail(w, http.StatusBadRequest, fmt.Sprintf("%q must be a %s, not a %s", te.Field, jsonKind(te.Type.Kind().String()), te.Value))
+			field := te.Field
+			if field == "" {
+				field = "the body"
+			} else {
+				field = strconv.Quote(field)
+			}
+			fail(w, http.StatusBadRequest, fmt.Sprintf("%s must be %s, not %s", field, jsonKind(te.Type.Kind().String()), jsonKind(te.Value)))
 		case errors.Is(err, io.EOF):
 			fail(w, http.StatusBadRequest, `the body is empty; send {"text": "...", "filename": "news/draft.md"}`)
 		default:
@@ -162,14 +169,21 @@ func (s *Server) read(w http.ResponseWriter, r *http.Request) (*request, bool) {
 	return &req, true
 }
 
-func jsonKind(goKind string) string {
-	switch goKind {
+// jsonKind names a Go kind or a JSON value's type, with its article.
+func jsonKind(kind string) string {
+	switch kind {
 	case "string", "ptr":
-		return "string"
+		return "a string"
 	case "bool":
-		return "boolean"
+		return "a boolean"
+	case "slice", "array":
+		return "an array"
+	case "map", "struct", "object":
+		return "an object"
+	case "number", "int", "int64", "float64":
+		return "a number"
 	}
-	return goKind
+	return kind
 }
 
 // input is the text as the archive's file it is named after: an absolute
