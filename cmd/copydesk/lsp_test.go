@@ -177,6 +177,11 @@ func testLSP(t *testing.T, enc string) {
 		if want := (lspRange{posOf(t, text, "the the", enc), posOf(t, text, " big boats", enc)}); rw.Range != want {
 			t.Errorf("after the edit, repeated-word range = %+v, want %+v", rw.Range, want)
 		}
+		// The archive's finding is shown at once, moved with the text,
+		// before the pass across the archive runs again.
+		if nc := findCode(t, ds, "name-consistency"); nc.Range.Start != posOf(t, text, "Marrowby Lanterns Guild", enc) {
+			t.Errorf("after the edit, name-consistency at %+v", nc.Range)
+		}
 	})
 
 	t.Run("debounce", func(t *testing.T) {
