@@ -176,6 +176,9 @@ func suppression(path string, src []byte, dg *lint.Diagnostic) (lint.Edit, bool)
 		}
 		e = lint.Edit{Start: l.starts[n], End: l.starts[n], NewText: string(line[:k]) + comment + nl}
 	}
+	if e.Start == 0 && (bytes.HasPrefix(src, []byte("---")) || bytes.HasPrefix(src, []byte("+++"))) {
+		return lint.Edit{}, false // above front matter, it would no longer be front matter
+	}
 	out := make([]byte, 0, len(src)+len(e.NewText))
 	out = append(out, src[:e.Start]...)
 	out = append(out, e.NewText...)

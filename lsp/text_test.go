@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/copydesk/copydesk/lint"
 )
 
 func TestPositions(t *testing.T) {
@@ -113,4 +115,32 @@ func FuzzPositions(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestSuppression(t *testing.T) {
+	for _, c := range []struct {
+		name, src, at, want string
+	}{
+		{"first line of a paragraph", "Intro.\n\nThe the end.\n", "The the", "Intro.\n\n<!-- copydesk-disable-next-line repeated-word -- " + SuppressReason + " -->\nThe the end.\n"},
+		{"paragraph goes on", "Intro line\nthe the end.\n", "the the", "Intro line <!-- copydesk-disable-next-line repeated-word -- " + SuppressReason + " -->\nthe the end.\n"},
+		{"hard break kept", "Intro line  \nthe the end.\n", "the the", "Intro line <!-- copydesk-disable-next-line repeated-word -- " + SuppressReason + " -->  \nthe the end.\n"},
+		{"after a heading", "# Title\nthe the end.\n", "the the", "# Title\n<!-- copydesk-disable-next-line repeated-word -- " + SuppressReason + " -->\nthe the end.\n"},
+		{"in a quote", "> the the end.\n", "the the", "> <!-- copydesk-disable-next-line repeated-word -- " + SuppressReason + " -->\n> the the end.\n"},
+		{"in a code block", "```\nthe the\n```\n", "the the", ""},
+		{"front matter", "---\ntitle: The the\n---\n\nBody.\n", "The the", ""},
+	} {
+		start := strings.Index(c.src, c.at)
+		d := &lint.Diagnostic{Rule: "repeated-word", Start: start, End: start + len(c.at)}
+		e, ok := suppression("a.md", []byte(c.src), d)
+		if c.want == "" {
+			if ok {
+				t.Errorf("%s: offered %+v", c.name, e)
+			}
+			continue
+		}
+		got := c.src[:e.Start] + e.NewText + c.src[e.End:]
+		if !ok || got != c.want {
+			t.Errorf("%s: %v\n got %q\nwant %q", c.name, ok, got, c.want)
+		}
+	}
 }
