@@ -311,7 +311,11 @@ func (s *Server) reload() {
 	s.mu.Unlock()
 	cfg, err := workspace.LoadConfig(workspace.Options{Registry: s.opt.Registry}, roots)
 	if err != nil {
-		msg := fmt.Sprintf("copydesk: %v; the previous settings stay in force until it is fixed", err)
+		keep := "the previous settings stay in force until it is fixed"
+		if prev == nil {
+			keep = "the default settings are used until it is fixed"
+		}
+		msg := fmt.Sprintf("copydesk: %v; %s", err, keep)
 		s.mu.Lock()
 		shown := s.cfgErr == msg
 		s.cfgErr = msg

@@ -434,3 +434,20 @@ func TestLSPExitWithoutShutdown(t *testing.T) {
 		t.Errorf("exit without shutdown: %v, want status 1", c.exitErr)
 	}
 }
+
+// TestLSPBrokenConfigAtStart: a config that does not load is said once,
+// and the defaults serve until it is fixed.
+func TestLSPBrokenConfigAtStart(t *testing.T) {
+	dir := lspWorkspace(t)
+	write(t, filepath.Join(dir, ".copydesk.yaml"), "version: 1\nrules:\n  repeated-word: sometimes\n")
+	c := startLSP(t, dir)
+	initLSP(t, c, dir, nil, nil)
+	uri := lspURI(filepath.Join(dir, "news", "2025-03-16-draft.md"))
+	from := c.mark()
+	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": uri, "languageId": "markdown", "version": 1, "text": lspDraft}})
+	c.waitDiags(from, uri, 1, "findings under the defaults", func(ds []lspDiag) bool { return hasCode(ds, "repeated-word") })
+	msgs := c.notesSince(0, "window/showMessage")
+	if len(msgs) != 1 || !strings.Contains(string(msgs[0].Params), ".copydesk.yaml") || !strings.Contains(string(msgs[0].Params), "default settings") {
+		t.Errorf("want one message naming the file, got %d: %v", len(msgs), msgs)
+	}
+}
