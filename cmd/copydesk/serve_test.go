@@ -1,9 +1,12 @@
 package main
 
 import (
+	"bufio"
 	"encoding/json"
 	"io"
 	"net/http"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -56,3 +59,32 @@ func waitReady(t *testing.T, url string) {
 }
 
 func sleepBriefly() { time.Sleep(50 * time.Millisecond) }
+
+// TestServeAddress: 127.0.0.1 by default; another address is taken only
+// from the flag, with a warning.
+func TestServeAddress(t *testing.T) {
+	if f := newServeCmd(&env{}).Flags().Lookup("addr"); f == nil || f.DefValue != "127.0.0.1:7777" {
+		t.Fatalf("--addr default = %v", f)
+	}
+	bin := copydeskBinary(t)
+	dir := t.TempDir()
+	cmd := exec.Command(bin, "serve", "--addr", "0.0.0.0:0", dir)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	line, _ := bufio.NewReader(out).ReadString('\n')
+	_ = cmd.Process.Signal(os.Interrupt)
+	_ = cmd.Wait()
+	if !strings.Contains(line, "serving http://") || !strings.Contains(stderr.String(), "warning: listening on 0.0.0.0:0") {
+		t.Errorf("stdout %q, stderr %q", line, stderr.String())
+	}
+	if r := cli(t, "", "serve", "no-such-folder"); r.code != 2 || !strings.Contains(r.stderr, "no-such-folder: not a folder") {
+		t.Errorf("a missing folder: %s", r)
+	}
+}
