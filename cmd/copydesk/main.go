@@ -127,5 +127,6 @@ func newRoot(e *env) *cobra.Command {
 	root.SetVersionTemplate("copydesk {{.Version}}\n")
 	root.AddCommand(newLintCmd(e), newFixCmd(e), newRulesCmd(e), newExplainCmd(e), newInitCmd(e), newVersionCmd(e))
 	root.AddCommand(newNamesCmd(e), newStylesCmd(e))
+	root.AddCommand(newLSPCmd(e), newServeCmd(e))
 	return root
 }
