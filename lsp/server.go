@@ -26,6 +26,8 @@ import (
 type Options struct {
 	Name, Version string
 	Registry      *lint.Registry
+	// Styles loads the house styles the workspace's config names.
+	Styles lint.StyleLoader
 	// Today is the date checks of future dates compare with; zero: now.
 	Today time.Time
 	// Debounce is how long typing must pause before the document's own
@@ -309,7 +311,7 @@ func (s *Server) reload() {
 	s.gen++
 	gen := s.gen
 	s.mu.Unlock()
-	cfg, err := workspace.LoadConfig(workspace.Options{Registry: s.opt.Registry}, roots)
+	cfg, reg, err := workspace.LoadConfig(workspace.Options{Registry: s.opt.Registry, Styles: s.opt.Styles}, roots)
 	if err != nil {
 		keep := "the previous settings stay in force until it is fixed"
 		if prev == nil {
@@ -330,13 +332,13 @@ func (s *Server) reload() {
 		if len(roots) > 0 {
 			dir = roots[0]
 		}
-		cfg = lint.DefaultConfig(dir)
+		cfg, reg = lint.DefaultConfig(dir), s.opt.Registry
 	} else {
 		s.mu.Lock()
 		s.cfgErr = ""
 		s.mu.Unlock()
 	}
-	ws, err := workspace.New(s.opt.Registry, cfg, roots, s.opt.Today)
+	ws, err := workspace.New(reg, cfg, roots, s.opt.Today)
 	if err != nil {
 		fmt.Fprintf(s.opt.Log, "copydesk lsp: %v\n", err)
 		return

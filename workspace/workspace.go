@@ -30,12 +30,16 @@ type Options struct {
 	// from the first root up, and use the defaults when there is none.
 	ConfigFile string
 	Today      time.Time
+	// Styles loads the house styles a config names; with nil, a styles:
+	// section loads no rules.
+	Styles lint.StyleLoader
 }
 
 // LoadConfig returns the configuration for roots: the named file, the
-// nearest .copydesk.yaml from the first root up, or the defaults. The
+// nearest .copydesk.yaml from the first root up, or the defaults, and the
+// registry it runs (opt.Registry with the house styles it names). The
 // error names the file and what is wrong in it.
-func LoadConfig(opt Options, roots []string) (*lint.Config, error) {
+func LoadConfig(opt Options, roots []string) (*lint.Config, *lint.Registry, error) {
 	file := opt.ConfigFile
 	dir := "."
 	if len(roots) > 0 {
@@ -44,18 +48,22 @@ func LoadConfig(opt Options, roots []string) (*lint.Config, error) {
 	if file == "" {
 		found, err := lint.FindConfig(dir)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		file = found
 	}
 	if file == "" {
 		abs, err := filepath.Abs(dir)
 		if err != nil {
-			return nil, fmt.Errorf("workspace: %w", err)
+			return nil, nil, fmt.Errorf("workspace: %w", err)
 		}
-		return lint.DefaultConfig(abs), nil
+		return lint.DefaultConfig(abs), opt.Registry, nil
 	}
-	return lint.LoadConfig(file, opt.Registry)
+	if opt.Styles != nil {
+		return lint.LoadConfigStyles(file, opt.Registry, opt.Styles)
+	}
+	cfg, err := lint.LoadConfig(file, opt.Registry)
+	return cfg, opt.Registry, err
 }
 
 // New returns an empty workspace over roots (made absolute) with cfg.

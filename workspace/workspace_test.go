@@ -9,6 +9,7 @@ import (
 
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules"
+	"github.com/copydesk/copydesk/styles"
 )
 
 func TestScanAndBuild(t *testing.T) {
@@ -33,7 +34,7 @@ func TestScanAndBuild(t *testing.T) {
 		}
 	}
 	reg := rules.Registry()
-	cfg, err := LoadConfig(Options{Registry: reg}, []string{dir})
+	cfg, reg, err := LoadConfig(Options{Registry: reg}, []string{dir})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,7 +65,58 @@ func TestScanAndBuild(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, ".copydesk.yaml"), []byte("rules:\n  no-such-rule: off\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := LoadConfig(Options{Registry: reg}, []string{dir}); err == nil {
+	if _, _, err := LoadConfig(Options{Registry: reg}, []string{dir}); err == nil {
 		t.Error("a config naming an unknown rule loaded")
+	}
+}
+
+// TestLoadConfigStyles: a workspace whose config names a house style runs
+// its rules, as the command line does.
+func TestLoadConfigStyles(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"styles/House/Utilize.yml": "extends: existence\nmessage: \"Use 'use', not '%s'.\"\nlevel: warning\ntokens:\n  - utilize\n",
+		".copydesk.yaml":           "styles:\n  path: styles\n  use: [House]\n",
+		"news/a.md":                "---\ntitle: Ferry\ndate: 2025-01-01\n---\n\nCrews utilize the new ramp.\n",
+	}
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	load := func(d string, names []string) ([]*lint.Rule, error) {
+		set, err := styles.Load(d, names)
+		if err != nil {
+			return nil, err
+		}
+		return set.Rules(), nil
+	}
+	cfg, reg, err := LoadConfig(Options{Registry: rules.Registry(), Styles: load}, []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := reg.Lookup("House.Utilize"); !ok {
+		t.Fatal("the registry lacks House.Utilize")
+	}
+	ws, err := New(reg, cfg, []string{dir}, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ws.Build(nil); err != nil {
+		t.Fatal(err)
+	}
+	a := filepath.Join(dir, "news", "a.md")
+	src, _ := os.ReadFile(a)
+	res := ws.Index.Lint(lint.Input{Path: a, Src: src})
+	var got []string
+	for _, d := range res.Diagnostics {
+		got = append(got, d.Rule)
+	}
+	if !slices.Contains(got, "House.Utilize") {
+		t.Errorf("findings %v, want House.Utilize", got)
 	}
 }

@@ -22,7 +22,7 @@ func newLSPCmd(e *env) *cobra.Command {
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			longRunningGC()
-			srv := lsp.New(lsp.Options{Name: "copydesk", Version: version, Registry: rules.Registry(), Log: e.stderr}, e.stdout)
+			srv := lsp.New(lsp.Options{Name: "copydesk", Version: version, Registry: rules.Registry(), Styles: styleLoader(e.stderr, nil), Log: e.stderr}, e.stdout)
 			err := srv.Run(e.stdin)
 			switch {
 			case errors.Is(err, lsp.ErrExitWithoutShutdown):

@@ -58,8 +58,7 @@ func runServe(e *env, addr, config string, roots []string) error {
 	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
 		fmt.Fprintf(e.stderr, "copydesk: warning: listening on %s: anyone who can reach this address can read the archive's articles and use the API; there is no authentication\n", addr)
 	}
-	reg := rules.Registry()
-	cfg, err := workspace.LoadConfig(workspace.Options{Registry: reg, ConfigFile: config}, roots)
+	cfg, reg, err := workspace.LoadConfig(workspace.Options{Registry: rules.Registry(), ConfigFile: config, Styles: styleLoader(e.stderr, nil)}, roots)
 	if err != nil {
 		return &exitCode{code: exitError, err: err}
 	}
