@@ -394,8 +394,8 @@ func TestFixBinarySaveRightAfterCheck(t *testing.T) {
 	if err != nil {
 		t.Skipf("no inotify: %v", err)
 	}
-	defer unix.Close(in)
 	if _, err := unix.InotifyAddWatch(in, dir, unix.IN_CLOSE_NOWRITE); err != nil {
+		unix.Close(in)
 		t.Skipf("inotify_add_watch: %v", err)
 	}
 	// reads counts fix's closes of draft.txt after reading; the editor
@@ -408,15 +408,36 @@ func TestFixBinarySaveRightAfterCheck(t *testing.T) {
 			_ = os.Rename(tmp, path) // a failure shows as a lost save
 		}
 	}
+	// The reader stops before the descriptor is closed: closing it under a
+	// blocked read would let the number be reused by a file the test opens
+	// next, and the reader would take that file's bytes for events.
+	stop, done := make(chan struct{}), make(chan struct{})
+	defer func() {
+		close(stop)
+		wake := filepath.Join(dir, ".wake")
+		_ = os.WriteFile(wake, nil, 0o644)
+		_, _ = os.ReadFile(wake) // an IN_CLOSE_NOWRITE that wakes the reader
+		<-done
+		unix.Close(in)
+	}()
 	go func() {
+		defer close(done)
 		buf := make([]byte, 64<<10)
 		for {
 			n, err := unix.Read(in, buf)
 			if err != nil || n <= 0 {
 				return
 			}
+			select {
+			case <-stop:
+				return
+			default:
+			}
 			for off := 0; off+unix.SizeofInotifyEvent <= n; {
 				ev := (*unix.InotifyEvent)(unsafe.Pointer(&buf[off]))
+				if off+unix.SizeofInotifyEvent+int(ev.Len) > n {
+					break
+				}
 				name := strings.TrimRight(string(buf[off+unix.SizeofInotifyEvent:off+unix.SizeofInotifyEvent+int(ev.Len)]), "\x00")
 				off += unix.SizeofInotifyEvent + int(ev.Len)
 				if name != "draft.txt" {
