@@ -24,15 +24,7 @@ func TestScanAndBuild(t *testing.T) {
 		".git/x.md":               "hidden\n",
 		"node_modules/pkg/doc.md": "vendored\n",
 	}
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeTree(t, dir, files)
 	reg := rules.Registry()
 	cfg, reg, err := LoadConfig(Options{Registry: reg}, []string{dir})
 	if err != nil {
@@ -79,15 +71,7 @@ func TestLoadConfigStyles(t *testing.T) {
 		".copydesk.yaml":           "styles:\n  path: styles\n  use: [House]\n",
 		"news/a.md":                "---\ntitle: Ferry\ndate: 2025-01-01\n---\n\nCrews utilize the new ramp.\n",
 	}
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeTree(t, dir, files)
 	load := func(d string, names []string) ([]*lint.Rule, error) {
 		set, err := styles.Load(d, names)
 		if err != nil {
@@ -118,5 +102,19 @@ func TestLoadConfigStyles(t *testing.T) {
 	}
 	if !slices.Contains(got, "House.Utilize") {
 		t.Errorf("findings %v, want House.Utilize", got)
+	}
+}
+
+// writeTree writes files (slash-separated names under dir).
+func writeTree(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -1,13 +1,10 @@
 package main
 
 import (
-	"bytes"
-	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"strings"
 	"testing"
 )
 
@@ -23,27 +20,13 @@ func TestBinary(t *testing.T) {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 
-	exe := func(t *testing.T, dir, stdin string, args ...string) result {
+	runIn := func(t *testing.T, dir, stdin string, args ...string) result {
 		t.Helper()
-		cmd := exec.Command(bin, args...)
-		cmd.Dir = dir
-		cmd.Stdin = strings.NewReader(stdin)
-		cmd.Env = append(os.Environ(), "NO_COLOR=1")
-		var out, errb bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &out, &errb
-		err := cmd.Run()
-		code := 0
-		var ee *exec.ExitError
-		if errors.As(err, &ee) {
-			code = ee.ExitCode()
-		} else if err != nil {
-			t.Fatalf("run %v: %v", args, err)
-		}
-		return result{stdout: out.String(), stderr: errb.String(), code: code}
+		return exe(t, bin, dir, stdin, nil, args...)
 	}
 
 	t.Run("testdata articles", func(t *testing.T) {
-		r := exe(t, pkgDir, "", "lint", "../../testdata/articles")
+		r := runIn(t, pkgDir, "", "lint", "../../testdata/articles")
 		wantCode(t, r, 1)
 		loc := regexp.MustCompile(`(?m)^\.\./\.\./testdata/articles/[^:\s]+\.(txt|md):\d+:\d+: (error|warning|info) \[[a-z-]+\] .+$`)
 		if n := len(loc.FindAllString(r.stdout, -1)); n < 3 {
@@ -53,7 +36,7 @@ func TestBinary(t *testing.T) {
 		mustNotContain(t, "stdout", r.stdout, "\x1b[")
 
 		// JSON from the binary decodes and agrees with the text count.
-		j := exe(t, pkgDir, "", "lint", "--format", "json", "../../testdata/articles")
+		j := runIn(t, pkgDir, "", "lint", "--format", "json", "../../testdata/articles")
 		wantCode(t, j, 1)
 		m := decode(t, j)
 		checkContract(t, m)
@@ -67,7 +50,7 @@ func TestBinary(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, "clean.md"), []byte("# Tide tables\n\nThe harbor office published the tide tables.\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		r := exe(t, dir, "", "lint", "clean.md")
+		r := runIn(t, dir, "", "lint", "clean.md")
 		wantCode(t, r, 0)
 		if r.stdout != "No problems found in 1 file.\n" {
 			t.Errorf("stdout %q", r.stdout)
@@ -75,7 +58,7 @@ func TestBinary(t *testing.T) {
 	})
 
 	t.Run("stdin fix", func(t *testing.T) {
-		r := exe(t, t.TempDir(), "Sails sails up.\n", "fix", "--stdin-filename", "s.md", "-")
+		r := runIn(t, t.TempDir(), "Sails sails up.\n", "fix", "--stdin-filename", "s.md", "-")
 		wantCode(t, r, 0)
 		if r.stdout != "Sails up.\n" {
 			t.Errorf("stdout %q", r.stdout)
@@ -83,13 +66,13 @@ func TestBinary(t *testing.T) {
 	})
 
 	t.Run("usage error", func(t *testing.T) {
-		r := exe(t, t.TempDir(), "", "lint", "--no-such-flag")
+		r := runIn(t, t.TempDir(), "", "lint", "--no-such-flag")
 		wantCode(t, r, 2)
 		mustContain(t, "stderr", r.stderr, "unknown flag")
 	})
 
 	t.Run("version", func(t *testing.T) {
-		r := exe(t, t.TempDir(), "", "version")
+		r := runIn(t, t.TempDir(), "", "version")
 		wantCode(t, r, 0)
 		if r.stdout != "copydesk "+version+"\n" {
 			t.Errorf("stdout %q", r.stdout)

@@ -34,20 +34,7 @@ func fixBinary(t *testing.T) string {
 
 func runBin(t *testing.T, dir string, args ...string) result {
 	t.Helper()
-	cmd := exec.Command(fixBinary(t), args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "NO_COLOR=1")
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
-	code := 0
-	var ee *exec.ExitError
-	if errors.As(err, &ee) {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatalf("run %v: %v", args, err)
-	}
-	return result{stdout: out.String(), stderr: errb.String(), code: code}
+	return exe(t, fixBinary(t), dir, "", nil, args...)
 }
 
 // fixDir is a folder of snippets with a config that turns off the checks
