@@ -292,6 +292,16 @@ func diagnoseEncoding(src []byte) encodingProblem {
 		sure = false
 		p.confidence = "not sure: some bytes do not decode as " + best.cand.name + "; no conversion is offered"
 	}
+	// A decoding that does not encode back to the same bytes read some
+	// bytes as another character than the one they were written for
+	// (Big5 has codes that decode alike): it is not clearly right. A byte
+	// order mark settles the encoding, and the decoder drops the mark.
+	if _, bom := byteOrderMark(src); sure && !bom && best.cand.enc != nil {
+		if back, err := best.cand.enc.NewEncoder().Bytes(best.out); err != nil || !bytes.Equal(back, src) {
+			sure = false
+			p.confidence = "not sure: the text does not encode back to the same bytes as " + best.cand.name + "; no conversion is offered"
+		}
+	}
 	if sure {
 		p.fixed = best.out
 	}

@@ -55,7 +55,15 @@ func RunRules(t *testing.T, dir string, rules ...*lint.Rule) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	eng := &lint.Engine{Registry: reg, Config: lint.DefaultConfig(dir), Workers: 1}
+	// A folder's own config sets rule options for its articles, as a
+	// site's would.
+	cfg := lint.DefaultConfig(dir)
+	if file := filepath.Join(dir, lint.ConfigFileName); fileExists(file) {
+		if cfg, err = lint.LoadConfig(file, reg); err != nil {
+			t.Fatal(err)
+		}
+	}
+	eng := &lint.Engine{Registry: reg, Config: cfg, Workers: 1}
 	n := 0
 	for _, e := range entries {
 		if e.IsDir() || !lint.IsArticle(e.Name()) {

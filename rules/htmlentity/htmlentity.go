@@ -23,8 +23,9 @@ var Rule = &lint.Rule{
 	Doc: lint.Doc{
 		Title: "An HTML entity such as &amp;, &nbsp; or &#8217; left in the text",
 		Why: "Exports from a CMS and scraped pages leave character references behind: readers of a plain-text feed " +
-			"see \"R&amp;D\" and \"don&#8217;t\", and in Markdown source they hide the real character from search, " +
-			"spell checkers and other rules. Only references in the HTML5 table (or numeric ones) count, with their " +
+			"see \"R&amp;D\" and \"don&#8217;t\". In Markdown and HTML an entity reference is markup the author " +
+			"chose and renders as its character, so those formats are checked only when check-markdown is on (a " +
+			"house style that wants the characters themselves in Markdown source). Only references in the HTML5 table (or numeric ones) count, with their " +
 			"semicolon; an unknown \"&word;\" is left alone, as are code, URLs and \\&-escaped text. In Markdown, " +
 			"references that stand for Markdown or HTML syntax (&lt;div&gt;, &#42;, &#x60;, &#124;) are escapes, " +
 			"text inside <code> or <kbd> is code, and &nbsp; is the visible way to write a no-break space " +
@@ -39,9 +40,9 @@ var Rule = &lint.Rule{
 			"matter field an ASCII character may break the quoting (a quotation mark there gets no fix at all).",
 	},
 	Options: []lint.Option{{
-		Name: "check-markdown", Kind: lint.OptBool, Default: true,
-		Doc: "Also report references in Markdown prose, where they render correctly; turn off for sites whose house " +
-			"style writes &mdash; and &rsquo; in Markdown.",
+		Name: "check-markdown", Kind: lint.OptBool, Default: false,
+		Doc: "Also report references in Markdown prose and front matter, where they render correctly: for a house " +
+			"style that wants the characters themselves in Markdown source.",
 	}},
 	Run: run,
 }
@@ -52,6 +53,9 @@ const maxEntity = 40
 func run(pass *lint.Pass) {
 	doc := pass.Doc
 	src := doc.Src
+	if doc.Format == lint.FormatHTML {
+		return // every reference in an HTML page is markup
+	}
 	md := doc.Format == lint.FormatMarkdown
 	if md && !pass.Options.Bool("check-markdown") {
 		return

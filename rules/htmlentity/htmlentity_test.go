@@ -7,8 +7,11 @@ import (
 	"github.com/copydesk/copydesk/rules/htmlentity"
 )
 
+// TestRule: by default Markdown's references are the author's markup and
+// plain text's are leftovers; check-markdown reports Markdown's too.
 func TestRule(t *testing.T) {
 	linttest.Run(t, "testdata", htmlentity.Rule)
+	linttest.Run(t, "testdata/check-markdown", htmlentity.Rule)
 }
 
 // TestDocExamples: the documented wrong example is reported and fixes to the right one.

@@ -69,7 +69,7 @@ var Injections = []Injection{
 	{Kind: corpusgen.KindFullwidthComma, Rule: "fullwidth-punctuation", Restorable: true, Accept: notBeforeDigit},
 	{Kind: corpusgen.KindFullwidthPunctuation, Rule: "fullwidth-punctuation", Restorable: true, Accept: notBeforeDigit},
 	{Kind: corpusgen.KindHTMLEntity, Rule: "html-entity", Accept: entityIsDefect},
-	{Kind: corpusgen.KindEntityChar, Rule: "html-entity", Restorable: true, Accept: noQuotes},
+	{Kind: corpusgen.KindEntityChar, Rule: "html-entity", Restorable: true, Accept: plainNoQuotes},
 	{Kind: corpusgen.KindMojibake, Rule: "mojibake", Restorable: true},
 	{Kind: corpusgen.KindImageLine, Rule: "image-placeholder", Restorable: true, Place: placeGap},
 	{Kind: corpusgen.KindSeparatorLine, Rule: "separator-line", Restorable: true, Place: placeGap, Text: true},
@@ -158,15 +158,12 @@ func notBeforeDigit(s *site) bool {
 	return end+1 < len(src) && (src[end+1] < '0' || src[end+1] > '9')
 }
 
-// entityIsDefect keeps the old html-entity kind to what is a defect in Markdown too: there
-// "&nbsp;" is the way to write a no-break space, and a defect only between two words.
-func entityIsDefect(s *site) bool {
-	w := s.word()
-	if s.doc.Format != lint.FormatMarkdown || string(w) == "and" || len(w) > 0 && w[0] == '"' {
-		return true
-	}
-	return betweenWords(s)
-}
+// entityIsDefect keeps the html-entity kinds to plain text: in Markdown an entity reference is
+// markup the author chose, reported only under check-markdown.
+func entityIsDefect(s *site) bool { return s.doc.Format == lint.FormatText }
+
+// plainNoQuotes is noQuotes in plain text only (see entityIsDefect).
+func plainNoQuotes(s *site) bool { return entityIsDefect(s) && noQuotes(s) }
 
 // noQuotes keeps double quotation marks out of entity-char: the entity would leave its partner
 // unpaired, a second defect.
