@@ -4,6 +4,7 @@
 package spacebeforepunctuation
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"unicode"
@@ -117,6 +118,11 @@ func before(pass *lint.Pass, toks []lint.Token, i int, c byte) {
 	}
 	if prev.Kind == lint.TokPunct && sentenceMark(src[prev.Start]) {
 		return // "Rust 2021: ?", a mark standing for a missing word
+	}
+	if prev.Kind == lint.TokLiteral && bareLink(src[prev.Start:prev.End]) {
+		// "see https://example.org/a ." keeps the mark out of the link
+		// that autolinking would make of it: a space there is deliberate.
+		return
 	}
 	var after byte // the byte after the mark; 0 at the end of the block
 	var nextTok *lint.Token
@@ -413,4 +419,10 @@ func symbolInParens(src []byte, toks []lint.Token, k int) bool {
 		j++
 	}
 	return n > 0 && n <= 3 && j+1 < len(toks) && toks[j].Kind == lint.TokSpace && toks[j+1].Kind == lint.TokPunct && src[toks[j+1].Start] == ')'
+}
+
+// bareLink reports a literal that an autolinker turns into a link: a URL
+// with a scheme or starting with www., or an e-mail address.
+func bareLink(lit []byte) bool {
+	return bytes.Contains(lit, []byte("://")) || bytes.HasPrefix(lit, []byte("www.")) || bytes.IndexByte(lit, '@') > 0
 }
