@@ -290,7 +290,7 @@ func startChromium(t *testing.T) *page {
 // startServe runs `copydesk serve` on a free port and returns its URL.
 func startServe(t *testing.T, dir string) string {
 	t.Helper()
-	bin := copydeskBinary(t)
+	bin := binary(t)
 	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", ".")
 	cmd.Dir = dir
 	out, err := cmd.StdoutPipe()

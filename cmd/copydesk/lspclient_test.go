@@ -6,9 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -23,30 +21,6 @@ import (
 // client of their own, written from the LSP 3.17 specification's base
 // protocol (Content-Length framed JSON-RPC 2.0) and independent of the
 // server's lsp/jsonrpc package, so that the two cannot share a mistake.
-
-// copydeskBinary is binary (precommit_test.go) for benchmarks too: one
-// build per test binary, removed by TestMain.
-func copydeskBinary(t testing.TB) string {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("builds the binary; skipped with -short")
-	}
-	built.once.Do(func() {
-		dir, err := os.MkdirTemp("", "copydesk-bin")
-		if err != nil {
-			built.err = err
-			return
-		}
-		built.bin = filepath.Join(dir, "copydesk")
-		cmd := exec.Command("go", "build", "-o", built.bin, ".")
-		cmd.Dir = pkgDir
-		built.out, built.err = cmd.CombinedOutput()
-	})
-	if built.err != nil {
-		t.Fatalf("go build: %v\n%s", built.err, built.out)
-	}
-	return built.bin
-}
 
 type rpcMessage struct {
 	JSONRPC string          `json:"jsonrpc"`
@@ -89,7 +63,7 @@ type lspConn struct {
 
 func startLSP(t testing.TB, dir string, args ...string) *lspClient {
 	t.Helper()
-	bin := copydeskBinary(t)
+	bin := binary(t)
 	c := &lspClient{t: t, lspConn: &lspConn{results: map[string]*rpcMessage{}, exitDone: make(chan struct{})}}
 	c.cond = sync.NewCond(&c.mu)
 	c.cmd = exec.Command(bin, append([]string{"lsp"}, args...)...)

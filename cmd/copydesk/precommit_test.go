@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -135,7 +134,7 @@ var built struct {
 
 // binary builds copydesk once per test run, as `go install` would for
 // pre-commit.
-func binary(t *testing.T) string {
+func binary(t testing.TB) string {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("builds the binary; skipped with -short")
@@ -183,19 +182,7 @@ func runHook(t *testing.T, bin string, h hook) (result, []string) {
 	if argv[0] != "copydesk" {
 		t.Fatalf("entry %q does not start with the binary's name", h.Entry)
 	}
-	cmd := exec.Command(bin, append(argv[1:], names...)...)
-	cmd.Env = append(os.Environ(), "NO_COLOR=1")
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
-	code := 0
-	var ee *exec.ExitError
-	if errors.As(err, &ee) {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatalf("run %s: %v", h.Entry, err)
-	}
-	return result{stdout: out.String(), stderr: errb.String(), code: code}, names
+	return exe(t, bin, "", "", nil, append(argv[1:], names...)...), names
 }
 
 func TestPreCommitHooks(t *testing.T) {

@@ -66,7 +66,7 @@ func TestServeAddress(t *testing.T) {
 	if f := newServeCmd(&env{}).Flags().Lookup("addr"); f == nil || f.DefValue != "127.0.0.1:7777" {
 		t.Fatalf("--addr default = %v", f)
 	}
-	bin := copydeskBinary(t)
+	bin := binary(t)
 	dir := t.TempDir()
 	cmd := exec.Command(bin, "serve", "--addr", "0.0.0.0:0", dir)
 	var stderr strings.Builder
