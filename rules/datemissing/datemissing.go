@@ -93,8 +93,9 @@ func check(pass *lint.CorpusPass) {
 		report(pass, func(int) bool { return true })
 		return
 	}
-	// Each section (the first folder under the corpus root) is judged on
-	// its own: a site's blog/ dates its posts while guide/ and the pages at
+	// Each section (the folder a page is in, date folders such as 2025/03
+	// aside, a bundle's index page with the pages beside its folder) is
+	// judged on its own: a site's blog/ dates its posts while guide/ and the pages at
 	// the top do not. Dates belong to a series of articles: a section is
 	// dated when two or more of its pages and at least half have a date;
 	// elsewhere (docs, a wiki, a page alone) a missing date is the site's
@@ -173,12 +174,19 @@ func sectionOf(root, p string) string {
 		p = strings.TrimPrefix(p, root+"/")
 	}
 	segs := strings.Split(p, "/")
-	for _, seg := range segs[:len(segs)-1] {
+	dirs := segs[:len(segs)-1]
+	// A folder's index page (a page bundle, config/index.md) belongs with
+	// the pages beside its folder: the Rust blog's posts are bundles.
+	if base := segs[len(segs)-1]; len(dirs) > 0 && strings.HasPrefix(base, "index.") {
+		dirs = dirs[:len(dirs)-1]
+	}
+	kept := dirs[:0:0]
+	for _, seg := range dirs {
 		if !dateName(seg) {
-			return seg
+			kept = append(kept, seg)
 		}
 	}
-	return ""
+	return strings.Join(kept, "/")
 }
 
 // dateName reports a folder name made of digits and hyphens: a year, a
