@@ -451,7 +451,7 @@ func decodeOption(opt *Option, v *yaml.Node) (any, error) {
 		if v.Kind != yaml.ScalarNode {
 			return nil, errors.New("want a string")
 		}
-		if len(opt.Enum) > 0 && !contains(opt.Enum, v.Value) {
+		if len(opt.Enum) > 0 && !slices.Contains(opt.Enum, v.Value) {
 			return nil, fmt.Errorf("want one of %s, got %q", strings.Join(opt.Enum, ", "), v.Value)
 		}
 		return v.Value, nil
@@ -626,7 +626,7 @@ func (c *Config) settings(reg *Registry, rel string) map[string]RuleSettings {
 // Ignored reports whether config ignore entries drop rule's findings in rel.
 func (c *Config) Ignored(rule, rel string) bool {
 	for _, ig := range c.Ignore {
-		if matchAny(ig.Paths, rel) && (len(ig.Rules) == 0 || contains(ig.Rules, rule)) {
+		if matchAny(ig.Paths, rel) && (len(ig.Rules) == 0 || slices.Contains(ig.Rules, rule)) {
 			return true
 		}
 	}
@@ -755,7 +755,7 @@ func (p *configParser) dates(v *yaml.Node) DatesConfig {
 		case "sources":
 			d.Sources = p.strings(dv, "dates.sources")
 			for _, s := range d.Sources {
-				if !contains(DateSources, s) {
+				if !slices.Contains(DateSources, s) {
 					p.errorf(dv, "dates.sources: unknown source %q (known: %s)", s, strings.Join(DateSources, ", "))
 				}
 			}
@@ -881,13 +881,13 @@ func (p *configParser) overrideStyles(v *yaml.Node) (add, drop []string) {
 // styleOn reports whether a house style applies to a file: in use, then
 // added or dropped by each matching override in order.
 func (c *Config) styleOn(style, rel string) bool {
-	on := contains(c.Styles.Use, style)
+	on := slices.Contains(c.Styles.Use, style)
 	for _, ov := range c.Overrides {
 		if matchAny(ov.Paths, rel) {
-			if contains(ov.AddStyles, style) {
+			if slices.Contains(ov.AddStyles, style) {
 				on = true
 			}
-			if contains(ov.DropStyles, style) {
+			if slices.Contains(ov.DropStyles, style) {
 				on = false
 			}
 		}
@@ -904,7 +904,7 @@ func (c *Config) StyleNames() []string {
 	names := append([]string(nil), c.Styles.Use...)
 	for _, ov := range c.Overrides {
 		for _, s := range ov.AddStyles {
-			if !contains(names, s) {
+			if !slices.Contains(names, s) {
 				names = append(names, s)
 			}
 		}

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"slices"
 	"sort"
 	"sync"
 	"unicode/utf8"
@@ -165,7 +166,7 @@ func (s *Summary) DatesFrom(sources []string) []*DateField {
 	}
 	var out []*DateField
 	for _, d := range s.Dates {
-		if contains(sources, d.Source.Config()) {
+		if slices.Contains(sources, d.Source.Config()) {
 			out = append(out, d)
 		}
 	}

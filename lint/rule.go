@@ -3,6 +3,7 @@ package lint
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -174,21 +175,12 @@ func defaultMatches(o Option) bool {
 	case OptString:
 		s, ok := o.Default.(string)
 		if ok && len(o.Enum) > 0 {
-			return contains(o.Enum, s)
+			return slices.Contains(o.Enum, s)
 		}
 		return ok
 	case OptStrings:
 		_, ok := o.Default.([]string)
 		return ok
-	}
-	return false
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
 	}
 	return false
 }

@@ -8,6 +8,7 @@ package styles
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -152,7 +153,7 @@ func parseDef(file, id string, data []byte) (*def, error) {
 	p := &fieldParser{d: d}
 	for i := 0; i+1 < len(top.Content); i += 2 {
 		k, v := top.Content[i], top.Content[i+1]
-		if !contains(known, k.Value) {
+		if !slices.Contains(known, k.Value) {
 			p.errorf(k, "unknown field %q for a %s rule%s", k.Value, d.Extends, didYouMean(k.Value, known))
 			continue
 		}
@@ -351,15 +352,6 @@ var levels = map[string]lint.Severity{
 	"suggestion": lint.SeverityInfo,
 	"warning":    lint.SeverityWarning,
 	"error":      lint.SeverityError,
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // didYouMean suggests the closest known name, or "".

@@ -3,6 +3,7 @@ package styles
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -373,7 +374,7 @@ func (s *Set) runWords(rp *reporter, c *crule, sr *scanResult) {
 			d := lint.Diagnostic{Start: start, End: end}
 			if c.d.Extends == "substitution" {
 				opts := strings.Split(e.repl, "|")
-				if contains(opts, observed) {
+				if slices.Contains(opts, observed) {
 					continue
 				}
 				d.Message = format(c.d.Message, toSentence(opts), observed)

@@ -2,6 +2,7 @@ package styles
 
 import (
 	"bytes"
+	"slices"
 	"sort"
 	"strings"
 
@@ -62,7 +63,7 @@ func scopeBits(name string) uint16 {
 	return 0
 }
 
-func knownScope(s string) bool { return contains(scopeNames, strings.TrimPrefix(s, "~")) }
+func knownScope(s string) bool { return slices.Contains(scopeNames, strings.TrimPrefix(s, "~")) }
 
 // scope is what a rule reads: the unit kinds, whether sentence by
 // sentence, and whether the raw markup rather than the text.

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -27,7 +28,7 @@ func loadConfig(file string, reg *lint.Registry, stderr io.Writer) (*lint.Config
 func styleLoader(stderr io.Writer, extra []string) lint.StyleLoader {
 	return func(dir string, names []string) ([]*lint.Rule, error) {
 		for _, x := range extra {
-			if !slicesContains(names, x) {
+			if !slices.Contains(names, x) {
 				names = append(names, x)
 			}
 		}
@@ -43,15 +44,6 @@ func styleLoader(stderr io.Writer, extra []string) lint.StyleLoader {
 		}
 		return set.Rules(), nil
 	}
-}
-
-func slicesContains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // configRegistry is the registry `rules` and `explain` list: the built-in
@@ -533,7 +525,7 @@ func fromVale(ini, name string) (string, error) {
 			fmt.Fprintf(&b, "  - paths: [%s]\n", strings.Join(paths, ", "))
 			var add []string
 			for _, st := range s.styles {
-				if !slicesContains(use, st) {
+				if !slices.Contains(use, st) {
 					add = append(add, st)
 				}
 			}

@@ -28,6 +28,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -63,7 +64,7 @@ func runWith(reg *lint.Registry, args []string, stdout, stderr io.Writer) int {
 	want := map[string]bool{}
 	for _, s := range strings.Split(*only, ",") {
 		s = strings.TrimSpace(s)
-		if !contains(sections, s) {
+		if !slices.Contains(sections, s) {
 			fmt.Fprintf(stderr, "evaluate: unknown measurement %q (want %s)\n", s, strings.Join(sections, ", "))
 			return 2
 		}
@@ -270,13 +271,4 @@ func findShared() string {
 		}
 		dir = parent
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -199,7 +200,7 @@ func (e *Env) MeasureDates(opts RoundTripOptions) (*DatesResult, error) {
 						diags = append(diags, d)
 						continue
 					}
-					if f.Path == a.name && contains(inj.also, d.Rule) {
+					if f.Path == a.name && slices.Contains(inj.also, d.Rule) {
 						continue // another rule that rightly reports the same defect
 					}
 					dr.FalseAlarms++

@@ -6,6 +6,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"text/tabwriter"
@@ -533,7 +534,7 @@ func (e *Env) roundTripArticle(a corpusgen.Article, r *rand.Rand, rs *Rules, key
 			id := key(d.Rule)
 			// A rule that may also report the defect may point at another part
 			// of it on the same line: quote-style flags the “ of a “Title" pair.
-			on := overlaps(d, start, end) || contains(inj.Also, id) && sameLine(src, d.Start, start)
+			on := overlaps(d, start, end) || slices.Contains(inj.Also, id) && sameLine(src, d.Start, start)
 			if on && id == want {
 				found = true
 				rr.Hits++
@@ -551,7 +552,7 @@ func (e *Env) roundTripArticle(a corpusgen.Article, r *rand.Rand, rs *Rules, key
 				continue
 			}
 			if on {
-				if contains(inj.Also, id) {
+				if slices.Contains(inj.Also, id) {
 					ar.rule(id).Also++
 				} else {
 					ar.rule(id).Stray++
@@ -593,15 +594,6 @@ func (e *Env) roundTripArticle(a corpusgen.Article, r *rand.Rand, rs *Rules, key
 		}
 	}
 	return ar, nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // proseMask marks the bytes of words, numbers, punctuation and plain spaces in body paragraphs,
