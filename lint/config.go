@@ -17,31 +17,6 @@ import (
 // ConfigFileName is the file copydesk looks for from the current folder up.
 const ConfigFileName = ".copydesk.yaml"
 
-// NameEntry is one glossary entry.
-type NameEntry struct {
-	Name     string   // the canonical spelling
-	Aliases  []string // other accepted forms: HCMST, the Museum
-	Variants []string // known wrong forms
-	// Distinct are names that look like this one and are other names
-	// (`- distinct: [A, B]`, Name may then be empty): never reported as
-	// each other's variants.
-	Distinct []string
-	Source   string // file:line where the entry was written, for messages
-}
-
-// DatesConfig says where publication dates are read and how.
-type DatesConfig struct {
-	// Sources are where a date may come from: line (a date line in a plain
-	// text export), front-matter, file-name (2025-03-14-slug.md), path
-	// (/2025/03/14/). All of them when empty.
-	Sources []string
-	// Undated globs name pages that have no date by design.
-	Undated []string
-	// Order reads ambiguous numeric dates: day-first, month-first, or ""
-	// to report them as ambiguous.
-	Order string
-}
-
 // DateSources lists the sources a date may be read from.
 var DateSources = []string{"line", "front-matter", "file-name", "path"}
 
@@ -84,11 +59,10 @@ type Config struct {
 	Rules     map[string]RuleConfig
 	Overrides []Override
 	Ignore    []Ignore
-	// Names is the glossary: canonical names with their accepted aliases
-	// and known wrong variants, from `names` and the `names-files`.
-	Names      []NameEntry
+	// Project holds the settings that are no one rule's (the names
+	// glossary, where dates come from): what rules see of the config.
+	Project
 	NamesFiles []string
-	Dates      DatesConfig
 	// Corpus globs name the whole archive, read for the checks that compare
 	// articles (links, names) even when only some files are linted.
 	Corpus []string

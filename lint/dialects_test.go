@@ -156,7 +156,7 @@ func TestGuardFix(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			d := Diagnostic{Fix: &Fix{Message: "Fix it", Applicability: Safe, Edits: []Edit{tc.edit}}}
-			doc.GuardFix(&d)
+			GuardFix(doc.Summary, &d)
 			got := "none"
 			if d.Fix != nil {
 				got = d.Fix.Applicability.String()

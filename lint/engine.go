@@ -229,7 +229,7 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 		var err error
 		read := e.ReadFile
 		if read == nil {
-			read = func(p string) ([]byte, error) { return readFile(p, e.Config.FileSizeLimit()) }
+			read = func(p string) ([]byte, error) { return ReadFile(p, e.Config.FileSizeLimit()) }
 		}
 		src, err = read(in.Path)
 		if err == nil && int64(len(src)) > e.Config.FileSizeLimit() {
@@ -285,14 +285,14 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 			if s.Severity == SeverityOff || in.CorpusOnly {
 				continue
 			}
-			pass := &Pass{Rule: r, Doc: doc, Options: s.Options, Config: e.Config, Today: today, report: report, shared: &shared}
+			pass := &Pass{Rule: r, Doc: doc, Options: s.Options, Project: &e.Config.Project, Rel: f.rel, Today: today, report: report, shared: &shared}
 			if err := safeRun(r, in.Path, func() { r.Run(pass) }); err != nil {
 				f.Err = errors.Join(f.Err, err)
 			}
 		case r.Check != nil && collect:
 			var fact any
 			if r.Collect != nil && !e.Config.OffEverywhere(r.ID) {
-				pass := &Pass{Rule: r, Doc: doc, Options: s.Options, Config: e.Config, Today: today, report: report}
+				pass := &Pass{Rule: r, Doc: doc, Options: s.Options, Project: &e.Config.Project, Rel: f.rel, Today: today, report: report}
 				if err := safeRun(r, in.Path, func() { fact = r.Collect(pass) }); err != nil {
 					f.Err = errors.Join(f.Err, err)
 				}
@@ -385,7 +385,7 @@ func (e *Engine) runCorpusRules(files []*FileResult) []string {
 			}
 		}
 		pass := &CorpusPass{
-			Rule: r, Summaries: sums, Facts: facts, Config: e.Config, Today: today, KnownFiles: e.KnownFiles,
+			Rule: r, Summaries: sums, Facts: facts, Project: &e.Config.Project, Today: today, KnownFiles: e.KnownFiles,
 			OptionsFor: func(path string) Options {
 				if f, ok := byPath[path]; ok {
 					return f.settings[r.ID].Options
@@ -407,7 +407,7 @@ func (e *Engine) runCorpusRules(files []*FileResult) []string {
 	for k := range corpus {
 		for _, d := range found[k] {
 			if f, ok := byPath[d.Path]; ok {
-				f.Summary.GuardFix(&d)
+				GuardFix(f.Summary, &d)
 				f.Diagnostics = append(f.Diagnostics, d)
 			}
 		}

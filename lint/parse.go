@@ -122,7 +122,7 @@ func parse(name string, src []byte, facts bool) (*Document, error) {
 	doc.indexLines()
 	if crOnly {
 		first := bytes.IndexByte(src, '\n')
-		doc.Problems = append(doc.Problems, Problem{Rule: encodingRule.ID, Span: Span{first, first + 1},
+		doc.Problems = append(doc.Problems, Problem{Rule: "encoding", Span: Span{first, first + 1},
 			Message: "lines end with CR alone (classic Mac OS): copydesk reads each CR as a line break, and a fix writes LF line endings; convert the line endings to LF"})
 	}
 	doc.Tokens = getTokens(len(src))

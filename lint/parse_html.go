@@ -471,7 +471,7 @@ func entityRef(src []byte, i, limit int) (int, rune) {
 // <time datetime>, <meta> or a date line, navigation from rel=next/prev
 // or scraped [next]: lines.
 func parseHTML(doc *Document) {
-	r := doc.readHTML(Span{doc.bom, len(doc.Src)}, true, nil)
+	r := doc.readHTML(Span{doc.BOM(), len(doc.Src)}, true, nil)
 	// The page's whole source but its prose is markup: rules that read
 	// lines (trailing whitespace, blank lines) keep off it.
 	prev := 0

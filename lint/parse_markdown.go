@@ -31,8 +31,8 @@ var mdxParsers = sync.Pool{New: func() any {
 // parseMarkdown reads front matter, then the body with goldmark. Rules see
 // prose only: code, raw HTML, URLs and link destinations are cut out.
 func parseMarkdown(doc *Document) {
-	bodyStart := doc.bom
-	if whole, inner, delim, ok := frontMatter(doc.Src, doc.bom); ok {
+	bodyStart := doc.BOM()
+	if whole, inner, delim, ok := frontMatter(doc.Src, doc.BOM()); ok {
 		bodyStart = whole.End
 		title, desc := doc.parseFrontMatter(whole, inner, delim)
 		for _, f := range []struct {

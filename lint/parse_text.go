@@ -182,7 +182,7 @@ func textUnits(doc *Document) []textUnit {
 	for n := 1; n <= doc.Lines(); n++ {
 		ls := doc.LineSpan(n)
 		if n == 1 {
-			ls.Start += doc.bom
+			ls.Start += doc.BOM()
 		}
 		content, bullet := lineContent(src, ls)
 		if content.Start >= content.End {

@@ -248,9 +248,12 @@ type Pass struct {
 	Rule    *Rule
 	Doc     *Document
 	Options Options
-	// Config is the whole configuration, for settings that are not one
-	// rule's: the names glossary, where dates come from.
-	Config *Config
+	// Project is the configuration that is no one rule's: the names
+	// glossary, where dates come from.
+	Project *Project
+	// Rel is the document's path relative to the configuration's folder,
+	// slash-separated: what the configuration's globs match.
+	Rel string
 	// Today is the date "now" means, for checks of future dates.
 	Today  time.Time
 	report func(Diagnostic)
@@ -283,7 +286,7 @@ func (p *Pass) Report(d Diagnostic) {
 	d.Rule = p.Rule.ID
 	d.Category = p.Rule.Category
 	d.Path = p.Doc.Path
-	p.Doc.GuardFix(&d)
+	GuardFix(p.Doc.Summary, &d)
 	p.report(d)
 }
 
@@ -300,7 +303,7 @@ type CorpusPass struct {
 	Facts     []any // Facts[i] belongs to Summaries[i]
 	// OptionsFor returns the rule's options as configured for a path.
 	OptionsFor func(path string) Options
-	Config     *Config
+	Project    *Project
 	Today      time.Time
 	// KnownFiles are the files on disk beside the articles, as the
 	// command found them; nil when unknown (see Engine.KnownFiles).

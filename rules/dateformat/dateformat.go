@@ -68,7 +68,7 @@ type entry struct {
 func check(pass *lint.CorpusPass) {
 	var entries []entry
 	for _, sum := range pass.Summaries {
-		for _, f := range pubdate.Fields(sum, pass.Config) {
+		for _, f := range pubdate.Fields(sum, pass.Project) {
 			if f.ParseErr != nil || f.Date.Err != nil || f.Date.Ambiguous || f.Span.End <= f.Span.Start {
 				continue
 			}
@@ -108,7 +108,7 @@ func check(pass *lint.CorpusPass) {
 	for g := range 2 {
 		houseLabel[g], labelKnown[g] = majorityOK(labels[g])
 	}
-	order := pubdate.Order(pass.Config)
+	order := pubdate.Order(pass.Project)
 	for i := range entries {
 		e := &entries[i]
 		opts := pass.OptionsFor(e.path)

@@ -31,7 +31,7 @@ func run(pass *lint.Pass) {
 	if doc.Draft {
 		return
 	}
-	f, ok := pubdate.Publication(doc.Summary, pass.Config)
+	f, ok := pubdate.Publication(doc.Summary, pass.Project)
 	if !ok {
 		return
 	}

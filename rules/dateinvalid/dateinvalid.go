@@ -33,7 +33,7 @@ var Rule = &lint.Rule{
 }
 
 func run(pass *lint.Pass) {
-	for _, f := range pubdate.Fields(pass.Doc.Summary, pass.Config) {
+	for _, f := range pubdate.Fields(pass.Doc.Summary, pass.Project) {
 		what := pubdate.Describe(f.DateField)
 		var msg string
 		switch {

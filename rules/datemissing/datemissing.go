@@ -55,15 +55,14 @@ func collect(pass *lint.Pass) any {
 	if doc.Draft || pubdate.NotArticle(doc) || pubdate.Snippet(doc) || len(bytes.TrimSpace(doc.Src)) == 0 {
 		return nil
 	}
-	if cfg := pass.Config; cfg != nil && len(cfg.Dates.Undated) > 0 {
-		rel := cfg.Rel(doc.Path)
+	if cfg := pass.Project; cfg != nil && len(cfg.Dates.Undated) > 0 {
 		for _, g := range cfg.Dates.Undated {
-			if lint.MatchGlob(g, rel) {
+			if lint.MatchGlob(g, pass.Rel) {
 				return nil
 			}
 		}
 	}
-	if len(pubdate.Fields(doc.Summary, pass.Config)) > 0 {
+	if len(pubdate.Fields(doc.Summary, pass.Project)) > 0 {
 		return &fact{dated: true}
 	}
 	at := pubdate.Where(doc.Summary)
@@ -76,7 +75,7 @@ func collect(pass *lint.Pass) any {
 	default:
 		how = "add a date line under the title (Date: 2025-03-14)"
 	}
-	if cfg := pass.Config; cfg != nil && len(cfg.Dates.Sources) > 0 && len(doc.Dates) > 0 {
+	if cfg := pass.Project; cfg != nil && len(cfg.Dates.Sources) > 0 && len(doc.Dates) > 0 {
 		how += "; the date in the " + pubdate.Describe(doc.Dates[0]) + " does not count under dates.sources: " + strings.Join(cfg.Dates.Sources, ", ")
 	}
 	return &fact{d: lint.Diagnostic{Start: at.Start, End: at.End, Message: "no publication date; " + how}}

@@ -33,7 +33,7 @@ var Rule = &lint.Rule{
 
 func run(pass *lint.Pass) {
 	doc := pass.Doc
-	pub, ok := pubdate.Publication(doc.Summary, pass.Config)
+	pub, ok := pubdate.Publication(doc.Summary, pass.Project)
 	if !ok {
 		return
 	}

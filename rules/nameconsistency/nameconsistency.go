@@ -66,7 +66,7 @@ func check(pass *lint.CorpusPass) {
 		}
 	}
 	for _, f := range names.Archive(srcs, facts, names.ArchiveOptions{
-		MinCount: opts.Int("min-count"), Ratio: opts.Int("ratio"), Config: pass.Config,
+		MinCount: opts.Int("min-count"), Ratio: opts.Int("ratio"), Project: pass.Project,
 	}) {
 		d := lint.Diagnostic{Start: f.Span.Start, End: f.Span.End, Message: Message(f)}
 		if f.Fix {

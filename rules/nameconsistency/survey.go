@@ -19,7 +19,7 @@ type Survey struct {
 
 // NewSurvey starts a survey. The configuration is not read: a survey
 // counts what the documents write.
-func NewSurvey(*lint.Config) *Survey { return &Survey{} }
+func NewSurvey(*lint.Project) *Survey { return &Survey{} }
 
 // Add mines one parsed document.
 func (s *Survey) Add(doc *lint.Document) {

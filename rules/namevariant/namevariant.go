@@ -40,7 +40,7 @@ var Rule = &lint.Rule{
 }
 
 func run(pass *lint.Pass) {
-	ix := names.IndexFor(pass.Config)
+	ix := names.IndexFor(pass.Project)
 	if ix == nil {
 		return
 	}

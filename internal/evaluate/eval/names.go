@@ -108,7 +108,7 @@ func (e *Env) MeasureNames(opts RoundTripOptions, prose string) (*NamesResult, e
 // finding is a false alarm.
 func measureNameSet(title string, arts []nameArticle, seed int64) (*NameSet, []string, error) {
 	res := &NameSet{Name: title}
-	survey := nameconsistency.NewSurvey(lint.DefaultConfig("."))
+	survey := nameconsistency.NewSurvey(&lint.DefaultConfig(".").Project)
 	for _, a := range arts {
 		doc, err := lint.Parse(a.name, a.src)
 		if err != nil {

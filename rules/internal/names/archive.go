@@ -17,9 +17,9 @@ type ArchiveOptions struct {
 	// Ratio: the name is this many times as frequent as the spelling
 	// reported beside it, in occurrences or in documents.
 	Ratio int
-	// Config holds the glossary, which always wins over mined names, and
+	// Project holds the glossary, which always wins over mined names, and
 	// the names marked distinct. May be nil.
-	Config *lint.Config
+	Project *lint.Project
 }
 
 // A Finding is a spelling in one document that is a slip of a name the
@@ -87,8 +87,8 @@ func Archive(srcs [][]byte, facts []*Fact, opt ArchiveOptions) []Finding {
 	}
 	var configured []lint.NameEntry
 	var distinct [][]string
-	if opt.Config != nil {
-		for _, e := range opt.Config.Names {
+	if opt.Project != nil {
+		for _, e := range opt.Project.Names {
 			if e.Name != "" {
 				configured = append(configured, e)
 			}

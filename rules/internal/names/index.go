@@ -348,7 +348,7 @@ func PhraseKey(s string) (key string, words, capped int) {
 	return string(buf), words, capped
 }
 
-var cache sync.Map // *lint.Config → *cached
+var cache sync.Map // *lint.Project → *cached
 
 // cached is one configuration's index. The parallel workers all ask for
 // it as they start; once makes one of them build it and the others wait,
@@ -360,7 +360,7 @@ type cached struct {
 }
 
 // IndexFor returns the index of a configuration's glossary, built once.
-func IndexFor(cfg *lint.Config) *Index {
+func IndexFor(cfg *lint.Project) *Index {
 	if cfg == nil || len(cfg.Names) == 0 {
 		return nil
 	}

@@ -13,7 +13,7 @@ import (
 )
 
 // Order returns the configured reading of ambiguous numeric dates.
-func Order(cfg *lint.Config) dates.Order {
+func Order(cfg *lint.Project) dates.Order {
 	if cfg == nil {
 		return dates.OrderUnknown
 	}
@@ -35,7 +35,7 @@ type Field struct {
 
 // Fields returns the dates of the sources the configuration allows, in
 // order of preference.
-func Fields(sum *lint.Summary, cfg *lint.Config) []Field {
+func Fields(sum *lint.Summary, cfg *lint.Project) []Field {
 	var sources []string
 	if cfg != nil {
 		sources = cfg.Dates.Sources
@@ -56,7 +56,7 @@ func Fields(sum *lint.Summary, cfg *lint.Config) []Field {
 
 // Publication returns the preferred date that is a real, unambiguous
 // date, and whether there is one.
-func Publication(sum *lint.Summary, cfg *lint.Config) (Field, bool) {
+func Publication(sum *lint.Summary, cfg *lint.Project) (Field, bool) {
 	for _, f := range Fields(sum, cfg) {
 		if f.ParseErr == nil && f.Date.Err == nil && !f.Date.Ambiguous {
 			return f, true
