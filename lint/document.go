@@ -260,31 +260,32 @@ type Protected struct {
 	Inner Span
 }
 
-// touches reports whether an edit changes bytes of sp or inserts strictly
+// touches reports whether an edit of [start, end) changes bytes of sp or inserts strictly
 // inside it; an insertion at either end leaves it whole.
-func touches(e Edit, sp Span) bool {
-	if e.Start == e.End {
-		return sp.Start < e.Start && e.Start < sp.End
+func touches(start, end int, sp Span) bool {
+	if start == end {
+		return sp.Start < start && start < sp.End
 	}
-	return e.Start < sp.End && e.End > sp.Start
+	return start < sp.End && end > sp.Start
 }
 
-// ProtectedAt returns a protected span the edit touches.
-func (s *Summary) ProtectedAt(e Edit) (Protected, bool) {
+// ProtectedAt returns a protected span that an edit of [start, end)
+// touches.
+func (s *Summary) ProtectedAt(start, end int) (Protected, bool) {
 	ps := s.Protected
 	// Sorted by Start: only spans starting before the edit's end can
 	// touch it, and none longer than the longest starts before that.
-	j := sort.Search(len(ps), func(i int) bool { return ps[i].Start >= max(e.End, e.Start+1) })
-	for i := j - 1; i >= 0 && ps[i].Start+s.protMax > e.Start; i-- {
+	j := sort.Search(len(ps), func(i int) bool { return ps[i].Start >= max(end, start+1) })
+	for i := j - 1; i >= 0 && ps[i].Start+s.protMax > start; i-- {
 		p := ps[i]
 		if p.Kind == ProtectElement {
-			whole := e.Start <= p.Start && e.End >= p.End && e.End > e.Start
-			inside := e.Start >= p.Inner.Start && e.End <= p.Inner.End
+			whole := start <= p.Start && end >= p.End && end > start
+			inside := start >= p.Inner.Start && end <= p.Inner.End
 			if whole || inside {
 				continue
 			}
 		}
-		if touches(e, p.Span) {
+		if touches(start, end, p.Span) {
 			return p, true
 		}
 	}

@@ -105,7 +105,7 @@ func checkMarkupInvariants(t *testing.T, doc *Document) {
 				continue
 			}
 			e := Edit{Start: int(tok.Start), End: int(tok.End)}
-			if p, ok := doc.ProtectedAt(e); ok && p.Kind == ProtectMarkup {
+			if p, ok := doc.ProtectedAt(e.Start, e.End); ok && p.Kind == ProtectMarkup {
 				t.Fatalf("%s token %q at %d overlaps markup %q", tok.Kind, doc.Text(tok.Span()), tok.Start, doc.Text(p.Span))
 			}
 		}

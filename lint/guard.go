@@ -10,7 +10,7 @@ func GuardFix(s *Summary, d *Diagnostic) {
 		return
 	}
 	for _, e := range d.Fix.Edits {
-		p, ok := s.ProtectedAt(e)
+		p, ok := s.ProtectedAt(e.Start, e.End)
 		if !ok {
 			continue
 		}

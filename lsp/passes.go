@@ -171,7 +171,7 @@ func (s *Server) lintDoc(uri string, p pass) {
 
 // store shows own plus the document's archive findings, if src is still
 // the document's text.
-func (s *Server) store(d *document, version int, src []byte, own []lint.Diagnostic, withCorpus bool) {
+func (s *Server) store(d *buffer, version int, src []byte, own []lint.Diagnostic, withCorpus bool) {
 	s.mu.Lock()
 	if d.version != version || s.docs[d.uri] != d {
 		s.mu.Unlock()
@@ -195,7 +195,7 @@ func (s *Server) store(d *document, version int, src []byte, own []lint.Diagnost
 
 // current returns the document's findings for its current text, running
 // the document pass first if what is shown is older.
-func (s *Server) current(uri string) (*document, *workspace.Workspace, []lint.Diagnostic, []byte, bool) {
+func (s *Server) current(uri string) (*buffer, *workspace.Workspace, []lint.Diagnostic, []byte, bool) {
 	s.mu.Lock()
 	d := s.docs[uri]
 	ws := s.ws

@@ -64,7 +64,7 @@ type Server struct {
 	ready       bool   // ws's index is built
 	gen         int    // workspace generation, to drop a stale build
 	cfgErr      string // the last config error shown, so it is shown once
-	docs        map[string]*document
+	docs        map[string]*buffer
 
 	queue *queue
 	done  chan struct{}
@@ -74,7 +74,7 @@ type Server struct {
 }
 
 // document is an open editor buffer.
-type document struct {
+type buffer struct {
 	uri, path string
 	version   int
 	src       []byte
@@ -105,7 +105,7 @@ func New(opt Options, out io.Writer) *Server {
 	if opt.CorpusDelay == 0 {
 		opt.CorpusDelay = defaultCorpusDelay
 	}
-	s := &Server{opt: opt, conn: jsonrpc.NewConn(out), docs: map[string]*document{}, done: make(chan struct{})}
+	s := &Server{opt: opt, conn: jsonrpc.NewConn(out), docs: map[string]*buffer{}, done: make(chan struct{})}
 	s.queue = newQueue()
 	return s
 }
@@ -409,7 +409,7 @@ func (s *Server) didOpen(p *DidOpenTextDocumentParams) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	d := &document{uri: p.TextDocument.URI, path: path, version: p.TextDocument.Version, src: []byte(p.TextDocument.Text)}
+	d := &buffer{uri: p.TextDocument.URI, path: path, version: p.TextDocument.Version, src: []byte(p.TextDocument.Text)}
 	s.docs[d.uri] = d
 	// The new buffer may be what another open file links to or names.
 	for _, o := range s.docs {
@@ -437,7 +437,7 @@ func (s *Server) didChange(p *DidChangeTextDocumentParams) {
 	d.fullTmr = time.AfterFunc(s.opt.CorpusDelay, func() { s.queue.push(uri, passFull) })
 }
 
-func (d *document) stopTimers() {
+func (d *buffer) stopTimers() {
 	if d.docTimer != nil {
 		d.docTimer.Stop()
 	}

@@ -28,7 +28,7 @@ func TestBaseline(t *testing.T) {
 			Count int    `json:"count"`
 		} `json:"entries"`
 	}
-	if err := json.Unmarshal(read(t, ".copydesk-baseline.json"), &file); err != nil {
+	if err := json.Unmarshal(mustRead(t, ".copydesk-baseline.json"), &file); err != nil {
 		t.Fatal(err)
 	}
 	var got []string

@@ -75,14 +75,14 @@ func TestChangedSinceFix(t *testing.T) {
 	r := cli(t, "", "fix", "--changed-since", "base")
 	wantCode(t, r, 0)
 	mustContain(t, "stdout", r.stdout, "Fixed 4 problems in 4 files; 0 left.")
-	if got := string(read(t, "news/new.md")); got != "# New\n\nA new file.\n" {
+	if got := string(mustRead(t, "news/new.md")); got != "# New\n\nA new file.\n" {
 		t.Errorf("news/new.md = %q", got)
 	}
 	// Unchanged files are left alone.
-	if got := string(read(t, "news/old.md")); got != "# Old\n\nThe the old slip.\n" {
+	if got := string(mustRead(t, "news/old.md")); got != "# Old\n\nThe the old slip.\n" {
 		t.Errorf("news/old.md was changed: %q", got)
 	}
-	if got := string(read(t, "archive/2019/ferry.txt")); got != "Ferry\n\nThe ferry to to the island.\n" {
+	if got := string(mustRead(t, "archive/2019/ferry.txt")); got != "Ferry\n\nThe ferry to to the island.\n" {
 		t.Errorf("archive file was changed: %q", got)
 	}
 }

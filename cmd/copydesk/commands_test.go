@@ -186,7 +186,7 @@ func TestInit(t *testing.T) {
 	r := cli(t, "", "init")
 	wantCode(t, r, 0)
 	mustContain(t, "init stdout", r.stdout, lint.ConfigFileName)
-	cfg := read(t, lint.ConfigFileName)
+	cfg := mustRead(t, lint.ConfigFileName)
 	s := string(cfg)
 	// A commented default: comments, the version, every rule at its default.
 	if strings.Count(s, "#") < 5 {
@@ -217,12 +217,12 @@ func TestInit(t *testing.T) {
 	r = cli(t, "", "init")
 	wantCode(t, r, 2)
 	mustContain(t, "init stderr", r.stderr, "already exists", "--force")
-	if got := string(read(t, lint.ConfigFileName)); got != "# mine\nversion: 1\n" {
+	if got := string(mustRead(t, lint.ConfigFileName)); got != "# mine\nversion: 1\n" {
 		t.Errorf("init without --force changed the file to:\n%s", got)
 	}
 	// --force overwrites it with the default.
 	wantCode(t, cli(t, "", "init", "--force"), 0)
-	if got := read(t, lint.ConfigFileName); !bytes.Equal(got, cfg) {
+	if got := mustRead(t, lint.ConfigFileName); !bytes.Equal(got, cfg) {
 		t.Errorf("init --force wrote something else:\n%s", got)
 	}
 }
@@ -232,7 +232,7 @@ func TestInit(t *testing.T) {
 func TestInitCommentedExamplesLoad(t *testing.T) {
 	workdir(t)
 	wantCode(t, cli(t, "", "init"), 0)
-	s := string(read(t, lint.ConfigFileName))
+	s := string(mustRead(t, lint.ConfigFileName))
 	var out []string
 	examples := false
 	for _, l := range strings.Split(s, "\n") {
@@ -308,7 +308,7 @@ func TestUsageErrors(t *testing.T) {
 		})
 	}
 	// The file was never touched by the failed fix invocations.
-	if got := string(read(t, "a.md")); got != "The the museum.\n" {
+	if got := string(mustRead(t, "a.md")); got != "The the museum.\n" {
 		t.Errorf("a.md changed to %q", got)
 	}
 }

@@ -96,10 +96,10 @@ func TestFixUnsafeSettlesInOneRun(t *testing.T) {
 	r := cli(t, "", "fix", "--unsafe", ".")
 	wantCode(t, r, 0)
 	mustContain(t, "stdout", r.stdout, "Fixed 2 problems in 2 files; 0 left.")
-	if got := string(read(t, "a1.txt")); !strings.Contains(got, "[next]:Harbor lab opens to pupils\n") {
+	if got := string(mustRead(t, "a1.txt")); !strings.Contains(got, "[next]:Harbor lab opens to pupils\n") {
 		t.Errorf("a1.txt next link not fixed:\n%s", got)
 	}
-	if got := string(read(t, "a2.txt")); !strings.Contains(got, "[previous]:Museum signs harbor partnership") {
+	if got := string(mustRead(t, "a2.txt")); !strings.Contains(got, "[previous]:Museum signs harbor partnership") {
 		t.Errorf("a2.txt back link not added in the same run:\n%s", got)
 	}
 	again := cli(t, "", "fix", "--unsafe", "--check", ".")
@@ -192,7 +192,7 @@ func TestFixStdinWithFiles(t *testing.T) {
 	if r.stdout != "Sails up.\n" {
 		t.Errorf("stdout %q", r.stdout)
 	}
-	if got := string(read(t, "a.md")); got != "Gulls cried.\n" {
+	if got := string(mustRead(t, "a.md")); got != "Gulls cried.\n" {
 		t.Errorf("a.md = %q, want it fixed", got)
 	}
 	mustContain(t, "stderr", r.stderr, "Fixed 2 problems in 2 files; 0 left.")

@@ -19,10 +19,10 @@ func TestFixWritesSafeFixes(t *testing.T) {
 	write(t, "clean.md", "Nothing to fix.\n")
 	r := cli(t, "", "fix", ".")
 	wantCode(t, r, 0)
-	if got := string(read(t, "a.md")); got != dirtyFixed {
+	if got := string(mustRead(t, "a.md")); got != dirtyFixed {
 		t.Errorf("fixed file:\n%q\nwant\n%q", got, dirtyFixed)
 	}
-	if got := string(read(t, "clean.md")); got != "Nothing to fix.\n" {
+	if got := string(mustRead(t, "clean.md")); got != "Nothing to fix.\n" {
 		t.Errorf("clean file changed: %q", got)
 	}
 	mustContain(t, "stdout", r.stdout, "Fixed 4 problems in 1 file; 0 left.")
@@ -36,7 +36,7 @@ func TestFixWritesSafeFixes(t *testing.T) {
 	// ... and a second fix changes nothing.
 	r = cli(t, "", "fix", ".")
 	wantCode(t, r, 0)
-	if got := string(read(t, "a.md")); got != dirtyFixed {
+	if got := string(mustRead(t, "a.md")); got != dirtyFixed {
 		t.Errorf("second fix changed the file to %q", got)
 	}
 	mustContain(t, "stdout", r.stdout, "Fixed 0 problems in 0 files; 0 left.")
@@ -60,7 +60,7 @@ func TestFixIdempotentOnInteractingFixes(t *testing.T) {
 	}
 	after := map[string][]byte{}
 	for name := range srcs {
-		after[name] = read(t, name)
+		after[name] = mustRead(t, name)
 	}
 	l := cli(t, "", "lint", "--format", "json", ".")
 	if left := decode(t, l).safeFixable(t); len(left) != 0 {
@@ -68,7 +68,7 @@ func TestFixIdempotentOnInteractingFixes(t *testing.T) {
 	}
 	second := cli(t, "", "fix", ".")
 	for name := range srcs {
-		if got := read(t, name); !bytes.Equal(got, after[name]) {
+		if got := mustRead(t, name); !bytes.Equal(got, after[name]) {
 			t.Errorf("%s: second fix changed %q to %q", name, after[name], got)
 		}
 	}
@@ -86,7 +86,7 @@ func TestFixKeepsModeCRLFAndBOM(t *testing.T) {
 	writeBytes(t, "plain.md", []byte("Lone lone line.\n"), 0o600)
 	r := cli(t, "", "fix", "crlf.txt", "plain.md")
 	wantCode(t, r, 0)
-	if got := string(read(t, "crlf.txt")); got != want {
+	if got := string(mustRead(t, "crlf.txt")); got != want {
 		t.Errorf("fixed:\n%q\nwant\n%q", got, want)
 	}
 	for name, mode := range map[string]os.FileMode{"crlf.txt": 0o640, "plain.md": 0o600} {
@@ -115,7 +115,7 @@ func TestFixDiff(t *testing.T) {
 	write(t, "clean.md", "Nothing to fix.\n")
 	r := cli(t, "", "fix", "--diff", ".")
 	wantCode(t, r, 1)
-	if got := string(read(t, "a.md")); got != dirty {
+	if got := string(mustRead(t, "a.md")); got != dirty {
 		t.Errorf("--diff wrote the file: %q", got)
 	}
 	if st, _ := os.Stat("a.md"); st.Mode().Perm() != 0o640 {
@@ -224,7 +224,7 @@ func TestFixCheck(t *testing.T) {
 	write(t, "clean.md", "Nothing to fix.\n")
 	r := cli(t, "", "fix", "--check", ".")
 	wantCode(t, r, 1)
-	if got := string(read(t, "a.md")); got != dirty {
+	if got := string(mustRead(t, "a.md")); got != dirty {
 		t.Errorf("--check wrote the file: %q", got)
 	}
 	mustContain(t, "stdout", r.stdout, "would fix 4 problems in a.md")
@@ -252,7 +252,7 @@ func TestFixUnsafeFlagAccepted(t *testing.T) {
 	write(t, "a.md", dirty)
 	r := cli(t, "", "fix", "--unsafe", "a.md")
 	wantCode(t, r, 0)
-	if got := string(read(t, "a.md")); got != dirtyFixed {
+	if got := string(mustRead(t, "a.md")); got != dirtyFixed {
 		t.Errorf("fix --unsafe gave %q", got)
 	}
 	write(t, "b.md", dirty)
@@ -260,7 +260,7 @@ func TestFixUnsafeFlagAccepted(t *testing.T) {
 	wantCode(t, r, 1)
 	r = cli(t, "", "fix", "--unsafe", "--diff", "b.md")
 	wantCode(t, r, 1)
-	if got := string(read(t, "b.md")); got != dirty {
+	if got := string(mustRead(t, "b.md")); got != dirty {
 		t.Errorf("--unsafe --diff wrote the file")
 	}
 }
@@ -301,7 +301,7 @@ func TestFixReportsWhatIsLeft(t *testing.T) {
 	write(t, "a.md", "---\ntitle: [open\n---\nThe the tide.\n")
 	r := cli(t, "", "fix", "a.md")
 	wantCode(t, r, 1)
-	if got := string(read(t, "a.md")); got != "---\ntitle: [open\n---\nThe tide.\n" {
+	if got := string(mustRead(t, "a.md")); got != "---\ntitle: [open\n---\nThe tide.\n" {
 		t.Errorf("fixed to %q", got)
 	}
 	mustContain(t, "stdout", r.stdout, "a.md:1:1: error [front-matter]", "Fixed 1 problem in 1 file; 1 left.")
@@ -316,10 +316,10 @@ func TestFixBadInputsKeepOthers(t *testing.T) {
 	writeBytes(t, "latin1.txt", latin1, 0o644)
 	r := cli(t, "", "fix", ".", "missing.md")
 	wantCode(t, r, 2)
-	if got := string(read(t, "good.md")); got != "Gulls cried.\n" {
+	if got := string(mustRead(t, "good.md")); got != "Gulls cried.\n" {
 		t.Errorf("good file not fixed: %q", got)
 	}
-	if got := read(t, "latin1.txt"); !bytes.Equal(got, latin1) {
+	if got := mustRead(t, "latin1.txt"); !bytes.Equal(got, latin1) {
 		t.Errorf("invalid UTF-8 file changed to %q", got)
 	}
 	mustContain(t, "output", r.stdout+r.stderr, "latin1.txt", "not valid UTF-8", "missing.md: no such file or folder")

@@ -60,7 +60,7 @@ func put(t *testing.T, path, text string, mode fs.FileMode) {
 
 func contents(t *testing.T, path string) string {
 	t.Helper()
-	return string(read(t, path))
+	return string(mustRead(t, path))
 }
 
 func statT(t *testing.T, path string) *syscall.Stat_t {

@@ -94,7 +94,7 @@ func writeBytes(t *testing.T, path string, content []byte, mode os.FileMode) {
 	}
 }
 
-func read(t *testing.T, path string) []byte {
+func mustRead(t *testing.T, path string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {

@@ -89,7 +89,7 @@ func TestBadInputs(t *testing.T) {
 			// The good file is fixed, the bad input left alone.
 			r := cli(t, "", "fix", "good.md", tt.arg)
 			wantCode(t, r, 2)
-			if got := string(read(t, "good.md")); got != "Gulls cried over the pier.\n" {
+			if got := string(mustRead(t, "good.md")); got != "Gulls cried over the pier.\n" {
 				t.Errorf("good.md after fix: %q", got)
 			}
 		})
@@ -105,7 +105,7 @@ func TestInvalidUTF8FolderStillReportsGood(t *testing.T) {
 	wantCode(t, r, 1)
 	mustContain(t, "stdout", r.stdout, "desk/good.md:1:5: warning [repeated-word]",
 		"desk/legacy.txt:1:3: error [encoding] not valid UTF-8: byte 0xF1 at line 1, column 3; the file looks like Windows-1252")
-	if got := read(t, "desk/legacy.txt"); !bytes.Equal(got, bad) {
+	if got := mustRead(t, "desk/legacy.txt"); !bytes.Equal(got, bad) {
 		t.Errorf("lint changed the file")
 	}
 }
@@ -129,7 +129,7 @@ func TestUnreadableFile(t *testing.T) {
 	mustContain(t, "stdout", r.stdout, "good.md:1:1: warning [repeated-word]")
 	r = cli(t, "", "fix", ".")
 	wantCode(t, r, 2)
-	if got := string(read(t, "good.md")); got != "Gulls cried.\n" {
+	if got := string(mustRead(t, "good.md")); got != "Gulls cried.\n" {
 		t.Errorf("good.md not fixed: %q", got)
 	}
 }
@@ -149,10 +149,10 @@ func TestEmptyAndBlankFiles(t *testing.T) {
 	}
 	r = cli(t, "", "fix", ".")
 	wantCode(t, r, 0)
-	if got := read(t, "empty.md"); len(got) != 0 {
+	if got := mustRead(t, "empty.md"); len(got) != 0 {
 		t.Errorf("fix wrote %q to an empty file", got)
 	}
-	if got := string(read(t, "bom-only.md")); got != "\ufeff" {
+	if got := string(mustRead(t, "bom-only.md")); got != "\ufeff" {
 		t.Errorf("fix changed bom-only.md to %q", got)
 	}
 }
@@ -201,7 +201,7 @@ func TestLongLine(t *testing.T) {
 	}
 	r = cli(t, "", "fix", "long.md")
 	wantCode(t, r, 0)
-	if got := string(read(t, "long.md")); got != prefix+"the "+strings.Repeat("bay ", 1000)+"end.\n" {
+	if got := string(mustRead(t, "long.md")); got != prefix+"the "+strings.Repeat("bay ", 1000)+"end.\n" {
 		t.Errorf("fixed long line differs (len %d, want %d)", len(got), len(line)+1-4)
 	}
 }
@@ -280,19 +280,19 @@ func TestEncodingFinding(t *testing.T) {
 			wantCode(t, r, 1)
 			mustContain(t, "stdout", r.stdout, tt.message)
 			r = cli(t, "", "fix", tt.file)
-			if got := read(t, tt.file); !bytes.Equal(got, tt.src) {
+			if got := mustRead(t, tt.file); !bytes.Equal(got, tt.src) {
 				t.Errorf("safe fix changed the file to %q", got)
 			}
 			r = cli(t, "", "fix", "--unsafe", tt.file)
 			if tt.fixed == "" {
 				wantCode(t, r, 1)
-				if got := read(t, tt.file); !bytes.Equal(got, tt.src) {
+				if got := mustRead(t, tt.file); !bytes.Equal(got, tt.src) {
 					t.Errorf("fix --unsafe converted the file to %q", got)
 				}
 				return
 			}
 			wantCode(t, r, 0)
-			if got := string(read(t, tt.file)); got != tt.fixed {
+			if got := string(mustRead(t, tt.file)); got != tt.fixed {
 				t.Errorf("fix --unsafe gives %q, want %q", got, tt.fixed)
 			}
 		})

@@ -165,7 +165,7 @@ func TestJSONPositions(t *testing.T) {
 				t.Errorf("position %d:%d-%d:%d, want %d:%d-%d:%d", line, col, eline, ecol, tt.line, tt.col, tt.line, tt.ecol)
 			}
 			off, end := intOf(t, d["offset"]), intOf(t, d["end_offset"])
-			src := read(t, tt.file)
+			src := mustRead(t, tt.file)
 			if off < 0 || end > len(src) || off > end {
 				t.Fatalf("offsets %d..%d out of range for %d bytes", off, end, len(src))
 			}

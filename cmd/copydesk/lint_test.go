@@ -359,7 +359,7 @@ func TestNoColorWhenNotATerminal(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("exit %d, want 1: %s", code, errb.String())
 	}
-	got := string(read(t, "out.log"))
+	got := string(mustRead(t, "out.log"))
 	mustContain(t, "output", got, "a.md:1:1: warning [repeated-word]")
 	mustNotContain(t, "output", got, "\x1b[")
 }

@@ -217,13 +217,13 @@ func TestPreCommitHooks(t *testing.T) {
 	r, _ = runHook(t, bin, hooks["copydesk-fix"])
 	wantCode(t, r, 0)
 	mustContain(t, "stdout", r.stdout, "Fixed 3 problems in 2 files; 0 left.")
-	if got := string(read(t, "news/ferry.md")); got != "# Ferry\n\nThe ferry to the island leaves at nine.\n" {
+	if got := string(mustRead(t, "news/ferry.md")); got != "# Ferry\n\nThe ferry to the island leaves at nine.\n" {
 		t.Errorf("news/ferry.md = %q", got)
 	}
 	if got := strings.Fields(git(t, "diff", "--name-only")); !slices.Equal(got, []string{"news/ferry.md", "news/harbor.txt"}) {
 		t.Errorf("files modified by the hook: %v", got)
 	}
-	if got := string(read(t, "news/unstaged.md")); got != "# Draft\n\nNot staged staged yet.\n" {
+	if got := string(mustRead(t, "news/unstaged.md")); got != "# Draft\n\nNot staged staged yet.\n" {
 		t.Errorf("an unstaged file was changed: %q", got)
 	}
 

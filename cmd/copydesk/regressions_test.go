@@ -30,7 +30,7 @@ func TestRegressionStdinFilenameCollidesWithDiskFile(t *testing.T) {
 	}
 
 	r = cli(t, stdin, "fix", "--stdin-filename", "a.md", "-", "a.md")
-	if got := string(read(t, "a.md")); got != disk && got != "Short.\nThe quay.\n" {
+	if got := string(mustRead(t, "a.md")); got != disk && got != "Short.\nThe quay.\n" {
 		t.Errorf("a.md on disk now holds %q: the standard input was written over it", got)
 	}
 	if !strings.Contains(r.stdout, "A much longer first line about the harbor.\n") {
@@ -99,7 +99,7 @@ func TestRegressionFixSummaryCountsFailedWrites(t *testing.T) {
 	if r.code == 2 {
 		mustContain(t, "stdout", r.stdout, "Fixed 1 problem in 1 file")
 	}
-	if got := string(read(t, "a.md")); got != "The tide.\n" {
+	if got := string(mustRead(t, "a.md")); got != "The tide.\n" {
 		t.Errorf("a.md = %q", got)
 	}
 }

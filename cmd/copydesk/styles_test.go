@@ -35,9 +35,9 @@ func TestStylesWorkedExample(t *testing.T) {
 	r := cli(t, "", "styles", "import", "--name", "Gazette", "--out", "styles", "sheet.csv")
 	wantCode(t, r, exitOK)
 	mustContain(t, "stdout", r.stdout, filepath.Join("styles", "Gazette", "Replace.yml"), filepath.Join("styles", "Gazette", "Avoid.yml"))
-	repl := string(read(t, "styles/Gazette/Replace.yml"))
+	repl := string(mustRead(t, "styles/Gazette/Replace.yml"))
 	mustContain(t, "Replace.yml", repl, "extends: substitution", `"percent": "per cent"  # Gazette style since 2019`, `"e-mail": "email"`, "examples:", "The report said percent twice.")
-	mustContain(t, "Avoid.yml", string(read(t, "styles/Gazette/Avoid.yml")), "extends: existence", `"very unique"  # unique is absolute`)
+	mustContain(t, "Avoid.yml", string(mustRead(t, "styles/Gazette/Avoid.yml")), "extends: existence", `"very unique"  # unique is absolute`)
 
 	write(t, ".copydesk.yaml", "styles:\n  path: styles\n  use: [Gazette]\nrules:\n  date-missing: off\n  Gazette.Avoid: error\n")
 	write(t, "fares.md", gazetteArticle)
@@ -52,7 +52,7 @@ func TestStylesWorkedExample(t *testing.T) {
 
 	r = cli(t, "", "fix", "--unsafe", "fares.md")
 	wantCode(t, r, exitProblems) // "very unique" needs a person
-	got := string(read(t, "fares.md"))
+	got := string(mustRead(t, "fares.md"))
 	want := strings.NewReplacer("4 percent", "4 per cent", "Utilize", "Use", "e-mail", "email", "towards", "toward").Replace(gazetteArticle)
 	if got != want {
 		t.Errorf("fixed article:\n%s\nwant:\n%s", got, want)

@@ -311,7 +311,7 @@ func TestBadConfig(t *testing.T) {
 					r = cli(t, "", "fix", "a.md")
 				}
 				wantCode(t, r, 2)
-				if got := string(read(t, "a.md")); got != "The the tide.\n" {
+				if got := string(mustRead(t, "a.md")); got != "The the tide.\n" {
 					t.Errorf("fix with a bad config changed the file")
 				}
 			}

@@ -280,7 +280,7 @@ func TestMessagesUsersExpect(t *testing.T) {
 		}
 		r := cli(t, "", "fix", "--select", "trailing-whitespace", "a.md")
 		wantCode(t, r, 0)
-		if got := string(read(t, "a.md")); got != "<!-- copydesk-disable-next-line nbsp -- typeset -->\nThe the ferry\u00a0leaves.\n" {
+		if got := string(mustRead(t, "a.md")); got != "<!-- copydesk-disable-next-line nbsp -- typeset -->\nThe the ferry\u00a0leaves.\n" {
 			t.Errorf("fix --select trailing-whitespace wrote %q", got)
 		}
 	})

@@ -103,7 +103,7 @@ func TestFixExport(t *testing.T) {
 					t.Fatal(err)
 				}
 				out := fix(t, eng, path, src, unsafe)
-				before, after := parse(t, path, src), parse(t, path, out)
+				before, after := mustParse(t, path, src), mustParse(t, path, out)
 				if after.Title != before.Title || after.Title == "" {
 					t.Errorf("title %q became %q", before.Title, after.Title)
 				}
@@ -152,9 +152,9 @@ func TestFixKeepsParse(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		before := parse(t, path, src)
+		before := mustParse(t, path, src)
 		for _, unsafe := range []bool{false, true} {
-			after := parse(t, path, fix(t, eng, path, src, unsafe))
+			after := mustParse(t, path, fix(t, eng, path, src, unsafe))
 			if after.Title != before.Title && before.Title != "" {
 				t.Errorf("%s (unsafe %v): title %q became %q", path, unsafe, before.Title, after.Title)
 			}
@@ -200,7 +200,7 @@ func TestFixExportText(t *testing.T) {
 
 func toCRLF(s string) string { return strings.ReplaceAll(s, "\n", "\r\n") }
 
-func parse(t *testing.T, path string, src []byte) *lint.Document {
+func mustParse(t *testing.T, path string, src []byte) *lint.Document {
 	t.Helper()
 	doc, err := lint.Parse(path, src)
 	if err != nil {
