@@ -35,7 +35,7 @@ type sizeError struct{ size, limit int64 }
 func tooLarge(size, limit int64) error { return sizeError{size, limit} }
 
 func (e sizeError) Error() string {
-	return fmt.Sprintf("file too large: %s, over the limit of %s (max-file-size in %s raises it)", ByteSize(e.size), ByteSize(e.limit), ConfigFileName)
+	return fmt.Sprintf("file too large: %s, over the limit of %s (max-file-size in .copydesk.yaml raises it)", ByteSize(e.size), ByteSize(e.limit))
 }
 
 func (sizeError) Is(err error) bool { return err == ErrTooLarge }
