@@ -3,7 +3,6 @@ package lint
 import (
 	"errors"
 	"fmt"
-	"os"
 	"runtime"
 	"runtime/debug"
 	"sort"
@@ -197,11 +196,11 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 	src := in.Src
 	if src == nil {
 		var err error
-		read := e.ReadFile
-		if read == nil {
-			read = func(p string) ([]byte, error) { return ReadFile(p, e.Config.FileSizeLimit()) }
+		readFn := e.ReadFile
+		if readFn == nil {
+			readFn = func(p string) ([]byte, error) { return ReadFile(p, e.Config.FileSizeLimit()) }
 		}
-		src, err = read(in.Path)
+		src, err = readFn(in.Path)
 		if err == nil && int64(len(src)) > e.Config.FileSizeLimit() {
 			err = tooLarge(int64(len(src)), e.Config.FileSizeLimit())
 		}
@@ -283,25 +282,6 @@ func safeRun(r *Rule, path string, fn func()) (err error) {
 	}()
 	fn()
 	return nil
-}
-
-func readError(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		switch {
-		case errors.Is(err, os.ErrNotExist):
-			return errors.New("no such file")
-		case errors.Is(err, os.ErrPermission):
-			return errors.New("permission denied: cannot read the file")
-		case errors.Is(err, ErrNotRegular), errors.Is(err, ErrTooLarge):
-			return pe.Err
-		}
-		return fmt.Errorf("cannot read the file: %w", pe.Err)
-	}
-	if errors.Is(err, ErrNotRegular) || errors.Is(err, ErrTooLarge) {
-		return err
-	}
-	return fmt.Errorf("cannot read the file: %w", err)
 }
 
 func (e *Engine) corpusRules() int {

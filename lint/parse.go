@@ -9,87 +9,12 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/dates"
 )
 
 // MaxFileSize bounds what copydesk reads: token offsets are 32-bit.
 const MaxFileSize = 1<<31 - 1
-
-// ErrBinary and ErrEncoding classify files that are not UTF-8 text.
-var (
-	ErrBinary   = errors.New("binary file, not an article")
-	ErrEncoding = errors.New("not valid UTF-8")
-)
-
-// articleExts is every extension copydesk reads, with its format: the one
-// list that folder walks (IsArticle), the parser (FormatOf) and messages
-// (ArticleExtensions) read. A format added here is walked, parsed and
-// named everywhere at once. Read only.
-var articleExts = [...]struct {
-	ext    string
-	format Format
-}{
-	{".txt", FormatText},
-	{".md", FormatMarkdown},
-	{".markdown", FormatMarkdown},
-	{".mdown", FormatMarkdown},
-	{".mkd", FormatMarkdown},
-	{".mdx", FormatMarkdown},
-	{".html", FormatHTML},
-	{".htm", FormatHTML},
-}
-
-func formatOfExt(name string) (Format, bool) {
-	ext := strings.ToLower(filepath.Ext(name))
-	for _, a := range articleExts {
-		if a.ext == ext {
-			return a.format, true
-		}
-	}
-	return FormatText, false
-}
-
-// IsArticle reports whether a file name has an extension copydesk reads.
-func IsArticle(name string) bool {
-	_, ok := formatOfExt(name)
-	return ok
-}
-
-// FormatOf picks the format from the file name: by extension, plain text
-// for any other.
-func FormatOf(name string) Format {
-	f, _ := formatOfExt(name)
-	return f
-}
-
-// Extensions lists the extensions IsArticle accepts, lower case with the
-// dot, for checks that other lists (the pre-commit hooks' files pattern)
-// agree with it.
-func Extensions() []string {
-	out := make([]string, len(articleExts))
-	for i, a := range articleExts {
-		out[i] = a.ext
-	}
-	return out
-}
-
-// ArticleExtensions names the extensions IsArticle accepts, for messages
-// such as "no articles here (looked for ...)".
-func ArticleExtensions() string {
-	var b strings.Builder
-	for i, a := range articleExts {
-		switch {
-		case i == len(articleExts)-1 && i > 0:
-			b.WriteString(" and ")
-		case i > 0:
-			b.WriteString(", ")
-		}
-		b.WriteString(a.ext)
-	}
-	return b.String()
-}
 
 // ErrUnsupported is returned for files in a markup language copydesk does
 // not parse; reading them as plain text would take their syntax for prose.
@@ -144,30 +69,6 @@ func parse(name string, src []byte, facts bool) (*Document, error) {
 		b.Facts = blockFacts(src, doc.BlockTokens(b))
 	}
 	return doc, nil
-}
-
-// checkText rejects binary files and invalid UTF-8 with a message that says
-// where and what the file most likely is.
-func checkText(src []byte) error {
-	head := src
-	if len(head) > 8000 {
-		head = head[:8000]
-	}
-	if bytes.IndexByte(head, 0) >= 0 || len(src) >= 2 && (src[0] == 0xFF && src[1] == 0xFE || src[0] == 0xFE && src[1] == 0xFF) {
-		if !looksWide(src) {
-			return ErrBinary
-		}
-	} else if utf8.Valid(src) {
-		return nil
-	}
-	p := diagnoseEncoding(src)
-	if p.offset >= len(src) || p.offset == 0 && (src[0] < 0x80 || src[0] == 0xFF || src[0] == 0xFE) {
-		return fmt.Errorf("%w: the file looks like %s (%s): convert it to UTF-8", ErrEncoding, p.name, p.confidence)
-	}
-	line := bytes.Count(src[:p.offset], []byte{'\n'}) + 1
-	col := utf8.RuneCount(src[bytes.LastIndexByte(src[:p.offset], '\n')+1:p.offset]) + 1
-	return fmt.Errorf("%w: byte 0x%02X at line %d, column %d; the file looks like %s (%s): convert it to UTF-8",
-		ErrEncoding, src[p.offset], line, col, p.name, p.confidence)
 }
 
 // collectDates records every publication date found: the date line or

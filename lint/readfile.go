@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 )
 
 // DefaultMaxFileSize is the largest input copydesk reads unless the
@@ -94,4 +95,23 @@ func CheckRegular(st fs.FileInfo) error {
 		return notRegular("a socket")
 	}
 	return notRegular(ErrNotRegular.Error())
+}
+
+func readError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		switch {
+		case errors.Is(err, os.ErrNotExist):
+			return errors.New("no such file")
+		case errors.Is(err, os.ErrPermission):
+			return errors.New("permission denied: cannot read the file")
+		case errors.Is(err, ErrNotRegular), errors.Is(err, ErrTooLarge):
+			return pe.Err
+		}
+		return fmt.Errorf("cannot read the file: %w", pe.Err)
+	}
+	if errors.Is(err, ErrNotRegular) || errors.Is(err, ErrTooLarge) {
+		return err
+	}
+	return fmt.Errorf("cannot read the file: %w", err)
 }
