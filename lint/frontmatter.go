@@ -61,7 +61,7 @@ type fmField struct {
 
 // parseFrontMatter decodes the front matter into doc.Meta and picks out the
 // fields copydesk reads: title, description, date, draft, prev/next links.
-func (doc *Document) parseFrontMatter(whole, inner Span, delim byte) (title, desc fmField) {
+func parseFrontMatter(doc *Document, whole, inner Span, delim byte) (title, desc fmField) {
 	doc.Verbatim = append(doc.Verbatim, whole)
 	text := doc.Src[inner.Start:inner.End]
 	fields := map[string]fmField{}

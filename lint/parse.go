@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/copydesk/copydesk/dates"
 )
@@ -60,7 +59,7 @@ func parse(name string, src []byte, facts bool) (*Document, error) {
 		parseText(doc)
 	}
 	doc.sortProtected()
-	doc.collectDates(name)
+	collectDates(doc, name)
 	for i := range doc.Blocks {
 		if !facts {
 			break
@@ -74,7 +73,7 @@ func parse(name string, src []byte, facts bool) (*Document, error) {
 // collectDates records every publication date found: the date line or
 // front matter date the parsers set, a TOML `path` key, and the file name
 // or folders. Summary.Date stays the preferred one.
-func (doc *Document) collectDates(name string) {
+func collectDates(doc *Document, name string) {
 	var all []*DateField
 	if doc.Date != nil {
 		all = append(all, doc.Date)
@@ -109,29 +108,4 @@ func dateFromPath(name string) []*DateField {
 		}
 	}
 	return out
-}
-
-// Token buffers are the largest allocation per document and die with the
-// document's per-file phase, so they are reused.
-var tokenPool = sync.Pool{}
-
-func getTokens(size int) []Token {
-	// About one token per 2.5 bytes of English prose (a word, its space,
-	// punctuation): an estimate under the count made the slice grow once
-	// more, 1.25 times, with the old one still live.
-	want := size*2/5 + 16
-	if p, ok := tokenPool.Get().(*[]Token); ok && cap(*p) >= want {
-		return (*p)[:0]
-	}
-	return make([]Token, 0, want)
-}
-
-// Release returns the document's token buffer for reuse by later parses.
-// The document must not be used afterwards; its Summary stays valid.
-func (d *Document) Release() {
-	if cap(d.Tokens) > 0 && cap(d.Tokens) <= 1<<24 {
-		t := d.Tokens[:0]
-		tokenPool.Put(&t)
-	}
-	d.Tokens, d.Blocks = nil, nil
 }

@@ -82,7 +82,7 @@ type htmlReader struct {
 // readHTML reads src[sp] as HTML and appends its prose blocks to doc;
 // markup (template tags in a Markdown page's HTML block) is cut out of
 // the text.
-func (doc *Document) readHTML(sp Span, page bool, markup []markupSpan) *htmlReader {
+func readHTML(doc *Document, sp Span, page bool, markup []markupSpan) *htmlReader {
 	r := &htmlReader{doc: doc, page: page, h1: -1, markup: markup}
 	z := xhtml.NewTokenizer(bytes.NewReader(doc.Src[sp.Start:sp.End]))
 	off := sp.Start
@@ -375,7 +375,7 @@ func (r *htmlReader) flush() {
 	}
 	sp := Span{segs[0].start, segs[len(segs)-1].end}
 	b := Block{Kind: r.kind, Role: RoleBody, Span: sp, Prose: sp, Level: r.level, Tok0: int32(len(doc.Tokens))}
-	doc.emitSegs(segs, true)
+	emitSegs(doc, segs, true)
 	b.Tok1 = int32(len(doc.Tokens))
 	if r.page && r.kind == KindHeading && r.level == 1 && r.h1 < 0 {
 		r.h1 = len(doc.Blocks)
@@ -390,7 +390,7 @@ func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c =
 // cut) or a Markup token (syntax only). In HTML, entity references are
 // markup tokens of their own; in Markdown they stay in the text. Both are
 // protected from safe fixes.
-func (doc *Document) emitSegs(segs []inlineSeg, isHTML bool) {
+func emitSegs(doc *Document, segs []inlineSeg, isHTML bool) {
 	src := doc.Src
 	runStart, runEnd := -1, -1
 	for _, s := range segs {
@@ -400,7 +400,7 @@ func (doc *Document) emitSegs(segs []inlineSeg, isHTML bool) {
 				runEnd = s.end
 				continue
 			}
-			doc.emitRun(runStart, runEnd, isHTML)
+			emitRun(doc, runStart, runEnd, isHTML)
 			kindTok, fl := TokMarkup, TokenFlags(0)
 			if s.cut {
 				kindTok = TokGap
@@ -412,12 +412,12 @@ func (doc *Document) emitSegs(segs []inlineSeg, isHTML bool) {
 		runStart, runEnd = s.start, s.end
 	}
 	if runStart >= 0 {
-		doc.emitRun(runStart, runEnd, isHTML)
+		emitRun(doc, runStart, runEnd, isHTML)
 	}
 }
 
 // emitRun tokenizes src[start:end], minding entity references.
-func (doc *Document) emitRun(start, end int, isHTML bool) {
+func emitRun(doc *Document, start, end int, isHTML bool) {
 	src := doc.Src
 	from := start
 	for i := start; i < end; {
@@ -471,7 +471,7 @@ func entityRef(src []byte, i, limit int) (int, rune) {
 // <time datetime>, <meta> or a date line, navigation from rel=next/prev
 // or scraped [next]: lines.
 func parseHTML(doc *Document) {
-	r := doc.readHTML(Span{doc.BOM(), len(doc.Src)}, true, nil)
+	r := readHTML(doc, Span{doc.BOM(), len(doc.Src)}, true, nil)
 	// The page's whole source but its prose is markup: rules that read
 	// lines (trailing whitespace, blank lines) keep off it.
 	prev := 0
@@ -489,7 +489,7 @@ func parseHTML(doc *Document) {
 		sp = trimSpan(doc.Src, sp)
 		if sp.End > sp.Start {
 			t0 := int32(len(doc.Tokens))
-			doc.emitRun(sp.Start, sp.End, true)
+			emitRun(doc, sp.Start, sp.End, true)
 			doc.Blocks = append(doc.Blocks, Block{Kind: KindField, Role: RoleTitle, Span: sp, Prose: sp, Tok0: t0, Tok1: int32(len(doc.Tokens))})
 			doc.Title = strings.TrimSpace(html.UnescapeString(string(doc.Text(sp))))
 			doc.TitleSpan = sp

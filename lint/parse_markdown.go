@@ -34,7 +34,7 @@ func parseMarkdown(doc *Document) {
 	bodyStart := doc.BOM()
 	if whole, inner, delim, ok := frontMatter(doc.Src, doc.BOM()); ok {
 		bodyStart = whole.End
-		title, desc := doc.parseFrontMatter(whole, inner, delim)
+		title, desc := parseFrontMatter(doc, whole, inner, delim)
 		for _, f := range []struct {
 			field fmField
 			role  Role
@@ -137,7 +137,7 @@ func (w *mdWalker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 	case *ast.HTMLBlock:
 		sp := w.verbatim(n, KindHTML, false)
 		// Its text nodes are prose; directives and anchors are read there.
-		w.doc.readHTML(sp, false, w.markup)
+		readHTML(w.doc, sp, false, w.markup)
 		return ast.WalkSkipChildren, nil
 	case *ast.ThematicBreak:
 		start := w.base + n.Pos()
@@ -247,7 +247,7 @@ func (w *mdWalker) inlineBlock(n ast.Node, kind BlockKind, level int) {
 		b.Prose = Span{span.Start, span.Start}
 	}
 	src := doc.Src
-	doc.emitSegs(w.segs, false)
+	emitSegs(doc, w.segs, false)
 	b.Tok1 = int32(len(doc.Tokens))
 	if kind == KindHeading && level == 1 && doc.Title == "" {
 		b.Role = RoleTitle

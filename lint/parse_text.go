@@ -40,7 +40,7 @@ func parseText(doc *Document) {
 		(units[0].alone || len(units) > 2 && isDateUnit(src, units[2])) &&
 		looksLikeLabel(src[units[0].prose:units[0].span.End]) && looksLikeTitle(src, units[1]) {
 		if _, ok := dateLine(src, firstLine(src, units[1])); !ok {
-			doc.addTextBlock(units[0], RoleLabel)
+			addTextBlock(doc, units[0], RoleLabel)
 			i = 1
 		}
 	}
@@ -51,7 +51,7 @@ func parseText(doc *Document) {
 		if _, ok := dateLine(src, line); !ok {
 			t := units[i]
 			t.span.End, t.lines = line.End, 1
-			doc.addTextBlock(t, RoleTitle)
+			addTextBlock(doc, t, RoleTitle)
 			doc.Title = strings.TrimSpace(string(src[t.prose:t.span.End]))
 			doc.TitleSpan = trimSpan(src, Span{t.prose, t.span.End})
 			units[i] = restAfter(src, units[i], line)
@@ -71,11 +71,11 @@ func parseText(doc *Document) {
 		if df, ok := dateLine(src, line); ok {
 			doc.Date = df
 			for k := i; k < j; k++ {
-				doc.addBodyUnit(units, k)
+				addBodyUnit(doc, units, k)
 			}
 			d := u
 			d.span.End, d.lines = line.End, 1
-			doc.addTextBlock(d, RoleDate)
+			addTextBlock(doc, d, RoleDate)
 			units[j] = restAfter(src, u, line)
 			i = j
 			if units[j].lines == 0 {
@@ -88,28 +88,28 @@ func parseText(doc *Document) {
 		}
 	}
 	for k := i; k < len(units); k++ {
-		doc.addBodyUnit(units, k)
+		addBodyUnit(doc, units, k)
 	}
-	doc.markBylines()
+	markBylines(doc)
 }
 
 // addBodyUnit adds units[k] with the role its shape and neighbours give it.
-func (doc *Document) addBodyUnit(units []textUnit, k int) {
+func addBodyUnit(doc *Document, units []textUnit, k int) {
 	u := units[k]
 	switch u.kind {
 	case unitNav:
-		b := doc.addTextBlock(u, RoleNavigation)
+		b := addTextBlock(doc, u, RoleNavigation)
 		b.Tok1 = b.Tok0
 		doc.Tokens = doc.Tokens[:b.Tok0]
 		if l, ok := navLine(doc.Src, Span{u.prose, u.span.End}); ok {
 			doc.Nav = append(doc.Nav, l)
 		}
 	case unitImage:
-		b := doc.addTextBlock(u, RoleImage)
+		b := addTextBlock(doc, u, RoleImage)
 		b.Tok1 = b.Tok0
 		doc.Tokens = doc.Tokens[:b.Tok0]
 	case unitSeparator:
-		b := doc.addTextBlock(u, RoleNone)
+		b := addTextBlock(doc, u, RoleNone)
 		b.Kind = KindSeparator
 		b.Tok1 = b.Tok0
 		doc.Tokens = doc.Tokens[:b.Tok0]
@@ -118,13 +118,13 @@ func (doc *Document) addBodyUnit(units []textUnit, k int) {
 		if k > 0 && units[k-1].kind == unitImage && u.lines == 1 && u.span.End-u.prose < 400 && wordCount(doc.Src[u.prose:u.span.End]) <= 20 {
 			role = RoleCaption
 		}
-		doc.addTextBlock(u, role)
+		addTextBlock(doc, u, role)
 	}
 }
 
 // markBylines gives the byline role to credit lines: anywhere when they
 // start with an unmistakable credit, and "By ..." only as the last text.
-func (doc *Document) markBylines() {
+func markBylines(doc *Document) {
 	last := -1
 	for k := range doc.Blocks {
 		b := &doc.Blocks[k]
@@ -161,7 +161,7 @@ func isCredit(text []byte) bool {
 	return false
 }
 
-func (doc *Document) addTextBlock(u textUnit, role Role) *Block {
+func addTextBlock(doc *Document, u textUnit, role Role) *Block {
 	t0 := int32(len(doc.Tokens))
 	doc.Tokens = Tokenize(doc.Tokens, doc.Src, u.prose, u.span.End)
 	doc.Blocks = append(doc.Blocks, Block{
