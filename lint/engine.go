@@ -543,40 +543,6 @@ func sameRules(a, b []string) bool {
 	return true
 }
 
-// Builtin returns the rules the engine itself implements.
-func Builtin() []*Rule {
-	return []*Rule{
-		encodingRule,
-		{
-			ID: "front-matter", Category: CategoryMetadata, Severity: SeverityError, Builtin: true,
-			Doc: Doc{
-				Title: "Front matter that cannot be parsed",
-				Why:   "A site generator that cannot read the front matter drops the title, date and navigation, or fails the build.",
-				Wrong: "---\ntitle: Museum opens: new gallery\n---",
-				Right: "---\ntitle: \"Museum opens: new gallery\"\n---",
-			},
-		},
-		{
-			ID: "unused-suppression", Category: CategorySuppression, Severity: SeverityWarning, Builtin: true,
-			Doc: Doc{
-				Title: "A suppression comment that matches no finding",
-				Why:   "Stale suppressions hide future problems on lines that have since changed.",
-				Wrong: "<!-- copydesk-disable-next-line repeated-word -- band name -->\nThe museum opened.",
-				Right: "The museum opened.",
-			},
-		},
-		{
-			ID: "invalid-suppression", Category: CategorySuppression, Severity: SeverityWarning, Builtin: true,
-			Doc: Doc{
-				Title: "A suppression comment without a reason, naming an unknown rule, or enabling what was never disabled",
-				Why:   "A reason tells the next editor why the finding is wrong; an unknown rule ID suppresses nothing.",
-				Wrong: "<!-- copydesk-disable-next-line repeated-word -->",
-				Right: "<!-- copydesk-disable-next-line repeated-word -- the band is called The The -->",
-			},
-		},
-	}
-}
-
 func (e *Engine) today() time.Time {
 	if e.Today.IsZero() {
 		return time.Now()

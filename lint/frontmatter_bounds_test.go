@@ -64,19 +64,6 @@ func TestFrontMatterBounds(t *testing.T) {
 	}
 }
 
-// TestConfigAliasBomb: a config or names file over the bounds is an error
-// that names it, and loading stops there.
-func TestConfigAliasBomb(t *testing.T) {
-	reg, err := NewRegistry()
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = ParseConfig([]byte(yamlBomb(8)+"rules:\n  repeated-word: *l8\n"), "bomb.yaml", reg)
-	if err == nil || !strings.Contains(err.Error(), "bomb.yaml: the config expands its aliases") {
-		t.Errorf("got %v", err)
-	}
-}
-
 // valuesIn counts the values a decoded front matter holds.
 func valuesIn(v any) int {
 	switch v := v.(type) {

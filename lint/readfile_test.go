@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -52,36 +51,5 @@ func TestReadFileLikeOS(t *testing.T) {
 				t.Errorf("readError says %q, for os.ReadFile %q", got, want)
 			}
 		}
-	}
-}
-
-func TestMaxFileSizeConfig(t *testing.T) {
-	reg, err := NewRegistry()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tc := range []struct {
-		value string
-		want  int64
-		err   string
-	}{
-		{"1048576", 1 << 20, ""},
-		{"512 KiB", 512 << 10, ""},
-		{"64MB", 64 << 20, ""},
-		{"1 GiB", 1 << 30, ""},
-		{"0", 0, "c.yaml:1: max-file-size: want a size such as 64 MiB"},
-		{"2 GiB", 0, "under 2 GiB"},
-		{"lots", 0, `got "lots"`},
-	} {
-		c, err := ParseConfig([]byte("max-file-size: "+tc.value+"\n"), "c.yaml", reg)
-		switch {
-		case tc.err != "" && (err == nil || !strings.Contains(err.Error(), tc.err)):
-			t.Errorf("%q: error %v, want %q", tc.value, err, tc.err)
-		case tc.err == "" && (err != nil || c.FileSizeLimit() != tc.want):
-			t.Errorf("%q: %v, %v; want %d", tc.value, c, err, tc.want)
-		}
-	}
-	if got := DefaultConfig(".").FileSizeLimit(); got != DefaultMaxFileSize {
-		t.Errorf("default limit %d", got)
 	}
 }
