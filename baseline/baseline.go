@@ -12,7 +12,7 @@ import (
 	"path/filepath"
 	"sort"
 
-	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/engine"
 )
 
 // Version is the file format this package reads and writes.
@@ -50,7 +50,7 @@ type Baseline struct {
 // Record builds a baseline of every diagnostic in res, for a file to be
 // written in dir. Files that failed to parse have no source to fingerprint
 // and are left out.
-func Record(dir string, res *lint.Result) (*Baseline, error) {
+func Record(dir string, res *engine.Result) (*Baseline, error) {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, fmt.Errorf("baseline folder: %w", err)
@@ -239,7 +239,7 @@ func (o Outcome) FixedCount() int {
 // ones are reported. Of several identical findings, the first ones in the
 // file are the baselined ones. Entries for files that were not linted this
 // time, or could not be read, are neither matched nor counted as fixed.
-func (b *Baseline) Apply(res *lint.Result) Outcome {
+func (b *Baseline) Apply(res *engine.Result) Outcome {
 	budget := make(map[string]int, len(b.Entries))
 	for _, e := range b.Entries {
 		budget[e.Fingerprint] += e.Count

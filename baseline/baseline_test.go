@@ -6,7 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/config"
+	"github.com/copydesk/copydesk/engine"
 	"github.com/copydesk/copydesk/rules"
 )
 
@@ -104,17 +105,17 @@ func TestFingerprintEdges(t *testing.T) {
 }
 
 // lintText lints files given as path → text and returns the engine result.
-func lintText(t *testing.T, files map[string]string) *lint.Result {
+func lintText(t *testing.T, files map[string]string) *engine.Result {
 	t.Helper()
-	var inputs []lint.Input
+	var inputs []engine.Input
 	for p, s := range files {
-		inputs = append(inputs, lint.Input{Path: p, Src: []byte(s)})
+		inputs = append(inputs, engine.Input{Path: p, Src: []byte(s)})
 	}
-	eng := &lint.Engine{Registry: rules.Registry(), Config: lint.DefaultConfig(".")}
+	eng := &engine.Engine{Registry: rules.Registry(), Config: config.Default(".")}
 	return eng.Lint(inputs)
 }
 
-func diags(res *lint.Result) []string {
+func diags(res *engine.Result) []string {
 	var out []string
 	for _, d := range res.Diagnostics() {
 		out = append(out, d.Path+" "+d.Rule+" "+d.Message)
@@ -236,8 +237,8 @@ func TestReadWrite(t *testing.T) {
 	if err := os.WriteFile("sub/news/a.md", []byte("The the ferry.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	eng := &lint.Engine{Registry: rules.Registry(), Config: lint.DefaultConfig(".")}
-	res := eng.Lint([]lint.Input{{Path: "sub/news/a.md"}})
+	eng := &engine.Engine{Registry: rules.Registry(), Config: config.Default(".")}
+	res := eng.Lint([]engine.Input{{Path: "sub/news/a.md"}})
 	file := filepath.Join("sub", "baseline.json")
 	b, err := Record(filepath.Dir(file), res)
 	if err != nil {
@@ -262,7 +263,7 @@ func TestReadWrite(t *testing.T) {
 	if back.Entries[0].Path != "news/a.md" {
 		t.Errorf("path = %q", back.Entries[0].Path)
 	}
-	res = eng.Lint([]lint.Input{{Path: "a.md"}})
+	res = eng.Lint([]engine.Input{{Path: "a.md"}})
 	if out := back.Apply(res); out.Hidden != 1 || len(res.Diagnostics()) != 0 {
 		t.Errorf("outcome %+v, left %v", out, diags(res))
 	}

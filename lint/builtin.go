@@ -3,7 +3,7 @@ package lint
 // Builtin returns the rules the engine itself implements.
 func Builtin() []*Rule {
 	return []*Rule{
-		encodingRule,
+		EncodingRule,
 		{
 			ID: "front-matter", Category: CategoryMetadata, Severity: SeverityError, Builtin: true,
 			Doc: Doc{
@@ -36,7 +36,7 @@ func Builtin() []*Rule {
 
 // encodingRule reports files that are not UTF-8. The engine implements it:
 // no other rule can read such a file, so it is checked before parsing.
-var encodingRule = &Rule{
+var EncodingRule = &Rule{
 	ID: "encoding", Category: CategoryCleaning, Severity: SeverityError, Builtin: true, Fixable: FixUnsafe,
 	Doc: Doc{
 		Title: "A file that is not valid UTF-8",

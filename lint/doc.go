@@ -1,5 +1,11 @@
-// Package lint is copydesk's core: it parses an article once into a shared
-// model (blocks, prose tokens, title, date, navigation), runs rules over it
-// and over the whole corpus, and filters the findings through configuration
-// and suppression comments.
+// Package lint is copydesk's rule API, in the manner of go/analysis: a Rule
+// is a plain value with its documentation as data, a Pass is what it sees
+// of one document, a CorpusPass what a cross-article rule sees of them all,
+// and a Diagnostic with its Fix is what it reports.
+//
+// The stages around it are packages of their own, in the order data flows:
+// read (bytes, encodings, what is an article), parse (the document model of
+// package document, from plain text, Markdown and HTML), lint and rules
+// (the checks), engine (workers, the corpus phase, filters), then report or
+// fixers.
 package lint

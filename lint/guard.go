@@ -1,11 +1,13 @@
 package lint
 
+import "github.com/copydesk/copydesk/document"
+
 // GuardFix keeps safe fixes off protected markup, in one place for every
 // rule: a safe fix whose edit touches a reference label or an entity
 // reference becomes unsafe, and a fix that would edit other markup (a
 // container line, a shortcode, a tag) is dropped, whatever its
 // applicability. The finding itself stays.
-func GuardFix(s *Summary, d *Diagnostic) {
+func GuardFix(s *document.Summary, d *Diagnostic) {
 	if d.Fix == nil || len(s.Protected) == 0 {
 		return
 	}
@@ -14,7 +16,7 @@ func GuardFix(s *Summary, d *Diagnostic) {
 		if !ok {
 			continue
 		}
-		if p.Kind == ProtectMarkup {
+		if p.Kind == document.ProtectMarkup {
 			d.Fix = nil
 			return
 		}

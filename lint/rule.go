@@ -3,6 +3,7 @@ package lint
 import (
 	"errors"
 	"fmt"
+	"github.com/copydesk/copydesk/document"
 	"slices"
 	"sort"
 	"strings"
@@ -106,7 +107,7 @@ func (o Options) String(name string) string { v, _ := o[name].(string); return v
 // Strings returns a list option.
 func (o Options) Strings(name string) []string { v, _ := o[name].([]string); return v }
 
-func (r *Rule) defaults() Options {
+func (r *Rule) Defaults() Options {
 	o := make(Options, len(r.Options))
 	for _, opt := range r.Options {
 		o[opt.Name] = opt.Default
@@ -114,7 +115,7 @@ func (r *Rule) defaults() Options {
 	return o
 }
 
-func (r *Rule) option(name string) *Option {
+func (r *Rule) Option(name string) *Option {
 	for i := range r.Options {
 		if r.Options[i].Name == name {
 			return &r.Options[i]
@@ -246,7 +247,7 @@ func (r *Registry) Lookup(id string) (*Rule, bool) {
 // Pass is what a rule sees of one document.
 type Pass struct {
 	Rule    *Rule
-	Doc     *Document
+	Doc     *document.Document
 	Options Options
 	// Project is the configuration that is no one rule's: the names
 	// glossary, where dates come from.
@@ -255,11 +256,11 @@ type Pass struct {
 	// slash-separated: what the configuration's globs match.
 	Rel string
 	// Today is the date "now" means, for checks of future dates.
-	Today  time.Time
-	report func(Diagnostic)
+	Today time.Time
+	Sink  func(Diagnostic)
 	// shared holds what rules of one document compute once for all of
 	// them (see Shared); nil outside the engine.
-	shared *map[any]any
+	Store *map[any]any
 }
 
 // Shared returns the value stored under key for this document, calling
@@ -267,17 +268,17 @@ type Pass struct {
 // rules' single scan of the text for all their words) do it once a
 // document. Outside the engine (Check) build runs every time.
 func (p *Pass) Shared(key any, build func() any) any {
-	if p.shared == nil {
+	if p.Store == nil {
 		return build()
 	}
-	if *p.shared == nil {
-		*p.shared = map[any]any{}
+	if *p.Store == nil {
+		*p.Store = map[any]any{}
 	}
-	if v, ok := (*p.shared)[key]; ok {
+	if v, ok := (*p.Store)[key]; ok {
 		return v
 	}
 	v := build()
-	(*p.shared)[key] = v
+	(*p.Store)[key] = v
 	return v
 }
 
@@ -287,7 +288,7 @@ func (p *Pass) Report(d Diagnostic) {
 	d.Category = p.Rule.Category
 	d.Path = p.Doc.Path
 	GuardFix(p.Doc.Summary, &d)
-	p.report(d)
+	p.Sink(d)
 }
 
 // Reportf reports a diagnostic without a fix.
@@ -299,7 +300,7 @@ func (p *Pass) Reportf(start, end int, format string, args ...any) {
 // facts its Collect returned for it, in path order.
 type CorpusPass struct {
 	Rule      *Rule
-	Summaries []*Summary
+	Summaries []*document.Summary
 	Facts     []any // Facts[i] belongs to Summaries[i]
 	// OptionsFor returns the rule's options as configured for a path.
 	OptionsFor func(path string) Options
@@ -308,15 +309,15 @@ type CorpusPass struct {
 	// KnownFiles are the files on disk beside the articles, as the
 	// command found them; nil when unknown (see Engine.KnownFiles).
 	KnownFiles *KnownFiles
-	report     func(Diagnostic)
-	note       func(string)
+	Sink       func(Diagnostic)
+	NoteSink   func(string)
 }
 
 // Note records a remark about the whole run, said once with --verbose: a
 // default the rule learnt from the corpus ("the archive is undated").
 func (p *CorpusPass) Note(msg string) {
-	if p.note != nil {
-		p.note(msg)
+	if p.NoteSink != nil {
+		p.NoteSink(msg)
 	}
 }
 
@@ -325,20 +326,20 @@ func (p *CorpusPass) Report(path string, d Diagnostic) {
 	d.Rule = p.Rule.ID
 	d.Category = p.Rule.Category
 	d.Path = path
-	p.report(d)
+	p.Sink(d)
 }
 
 // Check runs a document rule on a parsed document with the given options
 // (nil: the defaults) and returns its findings unfiltered: for tests and
 // per-rule benchmarks that must not pay for parsing.
-func Check(r *Rule, doc *Document, opts Options) []Diagnostic {
+func Check(r *Rule, doc *document.Document, opts Options) []Diagnostic {
 	if r.Run == nil {
 		return nil
 	}
 	if opts == nil {
-		opts = r.defaults()
+		opts = r.Defaults()
 	}
 	var out []Diagnostic
-	r.Run(&Pass{Rule: r, Doc: doc, Options: opts, report: func(d Diagnostic) { out = append(out, d) }})
+	r.Run(&Pass{Rule: r, Doc: doc, Options: opts, Sink: func(d Diagnostic) { out = append(out, d) }})
 	return out
 }

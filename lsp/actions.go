@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/copydesk/copydesk/document"
+	"github.com/copydesk/copydesk/engine"
 	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/parse"
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
@@ -43,7 +46,7 @@ func (s *Server) codeAction(p *CodeActionParams) ([]CodeAction, error) {
 	}
 	if kindWanted(p.Context.Only, KindQuickFix) {
 		var safe, unsafe, suppress []CodeAction
-		markdown := lint.FormatOf(d.path) == lint.FormatMarkdown
+		markdown := document.FormatOf(d.path) == document.FormatMarkdown
 		for i := range diags {
 			dg := &diags[i]
 			if dg.Start > to || dg.End < from {
@@ -79,7 +82,7 @@ func (s *Server) codeAction(p *CodeActionParams) ([]CodeAction, error) {
 		out = append(out, suppress...)
 	}
 	if kindWanted(p.Context.Only, KindFixAllOur) && anySafe(diags) {
-		fixed, _, err := ws.Fix(lint.Input{Path: d.path, Src: src}, diags, false)
+		fixed, _, err := ws.Fix(engine.Input{Path: d.path, Src: src}, diags, false)
 		if err != nil {
 			return out, fmt.Errorf("fix all: %w", err)
 		}
@@ -183,14 +186,14 @@ func suppression(path string, src []byte, dg *lint.Diagnostic) (lint.Edit, bool)
 	out = append(out, src[:e.Start]...)
 	out = append(out, e.NewText...)
 	out = append(out, src[e.End:]...)
-	doc, err := lint.Parse(path, out)
+	doc, err := parse.Parse(path, out)
 	if err != nil {
 		return lint.Edit{}, false
 	}
 	defer doc.Release()
 	target := doc.Line(dg.Start + len(e.NewText))
 	for _, d := range doc.Directives {
-		if d.Kind == lint.DisableNextLine && len(d.Rules) == 1 && d.Rules[0] == dg.Rule && doc.Line(d.Span.End)+1 == target {
+		if d.Kind == document.DisableNextLine && len(d.Rules) == 1 && d.Rules[0] == dg.Rule && doc.Line(d.Span.End)+1 == target {
 			return e, true
 		}
 	}

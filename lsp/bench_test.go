@@ -12,8 +12,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/copydesk/copydesk/config"
+	"github.com/copydesk/copydesk/engine"
 	"github.com/copydesk/copydesk/internal/corpusgen"
-	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules"
 	"github.com/copydesk/copydesk/workspace"
 )
@@ -91,7 +92,7 @@ func cpuTime() time.Duration {
 func openArchive(b *testing.B) *workspace.Workspace {
 	dir := archiveDir(b)
 	reg := rules.Registry()
-	ws, err := workspace.New(reg, lint.DefaultConfig(dir), []string{dir}, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	ws, err := workspace.New(reg, config.Default(dir), []string{dir}, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -116,7 +117,7 @@ func BenchmarkRelint(b *testing.B) {
 		out = append(out, "x "[i%2])
 		return append(out, src[len(src)/2:]...)
 	}
-	run := func(b *testing.B, lintOnce func(lint.Input) int) {
+	run := func(b *testing.B, lintOnce func(engine.Input) int) {
 		b.SetBytes(int64(len(src)))
 		b.ReportAllocs()
 		var times []time.Duration
@@ -124,7 +125,7 @@ func BenchmarkRelint(b *testing.B) {
 		i := 0
 		cpu0 := cpuTime()
 		for b.Loop() {
-			in := lint.Input{Path: path, Src: edited(i)}
+			in := engine.Input{Path: path, Src: edited(i)}
 			i++
 			start := time.Now()
 			found = lintOnce(in)
@@ -139,7 +140,7 @@ func BenchmarkRelint(b *testing.B) {
 		b.ReportMetric(float64(found), "findings")
 	}
 	b.Run("document", func(b *testing.B) {
-		run(b, func(in lint.Input) int {
+		run(b, func(in engine.Input) int {
 			ds, err := ws.Engine.LintSource(in)
 			if err != nil {
 				b.Fatal(err)
@@ -148,7 +149,7 @@ func BenchmarkRelint(b *testing.B) {
 		})
 	})
 	b.Run("full", func(b *testing.B) {
-		run(b, func(in lint.Input) int { return len(ws.Index.Update(in).Diagnostics) })
+		run(b, func(in engine.Input) int { return len(ws.Index.Update(in).Diagnostics) })
 	})
 }
 

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"sync"
 
+	"github.com/copydesk/copydesk/engine"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/workspace"
 )
@@ -130,7 +131,7 @@ func (s *Server) lintDoc(uri string, p pass) {
 		s.store(d, version, src, nil, false)
 		return
 	}
-	in := lint.Input{Path: path, Src: src}
+	in := engine.Input{Path: path, Src: src}
 	var own, corpus []lint.Diagnostic
 	if p == passFull {
 		f := ws.Index.Update(in)
@@ -181,7 +182,7 @@ func (s *Server) store(d *buffer, version int, src []byte, own []lint.Diagnostic
 	if withCorpus {
 		all = append(all, d.corpus...)
 	}
-	sort.SliceStable(all, func(i, j int) bool { return lint.Less(&all[i], &all[j]) })
+	sort.SliceStable(all, func(i, j int) bool { return engine.Less(&all[i], &all[j]) })
 	d.diags, d.shownSrc, d.shownVer = all, src, version
 	enc := s.enc
 	published := s.published

@@ -16,9 +16,11 @@ import (
 	"sync"
 	"time"
 
+	"github.com/copydesk/copydesk/config"
+	"github.com/copydesk/copydesk/engine"
 	"github.com/copydesk/copydesk/lint"
-	"github.com/copydesk/copydesk/lint/report"
 	"github.com/copydesk/copydesk/lsp/jsonrpc"
+	"github.com/copydesk/copydesk/report"
 	"github.com/copydesk/copydesk/workspace"
 )
 
@@ -27,7 +29,7 @@ type Options struct {
 	Name, Version string
 	Registry      *lint.Registry
 	// Styles loads the house styles the workspace's config names.
-	Styles lint.StyleLoader
+	Styles config.StyleLoader
 	// Today is the date checks of future dates compare with; zero: now.
 	Today time.Time
 	// Debounce is how long typing must pause before the document's own
@@ -332,7 +334,7 @@ func (s *Server) reload() {
 		if len(roots) > 0 {
 			dir = roots[0]
 		}
-		cfg, reg = lint.DefaultConfig(dir), s.opt.Registry
+		cfg, reg = config.Default(dir), s.opt.Registry
 	} else {
 		s.mu.Lock()
 		s.cfgErr = ""
@@ -451,7 +453,7 @@ func (s *Server) didSave(p *DidSaveTextDocumentParams) {
 	if !ok {
 		return
 	}
-	if filepath.Base(path) == lint.ConfigFileName {
+	if filepath.Base(path) == config.FileName {
 		go s.reload()
 		return
 	}
@@ -480,7 +482,7 @@ func (s *Server) didClose(p *DidCloseTextDocumentParams) {
 	// The file on disk stands for it in the archive again, if there is one.
 	if ws != nil && ready {
 		if _, err := os.Stat(d.path); err == nil && ws.IsArticle(d.path) {
-			ws.Index.Add([]lint.Input{{Path: d.path}}, nil)
+			ws.Index.Add([]engine.Input{{Path: d.path}}, nil)
 		} else {
 			ws.Index.Remove(d.path)
 		}
@@ -501,13 +503,13 @@ func (s *Server) watched(p *DidChangeWatchedFilesParams) {
 	}
 	s.mu.Unlock()
 	reload := false
-	var add []lint.Input
+	var add []engine.Input
 	for _, c := range p.Changes {
 		path, ok := uriPath(c.URI)
 		if !ok {
 			continue
 		}
-		if filepath.Base(path) == lint.ConfigFileName {
+		if filepath.Base(path) == config.FileName {
 			reload = true
 			continue
 		}
@@ -522,7 +524,7 @@ func (s *Server) watched(p *DidChangeWatchedFilesParams) {
 			ws.Index.SetKnown(filepath.ToSlash(path), false)
 		case ws.IsArticle(path):
 			if !open[path] { // an open buffer stands for its file
-				add = append(add, lint.Input{Path: path})
+				add = append(add, engine.Input{Path: path})
 			}
 		default:
 			ws.Index.SetKnown(filepath.ToSlash(path), true)

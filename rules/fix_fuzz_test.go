@@ -3,6 +3,8 @@ package rules
 import (
 	"testing"
 
+	"github.com/copydesk/copydesk/config"
+	"github.com/copydesk/copydesk/engine"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/lint/linttest"
 )
@@ -22,7 +24,7 @@ func FuzzFix(f *testing.F) {
 		f.Add(s, true)
 	}
 	reg := Registry()
-	eng := &lint.Engine{Registry: reg, Config: lint.DefaultConfig(".")}
+	eng := &engine.Engine{Registry: reg, Config: config.Default(".")}
 	safe := func(d lint.Diagnostic) bool { return d.Fix != nil && d.Fix.Applicability == lint.Safe }
 	f.Fuzz(func(t *testing.T, s string, markdown bool) {
 		path := "a.txt"

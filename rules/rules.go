@@ -40,8 +40,7 @@ import (
 
 // All returns every rule, the engine's built-in ones included.
 func All() []*lint.Rule {
-	return append(lint.Builtin(),
-		blanklines.Rule,
+	return append(lint.Builtin(), blanklines.Rule,
 		nameconsistency.Rule,
 		namevariant.Rule,
 		dateformat.Rule,

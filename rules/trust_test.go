@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/parse"
 )
 
 // TestOnlyTheseRules runs every document rule over invented text where the
@@ -40,7 +41,7 @@ func TestOnlyTheseRules(t *testing.T) {
 			nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			doc, err := lint.Parse(tc.file, []byte(tc.text))
+			doc, err := parse.Parse(tc.file, []byte(tc.text))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -20,9 +20,10 @@ import (
 	"strings"
 	"sync/atomic"
 
+	"github.com/copydesk/copydesk/engine"
 	"github.com/copydesk/copydesk/fixers"
 	"github.com/copydesk/copydesk/lint"
-	"github.com/copydesk/copydesk/lint/report"
+	"github.com/copydesk/copydesk/report"
 	"github.com/copydesk/copydesk/workspace"
 )
 
@@ -188,7 +189,7 @@ func jsonKind(kind string) string {
 
 // input is the text as the archive's file it is named after: an absolute
 // path, so that links and the config's globs resolve as for that file.
-func (s *Server) input(req *request) lint.Input {
+func (s *Server) input(req *request) engine.Input {
 	p := filepath.FromSlash(req.Filename)
 	if !filepath.IsAbs(p) {
 		base := s.cwd
@@ -197,12 +198,12 @@ func (s *Server) input(req *request) lint.Input {
 		}
 		p = filepath.Join(base, p)
 	}
-	return lint.Input{Path: filepath.Clean(p), Src: []byte(*req.Text)}
+	return engine.Input{Path: filepath.Clean(p), Src: []byte(*req.Text)}
 }
 
 // jsonReport renders f as `lint --format json` does, the file named as
 // the request named it.
-func (s *Server) jsonReport(f *lint.FileResult, name string) ([]byte, error) {
+func (s *Server) jsonReport(f *engine.FileResult, name string) ([]byte, error) {
 	g := *f
 	g.Path = name
 	g.Diagnostics = make([]lint.Diagnostic, len(f.Diagnostics))
@@ -210,7 +211,7 @@ func (s *Server) jsonReport(f *lint.FileResult, name string) ([]byte, error) {
 		d.Path = name
 		g.Diagnostics[i] = d
 	}
-	rep := report.New(s.tool, &lint.Result{Files: []*lint.FileResult{&g}})
+	rep := report.New(s.tool, &engine.Result{Files: []*engine.FileResult{&g}})
 	rep.Rules = s.ws.Engine.Registry.Rules()
 	var buf bytes.Buffer
 	if err := (report.JSON{}).Format(&buf, rep); err != nil {

@@ -12,8 +12,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/copydesk/copydesk/lint"
-	"github.com/copydesk/copydesk/lint/report"
+	"github.com/copydesk/copydesk/config"
+	"github.com/copydesk/copydesk/report"
 	"github.com/copydesk/copydesk/rules"
 	"github.com/copydesk/copydesk/workspace"
 )
@@ -29,7 +29,7 @@ func testServer(t testing.TB) *httptest.Server {
 		t.Fatal(err)
 	}
 	reg := rules.Registry()
-	ws, err := workspace.New(reg, lint.DefaultConfig(dir), []string{dir}, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	ws, err := workspace.New(reg, config.Default(dir), []string{dir}, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		t.Fatal(err)
 	}

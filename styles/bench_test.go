@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/copydesk/copydesk/config"
+	"github.com/copydesk/copydesk/engine"
 	"github.com/copydesk/copydesk/lint"
 )
 
@@ -17,7 +19,7 @@ func BenchmarkSharedDocs(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	eng := &lint.Engine{Registry: reg, Config: lint.DefaultConfig("."), Workers: 1}
+	eng := &engine.Engine{Registry: reg, Config: config.Default("."), Workers: 1}
 	var size int64
 	for _, d := range docs {
 		size += int64(len(d.Src))
@@ -35,7 +37,7 @@ func BenchmarkSharedDocs(b *testing.B) {
 	b.ReportMetric((cpuTime()-start)/float64(b.N), "cpu-s/op")
 }
 
-func sharedDocs(b *testing.B) (*Set, []lint.Input) {
+func sharedDocs(b *testing.B) (*Set, []engine.Input) {
 	shared := sharedDir()
 	if shared == "" {
 		b.Skip("../shared/styles is absent")
@@ -44,13 +46,13 @@ func sharedDocs(b *testing.B) (*Set, []lint.Input) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var docs []lint.Input
+	var docs []engine.Input
 	for _, site := range []string{"vite-docs", "docsy-docs"} {
 		_ = filepath.WalkDir(filepath.Join(shared, "corpus", site), func(p string, d os.DirEntry, err error) error {
 			if err == nil && !d.IsDir() && filepath.Ext(p) == ".md" {
 				src, err := os.ReadFile(p)
 				if err == nil {
-					docs = append(docs, lint.Input{Path: p, Src: src})
+					docs = append(docs, engine.Input{Path: p, Src: src})
 				}
 			}
 			return nil

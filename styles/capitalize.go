@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/parse"
 )
 
 // smallWords stay lower case inside a title ($title), as the AP and
@@ -167,7 +168,7 @@ func (s *Set) checkExamples(c *crule) error {
 		if c.sc.mask&(uPara|uList|uQuote|uTCell|uTHead) == 0 && c.sc.mask&uHeading != 0 {
 			src = "# " + ex
 		}
-		doc, err := lint.Parse("example.md", []byte(src+"\n"))
+		doc, err := parse.Parse("example.md", []byte(src+"\n"))
 		if err != nil {
 			return nil
 		}

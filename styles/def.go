@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/copydesk/copydesk/config"
 	"github.com/copydesk/copydesk/lint"
 	yaml "go.yaml.in/yaml/v3"
 )
@@ -360,7 +361,7 @@ func didYouMean(s string, known []string) string {
 	sorted := append([]string(nil), known...)
 	sort.Strings(sorted)
 	for _, k := range sorted {
-		d := lint.EditDistance(strings.ToLower(s), k)
+		d := config.EditDistance(strings.ToLower(s), k)
 		if s != "" && strings.HasPrefix(k, strings.ToLower(s)) {
 			d = 1 // "warn" for "warning"
 		}

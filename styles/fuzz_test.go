@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/parse"
 )
 
 // FuzzLoad feeds rule files and articles: loading either fails with an
@@ -27,7 +28,7 @@ func FuzzLoad(f *testing.F) {
 		if err != nil {
 			return
 		}
-		doc, err := lint.Parse("fuzz.md", []byte(text))
+		doc, err := parse.Parse("fuzz.md", []byte(text))
 		if err != nil {
 			return
 		}

@@ -7,8 +7,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/copydesk/copydesk/config"
+	"github.com/copydesk/copydesk/engine"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/lint/linttest"
+	"github.com/copydesk/copydesk/parse"
 )
 
 // TestGolden runs one rule of each type over invented articles whose
@@ -43,7 +46,7 @@ func runRule(t *testing.T, set *Set, id, text string) []string {
 	if rule == nil {
 		t.Fatalf("no rule %s", id)
 	}
-	doc, err := lint.Parse("test.md", []byte(text))
+	doc, err := parse.Parse("test.md", []byte(text))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,7 +161,7 @@ func TestRules(t *testing.T) {
 // files at once (run with -race), and wants the findings of one worker.
 func TestConcurrent(t *testing.T) {
 	var rules []*lint.Rule
-	var inputs []lint.Input
+	var inputs []engine.Input
 	for _, typ := range supported {
 		dir := filepath.Join("testdata", typ)
 		set, err := Load(dir, []string{"Test"})
@@ -175,7 +178,7 @@ func TestConcurrent(t *testing.T) {
 			t.Fatal(err)
 		}
 		for i := 0; i < 8; i++ {
-			inputs = append(inputs, lint.Input{Path: fmt.Sprintf("%s-%d.md", typ, i), Src: src})
+			inputs = append(inputs, engine.Input{Path: fmt.Sprintf("%s-%d.md", typ, i), Src: src})
 		}
 	}
 	reg, err := lint.NewRegistry(rules...)
@@ -183,7 +186,7 @@ func TestConcurrent(t *testing.T) {
 		t.Fatal(err)
 	}
 	lintWith := func(workers int) string {
-		eng := &lint.Engine{Registry: reg, Config: lint.DefaultConfig("."), Workers: workers}
+		eng := &engine.Engine{Registry: reg, Config: config.Default("."), Workers: workers}
 		var b strings.Builder
 		for _, d := range eng.Lint(inputs).Diagnostics() {
 			fmt.Fprintf(&b, "%s:%d-%d %s %s\n", d.Path, d.Start, d.End, d.Rule, d.Message)

@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
 )
 
@@ -31,7 +32,7 @@ type stamps struct {
 	base int32
 }
 
-func (s *Set) scan(doc *lint.Document) *scanResult {
+func (s *Set) scan(doc *document.Document) *scanResult {
 	sr := &scanResult{units: buildUnits(doc, s.wantAlt), start: make([]int32, len(s.rules)+1)}
 	type rhit struct {
 		rule int32

@@ -6,7 +6,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/document"
 )
 
 // Kinds of text unit, as bits, for matching scopes.
@@ -109,7 +109,7 @@ type unit struct {
 	rawPos int
 	// labels are spans of text inside link labels, where a fix is unsafe:
 	// a link's words are not prose (text offsets).
-	labels []lint.Span
+	labels []document.Span
 }
 
 // seg says text[at:] comes from src[src:], up to the next seg.
@@ -151,7 +151,7 @@ func (u *unit) inLabel(i, j int) bool {
 }
 
 // buildUnits turns a document's prose blocks into units.
-func buildUnits(doc *lint.Document, wantAlt bool) []unit {
+func buildUnits(doc *document.Document, wantAlt bool) []unit {
 	units := make([]unit, 0, len(doc.Blocks))
 	// The texts of blocks with markup are written into one buffer a
 	// document; when it grows, the units before keep the old one.
@@ -159,7 +159,7 @@ func buildUnits(doc *lint.Document, wantAlt bool) []unit {
 	var segArena []seg // the units' segment maps, one allocation a document
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
-		if b.Kind == lint.KindHTML {
+		if b.Kind == document.KindHTML {
 			// The parser gives the block's text nodes as prose blocks of
 			// their own; the block itself is markup.
 			continue
@@ -171,7 +171,7 @@ func buildUnits(doc *lint.Document, wantAlt bool) []unit {
 		toks := doc.BlockTokens(b)
 		plain := true
 		for _, t := range toks {
-			if t.Kind == lint.TokMarkup || t.Kind == lint.TokGap || t.Kind == lint.TokLiteral {
+			if t.Kind == document.TokMarkup || t.Kind == document.TokGap || t.Kind == document.TokLiteral {
 				plain = false
 				break
 			}
@@ -198,9 +198,9 @@ func buildUnits(doc *lint.Document, wantAlt bool) []unit {
 			}
 			for _, t := range toks {
 				switch t.Kind {
-				case lint.TokMarkup:
+				case document.TokMarkup:
 					flush(t.Start)
-					if t.Is(lint.FlagHasSpace) {
+					if t.Is(document.FlagHasSpace) {
 						segs = append(segs, seg{len(arena) - at, int(t.Start)})
 						arena = append(arena, ' ')
 					}
@@ -208,10 +208,10 @@ func buildUnits(doc *lint.Document, wantAlt bool) []unit {
 					if bytes.HasSuffix(tb, []byte("[")) {
 						open = len(arena) - at
 					} else if open >= 0 && bytes.HasPrefix(tb, []byte("]")) {
-						u.labels = append(u.labels, lint.Span{Start: open, End: len(arena) - at})
+						u.labels = append(u.labels, document.Span{Start: open, End: len(arena) - at})
 						open = -1
 					}
-				case lint.TokGap, lint.TokLiteral:
+				case document.TokGap, document.TokLiteral:
 					flush(t.Start)
 					segs = append(segs, seg{len(arena) - at, int(t.Start)})
 					arena = append(arena, placeholder)
@@ -227,7 +227,7 @@ func buildUnits(doc *lint.Document, wantAlt bool) []unit {
 			segArena = segs[len(segs):]
 		}
 		units = append(units, u)
-		if wantAlt && doc.Format == lint.FormatMarkdown && bytes.Contains(u.raw, []byte("![")) {
+		if wantAlt && doc.Format == document.FormatMarkdown && bytes.Contains(u.raw, []byte("![")) {
 			units = appendAlt(units, doc, b)
 		}
 	}
@@ -237,11 +237,11 @@ func buildUnits(doc *lint.Document, wantAlt bool) []unit {
 // appendAlt adds the alt text of the images in a block, ![alt](src):
 // cut from the block's prose, it is found in its source where no prose
 // token covers it (code spans hold none either, so they are skipped).
-func appendAlt(units []unit, doc *lint.Document, b *lint.Block) []unit {
+func appendAlt(units []unit, doc *document.Document, b *document.Block) []unit {
 	toks := doc.BlockTokens(b)
 	inProse := func(off int) bool {
 		k := sort.Search(len(toks), func(k int) bool { return int(toks[k].End) > off })
-		return k < len(toks) && int(toks[k].Start) <= off && toks[k].Kind != lint.TokGap && toks[k].Kind != lint.TokMarkup
+		return k < len(toks) && int(toks[k].Start) <= off && toks[k].Kind != document.TokGap && toks[k].Kind != document.TokMarkup
 	}
 	src := doc.Src[b.Start:b.End]
 	for i := 0; ; {
@@ -269,33 +269,33 @@ func inCodeSpan(src []byte, i int) bool {
 	return bytes.Count(src[start:i], []byte("`"))%2 == 1
 }
 
-func blockKind(doc *lint.Document, b *lint.Block) uint16 {
+func blockKind(doc *document.Document, b *document.Block) uint16 {
 	switch b.Kind {
-	case lint.KindParagraph:
+	case document.KindParagraph:
 		switch b.Role {
-		case lint.RoleBody, lint.RoleCaption, lint.RoleByline, lint.RoleLabel:
+		case document.RoleBody, document.RoleCaption, document.RoleByline, document.RoleLabel:
 			return uPara
-		case lint.RoleTitle:
+		case document.RoleTitle:
 			return uTitle | uH1
 		}
 		return 0
-	case lint.KindHeading:
+	case document.KindHeading:
 		k := uH1 << (min(max(b.Level, 1), 6) - 1)
-		if b.Role == lint.RoleTitle {
+		if b.Role == document.RoleTitle {
 			k |= uTitle
 		}
 		return k
-	case lint.KindListItem:
+	case document.KindListItem:
 		return uList
-	case lint.KindQuote:
+	case document.KindQuote:
 		return uQuote
-	case lint.KindTableCell:
+	case document.KindTableCell:
 		if tableHeader(doc, b) {
 			return uTHead
 		}
 		return uTCell
-	case lint.KindField:
-		if b.Role == lint.RoleTitle {
+	case document.KindField:
+		if b.Role == document.RoleTitle {
 			return uTitle
 		}
 	}
@@ -304,7 +304,7 @@ func blockKind(doc *lint.Document, b *lint.Block) uint16 {
 
 // tableHeader reports whether a table cell sits on the row above the
 // delimiter row (| --- | :--: |).
-func tableHeader(doc *lint.Document, b *lint.Block) bool {
+func tableHeader(doc *document.Document, b *document.Block) bool {
 	line := doc.Line(b.Prose.Start)
 	if line >= doc.Lines() {
 		return false

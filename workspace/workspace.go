@@ -12,14 +12,17 @@ import (
 	"strings"
 	"time"
 
+	"github.com/copydesk/copydesk/config"
+	"github.com/copydesk/copydesk/document"
+	"github.com/copydesk/copydesk/engine"
 	"github.com/copydesk/copydesk/fixers"
 	"github.com/copydesk/copydesk/lint"
 )
 
 // Workspace is an engine, its configuration, and the index of an archive.
 type Workspace struct {
-	Engine *lint.Engine
-	Index  *lint.Index
+	Engine *engine.Engine
+	Index  *engine.Index
 	Roots  []string // absolute folders
 }
 
@@ -32,21 +35,21 @@ type Options struct {
 	Today      time.Time
 	// Styles loads the house styles a config names; with nil, a styles:
 	// section loads no rules.
-	Styles lint.StyleLoader
+	Styles config.StyleLoader
 }
 
 // LoadConfig returns the configuration for roots: the named file, the
 // nearest .copydesk.yaml from the first root up, or the defaults, and the
 // registry it runs (opt.Registry with the house styles it names). The
 // error names the file and what is wrong in it.
-func LoadConfig(opt Options, roots []string) (*lint.Config, *lint.Registry, error) {
+func LoadConfig(opt Options, roots []string) (*config.Config, *lint.Registry, error) {
 	file := opt.ConfigFile
 	dir := "."
 	if len(roots) > 0 {
 		dir = roots[0]
 	}
 	if file == "" {
-		found, err := lint.FindConfig(dir)
+		found, err := config.Find(dir)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -57,17 +60,17 @@ func LoadConfig(opt Options, roots []string) (*lint.Config, *lint.Registry, erro
 		if err != nil {
 			return nil, nil, fmt.Errorf("workspace: %w", err)
 		}
-		return lint.DefaultConfig(abs), opt.Registry, nil
+		return config.Default(abs), opt.Registry, nil
 	}
 	if opt.Styles != nil {
-		return lint.LoadConfigStyles(file, opt.Registry, opt.Styles)
+		return config.LoadStyles(file, opt.Registry, opt.Styles)
 	}
-	cfg, err := lint.LoadConfig(file, opt.Registry)
+	cfg, err := config.Load(file, opt.Registry)
 	return cfg, opt.Registry, err
 }
 
 // New returns an empty workspace over roots (made absolute) with cfg.
-func New(reg *lint.Registry, cfg *lint.Config, roots []string, today time.Time) (*Workspace, error) {
+func New(reg *lint.Registry, cfg *config.Config, roots []string, today time.Time) (*Workspace, error) {
 	abs := make([]string, 0, len(roots))
 	for _, r := range roots {
 		a, err := filepath.Abs(r)
@@ -76,7 +79,7 @@ func New(reg *lint.Registry, cfg *lint.Config, roots []string, today time.Time) 
 		}
 		abs = append(abs, a)
 	}
-	eng := &lint.Engine{Registry: reg, Config: cfg, Today: today}
+	eng := &engine.Engine{Registry: reg, Config: cfg, Today: today}
 	slashed := make([]string, len(abs))
 	for i, a := range abs {
 		slashed[i] = filepath.ToSlash(a)
@@ -128,7 +131,7 @@ func (w *Workspace) Scan() (articles []string, others []string, err error) {
 // IsArticle reports whether the file at the absolute path p is one of the
 // archive's articles.
 func (w *Workspace) IsArticle(p string) bool {
-	if !lint.IsArticle(p) || !w.under(p) {
+	if !document.IsArticle(p) || !w.under(p) {
 		return false
 	}
 	cfg := w.Engine.Config
@@ -140,7 +143,7 @@ func (w *Workspace) IsArticle(p string) bool {
 		return true
 	}
 	for _, g := range cfg.Corpus {
-		if lint.MatchGlob(g, rel) {
+		if config.MatchGlob(g, rel) {
 			return true
 		}
 	}
@@ -164,9 +167,9 @@ func (w *Workspace) Build(progress func(done, total int)) (int, error) {
 	for _, p := range others {
 		w.Index.SetKnown(filepath.ToSlash(p), true)
 	}
-	inputs := make([]lint.Input, len(articles))
+	inputs := make([]engine.Input, len(articles))
 	for i, p := range articles {
-		inputs[i] = lint.Input{Path: p}
+		inputs[i] = engine.Input{Path: p}
 	}
 	failed := w.Index.Add(inputs, progress)
 	var errs []error
@@ -183,7 +186,7 @@ func (w *Workspace) Build(progress func(done, total int)) (int, error) {
 // in's text until nothing more changes, the fix command's loop, and lints
 // the result against the archive. first holds in's findings when the
 // caller has them; nil means lint first.
-func (w *Workspace) Fix(in lint.Input, first []lint.Diagnostic, unsafe bool) (fixed []byte, remaining *lint.FileResult, err error) {
+func (w *Workspace) Fix(in engine.Input, first []lint.Diagnostic, unsafe bool) (fixed []byte, remaining *engine.FileResult, err error) {
 	if first == nil {
 		f := w.Index.Lint(in)
 		if f.Err != nil && f.Summary == nil {
@@ -195,7 +198,7 @@ func (w *Workspace) Fix(in lint.Input, first []lint.Diagnostic, unsafe bool) (fi
 		return d.Fix != nil && (d.Fix.Applicability == lint.Safe || unsafe)
 	}
 	relint := func(src []byte) ([]lint.Diagnostic, error) {
-		return w.Engine.LintSource(lint.Input{Path: in.Path, Src: src, ConfigPath: in.ConfigPath})
+		return w.Engine.LintSource(engine.Input{Path: in.Path, Src: src, ConfigPath: in.ConfigPath})
 	}
 	res, err := fixers.Loop(in.Src, first, relint, want, fixers.DefaultMaxPasses)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/copydesk/copydesk/engine"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules"
 	"github.com/copydesk/copydesk/styles"
@@ -49,7 +50,7 @@ func TestScanAndBuild(t *testing.T) {
 	// A fix goes through the fix loop and comes back linted.
 	a := filepath.Join(dir, "news", "a.md")
 	src, _ := os.ReadFile(a)
-	fixed, remaining, err := ws.Fix(lint.Input{Path: a, Src: src}, nil, false)
+	fixed, remaining, err := ws.Fix(engine.Input{Path: a, Src: src}, nil, false)
 	if err != nil || string(fixed) != "---\ntitle: A\ndate: 2025-01-01\n---\n\nThe pier reopens.\n" || len(remaining.Diagnostics) != 0 {
 		t.Errorf("fix: %q %v %v", fixed, remaining.Diagnostics, err)
 	}
@@ -95,7 +96,7 @@ func TestLoadConfigStyles(t *testing.T) {
 	}
 	a := filepath.Join(dir, "news", "a.md")
 	src, _ := os.ReadFile(a)
-	res := ws.Index.Lint(lint.Input{Path: a, Src: src})
+	res := ws.Index.Lint(engine.Input{Path: a, Src: src})
 	var got []string
 	for _, d := range res.Diagnostics {
 		got = append(got, d.Rule)

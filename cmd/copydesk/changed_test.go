@@ -6,6 +6,8 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/copydesk/copydesk/config"
+	"github.com/copydesk/copydesk/engine"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules"
 )
@@ -137,7 +139,7 @@ func TestChangedSinceCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	eng := &lint.Engine{Registry: reg, Config: lint.DefaultConfig(".")}
+	eng := &engine.Engine{Registry: reg, Config: config.Default(".")}
 	f := &commonFlags{changedSince: "HEAD"}
 	inputs, problems, err := f.inputs(&env{}, eng, nil)
 	if err != nil || len(problems) > 0 {
@@ -179,7 +181,7 @@ func TestChangedSinceCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	eng = &lint.Engine{Registry: docOnly, Config: lint.DefaultConfig(".")}
+	eng = &engine.Engine{Registry: docOnly, Config: config.Default(".")}
 	inputs, _, err = f.inputs(&env{}, eng, nil)
 	if err != nil {
 		t.Fatal(err)

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/config"
 	"github.com/copydesk/copydesk/rules"
 )
 
@@ -185,8 +185,8 @@ func TestInit(t *testing.T) {
 	dir := workdir(t)
 	r := cli(t, "", "init")
 	wantCode(t, r, 0)
-	mustContain(t, "init stdout", r.stdout, lint.ConfigFileName)
-	cfg := mustRead(t, lint.ConfigFileName)
+	mustContain(t, "init stdout", r.stdout, config.FileName)
+	cfg := mustRead(t, config.FileName)
 	s := string(cfg)
 	// A commented default: comments, the version, every rule at its default.
 	if strings.Count(s, "#") < 5 {
@@ -205,24 +205,24 @@ func TestInit(t *testing.T) {
 		t.Errorf("stderr with the written config: %s", r.stderr)
 	}
 	write(t, "bad.md", "The museum opened on on Friday.\n")
-	r = cli(t, "", "lint", "--config", dir+"/"+lint.ConfigFileName, "bad.md")
+	r = cli(t, "", "lint", "--config", dir+"/"+config.FileName, "bad.md")
 	wantCode(t, r, 1)
 	mustContain(t, "lint with init config", r.stdout, "[repeated-word]")
-	if _, err := lint.LoadConfig(lint.ConfigFileName, rules.Registry()); err != nil {
+	if _, err := config.Load(config.FileName, rules.Registry()); err != nil {
 		t.Errorf("written config does not load: %v", err)
 	}
 
 	// Refuses to overwrite without --force, and leaves the file alone.
-	write(t, lint.ConfigFileName, "# mine\nversion: 1\n")
+	write(t, config.FileName, "# mine\nversion: 1\n")
 	r = cli(t, "", "init")
 	wantCode(t, r, 2)
 	mustContain(t, "init stderr", r.stderr, "already exists", "--force")
-	if got := string(mustRead(t, lint.ConfigFileName)); got != "# mine\nversion: 1\n" {
+	if got := string(mustRead(t, config.FileName)); got != "# mine\nversion: 1\n" {
 		t.Errorf("init without --force changed the file to:\n%s", got)
 	}
 	// --force overwrites it with the default.
 	wantCode(t, cli(t, "", "init", "--force"), 0)
-	if got := mustRead(t, lint.ConfigFileName); !bytes.Equal(got, cfg) {
+	if got := mustRead(t, config.FileName); !bytes.Equal(got, cfg) {
 		t.Errorf("init --force wrote something else:\n%s", got)
 	}
 }
@@ -232,7 +232,7 @@ func TestInit(t *testing.T) {
 func TestInitCommentedExamplesLoad(t *testing.T) {
 	workdir(t)
 	wantCode(t, cli(t, "", "init"), 0)
-	s := string(mustRead(t, lint.ConfigFileName))
+	s := string(mustRead(t, config.FileName))
 	var out []string
 	examples := false
 	for _, l := range strings.Split(s, "\n") {
@@ -247,7 +247,7 @@ func TestInitCommentedExamplesLoad(t *testing.T) {
 	if !examples {
 		t.Fatalf("no commented overrides or ignore example:\n%s", s)
 	}
-	write(t, lint.ConfigFileName, strings.Join(out, "\n"))
+	write(t, config.FileName, strings.Join(out, "\n"))
 	write(t, "news/2026/a.md", "The the museum.\n")
 	write(t, "imported/b.md", "The\u00a0museum opened.\n")
 	r := cli(t, "", "lint", "--format", "json")
@@ -270,7 +270,7 @@ func TestInitRefusesWhenNotWritable(t *testing.T) {
 	t.Cleanup(func() { _ = os.Chmod(dir, 0o755) })
 	r := cli(t, "", "init")
 	wantCode(t, r, 2)
-	mustContain(t, "stderr", r.stderr, lint.ConfigFileName)
+	mustContain(t, "stderr", r.stderr, config.FileName)
 }
 
 func TestUsageErrors(t *testing.T) {

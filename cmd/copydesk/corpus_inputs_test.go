@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/copydesk/copydesk/config"
+	"github.com/copydesk/copydesk/engine"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules"
 )
@@ -30,12 +32,12 @@ func TestAddCorpus(t *testing.T) {
 	write("news/drafts/c.md", "# C\n")
 	write("news/img/map.png", "PNG")
 	write("other/d.md", "# D\n")
-	cfg, err := lint.LoadConfig(cfgFile, rules.Registry())
+	cfg, err := config.Load(cfgFile, rules.Registry())
 	if err != nil {
 		t.Fatal(err)
 	}
 	known := &lint.KnownFiles{Files: map[string]bool{}}
-	inputs, err := addCorpus(cfg, []lint.Input{{Path: a}}, known, nil)
+	inputs, err := addCorpus(cfg, []engine.Input{{Path: a}}, known, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

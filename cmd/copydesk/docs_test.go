@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/config"
 	"github.com/copydesk/copydesk/ruledoc"
 	"github.com/copydesk/copydesk/rules"
 	yaml "go.yaml.in/yaml/v3"
@@ -156,7 +156,7 @@ func TestCIDocConfigAndPreCommit(t *testing.T) {
 		switch {
 		case strings.HasPrefix(b, "# .copydesk.yaml"):
 			configs++
-			if _, err := lint.ParseConfig([]byte(b), "docs/ci.md", rules.Registry()); err != nil {
+			if _, err := config.Parse([]byte(b), "docs/ci.md", rules.Registry()); err != nil {
 				t.Errorf("the config in docs/ci.md does not load: %v", err)
 			}
 		case strings.HasPrefix(b, "repos:"):

@@ -14,10 +14,11 @@ import (
 	"sync/atomic"
 	"syscall"
 
+	"github.com/copydesk/copydesk/engine"
 	"github.com/copydesk/copydesk/fixers"
 	"github.com/copydesk/copydesk/lint"
-	"github.com/copydesk/copydesk/lint/report"
 	"github.com/copydesk/copydesk/progress"
+	"github.com/copydesk/copydesk/report"
 	"github.com/spf13/cobra"
 )
 
@@ -208,7 +209,7 @@ func runFix(e *env, f *fixFlags, args []string) error {
 // fixRun is the outcome of settle: the corpus as lint would see it after
 // every fix, and the fixed texts.
 type fixRun struct {
-	res       *lint.Result
+	res       *engine.Result
 	orig      map[string][]byte // text as read, for each file fixed
 	text      map[string][]byte // fixed text
 	applied   map[string]int    // fixes applied over all rounds
@@ -234,7 +235,7 @@ func (r *fixRun) changed() []string {
 // then lints the whole corpus again, so that what one file's fix enables in
 // another is fixed in the same run, and the final result is exactly what
 // lint would report on the fixed files. Nothing is written here.
-func settle(e *env, eng *lint.Engine, inputs []lint.Input, want func(lint.Diagnostic) bool) *fixRun {
+func settle(e *env, eng *engine.Engine, inputs []engine.Input, want func(lint.Diagnostic) bool) *fixRun {
 	run := &fixRun{
 		orig: map[string][]byte{}, text: map[string][]byte{},
 		applied: map[string]int{}, loopErrs: map[string]error{},
@@ -245,7 +246,7 @@ func settle(e *env, eng *lint.Engine, inputs []lint.Input, want func(lint.Diagno
 		cfgPath[in.Path] = in.ConfigPath
 	}
 	for round := 1; ; round++ {
-		var todo []*lint.FileResult
+		var todo []*engine.FileResult
 		for _, fr := range run.res.Files {
 			if fr.Summary != nil && fr.Err == nil && run.loopErrs[fr.Path] == nil && anyWanted(fr.Diagnostics, want) {
 				todo = append(todo, fr)
@@ -260,7 +261,7 @@ func settle(e *env, eng *lint.Engine, inputs []lint.Input, want func(lint.Diagno
 		parallel(len(todo), func(i int) {
 			fr := todo[i]
 			relint := func(src []byte) ([]lint.Diagnostic, error) {
-				return eng.LintSource(lint.Input{Path: fr.Path, Src: src, ConfigPath: cfgPath[fr.Path]})
+				return eng.LintSource(engine.Input{Path: fr.Path, Src: src, ConfigPath: cfgPath[fr.Path]})
 			}
 			results[i], errs[i] = fixers.Loop(fr.Summary.Src, fr.Diagnostics, relint, want, fixers.DefaultMaxPasses)
 		}, func(done int) {
@@ -326,8 +327,8 @@ func parallel(n int, fn func(int), done func(int)) {
 
 // withTexts returns inputs whose text comes from text where it has one,
 // so that the engine lints the fixed corpus without anything written.
-func withTexts(inputs []lint.Input, text map[string][]byte) []lint.Input {
-	out := make([]lint.Input, len(inputs))
+func withTexts(inputs []engine.Input, text map[string][]byte) []engine.Input {
+	out := make([]engine.Input, len(inputs))
 	for i, in := range inputs {
 		if t, ok := text[in.Path]; ok {
 			in.Src = t
@@ -341,7 +342,7 @@ func withTexts(inputs []lint.Input, text map[string][]byte) []lint.Input {
 }
 
 // lintLabeled is lintAll with its own progress label.
-func lintLabeled(e *env, eng *lint.Engine, inputs []lint.Input, label string) *lint.Result {
+func lintLabeled(e *env, eng *engine.Engine, inputs []engine.Input, label string) *engine.Result {
 	if !e.progress {
 		return eng.Lint(inputs)
 	}
@@ -450,7 +451,7 @@ func (w *writer) writeAll(e *env, paths []string, text map[string][]byte, states
 // symlink or a hard link), so that it is fixed once; it returns the
 // dropped reported names with the name kept. Reported inputs win over
 // corpus-only ones.
-func oneNamePerFile(inputs []lint.Input) ([]lint.Input, [][2]string) {
+func oneNamePerFile(inputs []engine.Input) ([]engine.Input, [][2]string) {
 	type id struct{ dev, ino uint64 }
 	seen := map[id]string{}
 	keep := make([]bool, len(inputs))
@@ -501,7 +502,7 @@ func anyWanted(ds []lint.Diagnostic, want func(lint.Diagnostic) bool) bool {
 	return false
 }
 
-func hasStdin(inputs []lint.Input) bool {
+func hasStdin(inputs []engine.Input) bool {
 	for _, in := range inputs {
 		if in.Src != nil {
 			return true

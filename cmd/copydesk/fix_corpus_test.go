@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/copydesk/copydesk/config"
+	"github.com/copydesk/copydesk/engine"
 	"github.com/copydesk/copydesk/lint"
 )
 
@@ -124,23 +126,23 @@ var relayRule = &lint.Rule{
 	},
 }
 
-func relayEngine(t *testing.T) *lint.Engine {
+func relayEngine(t *testing.T) *engine.Engine {
 	t.Helper()
 	reg, err := lint.NewRegistry(append(lint.Builtin(), relayRule)...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &lint.Engine{Registry: reg, Config: lint.DefaultConfig(t.TempDir())}
+	return &engine.Engine{Registry: reg, Config: config.Default(t.TempDir())}
 }
 
-func relayInputs(n int) []lint.Input {
-	var in []lint.Input
+func relayInputs(n int) []engine.Input {
+	var in []engine.Input
 	for i := range n {
 		text := "A quiet day on the pier.\n"
 		if i == 0 {
 			text = "baton " + text
 		}
-		in = append(in, lint.Input{Path: fmt.Sprintf("f%02d.md", i), Src: []byte(text)})
+		in = append(in, engine.Input{Path: fmt.Sprintf("f%02d.md", i), Src: []byte(text)})
 	}
 	return in
 }

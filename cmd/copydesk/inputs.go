@@ -10,10 +10,14 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/copydesk/copydesk/config"
+	"github.com/copydesk/copydesk/document"
+	"github.com/copydesk/copydesk/engine"
 	"github.com/copydesk/copydesk/gitchanges"
 	"github.com/copydesk/copydesk/lint"
-	"github.com/copydesk/copydesk/lint/report"
 	"github.com/copydesk/copydesk/progress"
+	"github.com/copydesk/copydesk/read"
+	"github.com/copydesk/copydesk/report"
 	"github.com/spf13/cobra"
 )
 
@@ -35,7 +39,7 @@ type commonFlags struct {
 
 func (c *commonFlags) register(cmd *cobra.Command) {
 	c.cmd = cmd
-	cmd.Flags().StringVar(&c.config, "config", "", "config file (default: the nearest "+lint.ConfigFileName+" from the linted paths' folders up)")
+	cmd.Flags().StringVar(&c.config, "config", "", "config file (default: the nearest "+config.FileName+" from the linted paths' folders up)")
 	cmd.Flags().StringVar(&c.stdinFilename, "stdin-filename", "", "with '-', the path the text on standard input stands for")
 	cmd.Flags().StringVar(&c.failLevel, "fail-level", "warning", "lowest severity that makes the exit status 1: error, warning, info or none")
 	cmd.Flags().StringVar(&c.changedSince, "changed-since", "", "only files changed since this git revision (committed, staged, unstaged or untracked); the rest are still read for the checks across articles")
@@ -66,7 +70,7 @@ func (c *commonFlags) ignores(e *env) *ignoreFilter {
 // select under the project root. A link from a file named alone to an
 // article beside it is then not reported as broken. The fix command calls
 // it too, so that what fix reports as left is what lint reports.
-func (c *commonFlags) inputs(e *env, eng *lint.Engine, args []string) ([]lint.Input, []report.FileError, error) {
+func (c *commonFlags) inputs(e *env, eng *engine.Engine, args []string) ([]engine.Input, []report.FileError, error) {
 	if c.changedSince != "" && slices.Contains(args, "-") {
 		return nil, nil, errors.New("--changed-since selects files in a git repository; it cannot be used with standard input ('-')")
 	}
@@ -123,7 +127,7 @@ func (c *commonFlags) inputs(e *env, eng *lint.Engine, args []string) ([]lint.In
 // files. Files git ignores are not read (ign). Paths take the form of the
 // other inputs: relative to the current folder, or absolute when an input
 // is.
-func addCorpus(cfg *lint.Config, inputs []lint.Input, known *lint.KnownFiles, ign *ignoreFilter) ([]lint.Input, error) {
+func addCorpus(cfg *config.Config, inputs []engine.Input, known *lint.KnownFiles, ign *ignoreFilter) ([]engine.Input, error) {
 	cwd, err := os.Getwd()
 	if err != nil {
 		return nil, fmt.Errorf("corpus: %w", err)
@@ -170,10 +174,10 @@ func addCorpus(cfg *lint.Config, inputs []lint.Input, known *lint.KnownFiles, ig
 		}
 		path := shown(p)
 		known.Files[filepath.ToSlash(path)] = true
-		if !lint.IsArticle(p) || seen[p] || !match(cfg.Rel(p)) || keep != nil && !keep(p) {
+		if !document.IsArticle(p) || seen[p] || !match(cfg.Rel(p)) || keep != nil && !keep(p) {
 			return nil
 		}
-		inputs = append(inputs, lint.Input{Path: path, CorpusOnly: true})
+		inputs = append(inputs, engine.Input{Path: path, CorpusOnly: true})
 		return nil
 	})
 	if err != nil {
@@ -192,7 +196,7 @@ func hasCorpusRules(reg *lint.Registry) bool {
 }
 
 // lintAll runs the engine, with a progress line on a terminal.
-func lintAll(e *env, eng *lint.Engine, inputs []lint.Input) *lint.Result {
+func lintAll(e *env, eng *engine.Engine, inputs []engine.Input) *engine.Result {
 	if !e.progress {
 		return eng.Lint(inputs)
 	}
@@ -234,11 +238,11 @@ func (c *commonFlags) failSeverity() (lint.Severity, error) {
 //
 // Inside a git work tree, a folder walk leaves out the files git ignores
 // (ign); files named on the command line are read whatever git says.
-func collect(e *env, eng *lint.Engine, args []string, stdinName string, known *lint.KnownFiles, ign *ignoreFilter) ([]lint.Input, []report.FileError, error) {
+func collect(e *env, eng *engine.Engine, args []string, stdinName string, known *lint.KnownFiles, ign *ignoreFilter) ([]engine.Input, []report.FileError, error) {
 	if len(args) == 0 {
 		args = []string{"."}
 	}
-	var inputs []lint.Input
+	var inputs []engine.Input
 	var problems []report.FileError
 	problem := func(path string, msg string) {
 		problems = append(problems, report.FileError{Path: path, Message: msg})
@@ -261,7 +265,7 @@ func collect(e *env, eng *lint.Engine, args []string, stdinName string, known *l
 		k := key(p)
 		if !seen[k] && k != stdinKey {
 			seen[k] = true
-			inputs = append(inputs, lint.Input{Path: filepath.Clean(p)})
+			inputs = append(inputs, engine.Input{Path: filepath.Clean(p)})
 		}
 	}
 	for _, a := range args {
@@ -270,17 +274,17 @@ func collect(e *env, eng *lint.Engine, args []string, stdinName string, known *l
 				continue
 			}
 			seen["-"] = true
-			src, err := lint.ReadAll(e.stdin, eng.Config.FileSizeLimit())
+			src, err := read.All(e.stdin, eng.Config.FileSizeLimit())
 			if err != nil {
 				return nil, nil, fmt.Errorf("read standard input: %w", err)
 			}
 			if stdinName == "" {
 				// Plain text, as ruff reads Python: --stdin-filename names
 				// a Markdown file or a place under the config's globs.
-				inputs = append(inputs, lint.Input{Path: "-", Src: src, ConfigPath: "stdin.txt"})
+				inputs = append(inputs, engine.Input{Path: "-", Src: src, ConfigPath: "stdin.txt"})
 				continue
 			}
-			inputs = append(inputs, lint.Input{Path: filepath.Clean(stdinName), Src: src, ConfigPath: stdinName})
+			inputs = append(inputs, engine.Input{Path: filepath.Clean(stdinName), Src: src, ConfigPath: stdinName})
 			continue
 		}
 		st, err := os.Stat(a)
@@ -292,7 +296,7 @@ func collect(e *env, eng *lint.Engine, args []string, stdinName string, known *l
 			if eng.Config.Excluded(eng.Config.Rel(a)) {
 				continue
 			}
-			if err := lint.CheckRegular(st); err != nil {
+			if err := read.CheckRegular(st); err != nil {
 				problem(a, err.Error())
 				continue
 			}
@@ -328,7 +332,7 @@ func collect(e *env, eng *lint.Engine, args []string, stdinName string, known *l
 				skipped[key(p)] = true
 				fmt.Fprintf(e.stderr, "copydesk: skipped %s: a symbolic link; folder walks do not follow links (name it on the command line to lint it)\n", report.Printable(p))
 			}
-			if !d.Type().IsRegular() || !lint.IsArticle(name) {
+			if !d.Type().IsRegular() || !document.IsArticle(name) {
 				return nil
 			}
 			if eng.Config.Selects(eng.Config.Rel(p)) && (keep == nil || keep(p)) {
@@ -340,7 +344,7 @@ func collect(e *env, eng *lint.Engine, args []string, stdinName string, known *l
 			problem(a, describe(err))
 		}
 		if len(inputs) == before {
-			problem(a, "no articles here (looked for "+lint.ArticleExtensions()+" files the config includes and git does not ignore)")
+			problem(a, "no articles here (looked for "+document.ArticleExtensions()+" files the config includes and git does not ignore)")
 		}
 	}
 	sort.SliceStable(inputs, func(i, j int) bool { return inputs[i].Path < inputs[j].Path })

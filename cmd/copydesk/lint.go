@@ -9,8 +9,9 @@ import (
 	"strings"
 
 	"github.com/copydesk/copydesk/baseline"
+	"github.com/copydesk/copydesk/engine"
 	"github.com/copydesk/copydesk/lint"
-	"github.com/copydesk/copydesk/lint/report"
+	"github.com/copydesk/copydesk/report"
 	"github.com/spf13/cobra"
 )
 
@@ -72,9 +73,9 @@ func runLint(e *env, f *lintFlags, args []string) error {
 	if err != nil {
 		return &exitCode{code: exitError, err: err}
 	}
-	var eng *lint.Engine
+	var eng *engine.Engine
 	var problems []report.FileError
-	res := &lint.Result{}
+	res := &engine.Result{}
 	for _, group := range groups {
 		f.args = group
 		g, err := f.setup()
@@ -151,7 +152,7 @@ func runLint(e *env, f *lintFlags, args []string) error {
 	return exitFor(rep, fail, len(problems) > 0)
 }
 
-func writeBaseline(e *env, file string, res *lint.Result, pathProblems bool) error {
+func writeBaseline(e *env, file string, res *engine.Result, pathProblems bool) error {
 	b, err := baseline.Record(filepath.Dir(file), res)
 	if err != nil {
 		return &exitCode{code: exitError, err: err}
@@ -200,7 +201,7 @@ func pickFormatter(name string, e *env, statistics bool) (report.Formatter, erro
 // newReport fills in what every format may need besides the findings: the
 // rule set (SARIF lists every rule) and the repository root (SARIF and
 // GitHub paths are relative to it).
-func newReport(eng *lint.Engine, res *lint.Result) *report.Report {
+func newReport(eng *engine.Engine, res *engine.Result) *report.Report {
 	rep := report.New(report.Tool{Name: "copydesk", Version: version}, res)
 	rep.Rules = eng.Registry.Rules()
 	rep.Root = repoRoot()

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/copydesk/copydesk/config"
+	"github.com/copydesk/copydesk/engine"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules/nameconsistency"
 	"github.com/copydesk/copydesk/rules/namevariant"
@@ -31,7 +33,7 @@ func newNamesCmd(e *env) *cobra.Command {
 			"  copydesk names --write-glossary glossary/names.yaml news/   # review, then list it under names-files",
 		RunE: func(cmd *cobra.Command, args []string) error { return runNames(e, &f, args) },
 	}
-	cmd.Flags().StringVar(&f.config, "config", "", "config file (default: the nearest "+lint.ConfigFileName+" from the current folder up)")
+	cmd.Flags().StringVar(&f.config, "config", "", "config file (default: the nearest "+config.FileName+" from the current folder up)")
 	cmd.Flags().StringVar(&f.format, "format", "text", "output format: text or json")
 	cmd.Flags().StringVar(&f.writeGlossary, "write-glossary", "", "write the names found, with their variants, as a glossary file to review and commit")
 	cmd.Flags().IntVar(&f.locations, "locations", 3, "locations printed per variant")
@@ -116,7 +118,7 @@ type nameLocation struct {
 
 // nameGroups gathers the name rules' findings by the name each points to,
 // the most frequent name first.
-func nameGroups(res *lint.Result) []*nameGroup {
+func nameGroups(res *engine.Result) []*nameGroup {
 	var out []*nameGroup
 	by := map[string]*nameGroup{}
 	for _, fr := range res.Files {

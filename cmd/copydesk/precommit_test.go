@@ -11,7 +11,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/document"
 	yaml "go.yaml.in/yaml/v3"
 )
 
@@ -93,8 +93,8 @@ func TestPreCommitManifest(t *testing.T) {
 	// .html files too.
 	for _, h := range hooks {
 		files := regexp.MustCompile(h.Files)
-		for _, ext := range lint.Extensions() {
-			if lint.FormatOf("a"+ext) == lint.FormatHTML {
+		for _, ext := range document.Extensions() {
+			if document.FormatOf("a"+ext) == document.FormatHTML {
 				continue
 			}
 			if !files.MatchString("news/a" + ext) {

@@ -9,9 +9,12 @@ import (
 	"strings"
 	"time"
 
+	"github.com/copydesk/copydesk/config"
+	"github.com/copydesk/copydesk/engine"
 	"github.com/copydesk/copydesk/gitchanges"
 	"github.com/copydesk/copydesk/lint"
-	"github.com/copydesk/copydesk/lint/report"
+	"github.com/copydesk/copydesk/read"
+	"github.com/copydesk/copydesk/report"
 	"github.com/copydesk/copydesk/rules"
 )
 
@@ -25,7 +28,7 @@ import (
 
 // setup loads the registry and the config of the paths given, and applies
 // --select, --ignore and --today.
-func (c *commonFlags) setup() (*lint.Engine, error) {
+func (c *commonFlags) setup() (*engine.Engine, error) {
 	reg := rules.Registry()
 	starts := c.startDirs()
 	file := c.config
@@ -36,9 +39,9 @@ func (c *commonFlags) setup() (*lint.Engine, error) {
 		}
 		file = found
 	}
-	var cfg *lint.Config
+	var cfg *config.Config
 	if file == "" {
-		cfg = lint.DefaultConfig(projectRoot(starts[0].dir))
+		cfg = config.Default(projectRoot(starts[0].dir))
 	} else {
 		var err error
 		stderr := io.Discard
@@ -52,7 +55,7 @@ func (c *commonFlags) setup() (*lint.Engine, error) {
 	if err := c.disableRules(cfg, reg); err != nil {
 		return nil, err
 	}
-	eng := &lint.Engine{Registry: reg, Config: cfg, SkipNonArticles: true}
+	eng := &engine.Engine{Registry: reg, Config: cfg, SkipNonArticles: true}
 	if c.today != "" {
 		day, err := time.Parse("2006-01-02", c.today)
 		if err != nil {
@@ -106,7 +109,7 @@ func (c *commonFlags) configGroups() ([][]string, error) {
 		f, ok := byDir[s.dir]
 		if !ok {
 			var err error
-			if f, err = lint.FindConfig(s.dir); err != nil {
+			if f, err = config.Find(s.dir); err != nil {
 				return nil, err
 			}
 			byDir[s.dir] = f
@@ -131,7 +134,7 @@ func configFor(starts []startDir) (string, error) {
 		f, ok := byDir[s.dir]
 		if !ok {
 			var err error
-			if f, err = lint.FindConfig(s.dir); err != nil {
+			if f, err = config.Find(s.dir); err != nil {
 				return "", err
 			}
 			byDir[s.dir] = f
@@ -176,7 +179,7 @@ func projectRoot(dir string) string {
 // back to the current folder; when that is the home folder or the file
 // system's root, reading every article under it for the checks across
 // articles would read a whole disk, so only the paths given are read.
-func (c *commonFlags) tooWide(e *env, cfg *lint.Config, root string) bool {
+func (c *commonFlags) tooWide(e *env, cfg *config.Config, root string) bool {
 	if cfg.File != "" || gitchanges.WorkTree(root) != "" {
 		return false
 	}
@@ -185,7 +188,7 @@ func (c *commonFlags) tooWide(e *env, cfg *lint.Config, root string) bool {
 		return false
 	}
 	if c.verbose {
-		fmt.Fprintf(e.stderr, "copydesk: not reading the rest of %s for the checks across articles: add a %s to the project's folder\n", root, lint.ConfigFileName)
+		fmt.Fprintf(e.stderr, "copydesk: not reading the rest of %s for the checks across articles: add a %s to the project's folder\n", root, config.FileName)
 	}
 	return true
 }
@@ -198,7 +201,7 @@ func within(p, dir string) bool {
 
 // disableRules turns --select and --ignore into rules off for every file.
 // Both take rule IDs and category names (--select names).
-func (c *commonFlags) disableRules(cfg *lint.Config, reg *lint.Registry) error {
+func (c *commonFlags) disableRules(cfg *config.Config, reg *lint.Registry) error {
 	if len(c.selectRules) == 0 && len(c.ignoreRules) == 0 {
 		return nil
 	}
@@ -250,7 +253,7 @@ func ruleSet(reg *lint.Registry, flag string, names []string) (map[string]bool, 
 			msg := fmt.Sprintf("%s: no rule or category is called %q", flag, n)
 			best, dist := "", 4
 			for _, k := range known {
-				if d := lint.EditDistance(n, k); d < dist {
+				if d := config.EditDistance(n, k); d < dist {
 					best, dist = k, d
 				}
 			}
@@ -307,9 +310,9 @@ func (g *ignoreFilter) keep(root string) func(p string) bool {
 // reportSkipped prints why files that are not articles were left out: a
 // markup copydesk does not read always (it was named, and is not linted),
 // the others with --verbose.
-func reportSkipped(w io.Writer, res *lint.Result, verbose bool) {
+func reportSkipped(w io.Writer, res *engine.Result, verbose bool) {
 	for _, f := range res.Skipped {
-		if verbose || lint.NotArticleFormat(f.Path) != "" && !f.CorpusOnly() {
+		if verbose || read.NotArticleFormat(f.Path) != "" && !f.CorpusOnly() {
 			fmt.Fprintf(w, "copydesk: skipped %s: %s\n", report.Printable(f.Path), f.Skipped)
 		}
 	}
@@ -318,7 +321,7 @@ func reportSkipped(w io.Writer, res *lint.Result, verbose bool) {
 // corpusMatcher says which files under the project root are read for the
 // checks across articles: the config's corpus globs when it names any,
 // else every file the config's include globs select.
-func corpusMatcher(cfg *lint.Config) func(rel string) bool {
+func corpusMatcher(cfg *config.Config) func(rel string) bool {
 	if len(cfg.Corpus) == 0 {
 		return cfg.Selects
 	}
@@ -326,7 +329,7 @@ func corpusMatcher(cfg *lint.Config) func(rel string) bool {
 		if cfg.Excluded(rel) {
 			return false
 		}
-		return slices.ContainsFunc(cfg.Corpus, func(g string) bool { return lint.MatchGlob(g, rel) })
+		return slices.ContainsFunc(cfg.Corpus, func(g string) bool { return config.MatchGlob(g, rel) })
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/copydesk/copydesk/config"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/ruledoc"
 	"github.com/copydesk/copydesk/rules"
@@ -92,7 +93,7 @@ func newExplainCmd(e *env) *cobra.Command {
 			if !ok {
 				best, bestD := "", 4
 				for _, x := range reg.Rules() {
-					if d := lint.EditDistance(args[0], x.ID); d < bestD {
+					if d := config.EditDistance(args[0], x.ID); d < bestD {
 						best, bestD = x.ID, d
 					}
 				}
@@ -154,16 +155,16 @@ func newInitCmd(e *env) *cobra.Command {
 	var force bool
 	cmd := &cobra.Command{
 		Use:   "init",
-		Short: "Write a commented default " + lint.ConfigFileName + " in the current folder",
+		Short: "Write a commented default " + config.FileName + " in the current folder",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if _, err := os.Stat(lint.ConfigFileName); err == nil && !force {
-				return &exitCode{code: exitError, err: fmt.Errorf("%s already exists; use --force to overwrite it", lint.ConfigFileName)}
+			if _, err := os.Stat(config.FileName); err == nil && !force {
+				return &exitCode{code: exitError, err: fmt.Errorf("%s already exists; use --force to overwrite it", config.FileName)}
 			}
-			if err := os.WriteFile(lint.ConfigFileName, []byte(defaultConfig(rules.Registry())), 0o644); err != nil {
-				return &exitCode{code: exitError, err: fmt.Errorf("write %s: %w", lint.ConfigFileName, err)}
+			if err := os.WriteFile(config.FileName, []byte(defaultConfig(rules.Registry())), 0o644); err != nil {
+				return &exitCode{code: exitError, err: fmt.Errorf("write %s: %w", config.FileName, err)}
 			}
-			fmt.Fprintf(e.stdout, "wrote %s\n", lint.ConfigFileName)
+			fmt.Fprintf(e.stdout, "wrote %s\n", config.FileName)
 			return nil
 		},
 	}
@@ -212,7 +213,7 @@ version: 1
 # when copydesk lints only some of them, as a pre-commit hook does with the staged
 # files: nothing more is needed for pre-commit or --changed-since. Files git ignores
 # are left out, and so are LICENSE, CHANGELOG, requirements.txt and the like.
-include: [` + quotedList(lint.DefaultInclude) + `]
+include: [` + quotedList(config.DefaultInclude) + `]
 exclude: []
 # corpus: ["news/**"]   # read a narrower (or wider) archive for those checks instead
 

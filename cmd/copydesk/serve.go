@@ -11,7 +11,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/copydesk/copydesk/lint/report"
+	"github.com/copydesk/copydesk/report"
 	"github.com/copydesk/copydesk/rules"
 	"github.com/copydesk/copydesk/serve"
 	"github.com/copydesk/copydesk/workspace"

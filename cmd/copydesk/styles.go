@@ -13,7 +13,11 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/copydesk/copydesk/config"
+	"github.com/copydesk/copydesk/document"
+	"github.com/copydesk/copydesk/engine"
 	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/parse"
 	"github.com/copydesk/copydesk/rules"
 	"github.com/copydesk/copydesk/styles"
 	"github.com/spf13/cobra"
@@ -21,11 +25,11 @@ import (
 
 // loadConfig reads a config file and the house styles it names; skipped
 // rule files and patterns that run out of time are warned about on stderr.
-func loadConfig(file string, reg *lint.Registry, stderr io.Writer) (*lint.Config, *lint.Registry, error) {
-	return lint.LoadConfigStyles(file, reg, styleLoader(stderr, nil))
+func loadConfig(file string, reg *lint.Registry, stderr io.Writer) (*config.Config, *lint.Registry, error) {
+	return config.LoadStyles(file, reg, styleLoader(stderr, nil))
 }
 
-func styleLoader(stderr io.Writer, extra []string) lint.StyleLoader {
+func styleLoader(stderr io.Writer, extra []string) config.StyleLoader {
 	return func(dir string, names []string) ([]*lint.Rule, error) {
 		for _, x := range extra {
 			if !slices.Contains(names, x) {
@@ -50,11 +54,11 @@ func styleLoader(stderr io.Writer, extra []string) lint.StyleLoader {
 // rules and the styles the nearest config names.
 func configRegistry(e *env) (*lint.Registry, error) {
 	reg := rules.Registry()
-	file, err := lint.FindConfig(".")
+	file, err := config.Find(".")
 	if err != nil || file == "" {
 		return reg, err
 	}
-	_, reg, err = lint.LoadConfigStyles(file, reg, styleLoader(e.stderr, nil))
+	_, reg, err = config.LoadStyles(file, reg, styleLoader(e.stderr, nil))
 	return reg, err
 }
 
@@ -62,8 +66,8 @@ func newStylesCmd(e *env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "styles",
 		Short: "House style as data: import a sheet, try a rule, move over from Vale",
-		Long: "House styles are folders of rules in Vale's format (styles/NAME/RULE.yml), named in\n" +
-			lint.ConfigFileName + " under styles: {path, use}. These commands help write and adopt them.",
+		Long: "House styles are folders of rules in Vale's format (styles/NAME/RULE.yml), named in\n" + config.FileName +
+			" under styles: {path, use}. These commands help write and adopt them.",
 	}
 	cmd.AddCommand(newStylesImportCmd(e), newStylesTryCmd(e), newStylesFromValeCmd(e))
 	return cmd
@@ -274,17 +278,17 @@ func runStylesTry(e *env, f *commonFlags, dir string, samples int, id string, pa
 	file := f.config
 	if file == "" {
 		var err error
-		if file, err = lint.FindConfig("."); err != nil {
+		if file, err = config.Find("."); err != nil {
 			return &exitCode{code: exitError, err: err}
 		}
 	}
 	// The rule's style is loaded even when the config does not use it yet:
 	// trying a rule comes before turning it on.
 	var reg *lint.Registry
-	cfg := lint.DefaultConfig(".")
+	cfg := config.Default(".")
 	var err error
 	if file != "" && dir == "" {
-		cfg, reg, err = lint.LoadConfigStyles(file, rules.Registry(), styleLoader(e.stderr, []string{style}))
+		cfg, reg, err = config.LoadStyles(file, rules.Registry(), styleLoader(e.stderr, []string{style}))
 		if err != nil {
 			return &exitCode{code: exitError, err: err}
 		}
@@ -312,9 +316,9 @@ func runStylesTry(e *env, f *commonFlags, dir string, samples int, id string, pa
 	}
 	// The rule at its default severity everywhere: the config's include and
 	// exclude still choose the files.
-	trial := lint.DefaultConfig(".")
+	trial := config.Default(".")
 	trial.Include, trial.Exclude, trial.Dir = cfg.Include, cfg.Exclude, cfg.Dir
-	eng := &lint.Engine{Registry: one, Config: trial, SkipNonArticles: true}
+	eng := &engine.Engine{Registry: one, Config: trial, SkipNonArticles: true}
 	inputs, problems, err := collect(e, eng, paths, "", nil, &ignoreFilter{warn: e.stderr})
 	if err != nil {
 		return &exitCode{code: exitError, err: err}
@@ -357,15 +361,15 @@ func runStylesTry(e *env, f *commonFlags, dir string, samples int, id string, pa
 
 // countWords counts the words of an article's prose, code and front
 // matter left out.
-func countWords(s *lint.Summary) int {
-	doc, err := lint.Parse(s.Path, s.Src)
+func countWords(s *document.Summary) int {
+	doc, err := parse.Parse(s.Path, s.Src)
 	if err != nil {
 		return 0
 	}
 	defer doc.Release()
 	n := 0
 	for _, t := range doc.Tokens {
-		if t.Kind == lint.TokWord || t.Kind == lint.TokNumber {
+		if t.Kind == document.TokWord || t.Kind == document.TokNumber {
 			n++
 		}
 	}
@@ -373,7 +377,7 @@ func countWords(s *lint.Summary) int {
 }
 
 // hitContext shows a finding in its line, the match between » and «.
-func hitContext(s *lint.Summary, d lint.Diagnostic) string {
+func hitContext(s *document.Summary, d lint.Diagnostic) string {
 	line, col := s.Position(d.Start)
 	sp := s.LineSpan(line)
 	end := min(d.End, sp.End)
@@ -390,7 +394,7 @@ func hitContext(s *lint.Summary, d lint.Diagnostic) string {
 func newStylesFromValeCmd(e *env) *cobra.Command {
 	return &cobra.Command{
 		Use:   "from-vale .vale.ini",
-		Short: "Print the " + lint.ConfigFileName + " styles section equivalent to a Vale configuration",
+		Short: "Print the " + config.FileName + " styles section equivalent to a Vale configuration",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			data, err := os.ReadFile(args[0])

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/config"
 )
 
 func TestSuppression(t *testing.T) {
@@ -142,9 +142,9 @@ func TestConfigSeverityAndOff(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(strings.ReplaceAll(tt.config, "\n", " "), func(t *testing.T) {
-			os.Remove(lint.ConfigFileName)
+			os.Remove(config.FileName)
 			if tt.config != "" {
-				write(t, lint.ConfigFileName, tt.config)
+				write(t, config.FileName, tt.config)
 			}
 			r := cli(t, "", "lint", "--format", "json", "a.md")
 			wantCode(t, r, tt.code)
@@ -167,7 +167,7 @@ func TestConfigRuleOptions(t *testing.T) {
 	write(t, "b.txt", "The pier is 300\u00a0m long.\n")
 	r := cli(t, "", "lint", "--format", "json", ".")
 	wantCode(t, r, 0)
-	write(t, lint.ConfigFileName, "rules:\n  trailing-whitespace: {allow-hard-breaks: false}\n  nbsp:\n    allow-with-numbers: false\n")
+	write(t, config.FileName, "rules:\n  trailing-whitespace: {allow-hard-breaks: false}\n  nbsp:\n    allow-with-numbers: false\n")
 	r = cli(t, "", "lint", "--format", "json", ".")
 	wantCode(t, r, 1)
 	if got, want := decode(t, r).rulesOf(t), []string{"a.md:1 trailing-whitespace", "b.txt:1 nbsp"}; !slices.Equal(got, want) {
@@ -181,7 +181,7 @@ func TestConfigOverridesIgnoreIncludeExclude(t *testing.T) {
 	for _, p := range []string{"a.md", "news/2026/b.md", "archive/c.md", "imported/d.md", "drafts/e.md", "notes/f.rst", "notes/g.txt"} {
 		write(t, p, defect)
 	}
-	write(t, lint.ConfigFileName, `version: 1
+	write(t, config.FileName, `version: 1
 include: ["*.md", "notes/*.rst"]
 exclude: ["drafts/**"]
 rules:
@@ -232,7 +232,7 @@ ignore:
 // folder up applies, and its globs are relative to its own folder.
 func TestConfigFoundWalkingUp(t *testing.T) {
 	root := workdir(t)
-	write(t, "site/"+lint.ConfigFileName, "rules:\n  repeated-word: error\noverrides:\n  - paths: [\"news/**\"]\n    rules:\n      repeated-word: off\n")
+	write(t, "site/"+config.FileName, "rules:\n  repeated-word: error\noverrides:\n  - paths: [\"news/**\"]\n    rules:\n      repeated-word: off\n")
 	write(t, "site/news/a.md", "The the tide.\n")
 	write(t, "site/blog/deep/b.md", "The the tide.\n")
 	write(t, "outside.md", "The the tide.\n")
@@ -255,7 +255,7 @@ func TestConfigFoundWalkingUp(t *testing.T) {
 	}
 
 	// --config names one explicitly, wherever we are.
-	r = cli(t, "", "lint", "--format", "json", "--config", "site/"+lint.ConfigFileName, "outside.md")
+	r = cli(t, "", "lint", "--format", "json", "--config", "site/"+config.FileName, "outside.md")
 	if ds := decode(t, r).diags(t); len(ds) != 1 || ds[0]["severity"] != "error" {
 		t.Errorf("--config: %v", ds)
 	}
@@ -289,12 +289,12 @@ func TestBadConfig(t *testing.T) {
 			write(t, "a.md", "The the tide.\n")
 			for _, how := range []string{"found", "flag"} {
 				var r result
-				file := filepath.Join(dir, lint.ConfigFileName)
+				file := filepath.Join(dir, config.FileName)
 				if how == "found" {
-					write(t, lint.ConfigFileName, tt.config)
+					write(t, config.FileName, tt.config)
 					r = cli(t, "", "lint", "a.md")
 				} else {
-					os.Remove(lint.ConfigFileName)
+					os.Remove(config.FileName)
 					write(t, "conf/custom.yaml", tt.config)
 					file = "conf/custom.yaml"
 					r = cli(t, "", "lint", "--config", file, "a.md")
@@ -322,8 +322,8 @@ func TestBadConfig(t *testing.T) {
 func TestBadConfigNotYAML(t *testing.T) {
 	workdir(t)
 	write(t, "a.md", "Calm.\n")
-	write(t, lint.ConfigFileName, "rules: [\n")
+	write(t, config.FileName, "rules: [\n")
 	r := cli(t, "", "lint", "a.md")
 	wantCode(t, r, 2)
-	mustContain(t, "stderr", r.stderr, lint.ConfigFileName, "YAML")
+	mustContain(t, "stderr", r.stderr, config.FileName, "YAML")
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules"
 )
@@ -41,7 +42,7 @@ func TestRunStrictFails(t *testing.T) {
 		Run: func(p *lint.Pass) {
 			src := p.Doc.Src
 			for _, tok := range p.Doc.Tokens {
-				if tok.Kind == lint.TokWord && string(src[tok.Start:tok.End]) == "the" {
+				if tok.Kind == document.TokWord && string(src[tok.Start:tok.End]) == "the" {
 					p.Report(lint.Diagnostic{Start: int(tok.Start), End: int(tok.End), Message: "the",
 						Fix: &lint.Fix{Message: "drop it", Edits: []lint.Edit{{Start: int(tok.Start), End: int(tok.End)}}}})
 				}

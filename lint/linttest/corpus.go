@@ -5,7 +5,9 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/parse"
 )
 
 // SharedCorpus returns the path of a folder in ../shared/corpus seen from
@@ -53,19 +55,19 @@ func FalseAlarmsAll(t testing.TB, rules []*lint.Rule, dir string) (alarms map[st
 	t.Helper()
 	alarms = map[string][]Alarm{}
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !lint.IsArticle(p) {
+		if err != nil || d.IsDir() || !document.IsArticle(p) {
 			return err
 		}
 		src, err := os.ReadFile(p)
 		if err != nil {
 			return err
 		}
-		doc, err := lint.Parse(p, src)
+		doc, err := parse.Parse(p, src)
 		if err != nil {
 			return nil
 		}
 		for _, tok := range doc.Tokens {
-			if tok.Kind == lint.TokWord {
+			if tok.Kind == document.TokWord {
 				words++
 			}
 		}

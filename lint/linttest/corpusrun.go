@@ -7,6 +7,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/copydesk/copydesk/config"
+	"github.com/copydesk/copydesk/document"
+	"github.com/copydesk/copydesk/engine"
 	"github.com/copydesk/copydesk/lint"
 )
 
@@ -36,9 +39,9 @@ func RunCorpusWith(t *testing.T, dir string, opts CorpusOptions, rules ...*lint.
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := lint.DefaultConfig(dir)
-	if file := filepath.Join(dir, lint.ConfigFileName); fileExists(file) {
-		if cfg, err = lint.LoadConfig(file, reg); err != nil {
+	cfg := config.Default(dir)
+	if file := filepath.Join(dir, config.FileName); fileExists(file) {
+		if cfg, err = config.Load(file, reg); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -46,8 +49,8 @@ func RunCorpusWith(t *testing.T, dir string, opts CorpusOptions, rules ...*lint.
 	if today.IsZero() {
 		today = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
-	eng := &lint.Engine{Registry: reg, Config: cfg, Workers: 1, Today: today}
-	var inputs []lint.Input
+	eng := &engine.Engine{Registry: reg, Config: cfg, Workers: 1, Today: today}
+	var inputs []engine.Input
 	srcs := map[string][]byte{}
 	// Every file under dir is known, as the command knows the files under
 	// the folders it walks, for rules that check relative links.
@@ -57,7 +60,7 @@ func RunCorpusWith(t *testing.T, dir string, opts CorpusOptions, rules ...*lint.
 		if err == nil && !d.IsDir() {
 			known.Files[filepath.ToSlash(filepath.Clean(p))] = true
 		}
-		if err != nil || d.IsDir() || !lint.IsArticle(p) {
+		if err != nil || d.IsDir() || !document.IsArticle(p) {
 			return err
 		}
 		src, err := os.ReadFile(p)
@@ -65,7 +68,7 @@ func RunCorpusWith(t *testing.T, dir string, opts CorpusOptions, rules ...*lint.
 			return err
 		}
 		srcs[p] = src
-		inputs = append(inputs, lint.Input{Path: p, Src: src})
+		inputs = append(inputs, engine.Input{Path: p, Src: src})
 		return nil
 	})
 	if err != nil {
@@ -101,13 +104,13 @@ func RunCorpusWith(t *testing.T, dir string, opts CorpusOptions, rules ...*lint.
 	}
 	// The fixed corpus has nothing left to fix: a corpus rule's fix must
 	// agree with what the same rule says of the fixed archive.
-	var again []lint.Input
+	var again []engine.Input
 	for _, in := range inputs {
 		src := fixed[in.Path]
 		if src == nil {
 			src = in.Src
 		}
-		again = append(again, lint.Input{Path: in.Path, Src: src})
+		again = append(again, engine.Input{Path: in.Path, Src: src})
 	}
 	for _, f := range eng.Lint(again).Files {
 		for _, d := range f.Diagnostics {
@@ -122,10 +125,10 @@ func RunCorpusWith(t *testing.T, dir string, opts CorpusOptions, rules ...*lint.
 // checkCorpusGoldens applies one file's fixes and compares them with its
 // golden files; it returns the text with the safe fixes applied. The
 // corpus as a whole is checked for idempotence by the caller.
-func checkCorpusGoldens(t *testing.T, eng *lint.Engine, f *lint.FileResult, src []byte) []byte {
+func checkCorpusGoldens(t *testing.T, eng *engine.Engine, f *engine.FileResult, src []byte) []byte {
 	t.Helper()
 	relint := func(b []byte) ([]lint.Diagnostic, error) {
-		return eng.LintSource(lint.Input{Path: f.Path, Src: b})
+		return eng.LintSource(engine.Input{Path: f.Path, Src: b})
 	}
 	return checkGoldens(t, f.Path, src, f.Diagnostics, relint, false)
 }
@@ -133,24 +136,24 @@ func checkCorpusGoldens(t *testing.T, eng *lint.Engine, f *lint.FileResult, src 
 // CorpusFindings lints the given texts (path → content) as one corpus with
 // rules under cfg (nil: the defaults) and returns the findings by path,
 // sorted, for tests that build small corpora in code.
-func CorpusFindings(t testing.TB, files map[string]string, cfg *lint.Config, today time.Time, rules ...*lint.Rule) map[string][]lint.Diagnostic {
+func CorpusFindings(t testing.TB, files map[string]string, cfg *config.Config, today time.Time, rules ...*lint.Rule) map[string][]lint.Diagnostic {
 	t.Helper()
 	reg, err := lint.NewRegistry(append(lint.Builtin(), rules...)...)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if cfg == nil {
-		cfg = lint.DefaultConfig(".")
+		cfg = config.Default(".")
 	}
-	eng := &lint.Engine{Registry: reg, Config: cfg, Workers: 1, Today: today}
+	eng := &engine.Engine{Registry: reg, Config: cfg, Workers: 1, Today: today}
 	paths := make([]string, 0, len(files))
 	for p := range files {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	var inputs []lint.Input
+	var inputs []engine.Input
 	for _, p := range paths {
-		inputs = append(inputs, lint.Input{Path: p, Src: []byte(files[p])})
+		inputs = append(inputs, engine.Input{Path: p, Src: []byte(files[p])})
 	}
 	out := map[string][]lint.Diagnostic{}
 	for _, f := range eng.Lint(inputs).Files {

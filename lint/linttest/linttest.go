@@ -22,6 +22,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/copydesk/copydesk/config"
+	"github.com/copydesk/copydesk/document"
+	"github.com/copydesk/copydesk/engine"
 	"github.com/copydesk/copydesk/fixers"
 	"github.com/copydesk/copydesk/lint"
 )
@@ -57,16 +60,16 @@ func RunRules(t *testing.T, dir string, rules ...*lint.Rule) {
 	}
 	// A folder's own config sets rule options for its articles, as a
 	// site's would.
-	cfg := lint.DefaultConfig(dir)
-	if file := filepath.Join(dir, lint.ConfigFileName); fileExists(file) {
-		if cfg, err = lint.LoadConfig(file, reg); err != nil {
+	cfg := config.Default(dir)
+	if file := filepath.Join(dir, config.FileName); fileExists(file) {
+		if cfg, err = config.Load(file, reg); err != nil {
 			t.Fatal(err)
 		}
 	}
-	eng := &lint.Engine{Registry: reg, Config: cfg, Workers: 1}
+	eng := &engine.Engine{Registry: reg, Config: cfg, Workers: 1}
 	n := 0
 	for _, e := range entries {
-		if e.IsDir() || !lint.IsArticle(e.Name()) {
+		if e.IsDir() || !document.IsArticle(e.Name()) {
 			continue
 		}
 		n++
@@ -78,12 +81,12 @@ func RunRules(t *testing.T, dir string, rules ...*lint.Rule) {
 	}
 }
 
-func checkFile(t *testing.T, eng *lint.Engine, path string) {
+func checkFile(t *testing.T, eng *engine.Engine, path string) {
 	src, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := eng.Lint([]lint.Input{{Path: path, Src: src}})
+	res := eng.Lint([]engine.Input{{Path: path, Src: src}})
 	f := res.Files[0]
 	if f.Err != nil {
 		t.Fatalf("lint: %v", f.Err)
@@ -102,7 +105,7 @@ func checkFile(t *testing.T, eng *lint.Engine, path string) {
 		}
 	}
 	relint := func(b []byte) ([]lint.Diagnostic, error) {
-		return eng.LintSource(lint.Input{Path: path, Src: b})
+		return eng.LintSource(engine.Input{Path: path, Src: b})
 	}
 	checkGoldens(t, path, src, f.Diagnostics, relint, true)
 }

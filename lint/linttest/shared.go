@@ -4,9 +4,13 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/copydesk/copydesk/config"
+	"github.com/copydesk/copydesk/document"
+	"github.com/copydesk/copydesk/engine"
 	"github.com/copydesk/copydesk/fixers"
 	"github.com/copydesk/copydesk/internal/corpusgen"
 	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/parse"
 )
 
 // Bench times a document rule alone on 4 MB of generated articles, parsed
@@ -16,7 +20,7 @@ func Bench(b *testing.B, rule *lint.Rule) {
 	b.Helper()
 	benchOnce.Do(func() {
 		benchErr = corpusgen.Generate(corpusgen.Options{Bytes: 4 << 20, Seed: 7, MarkdownShare: 0.25, DefectRate: 2}, func(a corpusgen.Article) error {
-			doc, err := lint.Parse(a.Name, a.Body)
+			doc, err := parse.Parse(a.Name, a.Body)
 			if err != nil {
 				return err
 			}
@@ -39,7 +43,7 @@ func Bench(b *testing.B, rule *lint.Rule) {
 
 var (
 	benchOnce  sync.Once
-	benchDocs  []*lint.Document
+	benchDocs  []*document.Document
 	benchBytes int64
 	benchErr   error
 )
@@ -75,7 +79,7 @@ func Fuzz(f *testing.F, rule *lint.Rule, seeds ...string) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	eng := &lint.Engine{Registry: reg, Config: lint.DefaultConfig(".")}
+	eng := &engine.Engine{Registry: reg, Config: config.Default(".")}
 	// Only this rule's fixes: the built-in encoding rule's conversion of
 	// random bytes is not what is under test.
 	mine := func(d lint.Diagnostic) bool { return d.Fix != nil && d.Rule == rule.ID }
@@ -93,10 +97,10 @@ func Fuzz(f *testing.F, rule *lint.Rule, seeds ...string) {
 // fixes. Once the loop converges, none may be left, and fixing the result
 // again must change nothing. The fuzz targets of single rules and of all
 // rules together share it.
-func CheckFixLoop(t *testing.T, eng *lint.Engine, path, src string, apply func(lint.Diagnostic) bool) {
+func CheckFixLoop(t *testing.T, eng *engine.Engine, path, src string, apply func(lint.Diagnostic) bool) {
 	t.Helper()
 	relint := func(b []byte) ([]lint.Diagnostic, error) {
-		return eng.LintSource(lint.Input{Path: path, Src: b})
+		return eng.LintSource(engine.Input{Path: path, Src: b})
 	}
 	first, err := relint([]byte(src))
 	if err != nil {
@@ -153,7 +157,7 @@ func DocExamples(t *testing.T, rule *lint.Rule, wrap func(string) string, fixToR
 		wrap = func(s string) string { return s }
 	}
 	relint := func(b []byte) ([]lint.Diagnostic, error) {
-		doc, err := lint.Parse("example.txt", b)
+		doc, err := parse.Parse("example.txt", b)
 		if err != nil {
 			return nil, err
 		}

@@ -9,7 +9,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/parse"
 )
 
 // Rule is the bullet-artifact rule.
@@ -47,7 +49,7 @@ var Rule = &lint.Rule{
 func run(pass *lint.Pass) {
 	doc := pass.Doc
 	export, depth := false, 0
-	if doc.Format == lint.FormatText {
+	if doc.Format == document.FormatText {
 		export, depth = exportDepth(doc)
 	}
 	indentation := export && pass.Options.Bool("indentation")
@@ -57,7 +59,7 @@ func run(pass *lint.Pass) {
 		if !prose(b) || doc.InVerbatim(b.Start) {
 			continue
 		}
-		meta := doc.Format == lint.FormatText && (b.Role == lint.RoleDate || b.Role == lint.RoleNavigation)
+		meta := doc.Format == document.FormatText && (b.Role == document.RoleDate || b.Role == document.RoleNavigation)
 		if !export && !meta {
 			lines = loneBullets(doc, bi, lines, func(l line) {
 				pass.Report(bulletDiagnostic(doc.Src, l, "before running text, not a list"))
@@ -67,12 +69,12 @@ func run(pass *lint.Pass) {
 		where := "left from a list-page export"
 		switch {
 		case export:
-		case b.Role == lint.RoleDate:
+		case b.Role == document.RoleDate:
 			where = "before the date line"
 		default:
 			where = "before a navigation line"
 		}
-		structural := meta || b.Role == lint.RoleTitle || b.Role == lint.RoleLabel
+		structural := meta || b.Role == document.RoleTitle || b.Role == document.RoleLabel
 		for ls := b.Start; ls <= b.End; {
 			l := readLine(doc.Src, ls, b.End)
 			switch {
@@ -94,9 +96,9 @@ func run(pass *lint.Pass) {
 // prose reports whether a block holds text whose line starts are the
 // article's: not a separator (separator-line deletes those whole), code,
 // front matter, a list item or a quote, whose markers are syntax.
-func prose(b *lint.Block) bool {
+func prose(b *document.Block) bool {
 	switch b.Kind {
-	case lint.KindParagraph, lint.KindHeading:
+	case document.KindParagraph, document.KindHeading:
 		return true
 	}
 	return false
@@ -121,7 +123,7 @@ func readLine(src []byte, ls, blockEnd int) line {
 	}
 	l.glyph, l.depth = skipIndent(src, ls, l.end)
 	l.text = l.glyph
-	if r, w := utf8.DecodeRune(src[l.glyph:l.end]); l.glyph < l.end && lint.IsBulletGlyph(r) {
+	if r, w := utf8.DecodeRune(src[l.glyph:l.end]); l.glyph < l.end && parse.IsBulletGlyph(r) {
 		text, width := skipIndent(src, l.glyph+w, l.end)
 		if text < l.end { // a glyph alone on its line is no bullet before text
 			l.text, l.spaced = text, width > 0
@@ -152,10 +154,10 @@ func bulletDiagnostic(src []byte, l line, where string) lint.Diagnostic {
 // the paragraphs right before and after it in the block carry none, the
 // nearest non-blank lines above and below carry none, the line above does
 // not end in a colon ("Related:"), and the line below is no hanging indent.
-func loneBullets(doc *lint.Document, bi int, lines []line, report func(line)) []line {
+func loneBullets(doc *document.Document, bi int, lines []line, report func(line)) []line {
 	src := doc.Src
 	b := &doc.Blocks[bi]
-	if b.Kind != lint.KindParagraph {
+	if b.Kind != document.KindParagraph {
 		return lines
 	}
 	lines = lines[:0]
@@ -245,13 +247,13 @@ const sentenceEnd = ".!?。！？…\"”’)）"
 
 // visible reports whether the glyph of l is text a reader sees: in
 // Markdown, not inside a code span or markup.
-func visible(doc *lint.Document, b *lint.Block, l line) bool {
-	if doc.Format != lint.FormatMarkdown {
+func visible(doc *document.Document, b *document.Block, l line) bool {
+	if doc.Format != document.FormatMarkdown {
 		return true
 	}
 	toks := doc.BlockTokens(b)
 	i := sort.Search(len(toks), func(i int) bool { return int(toks[i].Start) >= l.glyph })
-	return i < len(toks) && int(toks[i].Start) == l.glyph && toks[i].Kind == lint.TokPunct
+	return i < len(toks) && int(toks[i].Start) == l.glyph && toks[i].Kind == document.TokPunct
 }
 
 // endsIn reports whether l's text ends in one of the characters of set.
@@ -300,19 +302,19 @@ func lineEnd(src []byte, off int) int {
 // its title or section label starts with a bullet and stands on its own line
 // (a title run together with more bulleted lines may be a list that the
 // parser took for a title). depth is the indentation before that bullet.
-func exportDepth(doc *lint.Document) (bool, int) {
+func exportDepth(doc *document.Document) (bool, int) {
 	src := doc.Src
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
-		if !b.Bullet || b.Role != lint.RoleTitle && b.Role != lint.RoleLabel {
+		if !b.Bullet || b.Role != document.RoleTitle && b.Role != document.RoleLabel {
 			continue
 		}
-		if b.Role == lint.RoleTitle && i+1 < len(doc.Blocks) {
+		if b.Role == document.RoleTitle && i+1 < len(doc.Blocks) {
 			// A block on the very next line must be one the parser keeps
 			// apart from the title: the date, a separator, an image.
 			n := &doc.Blocks[i+1]
 			adjacent := bytes.Count(src[b.End:n.Start], []byte{'\n'}) == 1
-			if adjacent && n.Kind != lint.KindSeparator && n.Role != lint.RoleDate && n.Role != lint.RoleImage {
+			if adjacent && n.Kind != document.KindSeparator && n.Role != document.RoleDate && n.Role != document.RoleImage {
 				return false, 0
 			}
 		}
@@ -337,7 +339,7 @@ func skipIndent(src []byte, i, end int) (int, int) {
 			break
 		}
 		r, w := utf8.DecodeRune(src[i:end])
-		if r == '\u3000' || !lint.IsOddSpace(r) && !lint.IsInvisible(r) {
+		if r == '\u3000' || !document.IsOddSpace(r) && !document.IsInvisible(r) {
 			break
 		}
 		i += w

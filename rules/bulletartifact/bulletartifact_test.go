@@ -9,9 +9,13 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/copydesk/copydesk/config"
+	"github.com/copydesk/copydesk/document"
+	"github.com/copydesk/copydesk/engine"
 	"github.com/copydesk/copydesk/fixers"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/lint/linttest"
+	"github.com/copydesk/copydesk/parse"
 	"github.com/copydesk/copydesk/rules/blanklines"
 	"github.com/copydesk/copydesk/rules/bulletartifact"
 	"github.com/copydesk/copydesk/rules/imageplaceholder"
@@ -28,7 +32,7 @@ func TestIndentationOption(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := lint.Parse("export.txt", src)
+	doc, err := parse.Parse("export.txt", src)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,19 +54,19 @@ func cleaningRules() []*lint.Rule {
 	return []*lint.Rule{bulletartifact.Rule, imageplaceholder.Rule, separatorline.Rule, blanklines.Rule, trailingwhitespace.Rule}
 }
 
-func cleaningEngine(t *testing.T) *lint.Engine {
+func cleaningEngine(t *testing.T) *engine.Engine {
 	t.Helper()
 	reg, err := lint.NewRegistry(cleaningRules()...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &lint.Engine{Registry: reg, Config: lint.DefaultConfig("."), Workers: 1}
+	return &engine.Engine{Registry: reg, Config: config.Default("."), Workers: 1}
 }
 
 // fix runs the fix loop as `copydesk fix` (unsafe: also --unsafe) does.
-func fix(t *testing.T, eng *lint.Engine, path string, src []byte, unsafe bool) []byte {
+func fix(t *testing.T, eng *engine.Engine, path string, src []byte, unsafe bool) []byte {
 	t.Helper()
-	relint := func(b []byte) ([]lint.Diagnostic, error) { return eng.LintSource(lint.Input{Path: path, Src: b}) }
+	relint := func(b []byte) ([]lint.Diagnostic, error) { return eng.LintSource(engine.Input{Path: path, Src: b}) }
 	first, err := relint(src)
 	if err != nil {
 		t.Fatal(err)
@@ -116,7 +120,7 @@ func TestFixExport(t *testing.T) {
 				checkClean(t, src, out, unsafe)
 				// Captions and bylines stay, whatever was deleted around them.
 				for _, b := range before.Blocks {
-					if b.Role == lint.RoleCaption || b.Role == lint.RoleByline {
+					if b.Role == document.RoleCaption || b.Role == document.RoleByline {
 						text := string(src[b.Prose.Start:b.Prose.End])
 						if !bytes.Contains(out, []byte(strings.TrimSpace(text))) {
 							t.Errorf("%s %q is gone", b.Role, text)
@@ -200,16 +204,16 @@ func TestFixExportText(t *testing.T) {
 
 func toCRLF(s string) string { return strings.ReplaceAll(s, "\n", "\r\n") }
 
-func mustParse(t *testing.T, path string, src []byte) *lint.Document {
+func mustParse(t *testing.T, path string, src []byte) *document.Document {
 	t.Helper()
-	doc, err := lint.Parse(path, src)
+	doc, err := parse.Parse(path, src)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return doc
 }
 
-func navs(doc *lint.Document) []string {
+func navs(doc *document.Document) []string {
 	var out []string
 	for _, n := range doc.Nav {
 		out = append(out, n.Dir.String()+" "+n.Label+" "+n.Target)
@@ -242,7 +246,7 @@ func checkClean(t *testing.T, src, out []byte, unsafe bool) {
 		}
 		blank = 0
 		r, _ := utf8.DecodeRuneInString(line)
-		if r == ' ' || r == '\t' || r == '\u00a0' || lint.IsBulletGlyph(r) && !strings.HasPrefix(line, "• guided") && !strings.HasPrefix(line, "• a morning") {
+		if r == ' ' || r == '\t' || r == '\u00a0' || parse.IsBulletGlyph(r) && !strings.HasPrefix(line, "• guided") && !strings.HasPrefix(line, "• a morning") {
 			t.Errorf("line %d still starts with %q: %q", i+1, r, line)
 		}
 		if strings.Trim(line, "-_=*") == "" {
@@ -251,7 +255,7 @@ func checkClean(t *testing.T, src, out []byte, unsafe bool) {
 		if strings.TrimRight(line, " \t\u00a0") != line {
 			t.Errorf("line %d has trailing whitespace: %q", i+1, line)
 		}
-		if unsafe && lint.IsImageFileName([]byte(line)) {
+		if unsafe && parse.IsImageFileName([]byte(line)) {
 			t.Errorf("line %d is an image file name: %q", i+1, line)
 		}
 	}

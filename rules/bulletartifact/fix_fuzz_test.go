@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"testing"
 
+	"github.com/copydesk/copydesk/config"
+	"github.com/copydesk/copydesk/engine"
 	"github.com/copydesk/copydesk/fixers"
 	"github.com/copydesk/copydesk/lint"
 )
@@ -28,13 +30,13 @@ func FuzzCleaningFix(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	eng := &lint.Engine{Registry: reg, Config: lint.DefaultConfig("."), Workers: 1}
+	eng := &engine.Engine{Registry: reg, Config: config.Default("."), Workers: 1}
 	f.Fuzz(func(t *testing.T, s string, markdown, unsafe bool) {
 		path := "a.txt"
 		if markdown {
 			path = "a.md"
 		}
-		relint := func(b []byte) ([]lint.Diagnostic, error) { return eng.LintSource(lint.Input{Path: path, Src: b}) }
+		relint := func(b []byte) ([]lint.Diagnostic, error) { return eng.LintSource(engine.Input{Path: path, Src: b}) }
 		first, err := relint([]byte(s))
 		if err != nil {
 			return

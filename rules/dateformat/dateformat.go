@@ -13,6 +13,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/copydesk/copydesk/dates"
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules/internal/pubdate"
 )
@@ -61,7 +62,7 @@ type entry struct {
 	grp   group
 	f     pubdate.Field
 	label string // the label with the space after it; "" for front matter and bare dates
-	whole lint.Span
+	whole document.Span
 	toml  bool // an unquoted TOML value: the new text must stay a TOML date
 }
 
@@ -74,7 +75,7 @@ func check(pass *lint.CorpusPass) {
 			}
 			e := entry{path: sum.Path, f: f, whole: f.Span}
 			switch f.Source {
-			case lint.DateLine:
+			case document.DateLine:
 				e.grp = groupLine
 				if f.LabelSpan.End > f.LabelSpan.Start {
 					e.label = string(sum.Src[f.LabelSpan.Start:f.Span.Start])
@@ -83,7 +84,7 @@ func check(pass *lint.CorpusPass) {
 						e.grp = groupLineCJK
 					}
 				}
-			case lint.DateFrontMatter:
+			case document.DateFrontMatter:
 				e.grp = groupFrontMatter
 				e.toml = sum.Src[sum.BOM()] == '+' && f.Span.Start > 0 && sum.Src[f.Span.Start-1] != '"' && sum.Src[f.Span.Start-1] != '\''
 			default:

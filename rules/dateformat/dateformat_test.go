@@ -4,6 +4,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/copydesk/copydesk/config"
+	"github.com/copydesk/copydesk/engine"
 	"github.com/copydesk/copydesk/internal/corpusgen"
 	"github.com/copydesk/copydesk/lint"
 
@@ -66,10 +68,10 @@ func TestOneOddDate(t *testing.T) {
 // BenchmarkCorpus lints 4 MB of generated articles as one archive with
 // date-format alone, parsing included; MB/s is over the articles' bytes.
 func BenchmarkCorpus(b *testing.B) {
-	var inputs []lint.Input
+	var inputs []engine.Input
 	var size int64
 	err := corpusgen.Generate(corpusgen.Options{Bytes: 4 << 20, Seed: 7, MarkdownShare: 0.25}, func(a corpusgen.Article) error {
-		inputs = append(inputs, lint.Input{Path: a.Name, Src: a.Body})
+		inputs = append(inputs, engine.Input{Path: a.Name, Src: a.Body})
 		size += int64(len(a.Body))
 		return nil
 	})
@@ -80,7 +82,7 @@ func BenchmarkCorpus(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	eng := &lint.Engine{Registry: reg, Config: lint.DefaultConfig(".")}
+	eng := &engine.Engine{Registry: reg, Config: config.Default(".")}
 	b.SetBytes(size)
 	b.ReportAllocs()
 	for b.Loop() {

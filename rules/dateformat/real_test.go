@@ -6,6 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/copydesk/copydesk/config"
+	"github.com/copydesk/copydesk/document"
+	"github.com/copydesk/copydesk/engine"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/lint/linttest"
 	"github.com/copydesk/copydesk/rules/dateformat"
@@ -40,17 +43,17 @@ func TestRealArchives(t *testing.T) {
 		{"blog.rust-lang.org", map[string]int{}},
 	} {
 		dir := linttest.SharedCorpus(t, c.dir)
-		var inputs []lint.Input
+		var inputs []engine.Input
 		err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-			if err == nil && !d.IsDir() && lint.IsArticle(p) {
-				inputs = append(inputs, lint.Input{Path: p})
+			if err == nil && !d.IsDir() && document.IsArticle(p) {
+				inputs = append(inputs, engine.Input{Path: p})
 			}
 			return err
 		})
 		if err != nil {
 			t.Fatal(err)
 		}
-		eng := &lint.Engine{Registry: reg, Config: lint.DefaultConfig(dir), Today: time.Date(2026, 8, 23, 0, 0, 0, 0, time.UTC)}
+		eng := &engine.Engine{Registry: reg, Config: config.Default(dir), Today: time.Date(2026, 8, 23, 0, 0, 0, 0, time.UTC)}
 		got := map[string]int{}
 		safe := 0
 		for _, f := range eng.Lint(inputs).Files {

@@ -4,7 +4,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/config"
 	"github.com/copydesk/copydesk/lint/linttest"
 	"github.com/copydesk/copydesk/rules/datefuture"
 )
@@ -20,7 +20,7 @@ func TestToday(t *testing.T) {
 		want  int
 	}{{"2025-03-13", 1}, {"2025-03-14", 0}, {"2025-03-15", 0}} {
 		today, _ := time.Parse("2006-01-02", c.today)
-		got := linttest.CorpusFindings(t, files, lint.DefaultConfig("."), today, datefuture.Rule)["a.txt"]
+		got := linttest.CorpusFindings(t, files, config.Default("."), today, datefuture.Rule)["a.txt"]
 		if len(got) != c.want {
 			t.Errorf("today %s: %d findings %v, want %d", c.today, len(got), got, c.want)
 		}

@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/copydesk/copydesk/config"
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules/internal/pubdate"
 )
@@ -57,7 +59,7 @@ func collect(pass *lint.Pass) any {
 	}
 	if cfg := pass.Project; cfg != nil && len(cfg.Dates.Undated) > 0 {
 		for _, g := range cfg.Dates.Undated {
-			if lint.MatchGlob(g, pass.Rel) {
+			if config.MatchGlob(g, pass.Rel) {
 				return nil
 			}
 		}
@@ -70,7 +72,7 @@ func collect(pass *lint.Pass) any {
 	switch {
 	case doc.Meta != nil:
 		how = "add a date key to the front matter (date: 2025-03-14)"
-	case doc.Format == lint.FormatMarkdown:
+	case doc.Format == document.FormatMarkdown:
 		how = "add front matter with a date (date: 2025-03-14)"
 	default:
 		how = "add a date line under the title (Date: 2025-03-14)"
@@ -150,7 +152,7 @@ func report(pass *lint.CorpusPass, dated func(i int) bool) {
 }
 
 // commonDir returns the longest folder that holds every summary's path.
-func commonDir(sums []*lint.Summary) string {
+func commonDir(sums []*document.Summary) string {
 	if len(sums) == 0 {
 		return ""
 	}

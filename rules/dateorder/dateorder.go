@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules/internal/pubdate"
 )
@@ -42,7 +43,7 @@ func run(pass *lint.Pass) {
 		b := &doc.Blocks[i]
 		// Block quotes are left alone: they quote others, or hold notes
 		// added after publication ("> The RFC was accepted on ...").
-		if b.Role != lint.RoleBody || b.Kind == lint.KindCode || b.Kind == lint.KindHTML || b.Kind == lint.KindTableCell || b.Kind == lint.KindQuote {
+		if b.Role != document.RoleBody || b.Kind == document.KindCode || b.Kind == document.KindHTML || b.Kind == document.KindTableCell || b.Kind == document.KindQuote {
 			continue
 		}
 		checkBlock(pass, &words{src: doc.Src, toks: doc.BlockTokens(b)}, pd)
@@ -55,13 +56,13 @@ func run(pass *lint.Pass) {
 // text is a slice of the source: nothing is copied.
 type words struct {
 	src  []byte
-	toks []lint.Token
+	toks []document.Token
 }
 
 // counts reports whether a token is one of the words: a word, a number or
 // a mark.
-func counts(t lint.Token) bool {
-	return t.Kind == lint.TokWord || t.Kind == lint.TokNumber || t.Kind == lint.TokPunct
+func counts(t document.Token) bool {
+	return t.Kind == document.TokWord || t.Kind == document.TokNumber || t.Kind == document.TokPunct
 }
 
 // next returns the index of the word after token i, or len(toks).
@@ -176,7 +177,7 @@ func (c *yearContext) get(w *words) int {
 // nextNumber returns the index of the first token from i on that is a
 // number or a word holding a digit, or len(toks). It is the rule's hot
 // loop: it looks at every token of the body.
-func nextNumber(toks []lint.Token, i int) int {
+func nextNumber(toks []document.Token, i int) int {
 	for j, t := range toks[i:] {
 		if (t.Flags|anyNumber)&digitKinds[t.Kind] != 0 {
 			return i + j
@@ -197,7 +198,7 @@ func (w *words) mayBeDay(i int) bool {
 		if w.monthShaped(p) {
 			return true
 		}
-		if t := w.toks[p]; t.Kind == lint.TokPunct && t.End-t.Start == 1 {
+		if t := w.toks[p]; t.Kind == document.TokPunct && t.End-t.Start == 1 {
 			if p := w.prev(p); p >= 0 && w.monthShaped(p) {
 				return true
 			}
@@ -207,7 +208,7 @@ func (w *words) mayBeDay(i int) bool {
 		if w.monthShaped(q) {
 			return true
 		}
-		if t := w.toks[q]; t.Kind == lint.TokWord && t.End-t.Start == 2 {
+		if t := w.toks[q]; t.Kind == document.TokWord && t.End-t.Start == 2 {
 			if q := w.next(q); q < len(w.toks) && w.monthShaped(q) {
 				return true
 			}
@@ -220,39 +221,39 @@ func (w *words) mayBeDay(i int) bool {
 // number of one or two digits, or a word of up to four letters (12th).
 func (w *words) shortForDay(i int) bool {
 	t := w.toks[i]
-	if t.Kind == lint.TokNumber {
+	if t.Kind == document.TokNumber {
 		return t.End-t.Start <= 2
 	}
-	return t.Kind == lint.TokWord && t.End-t.Start <= 4
+	return t.Kind == document.TokWord && t.End-t.Start <= 4
 }
 
 // isNumber reports whether token i is a number of n characters.
 func (w *words) isNumber(i int, n int32) bool {
 	t := w.toks[i]
-	return t.Kind == lint.TokNumber && t.End-t.Start == n
+	return t.Kind == document.TokNumber && t.End-t.Start == n
 }
 
 // monthShaped reports whether token i may be a month name, by its kind,
 // flags and length only.
 func (w *words) monthShaped(i int) bool {
 	t := w.toks[i]
-	return t.Kind == lint.TokWord && t.Flags&lint.FlagUpper != 0 && t.End-t.Start >= 3 && t.End-t.Start <= 9
+	return t.Kind == document.TokWord && t.Flags&document.FlagUpper != 0 && t.End-t.Start >= 3 && t.End-t.Start <= 9
 }
 
 // digitKinds selects by kind and flags the tokens that may hold a digit:
 // numbers, and words with FlagDigit. A table rather than branches: words
 // and spaces alternate, and a branch on the kind is mispredicted at
 // almost every token.
-var digitKinds = func() (t [256]lint.TokenFlags) {
-	t[lint.TokNumber] = anyNumber
-	t[lint.TokWord] = lint.FlagDigit
+var digitKinds = func() (t [256]document.TokenFlags) {
+	t[document.TokNumber] = anyNumber
+	t[document.TokWord] = document.FlagDigit
 	return t
 }()
 
 // anyNumber is set on every token's flags before they are masked with
 // digitKinds, where it is the mask of numbers alone: every number is
 // selected, and a word only by FlagDigit. It is the bit no flag uses.
-const anyNumber = lint.FlagFree
+const anyNumber = document.FlagFree
 
 // checkDate reports the date of the tokens [k, end) when its sentence
 // reports a past event and it falls after publication.
@@ -316,7 +317,7 @@ func gap(d time.Duration) string {
 func (w *words) join(k, end int) string {
 	var b strings.Builder
 	for i, p := k, -1; i < end; p, i = i, w.next(i) {
-		if p >= 0 && w.toks[i].Kind != lint.TokPunct && !w.is(p, "-") {
+		if p >= 0 && w.toks[i].Kind != document.TokPunct && !w.is(p, "-") {
 			b.WriteByte(' ')
 		}
 		b.Write(w.raw(i))
@@ -406,7 +407,7 @@ func (w *words) dayNum(i int) int {
 	if t[0] < '0' || t[0] > '9' {
 		return 0 // a day is written with digits: 12, 12th
 	}
-	if w.toks[i].Kind == lint.TokWord && len(t) >= 2 {
+	if w.toks[i].Kind == document.TokWord && len(t) >= 2 {
 		switch string(t[len(t)-2:]) {
 		case "st", "nd", "rd", "th":
 			t = t[:len(t)-2]
@@ -427,7 +428,7 @@ func (w *words) dayNum(i int) int {
 
 func (w *words) year(i int) int {
 	t := w.toks[i]
-	if t.Kind != lint.TokNumber || t.End-t.Start != 4 {
+	if t.Kind != document.TokNumber || t.End-t.Start != 4 {
 		return 0
 	}
 	n := 0
@@ -472,7 +473,7 @@ func (w *words) dateAt(k int) (m, d, y, end int, ok bool) {
 		}
 		return m, d, y, end, true
 	}
-	if kind := w.toks[k].Kind; kind == lint.TokNumber || kind == lint.TokWord {
+	if kind := w.toks[k].Kind; kind == document.TokNumber || kind == document.TokWord {
 		if d = w.dayNum(k); d > 0 {
 			i := w.next(k)
 			if i < n && w.is(i, "of") {
@@ -528,7 +529,7 @@ func (w *words) attached(k int) bool {
 // stop reports whether word i ends a sentence: a full stop, question or
 // exclamation mark not after an abbreviation or a month ("Mar.").
 func (w *words) stop(i int) bool {
-	if w.toks[i].Kind != lint.TokPunct {
+	if w.toks[i].Kind != document.TokPunct {
 		return false // every mark below is a token of its own
 	}
 	switch string(w.raw(i)) {
@@ -539,7 +540,7 @@ func (w *words) stop(i int) bool {
 		if p < 0 {
 			return true
 		}
-		if monthOf(w.raw(p)) > 0 || w.toks[p].End-w.toks[p].Start <= 2 && w.toks[p].Kind == lint.TokWord {
+		if monthOf(w.raw(p)) > 0 || w.toks[p].End-w.toks[p].Start <= 2 && w.toks[p].Kind == document.TokWord {
 			return false // "Mar.", "Dr.", "St."
 		}
 		return true
@@ -624,14 +625,14 @@ func lowerASCII(c byte) byte {
 // backwards from the date to its start, then forwards to its end.
 func (w *words) pastEvent(k, end int) bool {
 	for i := k; i < end; i = w.next(i) {
-		if w.toks[i].Kind == lint.TokWord && future.hasFold(w.raw(i)) {
+		if w.toks[i].Kind == document.TokWord && future.hasFold(w.raw(i)) {
 			return false
 		}
 	}
 	const none = 1 << 30
 	beforePast, before := false, none // the nearest verb before the date, in words
 	for i, d := w.prev(k), 1; i >= 0 && !w.stop(i); i, d = w.prev(i), d+1 {
-		if w.toks[i].Kind != lint.TokWord {
+		if w.toks[i].Kind != document.TokWord {
 			continue // the sets hold words only
 		}
 		t := w.raw(i)
@@ -653,7 +654,7 @@ func (w *words) pastEvent(k, end int) bool {
 		if d == 1 && (w.is(i, "to") || w.is(i, "-") || w.is(i, "–") || w.is(i, "and")) {
 			return false // the start of a range: "March 12 to 14"
 		}
-		if w.toks[i].Kind != lint.TokWord {
+		if w.toks[i].Kind != document.TokWord {
 			continue
 		}
 		t := w.raw(i)

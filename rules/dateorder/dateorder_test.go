@@ -7,6 +7,7 @@ import (
 
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/lint/linttest"
+	"github.com/copydesk/copydesk/parse"
 	"github.com/copydesk/copydesk/rules/dateorder"
 )
 
@@ -136,7 +137,7 @@ func TestFindings(t *testing.T) {
 			if strings.HasPrefix(tt.body, "---") {
 				src, file = tt.body, "a.md"
 			}
-			doc, err := lint.Parse(file, []byte(src))
+			doc, err := parse.Parse(file, []byte(src))
 			if err != nil {
 				t.Fatal(err)
 			}

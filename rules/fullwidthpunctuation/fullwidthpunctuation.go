@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/text/width"
 
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules/internal/prose"
 )
@@ -45,7 +46,7 @@ func run(pass *lint.Pass) {
 	src := doc.Src
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
-		if b.Tok1 == b.Tok0 || !b.Has(lint.HasNonASCII) {
+		if b.Tok1 == b.Tok0 || !b.Has(document.HasNonASCII) {
 			continue
 		}
 		toks := doc.BlockTokens(b)
@@ -90,7 +91,9 @@ func cjk(r rune) bool {
 		r >= 0x20000 && r <= 0x3FFFF
 }
 
-func space(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' || lint.IsOddSpace(r) }
+func space(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || document.IsOddSpace(r)
+}
 
 // english decides whether the run src[i:j] sits in English rather than CJK
 // text: no CJK character right beside it (spaces skipped), and more Latin

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
 )
 
@@ -53,16 +54,16 @@ const maxEntity = 40
 func run(pass *lint.Pass) {
 	doc := pass.Doc
 	src := doc.Src
-	if doc.Format == lint.FormatHTML {
+	if doc.Format == document.FormatHTML {
 		return // every reference in an HTML page is markup
 	}
-	md := doc.Format == lint.FormatMarkdown
+	md := doc.Format == document.FormatMarkdown
 	if md && !pass.Options.Bool("check-markdown") {
 		return
 	}
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
-		if b.Tok1 == b.Tok0 || !b.Has(lint.HasAmpersand) {
+		if b.Tok1 == b.Tok0 || !b.Has(document.HasAmpersand) {
 			continue
 		}
 		toks := doc.BlockTokens(b)
@@ -80,14 +81,14 @@ func run(pass *lint.Pass) {
 			if ti < 0 {
 				continue
 			}
-			if t := toks[ti]; t.Kind == lint.TokLiteral && (literalTail(t, i, end) || nbspRef(src[i:end])) {
+			if t := toks[ti]; t.Kind == document.TokLiteral && (literalTail(t, i, end) || nbspRef(src[i:end])) {
 				// "anna@example.org&nbsp;before": the tokenizer reads the
 				// reference into the address, but it ends the address (no
 				// URL holds a no-break space).
-			} else if t.Kind != lint.TokPunct || int(t.End) != i+1 {
+			} else if t.Kind != document.TokPunct || int(t.End) != i+1 {
 				continue // in a URL, a file name, code or markup
 			}
-			if d, ok := check(doc, toks, ti, i, end, md, b.Kind == lint.KindField); ok {
+			if d, ok := check(doc, toks, ti, i, end, md, b.Kind == document.KindField); ok {
 				pass.Report(d)
 			}
 			i = end - 1
@@ -148,7 +149,7 @@ func decode(ref string) (string, bool) {
 	return s, true
 }
 
-func check(doc *lint.Document, toks []lint.Token, ti, i, end int, md, field bool) (lint.Diagnostic, bool) {
+func check(doc *document.Document, toks []document.Token, ti, i, end int, md, field bool) (lint.Diagnostic, bool) {
 	src := doc.Src
 	ref := string(src[i:end])
 	ch, ok := decode(ref)
@@ -233,7 +234,7 @@ func check(doc *lint.Document, toks []lint.Token, ti, i, end int, md, field bool
 // literalTail: the reference src[i:end] ends the URL or address token t
 // (whose trailing ";" the tokenizer leaves outside), so it is no part of a
 // query string such as "?a=1&amp;b=2".
-func literalTail(t lint.Token, i, end int) bool {
+func literalTail(t document.Token, i, end int) bool {
 	return int(t.Start) < i && (int(t.End) == end || int(t.End) == end-1)
 }
 
@@ -246,14 +247,14 @@ func nbspRef(ref []byte) bool {
 // wordSpace: the no-break space stands between two words, after a comma,
 // semicolon or colon before a word, or between two sentences, where an
 // ordinary space belongs.
-func wordSpace(src []byte, toks []lint.Token, ti, end int) bool {
-	if toks[ti].Kind == lint.TokLiteral {
+func wordSpace(src []byte, toks []document.Token, ti, end int) bool {
+	if toks[ti].Kind == document.TokLiteral {
 		// "anna@example.org&nbsp;before": the word after it may be read into
 		// the address too.
 		return end < len(src) && src[end] < utf8.RuneSelf && (isLetter(src[end]) || isDigit(src[end]))
 	}
 	nt := tokenAt(toks, end)
-	if nt < 0 || toks[nt].Kind != lint.TokWord || int(toks[nt].Start) != end {
+	if nt < 0 || toks[nt].Kind != document.TokWord || int(toks[nt].Start) != end {
 		return false
 	}
 	if ti == 0 {
@@ -261,9 +262,9 @@ func wordSpace(src []byte, toks []lint.Token, ti, end int) bool {
 	}
 	prev := toks[ti-1]
 	switch prev.Kind {
-	case lint.TokWord, lint.TokLiteral:
+	case document.TokWord, document.TokLiteral:
 		return true
-	case lint.TokPunct:
+	case document.TokPunct:
 		if p := string(src[prev.Start:prev.End]); p == "，" || p == "；" || p == "：" {
 			return true // the full-width forms, on their way to ", "
 		}
@@ -272,7 +273,7 @@ func wordSpace(src []byte, toks []lint.Token, ti, end int) bool {
 			return true
 		case '.', '!', '?', ')':
 			// A sentence end before a capital, not "Mr.&nbsp;Lee" or "p.&nbsp;12".
-			return toks[nt].Is(lint.FlagUpper) && ti >= 2 && !abbreviation(src, toks[ti-2])
+			return toks[nt].Is(document.FlagUpper) && ti >= 2 && !abbreviation(src, toks[ti-2])
 		}
 	}
 	return false
@@ -285,9 +286,9 @@ var abbreviations = map[string]bool{
 	"gen": true, "col": true, "capt": true, "lt": true, "sgt": true, "rev": true, "hon": true, "mt": true,
 }
 
-func abbreviation(src []byte, t lint.Token) bool {
+func abbreviation(src []byte, t document.Token) bool {
 	w := src[t.Start:t.End]
-	if t.Kind != lint.TokWord || len(w) > 4 {
+	if t.Kind != document.TokWord || len(w) > 4 {
 		return false
 	}
 	if len(w) == 1 {
@@ -318,11 +319,11 @@ func escaped(src []byte, i int) bool {
 }
 
 func invisible(r rune) bool {
-	return lint.IsInvisible(r) || r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069
+	return document.IsInvisible(r) || r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069
 }
 
 // tokenAt returns the index of the token holding off, or -1.
-func tokenAt(toks []lint.Token, off int) int {
+func tokenAt(toks []document.Token, off int) int {
 	k := sort.Search(len(toks), func(k int) bool { return int(toks[k].End) > off })
 	if k == len(toks) || int(toks[k].Start) > off {
 		return -1
@@ -345,10 +346,10 @@ var codeTags = []string{"code", "kbd", "samp", "tt", "var", "pre"}
 
 // inHTMLCode: the reference sits between an inline <code> (or <kbd>, ...)
 // tag and its end tag, raw HTML the parser cut out around it.
-func inHTMLCode(src []byte, toks []lint.Token, ti int) bool {
+func inHTMLCode(src []byte, toks []document.Token, ti int) bool {
 	for k := ti - 1; k >= 0; k-- {
 		t := toks[k]
-		if t.Kind != lint.TokGap {
+		if t.Kind != document.TokGap {
 			continue
 		}
 		g := src[t.Start:t.End]

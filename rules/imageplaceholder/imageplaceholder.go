@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"unicode/utf8"
 
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/parse"
 	"github.com/copydesk/copydesk/rules/internal/lines"
 )
 
@@ -39,17 +41,17 @@ func run(pass *lint.Pass) {
 	src := doc.Src
 	type finding struct {
 		line int
-		name lint.Span
+		name document.Span
 	}
 	var found []finding
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
-		var name lint.Span
+		var name document.Span
 		notName := "/\\:" // a path or a URL says where the picture is: content, not a leftover
 		switch {
-		case doc.Format == lint.FormatText && b.Role == lint.RoleImage:
+		case doc.Format == document.FormatText && b.Role == document.RoleImage:
 			name = lines.Trim(src, b.Prose)
-		case doc.Format == lint.FormatMarkdown && b.Kind == lint.KindParagraph && b.Role == lint.RoleBody:
+		case doc.Format == document.FormatMarkdown && b.Kind == document.KindParagraph && b.Role == document.RoleBody:
 			// The paragraph must be the file name and nothing else: one
 			// line, its visible text the whole line, so no emphasis, link
 			// or code around it. A backslash escapes (photo\_01.jpg).
@@ -65,7 +67,7 @@ func run(pass *lint.Pass) {
 			continue
 		}
 		text := src[name.Start:name.End]
-		if !lint.IsImageFileName(text) || bytes.ContainsAny(text, notName) || afterColon(doc, b.Start) {
+		if !parse.IsImageFileName(text) || bytes.ContainsAny(text, notName) || afterColon(doc, b.Start) {
 			continue
 		}
 		found = append(found, finding{doc.Line(b.Start), name})
@@ -96,7 +98,7 @@ func run(pass *lint.Pass) {
 // afterColon reports whether the line holding off comes after a line that
 // ends in a colon, with at most blank lines between: "Download the map:"
 // introduces the file name, which is then content, not a leftover.
-func afterColon(doc *lint.Document, off int) bool {
+func afterColon(doc *document.Document, off int) bool {
 	for n := doc.Line(off) - 1; n >= 1; n-- {
 		sp := lines.Span(doc, n)
 		t := lines.Trim(doc.Src, sp)

@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules/internal/prose"
 )
@@ -60,7 +61,7 @@ func init() {
 
 func run(pass *lint.Pass) {
 	doc := pass.Doc
-	if doc.Format == lint.FormatText {
+	if doc.Format == document.FormatText {
 		// Everything in a plain-text export is text: leading and trailing
 		// invisible characters on a line are outside the prose ranges, and a
 		// line holding only invisible characters reads as blank.
@@ -77,7 +78,7 @@ func run(pass *lint.Pass) {
 
 // scan reports the invisible characters in src[start:end]. toks, when not
 // nil, tile the range, and only characters inside prose tokens count.
-func scan(pass *lint.Pass, toks []lint.Token, start, end int) {
+func scan(pass *lint.Pass, toks []document.Token, start, end int) {
 	src := pass.Doc.Src
 	for i := start; i < end; i++ {
 		if i = skipPlain(src, i, end); i == end {
@@ -125,13 +126,13 @@ func candidate(r rune) bool {
 
 // inProse reports whether off lies in a token that is prose: not code cut
 // out of Markdown, not markup, not a URL or file name.
-func inProse(toks []lint.Token, off int) bool {
+func inProse(toks []document.Token, off int) bool {
 	k := sort.Search(len(toks), func(k int) bool { return int(toks[k].End) > off })
 	if k == len(toks) || int(toks[k].Start) > off {
 		return false
 	}
 	switch toks[k].Kind {
-	case lint.TokGap, lint.TokMarkup, lint.TokLiteral:
+	case document.TokGap, document.TokMarkup, document.TokLiteral:
 		return false
 	}
 	return true
@@ -139,7 +140,7 @@ func inProse(toks []lint.Token, off int) bool {
 
 // judge decides whether the run of n characters r at src[i:j] is a finding
 // and builds it.
-func judge(doc *lint.Document, toks []lint.Token, r rune, n, i, j int) (lint.Diagnostic, bool) {
+func judge(doc *document.Document, toks []document.Token, r rune, n, i, j int) (lint.Diagnostic, bool) {
 	src := doc.Src
 	prev, _ := utf8.DecodeLastRune(src[:i])
 	next, _ := utf8.DecodeRune(src[j:])
@@ -233,7 +234,7 @@ func judge(doc *lint.Document, toks []lint.Token, r rune, n, i, j int) (lint.Dia
 
 // context returns the text a bidi mark is judged in: the Markdown block, or
 // the line of a plain-text export (where a paragraph is one line).
-func context(doc *lint.Document, toks []lint.Token, i int) []byte {
+func context(doc *document.Document, toks []document.Token, i int) []byte {
 	src := doc.Src
 	if toks != nil {
 		return src[toks[0].Start:toks[len(toks)-1].End]

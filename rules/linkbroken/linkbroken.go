@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/copydesk/copydesk/config"
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules/internal/nav"
 )
@@ -85,7 +87,7 @@ func knownDirs(k *lint.KnownFiles) map[string]bool {
 // ignored reports a destination the configuration leaves alone.
 func ignored(globs []string, dest string) bool {
 	for _, g := range globs {
-		if lint.MatchGlob(g, dest) {
+		if config.MatchGlob(g, dest) {
 			return true
 		}
 	}
@@ -174,7 +176,7 @@ func (c *judgeCtx) judge(from int, dest string) string {
 			return "" // a page may have taken this URL with a slug
 		case c.site.MountPoint(x.Paths[from], full, c.folderFiles(path.Dir(full))):
 			return "" // a Hugo module mounts these files here at build time
-		case ext != "" && !lint.IsArticle(full) && !c.exts[ext]:
+		case ext != "" && !document.IsArticle(full) && !c.exts[ext]:
 			return "" // no file of this kind was walked: the assets live elsewhere
 		case known.Covers(full):
 			return fmt.Sprintf("link target %q does not exist; correct the path or add the file", p)
@@ -186,7 +188,7 @@ func (c *judgeCtx) judge(from int, dest string) string {
 		return ""
 	}
 	t := x.Sums[target]
-	if t.Format != lint.FormatMarkdown || nav.Included(t.Src) {
+	if t.Format != document.FormatMarkdown || nav.Included(t.Src) {
 		return ""
 	}
 	f := strings.ToLower(frag)

@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules/internal/prose"
 )
@@ -41,13 +42,13 @@ func run(pass *lint.Pass) {
 	src := doc.Src
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
-		if !b.Has(lint.HasPunctBeforeWord) || b.Role == lint.RoleDate {
+		if !b.Has(document.HasPunctBeforeWord) || b.Role == document.RoleDate {
 			continue // "Date:2025-03-14" is the date rules' business
 		}
 		toks := doc.BlockTokens(b)
 		for i := 1; i+1 < len(toks); i++ {
 			t := toks[i]
-			if t.Kind != lint.TokPunct {
+			if t.Kind != document.TokPunct {
 				continue
 			}
 			c := src[t.Start]
@@ -57,8 +58,8 @@ func run(pass *lint.Pass) {
 				continue
 			}
 			next := toks[i+1]
-			quotedWord := next.Kind == lint.TokPunct && openingQuote(src, next) && i+2 < len(toks) && toks[i+2].Kind == lint.TokWord
-			if next.Kind != lint.TokWord && !quotedWord {
+			quotedWord := next.Kind == document.TokPunct && openingQuote(src, next) && i+2 < len(toks) && toks[i+2].Kind == document.TokWord
+			if next.Kind != document.TokWord && !quotedWord {
 				continue
 			}
 			if glued(src, toks, i, c) {
@@ -68,7 +69,7 @@ func run(pass *lint.Pass) {
 	}
 }
 
-func report(pass *lint.Pass, mark, next lint.Token, c byte) {
+func report(pass *lint.Pass, mark, next document.Token, c byte) {
 	_, w := utf8.DecodeRune(pass.Doc.Src[next.Start:next.End])
 	prose.Report(pass, lint.Diagnostic{
 		Start:   int(mark.Start),
@@ -82,24 +83,24 @@ func report(pass *lint.Pass, mark, next lint.Token, c byte) {
 	})
 }
 
-func openingQuote(src []byte, t lint.Token) bool {
+func openingQuote(src []byte, t document.Token) bool {
 	r, _ := utf8.DecodeRune(src[t.Start:t.End])
 	return r == '“' || r == '‘'
 }
 
 // glued decides whether the mark toks[i] (c) is a slip before the word
 // after it.
-func glued(src []byte, toks []lint.Token, i int, c byte) bool {
+func glued(src []byte, toks []document.Token, i int, c byte) bool {
 	prev, next := toks[i-1], toks[i+1]
-	quoted := next.Kind == lint.TokPunct
+	quoted := next.Kind == document.TokPunct
 	word := next
 	if quoted {
 		word = toks[i+2]
 	}
-	if prev.Kind != lint.TokWord && prev.Kind != lint.TokNumber {
+	if prev.Kind != document.TokWord && prev.Kind != document.TokNumber {
 		return false // "...Next", "?!Yes", "**bold**.Next", a literal
 	}
-	if prev.Is(lint.FlagCJK) || word.Is(lint.FlagCJK) || prev.Is(lint.FlagDigit) || word.Is(lint.FlagDigit) {
+	if prev.Is(document.FlagCJK) || word.Is(document.FlagCJK) || prev.Is(document.FlagDigit) || word.Is(document.FlagDigit) {
 		return false // CJK runs, "v1.Next", "amd64,arm64"
 	}
 	if joined(src, prev.Start-1) {
@@ -122,13 +123,13 @@ func glued(src []byte, toks []lint.Token, i int, c byte) bool {
 		// After a lower-case word of three letters or more, a capital that
 		// starts a sentence cannot be part of initials: "effect.A recording",
 		// "the tours.Dr. Dalton".
-		sentenceStart := prev.Kind == lint.TokWord && lowerWord(pw) && runes(pw) >= 3 && !quoted &&
+		sentenceStart := prev.Kind == document.TokWord && lowerWord(pw) && runes(pw) >= 3 && !quoted &&
 			(runes(nw) == 1 && (after == ' ' || after == '\n') || after == '.' && isTitle(nw))
-		if !sentenceStart && (prev.Kind == lint.TokWord && runes(pw) == 1 || !quoted && runes(nw) == 1) {
+		if !sentenceStart && (prev.Kind == document.TokWord && runes(pw) == 1 || !quoted && runes(nw) == 1) {
 			return false // initials and dotted abbreviations: "J.R.R.", "e.g.", "U.S", "a.m."
 		}
 		if c == '.' && !sentenceStart {
-			if prev.Kind == lint.TokWord && prev.Is(lint.FlagUpper) && runes(pw) <= 3 && after == '.' {
+			if prev.Kind == document.TokWord && prev.Is(document.FlagUpper) && runes(pw) <= 3 && after == '.' {
 				return false // "Ph.D.", "St.Ex."
 			}
 			switch after {
@@ -156,7 +157,7 @@ func glued(src []byte, toks []lint.Token, i int, c byte) bool {
 		if c == ';' && len(pw) == 2 && len(nw) >= 2 && (pw[0]|0x20) == 't' && (pw[1]|0x20) == 'l' && (nw[0]|0x20) == 'd' && (nw[1]|0x20) == 'r' {
 			return false // "TL;DR", "tl;dr"
 		}
-		if word.Kind != lint.TokWord || !quoted && (after == '(' || after == '=' || after == '[') {
+		if word.Kind != document.TokWord || !quoted && (after == '(' || after == '=' || after == '[') {
 			return false // "a,b(c)", "k=v,x=y": code
 		}
 		if c == ',' && tagList(src, toks, i) {
@@ -170,7 +171,7 @@ func glued(src []byte, toks []lint.Token, i int, c byte) bool {
 		if !quoted && label(toks, i) {
 			return false // "Tel:", "Contact person:Anna Berg"
 		}
-		if prev.Kind != lint.TokWord || runes(pw) < 2 || runes(nw) < 2 {
+		if prev.Kind != document.TokWord || runes(pw) < 2 || runes(nw) < 2 {
 			return false // "3:1", "a:b"
 		}
 		switch after {
@@ -189,20 +190,20 @@ func glued(src []byte, toks []lint.Token, i int, c byte) bool {
 
 // label reports whether the colon toks[i] ends a label at the start of a
 // line: at most three words, nothing else, before it.
-func label(toks []lint.Token, i int) bool {
+func label(toks []document.Token, i int) bool {
 	words := 0
 	for k := i - 1; k >= 0; k-- {
 		switch toks[k].Kind {
-		case lint.TokWord, lint.TokNumber:
+		case document.TokWord, document.TokNumber:
 			words++
 			if words > 3 {
 				return false
 			}
-		case lint.TokSpace:
-		case lint.TokNewline:
+		case document.TokSpace:
+		case document.TokNewline:
 			return true
-		case lint.TokMarkup:
-			if toks[k].Is(lint.FlagHasSpace) {
+		case document.TokMarkup:
+			if toks[k].Is(document.FlagHasSpace) {
 				return true
 			}
 		default:
@@ -328,15 +329,15 @@ func isTitle(w []byte) bool {
 // fills an emphasis or a pair of brackets, or ends in a colon
 // ("**doc,n-api**", "[build,ci]", "fs,net: ..."). Prose that lost a space
 // after a comma runs on past such a run.
-func tagList(src []byte, toks []lint.Token, i int) bool {
-	part := func(t lint.Token) bool {
+func tagList(src []byte, toks []document.Token, i int) bool {
+	part := func(t document.Token) bool {
 		switch t.Kind {
-		case lint.TokWord:
-			return !t.Is(lint.FlagUpper)
-		case lint.TokPunct:
+		case document.TokWord:
+			return !t.Is(document.FlagUpper)
+		case document.TokPunct:
 			c := src[t.Start]
 			return c == ',' || c == '-'
-		case lint.TokNumber:
+		case document.TokNumber:
 			return true
 		}
 		return false
@@ -349,11 +350,11 @@ func tagList(src []byte, toks []lint.Token, i int) bool {
 	for b+1 < len(toks) && part(toks[b+1]) {
 		b++
 	}
-	opens := a == 0 || toks[a-1].Kind == lint.TokMarkup && !toks[a-1].Is(lint.FlagHasSpace) || toks[a-1].Kind == lint.TokPunct && (src[toks[a-1].Start] == '[' || src[toks[a-1].Start] == '(')
+	opens := a == 0 || toks[a-1].Kind == document.TokMarkup && !toks[a-1].Is(document.FlagHasSpace) || toks[a-1].Kind == document.TokPunct && (src[toks[a-1].Start] == '[' || src[toks[a-1].Start] == '(')
 	if b+1 >= len(toks) {
 		return false
 	}
 	n := toks[b+1]
-	closes := n.Kind == lint.TokMarkup || n.Kind == lint.TokPunct && (src[n.Start] == ']' || src[n.Start] == ')' || src[n.Start] == ':')
+	closes := n.Kind == document.TokMarkup || n.Kind == document.TokPunct && (src[n.Start] == ']' || src[n.Start] == ')' || src[n.Start] == ':')
 	return opens && closes
 }

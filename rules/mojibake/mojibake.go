@@ -3,6 +3,7 @@
 package mojibake
 
 import (
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules/internal/prose"
 )
@@ -37,7 +38,7 @@ func run(pass *lint.Pass) {
 	src := doc.Src
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
-		if b.Tok1 == b.Tok0 || !b.Has(lint.HasNonASCII) {
+		if b.Tok1 == b.Tok0 || !b.Has(document.HasNonASCII) {
 			continue
 		}
 		toks := doc.BlockTokens(b)

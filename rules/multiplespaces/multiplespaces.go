@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"unicode/utf8"
 
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules/internal/prose"
 )
@@ -43,27 +44,27 @@ func run(pass *lint.Pass) {
 	sentenceSpacing := pass.Options.Bool("allow-sentence-spacing")
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
-		if !b.Has(lint.HasLongSpace) || b.Role == lint.RoleDate || b.Role == lint.RoleByline {
+		if !b.Has(document.HasLongSpace) || b.Role == document.RoleDate || b.Role == document.RoleByline {
 			continue // "2025-03-14 09:30  Views: 120", "Text: A. Berg  Photo: J. Olsen": field separators
 		}
-		cell := b.Kind == lint.KindTableCell
+		cell := b.Kind == document.KindTableCell
 		toks := doc.BlockTokens(b)
 		if prose.TeX(doc.Src, toks) {
 			continue // spacing in TeX math is the author's layout
 		}
 		for i := 1; i+1 < len(toks); i++ {
 			t := toks[i]
-			if t.Kind != lint.TokSpace || t.End-t.Start < 2 {
+			if t.Kind != document.TokSpace || t.End-t.Start < 2 {
 				continue
 			}
 			n, keep, ok := count(src[t.Start:t.End])
 			if !ok || n < 2 {
 				continue
 			}
-			if p := toks[i-1]; p.Kind == lint.TokNewline || p.Kind == lint.TokMarkup && p.Is(lint.FlagHasSpace) {
+			if p := toks[i-1]; p.Kind == document.TokNewline || p.Kind == document.TokMarkup && p.Is(document.FlagHasSpace) {
 				continue // indentation
 			}
-			if nx := toks[i+1]; nx.Kind == lint.TokNewline || nx.Kind == lint.TokMarkup && (src[nx.Start] == '\n' || src[nx.Start] == '\r') {
+			if nx := toks[i+1]; nx.Kind == document.TokNewline || nx.Kind == document.TokMarkup && (src[nx.Start] == '\n' || src[nx.Start] == '\r') {
 				continue // trailing whitespace, or a Markdown hard break
 			}
 			if src[t.Start-1] == '|' || int(t.End) < len(src) && src[t.End] == '|' {
@@ -126,7 +127,7 @@ func count(b []byte) (n int, keep string, ok bool) {
 // aligned reports whether the text after a run ending at end starts a
 // column: a neighbouring line (the one above or below, past one blank line)
 // has a run of two or more spaces ending at the same column.
-func aligned(doc *lint.Document, end int) bool {
+func aligned(doc *document.Document, end int) bool {
 	line := doc.Line(end)
 	ls := doc.LineStart(line)
 	col := utf8.RuneCount(doc.Src[ls:end])
@@ -169,13 +170,13 @@ func gapEndsAt(line []byte, col int) bool {
 // afterSentence reports whether the space toks[i] follows the end of a
 // sentence: a full stop, question or exclamation mark, perhaps inside a
 // closing quote or parenthesis.
-func afterSentence(src []byte, toks []lint.Token, i int) bool {
+func afterSentence(src []byte, toks []document.Token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		t := toks[k]
-		if t.Kind == lint.TokMarkup && !t.Is(lint.FlagHasSpace) {
+		if t.Kind == document.TokMarkup && !t.Is(document.FlagHasSpace) {
 			continue // "**Done.**  Next"
 		}
-		if t.Kind != lint.TokPunct {
+		if t.Kind != document.TokPunct {
 			return false
 		}
 		r, _ := utf8.DecodeRune(src[t.Start:t.End])
@@ -195,7 +196,7 @@ func afterSentence(src []byte, toks []lint.Token, i int) bool {
 // aligns struct fields with spaces) indented by a tab or four spaces; in a
 // plain-text export, only a tab marks it, since list-page exports indent
 // every paragraph by four spaces.
-func codeLine(doc *lint.Document, off int) bool {
+func codeLine(doc *document.Document, off int) bool {
 	src := doc.Src
 	ls := doc.LineStart(doc.Line(off))
 	spaces := 0
@@ -205,7 +206,7 @@ func codeLine(doc *lint.Document, off int) bool {
 			return true
 		case ' ':
 			spaces++
-			if spaces >= 4 && doc.Format == lint.FormatMarkdown {
+			if spaces >= 4 && doc.Format == document.FormatMarkdown {
 				return true
 			}
 			continue

@@ -5,6 +5,7 @@ import (
 
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/lint/linttest"
+	"github.com/copydesk/copydesk/parse"
 	"github.com/copydesk/copydesk/rules/multiplespaces"
 )
 
@@ -14,7 +15,7 @@ func TestRule(t *testing.T) {
 
 func TestSentenceSpacingOption(t *testing.T) {
 	src := []byte("A title for the test\n\nThe gallery opened.  Tickets are free!  \"We are ready.\"  The  hall is new.\n")
-	doc, err := lint.Parse("a.txt", src)
+	doc, err := parse.Parse("a.txt", src)
 	if err != nil {
 		t.Fatal(err)
 	}

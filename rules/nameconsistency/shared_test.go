@@ -6,29 +6,32 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/copydesk/copydesk/config"
+	"github.com/copydesk/copydesk/document"
+	"github.com/copydesk/copydesk/engine"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/lint/linttest"
 	"github.com/copydesk/copydesk/rules/nameconsistency"
 )
 
 // lintDir lints every article under dir as one corpus with the rule alone.
-func lintDir(t *testing.T, dir string) (*lint.Result, int) {
+func lintDir(t *testing.T, dir string) (*engine.Result, int) {
 	t.Helper()
 	reg, err := lint.NewRegistry(append(lint.Builtin(), nameconsistency.Rule)...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var in []lint.Input
+	var in []engine.Input
 	err = filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && lint.IsArticle(p) {
-			in = append(in, lint.Input{Path: p})
+		if err == nil && !d.IsDir() && document.IsArticle(p) {
+			in = append(in, engine.Input{Path: p})
 		}
 		return err
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	eng := &lint.Engine{Registry: reg, Config: lint.DefaultConfig(dir)}
+	eng := &engine.Engine{Registry: reg, Config: config.Default(dir)}
 	return eng.Lint(in), len(in)
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules/internal/names"
 )
@@ -22,7 +23,7 @@ type Survey struct {
 func NewSurvey(*lint.Project) *Survey { return &Survey{} }
 
 // Add mines one parsed document.
-func (s *Survey) Add(doc *lint.Document) {
+func (s *Survey) Add(doc *document.Document) {
 	s.facts = append(s.facts, names.Mine(doc, names.MineOptions{MinCount: 3, Ratio: 3}))
 }
 

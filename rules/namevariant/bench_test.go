@@ -6,8 +6,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/copydesk/copydesk/config"
+	"github.com/copydesk/copydesk/document"
+	"github.com/copydesk/copydesk/engine"
 	"github.com/copydesk/copydesk/internal/corpusgen"
 	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/parse"
 	"github.com/copydesk/copydesk/rules"
 	"github.com/copydesk/copydesk/rules/internal/names"
 	"github.com/copydesk/copydesk/rules/nameconsistency"
@@ -16,16 +20,16 @@ import (
 
 var (
 	benchOnce   sync.Once
-	benchInputs []lint.Input
+	benchInputs []engine.Input
 	benchBytes  int64
 )
 
 // benchCorpus is the generated corpus of the whole-program benchmark, kept
 // in memory: 20 MB, a quarter Markdown, two defects per 1,000 words.
-func benchCorpus(b *testing.B) ([]lint.Input, int64) {
+func benchCorpus(b *testing.B) ([]engine.Input, int64) {
 	benchOnce.Do(func() {
 		err := corpusgen.Generate(corpusgen.Options{Bytes: 20 << 20, Seed: 1, MarkdownShare: 0.25, DefectRate: 2}, func(a corpusgen.Article) error {
-			benchInputs = append(benchInputs, lint.Input{Path: a.Name, Src: a.Body})
+			benchInputs = append(benchInputs, engine.Input{Path: a.Name, Src: a.Body})
 			benchBytes += int64(len(a.Body))
 			return nil
 		})
@@ -55,11 +59,11 @@ func benchRules(b *testing.B, glossary int, rs []*lint.Rule) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	cfg := lint.DefaultConfig(".")
+	cfg := config.Default(".")
 	if glossary > 0 {
 		cfg.Names = names.GenerateGlossary(glossary, 1)
 	}
-	eng := &lint.Engine{Registry: reg, Config: cfg}
+	eng := &engine.Engine{Registry: reg, Config: cfg}
 	b.SetBytes(size)
 	b.ReportAllocs()
 	for b.Loop() {
@@ -82,9 +86,9 @@ func BenchmarkEngineGlossary10k(b *testing.B) { benchLint(b, 10000) }
 // BenchmarkFind is the matcher alone on the corpus with 10,000 names.
 func BenchmarkFind(b *testing.B) {
 	inputs, size := benchCorpus(b)
-	var docs []*lint.Document
+	var docs []*document.Document
 	for _, in := range inputs[:min(len(inputs), 400)] {
-		d, err := lint.Parse(in.Path, in.Src)
+		d, err := parse.Parse(in.Path, in.Src)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -123,10 +127,10 @@ func BenchmarkGlossaryOverhead(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	plain := &lint.Engine{Registry: reg, Config: lint.DefaultConfig(".")}
-	cfg := lint.DefaultConfig(".")
+	plain := &engine.Engine{Registry: reg, Config: config.Default(".")}
+	cfg := config.Default(".")
 	cfg.Names = names.GenerateGlossary(10000, 1)
-	gloss := &lint.Engine{Registry: reg, Config: cfg}
+	gloss := &engine.Engine{Registry: reg, Config: cfg}
 	gloss.Lint(inputs[:1]) // build the index outside the measurement
 	b.SetBytes(2 * size)
 	var tPlain, tGloss time.Duration
@@ -157,8 +161,8 @@ func BenchmarkNameRulesCost(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	e0 := &lint.Engine{Registry: base, Config: lint.DefaultConfig(".")}
-	e1 := &lint.Engine{Registry: with, Config: lint.DefaultConfig(".")}
+	e0 := &engine.Engine{Registry: base, Config: config.Default(".")}
+	e1 := &engine.Engine{Registry: with, Config: config.Default(".")}
 	b.SetBytes(2 * size)
 	var t0s, t1s time.Duration
 	for b.Loop() {

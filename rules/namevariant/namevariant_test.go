@@ -4,8 +4,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/copydesk/copydesk/config"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/lint/linttest"
+	"github.com/copydesk/copydesk/parse"
 	"github.com/copydesk/copydesk/rules/namevariant"
 )
 
@@ -15,7 +17,7 @@ func TestRule(t *testing.T) {
 
 // With no glossary the rule reports nothing, whatever the text.
 func TestNoGlossary(t *testing.T) {
-	doc, err := lint.Parse("a.txt", []byte("Title\n\nThe Harbor City Museum of Sciences and Technology and Lakesde.\n"))
+	doc, err := parse.Parse("a.txt", []byte("Title\n\nThe Harbor City Museum of Sciences and Technology and Lakesde.\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,7 +29,7 @@ func TestNoGlossary(t *testing.T) {
 // The documented wrong example is reported and fixed to the right one; the
 // right one is not reported.
 func TestDocExamples(t *testing.T) {
-	cfg := lint.DefaultConfig(".")
+	cfg := config.Default(".")
 	cfg.Names = []lint.NameEntry{{Name: "Harbor City Museum of Science and Technology"}}
 	wrong := linttest.InArticle(namevariant.Rule.Doc.Wrong)
 	got := linttest.CorpusFindings(t, map[string]string{"a.txt": wrong, "b.txt": linttest.InArticle(namevariant.Rule.Doc.Right)}, cfg, time.Time{}, namevariant.Rule)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules/internal/nav"
 )
@@ -45,7 +46,7 @@ func check(pass *lint.CorpusPass) {
 	ms := x.Mismatches(x.Claims())
 	// A link that another finding corrects is not judged as a claim of
 	// its own: its fix settles both.
-	corrected := map[*lint.NavLink]bool{}
+	corrected := map[*document.NavLink]bool{}
 	for _, m := range ms {
 		if m.Kind == nav.BackWrong && m.Link != nil {
 			corrected[m.Link] = true
@@ -75,7 +76,7 @@ func check(pass *lint.CorpusPass) {
 			k := key{m.At, -1}
 			if m.Link != nil {
 				k.start = m.Link.Span.Start
-				if m.Link.Span == (lint.Span{}) {
+				if m.Link.Span == (document.Span{}) {
 					k.start = -2 - len(done)
 				}
 			}
@@ -125,7 +126,7 @@ func diagnose(x *nav.Index, m *nav.Mismatch) (lint.Diagnostic, bool) {
 		d = at(anchor)
 		d.Message = fmt.Sprintf("%s gives this article as its %s, but this article has no %s link; add one naming %s",
 			x.Article(m.Suggest), m.Dir, back, x.Article(m.Suggest))
-		if y.Format == lint.FormatText {
+		if y.Format == document.FormatText {
 			if e, ok := addLine(x, m.Target, back, m.Suggest); ok {
 				d.Fix = &lint.Fix{Applicability: lint.Unsafe, Message: fmt.Sprintf("Add a %s link to %s", back, x.Article(m.Suggest)), Edits: []lint.Edit{e}}
 			}
@@ -142,7 +143,7 @@ func diagnose(x *nav.Index, m *nav.Mismatch) (lint.Diagnostic, bool) {
 		d = at(m.Link.Span)
 		d.Message = fmt.Sprintf("%s link names %s, whose %s link names %s instead; point it at the article that follows this one",
 			m.Dir, x.Article(m.Target), back, names(x, m.Back))
-		if m.Dir == lint.NavPrev {
+		if m.Dir == document.NavPrev {
 			d.Message = fmt.Sprintf("%s link names %s, whose %s link names %s instead; point it at the article before this one",
 				m.Dir, x.Article(m.Target), back, names(x, m.Back))
 		}
@@ -157,7 +158,7 @@ func diagnose(x *nav.Index, m *nav.Mismatch) (lint.Diagnostic, bool) {
 	return d, true
 }
 
-func at(sp lint.Span) lint.Diagnostic { return lint.Diagnostic{Start: sp.Start, End: sp.End} }
+func at(sp document.Span) lint.Diagnostic { return lint.Diagnostic{Start: sp.Start, End: sp.End} }
 
 func names(x *nav.Index, ids []int) string {
 	var out []string
@@ -169,7 +170,7 @@ func names(x *nav.Index, ids []int) string {
 
 // firstSpan is where a finding about a missing link goes: the first
 // navigation link, else the title.
-func firstSpan(s *lint.Summary) lint.Span {
+func firstSpan(s *document.Summary) document.Span {
 	for _, l := range s.Nav {
 		if l.Span.End > l.Span.Start {
 			return l.Span
@@ -187,13 +188,13 @@ var labels = [][2]string{
 
 // addLine writes a navigation line for dir naming article to, in the style
 // of the document's last navigation line (bullet, label, separator), after it.
-func addLine(x *nav.Index, in int, dir lint.NavDir, to int) (lint.Edit, bool) {
+func addLine(x *nav.Index, in int, dir document.NavDir, to int) (lint.Edit, bool) {
 	s := x.Sums[in]
 	title := x.Sums[to].Title
 	if title == "" || strings.ContainsAny(title, "\r\n") {
 		return lint.Edit{}, false
 	}
-	var last *lint.NavLink
+	var last *document.NavLink
 	for k := range s.Nav {
 		if s.Nav[k].Span.End > s.Nav[k].Span.Start {
 			last = &s.Nav[k]

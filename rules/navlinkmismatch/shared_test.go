@@ -8,6 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/copydesk/copydesk/config"
+	"github.com/copydesk/copydesk/document"
+	"github.com/copydesk/copydesk/engine"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/lint/linttest"
 	"github.com/copydesk/copydesk/rules/internal/nav"
@@ -16,25 +19,25 @@ import (
 )
 
 // lintFolder lints every article under dir as one corpus with rules.
-func lintFolder(t *testing.T, dir string, rules ...*lint.Rule) (*lint.Result, []*lint.Summary) {
+func lintFolder(t *testing.T, dir string, rules ...*lint.Rule) (*engine.Result, []*document.Summary) {
 	t.Helper()
 	reg, err := lint.NewRegistry(append(lint.Builtin(), rules...)...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var inputs []lint.Input
+	var inputs []engine.Input
 	err = filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && lint.IsArticle(p) {
-			inputs = append(inputs, lint.Input{Path: p})
+		if err == nil && !d.IsDir() && document.IsArticle(p) {
+			inputs = append(inputs, engine.Input{Path: p})
 		}
 		return err
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	eng := &lint.Engine{Registry: reg, Config: lint.DefaultConfig(dir)}
+	eng := &engine.Engine{Registry: reg, Config: config.Default(dir)}
 	res := eng.Lint(inputs)
-	var sums []*lint.Summary
+	var sums []*document.Summary
 	for _, f := range res.Files {
 		if f.Err != nil {
 			t.Fatalf("%s: %v", f.Path, f.Err)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules/internal/nav"
 )
@@ -42,7 +43,7 @@ func (a day) before(b day) bool {
 
 func (a day) String() string { return fmt.Sprintf("%04d-%02d-%02d", a.y, a.m, a.d) }
 
-func dayOf(s *lint.Summary) (day, bool) {
+func dayOf(s *document.Summary) (day, bool) {
 	f := s.Date
 	if f == nil || f.ParseErr != nil || f.Parsed.Err != nil || f.Parsed.Ambiguous || f.Parsed.Year == 0 {
 		return day{}, false
@@ -57,7 +58,7 @@ func check(pass *lint.CorpusPass) {
 	prevOf := map[int][]int{}
 	multi := map[int]bool{}
 	for _, c := range claims {
-		if c.Dir == lint.NavNext {
+		if c.Dir == document.NavNext {
 			if _, ok := next[c.From]; ok {
 				multi[c.From] = true
 			}
@@ -74,10 +75,10 @@ func check(pass *lint.CorpusPass) {
 		}
 		s := x.Sums[c.From]
 		switch {
-		case c.Dir == lint.NavNext && b.before(a):
+		case c.Dir == document.NavNext && b.before(a):
 			pass.Report(s.Path, lint.Diagnostic{Start: c.Link.Span.Start, End: c.Link.Span.End,
 				Message: fmt.Sprintf("next article %s is dated %s, before this one (%s); point the link at a later article", x.Article(c.To), b, a)})
-		case c.Dir == lint.NavPrev && a.before(b):
+		case c.Dir == document.NavPrev && a.before(b):
 			if n, ok := next[c.To]; ok && n == c.From {
 				continue // reported on the other article's next link
 			}
@@ -86,7 +87,7 @@ func check(pass *lint.CorpusPass) {
 		}
 	}
 	inCycle := map[int]bool{}
-	report := func(cycle []int, dir lint.NavDir, link func(int) *lint.NavLink) {
+	report := func(cycle []int, dir document.NavDir, link func(int) *document.NavLink) {
 		// Report once, on the article with the smallest path.
 		first := 0
 		for k, i := range cycle {
@@ -106,14 +107,14 @@ func check(pass *lint.CorpusPass) {
 		}
 		pass.Report(x.Sums[at].Path, lint.Diagnostic{Start: l.Span.Start, End: l.Span.End, Message: msg})
 	}
-	firstLink := func(dir lint.NavDir, to map[int]int) func(int) *lint.NavLink {
-		return func(i int) *lint.NavLink {
+	firstLink := func(dir document.NavDir, to map[int]int) func(int) *document.NavLink {
+		return func(i int) *document.NavLink {
 			for _, c := range claims {
 				if c.From == i && c.Dir == dir && c.To == to[i] {
 					return c.Link
 				}
 			}
-			return &lint.NavLink{}
+			return &document.NavLink{}
 		}
 	}
 	prev := map[int]int{}
@@ -123,9 +124,9 @@ func check(pass *lint.CorpusPass) {
 		}
 	}
 	for _, g := range []struct {
-		dir lint.NavDir
+		dir document.NavDir
 		to  map[int]int
-	}{{lint.NavNext, next}, {lint.NavPrev, prev}} {
+	}{{document.NavNext, next}, {document.NavPrev, prev}} {
 		for _, cycle := range cycles(len(x.Sums), g.to, multi) {
 			seen := false
 			for _, i := range cycle {

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/fixers"
 	"github.com/copydesk/copydesk/lint"
 
@@ -41,7 +42,7 @@ func TestChain30FixRoundTrip(t *testing.T) {
 	}
 	files := map[string]string{}
 	for _, e := range entries {
-		if lint.IsArticle(e.Name()) {
+		if document.IsArticle(e.Name()) {
 			b, err := os.ReadFile(filepath.Join(dir, e.Name()))
 			if err != nil {
 				t.Fatal(err)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules/internal/prose"
 )
@@ -40,12 +41,12 @@ func run(pass *lint.Pass) {
 	src := doc.Src
 	numbers := pass.Options.Bool("allow-with-numbers")
 	for bi := range doc.Blocks {
-		if !doc.Blocks[bi].Has(lint.HasOddSpace) {
+		if !doc.Blocks[bi].Has(document.HasOddSpace) {
 			continue
 		}
 		toks := doc.BlockTokens(&doc.Blocks[bi])
 		for i, t := range toks {
-			if t.Kind != lint.TokSpace || !t.Is(lint.FlagOddSpace) {
+			if t.Kind != document.TokSpace || !t.Is(document.FlagOddSpace) {
 				continue
 			}
 			// Only spaces between two words, or after a comma or colon before
@@ -56,8 +57,8 @@ func run(pass *lint.Pass) {
 			}
 			prev, next := toks[i-1], toks[i+1]
 			switch next.Kind {
-			case lint.TokWord:
-			case lint.TokNumber:
+			case document.TokWord:
+			case document.TokNumber:
 				if numbers {
 					continue
 				}
@@ -65,12 +66,12 @@ func run(pass *lint.Pass) {
 				continue
 			}
 			switch prev.Kind {
-			case lint.TokWord:
-			case lint.TokNumber:
+			case document.TokWord:
+			case document.TokNumber:
 				if numbers {
 					continue
 				}
-			case lint.TokPunct:
+			case document.TokPunct:
 				c := src[prev.Start]
 				if c != ',' && c != ';' && c != ':' {
 					continue
@@ -83,13 +84,13 @@ func run(pass *lint.Pass) {
 	}
 }
 
-func diagnostic(src []byte, t lint.Token) lint.Diagnostic {
+func diagnostic(src []byte, t document.Token) lint.Diagnostic {
 	var b strings.Builder
 	var name string
 	odd := 0
 	for i := int(t.Start); i < int(t.End); {
 		r, w := utf8.DecodeRune(src[i:t.End])
-		if lint.IsOddSpace(r) {
+		if document.IsOddSpace(r) {
 			odd++
 			if name == "" {
 				name = spaceName(r)

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"fmt"
 
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules/internal/prose"
 )
@@ -64,8 +65,8 @@ func run(pass *lint.Pass) {
 	var marks []mark
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
-		if b.Tok1 > b.Tok0 && b.Has(lint.HasDoubleQuote|lint.HasSingleQuote) {
-			plain := doc.Format == lint.FormatText || b.Kind == lint.KindField
+		if b.Tok1 > b.Tok0 && b.Has(document.HasDoubleQuote|document.HasSingleQuote) {
+			plain := doc.Format == document.FormatText || b.Kind == document.KindField
 			marks = collect(src, b.Prose, doc.BlockTokens(b), plain, int32(bi), marks)
 		}
 	}
@@ -164,7 +165,7 @@ func report(pass *lint.Pass, marks []mark, double bool) {
 			if toCurly {
 				app = lint.Unsafe
 				// A curly quote needs no Markdown escape: \" becomes “.
-				if doc.Format == lint.FormatMarkdown && edit.Start > 0 && src[edit.Start-1] == '\\' && !m.inWord {
+				if doc.Format == document.FormatMarkdown && edit.Start > 0 && src[edit.Start-1] == '\\' && !m.inWord {
 					edit.Start--
 				}
 			}
@@ -188,8 +189,8 @@ func markLen(m mark) int {
 // fixable reports whether replacing a mark keeps the file valid: in a front
 // matter title a straight quote could end a quoted YAML or TOML string or
 // start one.
-func fixable(src []byte, b *lint.Block, m mark, repl string) bool {
-	if b.Kind != lint.KindField || (repl != `"` && repl != "'") {
+func fixable(src []byte, b *document.Block, m mark, repl string) bool {
+	if b.Kind != document.KindField || (repl != `"` && repl != "'") {
 		return true
 	}
 	if int(m.off) == b.Prose.Start {
@@ -210,7 +211,7 @@ func fixable(src []byte, b *lint.Block, m mark, repl string) bool {
 // plain says the block's prose has no cut-out code or markup (plain text, a
 // front matter field): an apostrophe between two letters there is inside a
 // word token, and its token need not be looked up.
-func collect(src []byte, span lint.Span, toks []lint.Token, plain bool, bi int32, marks []mark) []mark {
+func collect(src []byte, span document.Span, toks []document.Token, plain bool, bi int32, marks []mark) []mark {
 	if len(toks) == 0 {
 		return marks
 	}
@@ -266,16 +267,16 @@ func collect(src []byte, span lint.Span, toks []lint.Token, plain bool, bi int32
 		i, t := ti, toks[ti]
 		c := text[pos]
 		switch t.Kind {
-		case lint.TokWord:
+		case document.TokWord:
 			switch {
-			case t.Is(lint.FlagCJK):
+			case t.Is(document.FlagCJK):
 			case c == '\'':
 				marks = append(marks, mark{off, int32(i), bi, straightSingle, true})
 			case isRightSingle(text[pos:]):
 				marks = append(marks, mark{off, int32(i), bi, curlySingle, true})
 			}
 			continue
-		case lint.TokPunct:
+		case document.TokPunct:
 		default:
 			continue // a URL, code, markup
 		}
@@ -343,8 +344,8 @@ func candidateAt(b []byte) bool {
 }
 
 // wordFollows reports whether a word touches toks[i] on the right.
-func wordFollows(toks []lint.Token, i int) bool {
-	return i+1 < len(toks) && toks[i+1].Kind == lint.TokWord && toks[i+1].Start == toks[i].End
+func wordFollows(toks []document.Token, i int) bool {
+	return i+1 < len(toks) && toks[i+1].Kind == document.TokWord && toks[i+1].Start == toks[i].End
 }
 
 // candidates are the bytes that may start a quotation mark or a template.
@@ -364,7 +365,7 @@ var elisions = map[string]bool{
 }
 
 // curlyFor picks the curly form of a straight mark from its context.
-func curlyFor(src []byte, toks []lint.Token, m mark) string {
+func curlyFor(src []byte, toks []document.Token, m mark) string {
 	if m.inWord {
 		return "’"
 	}
@@ -379,10 +380,10 @@ func curlyFor(src []byte, toks []lint.Token, m mark) string {
 	}
 	if i+1 < len(toks) && toks[i+1].Start == toks[i].End {
 		next := toks[i+1]
-		if next.Kind == lint.TokNumber || next.Kind == lint.TokWord && next.Is(lint.FlagDigit) && src[next.Start] >= '0' && src[next.Start] <= '9' {
+		if next.Kind == document.TokNumber || next.Kind == document.TokWord && next.Is(document.FlagDigit) && src[next.Start] >= '0' && src[next.Start] <= '9' {
 			return "’" // ’90s
 		}
-		if opening && next.Kind == lint.TokWord && elisions[string(src[next.Start:next.End])] {
+		if opening && next.Kind == document.TokWord && elisions[string(src[next.Start:next.End])] {
 			return "’" // ’em, ’tis, ’n’
 		}
 	}
@@ -394,15 +395,15 @@ func curlyFor(src []byte, toks []lint.Token, m mark) string {
 
 // cjkBeside reports whether a quotation mark touches Chinese or Japanese
 // text, where curly quotation marks are the norm.
-func cjkBeside(src []byte, toks []lint.Token, i int) bool {
+func cjkBeside(src []byte, toks []document.Token, i int) bool {
 	return i > 0 && cjk(src, toks[i-1]) || i+1 < len(toks) && cjk(src, toks[i+1])
 }
 
-func cjk(src []byte, t lint.Token) bool {
-	if t.Kind == lint.TokWord {
-		return t.Is(lint.FlagCJK)
+func cjk(src []byte, t document.Token) bool {
+	if t.Kind == document.TokWord {
+		return t.Is(document.FlagCJK)
 	}
-	if t.Kind != lint.TokPunct || t.End-t.Start != 3 {
+	if t.Kind != document.TokPunct || t.End-t.Start != 3 {
 		return false
 	}
 	c, d := src[t.Start], src[t.Start+1]
@@ -412,13 +413,13 @@ func cjk(src []byte, t lint.Token) bool {
 
 // quotesNumber reports whether the straight quote at toks[i] closes a
 // quotation of the number alone: "10".
-func quotesNumber(src []byte, toks []lint.Token, i int) bool {
+func quotesNumber(src []byte, toks []document.Token, i int) bool {
 	for j := i - 1; j >= 0; j-- {
 		t := toks[j]
 		switch t.Kind {
-		case lint.TokNumber, lint.TokInvisible:
+		case document.TokNumber, document.TokInvisible:
 			continue
-		case lint.TokPunct:
+		case document.TokPunct:
 			switch src[t.Start] {
 			case '"':
 				return true

@@ -7,6 +7,7 @@ import (
 
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/lint/linttest"
+	"github.com/copydesk/copydesk/parse"
 	"github.com/copydesk/copydesk/rules/quotestyle"
 )
 
@@ -31,7 +32,7 @@ func fixAll(src string, ds []lint.Diagnostic) string {
 
 func check(t *testing.T, name, src, style string) ([]lint.Diagnostic, string) {
 	t.Helper()
-	doc, err := lint.Parse(name, []byte(src))
+	doc, err := parse.Parse(name, []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"unicode/utf8"
 
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules/internal/prose"
 )
@@ -52,16 +53,16 @@ func run(pass *lint.Pass) {
 	src := doc.Src
 	emphatic := pass.Options.Bool("flag-emphatic")
 	for bi := range doc.Blocks {
-		if !doc.Blocks[bi].Has(lint.HasPunctRun) {
+		if !doc.Blocks[bi].Has(document.HasPunctRun) {
 			continue
 		}
 		toks := doc.BlockTokens(&doc.Blocks[bi])
 		for i := 0; i < len(toks); i++ {
-			if toks[i].Kind != lint.TokPunct || !isMark(src[toks[i].Start]) {
+			if toks[i].Kind != document.TokPunct || !isMark(src[toks[i].Start]) {
 				continue
 			}
 			j := i + 1
-			for j < len(toks) && toks[j].Kind == lint.TokPunct && isMark(src[toks[j].Start]) {
+			for j < len(toks) && toks[j].Kind == document.TokPunct && isMark(src[toks[j].Start]) {
 				j++
 			}
 			if j-i >= 2 {
@@ -73,11 +74,11 @@ func run(pass *lint.Pass) {
 }
 
 // check looks at the run of marks toks[i:j].
-func check(pass *lint.Pass, toks []lint.Token, i, j int, emphatic bool) {
+func check(pass *lint.Pass, toks []document.Token, i, j int, emphatic bool) {
 	src := pass.Doc.Src
 	start, end := int(toks[i].Start), int(toks[j-1].End)
 	run := src[start:end]
-	var prev, next *lint.Token
+	var prev, next *document.Token
 	if i > 0 {
 		prev = &toks[i-1]
 	}
@@ -151,17 +152,17 @@ func report(pass *lint.Pass, start, end int, msg, fixMsg string, app lint.Applic
 
 // doubledStop handles "..": a doubled full stop before the end of a
 // sentence, or a two-dot ellipsis in the middle of one.
-func doubledStop(pass *lint.Pass, toks []lint.Token, i, j int, prev, next *lint.Token) {
+func doubledStop(pass *lint.Pass, toks []document.Token, i, j int, prev, next *document.Token) {
 	src := pass.Doc.Src
 	start, end := int(toks[i].Start), int(toks[j-1].End)
 	if next != nil {
 		switch next.Kind {
-		case lint.TokWord, lint.TokNumber, lint.TokLiteral:
+		case document.TokWord, document.TokNumber, document.TokLiteral:
 			// "1..10", "a..z": ranges. Only "end..Next" is a slip.
-			if !lowerWord(src, prev) || !next.Is(lint.FlagUpper) || next.End-next.Start < 2 {
+			if !lowerWord(src, prev) || !next.Is(document.FlagUpper) || next.End-next.Start < 2 {
 				return
 			}
-		case lint.TokPunct:
+		case document.TokPunct:
 			switch src[next.Start] {
 			case '/', '\\', '-', '_', '=', '<', '+', '*', '[', '{', '(', '$', '#', '%', '&', '|':
 				return // "../", "..\\", "1..=12", "a..<b": paths and ranges
@@ -170,13 +171,13 @@ func doubledStop(pass *lint.Pass, toks []lint.Token, i, j int, prev, next *lint.
 	}
 	if abbreviation(src, toks, i) {
 		msg := "doubled full stop \"..\" after an abbreviation; keep one"
-		if next == nil || next.Kind == lint.TokNewline || spaceOrEnd(next) && upperNext(toks, j) {
+		if next == nil || next.Kind == document.TokNewline || spaceOrEnd(next) && upperNext(toks, j) {
 			msg = "doubled full stop \"..\"; the abbreviation's full stop also ends the sentence, so keep one"
 		}
 		report(pass, start, end, msg, "Keep one full stop", lint.Safe, start+1, end)
 		return
 	}
-	if w := next2(toks, j); w != nil && !w.Is(lint.FlagUpper) && (w.Kind == lint.TokWord || w.Kind == lint.TokNumber) {
+	if w := next2(toks, j); w != nil && !w.Is(document.FlagUpper) && (w.Kind == document.TokWord || w.Kind == document.TokNumber) {
 		// "we waited.. and waited": the sentence goes on, so the writer may
 		// have meant an ellipsis.
 		report(pass, start, end, "two full stops \"..\" inside a sentence; use one, or three for an ellipsis",
@@ -188,7 +189,7 @@ func doubledStop(pass *lint.Pass, toks []lint.Token, i, j int, prev, next *lint.
 
 // commaStop handles ",." and ".,": an abbreviation's full stop before a
 // comma is right; otherwise one mark is a slip, and the next word says which.
-func commaStop(pass *lint.Pass, toks []lint.Token, i, j int, prev, next *lint.Token) {
+func commaStop(pass *lint.Pass, toks []document.Token, i, j int, prev, next *document.Token) {
 	src := pass.Doc.Src
 	start, end := int(toks[i].Start), int(toks[j-1].End)
 	run := src[start:end]
@@ -196,13 +197,13 @@ func commaStop(pass *lint.Pass, toks []lint.Token, i, j int, prev, next *lint.To
 		return // "etc.,", "Inc.,", "U.S.,", "J.,", "Hist.,", "liv.,"
 	}
 	msg := fmt.Sprintf("comma and full stop together %q; keep one", run)
-	if next != nil && (next.Kind == lint.TokWord || next.Kind == lint.TokNumber || next.Kind == lint.TokLiteral) {
+	if next != nil && (next.Kind == document.TokWord || next.Kind == document.TokNumber || next.Kind == document.TokLiteral) {
 		// "word.,word": no telling which was meant.
 		prose.Report(pass, lint.Diagnostic{Start: start, End: end, Message: msg})
 		return
 	}
 	keepComma := false
-	if w := next2(toks, j); w != nil && (w.Kind == lint.TokWord && !w.Is(lint.FlagUpper) || w.Kind == lint.TokNumber) {
+	if w := next2(toks, j); w != nil && (w.Kind == document.TokWord && !w.Is(document.FlagUpper) || w.Kind == document.TokNumber) {
 		keepComma = true
 	}
 	comma, stop := start, start+1 // ",."
@@ -224,8 +225,8 @@ func commaStop(pass *lint.Pass, toks []lint.Token, i, j int, prev, next *lint.To
 
 // next2 returns the word after the token at k when only spaces separate
 // them on the same line, or nil.
-func next2(toks []lint.Token, k int) *lint.Token {
-	if k >= len(toks) || toks[k].Kind != lint.TokSpace {
+func next2(toks []document.Token, k int) *document.Token {
+	if k >= len(toks) || toks[k].Kind != document.TokSpace {
 		return nil
 	}
 	if k+1 < len(toks) {
@@ -234,9 +235,9 @@ func next2(toks []lint.Token, k int) *lint.Token {
 	return nil
 }
 
-func upperNext(toks []lint.Token, k int) bool {
+func upperNext(toks []document.Token, k int) bool {
 	w := next2(toks, k)
-	return w != nil && w.Is(lint.FlagUpper)
+	return w != nil && w.Is(document.FlagUpper)
 }
 
 func same(b []byte, c byte) bool {
@@ -259,16 +260,16 @@ func onlyBangs(b []byte) bool {
 
 // afterWord reports whether the run follows the end of a word: a word, a
 // number, a literal, inline markup, or a closing bracket or quote.
-func afterWord(src []byte, prev *lint.Token) bool {
+func afterWord(src []byte, prev *document.Token) bool {
 	if prev == nil {
 		return false
 	}
 	switch prev.Kind {
-	case lint.TokWord, lint.TokNumber, lint.TokLiteral:
+	case document.TokWord, document.TokNumber, document.TokLiteral:
 		return true
-	case lint.TokMarkup:
-		return !prev.Is(lint.FlagHasSpace)
-	case lint.TokPunct:
+	case document.TokMarkup:
+		return !prev.Is(document.FlagHasSpace)
+	case document.TokPunct:
 		r, _ := utf8.DecodeRune(src[prev.Start:prev.End])
 		switch r {
 		case ')', ']', '”', '’', '»', '›', '*', '%':
@@ -285,12 +286,12 @@ func afterWord(src []byte, prev *lint.Token) bool {
 	return false
 }
 
-func spaceOrEnd(next *lint.Token) bool {
-	return next == nil || next.Kind == lint.TokSpace || next.Kind == lint.TokNewline
+func spaceOrEnd(next *document.Token) bool {
+	return next == nil || next.Kind == document.TokSpace || next.Kind == document.TokNewline
 }
 
-func lowerWord(src []byte, t *lint.Token) bool {
-	if t.Kind != lint.TokWord || t.Is(lint.FlagUpper) || t.End-t.Start < 2 {
+func lowerWord(src []byte, t *document.Token) bool {
+	if t.Kind != document.TokWord || t.Is(document.FlagUpper) || t.End-t.Start < 2 {
 		return false
 	}
 	c := src[t.Start]
@@ -300,19 +301,19 @@ func lowerWord(src []byte, t *lint.Token) bool {
 // abbreviation reports whether the full stop toks[i] ends an abbreviation:
 // an initial ("J.", "e.g."), the last part of a dotted one ("U.S.",
 // "Ph.D."), a word without vowels ("Mr.", "Ltd.", "pp.") or a known one.
-func abbreviation(src []byte, toks []lint.Token, i int) bool {
+func abbreviation(src []byte, toks []document.Token, i int) bool {
 	if i == 0 {
 		return false
 	}
 	w := toks[i-1]
-	if w.Kind != lint.TokWord || w.Is(lint.FlagCJK) {
+	if w.Kind != document.TokWord || w.Is(document.FlagCJK) {
 		return false
 	}
 	word := src[w.Start:w.End]
 	if utf8.RuneCount(word) == 1 {
 		return true
 	}
-	if i >= 2 && toks[i-2].Kind == lint.TokPunct && src[toks[i-2].Start] == '.' {
+	if i >= 2 && toks[i-2].Kind == document.TokPunct && src[toks[i-2].Start] == '.' {
 		return true
 	}
 	if len(word) > 7 {
@@ -334,15 +335,15 @@ func abbreviation(src []byte, toks []lint.Token, i int) bool {
 		return true
 	}
 	lower := buf[:len(word)]
-	return abbrevAny[string(lower)] || w.Is(lint.FlagUpper) && abbrevCap[string(lower)]
+	return abbrevAny[string(lower)] || w.Is(document.FlagUpper) && abbrevCap[string(lower)]
 }
 
 // plainWordBefore reports whether the word before the full stop toks[i] is
 // surely not an abbreviation: proofread books abbreviate freely ("Eliz.,",
 // "Hist.,", "liv.,", "Esq.,"), so only a lower-case word of five letters or
 // more that no list knows counts as an ordinary word.
-func plainWordBefore(src []byte, toks []lint.Token, i int) bool {
-	if i == 0 || toks[i-1].Kind != lint.TokWord || toks[i-1].Is(lint.FlagUpper) || abbreviation(src, toks, i) {
+func plainWordBefore(src []byte, toks []document.Token, i int) bool {
+	if i == 0 || toks[i-1].Kind != document.TokWord || toks[i-1].Is(document.FlagUpper) || abbreviation(src, toks, i) {
 		return false
 	}
 	w := src[toks[i-1].Start:toks[i-1].End]

@@ -5,6 +5,7 @@ import (
 
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/lint/linttest"
+	"github.com/copydesk/copydesk/parse"
 	"github.com/copydesk/copydesk/rules/repeatedpunctuation"
 )
 
@@ -14,7 +15,7 @@ func TestRule(t *testing.T) {
 
 func TestEmphaticOption(t *testing.T) {
 	src := []byte("Title\n\nThe gallery is open!! Really?! Who knew??\n")
-	doc, err := lint.Parse("a.txt", src)
+	doc, err := parse.Parse("a.txt", src)
 	if err != nil {
 		t.Fatal(err)
 	}

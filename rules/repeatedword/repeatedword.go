@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules/internal/prose"
 )
@@ -50,18 +51,18 @@ func run(pass *lint.Pass) {
 		spaced := false
 		for i, t := range toks {
 			switch t.Kind {
-			case lint.TokSpace, lint.TokNewline:
+			case document.TokSpace, document.TokNewline:
 				spaced = true
 				continue
-			case lint.TokMarkup:
-				spaced = spaced || t.Is(lint.FlagHasSpace)
+			case document.TokMarkup:
+				spaced = spaced || t.Is(document.FlagHasSpace)
 				continue
-			case lint.TokWord:
+			case document.TokWord:
 			default:
 				prev, spaced = -1, false
 				continue
 			}
-			if prev >= 0 && spaced && !t.Is(lint.FlagCJK) && same(doc.Src, toks[prev], t) {
+			if prev >= 0 && spaced && !t.Is(document.FlagCJK) && same(doc.Src, toks[prev], t) {
 				check(pass, toks, prev, i)
 			}
 			prev, spaced = i, false
@@ -71,7 +72,7 @@ func run(pass *lint.Pass) {
 
 // inCompound: "Pre-RFC RFC", "ten ten-pound", "gophercon.in in": one of the
 // words is part of a hyphenated compound, a domain or a path.
-func inCompound(src []byte, w1, w2 lint.Token) bool {
+func inCompound(src []byte, w1, w2 document.Token) bool {
 	if w1.Start > 0 {
 		switch src[w1.Start-1] {
 		case '-', '.', '/', '@':
@@ -98,7 +99,7 @@ func isWordChar(c byte) bool { return isLetter(c) || c >= '0' && c <= '9' }
 func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 // capsDiffer: "AND and", "TLS tls": an acronym beside the ordinary word.
-func capsDiffer(src []byte, w1, w2 lint.Token) bool {
+func capsDiffer(src []byte, w1, w2 document.Token) bool {
 	return allCaps(src[w1.Start:w1.End]) != allCaps(src[w2.Start:w2.End])
 }
 
@@ -119,7 +120,7 @@ func possessive(lower string) bool {
 	return strings.HasSuffix(lower, "'s") || strings.HasSuffix(lower, "’s")
 }
 
-func same(src []byte, a, b lint.Token) bool {
+func same(src []byte, a, b document.Token) bool {
 	// Lengths and first letters, folded to lower case, settle most pairs
 	// before the full comparison.
 	return a.End-a.Start == b.End-b.Start && src[a.Start]|0x20 == src[b.Start]|0x20 &&
@@ -127,12 +128,12 @@ func same(src []byte, a, b lint.Token) bool {
 }
 
 // check reports toks[j] repeating toks[i] unless the double is language.
-func check(pass *lint.Pass, toks []lint.Token, i, j int) {
+func check(pass *lint.Pass, toks []document.Token, i, j int) {
 	src := pass.Doc.Src
 	w1, w2 := toks[i], toks[j]
 	word := string(src[w2.Start:w2.End])
 	lower := strings.ToLower(word)
-	if w2.Is(lint.FlagDigit) || inCompound(src, w1, w2) || capsDiffer(src, w1, w2) || possessive(lower) || elided(src, toks, j) {
+	if w2.Is(document.FlagDigit) || inCompound(src, w1, w2) || capsDiffer(src, w1, w2) || possessive(lower) || elided(src, toks, j) {
 		return
 	}
 	emphasis := j-i > 1 && emphasisBetween(src, toks, i, j)
@@ -152,7 +153,7 @@ func check(pass *lint.Pass, toks []lint.Token, i, j int) {
 		End:     int(w2.End),
 		Message: fmt.Sprintf("doubled word %q; remove the second one", word),
 	}
-	upper1, upper2 := w1.Is(lint.FlagUpper), w2.Is(lint.FlagUpper)
+	upper1, upper2 := w1.Is(document.FlagUpper), w2.Is(document.FlagUpper)
 	switch {
 	case prose.Mentioned(src, toks, i, j):
 		// fix "the the": the writer quotes the slip as an example.
@@ -191,7 +192,7 @@ func check(pass *lint.Pass, toks []lint.Token, i, j int) {
 // A pair is a doubled word with what stands around it.
 type pair struct {
 	src           []byte
-	toks          []lint.Token
+	toks          []document.Token
 	i, j          int
 	before, after int // indexes of the words around the pair, or -1
 	lower         string
@@ -221,7 +222,7 @@ func (c *pair) language() bool {
 		return true
 	case speechVerbs[prev] && !functionWords[lower]:
 		return true // they said bye bye: the words reported, as spoken
-	case nameWords[lower] && w1.Is(lint.FlagUpper) && (!w2.Is(lint.FlagUpper) || sentenceStart(src, toks, c.i)):
+	case nameWords[lower] && w1.Is(document.FlagUpper) && (!w2.Is(document.FlagUpper) || sentenceStart(src, toks, c.i)):
 		return true // Will will be here; May May is my friend (but "That is May May" is a slip)
 	case exclaimed(src, toks, c.j):
 		return true // Wait wait! an exclamation repeats on purpose
@@ -231,13 +232,13 @@ func (c *pair) language() bool {
 		return true // the will will show
 	case adverbParticles[lower] && (pastForm(prev) || phrasalHeads[prev] || phrasalObjects[prev] && c.verbBefore(c.before)):
 		return true // slipped in in safety; sign in in the book; took it in in the morning
-	case !w1.Is(lint.FlagUpper) && w2.Is(lint.FlagUpper):
+	case !w1.Is(document.FlagUpper) && w2.Is(document.FlagUpper):
 		return true // the name is Is: a name or a mention starts with the second
-	case w1.Is(lint.FlagUpper) && w2.Is(lint.FlagUpper) && !functionWords[lower] && !nameWords[lower] && !allCaps(src[w2.Start:w2.End]) && !blockStart(toks, c.i) && !sentenceStart(src, toks, c.i):
+	case w1.Is(document.FlagUpper) && w2.Is(document.FlagUpper) && !functionWords[lower] && !nameWords[lower] && !allCaps(src[w2.Start:w2.End]) && !blockStart(toks, c.i) && !sentenceStart(src, toks, c.i):
 		return true // Walla Walla, Go Go: a name
-	case w1.Is(lint.FlagUpper) && !w2.Is(lint.FlagUpper) && !functionWords[lower] && latin(lower):
+	case w1.Is(document.FlagUpper) && !w2.Is(document.FlagUpper) && !functionWords[lower] && latin(lower):
 		return true // Rattus rattus
-	case !w1.Is(lint.FlagUpper) && c.before >= 0 && toks[c.before].Is(lint.FlagUpper) && latin(lower) && latin(prev) && !functionWords[lower]:
+	case !w1.Is(document.FlagUpper) && c.before >= 0 && toks[c.before].Is(document.FlagUpper) && latin(lower) && latin(prev) && !functionWords[lower]:
 		return true // Homo sapiens sapiens
 	}
 	// Tripled words and spaced-out letters are deliberate: "no no no", "M I T".
@@ -261,8 +262,8 @@ func (c *pair) language() bool {
 }
 
 // exclaimed reports an exclamation mark right after the second copy.
-func exclaimed(src []byte, toks []lint.Token, j int) bool {
-	return j+1 < len(toks) && toks[j+1].Kind == lint.TokPunct && toks[j+1].Start == toks[j].End && src[toks[j+1].Start] == '!'
+func exclaimed(src []byte, toks []document.Token, j int) bool {
+	return j+1 < len(toks) && toks[j+1].Kind == document.TokPunct && toks[j+1].Start == toks[j].End && src[toks[j+1].Start] == '!'
 }
 
 // binomial reports that the first copy ends a reduplicative binomial, the
@@ -279,12 +280,12 @@ func binomial(c *pair, prev string) bool {
 }
 
 // sentenceStart reports whether toks[i] follows the end of a sentence.
-func sentenceStart(src []byte, toks []lint.Token, i int) bool {
+func sentenceStart(src []byte, toks []document.Token, i int) bool {
 	for k := i - 1; k >= 0; k-- {
 		switch toks[k].Kind {
-		case lint.TokSpace, lint.TokNewline, lint.TokMarkup, lint.TokInvisible:
+		case document.TokSpace, document.TokNewline, document.TokMarkup, document.TokInvisible:
 			continue
-		case lint.TokPunct:
+		case document.TokPunct:
 			switch src[toks[k].Start] {
 			case '.', '!', '?', ':', '"', '\'', '(':
 				return true
@@ -328,7 +329,7 @@ func latin(w string) bool {
 // stretch of six or more words around it with no English function word in it
 // ("Il faut que vous vous retiriez"). The classes above are English's; in
 // another language a double is left to a person who reads it.
-func foreign(src []byte, toks []lint.Token, i, j int) bool {
+func foreign(src []byte, toks []document.Token, i, j int) bool {
 	if functionWords[strings.ToLower(string(src[toks[i].Start:toks[i].End]))] {
 		return false
 	}
@@ -356,19 +357,19 @@ func foreign(src []byte, toks []lint.Token, i, j int) bool {
 
 // elided reports a word followed by an apostrophe that ends it, an elided
 // form that is another word: "I i’ the grave" (i’ for in), "o’ the".
-func elided(src []byte, toks []lint.Token, j int) bool {
-	if j+1 >= len(toks) || toks[j+1].Start != toks[j].End || toks[j+1].Kind != lint.TokPunct {
+func elided(src []byte, toks []document.Token, j int) bool {
+	if j+1 >= len(toks) || toks[j+1].Start != toks[j].End || toks[j+1].Kind != document.TokPunct {
 		return false
 	}
 	m := string(src[toks[j+1].Start:toks[j+1].End])
-	return (m == "'" || m == "’") && (j+2 >= len(toks) || toks[j+2].Kind != lint.TokWord || toks[j+2].Start != toks[j+1].End)
+	return (m == "'" || m == "’") && (j+2 >= len(toks) || toks[j+2].Kind != document.TokWord || toks[j+2].Start != toks[j+1].End)
 }
 
 // blockStart reports whether toks[i] is the first word of its block.
-func blockStart(toks []lint.Token, i int) bool {
+func blockStart(toks []document.Token, i int) bool {
 	for k := i - 1; k >= 0; k-- {
 		switch toks[k].Kind {
-		case lint.TokSpace, lint.TokNewline, lint.TokMarkup, lint.TokInvisible:
+		case document.TokSpace, document.TokNewline, document.TokMarkup, document.TokInvisible:
 			continue
 		}
 		return false
@@ -378,9 +379,9 @@ func blockStart(toks []lint.Token, i int) bool {
 
 // emphasisBetween reports emphasis markers between the two words: one copy
 // is emphasised (`the *the* cat`, `_use_ use`).
-func emphasisBetween(src []byte, toks []lint.Token, i, j int) bool {
+func emphasisBetween(src []byte, toks []document.Token, i, j int) bool {
 	for k := i + 1; k < j; k++ {
-		if t := toks[k]; t.Kind == lint.TokMarkup && prose.Emphasis(src[t.Start:t.End]) {
+		if t := toks[k]; t.Kind == document.TokMarkup && prose.Emphasis(src[t.Start:t.End]) {
 			return true
 		}
 	}
@@ -389,9 +390,9 @@ func emphasisBetween(src []byte, toks []lint.Token, i, j int) bool {
 
 // labelThenWord reports a one-word link label closed between the words:
 // `[Date](/api/date) Date utilities`.
-func labelThenWord(src []byte, toks []lint.Token, i, j int) bool {
+func labelThenWord(src []byte, toks []document.Token, i, j int) bool {
 	for k := i + 1; k < j; k++ {
-		if t := toks[k]; t.Kind == lint.TokMarkup && src[t.Start] == ']' && toks[i].Start > 0 && src[toks[i].Start-1] == '[' {
+		if t := toks[k]; t.Kind == document.TokMarkup && src[t.Start] == ']' && toks[i].Start > 0 && src[toks[i].Start-1] == '[' {
 			return true
 		}
 	}
@@ -400,9 +401,9 @@ func labelThenWord(src []byte, toks []lint.Token, i, j int) bool {
 
 // emphasisRemoval deletes the emphasised copy with its markers and one
 // space beside it: `the *the* cat` becomes `the cat`, `_use_ use` `use`.
-func emphasisRemoval(src []byte, toks []lint.Token, i, j int) (lint.Edit, bool) {
+func emphasisRemoval(src []byte, toks []document.Token, i, j int) (lint.Edit, bool) {
 	marked := func(k int) bool {
-		return k > 0 && k+1 < len(toks) && toks[k-1].Kind == lint.TokMarkup && toks[k+1].Kind == lint.TokMarkup &&
+		return k > 0 && k+1 < len(toks) && toks[k-1].Kind == document.TokMarkup && toks[k+1].Kind == document.TokMarkup &&
 			toks[k-1].End == toks[k].Start && toks[k+1].Start == toks[k].End &&
 			bytes.Equal(src[toks[k-1].Start:toks[k-1].End], src[toks[k+1].Start:toks[k+1].End])
 	}
@@ -420,15 +421,15 @@ func emphasisRemoval(src []byte, toks []lint.Token, i, j int) (lint.Edit, bool) 
 // (`the [the forum]`), it deletes the first word and the space after it, so
 // that a reference label still matches its definition; no markup is ever
 // removed.
-func removal(src []byte, toks []lint.Token, i, j int) (lint.Edit, bool) {
+func removal(src []byte, toks []document.Token, i, j int) (lint.Edit, bool) {
 	w1, w2 := toks[i], toks[j]
 	if onlySpace(src[w1.End:w2.Start]) {
 		return lint.Edit{Start: int(w1.End), End: int(w2.End)}, true
 	}
-	if m := toks[j-1]; m.Kind == lint.TokMarkup && m.End == w2.Start && src[m.Start] == '[' && j-1 > i && onlySpace(src[w1.End:m.Start]) {
+	if m := toks[j-1]; m.Kind == document.TokMarkup && m.End == w2.Start && src[m.Start] == '[' && j-1 > i && onlySpace(src[w1.End:m.Start]) {
 		return lint.Edit{Start: int(w1.Start), End: int(m.Start)}, true
 	}
-	if j+1 < len(toks) && toks[j+1].Kind == lint.TokSpace && toks[j+1].Start == w2.End && !insideLabel(src, toks, j) {
+	if j+1 < len(toks) && toks[j+1].Kind == document.TokSpace && toks[j+1].Start == w2.End && !insideLabel(src, toks, j) {
 		return lint.Edit{Start: int(w2.Start), End: int(toks[j+1].End)}, true
 	}
 	return lint.Edit{}, false
@@ -436,9 +437,9 @@ func removal(src []byte, toks []lint.Token, i, j int) (lint.Edit, bool) {
 
 // insideLabel reports whether a link label opened before toks[j] is still
 // open at it.
-func insideLabel(src []byte, toks []lint.Token, j int) bool {
+func insideLabel(src []byte, toks []document.Token, j int) bool {
 	for k := j - 1; k >= 0; k-- {
-		if t := toks[k]; t.Kind == lint.TokMarkup {
+		if t := toks[k]; t.Kind == document.TokMarkup {
 			switch src[t.Start] {
 			case '[':
 				return true
@@ -466,12 +467,12 @@ func onlySpace(b []byte) bool {
 
 // wordAround returns the index of the word next to toks[k] in direction dir
 // when only whitespace separates them, or -1.
-func wordAround(toks []lint.Token, k, dir int) int {
+func wordAround(toks []document.Token, k, dir int) int {
 	for m := k + dir; m >= 0 && m < len(toks); m += dir {
 		switch toks[m].Kind {
-		case lint.TokSpace, lint.TokNewline, lint.TokMarkup:
+		case document.TokSpace, document.TokNewline, document.TokMarkup:
 			continue
-		case lint.TokWord:
+		case document.TokWord:
 			return m
 		}
 		return -1
@@ -481,7 +482,7 @@ func wordAround(toks []lint.Token, k, dir int) int {
 
 // whClause: one of the four words before toks[i] opens a clause that
 // toks[i] ends: what, who, where, how, why, all.
-func whClause(src []byte, toks []lint.Token, i int) bool {
+func whClause(src []byte, toks []document.Token, i int) bool {
 	p := i
 	for range 4 {
 		if p = wordAround(toks, p, -1); p < 0 {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"unicode/utf8"
 
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules/internal/lines"
 )
@@ -44,15 +45,15 @@ func run(pass *lint.Pass) {
 	src := doc.Src
 	type finding struct {
 		line int
-		text lint.Span
+		text document.Span
 	}
 	var found []finding
 	switch doc.Format {
-	case lint.FormatText:
+	case document.FormatText:
 		skipTo := frontMatterEnd(doc)
 		for i := range doc.Blocks {
 			b := &doc.Blocks[i]
-			if b.Kind != lint.KindSeparator {
+			if b.Kind != document.KindSeparator {
 				continue
 			}
 			line := doc.Line(b.Start)
@@ -61,13 +62,13 @@ func run(pass *lint.Pass) {
 			}
 			found = append(found, finding{line, b.Prose})
 		}
-	case lint.FormatMarkdown:
+	case document.FormatMarkdown:
 		// Thematic breaks and setext underlines are syntax and never reach
 		// here as paragraphs; a paragraph that is only a rule of = or of em
 		// dashes is printed as text.
 		for i := range doc.Blocks {
 			b := &doc.Blocks[i]
-			if b.Kind != lint.KindParagraph || b.Role != lint.RoleBody || bytes.IndexByte(src[b.Start:b.End], '\n') >= 0 {
+			if b.Kind != document.KindParagraph || b.Role != document.RoleBody || bytes.IndexByte(src[b.Start:b.End], '\n') >= 0 {
 				continue
 			}
 			if t := lines.Trim(src, b.Span); t == b.Prose && isRule(src[t.Start:t.End], false) {
@@ -148,7 +149,7 @@ func isRule(text []byte, underText bool) bool {
 // four spaces, and so is a line right above or below it: then the rule
 // belongs to a block of program output or an indented table, as in
 // "\t==================\n\tWARNING: DATA RACE".
-func preformatted(doc *lint.Document, n int) bool {
+func preformatted(doc *document.Document, n int) bool {
 	if !codeIndent(doc, n) {
 		return false
 	}
@@ -156,7 +157,7 @@ func preformatted(doc *lint.Document, n int) bool {
 		n < lines.Last(doc) && !lines.IsBlank(doc, n+1) && codeIndent(doc, n+1)
 }
 
-func codeIndent(doc *lint.Document, n int) bool {
+func codeIndent(doc *document.Document, n int) bool {
 	sp := lines.Span(doc, n)
 	t := doc.Src[sp.Start:sp.End]
 	return len(t) > 0 && t[0] == '\t' || len(t) >= 4 && string(t[:4]) == "    "
@@ -165,7 +166,7 @@ func codeIndent(doc *lint.Document, n int) bool {
 // frontMatterEnd returns the line closing a YAML block at the top of a
 // plain-text file ("---" on line 1 and again later), or 0: those dashes
 // delimit metadata, even in a file named .txt.
-func frontMatterEnd(doc *lint.Document) int {
+func frontMatterEnd(doc *document.Document) int {
 	if !isLine(doc, 1, "---") {
 		return 0
 	}
@@ -177,7 +178,7 @@ func frontMatterEnd(doc *lint.Document) int {
 	return 0
 }
 
-func isLine(doc *lint.Document, n int, s string) bool {
+func isLine(doc *document.Document, n int, s string) bool {
 	sp := lines.Span(doc, n)
 	t := doc.Src[sp.Start:sp.End]
 	for len(t) > 0 && (t[len(t)-1] == ' ' || t[len(t)-1] == '\t') {

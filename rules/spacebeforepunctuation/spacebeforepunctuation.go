@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules/internal/prose"
 )
@@ -74,7 +75,7 @@ func run(pass *lint.Pass) {
 	set := resolve(pass.Options)
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
-		if !b.Has(lint.HasSpaceBeforePunct) || b.Role == lint.RoleDate {
+		if !b.Has(document.HasSpaceBeforePunct) || b.Role == document.RoleDate {
 			continue // "Date : 2025-03-14" is the export's, for the date rules
 		}
 		toks := doc.BlockTokens(b)
@@ -83,11 +84,11 @@ func run(pass *lint.Pass) {
 		}
 		for i := 1; i+1 < len(toks); i++ {
 			t := toks[i]
-			if t.Kind != lint.TokSpace {
+			if t.Kind != document.TokSpace {
 				continue
 			}
 			next := toks[i+1]
-			if next.Kind == lint.TokPunct {
+			if next.Kind == document.TokPunct {
 				switch c := src[next.Start]; c {
 				case ',', '.', ';', ':', '!', '?', ')':
 					if !set.allow[c] {
@@ -95,7 +96,7 @@ func run(pass *lint.Pass) {
 					}
 				}
 			}
-			if p := toks[i-1]; p.Kind == lint.TokPunct && src[p.Start] == '(' {
+			if p := toks[i-1]; p.Kind == document.TokPunct && src[p.Start] == '(' {
 				afterParen(pass, toks, i)
 			}
 		}
@@ -104,36 +105,36 @@ func run(pass *lint.Pass) {
 
 // lineStart reports whether the space toks[i] is indentation: nothing but
 // a line break or a quote marker comes before it in the block.
-func lineStart(toks []lint.Token, i int) bool {
+func lineStart(toks []document.Token, i int) bool {
 	p := toks[i-1]
-	return p.Kind == lint.TokNewline || p.Kind == lint.TokMarkup && p.Is(lint.FlagHasSpace)
+	return p.Kind == document.TokNewline || p.Kind == document.TokMarkup && p.Is(document.FlagHasSpace)
 }
 
 // before checks the space toks[i] before the mark c at toks[i+1].
-func before(pass *lint.Pass, toks []lint.Token, i int, c byte) {
+func before(pass *lint.Pass, toks []document.Token, i int, c byte) {
 	src := pass.Doc.Src
 	sp, mark, prev := toks[i], toks[i+1], toks[i-1]
 	if lineStart(toks, i) || opening(src, prev) || thinOnly(src[sp.Start:sp.End]) {
 		return // a hair or thin space before a mark is the typesetter's choice
 	}
-	if prev.Kind == lint.TokPunct && sentenceMark(src[prev.Start]) {
+	if prev.Kind == document.TokPunct && sentenceMark(src[prev.Start]) {
 		return // "Rust 2021: ?", a mark standing for a missing word
 	}
-	if prev.Kind == lint.TokLiteral && bareLink(src[prev.Start:prev.End]) {
+	if prev.Kind == document.TokLiteral && bareLink(src[prev.Start:prev.End]) {
 		// "see https://example.org/a ." keeps the mark out of the link
 		// that autolinking would make of it: a space there is deliberate.
 		return
 	}
 	var after byte // the byte after the mark; 0 at the end of the block
-	var nextTok *lint.Token
+	var nextTok *document.Token
 	if i+2 < len(toks) {
 		nextTok = &toks[i+2]
 		after = src[nextTok.Start]
 	}
-	ends := nextTok == nil || nextTok.Kind == lint.TokSpace || nextTok.Kind == lint.TokNewline ||
-		nextTok.Kind == lint.TokGap || nextTok.Kind == lint.TokMarkup || closing(src, nextTok)
+	ends := nextTok == nil || nextTok.Kind == document.TokSpace || nextTok.Kind == document.TokNewline ||
+		nextTok.Kind == document.TokGap || nextTok.Kind == document.TokMarkup || closing(src, nextTok)
 	// "?!", " ?.": another mark follows, and the sentence ends there.
-	marks := nextTok != nil && nextTok.Kind == lint.TokPunct && sentenceMark(after)
+	marks := nextTok != nil && nextTok.Kind == document.TokPunct && sentenceMark(after)
 	odd := onlyOddSpace(src[sp.Start:sp.End])
 	moveComma := false
 	if (c == '.' || c == '!' || c == '?') && lowerAfter(src, toks, i+2) {
@@ -141,14 +142,14 @@ func before(pass *lint.Pass, toks []lint.Token, i int, c byte) {
 	}
 	if c == ')' {
 		k := i - 1
-		for k > 0 && (toks[k].Kind == lint.TokPunct || toks[k].Kind == lint.TokMarkup) && i-k <= 4 {
+		for k > 0 && (toks[k].Kind == document.TokPunct || toks[k].Kind == document.TokMarkup) && i-k <= 4 {
 			k--
 		}
 		if k > 0 && symbolInParens(src, toks, k-1) {
 			return // "( / )"
 		}
 	}
-	if c == ')' && (nextTok == nil || nextTok.Kind == lint.TokSpace || nextTok.Kind == lint.TokNewline) && !openBefore(src, toks, i) {
+	if c == ')' && (nextTok == nil || nextTok.Kind == document.TokSpace || nextTok.Kind == document.TokNewline) && !openBefore(src, toks, i) {
 		return // "missing )": a bracket standing alone that closes nothing is named
 	}
 	if (c == '?' || c == ':') && codeAround(src, toks, i) {
@@ -156,7 +157,7 @@ func before(pass *lint.Pass, toks []lint.Token, i int, c byte) {
 	}
 	switch c {
 	case '.':
-		if after == '.' || prev.Kind == lint.TokPunct && src[prev.Start] == '.' || spacedDot(src, toks, i+2) {
+		if after == '.' || prev.Kind == document.TokPunct && src[prev.Start] == '.' || spacedDot(src, toks, i+2) {
 			return // " ...", ". . ."
 		}
 		if !ends && !marks {
@@ -168,7 +169,7 @@ func before(pass *lint.Pass, toks []lint.Token, i int, c byte) {
 	case ',':
 		switch {
 		case ends:
-		case nextTok.Kind == lint.TokWord:
+		case nextTok.Kind == document.TokWord:
 			moveComma = true // "museum ,and"
 		default:
 			return // ",,Zitat''", " ,5", "50 ,-"
@@ -181,18 +182,18 @@ func before(pass *lint.Pass, toks []lint.Token, i int, c byte) {
 			return // ":tada:", "!important", "?q="
 		}
 		if c == ':' || c == ';' {
-			if r, _ := utf8.DecodeRune(src[mark.End:]); nextTok != nil && nextTok.Kind == lint.TokPunct && strings.ContainsRune(")]}('\"*_|/\\", r) {
+			if r, _ := utf8.DecodeRune(src[mark.End:]); nextTok != nil && nextTok.Kind == document.TokPunct && strings.ContainsRune(")]}('\"*_|/\\", r) {
 				return // ":)", ";-)", ":'(", ":*", ":/"
 			}
 		}
 		if c == ':' && (sp.End-sp.Start > 1 || src[sp.Start] == '\t') {
 			return // "Venue     : Harbor Hall", a column of labels
 		}
-		if c == ':' && prev.Kind == lint.TokNumber && numberAfter(toks, i+2) {
+		if c == ':' && prev.Kind == document.TokNumber && numberAfter(toks, i+2) {
 			return // a ratio or a score: "3 : 1"
 		}
 	case ')':
-		if prev.Kind == lint.TokPunct && src[prev.Start] == '(' {
+		if prev.Kind == document.TokPunct && src[prev.Start] == '(' {
 			return // "( )", a blank to fill in
 		}
 		if emoticon(src, prev) {
@@ -222,14 +223,14 @@ func before(pass *lint.Pass, toks []lint.Token, i int, c byte) {
 }
 
 // afterParen checks the space toks[i] after an opening parenthesis.
-func afterParen(pass *lint.Pass, toks []lint.Token, i int) {
+func afterParen(pass *lint.Pass, toks []document.Token, i int) {
 	src := pass.Doc.Src
 	sp, paren := toks[i], toks[i-1]
 	next := toks[i+1]
 	switch next.Kind {
-	case lint.TokNewline, lint.TokGap, lint.TokMarkup:
+	case document.TokNewline, document.TokGap, document.TokMarkup:
 		return
-	case lint.TokPunct:
+	case document.TokPunct:
 		if src[next.Start] == ')' {
 			return // "( )"
 		}
@@ -288,8 +289,8 @@ func sentenceMark(c byte) bool {
 
 // opening reports whether t is an opening bracket or quote, after which a
 // space before a mark is someone's layout, not a slip.
-func opening(src []byte, t lint.Token) bool {
-	if t.Kind != lint.TokPunct {
+func opening(src []byte, t document.Token) bool {
+	if t.Kind != document.TokPunct {
 		return false
 	}
 	r, _ := utf8.DecodeRune(src[t.Start:t.End])
@@ -301,8 +302,8 @@ func opening(src []byte, t lint.Token) bool {
 }
 
 // closing reports whether t closes something: after the mark, the text ends.
-func closing(src []byte, t *lint.Token) bool {
-	if t.Kind != lint.TokPunct {
+func closing(src []byte, t *document.Token) bool {
+	if t.Kind != document.TokPunct {
 		return false
 	}
 	r, _ := utf8.DecodeRune(src[t.Start:t.End])
@@ -315,17 +316,17 @@ func closing(src []byte, t *lint.Token) bool {
 
 // spacedDot reports whether toks[k] is a space followed by a full stop: the
 // first dot of a spaced ellipsis ". . .".
-func spacedDot(src []byte, toks []lint.Token, k int) bool {
-	return k+1 < len(toks) && toks[k].Kind == lint.TokSpace && toks[k+1].Kind == lint.TokPunct && src[toks[k+1].Start] == '.'
+func spacedDot(src []byte, toks []document.Token, k int) bool {
+	return k+1 < len(toks) && toks[k].Kind == document.TokSpace && toks[k+1].Kind == document.TokPunct && src[toks[k+1].Start] == '.'
 }
 
-func numberAfter(toks []lint.Token, k int) bool {
-	return k+1 < len(toks) && toks[k].Kind == lint.TokSpace && toks[k+1].Kind == lint.TokNumber
+func numberAfter(toks []document.Token, k int) bool {
+	return k+1 < len(toks) && toks[k].Kind == document.TokSpace && toks[k+1].Kind == document.TokNumber
 }
 
 // emoticon reports whether the mark t ends a smiley such as ":)" or ";-(".
-func emoticon(src []byte, t lint.Token) bool {
-	if t.Kind != lint.TokPunct || t.Start == 0 {
+func emoticon(src []byte, t document.Token) bool {
+	if t.Kind != document.TokPunct || t.Start == 0 {
 		return false
 	}
 	c := src[t.Start]
@@ -367,8 +368,8 @@ func thinOnly(b []byte) bool {
 }
 
 // lowerAfter reports whether toks[k] is a space followed by a lower-case word.
-func lowerAfter(src []byte, toks []lint.Token, k int) bool {
-	if k+1 >= len(toks) || toks[k].Kind != lint.TokSpace || toks[k+1].Kind != lint.TokWord || toks[k+1].Is(lint.FlagUpper) {
+func lowerAfter(src []byte, toks []document.Token, k int) bool {
+	if k+1 >= len(toks) || toks[k].Kind != document.TokSpace || toks[k+1].Kind != document.TokWord || toks[k+1].Is(document.FlagUpper) {
 		return false
 	}
 	r, _ := utf8.DecodeRune(src[toks[k+1].Start:toks[k+1].End])
@@ -377,7 +378,7 @@ func lowerAfter(src []byte, toks []lint.Token, k int) bool {
 
 // codeAround reports a code token (True(), std::x) on either side of the
 // mark after the space toks[i], past one space: the mark is an operator.
-func codeAround(src []byte, toks []lint.Token, i int) bool {
+func codeAround(src []byte, toks []document.Token, i int) bool {
 	for _, k := range []int{i - 1, i + 3} {
 		if k >= 0 && k < len(toks) && toks[k].Code(src) {
 			return true
@@ -388,10 +389,10 @@ func codeAround(src []byte, toks []lint.Token, i int) bool {
 
 // openBefore reports an opening parenthesis before toks[i] in the block
 // that no closing one has matched.
-func openBefore(src []byte, toks []lint.Token, i int) bool {
+func openBefore(src []byte, toks []document.Token, i int) bool {
 	depth := 0
 	for k := 0; k < i; k++ {
-		if toks[k].Kind == lint.TokPunct {
+		if toks[k].Kind == document.TokPunct {
 			switch src[toks[k].Start] {
 			case '(':
 				depth++
@@ -406,19 +407,19 @@ func openBefore(src []byte, toks []lint.Token, i int) bool {
 // symbolInParens reports "( X )" from the parenthesis toks[k]: one mark or
 // a run of marks without letters between spaces, a symbol named in the
 // text ("separators ( / )", "the ( \\ ) character").
-func symbolInParens(src []byte, toks []lint.Token, k int) bool {
-	if k < 0 || k+1 >= len(toks) || src[toks[k].Start] != '(' || toks[k+1].Kind != lint.TokSpace {
+func symbolInParens(src []byte, toks []document.Token, k int) bool {
+	if k < 0 || k+1 >= len(toks) || src[toks[k].Start] != '(' || toks[k+1].Kind != document.TokSpace {
 		return false
 	}
 	j := k + 2
 	n := 0
-	for j < len(toks) && (toks[j].Kind == lint.TokPunct && src[toks[j].Start] != ')' || toks[j].Kind == lint.TokMarkup) {
-		if toks[j].Kind == lint.TokPunct {
+	for j < len(toks) && (toks[j].Kind == document.TokPunct && src[toks[j].Start] != ')' || toks[j].Kind == document.TokMarkup) {
+		if toks[j].Kind == document.TokPunct {
 			n++
 		}
 		j++
 	}
-	return n > 0 && n <= 3 && j+1 < len(toks) && toks[j].Kind == lint.TokSpace && toks[j+1].Kind == lint.TokPunct && src[toks[j+1].Start] == ')'
+	return n > 0 && n <= 3 && j+1 < len(toks) && toks[j].Kind == document.TokSpace && toks[j+1].Kind == document.TokPunct && src[toks[j+1].Start] == ')'
 }
 
 // bareLink reports a literal that an autolinker turns into a link: a URL

@@ -5,6 +5,7 @@ import (
 
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/lint/linttest"
+	"github.com/copydesk/copydesk/parse"
 	"github.com/copydesk/copydesk/rules/spacebeforepunctuation"
 )
 
@@ -14,7 +15,7 @@ func TestRule(t *testing.T) {
 
 func TestFrenchOptions(t *testing.T) {
 	src := []byte("Titre de l'article\n\nBonjour ! Vous venez ? Il dit : non ; puis il part , enfin .\n")
-	doc, err := lint.Parse("fr.txt", src)
+	doc, err := parse.Parse("fr.txt", src)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,7 +8,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/parse"
 )
 
 // Rule is the terminal-punctuation rule.
@@ -43,7 +45,7 @@ func run(pass *lint.Pass) {
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
 		// Block quotes are left alone: they quote others' words as written.
-		if b.Role != lint.RoleBody || b.Kind != lint.KindParagraph || b.Bullet {
+		if b.Role != document.RoleBody || b.Kind != document.KindParagraph || b.Bullet {
 			continue
 		}
 		toks := doc.BlockTokens(b)
@@ -58,7 +60,7 @@ func run(pass *lint.Pass) {
 		// Markdown: what follows the last prose is markup, code, HTML or a
 		// link destination.
 		at := end
-		if doc.Format == lint.FormatMarkdown {
+		if doc.Format == document.FormatMarkdown {
 			var skip bool
 			at, skip = tail(src, end, b.End)
 			if skip || linkOnlyLastLine(src, b) || hardBreaks(src, b) {
@@ -104,10 +106,10 @@ func run(pass *lint.Pass) {
 }
 
 // lastVisible returns the index of the block's last token that is text.
-func lastVisible(toks []lint.Token) int {
+func lastVisible(toks []document.Token) int {
 	for i := len(toks) - 1; i >= 0; i-- {
 		switch toks[i].Kind {
-		case lint.TokSpace, lint.TokNewline, lint.TokInvisible, lint.TokMarkup:
+		case document.TokSpace, document.TokNewline, document.TokInvisible, document.TokMarkup:
 			continue
 		}
 		return i
@@ -117,12 +119,12 @@ func lastVisible(toks []lint.Token) int {
 
 // wordStart returns where the finding starts: the last word before the
 // closing quotes and brackets.
-func wordStart(toks []lint.Token, i int) int {
+func wordStart(toks []document.Token, i int) int {
 	for j := i; j >= 0; j-- {
-		if k := toks[j].Kind; k == lint.TokWord || k == lint.TokNumber {
+		if k := toks[j].Kind; k == document.TokWord || k == document.TokNumber {
 			return int(toks[j].Start)
 		}
-		if toks[j].Kind == lint.TokSpace || toks[j].Kind == lint.TokNewline {
+		if toks[j].Kind == document.TokSpace || toks[j].Kind == document.TokNewline {
 			break
 		}
 	}
@@ -133,11 +135,11 @@ func wordStart(toks []lint.Token, i int) int {
 // digit, possibly inside closing quotes and brackets, and where it ends. A
 // reference after a finished sentence ("… in 2025. [7]", "… fixed.
 // ([#279](…))") does not count.
-func unterminated(src []byte, toks []lint.Token, last int) (end int, cjk, ok bool) {
+func unterminated(src []byte, toks []document.Token, last int) (end int, cjk, ok bool) {
 	for i := last; i >= 0; i-- {
 		t := toks[i]
 		switch t.Kind {
-		case lint.TokWord, lint.TokNumber:
+		case document.TokWord, document.TokNumber:
 			if i > 0 && toks[i-1].End == t.Start && src[toks[i-1].Start] == '<' && src[t.Start] == '3' {
 				return 0, false, false // <3
 			}
@@ -146,9 +148,9 @@ func unterminated(src []byte, toks []lint.Token, last int) (end int, cjk, ok boo
 			}
 			r, _ := utf8.DecodeLastRune(src[t.Start:t.End])
 			return int(toks[last].End), isCJK(r), true
-		case lint.TokMarkup, lint.TokInvisible:
+		case document.TokMarkup, document.TokInvisible:
 			continue
-		case lint.TokPunct:
+		case document.TokPunct:
 			if isCloser(src, t) {
 				continue
 			}
@@ -162,24 +164,24 @@ func unterminated(src []byte, toks []lint.Token, last int) (end int, cjk, ok boo
 // afterSentence reports whether the word at toks[i] sits in trailing
 // bracket groups or links that follow terminal punctuation: a footnote
 // marker or references after the full stop ("… later. [#183](…) [#234](…)").
-func afterSentence(src []byte, toks []lint.Token, i, last int) bool {
+func afterSentence(src []byte, toks []document.Token, i, last int) bool {
 	for groups := 0; groups < 8; groups++ {
 		j := groupOpening(src, toks, i, last)
 		if j < 0 {
 			return false
 		}
 		k := j - 1
-		for k >= 0 && (toks[k].Kind == lint.TokSpace || toks[k].Kind == lint.TokInvisible) {
+		for k >= 0 && (toks[k].Kind == document.TokSpace || toks[k].Kind == document.TokInvisible) {
 			k--
 		}
 		if k < 0 {
 			return false
 		}
 		t := toks[k]
-		if t.Kind == lint.TokMarkup && src[t.Start] == ']' || t.Kind == lint.TokPunct && (src[t.Start] == ')' || src[t.Start] == ']') {
+		if t.Kind == document.TokMarkup && src[t.Start] == ']' || t.Kind == document.TokPunct && (src[t.Start] == ')' || src[t.Start] == ']') {
 			// another group before this one: a link or a bracket
 			w := k - 1
-			for w >= 0 && toks[w].Kind != lint.TokWord && toks[w].Kind != lint.TokNumber {
+			for w >= 0 && toks[w].Kind != document.TokWord && toks[w].Kind != document.TokNumber {
 				w--
 			}
 			if w < 0 {
@@ -190,15 +192,15 @@ func afterSentence(src []byte, toks []lint.Token, i, last int) bool {
 		}
 		for ; k >= 0; k-- {
 			switch toks[k].Kind {
-			case lint.TokSpace, lint.TokInvisible:
+			case document.TokSpace, document.TokInvisible:
 				continue
-			case lint.TokPunct:
+			case document.TokPunct:
 				if isCloser(src, toks[k]) {
 					continue
 				}
 				c := src[toks[k].Start]
 				return c == '.' || c == '!' || c == '?' || c == ':' || isEllipsis(src, toks[k])
-			case lint.TokMarkup:
+			case document.TokMarkup:
 				// "fixed.** [#279](…)": look through emphasis
 				if m := src[toks[k].Start:toks[k].End]; m[0] == '*' || m[0] == '_' {
 					continue
@@ -214,10 +216,10 @@ func afterSentence(src []byte, toks []lint.Token, i, last int) bool {
 // groupOpening returns the index of the ( or [ or link markup that opens
 // the group holding toks[i] and closed at or before toks[last], or -1 when
 // toks[i] is not in a short group.
-func groupOpening(src []byte, toks []lint.Token, i, last int) int {
+func groupOpening(src []byte, toks []document.Token, i, last int) int {
 	depth := 0
 	for j := last; j > i; j-- {
-		if toks[j].Kind == lint.TokPunct && (src[toks[j].Start] == ')' || src[toks[j].Start] == ']') {
+		if toks[j].Kind == document.TokPunct && (src[toks[j].Start] == ')' || src[toks[j].Start] == ']') {
 			depth++
 		}
 	}
@@ -225,12 +227,12 @@ func groupOpening(src []byte, toks []lint.Token, i, last int) int {
 	for j := i; j >= 0; j-- {
 		t := toks[j]
 		switch t.Kind {
-		case lint.TokWord, lint.TokNumber:
+		case document.TokWord, document.TokNumber:
 			words++
 			if words > 8 {
 				return -1
 			}
-		case lint.TokPunct:
+		case document.TokPunct:
 			switch src[t.Start] {
 			case ')', ']':
 				depth++
@@ -240,7 +242,7 @@ func groupOpening(src []byte, toks []lint.Token, i, last int) int {
 					return j
 				}
 			}
-		case lint.TokMarkup:
+		case document.TokMarkup:
 			m := src[t.Start:t.End]
 			if m[len(m)-1] == '[' {
 				if depth > 0 {
@@ -325,7 +327,7 @@ func skipLinkEnd(src []byte, i, end int) int {
 // linkOnlyLastLine reports whether the paragraph's last line holds links
 // and nothing else ("[Read the full report](https://example.org/report)",
 // "[#12] [#14]"), or is a footnote ("[^1]: Counted at the door").
-func linkOnlyLastLine(src []byte, b *lint.Block) bool {
+func linkOnlyLastLine(src []byte, b *document.Block) bool {
 	ls := bytes.LastIndexByte(src[b.Start:b.End], '\n') + 1 + b.Start
 	line := bytes.Trim(src[ls:b.End], " \t\r*_>")
 	if len(line) < 3 || line[0] != '[' && line[0] != '<' {
@@ -354,7 +356,7 @@ func linkOnlyLastLine(src []byte, b *lint.Block) bool {
 
 // hardBreaks reports whether a Markdown paragraph breaks its lines on
 // purpose (two trailing spaces or a backslash): verse, an address.
-func hardBreaks(src []byte, b *lint.Block) bool {
+func hardBreaks(src []byte, b *document.Block) bool {
 	text := src[b.Start:b.End]
 	return bytes.Contains(text, []byte("  \n")) || bytes.Contains(text, []byte("\\\n")) ||
 		bytes.Contains(text, []byte("  \r\n")) || bytes.Contains(text, []byte("<br"))
@@ -362,9 +364,9 @@ func hardBreaks(src []byte, b *lint.Block) bool {
 
 // lastLine returns the index of the first token of a block's last line,
 // or 0 for a block of one line.
-func lastLine(toks []lint.Token) int {
+func lastLine(toks []document.Token) int {
 	for i := len(toks) - 1; i >= 0; i-- {
-		if toks[i].Kind == lint.TokNewline {
+		if toks[i].Kind == document.TokNewline {
 			return i + 1
 		}
 	}
@@ -372,14 +374,14 @@ func lastLine(toks []lint.Token) int {
 }
 
 // bulletLine reports whether a line starts with a bullet glyph.
-func bulletLine(src []byte, toks []lint.Token) bool {
+func bulletLine(src []byte, toks []document.Token) bool {
 	for _, t := range toks {
 		switch t.Kind {
-		case lint.TokSpace, lint.TokInvisible:
+		case document.TokSpace, document.TokInvisible:
 			continue
-		case lint.TokPunct:
+		case document.TokPunct:
 			r, _ := utf8.DecodeRune(src[t.Start:t.End])
-			return lint.IsBulletGlyph(r)
+			return parse.IsBulletGlyph(r)
 		}
 		return false
 	}
@@ -388,13 +390,13 @@ func bulletLine(src []byte, toks []lint.Token) bool {
 
 // endsSentence reports whether tokens end with terminal punctuation,
 // possibly inside closing quotes and brackets.
-func endsSentence(src []byte, toks []lint.Token) bool {
+func endsSentence(src []byte, toks []document.Token) bool {
 	for i := len(toks) - 1; i >= 0; i-- {
 		t := toks[i]
 		switch t.Kind {
-		case lint.TokSpace, lint.TokNewline, lint.TokInvisible:
+		case document.TokSpace, document.TokNewline, document.TokInvisible:
 			continue
-		case lint.TokPunct:
+		case document.TokPunct:
 			if isCloser(src, t) {
 				continue
 			}
@@ -411,7 +413,7 @@ func endsSentence(src []byte, toks []lint.Token) bool {
 // wrappedProse reports whether a plain-text block is one line, or lines
 // wrapped at a fixed width; short lines in a group are verse, an address,
 // a list or a table.
-func wrappedProse(src []byte, b *lint.Block) bool {
+func wrappedProse(src []byte, b *document.Block) bool {
 	text := src[b.Prose.Start:b.Prose.End]
 	for {
 		nl := bytes.IndexByte(text, '\n')
@@ -427,21 +429,21 @@ func wrappedProse(src []byte, b *lint.Block) bool {
 
 // runningProse reports whether a block has two sentences or more, or 20
 // words or more, and is not a heading in title case.
-func runningProse(src []byte, toks []lint.Token, cjk bool) bool {
+func runningProse(src []byte, toks []document.Token, cjk bool) bool {
 	words, lower, sentences := 0, 0, 0
 	cjkRunes := 0
 	for i, t := range toks {
 		switch t.Kind {
-		case lint.TokWord:
-			if t.Is(lint.FlagCJK) {
+		case document.TokWord:
+			if t.Is(document.FlagCJK) {
 				cjkRunes += utf8.RuneCount(src[t.Start:t.End])
 				continue
 			}
 			words++
-			if !t.Is(lint.FlagUpper) {
+			if !t.Is(document.FlagUpper) {
 				lower++
 			}
-		case lint.TokPunct:
+		case document.TokPunct:
 			if sentenceEnd(src, toks, i) {
 				sentences++
 			}
@@ -460,12 +462,12 @@ func runningProse(src []byte, toks []lint.Token, cjk bool) bool {
 // titleCase reports whether the words of four letters or more nearly all
 // start with a capital: a heading set as a paragraph. A sentence full of
 // names still has its verbs in lower case.
-func titleCase(src []byte, toks []lint.Token) bool {
+func titleCase(src []byte, toks []document.Token) bool {
 	long, lower := 0, 0
 	for _, t := range toks {
-		if t.Kind == lint.TokWord && !t.Is(lint.FlagCJK) && utf8.RuneCount(src[t.Start:t.End]) >= 4 && !minorWords[string(src[t.Start:t.End])] {
+		if t.Kind == document.TokWord && !t.Is(document.FlagCJK) && utf8.RuneCount(src[t.Start:t.End]) >= 4 && !minorWords[string(src[t.Start:t.End])] {
 			long++
-			if !t.Is(lint.FlagUpper) {
+			if !t.Is(document.FlagUpper) {
 				lower++
 			}
 		}
@@ -484,16 +486,16 @@ var minorWords = map[string]bool{
 // finalSegment returns the index of the first token of the paragraph's
 // last segment: what follows the last sentence end, dash, colon or
 // semicolon.
-func finalSegment(src []byte, toks []lint.Token, last int) int {
+func finalSegment(src []byte, toks []document.Token, last int) int {
 	for i := last; i >= 0; i-- {
 		t := toks[i]
-		if t.Kind != lint.TokPunct {
+		if t.Kind != document.TokPunct {
 			continue
 		}
 		switch c := src[t.Start]; {
 		case c == ';' || c == ':' || c == '!' || c == '?':
 			return i + 1
-		case c == '.' && i+1 < len(toks) && (toks[i+1].Kind == lint.TokSpace || isCloser(src, toks[i+1])) && sentenceEnd(src, toks, i):
+		case c == '.' && i+1 < len(toks) && (toks[i+1].Kind == document.TokSpace || isCloser(src, toks[i+1])) && sentenceEnd(src, toks, i):
 			return i + 1
 		case isDash(src, t):
 			return i + 1
@@ -502,24 +504,24 @@ func finalSegment(src []byte, toks []lint.Token, last int) int {
 	return 0
 }
 
-func isDash(src []byte, t lint.Token) bool {
+func isDash(src []byte, t document.Token) bool {
 	return t.End-t.Start == 3 && src[t.Start] == 0xE2 && src[t.Start+1] == 0x80 && (src[t.Start+2] == 0x94 || src[t.Start+2] == 0x95)
 }
 
 // attribution reports whether the paragraph ends with a source after a
 // dash that follows a finished sentence: “…we paid.” —A. Writer.
-func attribution(src []byte, toks []lint.Token, last int) bool {
+func attribution(src []byte, toks []document.Token, last int) bool {
 	words := 0
 	for i := last; i >= 0; i-- {
 		t := toks[i]
 		switch t.Kind {
-		case lint.TokWord, lint.TokNumber:
+		case document.TokWord, document.TokNumber:
 			words++
 			if words > 20 {
 				return false
 			}
 			continue
-		case lint.TokPunct:
+		case document.TokPunct:
 			double := src[t.Start] == '-' && i > 0 && src[toks[i-1].Start] == '-' && toks[i-1].End == t.Start
 			if !double && !isDash(src, t) {
 				continue
@@ -532,9 +534,9 @@ func attribution(src []byte, toks []lint.Token, last int) bool {
 		}
 		for j := i - 1; j >= 0; j-- {
 			switch toks[j].Kind {
-			case lint.TokSpace, lint.TokInvisible, lint.TokMarkup:
+			case document.TokSpace, document.TokInvisible, document.TokMarkup:
 				continue
-			case lint.TokPunct:
+			case document.TokPunct:
 				if isCloser(src, toks[j]) {
 					continue
 				}
@@ -548,7 +550,7 @@ func attribution(src []byte, toks []lint.Token, last int) bool {
 	return false
 }
 
-func isEllipsis(src []byte, t lint.Token) bool {
+func isEllipsis(src []byte, t document.Token) bool {
 	return t.End-t.Start == 3 && src[t.Start] == 0xE2 && src[t.Start+1] == 0x80 && src[t.Start+2] == 0xA6
 }
 
@@ -561,15 +563,15 @@ var citationAbbreviations = map[string]bool{
 
 // citation reports whether the paragraph's last segment is a reference:
 // "Lectures, p. 96", "Political Discourses, 1752, vol. i, § 4".
-func citation(src []byte, toks []lint.Token, last int) bool {
+func citation(src []byte, toks []document.Token, last int) bool {
 	for i := finalSegment(src, toks, last); i <= last; i++ {
 		t := toks[i]
 		switch t.Kind {
-		case lint.TokWord:
-			if i+1 <= last && toks[i+1].Kind == lint.TokPunct && src[toks[i+1].Start] == '.' && citationAbbreviations[string(src[t.Start:t.End])] {
+		case document.TokWord:
+			if i+1 <= last && toks[i+1].Kind == document.TokPunct && src[toks[i+1].Start] == '.' && citationAbbreviations[string(src[t.Start:t.End])] {
 				return true
 			}
-		case lint.TokPunct:
+		case document.TokPunct:
 			if bytes.HasPrefix(src[t.Start:], []byte("§")) {
 				return true
 			}
@@ -580,13 +582,13 @@ func citation(src []byte, toks []lint.Token, last int) bool {
 
 // figures reports whether a paragraph ends in a row of numbers, a line of
 // a table or an account set as text: "total 12 6".
-func figures(toks []lint.Token, last int) bool {
+func figures(toks []document.Token, last int) bool {
 	n := 0
 	for i := last; i >= 0 && n < 2; i-- {
 		switch toks[i].Kind {
-		case lint.TokNumber:
+		case document.TokNumber:
 			n++
-		case lint.TokSpace:
+		case document.TokSpace:
 		default:
 			return false
 		}
@@ -597,22 +599,22 @@ func figures(toks []lint.Token, last int) bool {
 // continuesBelow reports whether the sentence runs on into the next block:
 // a code block, a list, a table or a quotation set apart, words in lower
 // case, or a signature of a few words under a letter.
-func continuesBelow(doc *lint.Document, bi int) bool {
+func continuesBelow(doc *document.Document, bi int) bool {
 	for j := bi + 1; j < len(doc.Blocks); j++ {
 		n := &doc.Blocks[j]
 		switch n.Role {
-		case lint.RoleByline, lint.RoleCaption, lint.RoleImage, lint.RoleNavigation:
+		case document.RoleByline, document.RoleCaption, document.RoleImage, document.RoleNavigation:
 			return false // a credit, a picture or the links close the article's text
 		}
 		switch n.Kind {
-		case lint.KindCode, lint.KindHTML, lint.KindListItem, lint.KindQuote, lint.KindTableCell:
+		case document.KindCode, document.KindHTML, document.KindListItem, document.KindQuote, document.KindTableCell:
 			return true
-		case lint.KindHeading, lint.KindSeparator:
+		case document.KindHeading, document.KindSeparator:
 			return false
 		}
 		toks := doc.BlockTokens(n)
 		if len(toks) == 0 {
-			if doc.Format == lint.FormatMarkdown && n.Kind == lint.KindParagraph {
+			if doc.Format == document.FormatMarkdown && n.Kind == document.KindParagraph {
 				return true // an image the sentence introduces
 			}
 			continue
@@ -620,9 +622,9 @@ func continuesBelow(doc *lint.Document, bi int) bool {
 		words := 0
 		for _, t := range toks {
 			switch {
-			case t.Is(lint.FlagCJK):
+			case t.Is(document.FlagCJK):
 				words += utf8.RuneCount(doc.Src[t.Start:t.End]) / 2 // about two characters a word
-			case t.Kind == lint.TokWord || t.Kind == lint.TokNumber:
+			case t.Kind == document.TokWord || t.Kind == document.TokNumber:
 				words++
 			}
 		}
@@ -631,11 +633,11 @@ func continuesBelow(doc *lint.Document, bi int) bool {
 		}
 		for _, t := range toks {
 			switch t.Kind {
-			case lint.TokSpace, lint.TokNewline, lint.TokInvisible, lint.TokMarkup:
+			case document.TokSpace, document.TokNewline, document.TokInvisible, document.TokMarkup:
 				continue
-			case lint.TokWord:
-				return !t.Is(lint.FlagUpper) && !t.Is(lint.FlagCJK)
-			case lint.TokPunct:
+			case document.TokWord:
+				return !t.Is(document.FlagUpper) && !t.Is(document.FlagCJK)
+			case document.TokPunct:
 				c := doc.Src[t.Start]
 				return isOpener(doc.Src, t) && c != '(' || isEllipsis(doc.Src, t) || c == '.' || c == '{' || c == '`'
 			}
@@ -650,7 +652,7 @@ func continuesBelow(doc *lint.Document, bi int) bool {
 // inside the block: . ! ? 。 followed, past closing quotes, by a space and a
 // capital letter or an opening quote, and not after an abbreviation or an
 // initial.
-func sentenceEnd(src []byte, toks []lint.Token, i int) bool {
+func sentenceEnd(src []byte, toks []document.Token, i int) bool {
 	t := toks[i]
 	c := src[t.Start]
 	switch {
@@ -661,33 +663,33 @@ func sentenceEnd(src []byte, toks []lint.Token, i int) bool {
 		return false
 	}
 	if c == '.' {
-		if i == 0 || toks[i-1].Kind != lint.TokWord || toks[i-1].End != t.Start {
+		if i == 0 || toks[i-1].Kind != document.TokWord || toks[i-1].End != t.Start {
 			return false
 		}
 		w := src[toks[i-1].Start:toks[i-1].End]
 		if len(w) < 2 || !hasLower(w) || abbreviations[string(w)] {
 			return false
 		}
-		if i > 1 && toks[i-2].Kind == lint.TokPunct && src[toks[i-2].Start] == '.' {
+		if i > 1 && toks[i-2].Kind == document.TokPunct && src[toks[i-2].Start] == '.' {
 			return false // e.g., U.S.
 		}
 	}
 	j := i + 1
-	for j < len(toks) && toks[j].Kind == lint.TokPunct && isCloser(src, toks[j]) {
+	for j < len(toks) && toks[j].Kind == document.TokPunct && isCloser(src, toks[j]) {
 		j++
 	}
-	if j >= len(toks) || toks[j].Kind != lint.TokSpace {
+	if j >= len(toks) || toks[j].Kind != document.TokSpace {
 		return false
 	}
 	j++
-	for j < len(toks) && toks[j].Kind == lint.TokMarkup {
+	for j < len(toks) && toks[j].Kind == document.TokMarkup {
 		j++
 	}
 	if j >= len(toks) {
 		return false
 	}
 	n := toks[j]
-	return n.Kind == lint.TokWord && n.Is(lint.FlagUpper) || n.Kind == lint.TokPunct && isOpener(src, n)
+	return n.Kind == document.TokWord && n.Is(document.FlagUpper) || n.Kind == document.TokPunct && isOpener(src, n)
 }
 
 func hasLower(w []byte) bool {
@@ -699,7 +701,7 @@ func hasLower(w []byte) bool {
 	return false
 }
 
-func isCloser(src []byte, t lint.Token) bool {
+func isCloser(src []byte, t document.Token) bool {
 	switch string(src[t.Start:t.End]) {
 	case `"`, "'", "”", "’", ")", "]", "）", "］", "」", "』", "】", "»", "›", "*", "_":
 		return true
@@ -707,7 +709,7 @@ func isCloser(src []byte, t lint.Token) bool {
 	return false
 }
 
-func isOpener(src []byte, t lint.Token) bool {
+func isOpener(src []byte, t document.Token) bool {
 	switch string(src[t.Start:t.End]) {
 	case `"`, "“", "‘", "(", "„", "«", "»":
 		return true
@@ -763,13 +765,13 @@ func setOf(words ...string) map[string]bool {
 // leadsIn: the paragraph's last word is one that a sentence continuing
 // below ends on. A paragraph that ends on another word is complete, and a
 // list, a picture or a quotation after it does not excuse the missing stop.
-func leadsIn(src []byte, toks []lint.Token, last int) bool {
+func leadsIn(src []byte, toks []document.Token, last int) bool {
 	for k := last; k >= 0; k-- {
 		t := toks[k]
-		if t.Kind != lint.TokWord {
+		if t.Kind != document.TokWord {
 			continue
 		}
-		if t.Is(lint.FlagCJK) {
+		if t.Is(document.FlagCJK) {
 			return true
 		}
 		return leadInWords[strings.ToLower(string(src[t.Start:t.End]))]

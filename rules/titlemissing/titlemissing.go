@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"strings"
 
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules/internal/pubdate"
 )
@@ -32,12 +33,12 @@ var Rule = &lint.Rule{
 
 func run(pass *lint.Pass) {
 	doc := pass.Doc
-	if strings.TrimSpace(doc.Title) != "" || doc.Format == lint.FormatMarkdown && doc.Meta == nil || pubdate.NotPage(doc) || pubdate.SectionPage(doc.Summary) && pubdate.EmptyBody(doc) || pubdate.Snippet(doc) || len(bytes.TrimSpace(doc.Src)) == 0 {
+	if strings.TrimSpace(doc.Title) != "" || doc.Format == document.FormatMarkdown && doc.Meta == nil || pubdate.NotPage(doc) || pubdate.SectionPage(doc.Summary) && pubdate.EmptyBody(doc) || pubdate.Snippet(doc) || len(bytes.TrimSpace(doc.Src)) == 0 {
 		return
 	}
 	at := pubdate.Where(doc.Summary)
 	how := "add a title line at the top"
-	if doc.Format == lint.FormatMarkdown {
+	if doc.Format == document.FormatMarkdown {
 		how = "add a title to the front matter or a level-1 heading"
 		if v, ok := doc.Meta["title"]; ok {
 			if _, isString := v.(string); !isString || v == "" {

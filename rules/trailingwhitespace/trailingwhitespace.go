@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"unicode/utf8"
 
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
 )
 
@@ -34,7 +35,7 @@ var Rule = &lint.Rule{
 func run(pass *lint.Pass) {
 	doc := pass.Doc
 	src := doc.Src
-	hardBreaks := pass.Options.Bool("allow-hard-breaks") && doc.Format == lint.FormatMarkdown
+	hardBreaks := pass.Options.Bool("allow-hard-breaks") && doc.Format == document.FormatMarkdown
 	for n := 1; n <= doc.Lines(); n++ {
 		ls := doc.LineSpan(n)
 		end := ls.End
@@ -48,7 +49,7 @@ func run(pass *lint.Pass) {
 				continue
 			}
 			r, w := utf8.DecodeLastRune(src[ls.Start:start])
-			if lint.IsOddSpace(r) {
+			if document.IsOddSpace(r) {
 				start -= w
 				chars++
 				odd++

@@ -6,6 +6,7 @@ package unbalancedbrackets
 import (
 	"fmt"
 
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules/internal/prose"
 )
@@ -61,18 +62,18 @@ func run(pass *lint.Pass) {
 	doc := pass.Doc
 	src := doc.Src
 	var stack, lones, pending []mark
-	var pendingBlock *lint.Block
+	var pendingBlock *document.Block
 	carried := 0
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
 		toks := doc.BlockTokens(b)
-		if len(toks) == 0 || !b.Has(lint.HasBracket) || prose.TeX(src, toks) {
+		if len(toks) == 0 || !b.Has(document.HasBracket) || prose.TeX(src, toks) {
 			continue // TeX math pairs its own braces and brackets
 		}
 		stack, lones = stack[:0], lones[:0]
 		labels, weak := 0, []mark(nil)
 		for i, t := range toks {
-			if t.Kind != lint.TokPunct {
+			if t.Kind != document.TokPunct {
 				continue
 			}
 			br, ok := classify(src, t)
@@ -126,7 +127,7 @@ func run(pass *lint.Pass) {
 			// Code whose backticks Markdown could not pair is not prose.
 			continue
 		}
-		running := b.Role == lint.RoleBody && (b.Kind == lint.KindParagraph || b.Kind == lint.KindQuote || b.Kind == lint.KindListItem)
+		running := b.Role == document.RoleBody && (b.Kind == document.KindParagraph || b.Kind == document.KindQuote || b.Kind == document.KindListItem)
 		if len(pending) > 0 {
 			// An aside that runs over paragraphs closes in a later one.
 			for len(pending) > 0 && len(lones) > 0 && running && pending[len(pending)-1].b.fam == lones[0].b.fam {
@@ -188,7 +189,7 @@ func match(stack []mark, fam int) int {
 	return -1
 }
 
-func unclosed(m mark, b *lint.Block) lint.Diagnostic {
+func unclosed(m mark, b *document.Block) lint.Diagnostic {
 	return lint.Diagnostic{
 		Start:   m.off,
 		End:     m.off + m.b.width,
@@ -196,7 +197,7 @@ func unclosed(m mark, b *lint.Block) lint.Diagnostic {
 	}
 }
 
-func widthMismatch(doc *lint.Document, open, close mark) lint.Diagnostic {
+func widthMismatch(doc *document.Document, open, close mark) lint.Diagnostic {
 	ol, _ := doc.Position(open.off)
 	cl, cc := doc.Position(close.off)
 	where := fmt.Sprintf("column %d", cc)
@@ -235,7 +236,7 @@ func glyph(b bracket) string {
 }
 
 // classify tells whether a punctuation token is a bracket, and which.
-func classify(src []byte, t lint.Token) (bracket, bool) {
+func classify(src []byte, t document.Token) (bracket, bool) {
 	c := src[t.Start]
 	switch c {
 	case '(':
@@ -294,27 +295,27 @@ func classify(src []byte, t lint.Token) (bracket, bool) {
 
 // emoticon reports whether the bracket at toks[i] is the mouth of a
 // smiley: :) :-) ;) =) :( :-( :] 8-)
-func emoticon(src []byte, toks []lint.Token, i int) bool {
+func emoticon(src []byte, toks []document.Token, i int) bool {
 	c := src[toks[i].Start]
 	if c != ')' && c != '(' && c != ']' && c != '[' {
 		return false
 	}
 	j := i - 1
-	if j >= 0 && toks[j].Kind == lint.TokPunct && (src[toks[j].Start] == '-' || src[toks[j].Start] == '\'') && toks[j].End == toks[i].Start {
+	if j >= 0 && toks[j].Kind == document.TokPunct && (src[toks[j].Start] == '-' || src[toks[j].Start] == '\'') && toks[j].End == toks[i].Start {
 		j-- // the nose, or a tear
 	}
 	if j < 0 || toks[j].End != toks[j+1].Start {
 		return false
 	}
 	switch t := toks[j]; t.Kind {
-	case lint.TokPunct:
+	case document.TokPunct:
 		e := src[t.Start]
 		if e != ':' && e != ';' && e != '=' {
 			return false
 		}
 		// "(in that phrase;)" and "(see step 3:)" are not faces.
-		return j == 0 || toks[j-1].Kind == lint.TokSpace || toks[j-1].Kind == lint.TokNewline
-	case lint.TokNumber:
+		return j == 0 || toks[j-1].Kind == document.TokSpace || toks[j-1].Kind == document.TokNewline
+	case document.TokNumber:
 		// 8-) but not 8)
 		return j < i-1 && t.End-t.Start == 1 && src[t.Start] == '8'
 	}
@@ -323,7 +324,7 @@ func emoticon(src []byte, toks []lint.Token, i int) bool {
 
 // template reports whether a brace is half of a template delimiter: {{ }}
 // {% %}.
-func template(src []byte, toks []lint.Token, i int) bool {
+func template(src []byte, toks []document.Token, i int) bool {
 	c := src[toks[i].Start]
 	if c != '{' && c != '}' {
 		return false
@@ -343,7 +344,7 @@ func template(src []byte, toks []lint.Token, i int) bool {
 
 // mentioned reports whether a bracket is quoted as a character ("(",
 // “)”) or ends or starts a quoted snippet of code ("for range s {").
-func mentioned(src []byte, toks []lint.Token, i int, br bracket) bool {
+func mentioned(src []byte, toks []document.Token, i int, br bracket) bool {
 	q := quoteAt(src, toks, i+1, toks[i].End)
 	p := quoteAt(src, toks, i-1, toks[i].Start)
 	if q != 0 && p != 0 {
@@ -365,12 +366,12 @@ const (
 )
 
 // quoteAt classifies toks[j] as a quotation mark touching the bracket.
-func quoteAt(src []byte, toks []lint.Token, j int, touch int32) int {
+func quoteAt(src []byte, toks []document.Token, j int, touch int32) int {
 	if j < 0 || j >= len(toks) {
 		return qNone
 	}
 	t := toks[j]
-	if t.Kind != lint.TokPunct || t.Start != touch && t.End != touch {
+	if t.Kind != document.TokPunct || t.Start != touch && t.End != touch {
 		return qNone
 	}
 	c := src[t.Start]
@@ -388,7 +389,9 @@ func quoteAt(src []byte, toks []lint.Token, j int, touch int32) int {
 	return qNone
 }
 
-func isSpace(t lint.Token) bool { return t.Kind == lint.TokSpace || t.Kind == lint.TokNewline }
+func isSpace(t document.Token) bool {
+	return t.Kind == document.TokSpace || t.Kind == document.TokNewline
+}
 
 // label strengths of a closing parenthesis after a list label
 const (
@@ -399,7 +402,7 @@ const (
 
 // label tells whether the ")" at toks[i] ends a list label: "1)", "2a)",
 // "iv)" anywhere, "a)" at the start of a line or after a colon.
-func label(src []byte, toks []lint.Token, i int) int {
+func label(src []byte, toks []document.Token, i int) int {
 	if i == 0 {
 		return labelNone
 	}
@@ -412,11 +415,11 @@ func label(src []byte, toks []lint.Token, i int) int {
 	if i >= 2 {
 		p := toks[i-2]
 		switch p.Kind {
-		case lint.TokNewline:
-		case lint.TokSpace:
-			atLine = i == 2 || toks[i-3].Kind == lint.TokNewline
-		case lint.TokMarkup:
-			atLine = p.Is(lint.FlagHasSpace)
+		case document.TokNewline:
+		case document.TokSpace:
+			atLine = i == 2 || toks[i-3].Kind == document.TokNewline
+		case document.TokMarkup:
+			atLine = p.Is(document.FlagHasSpace)
 			afterSpace = atLine
 		default:
 			atLine, afterSpace = false, false
@@ -427,13 +430,13 @@ func label(src []byte, toks []lint.Token, i int) int {
 	}
 	w := src[t.Start:t.End]
 	switch t.Kind {
-	case lint.TokNumber:
+	case document.TokNumber:
 		if len(w) <= 3 {
 			return labelStrong
 		}
-	case lint.TokWord:
+	case document.TokWord:
 		switch {
-		case t.Is(lint.FlagDigit) && len(w) <= 3 && w[0] >= '0' && w[0] <= '9':
+		case t.Is(document.FlagDigit) && len(w) <= 3 && w[0] >= '0' && w[0] <= '9':
 			return labelStrong // 1a)
 		case roman(w):
 			return labelStrong
@@ -447,12 +450,12 @@ func label(src []byte, toks []lint.Token, i int) int {
 	return labelNone
 }
 
-func afterColon(src []byte, toks []lint.Token, j int) bool {
+func afterColon(src []byte, toks []document.Token, j int) bool {
 	for ; j >= 0; j-- {
 		switch toks[j].Kind {
-		case lint.TokSpace:
+		case document.TokSpace:
 			continue
-		case lint.TokPunct:
+		case document.TokPunct:
 			c := src[toks[j].Start]
 			return c == ':' || c == ';'
 		}
@@ -478,7 +481,7 @@ func roman(w []byte) bool { return len(w) <= 5 && romans[string(w)] }
 
 // interval reports whether a "[" closed by ")" (or "(" by "]") encloses a
 // half-open interval such as [0, 1) or (a, b].
-func interval(src []byte, toks []lint.Token, open mark, close bracket, i int) bool {
+func interval(src []byte, toks []document.Token, open mark, close bracket, i int) bool {
 	if open.b.full || close.full || open.b.fam+close.fam != famRound+famSquare {
 		return false
 	}
@@ -486,15 +489,15 @@ func interval(src []byte, toks []lint.Token, open mark, close bracket, i int) bo
 	for j := i - 1; j >= 0 && int(toks[j].Start) > open.off; j-- {
 		t := toks[j]
 		switch t.Kind {
-		case lint.TokSpace:
-		case lint.TokNumber, lint.TokGap:
+		case document.TokSpace:
+		case document.TokNumber, document.TokGap:
 			items++
-		case lint.TokWord:
+		case document.TokWord:
 			if t.End-t.Start > 3 {
 				return false
 			}
 			items++
-		case lint.TokPunct:
+		case document.TokPunct:
 			switch c := src[t.Start]; {
 			case c == ',':
 				commas++
@@ -514,6 +517,6 @@ func interval(src []byte, toks []lint.Token, open mark, close bracket, i int) bo
 
 // named reports a bracket with a space before it and a space, a line break
 // or the block's end after it: it encloses nothing, so the text names it.
-func named(toks []lint.Token, i int) bool {
-	return i > 0 && toks[i-1].Kind == lint.TokSpace && (i+1 >= len(toks) || isSpace(toks[i+1]))
+func named(toks []document.Token, i int) bool {
+	return i > 0 && toks[i-1].Kind == document.TokSpace && (i+1 >= len(toks) || isSpace(toks[i+1]))
 }

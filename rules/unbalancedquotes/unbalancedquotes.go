@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"fmt"
 
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules/internal/prose"
 )
@@ -71,7 +72,7 @@ func run(pass *lint.Pass) {
 	// pending is a quotation left open at the end of a paragraph, which a
 	// later paragraph may continue or close.
 	var pending *mark
-	var pendingBlock *lint.Block
+	var pendingBlock *document.Block
 	carried := 0
 	// setApart: the paragraphs carried over are short, lines of verse or a
 	// heading set apart inside the quotation, not prose of the article's own.
@@ -103,7 +104,7 @@ func run(pass *lint.Pass) {
 				break
 			}
 			i, t := ti, toks[ti]
-			if t.Kind != lint.TokPunct || i <= skip || int(t.Start) != b.Prose.Start+pos {
+			if t.Kind != document.TokPunct || i <= skip || int(t.Start) != b.Prose.Start+pos {
 				continue
 			}
 			if src[t.Start] == '{' {
@@ -249,7 +250,7 @@ func run(pass *lint.Pass) {
 	}
 }
 
-func unclosed(m mark, b *lint.Block) lint.Diagnostic {
+func unclosed(m mark, b *document.Block) lint.Diagnostic {
 	return lint.Diagnostic{
 		Start:   m.off,
 		End:     m.off + len(glyph[m.kind]),
@@ -259,15 +260,15 @@ func unclosed(m mark, b *lint.Block) lint.Diagnostic {
 
 // isRunningProse reports whether a block is a body paragraph, where a
 // quotation may run on into the next one.
-func isRunningProse(b *lint.Block) bool {
-	return b.Role == lint.RoleBody && (b.Kind == lint.KindParagraph || b.Kind == lint.KindQuote || b.Kind == lint.KindListItem)
+func isRunningProse(b *document.Block) bool {
+	return b.Role == document.RoleBody && (b.Kind == document.KindParagraph || b.Kind == document.KindQuote || b.Kind == document.KindListItem)
 }
 
 // words counts the words of a block.
-func words(toks []lint.Token) int {
+func words(toks []document.Token) int {
 	n := 0
 	for _, t := range toks {
-		if t.Kind == lint.TokWord || t.Kind == lint.TokNumber {
+		if t.Kind == document.TokWord || t.Kind == document.TokNumber {
 			n++
 		}
 	}
@@ -276,12 +277,12 @@ func words(toks []lint.Token) int {
 
 // opensWithQuote reports whether a block's first visible character is an
 // opening double quote.
-func opensWithQuote(src []byte, toks []lint.Token) bool {
+func opensWithQuote(src []byte, toks []document.Token) bool {
 	for _, t := range toks {
 		switch t.Kind {
-		case lint.TokSpace, lint.TokNewline, lint.TokInvisible, lint.TokMarkup:
+		case document.TokSpace, document.TokNewline, document.TokInvisible, document.TokMarkup:
 			continue
-		case lint.TokPunct:
+		case document.TokPunct:
 			k := quoteKind(src, t)
 			return k >= 0 && k != qRight
 		}
@@ -345,7 +346,7 @@ func (c *candidates) next() int {
 
 // quoteKind returns the kind of double quotation mark a punctuation token
 // is, or -1.
-func quoteKind(src []byte, t lint.Token) int {
+func quoteKind(src []byte, t document.Token) int {
 	c := src[t.Start]
 	if c == '"' {
 		return qStraight
@@ -377,7 +378,7 @@ func quoteKind(src []byte, t lint.Token) int {
 	return -1
 }
 
-func mismatch(doc *lint.Document, open, close mark, how string) lint.Diagnostic {
+func mismatch(doc *document.Document, open, close mark, how string) lint.Diagnostic {
 	ol, _ := doc.Position(open.off)
 	cl, cc := doc.Position(close.off)
 	where := fmt.Sprintf("column %d", cc)
@@ -396,16 +397,16 @@ func mismatch(doc *lint.Document, open, close mark, how string) lint.Diagnostic 
 
 // quotesNumber reports whether the quote at open stands right before the
 // number that ends at toks[i-1]: "10", "2.5", "-3".
-func quotesNumber(src []byte, toks []lint.Token, open, i int) bool {
+func quotesNumber(src []byte, toks []document.Token, open, i int) bool {
 	for j := i - 1; j >= 0; j-- {
 		t := toks[j]
 		if int(t.Start) <= open {
 			return int(t.Start) == open
 		}
 		switch t.Kind {
-		case lint.TokNumber, lint.TokInvisible:
+		case document.TokNumber, document.TokInvisible:
 			continue
-		case lint.TokPunct:
+		case document.TokPunct:
 			if c := src[t.Start]; c == '-' || c == '+' || c == '$' || c == '#' || c == '.' || c == ',' {
 				continue
 			}
@@ -416,9 +417,9 @@ func quotesNumber(src []byte, toks []lint.Token, open, i int) bool {
 }
 
 // moreStraight reports whether a straight double quote follows toks[i].
-func moreStraight(src []byte, toks []lint.Token, i int) bool {
+func moreStraight(src []byte, toks []document.Token, i int) bool {
 	for _, t := range toks[i+1:] {
-		if t.Kind == lint.TokPunct && src[t.Start] == '"' {
+		if t.Kind == document.TokPunct && src[t.Start] == '"' {
 			return true
 		}
 	}

@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules/internal/prose"
 )
@@ -42,7 +43,7 @@ func run(pass *lint.Pass) {
 	src := doc.Src
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
-		if b.Tok1 == b.Tok0 || !b.Has(lint.HasNonASCII) {
+		if b.Tok1 == b.Tok0 || !b.Has(document.HasNonASCII) {
 			continue
 		}
 		lo, hi := b.Prose.Start, b.Prose.End
@@ -76,7 +77,7 @@ func run(pass *lint.Pass) {
 
 // check walks the segments from i, the first one that may not be in NFC,
 // and reports each run of consecutive segments that NFC changes.
-func check(pass *lint.Pass, toks []lint.Token, i, hi int) {
+func check(pass *lint.Pass, toks []document.Token, i, hi int) {
 	src := pass.Doc.Src
 	runStart, runEnd := -1, -1
 	var out []byte

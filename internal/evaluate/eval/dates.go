@@ -10,9 +10,13 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/copydesk/copydesk/config"
+	"github.com/copydesk/copydesk/document"
+	"github.com/copydesk/copydesk/engine"
 	"github.com/copydesk/copydesk/fixers"
 	"github.com/copydesk/copydesk/internal/corpusgen"
 	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/parse"
 )
 
 // DateRules are the metadata rules of the dates issue, measured by MeasureDates.
@@ -75,10 +79,10 @@ type DatesResult struct {
 type dateArticle struct {
 	name  string
 	src   []byte
-	doc   *lint.Summary
+	doc   *document.Summary
 	date  time.Time
 	md    bool
-	title lint.Span
+	title document.Span
 	body  int // where the first body paragraph starts, -1 when none
 }
 
@@ -104,7 +108,7 @@ func (e *Env) MeasureDates(opts RoundTripOptions) (*DatesResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	eng := &lint.Engine{Registry: reg, Config: lint.DefaultConfig("."), Workers: 1, Today: datesToday}
+	eng := &engine.Engine{Registry: reg, Config: config.Default("."), Workers: 1, Today: datesToday}
 	arts, err := cleanDateArticles(opts)
 	if err != nil {
 		return nil, err
@@ -128,9 +132,9 @@ func (e *Env) MeasureDates(opts RoundTripOptions) (*DatesResult, error) {
 		}
 	}
 	// The clean corpus, linted as one archive, has nothing to report.
-	var inputs []lint.Input
+	var inputs []engine.Input
 	for _, a := range arts {
-		inputs = append(inputs, lint.Input{Path: a.name, Src: a.src})
+		inputs = append(inputs, engine.Input{Path: a.name, Src: a.src})
 		res.Bytes += len(a.src)
 	}
 	for _, f := range eng.Lint(inputs).Files {
@@ -168,10 +172,10 @@ func (e *Env) MeasureDates(opts RoundTripOptions) (*DatesResult, error) {
 			kr.Injected++
 			rr.Injected++
 			// Neighbours of the same kind: an archive is Markdown or plain-text exports.
-			in := []lint.Input{{Path: a.name, Src: src}}
+			in := []engine.Input{{Path: a.name, Src: src}}
 			for k := 1; len(in) <= neighbours && k < len(arts); k++ {
 				if n := arts[(i+k)%len(arts)]; n.md == a.md {
-					in = append(in, lint.Input{Path: n.name, Src: n.src})
+					in = append(in, engine.Input{Path: n.name, Src: n.src})
 				}
 			}
 			p, sfx := commonEnds(string(a.src), string(src))
@@ -241,19 +245,19 @@ func (e *Env) MeasureDates(opts RoundTripOptions) (*DatesResult, error) {
 func cleanDateArticles(opts RoundTripOptions) ([]*dateArticle, error) {
 	var out []*dateArticle
 	err := corpusgen.Generate(corpusgen.Options{Bytes: opts.Bytes, Seed: opts.Seed, MarkdownShare: -1}, func(a corpusgen.Article) error {
-		doc, err := lint.Parse(a.Name, a.Body)
+		doc, err := parse.Parse(a.Name, a.Body)
 		if err != nil {
 			return err
 		}
 		defer doc.Release()
 		df := doc.Date
 		if doc.Title == "" || df == nil || df.ParseErr != nil || df.Parsed.Err != nil || df.Span.End <= df.Span.Start ||
-			df.Source != lint.DateLine && df.Source != lint.DateFrontMatter || len(doc.Dates) != 1 {
+			df.Source != document.DateLine && df.Source != document.DateFrontMatter || len(doc.Dates) != 1 {
 			return nil
 		}
 		start := df.Span.Start
 		text := df.Parsed.Time().Format(houseLayout)
-		if df.Source == lint.DateLine {
+		if df.Source == document.DateLine {
 			if df.LabelSpan.End > df.LabelSpan.Start {
 				start = df.LabelSpan.Start
 			}
@@ -262,14 +266,14 @@ func cleanDateArticles(opts RoundTripOptions) ([]*dateArticle, error) {
 			text = df.Parsed.Time().Format(houseLayout) // a TOML local date
 		}
 		src := append(append(append([]byte{}, a.Body[:start]...), text...), a.Body[df.Span.End:]...)
-		doc2, err := lint.Parse(a.Name, src)
+		doc2, err := parse.Parse(a.Name, src)
 		if err != nil {
 			return err
 		}
-		da := &dateArticle{name: a.Name, src: src, doc: doc2.Summary, date: df.Parsed.Time(), md: doc2.Format == lint.FormatMarkdown, title: doc2.TitleSpan, body: -1}
+		da := &dateArticle{name: a.Name, src: src, doc: doc2.Summary, date: df.Parsed.Time(), md: doc2.Format == document.FormatMarkdown, title: doc2.TitleSpan, body: -1}
 		for i := range doc2.Blocks {
 			b := &doc2.Blocks[i]
-			if b.Role == lint.RoleBody && b.Kind == lint.KindParagraph && b.Prose.Start == b.Start && b.End-b.Start > 80 && isUpperASCII(src[b.Start]) {
+			if b.Role == document.RoleBody && b.Kind == document.KindParagraph && b.Prose.Start == b.Start && b.End-b.Start > 80 && isUpperASCII(src[b.Start]) {
 				da.body = b.Start
 				break
 			}
@@ -412,7 +416,7 @@ var dateInjections = []dateInjection{
 			}
 		}
 		out := splice(a.src, start, le, "")
-		if doc, err := lint.Parse(a.name, out); err != nil || doc.Title != "" {
+		if doc, err := parse.Parse(a.name, out); err != nil || doc.Title != "" {
 			return nil, false // the body's first line or heading is the title now
 		}
 		return out, true

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/copydesk/copydesk/config"
+	"github.com/copydesk/copydesk/engine"
 	"github.com/copydesk/copydesk/fixers"
 	"github.com/copydesk/copydesk/lint"
 )
@@ -16,17 +18,17 @@ import (
 // and `copydesk fix` do without a config file.
 type Env struct {
 	Reg *lint.Registry
-	eng *lint.Engine
+	eng *engine.Engine
 }
 
 // New returns an Env for reg.
 func New(reg *lint.Registry) *Env {
-	return &Env{Reg: reg, eng: &lint.Engine{Registry: reg, Config: lint.DefaultConfig("."), Workers: 1}}
+	return &Env{Reg: reg, eng: &engine.Engine{Registry: reg, Config: config.Default("."), Workers: 1}}
 }
 
 // Lint checks one text with the document rules; path's extension chooses the format.
 func (e *Env) Lint(path string, src []byte) ([]lint.Diagnostic, error) {
-	return e.eng.LintSource(lint.Input{Path: path, Src: src})
+	return e.eng.LintSource(engine.Input{Path: path, Src: src})
 }
 
 // Fix applies the fixes want accepts (nil: every safe fix) with fixers.Loop, relinting after

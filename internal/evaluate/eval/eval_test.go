@@ -6,9 +6,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/internal/corpusgen"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/lint/linttest"
+	"github.com/copydesk/copydesk/parse"
 	"github.com/copydesk/copydesk/rules"
 )
 
@@ -122,7 +124,7 @@ func TestExampleArticle(t *testing.T) {
 		if string(src[start:start+len(s)]) != s {
 			t.Fatalf("sentence not at %d in %q", start, src)
 		}
-		doc, err := lint.Parse("example.txt", src)
+		doc, err := parse.Parse("example.txt", src)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -130,7 +132,7 @@ func TestExampleArticle(t *testing.T) {
 			t.Errorf("%q: title %q", s, doc.Title)
 		}
 		for _, b := range doc.Blocks {
-			if b.Start >= start && b.Role != lint.RoleBody {
+			if b.Start >= start && b.Role != document.RoleBody {
 				t.Errorf("%q: block %q has role %s", s, src[b.Start:b.End], b.Role)
 			}
 		}
@@ -232,7 +234,7 @@ func TestRoundTripCountsFalseAlarms(t *testing.T) {
 		Run: func(p *lint.Pass) {
 			src := p.Doc.Src
 			for _, tok := range p.Doc.Tokens {
-				if tok.Kind == lint.TokWord && strings.EqualFold(string(src[tok.Start:tok.End]), "museum") {
+				if tok.Kind == document.TokWord && strings.EqualFold(string(src[tok.Start:tok.End]), "museum") {
 					p.Reportf(int(tok.Start), int(tok.End), "museum")
 				}
 			}

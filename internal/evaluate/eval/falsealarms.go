@@ -10,7 +10,9 @@ import (
 	"sync"
 	"text/tabwriter"
 
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/parse"
 )
 
 // MaxSafeAlarmRate is the bar for rules with a safe fix: findings per 10,000 words of
@@ -68,7 +70,7 @@ func (e *Env) MeasureFalseAlarms(dir string, samples int) (*FalseAlarms, error) 
 	}
 	var paths []string
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && lint.IsArticle(p) {
+		if err == nil && !d.IsDir() && document.IsArticle(p) {
 			paths = append(paths, p)
 		}
 		return err
@@ -101,13 +103,13 @@ func (e *Env) MeasureFalseAlarms(dir string, samples int) (*FalseAlarms, error) 
 					tl.err = err
 					continue
 				}
-				doc, err := lint.Parse(paths[i], src)
+				doc, err := parse.Parse(paths[i], src)
 				if err != nil {
 					tl.err = fmt.Errorf("%s: %w", paths[i], err)
 					continue
 				}
 				for _, t := range doc.Tokens {
-					if t.Kind == lint.TokWord {
+					if t.Kind == document.TokWord {
 						tl.words++
 					}
 				}

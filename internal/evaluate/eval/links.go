@@ -9,9 +9,13 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/copydesk/copydesk/config"
+	"github.com/copydesk/copydesk/document"
+	"github.com/copydesk/copydesk/engine"
 	"github.com/copydesk/copydesk/fixers"
 	"github.com/copydesk/copydesk/internal/corpusgen"
 	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/parse"
 )
 
 // LinkRules are the links rules of the dates-and-links issue, measured by MeasureLinks.
@@ -55,7 +59,7 @@ type LinksResult struct {
 type linkArchive struct {
 	paths   []string
 	src     map[string][]byte
-	sums    []*lint.Summary
+	sums    []*document.Summary
 	byTitle map[string]int // unique titles only
 }
 
@@ -105,7 +109,7 @@ func (e *Env) MeasureLinks(opts RoundTripOptions) (*LinksResult, error) {
 	// The archive keeps its leaflets beside the articles: link-broken judges
 	// links to PDFs only where the walked folders hold some.
 	known.Files["archive/leaflets/annual-programme.pdf"] = true
-	eng := &lint.Engine{Registry: reg, Config: lint.DefaultConfig("."), Today: datesToday, KnownFiles: known}
+	eng := &engine.Engine{Registry: reg, Config: config.Default("."), Today: datesToday, KnownFiles: known}
 	rule := func(id string) *LinkRuleResult {
 		for _, r := range res.Rules {
 			if r.Rule == id {
@@ -119,14 +123,14 @@ func (e *Env) MeasureLinks(opts RoundTripOptions) (*LinksResult, error) {
 			r.Examples = append(r.Examples, fmt.Sprintf(format, args...))
 		}
 	}
-	lintWith := func(edits map[string][]byte) (*lint.Result, error) {
-		inputs := make([]lint.Input, 0, len(a.paths))
+	lintWith := func(edits map[string][]byte) (*engine.Result, error) {
+		inputs := make([]engine.Input, 0, len(a.paths))
 		for _, p := range a.paths {
 			src := a.src[p]
 			if b, ok := edits[p]; ok {
 				src = b
 			}
-			inputs = append(inputs, lint.Input{Path: p, Src: src})
+			inputs = append(inputs, engine.Input{Path: p, Src: src})
 		}
 		r := eng.Lint(inputs)
 		for _, f := range r.Files {
@@ -244,7 +248,7 @@ func newLinkArchive(opts RoundTripOptions) (*linkArchive, error) {
 	dup := map[string]bool{}
 	err := corpusgen.Generate(corpusgen.Options{Bytes: opts.Bytes, Seed: opts.Seed, MarkdownShare: -1}, func(g corpusgen.Article) error {
 		p := "archive/" + g.Name
-		doc, err := lint.Parse(p, g.Body)
+		doc, err := parse.Parse(p, g.Body)
 		if err != nil {
 			return fmt.Errorf("%s: %w", p, err)
 		}
@@ -284,7 +288,7 @@ func typo(s string) (string, bool) {
 
 func isLowerASCII(c byte) bool { return c >= 'a' && c <= 'z' }
 
-func replaceSpan(src []byte, sp lint.Span, text string) []byte {
+func replaceSpan(src []byte, sp document.Span, text string) []byte {
 	out := append([]byte(nil), src[:sp.Start]...)
 	out = append(out, text...)
 	return append(out, src[sp.End:]...)
@@ -293,7 +297,7 @@ func replaceSpan(src []byte, sp lint.Span, text string) []byte {
 // navLink returns article i's first link in direction dir whose target is written at a known
 // place, and the article it names in the chain (by unique title, or by chain position for
 // path links).
-func (a *linkArchive) navLink(i int, dir lint.NavDir) (*lint.NavLink, int, bool) {
+func (a *linkArchive) navLink(i int, dir document.NavDir) (*document.NavLink, int, bool) {
 	for k := range a.sums[i].Nav {
 		l := &a.sums[i].Nav[k]
 		if l.Dir != dir || l.Span.End <= l.Span.Start || string(a.src[a.paths[i]][l.Span.Start:l.Span.End]) != l.Target {
@@ -301,7 +305,7 @@ func (a *linkArchive) navLink(i int, dir lint.NavDir) (*lint.NavLink, int, bool)
 		}
 		if l.IsPath {
 			j := i + 1
-			if dir == lint.NavPrev {
+			if dir == document.NavPrev {
 				j = i - 1
 			}
 			return l, j, j >= 0 && j < len(a.paths)
@@ -313,7 +317,7 @@ func (a *linkArchive) navLink(i int, dir lint.NavDir) (*lint.NavLink, int, bool)
 }
 
 // links reports whether article i's link in direction dir names article j.
-func (a *linkArchive) links(i int, dir lint.NavDir, j int) bool {
+func (a *linkArchive) links(i int, dir document.NavDir, j int) bool {
 	_, k, ok := a.navLink(i, dir)
 	return ok && k == j
 }
@@ -349,7 +353,7 @@ func (a *linkArchive) trials(r *rand.Rand) []linkTrial {
 		p := a.paths[i]
 		src := a.src[p]
 		// A typo in a link: the target no longer matches; the fix restores it.
-		for _, dir := range []lint.NavDir{lint.NavNext, lint.NavPrev} {
+		for _, dir := range []document.NavDir{document.NavNext, document.NavPrev} {
 			if l, _, ok := a.navLink(i, dir); ok {
 				if bad, ok := typo(l.Target); ok {
 					kind := "typo in a title link"
@@ -363,7 +367,7 @@ func (a *linkArchive) trials(r *rand.Rand) []linkTrial {
 		}
 		// A back link naming an older article instead of the one before, which names this one as
 		// its next (otherwise nothing says which article should come before).
-		if l, prev, ok := a.navLink(i, lint.NavPrev); ok && !l.IsPath && prev > 1 && a.links(prev, lint.NavNext, i) {
+		if l, prev, ok := a.navLink(i, document.NavPrev); ok && !l.IsPath && prev > 1 && a.links(prev, document.NavNext, i) {
 			c := r.IntN(prev - 1)
 			if ct := a.sums[c].Title; safeTitle(ct) && a.byTitle[ct] == c {
 				pc := a.paths[c]
@@ -375,19 +379,19 @@ func (a *linkArchive) trials(r *rand.Rand) []linkTrial {
 			}
 		}
 		// Two neighbours' dates swapped (plain-text date lines).
-		if l, next, ok := a.navLink(i, lint.NavNext); ok && !l.IsPath {
+		if l, next, ok := a.navLink(i, document.NavNext); ok && !l.IsPath {
 			q := a.paths[next]
 			d1, d2 := a.sums[i].Date, a.sums[next].Date
 			x, ok1 := a.day(i)
 			y, ok2 := a.day(next)
-			if ok1 && ok2 && x < y && d1.Source == lint.DateLine && d2.Source == lint.DateLine && d1.Span.End > d1.Span.Start && d2.Span.End > d2.Span.Start {
+			if ok1 && ok2 && x < y && d1.Source == document.DateLine && d2.Source == document.DateLine && d1.Span.End > d1.Span.Start && d2.Span.End > d2.Span.Start {
 				add(linkTrial{kind: "dates of neighbours swapped", rule: "nav-link-order",
 					edits:  map[string][]byte{p: replaceSpan(src, d1.Span, d2.Raw), q: replaceSpan(a.src[q], d2.Span, d1.Raw)},
 					expect: []string{p}, allowed: allow("nav-link-order", q)})
 			}
 		}
 		// A next link pointing three articles back closes a cycle (where the three before link on).
-		if l, _, ok := a.navLink(i, lint.NavNext); ok && !l.IsPath && i >= 3 && a.links(i-3, lint.NavNext, i-2) && a.links(i-2, lint.NavNext, i-1) && a.links(i-1, lint.NavNext, i) {
+		if l, _, ok := a.navLink(i, document.NavNext); ok && !l.IsPath && i >= 3 && a.links(i-3, document.NavNext, i-2) && a.links(i-2, document.NavNext, i-1) && a.links(i-1, document.NavNext, i) {
 			back := a.sums[i-3].Title
 			if safeTitle(back) && a.byTitle[back] == i-3 {
 				var cyc []string
@@ -401,7 +405,7 @@ func (a *linkArchive) trials(r *rand.Rand) []linkTrial {
 			}
 		}
 		// Relative Markdown links: to a missing file, and, as a control, to an existing article.
-		if a.sums[i].Format == lint.FormatMarkdown {
+		if a.sums[i].Format == document.FormatMarkdown {
 			other := a.paths[(i+1)%n]
 			rel := relPath(path.Dir(p), other)
 			body := bytes.TrimRight(src, "\n")

@@ -11,8 +11,12 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/copydesk/copydesk/config"
+	"github.com/copydesk/copydesk/document"
+	"github.com/copydesk/copydesk/engine"
 	"github.com/copydesk/copydesk/internal/corpusgen"
 	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/parse"
 	"github.com/copydesk/copydesk/rules/nameconsistency"
 	"github.com/copydesk/copydesk/rules/namevariant"
 )
@@ -108,9 +112,9 @@ func (e *Env) MeasureNames(opts RoundTripOptions, prose string) (*NamesResult, e
 // finding is a false alarm.
 func measureNameSet(title string, arts []nameArticle, seed int64) (*NameSet, []string, error) {
 	res := &NameSet{Name: title}
-	survey := nameconsistency.NewSurvey(&lint.DefaultConfig(".").Project)
+	survey := nameconsistency.NewSurvey(&config.Default(".").Project)
 	for _, a := range arts {
-		doc, err := lint.Parse(a.name, a.src)
+		doc, err := parse.Parse(a.name, a.src)
 		if err != nil {
 			return nil, nil, fmt.Errorf("%s: %w", a.name, err)
 		}
@@ -128,7 +132,7 @@ func measureNameSet(title string, arts []nameArticle, seed int64) (*NameSet, []s
 
 	r := rand.New(rand.NewPCG(uint64(seed), 11))
 	var injs []nameInjection
-	var inputs []lint.Input
+	var inputs []engine.Input
 	used := map[string]bool{}
 	planted := map[string]int{}
 	for _, a := range arts {
@@ -144,18 +148,18 @@ func measureNameSet(title string, arts []nameArticle, seed int64) (*NameSet, []s
 				break
 			}
 		}
-		inputs = append(inputs, lint.Input{Path: a.name, Src: src})
+		inputs = append(inputs, engine.Input{Path: a.name, Src: src})
 		res.Bytes += len(src)
 	}
 	res.Articles = len(arts)
 
-	withGlossary := lint.DefaultConfig(".")
+	withGlossary := config.Default(".")
 	withGlossary.Names = glossary
 	for _, run := range []struct {
 		rule     *lint.Rule
 		glossary bool
 	}{{namevariant.Rule, true}, {nameconsistency.Rule, false}} {
-		cfg := lint.DefaultConfig(".")
+		cfg := config.Default(".")
 		if run.glossary {
 			cfg = withGlossary
 		}
@@ -163,7 +167,7 @@ func measureNameSet(title string, arts []nameArticle, seed int64) (*NameSet, []s
 		if err != nil {
 			return nil, nil, err
 		}
-		eng := &lint.Engine{Registry: reg, Config: cfg}
+		eng := &engine.Engine{Registry: reg, Config: cfg}
 		rr := &NameRuleResult{Rule: run.rule.ID, Glossary: run.glossary, ByKind: map[string][2]int{}}
 		res.Rules = append(res.Rules, rr)
 		byPath := map[string][]lint.Diagnostic{}
@@ -290,7 +294,7 @@ func proseArticles(dir string, canon []string, n int, seed int64) ([]nameArticle
 
 // plantName changes one body mention of a canonical name into a variant of kind.
 func plantName(path string, src []byte, canon []string, kind string, r *rand.Rand, used map[string]bool) (nameInjection, []byte, bool) {
-	doc, err := lint.Parse(path, src)
+	doc, err := parse.Parse(path, src)
 	if err != nil {
 		return nameInjection{}, nil, false
 	}
@@ -301,7 +305,7 @@ func plantName(path string, src []byte, canon []string, kind string, r *rand.Ran
 	var ms []mention
 	taken := map[int]bool{}
 	for _, b := range doc.Blocks {
-		if b.Role != lint.RoleBody || b.Kind != lint.KindParagraph {
+		if b.Role != document.RoleBody || b.Kind != document.KindParagraph {
 			continue
 		}
 		text := src[b.Prose.Start:b.Prose.End]

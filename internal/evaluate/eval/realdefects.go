@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/parse"
 )
 
 // A Pair is one line before and after a typo-fix commit (typo-fix-pairs/*.tsv).
@@ -441,7 +442,7 @@ func (e *Env) MeasurePairs(pairs []Pair, rs *Rules, root string) (*RealDefects, 
 		// article) or indented by a tab (Go templates hide code blocks from the parser).
 		code := strings.HasPrefix(p.Before, "\t") // prose in Markdown never starts with a tab
 		if !code && res.Where != "" {
-			if doc, err := lint.Parse(name, before); err == nil {
+			if doc, err := parse.Parse(name, before); err == nil {
 				code = doc.InVerbatim(lo) && doc.InVerbatim(lo+max(len(p.Before)-1, 0))
 				doc.Release()
 			}

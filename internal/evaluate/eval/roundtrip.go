@@ -11,8 +11,10 @@ import (
 	"sync"
 	"text/tabwriter"
 
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/internal/corpusgen"
 	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/parse"
 )
 
 // Round-trip targets.
@@ -81,25 +83,25 @@ var Injections = []Injection{
 // artifacts says, for the rules that remove export debris, which findings on a clean generated
 // article are on debris the generator writes on purpose (image file names, rules under titles,
 // list-page bullets): those are neither hits nor false alarms.
-var artifacts = map[string]func(doc *lint.Document, d lint.Diagnostic) bool{
-	"image-placeholder": func(doc *lint.Document, d lint.Diagnostic) bool {
-		return onBlock(doc, d, func(b *lint.Block) bool { return b.Role == lint.RoleImage })
+var artifacts = map[string]func(doc *document.Document, d lint.Diagnostic) bool{
+	"image-placeholder": func(doc *document.Document, d lint.Diagnostic) bool {
+		return onBlock(doc, d, func(b *document.Block) bool { return b.Role == document.RoleImage })
 	},
-	"separator-line": func(doc *lint.Document, d lint.Diagnostic) bool {
-		return onBlock(doc, d, func(b *lint.Block) bool { return b.Kind == lint.KindSeparator })
+	"separator-line": func(doc *document.Document, d lint.Diagnostic) bool {
+		return onBlock(doc, d, func(b *document.Block) bool { return b.Kind == document.KindSeparator })
 	},
 	// In a list-page export, bullet-artifact removes the bullets and the indentation of every
 	// block.
-	"bullet-artifact": func(doc *lint.Document, d lint.Diagnostic) bool {
+	"bullet-artifact": func(doc *document.Document, d lint.Diagnostic) bool {
 		list := false
 		for i := range doc.Blocks {
 			list = list || doc.Blocks[i].Bullet
 		}
-		return list && onBlock(doc, d, func(b *lint.Block) bool { return b.Bullet || b.Prose.Start > b.Start })
+		return list && onBlock(doc, d, func(b *document.Block) bool { return b.Bullet || b.Prose.Start > b.Start })
 	},
 }
 
-func onBlock(doc *lint.Document, d lint.Diagnostic, is func(*lint.Block) bool) bool {
+func onBlock(doc *document.Document, d lint.Diagnostic, is func(*document.Block) bool) bool {
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
 		if is(b) && overlaps(d, b.Start, b.End) {
@@ -111,8 +113,8 @@ func onBlock(doc *lint.Document, d lint.Diagnostic, is func(*lint.Block) bool) b
 
 // A site is a candidate place for one defect.
 type site struct {
-	doc                *lint.Document
-	block              *lint.Block
+	doc                *document.Document
+	block              *document.Block
 	lineStart, lineEnd int // the line the injector gets, line break excluded
 	at                 int // absolute; the word start for word kinds
 }
@@ -161,7 +163,7 @@ func notBeforeDigit(s *site) bool {
 
 // entityIsDefect keeps the html-entity kinds to plain text: in Markdown an entity reference is
 // markup the author chose, reported only under check-markdown.
-func entityIsDefect(s *site) bool { return s.doc.Format == lint.FormatText }
+func entityIsDefect(s *site) bool { return s.doc.Format == document.FormatText }
 
 // plainNoQuotes is noQuotes in plain text only (see entityIsDefect).
 func plainNoQuotes(s *site) bool { return entityIsDefect(s) && noQuotes(s) }
@@ -216,7 +218,7 @@ func styleKnown(s *site) bool {
 	same, other := 0, 0
 	for i := range s.doc.Blocks {
 		b := &s.doc.Blocks[i]
-		if b.Role == lint.RoleNone || b.Role == lint.RoleNavigation || b.Role == lint.RoleImage {
+		if b.Role == document.RoleNone || b.Role == document.RoleNavigation || b.Role == document.RoleImage {
 			continue
 		}
 		c, st := countDoubles(src[b.Prose.Start:b.End])
@@ -449,7 +451,7 @@ func (e *Env) MeasureRoundTrip(opts RoundTripOptions, rs *Rules) (*RoundTrip, er
 func (e *Env) roundTripArticle(a corpusgen.Article, r *rand.Rand, rs *Rules, key func(string) string) (*articleResult, error) {
 	ar := &articleResult{rules: map[string]*RuleRoundTrip{}, kinds: make([]KindRoundTrip, len(Injections))}
 	clean := a.Body
-	doc, err := lint.Parse(a.Name, clean)
+	doc, err := parse.Parse(a.Name, clean)
 	if err != nil {
 		return nil, err
 	}
@@ -482,7 +484,7 @@ func (e *Env) roundTripArticle(a corpusgen.Article, r *rand.Rand, rs *Rules, key
 		ar.changed = !bytes.Equal(fixedClean, clean)
 	}
 	mask := proseMask(doc)
-	md := doc.Format == lint.FormatMarkdown
+	md := doc.Format == document.FormatMarkdown
 	list := false
 	for i := range doc.Blocks {
 		list = list || doc.Blocks[i].Bullet
@@ -599,18 +601,18 @@ func (e *Env) roundTripArticle(a corpusgen.Article, r *rand.Rand, rs *Rules, key
 // proseMask marks the bytes of words, numbers, punctuation and plain spaces in body paragraphs,
 // list items and block quotes: where defects may go. URLs, code, markup and everything outside
 // such blocks stay unmarked.
-func proseMask(doc *lint.Document) []bool {
+func proseMask(doc *document.Document) []bool {
 	mask := make([]bool, len(doc.Src))
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
-		if b.Role != lint.RoleBody || b.Kind != lint.KindParagraph && b.Kind != lint.KindListItem && b.Kind != lint.KindQuote {
+		if b.Role != document.RoleBody || b.Kind != document.KindParagraph && b.Kind != document.KindListItem && b.Kind != document.KindQuote {
 			continue
 		}
 		for _, t := range doc.BlockTokens(b) {
 			switch t.Kind {
-			case lint.TokWord, lint.TokNumber, lint.TokPunct:
-			case lint.TokSpace:
-				if t.Is(lint.FlagOddSpace) {
+			case document.TokWord, document.TokNumber, document.TokPunct:
+			case document.TokSpace:
+				if t.Is(document.FlagOddSpace) {
 					continue
 				}
 			default:
@@ -630,21 +632,21 @@ func proseMask(doc *lint.Document) []bool {
 }
 
 // sitesFor lists the candidate places of one kind in a clean article.
-func sitesFor(doc *lint.Document, pl place, mask []bool) []site {
+func sitesFor(doc *document.Document, pl place, mask []bool) []site {
 	src := doc.Src
 	var out []site
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
-		if b.Role != lint.RoleBody || b.Prose.Start >= b.End {
+		if b.Role != document.RoleBody || b.Prose.Start >= b.End {
 			continue
 		}
-		para := b.Kind == lint.KindParagraph
+		para := b.Kind == document.KindParagraph
 		if pl != placeWord && !para {
 			continue
 		}
 		switch pl {
 		case placeWord:
-			if b.Kind != lint.KindParagraph && b.Kind != lint.KindListItem && b.Kind != lint.KindQuote {
+			if b.Kind != document.KindParagraph && b.Kind != document.KindListItem && b.Kind != document.KindQuote {
 				continue
 			}
 			for ls := b.Prose.Start; ls < b.End; {
@@ -689,13 +691,13 @@ func sitesFor(doc *lint.Document, pl place, mask []bool) []site {
 }
 
 // gapAfter reports whether block i is followed by one blank line and a body paragraph.
-func gapAfter(doc *lint.Document, i int) bool {
+func gapAfter(doc *document.Document, i int) bool {
 	src, le := doc.Src, doc.Blocks[i].End
 	if le+2 >= len(src) || src[le] != '\n' || src[le+1] != '\n' || i+1 >= len(doc.Blocks) {
 		return false
 	}
 	next := &doc.Blocks[i+1]
-	return next.Start == le+2 && next.Role == lint.RoleBody && next.Kind == lint.KindParagraph
+	return next.Start == le+2 && next.Role == document.RoleBody && next.Kind == document.KindParagraph
 }
 
 // plantedInProse reports whether every clean byte the defect touches, with one byte either side,

@@ -7,11 +7,12 @@ import (
 	"sort"
 	"unicode/utf8"
 
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
 )
 
 // Trim narrows a span to its non-space bytes.
-func Trim(src []byte, sp lint.Span) lint.Span {
+func Trim(src []byte, sp document.Span) document.Span {
 	for sp.Start < sp.End && isSpace(src[sp.Start]) {
 		sp.Start++
 	}
@@ -31,7 +32,7 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\
 // later lines of a run, and the first blank after n starts a run), so the
 // two fixes do not conflict. same reports lines this rule also deletes: a
 // run of them counts as one, and its last line takes care of the blank.
-func Delete(doc *lint.Document, n int, same func(int) bool) []lint.Edit {
+func Delete(doc *document.Document, n int, same func(int) bool) []lint.Edit {
 	last := Last(doc)
 	p := n - 1
 	for p >= 1 && same(p) {
@@ -61,7 +62,7 @@ func Delete(doc *lint.Document, n int, same func(int) bool) []lint.Edit {
 
 // Last is the number of the last line; a final line break does not
 // start another line.
-func Last(doc *lint.Document) int {
+func Last(doc *document.Document) int {
 	n := doc.Lines()
 	if n > 1 && doc.LineStart(n) == len(doc.Src) {
 		n--
@@ -71,7 +72,7 @@ func Last(doc *lint.Document) int {
 
 // Start returns where line n starts, after a byte order mark on line 1,
 // or the end of the text past the last line.
-func Start(doc *lint.Document, n int) int {
+func Start(doc *document.Document, n int) int {
 	switch {
 	case n > doc.Lines():
 		return len(doc.Src)
@@ -83,7 +84,7 @@ func Start(doc *lint.Document, n int) int {
 
 // Span returns line n without its line ending and, on line 1, without a
 // byte order mark.
-func Span(doc *lint.Document, n int) lint.Span {
+func Span(doc *document.Document, n int) document.Span {
 	sp := doc.LineSpan(n)
 	if n == 1 {
 		sp.Start = min(sp.End, doc.BOM())
@@ -92,7 +93,7 @@ func Span(doc *lint.Document, n int) lint.Span {
 }
 
 // IsBlank matches blank-lines: spaces, tabs and odd spaces only.
-func IsBlank(doc *lint.Document, n int) bool {
+func IsBlank(doc *document.Document, n int) bool {
 	sp := Span(doc, n)
 	src := doc.Src
 	for i := sp.Start; i < sp.End; {
@@ -101,7 +102,7 @@ func IsBlank(doc *lint.Document, n int) bool {
 			continue
 		}
 		r, w := utf8.DecodeRune(src[i:sp.End])
-		if !lint.IsOddSpace(r) {
+		if !document.IsOddSpace(r) {
 			return false
 		}
 		i += w

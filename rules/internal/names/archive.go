@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
 )
 
@@ -26,7 +27,7 @@ type ArchiveOptions struct {
 // archive writes otherwise.
 type Finding struct {
 	Doc    int // index in the documents given
-	Span   lint.Span
+	Span   document.Span
 	Text   string // as written, spaces collapsed
 	Target string // the archive's spelling
 	Count  int    // how often the archive writes Target
@@ -172,7 +173,7 @@ func Archive(srcs [][]byte, facts []*Fact, opt ArchiveOptions) []Finding {
 						return
 					}
 					fix := v.kind != KindSwapped && v.kind != KindDropped && !strings.ContainsAny(string(srcs[di][m.Start:m.End]), "\n\r")
-					f := Finding{Doc: di, Span: lint.Span{Start: m.Start, End: m.End}, Text: m.Text,
+					f := Finding{Doc: di, Span: document.Span{Start: m.Start, End: m.End}, Text: m.Text,
 						Target: m.Target.Surface, Count: t.count, Docs: t.docs, Kind: v.kind, Fix: fix, unless: v.unless}
 					if !strings.ContainsAny(m.Text, " -,&") {
 						// one word for a name of one word: the document

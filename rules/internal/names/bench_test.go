@@ -4,13 +4,14 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/internal/corpusgen"
-	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/parse"
 )
 
 var (
 	benchOnce  sync.Once
-	benchDocs  []*lint.Document
+	benchDocs  []*document.Document
 	benchPaths []string
 	benchBytes int64
 	benchErr   error
@@ -18,11 +19,11 @@ var (
 
 // parsedCorpus parses the generated corpus of the whole-program benchmark
 // once: 20 MB, a quarter Markdown, two defects per 1,000 words.
-func parsedCorpus(b *testing.B) ([]*lint.Document, []string, int64) {
+func parsedCorpus(b *testing.B) ([]*document.Document, []string, int64) {
 	b.Helper()
 	benchOnce.Do(func() {
 		benchErr = corpusgen.Generate(corpusgen.Options{Bytes: 20 << 20, Seed: 1, MarkdownShare: 0.25, DefectRate: 2}, func(a corpusgen.Article) error {
-			doc, err := lint.Parse(a.Name, a.Body)
+			doc, err := parse.Parse(a.Name, a.Body)
 			if err != nil {
 				return err
 			}

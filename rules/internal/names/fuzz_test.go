@@ -3,7 +3,7 @@ package names
 import (
 	"testing"
 
-	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/parse"
 )
 
 // FuzzArchive mines three documents made of the input (the first twice,
@@ -18,7 +18,7 @@ func FuzzArchive(f *testing.F) {
 		var srcs [][]byte
 		var facts []*Fact
 		for i, s := range []string{a, a, b} {
-			doc, err := lint.Parse([]string{"a.md", "b.md", "c.txt"}[i], []byte(s))
+			doc, err := parse.Parse([]string{"a.md", "b.md", "c.txt"}[i], []byte(s))
 			if err != nil {
 				return
 			}

@@ -8,13 +8,13 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/document"
 )
 
 // A Location is where a spelling was seen.
 type Location struct {
 	Path string
-	Span lint.Span
+	Span document.Span
 }
 
 // A Spelling is one written form of a name across the corpus.

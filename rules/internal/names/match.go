@@ -5,7 +5,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/document"
 )
 
 // A Match is a spelling in the text that is not the glossary's.
@@ -89,7 +89,7 @@ var matchers = sync.Pool{New: func() any { return new(matcher) }}
 // Find reports the near misses and known variants of glossary names in the
 // prose of doc. Code, URLs, link targets and front matter other than the
 // title and description are not prose and are never searched.
-func (ix *Index) Find(doc *lint.Document, fn func(Match)) {
+func (ix *Index) Find(doc *document.Document, fn func(Match)) {
 	if ix == nil || len(ix.Forms) == 0 {
 		return
 	}
@@ -133,12 +133,12 @@ func (ix *Index) FindWords(src []byte, f *Fact, fn func(Match)) {
 }
 
 // prose: the block's words are read for names.
-func prose(b *lint.Block) bool {
+func prose(b *document.Block) bool {
 	switch b.Kind {
-	case lint.KindCode, lint.KindHTML, lint.KindFrontMatter, lint.KindSeparator:
+	case document.KindCode, document.KindHTML, document.KindFrontMatter, document.KindSeparator:
 		return false
 	}
-	return b.Role != lint.RoleNavigation && b.Role != lint.RoleImage && b.Role != lint.RoleDate
+	return b.Role != document.RoleNavigation && b.Role != document.RoleImage && b.Role != document.RoleDate
 }
 
 // find walks m.words: from each capitalised word, the longest glossary
@@ -181,9 +181,9 @@ func (m *matcher) find(fn func(Match)) {
 	}
 }
 
-func hasCapital(toks []lint.Token) bool {
+func hasCapital(toks []document.Token) bool {
 	for _, t := range toks {
-		if t.Kind == lint.TokWord && t.Flags&lint.FlagUpper != 0 {
+		if t.Kind == document.TokWord && t.Flags&document.FlagUpper != 0 {
 			return true
 		}
 	}
@@ -523,11 +523,11 @@ func appendCollapse(dst, b []byte) []byte {
 	for i := 0; i < len(b); {
 		r, w := utf8.DecodeRune(b[i:])
 		i += w
-		if r == ' ' || r == '\n' || r == '\r' || r == '\t' || lint.IsOddSpace(r) {
+		if r == ' ' || r == '\n' || r == '\r' || r == '\t' || document.IsOddSpace(r) {
 			space = true
 			continue
 		}
-		if lint.IsInvisible(r) {
+		if document.IsInvisible(r) {
 			continue // a zero-width space is the invisible-char rule's business
 		}
 		if space && len(dst) > start {

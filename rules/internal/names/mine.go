@@ -8,6 +8,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
 )
 
@@ -36,13 +37,13 @@ type Mined struct {
 	// Loose: a name run on by a lowercase word; never dominant.
 	Loose bool
 	Count int
-	Spans []lint.Span // the first maxSpans occurrences
+	Spans []document.Span // the first maxSpans occurrences
 }
 
 // A ShortUse is a short form defined in a document and then written
 // another way in it.
 type ShortUse struct {
-	Span    lint.Span
+	Span    document.Span
 	Text    string // as written
 	Defined string // as defined: "the Museum", "HCMST"
 	Why     string // plural, capitalisation, dropped article, added article
@@ -66,7 +67,7 @@ type MineOptions struct{ MinCount, Ratio int }
 
 type miner struct {
 	opt    MineOptions
-	doc    *lint.Document
+	doc    *document.Document
 	src    []byte
 	words  []word      // the current block's words: a window on all
 	all    []word      // every prose block's words
@@ -91,7 +92,7 @@ type miner struct {
 	cands    table   // singular first words of candidate pairs
 	candLens uint64  // bit n set: a candidate of n bytes (63: longer)
 	pairAt   []int32 // where in all the pairs countPairs may count start
-	defToks  []lint.Token
+	defToks  []document.Token
 }
 
 // A spell is a Mined spelling while its document is mined: its strings are
@@ -109,7 +110,7 @@ type strRange struct{ lo, hi int32 }
 
 // spanRef is a span in a singly linked list kept in miner.spans.
 type spanRef struct {
-	sp   lint.Span
+	sp   document.Span
 	next int32
 }
 
@@ -123,7 +124,7 @@ type wordRange struct {
 var nameFields = []string{"author", "authors", "by", "team"}
 
 // Mine collects the name candidates of one document.
-func Mine(doc *lint.Document, opt MineOptions) *Fact {
+func Mine(doc *document.Document, opt MineOptions) *Fact {
 	if opt.MinCount <= 0 {
 		opt.MinCount = 3
 	}
@@ -137,21 +138,21 @@ func Mine(doc *lint.Document, opt MineOptions) *Fact {
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
 		switch b.Kind {
-		case lint.KindCode, lint.KindHTML, lint.KindFrontMatter, lint.KindSeparator:
+		case document.KindCode, document.KindHTML, document.KindFrontMatter, document.KindSeparator:
 			continue
 		}
-		if b.Role == lint.RoleImage || b.Role == lint.RoleDate {
+		if b.Role == document.RoleImage || b.Role == document.RoleDate {
 			continue
 		}
-		nav := b.Role == lint.RoleNavigation
+		nav := b.Role == document.RoleNavigation
 		lo := len(m.all)
 		r := wordRange{lo: lo,
-			body:  !nav && b.Kind != lint.KindField && (b.Role == lint.RoleBody || b.Role == lint.RoleCaption),
+			body:  !nav && b.Kind != document.KindField && (b.Role == document.RoleBody || b.Role == document.RoleCaption),
 			match: !nav,
 		}
 		m.all = wordsOf(m.all, doc, b)
 		r.hi = len(m.all)
-		if headLine(b) || nav || b.Kind == lint.KindField {
+		if headLine(b) || nav || b.Kind == document.KindField {
 			markHead(m.all[r.lo:r.hi])
 		}
 		m.ranges = append(m.ranges, r)
@@ -244,7 +245,7 @@ func (m *miner) finish() {
 	for i := range m.spells {
 		n += int(m.spells[i].nspans)
 	}
-	spans := make([]lint.Span, n)
+	spans := make([]document.Span, n)
 	out := make([]Mined, len(m.spells))
 	at := 0
 	for i := range m.spells {
@@ -605,14 +606,14 @@ func (m *miner) addLower(key []byte, a, b word, existing bool) bool {
 	f.n++
 	if f.nspans < maxSpans {
 		f.nspans++
-		f.head, f.tail = m.appendSpan(f.head, f.tail, lint.Span{Start: int(a.start), End: int(a.end)})
+		f.head, f.tail = m.appendSpan(f.head, f.tail, document.Span{Start: int(a.start), End: int(a.end)})
 	}
 	return true
 }
 
 // appendSpan appends sp to the list from head to tail and returns its new
 // ends.
-func (m *miner) appendSpan(head, tail int32, sp lint.Span) (int32, int32) {
+func (m *miner) appendSpan(head, tail int32, sp document.Span) (int32, int32) {
 	r := int32(len(m.spans))
 	m.spans = append(m.spans, spanRef{sp: sp, next: -1})
 	if tail >= 0 {
@@ -743,7 +744,7 @@ func (m *miner) add(kind PhraseKind, key []byte, start, end int32, last word) {
 	if cut >= len(raw) {
 		cut, y = 0, false
 	}
-	sp := lint.Span{Start: int(start), End: int(end)}
+	sp := document.Span{Start: int(start), End: int(end)}
 	// Fast path: the phrase as written needs no spaces collapsed, and its
 	// shape is itself with the plural cut.
 	if plainText(raw) {
@@ -846,7 +847,7 @@ func (m *miner) kindByte(kind PhraseKind) byte {
 	return byte('0' + kind)
 }
 
-func (m *miner) bump(idx int32, sp lint.Span) {
+func (m *miner) bump(idx int32, sp document.Span) {
 	s := &m.spells[idx]
 	s.count++
 	if s.nspans < maxSpans {
@@ -891,7 +892,7 @@ func plainText(b []byte) bool {
 }
 
 // addSurface adds a spelling given as strings: a front matter value.
-func (m *miner) addSurface(kind PhraseKind, key, surface, shape string, sp lint.Span) {
+func (m *miner) addSurface(kind PhraseKind, key, surface, shape string, sp document.Span) {
 	m.idbuf = append(append(append(append(m.idbuf[:0], m.kindByte(kind)), key...), 0), shape...)
 	idx, h, ok := m.index.find(m.idbuf)
 	if !ok {
@@ -930,7 +931,7 @@ func (m *miner) meta() {
 	}
 }
 
-func (m *miner) metaFields(meta map[string]any, fm lint.Span) {
+func (m *miner) metaFields(meta map[string]any, fm document.Span) {
 	for _, f := range nameFields {
 		v, ok := meta[f]
 		if !ok {
@@ -966,11 +967,11 @@ func (m *miner) metaFields(meta map[string]any, fm lint.Span) {
 
 // findValue finds the bytes of a front matter value: after the field's
 // name, the first occurrence of the value as written.
-func findValue(src []byte, fm lint.Span, from int, field, val string) (lint.Span, bool) {
+func findValue(src []byte, fm document.Span, from int, field, val string) (document.Span, bool) {
 	region := src[from:fm.End]
 	k := bytes.Index(region, []byte(field))
 	if k < 0 && from == fm.Start {
-		return lint.Span{}, false
+		return document.Span{}, false
 	}
 	if k < 0 {
 		k = 0
@@ -978,8 +979,8 @@ func findValue(src []byte, fm lint.Span, from int, field, val string) (lint.Span
 	rest := region[k:]
 	j := bytes.Index(rest, []byte(val))
 	if j < 0 {
-		return lint.Span{}, false
+		return document.Span{}, false
 	}
 	s := from + k + j
-	return lint.Span{Start: s, End: s + len(val)}, true
+	return document.Span{Start: s, End: s + len(val)}, true
 }

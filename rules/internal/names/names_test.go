@@ -6,8 +6,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/internal/corpusgen"
 	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/parse"
 )
 
 func TestPhraseKey(t *testing.T) {
@@ -66,7 +68,7 @@ func TestFind(t *testing.T) {
 	})
 	src := "Title\n\nThe Harbor City Museum of Science and Technology met the Harbor City Museum, " +
 		"the National Academy of Sciences and Lakesde residents.\n"
-	doc, err := lint.Parse("a.txt", []byte(src))
+	doc, err := parse.Parse("a.txt", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +83,7 @@ func TestFind(t *testing.T) {
 // case, is no evidence.
 func TestMine(t *testing.T) {
 	src := "Greenhaven Water Trust Opens An Office\n\nThe Greenhaven Water Trust opened. Julia marin and Julia Marin came.\n"
-	doc, err := lint.Parse("a.txt", []byte(src))
+	doc, err := parse.Parse("a.txt", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +114,7 @@ func TestGroupsShares(t *testing.T) {
 	var paths []string
 	var facts []*Fact
 	err := corpusgen.Generate(corpusgen.Options{Bytes: 4 << 20, Seed: 3, MarkdownShare: 0.25, DefectRate: 4}, func(a corpusgen.Article) error {
-		doc, err := lint.Parse(a.Name, a.Body)
+		doc, err := parse.Parse(a.Name, a.Body)
 		if err != nil {
 			return err
 		}
@@ -144,7 +146,7 @@ func TestGroupsShares(t *testing.T) {
 // With a ratio of 1 two keys can each be a slip of the other: the cycle is
 // cut at the key the corpus shows first, and the other merges into it.
 func TestGroupsSlipCycle(t *testing.T) {
-	sp := []lint.Span{{Start: 0, End: 1}}
+	sp := []document.Span{{Start: 0, End: 1}}
 	mined := func(key, surface string, n int) Mined {
 		return Mined{Kind: KindProper, Key: key, Surface: surface, Shape: surface, Count: n, Spans: sp}
 	}
@@ -166,7 +168,7 @@ func TestGroupsSlipCycle(t *testing.T) {
 // Barkely from Lord Barkeley. Both end under the last, however the keys
 // come.
 func TestGroupsSlipChain(t *testing.T) {
-	sp := []lint.Span{{Start: 0, End: 1}}
+	sp := []document.Span{{Start: 0, End: 1}}
 	f := func(key, surface string, n int) *Fact {
 		return &Fact{Spellings: []Mined{{Kind: KindProper, Key: key, Surface: surface, Shape: surface, Count: n, Spans: sp}}}
 	}

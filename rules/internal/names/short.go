@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
 )
 
@@ -26,7 +27,7 @@ var (
 	definingWords  = map[string]bool{"hereinafter": true, "referred": true, "to": true, "as": true, "called": true, "known": true, "below": true, "herein": true}
 )
 
-func (m *miner) shortForms(b *lint.Block, defs []shortDef) []shortDef {
+func (m *miner) shortForms(b *document.Block, defs []shortDef) []shortDef {
 	toks := m.doc.BlockTokens(b)
 	if len(toks) == 0 {
 		return defs
@@ -43,7 +44,7 @@ func (m *miner) shortForms(b *lint.Block, defs []shortDef) []shortDef {
 		pos := at + k
 		at = pos + 1
 		i += sort.Search(len(toks)-i, func(n int) bool { return int(toks[i+n].Start) >= pos })
-		for i < len(toks) && int(toks[i].Start) == pos && toks[i].Kind != lint.TokPunct {
+		for i < len(toks) && int(toks[i].Start) == pos && toks[i].Kind != document.TokPunct {
 			i++ // an empty gap token where code was cut out
 		}
 		if i == len(toks) {
@@ -57,7 +58,7 @@ func (m *miner) shortForms(b *lint.Block, defs []shortDef) []shortDef {
 		quoted := false
 		for k := i + 1; k < len(toks) && k < i+24; k++ {
 			u := toks[k]
-			if u.Kind == lint.TokPunct {
+			if u.Kind == document.TokPunct {
 				p := string(m.src[u.Start:u.End])
 				if p == ")" {
 					close = k
@@ -70,9 +71,9 @@ func (m *miner) shortForms(b *lint.Block, defs []shortDef) []shortDef {
 				break
 			}
 			switch u.Kind {
-			case lint.TokWord:
+			case document.TokWord:
 				ws = append(ws, u)
-			case lint.TokSpace:
+			case document.TokSpace:
 			default:
 				k = len(toks)
 			}
@@ -82,7 +83,7 @@ func (m *miner) shortForms(b *lint.Block, defs []shortDef) []shortDef {
 			continue
 		}
 		var lb [32]byte
-		low := func(t lint.Token) []byte { return lowerBytes(lb[:0], m.src[t.Start:t.End]) }
+		low := func(t document.Token) []byte { return lowerBytes(lb[:0], m.src[t.Start:t.End]) }
 		defining := definingStarts[string(low(ws[0]))]
 		for defining && len(ws) > 0 && (definingStarts[string(low(ws[0]))] || definingWords[string(low(ws[0]))]) {
 			ws = ws[1:]
@@ -98,7 +99,7 @@ func (m *miner) shortForms(b *lint.Block, defs []shortDef) []shortDef {
 		}
 		ok := true
 		for _, w := range ws {
-			if !w.Is(lint.FlagUpper) || w.Is(lint.FlagDigit) {
+			if !w.Is(document.FlagUpper) || w.Is(document.FlagDigit) {
 				ok = false
 			}
 		}
@@ -109,10 +110,10 @@ func (m *miner) shortForms(b *lint.Block, defs []shortDef) []shortDef {
 		if acronym {
 			// the name it abbreviates ends right before the bracket
 			prev := i - 1
-			for prev >= 0 && toks[prev].Kind == lint.TokSpace {
+			for prev >= 0 && toks[prev].Kind == document.TokSpace {
 				prev--
 			}
-			if prev < 0 || toks[prev].Kind != lint.TokWord || !toks[prev].Is(lint.FlagUpper) {
+			if prev < 0 || toks[prev].Kind != document.TokWord || !toks[prev].Is(document.FlagUpper) {
 				continue
 			}
 		} else if !defining && !quoted {
@@ -269,7 +270,7 @@ func (m *miner) judgeUse(ws []word, i int, d *shortDef) (ShortUse, bool, bool) {
 		display = "the " + def
 	}
 	return ShortUse{
-		Span:    lint.Span{Start: start, End: end},
+		Span:    document.Span{Start: start, End: end},
 		Text:    collapse(m.src[start:end]),
 		Defined: display,
 		Why:     strings.Join(why, ", "),

@@ -12,7 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/document"
 )
 
 // sep says what stands between a word and the one before it.
@@ -59,8 +59,8 @@ func (w word) head() bool  { return w.flags&wHead != 0 }
 
 // headLine: the block is a title, heading, caption or label, written in
 // title case, where a capitalised word next to a name says nothing.
-func headLine(b *lint.Block) bool {
-	return b.Kind == lint.KindHeading || b.Role == lint.RoleTitle || b.Role == lint.RoleCaption || b.Role == lint.RoleLabel
+func headLine(b *document.Block) bool {
+	return b.Kind == document.KindHeading || b.Role == document.RoleTitle || b.Role == document.RoleCaption || b.Role == document.RoleLabel
 }
 
 // markHead sets wHead on the words of a headline block.
@@ -77,7 +77,7 @@ func markHead(ws []word) {
 // them in a loop that calls nothing, so that the compiler keeps its state
 // in registers, and stops at any other token, which scanToken takes, with
 // the same rules, before the fast loop goes on.
-func wordsOf(dst []word, doc *lint.Document, b *lint.Block) []word {
+func wordsOf(dst []word, doc *document.Document, b *document.Block) []word {
 	toks := doc.BlockTokens(b)
 	dst = slices.Grow(dst, len(toks)) // a word a token at most: never grown below
 	src := doc.Src
@@ -95,19 +95,19 @@ func wordsOf(dst []word, doc *lint.Document, b *lint.Block) []word {
 // words of sixteen bytes at most, without apostrophes; it returns where it
 // stopped. pending is what stands before the next word; started: a word
 // of the block's current run was seen.
-func scanFast(dst []word, src []byte, toks []lint.Token, i int, pending sep, started bool) ([]word, int, sep, bool) {
+func scanFast(dst []word, src []byte, toks []document.Token, i int, pending sep, started bool) ([]word, int, sep, bool) {
 	for ; i < len(toks); i++ {
 		t := &toks[i]
 		switch t.Kind {
-		case lint.TokWord:
-			if t.Flags&(lint.FlagDigit|lint.FlagCJK) != 0 {
+		case document.TokWord:
+			if t.Flags&(document.FlagDigit|document.FlagCJK) != 0 {
 				pending, started = sepBreak, false
 				continue
 			}
 			// The word's bytes are read as two machine words (the bytes past
 			// it masked off), so the source must go on for sixteen bytes.
 			start, n := int(t.Start), int(t.End-t.Start)
-			if t.Flags&(lint.FlagApostrophe|lint.FlagNonASCII) != 0 || n <= 0 || n > 16 || start+16 > len(src) {
+			if t.Flags&(document.FlagApostrophe|document.FlagNonASCII) != 0 || n <= 0 || n > 16 || start+16 > len(src) {
 				return dst, i, pending, started
 			}
 			x := binary.LittleEndian.Uint64(src[start : start+8])
@@ -126,7 +126,7 @@ func scanFast(dst []word, src []byte, toks []lint.Token, i int, pending sep, sta
 			// the loop's state. Capitals are never lower case, and all
 			// capitals need a capital first.
 			var f wordFlags
-			if t.Is(lint.FlagUpper) {
+			if t.Is(document.FlagUpper) {
 				f |= wUpper
 				if letters >= 2 && upper == letters {
 					f |= wCaps
@@ -156,21 +156,21 @@ func scanFast(dst []word, src []byte, toks []lint.Token, i int, pending sep, sta
 			pending, started = sepBreak, true
 			// A word is mostly followed by a space and another word: take
 			// the space here.
-			if i+1 < len(toks) && toks[i+1].Kind == lint.TokSpace {
+			if i+1 < len(toks) && toks[i+1].Kind == document.TokSpace {
 				if t.End > 0 {
 					pending = sepSpace
 				}
 				i++
 			}
-		case lint.TokSpace, lint.TokNewline, lint.TokInvisible:
+		case document.TokSpace, document.TokNewline, document.TokInvisible:
 			if started && pending == sepBreak && len(dst) > 0 && dst[len(dst)-1].end > 0 {
 				pending = sepSpace
 			}
-		case lint.TokPunct:
+		case document.TokPunct:
 			if started {
 				pending, started = punctSep(src[t.Start:t.End], pending)
 			}
-		case lint.TokMarkup:
+		case document.TokMarkup:
 			return dst, i, pending, started
 		default:
 			pending, started = sepBreak, false
@@ -236,35 +236,35 @@ func flagsOf(capital, poss, and bool, letters, upper int, lower bool, sep sep) w
 
 // scanToken takes the one token at i, of any kind, and returns where to go
 // on.
-func scanToken(dst []word, src []byte, toks []lint.Token, i int, pending sep, started bool) ([]word, int, sep, bool) {
+func scanToken(dst []word, src []byte, toks []document.Token, i int, pending sep, started bool) ([]word, int, sep, bool) {
 	t := &toks[i]
 	i++
 	switch t.Kind {
-	case lint.TokWord:
-	case lint.TokSpace, lint.TokNewline, lint.TokInvisible:
+	case document.TokWord:
+	case document.TokSpace, document.TokNewline, document.TokInvisible:
 		if started && pending == sepBreak && len(dst) > 0 && dst[len(dst)-1].end > 0 {
 			pending = sepSpace
 		}
 		return dst, i, pending, started
-	case lint.TokPunct:
+	case document.TokPunct:
 		if started {
 			pending, started = punctSep(src[t.Start:t.End], pending)
 		}
 		return dst, i, pending, started
-	case lint.TokMarkup:
-		if t.Is(lint.FlagHasSpace) || bytes.ContainsAny(src[t.Start:t.End], "[]()") {
+	case document.TokMarkup:
+		if t.Is(document.FlagHasSpace) || bytes.ContainsAny(src[t.Start:t.End], "[]()") {
 			pending, started = sepBreak, false // a link's brackets or a quote's line break
 		}
 		return dst, i, pending, started
 	default:
 		return dst, i, sepBreak, false
 	}
-	if t.Flags&(lint.FlagDigit|lint.FlagCJK) != 0 {
+	if t.Flags&(document.FlagDigit|document.FlagCJK) != 0 {
 		return dst, i, sepBreak, false
 	}
 	text := src[t.Start:t.End]
 	poss := false
-	if t.Is(lint.FlagApostrophe) { // the only words with an 's or a contraction
+	if t.Is(document.FlagApostrophe) { // the only words with an 's or a contraction
 		if n := possessive(text); n > 0 {
 			text = text[:len(text)-n]
 			poss = true
@@ -274,7 +274,7 @@ func scanToken(dst []word, src []byte, toks []lint.Token, i int, pending sep, st
 	}
 	var letters, upper int
 	var lower bool
-	if !t.Is(lint.FlagNonASCII) {
+	if !t.Is(document.FlagNonASCII) {
 		letters, upper = countASCII(text)
 		lower = upper == 0 && letters == len(text)
 	} else {
@@ -291,11 +291,11 @@ func scanToken(dst []word, src []byte, toks []lint.Token, i int, pending sep, st
 	if !started {
 		pending = sepBreak
 	}
-	f := flagsOf(t.Is(lint.FlagUpper), poss, isAnd(text), letters, upper, lower, pending)
+	f := flagsOf(t.Is(document.FlagUpper), poss, isAnd(text), letters, upper, lower, pending)
 	end := t.Start + int32(len(text))
 	dst = append(dst, word{start: t.Start, end: end, letters: uint8(min(letters, 255)), first: text[0] | 0x20, sep: pending, flags: f})
 	pending, started = sepBreak, true
-	if i < len(toks) && toks[i].Kind == lint.TokSpace {
+	if i < len(toks) && toks[i].Kind == document.TokSpace {
 		if end > 0 {
 			pending = sepSpace
 		}

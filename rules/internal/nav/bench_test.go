@@ -3,8 +3,12 @@ package nav_test
 import (
 	"testing"
 
+	"github.com/copydesk/copydesk/config"
+	"github.com/copydesk/copydesk/document"
+	"github.com/copydesk/copydesk/engine"
 	"github.com/copydesk/copydesk/internal/corpusgen"
 	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/parse"
 	"github.com/copydesk/copydesk/rules/internal/nav"
 	"github.com/copydesk/copydesk/rules/linkbroken"
 	"github.com/copydesk/copydesk/rules/navlinkbroken"
@@ -15,10 +19,10 @@ import (
 // generated returns a corpusgen archive (one previous/next chain) of about
 // size bytes, as corpus-only inputs: what `corpus:` adds to a run over a
 // few changed files.
-func generated(b *testing.B, size int64) (inputs []lint.Input, total int64) {
+func generated(b *testing.B, size int64) (inputs []engine.Input, total int64) {
 	b.Helper()
 	err := corpusgen.Generate(corpusgen.Options{Bytes: size, Seed: 1, MarkdownShare: -1}, func(a corpusgen.Article) error {
-		inputs = append(inputs, lint.Input{Path: "archive/" + a.Name, Src: a.Body, CorpusOnly: true})
+		inputs = append(inputs, engine.Input{Path: "archive/" + a.Name, Src: a.Body, CorpusOnly: true})
 		total += int64(len(a.Body))
 		return nil
 	})
@@ -38,7 +42,7 @@ func BenchmarkCorpusIndex(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	eng := &lint.Engine{Registry: reg, Config: lint.DefaultConfig(".")}
+	eng := &engine.Engine{Registry: reg, Config: config.Default(".")}
 	b.SetBytes(total)
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -52,9 +56,9 @@ func BenchmarkCorpusIndex(b *testing.B) {
 // indexing, resolving every link and pairing them.
 func BenchmarkResolve(b *testing.B) {
 	inputs, total := generated(b, 40<<20)
-	var sums []*lint.Summary
+	var sums []*document.Summary
 	for _, in := range inputs {
-		doc, err := lint.Parse(in.Path, in.Src)
+		doc, err := parse.Parse(in.Path, in.Src)
 		if err != nil {
 			b.Fatal(err)
 		}

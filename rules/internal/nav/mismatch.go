@@ -6,7 +6,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/document"
 )
 
 // MismatchKind says which link of a non-reciprocal group is reported.
@@ -29,10 +29,10 @@ const (
 type Mismatch struct {
 	Kind   MismatchKind
 	Target int // Y
-	Dir    lint.NavDir
+	Dir    document.NavDir
 	Claims []Claim // the claims not pointed back
 	At     int
-	Link   *lint.NavLink
+	Link   *document.NavLink
 	// Back lists what Y's back link resolves to.
 	Back []int
 	// Suggest is the article the reported link should name; -1 when
@@ -42,7 +42,7 @@ type Mismatch struct {
 
 type groupKey struct {
 	to  int
-	dir lint.NavDir
+	dir document.NavDir
 }
 
 // Mismatches finds every claim "Y is my next" (or previous) that Y does not
@@ -149,7 +149,7 @@ func (x *Index) Mismatches(claims []Claim) []Mismatch {
 // navigation that it is not y's neighbour that way: it has a link in
 // direction dir (which does not name y, or it would be a claimant), or its
 // link the other way names y.
-func (x *Index) confirms(back []int, dir lint.NavDir, y int) bool {
+func (x *Index) confirms(back []int, dir document.NavDir, y int) bool {
 	for _, z := range back {
 		if len(x.Links(z, dir)) > 0 || ExplicitNone(x.Sums[z], dir) {
 			continue
@@ -170,7 +170,7 @@ func (x *Index) confirms(back []int, dir lint.NavDir, y int) bool {
 // follower returns the one article that claims x as its opposite of dir
 // (for a next link: the article whose previous is x), other than y; -1
 // when none or several.
-func (x *Index) follower(claims []Claim, from int, dir lint.NavDir, y int) int {
+func (x *Index) follower(claims []Claim, from int, dir document.NavDir, y int) int {
 	found := -1
 	for _, c := range claims {
 		if c.To == from && c.Dir == Opposite(dir) && c.From != y && c.From != from {
@@ -186,14 +186,14 @@ func (x *Index) follower(claims []Claim, from int, dir lint.NavDir, y int) int {
 // TargetFor writes a link from article from to article to in the style of
 // like (a title, a relative path, a site-absolute path or a doc id), and
 // checks that it resolves back to to; ok is false when it cannot.
-func (x *Index) TargetFor(from, to int, like *lint.NavLink) (string, bool) {
+func (x *Index) TargetFor(from, to int, like *document.NavLink) (string, bool) {
 	docID := strings.HasPrefix(like.Label, "pagination_")
 	if !like.IsPath && !docID {
 		t := x.Sums[to].Title
 		if t == "" || strings.ContainsAny(t, "\r\n") {
 			return "", false
 		}
-		ids := x.Resolve(from, lint.NavLink{Target: t, Label: like.Label})
+		ids := x.Resolve(from, document.NavLink{Target: t, Label: like.Label})
 		return t, len(ids) == 1 && ids[0] == to
 	}
 	old := like.Target

@@ -13,7 +13,8 @@ import (
 	"unicode/utf8"
 	"weak"
 
-	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/config"
+	"github.com/copydesk/copydesk/document"
 )
 
 // An Index finds articles by path, by VitePress link, by Docusaurus doc id
@@ -25,7 +26,7 @@ import (
 // resolves without configuration, and so does a generated archive linted
 // from its own root.
 type Index struct {
-	Sums  []*lint.Summary
+	Sums  []*document.Summary
 	Paths []string // Sums[i]'s path, cleaned and slash-separated
 	// byPath holds each article's path with and without its extension;
 	// byFolder a folder's index.md (or README.md, _index.md).
@@ -47,13 +48,13 @@ type Index struct {
 // index is built once and shared, held weakly so that it dies with the run.
 var shared struct {
 	sync.Mutex
-	first weak.Pointer[lint.Summary]
+	first weak.Pointer[document.Summary]
 	n     int
 	x     weak.Pointer[Index]
 }
 
 // For returns the index of a corpus pass's summaries, built once per run.
-func For(sums []*lint.Summary) *Index {
+func For(sums []*document.Summary) *Index {
 	if len(sums) == 0 {
 		return Build(sums)
 	}
@@ -76,7 +77,7 @@ type foldEntry struct {
 }
 
 // Build indexes the summaries.
-func Build(sums []*lint.Summary) *Index {
+func Build(sums []*document.Summary) *Index {
 	x := &Index{
 		Sums: sums, Paths: make([]string, len(sums)),
 		byPath: make(map[string]int, 2*len(sums)), byFolder: map[string]int{}, byDocID: make(map[string]int, len(sums)),
@@ -109,7 +110,7 @@ func Build(sums []*lint.Summary) *Index {
 				x.byFold[f] = append(x.byFold[f], i)
 			}
 		}
-		if s.Format == lint.FormatText {
+		if s.Format == document.FormatText {
 			for _, l := range firstLines(s.Src, 3) {
 				if l != s.Title {
 					x.byLine[l] = append(x.byLine[l], i)
@@ -167,7 +168,7 @@ func External(t string) bool {
 
 // Resolve returns the articles a navigation link of article from points at,
 // nil when none; more than one when several articles share a title.
-func (x *Index) Resolve(from int, l lint.NavLink) []int {
+func (x *Index) Resolve(from int, l document.NavLink) []int {
 	t := strings.TrimSpace(l.Target)
 	if t == "" || External(t) {
 		return nil
@@ -263,7 +264,7 @@ func (x *Index) Article(i int) string {
 // Near returns the one article whose title (for a title target) or file
 // name (for a path target) is a small edit away from the target, with the
 // text to write instead; ok is false when none or several are.
-func (x *Index) Near(from int, l lint.NavLink) (int, string, bool) {
+func (x *Index) Near(from int, l document.NavLink) (int, string, bool) {
 	t := strings.TrimSpace(l.Target)
 	if t == "" || External(t) {
 		return 0, "", false
@@ -285,7 +286,7 @@ func (x *Index) Near(from int, l lint.NavLink) (int, string, bool) {
 		if abs(e.runes-runes) > limit {
 			continue
 		}
-		if d := lint.EditDistance(e.fold, ft); d <= limit {
+		if d := config.EditDistance(e.fold, ft); d <= limit {
 			n += len(e.ids)
 			found = e.ids[0]
 		}
@@ -342,7 +343,7 @@ func (x *Index) nearPath(from int, t string, docID bool) (int, string, bool) {
 			if strings.TrimSuffix(pd, "/") != folder || abs(len(cand)-len(stem)) > limit {
 				continue
 			}
-			if d := lint.EditDistance(cand, stem); d > 0 && d <= limit {
+			if d := config.EditDistance(cand, stem); d > 0 && d <= limit {
 				seen[i] = true
 				found, name, n = i, cand, n+1
 			}
@@ -385,9 +386,9 @@ func abs(n int) int {
 
 // ExplicitNone reports whether the front matter says there is
 // deliberately no link in that direction (prev: false, pagination_prev: null).
-func ExplicitNone(s *lint.Summary, dir lint.NavDir) bool {
+func ExplicitNone(s *document.Summary, dir document.NavDir) bool {
 	keys := []string{"next", "pagination_next"}
-	if dir == lint.NavPrev {
+	if dir == document.NavPrev {
 		keys = []string{"prev", "previous", "pagination_prev"}
 	}
 	for _, k := range keys {
@@ -408,8 +409,8 @@ func ExplicitNone(s *lint.Summary, dir lint.NavDir) bool {
 // Claim is one resolved navigation link: From says To is its Dir.
 type Claim struct {
 	From, To int
-	Dir      lint.NavDir
-	Link     *lint.NavLink
+	Dir      document.NavDir
+	Link     *document.NavLink
 }
 
 // Claims resolves every navigation link to exactly one article; links
@@ -428,16 +429,16 @@ func (x *Index) Claims() []Claim {
 }
 
 // Opposite returns the other direction.
-func Opposite(d lint.NavDir) lint.NavDir {
-	if d == lint.NavNext {
-		return lint.NavPrev
+func Opposite(d document.NavDir) document.NavDir {
+	if d == document.NavNext {
+		return document.NavPrev
 	}
-	return lint.NavNext
+	return document.NavNext
 }
 
 // Links returns article i's navigation links in direction d.
-func (x *Index) Links(i int, d lint.NavDir) []*lint.NavLink {
-	var out []*lint.NavLink
+func (x *Index) Links(i int, d document.NavDir) []*document.NavLink {
+	var out []*document.NavLink
 	for k := range x.Sums[i].Nav {
 		if x.Sums[i].Nav[k].Dir == d {
 			out = append(out, &x.Sums[i].Nav[k])

@@ -5,6 +5,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
 )
 
@@ -59,7 +60,7 @@ type Site struct {
 
 // DetectSite reads the generator and its conventions from the config files
 // among known and from the pages.
-func DetectSite(sums []*lint.Summary, known *lint.KnownFiles) Site {
+func DetectSite(sums []*document.Summary, known *lint.KnownFiles) Site {
 	var s Site
 	if known != nil {
 		for p := range known.Files {
@@ -113,7 +114,7 @@ func configGenerator(p string) Generator {
 }
 
 // pageGenerator guesses the generator from one page's own conventions.
-func pageGenerator(sum *lint.Summary) Generator {
+func pageGenerator(sum *document.Summary) Generator {
 	base := path.Base(sum.Path)
 	src := sum.Src
 	switch {

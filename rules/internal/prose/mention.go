@@ -1,13 +1,15 @@
 package prose
 
-import "github.com/copydesk/copydesk/lint"
+import (
+	"github.com/copydesk/copydesk/document"
+)
 
 // Mentioned reports whether the tokens toks[i..j] are set off as a
 // mention, a word or a mark that the sentence talks about rather than uses:
 // directly enclosed in quotation marks (`fix "the the"`, ‘..’) or in emphasis
 // markers (*the the*, _of_). Rules that find the error a writer quotes must
 // not fix the quotation: it is the example.
-func Mentioned(src []byte, toks []lint.Token, i, j int) bool {
+func Mentioned(src []byte, toks []document.Token, i, j int) bool {
 	if i <= 0 || j+1 >= len(toks) {
 		return false
 	}
@@ -18,11 +20,11 @@ func Mentioned(src []byte, toks []lint.Token, i, j int) bool {
 	return opensMention(src, a) && closesMention(src, b)
 }
 
-func opensMention(src []byte, t lint.Token) bool {
+func opensMention(src []byte, t document.Token) bool {
 	switch t.Kind {
-	case lint.TokMarkup:
+	case document.TokMarkup:
 		return Emphasis(src[t.Start:t.End])
-	case lint.TokPunct:
+	case document.TokPunct:
 		switch string(src[t.Start:t.End]) {
 		case `"`, "'", "“", "‘", "«", "„", "‹", "「", "『":
 			return true
@@ -31,11 +33,11 @@ func opensMention(src []byte, t lint.Token) bool {
 	return false
 }
 
-func closesMention(src []byte, t lint.Token) bool {
+func closesMention(src []byte, t document.Token) bool {
 	switch t.Kind {
-	case lint.TokMarkup:
+	case document.TokMarkup:
 		return Emphasis(src[t.Start:t.End])
-	case lint.TokPunct:
+	case document.TokPunct:
 		switch string(src[t.Start:t.End]) {
 		case `"`, "'", "”", "’", "»", "“", "›", "」", "』":
 			return true

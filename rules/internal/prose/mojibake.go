@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
 )
 
@@ -233,13 +234,13 @@ func traces(src []byte, hi, i int, prev rune) (lint.Diagnostic, int, bool) {
 // Garbled reports whether [start, end) touches mojibake or a word that
 // holds some: other rules leave such text alone, since what it says is only
 // known once it is decoded (the mojibake rule's business).
-func Garbled(doc *lint.Document, start, end int) bool {
+func Garbled(doc *document.Document, start, end int) bool {
 	bi := blockAt(doc, start)
 	if bi < 0 {
 		return false
 	}
 	b := &doc.Blocks[bi]
-	if !b.Has(lint.HasNonASCII) {
+	if !b.Has(document.HasNonASCII) {
 		return false
 	}
 	src := doc.Src
@@ -300,7 +301,7 @@ func wordEdge(src []byte, limit, i, dir int) int {
 }
 
 // blockAt returns the index of the block holding offset off, or -1.
-func blockAt(doc *lint.Document, off int) int {
+func blockAt(doc *document.Document, off int) int {
 	lo, hi := 0, len(doc.Blocks)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)

@@ -9,23 +9,23 @@ import (
 	"sort"
 	"unicode/utf8"
 
-	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/document"
 )
 
 // Noun names the block in messages: title, heading, paragraph.
-func Noun(b *lint.Block) string {
+func Noun(b *document.Block) string {
 	switch {
-	case b.Role == lint.RoleTitle:
+	case b.Role == document.RoleTitle:
 		return "title"
-	case b.Role == lint.RoleCaption:
+	case b.Role == document.RoleCaption:
 		return "caption"
-	case b.Role == lint.RoleDescription:
+	case b.Role == document.RoleDescription:
 		return "description"
-	case b.Kind == lint.KindHeading:
+	case b.Kind == document.KindHeading:
 		return "heading"
-	case b.Kind == lint.KindListItem:
+	case b.Kind == document.KindListItem:
 		return "list item"
-	case b.Kind == lint.KindTableCell:
+	case b.Kind == document.KindTableCell:
 		return "table cell"
 	}
 	return "paragraph"
@@ -33,9 +33,9 @@ func Noun(b *lint.Block) string {
 
 // StrayBacktick reports whether a block holds a backtick that Markdown left
 // as text because it could not pair it: broken code, not prose.
-func StrayBacktick(src []byte, toks []lint.Token) bool {
+func StrayBacktick(src []byte, toks []document.Token) bool {
 	for _, t := range toks {
-		if t.Kind == lint.TokPunct && src[t.Start] == '`' {
+		if t.Kind == document.TokPunct && src[t.Start] == '`' {
 			return true
 		}
 	}
@@ -44,7 +44,7 @@ func StrayBacktick(src []byte, toks []lint.Token) bool {
 
 // TemplateEnd returns the index of the last token of a template directive
 // ({{image "x.jpg"}}, {{< figure >}}, {% raw %}) starting at toks[i], or -1.
-func TemplateEnd(src []byte, toks []lint.Token, i int) int {
+func TemplateEnd(src []byte, toks []document.Token, i int) int {
 	if i+1 >= len(toks) || src[toks[i].Start] != '{' || toks[i+1].Start != toks[i].End {
 		return -1
 	}
@@ -52,7 +52,7 @@ func TemplateEnd(src []byte, toks []lint.Token, i int) int {
 		return -1
 	}
 	for j := i + 2; j+1 < len(toks); j++ {
-		if toks[j].Kind == lint.TokPunct && toks[j+1].Start == toks[j].End && src[toks[j+1].Start] == '}' {
+		if toks[j].Kind == document.TokPunct && toks[j+1].Start == toks[j].End && src[toks[j+1].Start] == '}' {
 			if c := src[toks[j].Start]; c == '}' || c == '%' {
 				return j + 1
 			}
@@ -63,7 +63,7 @@ func TemplateEnd(src []byte, toks []lint.Token, i int) int {
 
 // TokenAt returns the index of the first token from i on that ends after
 // off; the tokens are sorted.
-func TokenAt(toks []lint.Token, i int, off int32) int {
+func TokenAt(toks []document.Token, i int, off int32) int {
 	// Marks are sparse: gallop ahead from the last one, then search the
 	// last step by halves.
 	lo, step := i, 1
@@ -101,14 +101,14 @@ func SkipASCII(src []byte, i, end int) int {
 
 // InProse reports whether src[i:j] lies in prose tokens: not in code cut
 // out of Markdown, markup, or a URL.
-func InProse(toks []lint.Token, i, j int) bool {
+func InProse(toks []document.Token, i, j int) bool {
 	k := sort.Search(len(toks), func(k int) bool { return int(toks[k].End) > i })
 	if k == len(toks) || int(toks[k].Start) > i {
 		return false
 	}
 	for ; k < len(toks) && int(toks[k].Start) < j; k++ {
 		switch toks[k].Kind {
-		case lint.TokGap, lint.TokMarkup, lint.TokLiteral:
+		case document.TokGap, document.TokMarkup, document.TokLiteral:
 			return false
 		}
 	}
@@ -117,20 +117,20 @@ func InProse(toks []lint.Token, i, j int) bool {
 
 // AfterLiteral reports whether the run follows a URL or file name directly: it may be part
 // of it; URLs are not linted.
-func AfterLiteral(toks []lint.Token, i int) bool {
+func AfterLiteral(toks []document.Token, i int) bool {
 	k := sort.Search(len(toks), func(k int) bool { return int(toks[k].End) >= i })
-	return k < len(toks) && int(toks[k].End) == i && toks[k].Kind == lint.TokLiteral
+	return k < len(toks) && int(toks[k].End) == i && toks[k].Kind == document.TokLiteral
 }
 
 // TeX reports whether a block holds TeX math: a control word with a
 // braced argument (\frac{, \text{, \ce{) that KaTeX or MathJax renders.
 // Its brackets, braces and spacing are notation, not prose.
-func TeX(src []byte, toks []lint.Token) bool {
+func TeX(src []byte, toks []document.Token) bool {
 	if len(toks) < 3 || bytes.IndexByte(src[toks[0].Start:toks[len(toks)-1].End], '\\') < 0 {
 		return false
 	}
 	for i := 0; i+2 < len(toks); i++ {
-		if toks[i].Kind == lint.TokPunct && src[toks[i].Start] == '\\' && toks[i+1].Kind == lint.TokWord &&
+		if toks[i].Kind == document.TokPunct && src[toks[i].Start] == '\\' && toks[i+1].Kind == document.TokWord &&
 			toks[i+1].Start == toks[i].End && toks[i+2].Start == toks[i+1].End && src[toks[i+2].Start] == '{' {
 			return true
 		}

@@ -1,6 +1,8 @@
 package prose
 
-import "github.com/copydesk/copydesk/lint"
+import (
+	"github.com/copydesk/copydesk/document"
+)
 
 // A QuoteSide classifies what stands on one side of a quotation mark,
 // which tells a straight quote's direction: quote-style picks its curly
@@ -32,10 +34,10 @@ func QuoteCloses(before, after QuoteSide) bool {
 // ClosedLater reports whether the next straight double quote after
 // toks[i] that is not an inch mark is a closing one, which may close a
 // quotation left open past toks[i].
-func ClosedLater(src []byte, toks []lint.Token, i int) bool {
+func ClosedLater(src []byte, toks []document.Token, i int) bool {
 	for j := i + 1; j < len(toks); j++ {
 		t := toks[j]
-		if t.Kind != lint.TokPunct || src[t.Start] != '"' {
+		if t.Kind != document.TokPunct || src[t.Start] != '"' {
 			continue
 		}
 		before := QuoteBefore(src, toks, j)
@@ -49,24 +51,24 @@ func ClosedLater(src []byte, toks []lint.Token, i int) bool {
 
 // QuoteBefore classifies what stands before toks[i], looking through
 // markup and invisible characters.
-func QuoteBefore(src []byte, toks []lint.Token, i int) QuoteSide {
+func QuoteBefore(src []byte, toks []document.Token, i int) QuoteSide {
 	for j := i - 1; j >= 0; j-- {
 		t := toks[j]
 		switch t.Kind {
-		case lint.TokInvisible:
+		case document.TokInvisible:
 			continue
-		case lint.TokMarkup:
-			if t.Is(lint.FlagHasSpace) {
+		case document.TokMarkup:
+			if t.Is(document.FlagHasSpace) {
 				return SideEdge
 			}
 			continue
-		case lint.TokSpace, lint.TokNewline:
+		case document.TokSpace, document.TokNewline:
 			return SideEdge
-		case lint.TokNumber:
+		case document.TokNumber:
 			return SideDigit
-		case lint.TokGap:
+		case document.TokGap:
 			return SideCut
-		case lint.TokPunct:
+		case document.TokPunct:
 			if src[t.Start] == '\\' && t.End == toks[j+1].Start {
 				continue // a Markdown escape: \"
 			}
@@ -90,22 +92,22 @@ func QuoteBefore(src []byte, toks []lint.Token, i int) QuoteSide {
 }
 
 // QuoteAfter classifies what stands after toks[i].
-func QuoteAfter(src []byte, toks []lint.Token, i int) QuoteSide {
+func QuoteAfter(src []byte, toks []document.Token, i int) QuoteSide {
 	for j := i + 1; j < len(toks); j++ {
 		t := toks[j]
 		switch t.Kind {
-		case lint.TokInvisible:
+		case document.TokInvisible:
 			continue
-		case lint.TokMarkup:
-			if t.Is(lint.FlagHasSpace) {
+		case document.TokMarkup:
+			if t.Is(document.FlagHasSpace) {
 				return SideEdge
 			}
 			continue
-		case lint.TokSpace, lint.TokNewline:
+		case document.TokSpace, document.TokNewline:
 			return SideEdge
-		case lint.TokGap:
+		case document.TokGap:
 			return SideCut
-		case lint.TokPunct:
+		case document.TokPunct:
 			c := src[t.Start]
 			if c == '-' && int(t.End) < len(src) && src[t.End] != ' ' && src[t.End] != '-' || isEllipsis(src, t) {
 				return SideText // "-v", "... and then": the quotation starts here
@@ -126,7 +128,7 @@ func QuoteAfter(src []byte, toks []lint.Token, i int) QuoteSide {
 	return SideEdge
 }
 
-func isEllipsis(src []byte, t lint.Token) bool {
+func isEllipsis(src []byte, t document.Token) bool {
 	c := src[t.Start]
 	if c == '.' {
 		return int(t.End) < len(src) && src[t.End] == '.'
@@ -144,7 +146,7 @@ const (
 	pOpenQuote // “ ‘ „
 )
 
-func punctClass(src []byte, t lint.Token) int {
+func punctClass(src []byte, t document.Token) int {
 	c := src[t.Start]
 	if c < 0x80 {
 		switch c {

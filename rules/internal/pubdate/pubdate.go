@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/copydesk/copydesk/dates"
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
 )
 
@@ -29,13 +30,13 @@ func Order(cfg *lint.Project) dates.Order {
 // A Field is a date found in a source the configuration allows, read with
 // the configured order.
 type Field struct {
-	*lint.DateField
+	*document.DateField
 	Date dates.Date // Parsed, read again with the configured order
 }
 
 // Fields returns the dates of the sources the configuration allows, in
 // order of preference.
-func Fields(sum *lint.Summary, cfg *lint.Project) []Field {
+func Fields(sum *document.Summary, cfg *lint.Project) []Field {
 	var sources []string
 	if cfg != nil {
 		sources = cfg.Dates.Sources
@@ -56,7 +57,7 @@ func Fields(sum *lint.Summary, cfg *lint.Project) []Field {
 
 // Publication returns the preferred date that is a real, unambiguous
 // date, and whether there is one.
-func Publication(sum *lint.Summary, cfg *lint.Project) (Field, bool) {
+func Publication(sum *document.Summary, cfg *lint.Project) (Field, bool) {
 	for _, f := range Fields(sum, cfg) {
 		if f.ParseErr == nil && f.Date.Err == nil && !f.Date.Ambiguous {
 			return f, true
@@ -71,22 +72,22 @@ func Publication(sum *lint.Summary, cfg *lint.Project) (Field, bool) {
 // (see Partial), a redirect stub (`redirect: /blog/...`), a VitePress home
 // page (`layout: home`), or a Hugo or Zola section page (_index.md), which
 // lists articles.
-func NotArticle(doc *lint.Document) bool {
+func NotArticle(doc *document.Document) bool {
 	sum := doc.Summary
-	return sum.Format == lint.FormatMarkdown && sum.Meta == nil || NotPage(doc) || SectionPage(sum)
+	return sum.Format == document.FormatMarkdown && sum.Meta == nil || NotPage(doc) || SectionPage(sum)
 }
 
 // SectionPage reports a Hugo or Zola section page (_index.md): it lists
 // the articles of its folder. With text of its own it is still a page with a
 // title, but not a dated article.
-func SectionPage(sum *lint.Summary) bool {
+func SectionPage(sum *document.Summary) bool {
 	return path.Base(filepath.ToSlash(sum.Path)) == "_index.md"
 }
 
 // NotPage reports whether a file is not published as a page of its own: a
 // partial or include (Partial), a redirect stub, a VitePress home page, or a
 // page whose front matter tells the generator not to render it.
-func NotPage(doc *lint.Document) bool {
+func NotPage(doc *document.Document) bool {
 	sum := doc.Summary
 	if Partial(sum.Path) {
 		return true
@@ -119,7 +120,7 @@ func NotPage(doc *lint.Document) bool {
 	}
 	// A page with no text of its own that names a template is the
 	// template's: its title, if any, is the template's business.
-	if sum.Format == lint.FormatMarkdown && EmptyBody(doc) {
+	if sum.Format == document.FormatMarkdown && EmptyBody(doc) {
 		for _, k := range []string{"template", "layout"} {
 			if v, _ := sum.Meta[k].(string); v != "" {
 				return true
@@ -156,9 +157,9 @@ func Partial(p string) bool {
 }
 
 // EmptyBody reports a page with no text outside its front matter.
-func EmptyBody(doc *lint.Document) bool {
+func EmptyBody(doc *document.Document) bool {
 	for i := range doc.Blocks {
-		if b := &doc.Blocks[i]; b.Kind != lint.KindFrontMatter && b.Tok1 > b.Tok0 {
+		if b := &doc.Blocks[i]; b.Kind != document.KindFrontMatter && b.Tok1 > b.Tok0 {
 			return false
 		}
 	}
@@ -168,7 +169,7 @@ func EmptyBody(doc *lint.Document) bool {
 // Where returns the range a finding about the whole article points at: the
 // title when there is one, else the opening front matter fence, else the
 // first line.
-func Where(sum *lint.Summary) lint.Span {
+func Where(sum *document.Summary) document.Span {
 	if sum.TitleSpan.End > sum.TitleSpan.Start {
 		return sum.TitleSpan
 	}
@@ -181,17 +182,17 @@ func Where(sum *lint.Summary) lint.Span {
 	if end-start > 3 && sum.Meta != nil {
 		end = start + 3
 	}
-	return lint.Span{Start: start, End: end}
+	return document.Span{Start: start, End: end}
 }
 
 // Describe names where a date was found, for messages.
-func Describe(df *lint.DateField) string {
+func Describe(df *document.DateField) string {
 	switch df.Source {
-	case lint.DateFrontMatter:
+	case document.DateFrontMatter:
 		return "front matter " + df.Label
-	case lint.DateFileName:
+	case document.DateFileName:
 		return "file name date"
-	case lint.DatePath:
+	case document.DatePath:
 		return "path date"
 	}
 	return "date line"
@@ -200,13 +201,13 @@ func Describe(df *lint.DateField) string {
 // Snippet reports whether a plain-text file is too short to be an article:
 // one block of text, such as a note or a pasted paragraph, has no header to
 // hold a title and a date.
-func Snippet(doc *lint.Document) bool {
-	if doc.Format != lint.FormatText {
+func Snippet(doc *document.Document) bool {
+	if doc.Format != document.FormatText {
 		return false
 	}
 	n := 0
 	for i := range doc.Blocks {
-		if doc.Blocks[i].Tok1 > doc.Blocks[i].Tok0 || doc.Blocks[i].Role == lint.RoleDate {
+		if doc.Blocks[i].Tok1 > doc.Blocks[i].Tok0 || doc.Blocks[i].Role == document.RoleDate {
 			n++
 		}
 	}
