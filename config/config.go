@@ -17,7 +17,7 @@ import (
 	yaml "go.yaml.in/yaml/v3"
 )
 
-// ConfigFileName is the file copydesk looks for from the current folder up.
+// FileName is the file copydesk looks for from the current folder up.
 const FileName = ".copydesk.yaml"
 
 // DateSources lists the sources a date may be read from.
@@ -100,7 +100,7 @@ func (c *Config) FileSizeLimit() int64 {
 // DefaultInclude is what `lint` reads when the config names nothing.
 var DefaultInclude = []string{"*.txt", "*.md", "*.markdown", "*.mdx"}
 
-// FindConfig walks up from dir to the first .copydesk.yaml; "" when none.
+// Find walks up from dir to the first .copydesk.yaml; "" when none.
 func Find(dir string) (string, error) {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
@@ -119,7 +119,7 @@ func Find(dir string) (string, error) {
 	}
 }
 
-// LoadConfig reads and validates a config file against the rule registry.
+// Load reads and validates a config file against the rule registry.
 func Load(file string, reg *lint.Registry) (*Config, error) {
 	data, err := read.File(file, read.DefaultMaxFileSize)
 	if err != nil {
@@ -145,7 +145,7 @@ func loadConfigData(data []byte, file string, reg *lint.Registry) (*Config, erro
 	return c, nil
 }
 
-// DefaultConfig is used when no file is found: every rule at its default.
+// Default is used when no file is found: every rule at its default.
 func Default(dir string) *Config {
 	abs, _ := filepath.Abs(dir)
 	return &Config{Dir: abs, Include: DefaultInclude, Rules: map[string]RuleConfig{}}
@@ -171,7 +171,7 @@ func (p *configParser) errorf(n *yaml.Node, format string, args ...any) {
 	p.errs = append(p.errs, &configError{file: p.file, line: n.Line, msg: fmt.Sprintf(format, args...)})
 }
 
-// ParseConfig parses config text; name is used in messages. Unknown keys and
+// Parse parses config text; name is used in messages. Unknown keys and
 // bad values are errors that name the line and the key.
 func Parse(data []byte, name string, reg *lint.Registry) (*Config, error) {
 	return parseConfig(data, name, reg, false)
@@ -894,7 +894,7 @@ func (c *Config) StyleNames() []string {
 // StyleLoader compiles named house styles from a folder into rules.
 type StyleLoader func(dir string, names []string) ([]*lint.Rule, error)
 
-// LoadConfigStyles is LoadConfig for a config that may name house styles:
+// LoadStyles is LoadConfig for a config that may name house styles:
 // their rules join base's, so that the rules section may name them too.
 // It returns the registry the run uses.
 func LoadStyles(file string, base *lint.Registry, load StyleLoader) (*Config, *lint.Registry, error) {

@@ -2,10 +2,11 @@ package config
 
 import (
 	"fmt"
-	"github.com/copydesk/copydesk/lint"
-	"github.com/copydesk/copydesk/read"
 	"strings"
 	"testing"
+
+	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/read"
 )
 
 func TestMaxFileSizeConfig(t *testing.T) {

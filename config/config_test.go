@@ -1,11 +1,12 @@
 package config
 
 import (
-	"github.com/copydesk/copydesk/lint"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/copydesk/copydesk/lint"
 )
 
 func testRegistry(t *testing.T) *lint.Registry {

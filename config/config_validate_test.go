@@ -1,11 +1,12 @@
 package config
 
 import (
-	"github.com/copydesk/copydesk/lint"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/copydesk/copydesk/lint"
 )
 
 // TestConfigValidation: each mistake is an error naming the file and the

@@ -292,7 +292,7 @@ func (s *Summary) ProtectedAt(start, end int) (Protected, bool) {
 	return Protected{}, false
 }
 
-// sortProtected orders the protected spans and notes the longest.
+// SortProtected orders the protected spans and notes the longest.
 func (s *Summary) SortProtected() {
 	sort.Slice(s.Protected, func(i, j int) bool { return s.Protected[i].Start < s.Protected[j].Start })
 	s.protMax = 0
@@ -301,7 +301,7 @@ func (s *Summary) SortProtected() {
 	}
 }
 
-// protect records a protected span.
+// Protect records a protected span.
 func (s *Summary) Protect(start, end int, k ProtectKind) {
 	if end > start {
 		s.Protected = append(s.Protected, Protected{Span: Span{start, end}, Kind: k})
@@ -420,6 +420,8 @@ func (s *Summary) indexRunes() {
 	}
 }
 
+// IndexLines records where each line starts; a parser calls it once,
+// before anything asks for a line or column.
 func (s *Summary) IndexLines() {
 	// bytes.Count and IndexByte use vector instructions; a byte loop here
 	// cost a few percent of a whole run.

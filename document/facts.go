@@ -25,7 +25,7 @@ const (
 // Has reports whether the block has any of the facts f.
 func (b *Block) Has(f BlockFacts) bool { return b.Facts&f != 0 }
 
-// blockFacts reads the facts off a block's tokens: one pass over the tokens,
+// FactsOf reads the facts off a block's tokens: one pass over the tokens,
 // looking only at kinds, flags and the first character of marks.
 func FactsOf(src []byte, toks []Token) BlockFacts {
 	var f BlockFacts

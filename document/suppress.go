@@ -28,7 +28,7 @@ type Directive struct {
 	Span   Span
 }
 
-// parseDirectives finds suppression directives in an HTML comment or a run
+// ParseDirectives finds suppression directives in an HTML comment or a run
 // of raw HTML; comments that are not directives are ignored.
 func ParseDirectives(dst []Directive, src []byte, sp Span) []Directive {
 	text := src[sp.Start:sp.End]
@@ -53,6 +53,7 @@ func ParseDirectives(dst []Directive, src []byte, sp Span) []Directive {
 	}
 }
 
+// ParseDirective reads the body of one suppression comment.
 func ParseDirective(body string) (Directive, bool) {
 	if !strings.HasPrefix(body, "copydesk-") {
 		return Directive{}, false
@@ -84,7 +85,7 @@ func ParseDirective(body string) (Directive, bool) {
 	return d, true
 }
 
-// covers reports whether the directive names rule (or names none, meaning all).
+// Covers reports whether the directive names rule (or names none, meaning all).
 func (d *Directive) Covers(rule string) bool {
 	if len(d.Rules) == 0 {
 		return true

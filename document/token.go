@@ -362,6 +362,8 @@ func wordToken(dst []Token, src []byte, i, end int) (int, []Token) {
 	return i, append(dst, Token{int32(start), int32(i), kind, fl})
 }
 
+// IsWordByte reports a byte that may continue a word: an ASCII letter or
+// digit, or any byte of a multi-byte character.
 func IsWordByte(c byte) bool {
 	return c >= utf8.RuneSelf || asciiClass[c] == cLetter || asciiClass[c] == cDigit
 }
@@ -479,6 +481,8 @@ func isKnownSuffix(b []byte) bool {
 	return knownSuffixes[string(buf[:len(b)])]
 }
 
+// HasPrefixFold reports whether s starts with prefix, ASCII case
+// ignored.
 func HasPrefixFold(b []byte, prefix string) bool {
 	if len(b) < len(prefix) {
 		return false
@@ -608,6 +612,8 @@ func (t Token) Code(src []byte) bool {
 // document's per-file phase, so they are reused.
 var tokenPool = sync.Pool{}
 
+// GetTokens returns a token slice with room for a text of n bytes, from
+// the pool Release returns them to.
 func GetTokens(size int) []Token {
 	// About one token per 2.5 bytes of English prose (a word, its space,
 	// punctuation): an estimate under the count made the slice grow once

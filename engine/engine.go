@@ -3,17 +3,18 @@ package engine
 import (
 	"errors"
 	"fmt"
-	"github.com/copydesk/copydesk/config"
-	"github.com/copydesk/copydesk/document"
-	"github.com/copydesk/copydesk/lint"
-	"github.com/copydesk/copydesk/parse"
-	"github.com/copydesk/copydesk/read"
 	"runtime"
 	"runtime/debug"
 	"sort"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/copydesk/copydesk/config"
+	"github.com/copydesk/copydesk/document"
+	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/parse"
+	"github.com/copydesk/copydesk/read"
 )
 
 // Input is one file to lint.

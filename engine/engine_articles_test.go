@@ -1,9 +1,10 @@
 package engine
 
 import (
+	"testing"
+
 	"github.com/copydesk/copydesk/config"
 	"github.com/copydesk/copydesk/lint"
-	"testing"
 )
 
 func TestEngineSkipsNonArticles(t *testing.T) {

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+
 	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/read"

@@ -2,12 +2,13 @@ package engine
 
 import (
 	"fmt"
+	"strings"
+	"testing"
+
 	"github.com/copydesk/copydesk/config"
 	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/parse"
-	"strings"
-	"testing"
 )
 
 // A toy corpus rule: every article whose title another article's [next]

@@ -1,10 +1,11 @@
 package engine
 
 import (
-	"github.com/copydesk/copydesk/lint"
 	"runtime"
 	"sort"
 	"sync"
+
+	"github.com/copydesk/copydesk/lint"
 )
 
 // An Index keeps what the corpus rules need of every article of an archive

@@ -2,10 +2,11 @@ package engine
 
 import (
 	"fmt"
-	"github.com/copydesk/copydesk/config"
-	"github.com/copydesk/copydesk/lint"
 	"sync"
 	"testing"
+
+	"github.com/copydesk/copydesk/config"
+	"github.com/copydesk/copydesk/lint"
 )
 
 // TestProgress: the callback sees every input once, from several workers,

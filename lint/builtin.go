@@ -34,7 +34,7 @@ func Builtin() []*Rule {
 	}
 }
 
-// encodingRule reports files that are not UTF-8. The engine implements it:
+// EncodingRule reports files that are not UTF-8. The engine implements it:
 // no other rule can read such a file, so it is checked before parsing.
 var EncodingRule = &Rule{
 	ID: "encoding", Category: CategoryCleaning, Severity: SeverityError, Builtin: true, Fixable: FixUnsafe,

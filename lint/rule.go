@@ -3,11 +3,12 @@ package lint
 import (
 	"errors"
 	"fmt"
-	"github.com/copydesk/copydesk/document"
 	"slices"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/copydesk/copydesk/document"
 )
 
 // Categories group rules in listings and configs.
@@ -107,6 +108,7 @@ func (o Options) String(name string) string { v, _ := o[name].(string); return v
 // Strings returns a list option.
 func (o Options) Strings(name string) []string { v, _ := o[name].([]string); return v }
 
+// Defaults returns the rule's options with their default values.
 func (r *Rule) Defaults() Options {
 	o := make(Options, len(r.Options))
 	for _, opt := range r.Options {
@@ -115,6 +117,7 @@ func (r *Rule) Defaults() Options {
 	return o
 }
 
+// Option returns the declared option called name, or nil.
 func (r *Rule) Option(name string) *Option {
 	for i := range r.Options {
 		if r.Options[i].Name == name {

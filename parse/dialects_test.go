@@ -2,12 +2,13 @@ package parse
 
 import (
 	"errors"
-	"github.com/copydesk/copydesk/document"
-	"github.com/copydesk/copydesk/lint"
-	"github.com/copydesk/copydesk/read"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/copydesk/copydesk/document"
+	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/read"
 )
 
 // proseWords lists the word tokens of a document, in order, as rules see them.

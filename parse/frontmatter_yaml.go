@@ -1,10 +1,11 @@
 package parse
 
 import (
-	"github.com/copydesk/copydesk/document"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/copydesk/copydesk/document"
 )
 
 // fastYAML reads the plain subset of YAML that nearly all front matter is

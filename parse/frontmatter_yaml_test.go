@@ -1,10 +1,11 @@
 package parse
 
 import (
-	"github.com/copydesk/copydesk/document"
 	"maps"
 	"reflect"
 	"testing"
+
+	"github.com/copydesk/copydesk/document"
 )
 
 // sameAsDecoder checks that where fastYAML answers, it answers what the

@@ -1,9 +1,10 @@
 package parse
 
 import (
+	"testing"
+
 	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
-	"testing"
 )
 
 // checkInvariants asserts what every rule relies on: blocks and tokens lie

@@ -2,9 +2,10 @@ package parse
 
 import (
 	"fmt"
-	"github.com/copydesk/copydesk/document"
 	"strings"
 	"testing"
+
+	"github.com/copydesk/copydesk/document"
 )
 
 // longLine is size bytes of prose on one line with a doubled word every

@@ -25,7 +25,7 @@ var ErrUnsupported = errors.New("not read")
 // only for input that is not UTF-8 text; any text parses.
 func Parse(name string, src []byte) (*document.Document, error) { return WithFacts(name, src, true) }
 
-// parse is Parse; without facts, blocks carry no BlockFacts, which only
+// WithFacts is Parse; without facts, blocks carry no BlockFacts, which only
 // the document rules read: the light parse of corpus-only files.
 func WithFacts(name string, src []byte, facts bool) (*document.Document, error) {
 	if len(src) >= MaxFileSize {

@@ -2,10 +2,11 @@ package parse
 
 import (
 	"errors"
-	"github.com/copydesk/copydesk/document"
-	"github.com/copydesk/copydesk/read"
 	"strings"
 	"testing"
+
+	"github.com/copydesk/copydesk/document"
+	"github.com/copydesk/copydesk/read"
 )
 
 func mustParse(t *testing.T, name, src string) *document.Document {

@@ -2,12 +2,13 @@ package read
 
 import (
 	"bytes"
-	"github.com/copydesk/copydesk/document"
 	"path/filepath"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/copydesk/copydesk/document"
 )
 
 // Which files are articles. A folder walk reads only the extensions

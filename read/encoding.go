@@ -20,8 +20,9 @@ import (
 	"golang.org/x/text/encoding/unicode/utf32"
 )
 
-// encodingProblem describes a file that is not UTF-8 text.
-type encodingProblem struct {
+// Diagnosis describes a text that is not UTF-8: where, and what it
+// probably is.
+type Diagnosis struct {
 	Offset int    // first bad byte
 	Name   string // likely encoding
 	// confidence says how sure the guess is, for the message.
@@ -230,8 +231,10 @@ const (
 	encSureDiffMargin = 0.75
 )
 
-func DiagnoseEncoding(src []byte) encodingProblem {
-	p := encodingProblem{Offset: firstInvalid(src)}
+// DiagnoseEncoding says where a text stops being UTF-8 and which
+// encoding it most likely is, and how sure that guess is.
+func DiagnoseEncoding(src []byte) Diagnosis {
+	p := Diagnosis{Offset: firstInvalid(src)}
 	if _, ok := byteOrderMark(src); ok {
 		p.Offset = 0
 	}
@@ -844,7 +847,7 @@ var (
 	ErrEncoding = errors.New("not valid UTF-8")
 )
 
-// checkText rejects binary files and invalid UTF-8 with a message that says
+// CheckText rejects binary files and invalid UTF-8 with a message that says
 // where and what the file most likely is.
 func CheckText(src []byte) error {
 	head := src

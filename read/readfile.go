@@ -33,6 +33,7 @@ func (notRegular) Is(err error) bool { return err == ErrNotRegular }
 
 type sizeError struct{ size, limit int64 }
 
+// TooLarge is the error for an input of size bytes over limit.
 func TooLarge(size, limit int64) error { return sizeError{size, limit} }
 
 func (e sizeError) Error() string {
@@ -41,11 +42,11 @@ func (e sizeError) Error() string {
 
 func (sizeError) Is(err error) bool { return err == ErrTooLarge }
 
-// ReadFile reads a regular file of at most limit bytes; anything else (a
+// File reads a regular file of at most limit bytes; anything else (a
 // FIFO, a device, a folder) is refused without blocking or reading.
 func File(path string, limit int64) ([]byte, error) { return readFile(path, limit) }
 
-// ReadAll reads r to its end, refusing more than limit bytes: for standard
+// All reads r to its end, refusing more than limit bytes: for standard
 // input, which may be anything.
 func All(r io.Reader, limit int64) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, limit+1))
@@ -97,6 +98,8 @@ func CheckRegular(st fs.FileInfo) error {
 	return notRegular(ErrNotRegular.Error())
 }
 
+// Explain words a read error for the person running copydesk: "no such
+// file", "permission denied", or the reason a file was refused.
 func Explain(err error) error {
 	var pe *os.PathError
 	if errors.As(err, &pe) {
