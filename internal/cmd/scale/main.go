@@ -445,7 +445,7 @@ func runOnce(dir, bin string, args ...string) (sample, error) {
 	err := cmd.Run()
 	wall := time.Since(start)
 	var exit *exec.ExitError
-	if err != nil && !(errors.As(err, &exit) && exit.ExitCode() == 1) {
+	if problemsFound := errors.As(err, &exit) && exit.ExitCode() == 1; err != nil && !problemsFound {
 		return sample{}, fmt.Errorf("%s %s in %s: %w\n%s", bin, strings.Join(args, " "), dir, err, errs.String())
 	}
 	s := usage(cmd.ProcessState)
