@@ -109,6 +109,7 @@ func TestRunFailures(t *testing.T) {
 		want string
 	}{
 		{"no binary", []string{"-cache", cache}, 2, "-bin names no binary"},
+		{"unknown flag", []string{"-nope"}, 2, "flag provided but not defined: -nope"},
 		{"missing binary", []string{"-bin", filepath.Join(cache, "nothing")}, 2, "find "},
 		{"sizes not ascending", []string{"-bin", good, "-sizes", "128KB,64KB"}, 2, "ascending"},
 		{"bad size", []string{"-bin", good, "-sizes", "big"}, 2, "bad size"},
