@@ -9,8 +9,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/copydesk/copydesk/internal/corpusgen"
@@ -44,7 +42,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	bytes, err := parseSize(*size)
+	bytes, err := corpusgen.ParseSize(*size)
 	if err != nil {
 		fmt.Fprintln(stderr, "gencorpus:", err)
 		return 2
@@ -82,31 +80,4 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "wrote %d files, %.1f MB to %s (%.2fs)\n", files, float64(n)/(1<<20), *out,
 		time.Since(start).Seconds())
 	return 0
-}
-
-// parseSize reads sizes such as 20MB, 500KB, 1GB, 1.5MB, 4096 or 4096B; K, M and G stand for 1024,
-// 1024² and 1024³ bytes.
-func parseSize(s string) (int64, error) {
-	t := strings.ToUpper(strings.TrimSpace(s))
-	t = strings.TrimSuffix(t, "IB")
-	t = strings.TrimSuffix(t, "B")
-	mult := 1.0
-	if n := len(t); n > 0 {
-		switch t[n-1] {
-		case 'K':
-			mult = 1 << 10
-		case 'M':
-			mult = 1 << 20
-		case 'G':
-			mult = 1 << 30
-		}
-		if mult != 1 {
-			t = strings.TrimSpace(t[:n-1])
-		}
-	}
-	v, err := strconv.ParseFloat(t, 64)
-	if err != nil || v <= 0 || v*mult > 1<<40 {
-		return 0, fmt.Errorf("bad size %q: want a positive size such as 500KB, 20MB or 1GB", s)
-	}
-	return int64(v * mult), nil
 }
