@@ -1,11 +1,12 @@
-package lint_test
+package parse_test
 
 import (
 	"runtime"
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/corpusgen"
-	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/document"
+	"github.com/copydesk/copydesk/parse"
 )
 
 // BenchmarkTokensPerWord parses a generated corpus of the mix the
@@ -27,13 +28,13 @@ func BenchmarkTokensPerWord(b *testing.B) {
 	}
 	var tokens, words int
 	for _, a := range arts {
-		doc, err := lint.Parse(a.Name, a.Body)
+		doc, err := parse.Parse(a.Name, a.Body)
 		if err != nil {
 			b.Fatal(err)
 		}
 		tokens += len(doc.Tokens)
 		for _, t := range doc.Tokens {
-			if t.Kind == lint.TokWord {
+			if t.Kind == document.TokWord {
 				words++
 			}
 		}
@@ -48,7 +49,7 @@ func BenchmarkTokensPerWord(b *testing.B) {
 	runtime.ReadMemStats(&before)
 	for b.Loop() {
 		for _, a := range arts {
-			doc, err := lint.Parse(a.Name, a.Body)
+			doc, err := parse.Parse(a.Name, a.Body)
 			if err != nil {
 				b.Fatal(err)
 			}
