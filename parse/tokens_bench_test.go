@@ -4,8 +4,8 @@ import (
 	"runtime"
 	"testing"
 
-	"github.com/copydesk/copydesk/internal/corpusgen"
 	"github.com/copydesk/copydesk/document"
+	"github.com/copydesk/copydesk/internal/corpusgen"
 	"github.com/copydesk/copydesk/parse"
 )
 
