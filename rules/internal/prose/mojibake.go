@@ -31,7 +31,10 @@ func init() {
 	}
 }
 
-func contByte(r rune) (byte, bool) {
+// ContinuationByte returns the byte 0x80–0xBF that r stands for when
+// UTF-8 is read as Windows-1252 (or as Latin-1, for the C1 characters): a
+// continuation byte of a character that mojibake split.
+func ContinuationByte(r rune) (byte, bool) {
 	if r < 0x80 {
 		return 0, false
 	}
@@ -61,7 +64,7 @@ func seq(src []byte, i, hi int) (rune, int, bool) {
 			return 0, i, false
 		}
 		r, w2 := utf8.DecodeRune(src[j:hi])
-		b, ok := contByte(r)
+		b, ok := ContinuationByte(r)
 		if !ok {
 			return 0, i, false
 		}
@@ -207,7 +210,7 @@ func traces(src []byte, hi, i int, prev rune) (lint.Diagnostic, int, bool) {
 		if j >= hi {
 			after = -1
 		}
-		if _, ok := contByte(after); ok {
+		if _, ok := ContinuationByte(after); ok {
 			return lint.Diagnostic{}, i, false // a full sequence that decodes to nothing plausible
 		}
 		if after == '"' {

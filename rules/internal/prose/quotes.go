@@ -107,7 +107,7 @@ func QuoteAfter(src []byte, toks []lint.Token, i int) QuoteSide {
 			return SideCut
 		case lint.TokPunct:
 			c := src[t.Start]
-			if c == '-' && int(t.End) < len(src) && src[t.End] != ' ' && src[t.End] != '-' || isEllipsis(src, t) {
+			if c == '-' && int(t.End) < len(src) && src[t.End] != ' ' && src[t.End] != '-' || IsEllipsis(src, t) {
 				return SideText // "-v", "... and then": the quotation starts here
 			}
 			switch punctClass(src, t) {
@@ -126,7 +126,9 @@ func QuoteAfter(src []byte, toks []lint.Token, i int) QuoteSide {
 	return SideEdge
 }
 
-func isEllipsis(src []byte, t lint.Token) bool {
+// IsEllipsis reports whether the punctuation token t starts an ellipsis:
+// it is "…", or a full stop with another right after it.
+func IsEllipsis(src []byte, t lint.Token) bool {
 	c := src[t.Start]
 	if c == '.' {
 		return int(t.End) < len(src) && src[t.End] == '.'
