@@ -45,9 +45,6 @@ func (b *Builder) Add(lit string, id int32) {
 	b.ids = append(b.ids, id)
 }
 
-// Len reports how many literals were added.
-func (b *Builder) Len() int { return len(b.pats) }
-
 func fold(c byte) byte {
 	if c >= 'A' && c <= 'Z' {
 		return c + 'a' - 'A'

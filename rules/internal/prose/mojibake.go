@@ -326,13 +326,6 @@ func Report(pass *lint.Pass, d lint.Diagnostic) {
 	}
 }
 
-// Reportf is pass.Reportf unless the range lies on mojibake.
-func Reportf(pass *lint.Pass, start, end int, format string, args ...any) {
-	if !Garbled(pass.Doc, start, end) {
-		pass.Reportf(start, end, format, args...)
-	}
-}
-
 // inWord reports a character that continues a word holding mojibake: a
 // letter, a mark, or a Latin-1 character that mojibake leaves inside words
 // (the no-break space of "CÃ\u00a0nan" among them).
