@@ -140,7 +140,9 @@ func IsInvisible(r rune) bool {
 	return false
 }
 
-func isCJK(r rune) bool {
+// IsCJK reports whether r is a Han, kana or Hangul character, of the
+// scripts written without spaces between words.
+func IsCJK(r rune) bool {
 	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
 		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r))
 }
@@ -258,11 +260,11 @@ func Tokenize(dst []Token, src []byte, start, end int) []Token {
 		case IsInvisible(r):
 			dst = append(dst, Token{int32(i), int32(i + w), TokInvisible, 0})
 			i += w
-		case isCJK(r):
+		case IsCJK(r):
 			j := i + w
 			for j < end && src[j] >= utf8.RuneSelf {
 				r2, w2 := utf8.DecodeRune(src[j:end])
-				if !isCJK(r2) {
+				if !IsCJK(r2) {
 					break
 				}
 				j += w2
@@ -329,7 +331,7 @@ func wordToken(dst []Token, src []byte, i, end int) (int, []Token) {
 			break
 		}
 		r, w := utf8.DecodeRune(src[i:end])
-		if isCJK(r) {
+		if IsCJK(r) {
 			break
 		}
 		fl |= FlagNonASCII

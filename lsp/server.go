@@ -557,12 +557,6 @@ func uriPath(uri string) (string, bool) {
 	return filepath.Clean(filepath.FromSlash(p)), true
 }
 
-// PathURI returns the file: URI of an absolute path.
-func PathURI(path string) string {
-	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
-	return u.String()
-}
-
 func severity(s lint.Severity) int {
 	switch s {
 	case lint.SeverityError:

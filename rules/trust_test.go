@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -52,7 +53,7 @@ func TestOnlyTheseRules(t *testing.T) {
 				}
 				for _, d := range lint.Check(r, doc, nil) {
 					got[r.ID] = true
-					if !contains(tc.want, r.ID) {
+					if !slices.Contains(tc.want, r.ID) {
 						t.Errorf("%s: unexpected finding at %d: %s (%q)", r.ID, d.Start, d.Message, tc.text[d.Start:d.End])
 					}
 				}
@@ -69,13 +70,4 @@ func TestOnlyTheseRules(t *testing.T) {
 			}
 		})
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

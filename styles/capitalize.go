@@ -3,6 +3,7 @@ package styles
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -35,12 +36,7 @@ func (c *crule) compileCapitalization() error {
 	}
 	c.exceptWords = wre
 	isExcept := func(w string) bool {
-		for _, e := range d.Exceptions {
-			if e == w {
-				return true
-			}
-		}
-		return c.except != nil && c.except.match(w)
+		return slices.Contains(d.Exceptions, w) || c.except != nil && c.except.match(w)
 	}
 	indicator := func(prev string) bool {
 		for _, ind := range d.Indicators {

@@ -266,11 +266,11 @@ func replace(line []byte, pos, n int, s string) []byte {
 	return append(out, line[pos+n:]...)
 }
 
-func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 func allLetters(b []byte) bool {
 	for _, c := range b {
-		if !isLetter(c) {
+		if !isASCIILetter(c) {
 			return false
 		}
 	}
@@ -369,7 +369,7 @@ func nbspSpace(line []byte, at int, _ *rand.Rand) ([]byte, int, int, bool) {
 // zeroWidthSpace puts U+200B before the word at at or between two of its letters.
 func zeroWidthSpace(line []byte, at int, r *rand.Rand) ([]byte, int, int, bool) {
 	letters := 0
-	for at+letters < len(line) && isLetter(line[at+letters]) {
+	for at+letters < len(line) && isASCIILetter(line[at+letters]) {
 		letters++
 	}
 	pos := at
@@ -509,7 +509,7 @@ func spaceBeforePunctuation(line []byte, at int, _ *rand.Rand) ([]byte, int, int
 // that the result reads as two words run together, not as a number, a file name or a domain.
 func missingSpaceAfter(line []byte, at int, _ *rand.Rand) ([]byte, int, int, bool) {
 	m, ok := markBefore(line, at, ".,;:!?")
-	if !ok || m+2 >= len(line) || line[m+1] != ' ' || !isLetter(line[m+2]) || !isLetter(line[m-1]) {
+	if !ok || m+2 >= len(line) || line[m+1] != ' ' || !isASCIILetter(line[m+2]) || !isASCIILetter(line[m-1]) {
 		return line, 0, 0, false
 	}
 	if strings.IndexByte(".!?", line[m]) >= 0 && (!allLetters(line[at:m]) || line[m+2] < 'A' || line[m+2] > 'Z') {

@@ -1,5 +1,7 @@
 package corpusgen
 
+import "slices"
+
 // The vocabulary is invented for this generator. Straight quotes and
 // apostrophes in it are turned into curly ones per article by writer.prose.
 
@@ -349,11 +351,4 @@ var tags = []string{
 // GivenName reports whether w is one of the given names the generator
 // writes people with: the name evaluation plants given/family swaps only
 // in people's names.
-func GivenName(w string) bool {
-	for _, n := range firstNames {
-		if n == w {
-			return true
-		}
-	}
-	return false
-}
+func GivenName(w string) bool { return slices.Contains(firstNames, w) }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/rules/internal/prose"
 )
 
 // Rule is the html-entity rule.
@@ -116,7 +117,7 @@ func entityEnd(src []byte, i, limit int) int {
 		return j + 1
 	}
 	d := j
-	for j < limit && j-i < maxEntity && (isLetter(src[j]) || j > d && isDigit(src[j])) {
+	for j < limit && j-i < maxEntity && (prose.IsASCIILetter(src[j]) || j > d && isDigit(src[j])) {
 		j++
 	}
 	if j == d || j >= limit || src[j] != ';' {
@@ -125,9 +126,8 @@ func entityEnd(src []byte, i, limit int) int {
 	return j + 1
 }
 
-func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
-func isHex(c byte) bool    { return isDigit(c) || c|0x20 >= 'a' && c|0x20 <= 'f' }
-func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+func isHex(c byte) bool   { return isDigit(c) || c|0x20 >= 'a' && c|0x20 <= 'f' }
 
 // decode returns what the reference stands for, or false when it is not
 // one: an unknown name, a control character, or an invalid code point.
@@ -206,7 +206,7 @@ func check(doc *document.Document, toks []document.Token, ti, i, end int, md, fi
 			}
 			app = lint.Unsafe
 		case "<":
-			if end < len(src) && (isLetter(src[end]) || src[end] == '/' || src[end] == '!' || src[end] == '?') {
+			if end < len(src) && (prose.IsASCIILetter(src[end]) || src[end] == '/' || src[end] == '!' || src[end] == '?') {
 				return lint.Diagnostic{}, false // &lt;div&gt; keeps a tag from being HTML
 			}
 			app = lint.Unsafe
@@ -251,7 +251,7 @@ func wordSpace(src []byte, toks []document.Token, ti, end int) bool {
 	if toks[ti].Kind == document.TokLiteral {
 		// "anna@example.org&nbsp;before": the word after it may be read into
 		// the address too.
-		return end < len(src) && src[end] < utf8.RuneSelf && (isLetter(src[end]) || isDigit(src[end]))
+		return end < len(src) && src[end] < utf8.RuneSelf && (prose.IsASCIILetter(src[end]) || isDigit(src[end]))
 	}
 	nt := tokenAt(toks, end)
 	if nt < 0 || toks[nt].Kind != document.TokWord || int(toks[nt].Start) != end {

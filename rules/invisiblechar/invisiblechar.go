@@ -353,7 +353,7 @@ func inMojibake(src []byte, off int) bool {
 		r, w := utf8.DecodeLastRune(src[:p])
 		p -= w
 		if r < 0xC2 || r > 0xF4 {
-			if _, ok := contByte(r); ok {
+			if _, ok := prose.ContinuationByte(r); ok {
 				continue
 			}
 			return false
@@ -369,7 +369,7 @@ func inMojibake(src []byte, off int) bool {
 		k := p + w
 		for len(buf) < need && k < len(src) {
 			r2, w2 := utf8.DecodeRune(src[k:])
-			b, ok := contByte(r2)
+			b, ok := prose.ContinuationByte(r2)
 			if !ok {
 				break
 			}
@@ -379,22 +379,6 @@ func inMojibake(src []byte, off int) bool {
 		return len(buf) == need && utf8.Valid(buf) && k > off
 	}
 	return false
-}
-
-// contByte returns the byte 0x80–0xBF that r stands for when UTF-8 is read
-// as Windows-1252 (or as Latin-1, for the C1 characters).
-func contByte(r rune) (byte, bool) {
-	if r >= 0x80 && r <= 0xBF {
-		return byte(r), true
-	}
-	if r < 0x100 {
-		return 0, false
-	}
-	b, ok := charmap.Windows1252.EncodeRune(r)
-	if !ok || b < 0x80 || b > 0x9F {
-		return 0, false
-	}
-	return b, true
 }
 
 // skipPlain returns the first index from i on where src holds a byte that

@@ -291,7 +291,7 @@ func reused(src []byte, start, end int32) bool {
 		if at > 0 && isWordByte(src[at-1]) {
 			continue
 		}
-		if e := at + len(prefix); e < len(src) && isLetterByte(src[e]) {
+		if e := at + len(prefix); e < len(src) && prose.IsASCIILetter(src[e]) {
 			return true
 		}
 	}
@@ -299,10 +299,8 @@ func reused(src []byte, start, end int32) bool {
 }
 
 func isWordByte(c byte) bool {
-	return c >= utf8.RuneSelf || c >= '0' && c <= '9' || isLetterByte(c)
+	return c >= utf8.RuneSelf || c >= '0' && c <= '9' || prose.IsASCIILetter(c)
 }
-
-func isLetterByte(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 // mojibakeLead: the word starts with Â or Ã and a character that UTF-8
 // read as Windows-1252 leaves after it (a no-break space, a symbol), the

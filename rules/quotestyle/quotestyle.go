@@ -249,13 +249,13 @@ func collect(src []byte, span document.Span, toks []document.Token, plain bool, 
 		if off < skip {
 			continue
 		}
-		if plain && pos > 0 && isLetter(text[pos-1]) {
+		if plain && pos > 0 && prose.IsASCIILetter(text[pos-1]) {
 			// don't, Museum’s: the commonest case, decided on the bytes
-			if text[pos] == '\'' && pos+1 < len(text) && isLetter(text[pos+1]) {
+			if text[pos] == '\'' && pos+1 < len(text) && prose.IsASCIILetter(text[pos+1]) {
 				marks = append(marks, mark{off, -1, bi, straightSingle, true})
 				continue
 			}
-			if pos+3 < len(text) && isRightSingle(text[pos:]) && isLetter(text[pos+3]) {
+			if pos+3 < len(text) && isRightSingle(text[pos:]) && prose.IsASCIILetter(text[pos+3]) {
 				marks = append(marks, mark{off, -1, bi, curlySingle, true})
 				continue
 			}
@@ -350,8 +350,6 @@ func wordFollows(toks []document.Token, i int) bool {
 
 // candidates are the bytes that may start a quotation mark or a template.
 var candidates = [...]byte{'\'', '"', '{', 0xE2}
-
-func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 func isRightSingle(b []byte) bool {
 	return len(b) >= 3 && b[0] == 0xE2 && b[1] == 0x80 && b[2] == 0x99

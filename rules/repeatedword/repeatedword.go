@@ -88,15 +88,13 @@ func inCompound(src []byte, w1, w2 document.Token) bool {
 		case '_':
 			return int(w2.End)+1 < len(src) && isWordChar(src[w2.End+1])
 		case '.':
-			return int(w2.End)+1 < len(src) && isLetter(src[w2.End+1])
+			return int(w2.End)+1 < len(src) && prose.IsASCIILetter(src[w2.End+1])
 		}
 	}
 	return false
 }
 
-func isWordChar(c byte) bool { return isLetter(c) || c >= '0' && c <= '9' }
-
-func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+func isWordChar(c byte) bool { return prose.IsASCIILetter(c) || c >= '0' && c <= '9' }
 
 // capsDiffer: "AND and", "TLS tls": an acronym beside the ordinary word.
 func capsDiffer(src []byte, w1, w2 document.Token) bool {

@@ -5,12 +5,13 @@ package terminalpunctuation
 import (
 	"bytes"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/document"
-	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/parse"
+
+	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/rules/internal/prose"
 )
 
 // Rule is the terminal-punctuation rule.
@@ -147,7 +148,7 @@ func unterminated(src []byte, toks []document.Token, last int) (end int, cjk, ok
 				return 0, false, false
 			}
 			r, _ := utf8.DecodeLastRune(src[t.Start:t.End])
-			return int(toks[last].End), isCJK(r), true
+			return int(toks[last].End), document.IsCJK(r), true
 		case document.TokMarkup, document.TokInvisible:
 			continue
 		case document.TokPunct:
@@ -199,7 +200,7 @@ func afterSentence(src []byte, toks []document.Token, i, last int) bool {
 					continue
 				}
 				c := src[toks[k].Start]
-				return c == '.' || c == '!' || c == '?' || c == ':' || isEllipsis(src, toks[k])
+				return c == '.' || c == '!' || c == '?' || c == ':' || prose.IsEllipsis(src, toks[k])
 			case document.TokMarkup:
 				// "fixed.** [#279](…)": look through emphasis
 				if m := src[toks[k].Start:toks[k].End]; m[0] == '*' || m[0] == '_' {
@@ -254,11 +255,6 @@ func groupOpening(src []byte, toks []document.Token, i, last int) int {
 		}
 	}
 	return -1
-}
-
-func isCJK(r rune) bool {
-	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
-		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r))
 }
 
 // tail reads the Markdown source after the last prose byte: emphasis marks
@@ -541,17 +537,13 @@ func attribution(src []byte, toks []document.Token, last int) bool {
 					continue
 				}
 				c := src[toks[j].Start]
-				return c == '.' || c == '!' || c == '?' || isEllipsis(src, toks[j])
+				return c == '.' || c == '!' || c == '?' || prose.IsEllipsis(src, toks[j])
 			}
 			return false
 		}
 		return false
 	}
 	return false
-}
-
-func isEllipsis(src []byte, t document.Token) bool {
-	return t.End-t.Start == 3 && src[t.Start] == 0xE2 && src[t.Start+1] == 0x80 && src[t.Start+2] == 0xA6
 }
 
 // citationAbbreviations mark a bibliographic reference: "vol. ii, p. 141".
@@ -639,7 +631,7 @@ func continuesBelow(doc *document.Document, bi int) bool {
 				return !t.Is(document.FlagUpper) && !t.Is(document.FlagCJK)
 			case document.TokPunct:
 				c := doc.Src[t.Start]
-				return isOpener(doc.Src, t) && c != '(' || isEllipsis(doc.Src, t) || c == '.' || c == '{' || c == '`'
+				return isOpener(doc.Src, t) && c != '(' || prose.IsEllipsis(doc.Src, t) || c == '.' || c == '{' || c == '`'
 			}
 			return false
 		}

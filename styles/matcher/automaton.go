@@ -45,9 +45,6 @@ func (b *Builder) Add(lit string, id int32) {
 	b.ids = append(b.ids, id)
 }
 
-// Len reports how many literals were added.
-func (b *Builder) Len() int { return len(b.pats) }
-
 func fold(c byte) byte {
 	if c >= 'A' && c <= 'Z' {
 		return c + 'a' - 'A'
@@ -80,8 +77,9 @@ func (b *Builder) Build() *Automaton {
 	nc := a.nclass
 	// Inserted in sorted order, the trie's size is known before it is
 	// built (each literal adds what it does not share with the one before)
-	// and rows are written in order: growing the table row by row, or
-	// touching it at random, cost most of a 10,000-entry build.
+	// and rows are written in order: a table grown row by row, or written
+	// at random, would make the copying and cache misses most of the build
+	// of a long list.
 	order := make([]int, len(b.pats))
 	folded := make([]string, len(b.pats))
 	for i, p := range b.pats {

@@ -45,11 +45,6 @@ func (e *Env) Fix(path string, src []byte, diags []lint.Diagnostic, want func(li
 // Safe accepts the diagnostics whose fix is safe.
 func Safe(d lint.Diagnostic) bool { return d.Fix != nil && d.Fix.Applicability == lint.Safe }
 
-// SafeFrom accepts the safe fixes of one rule.
-func SafeFrom(rule string) func(lint.Diagnostic) bool {
-	return func(d lint.Diagnostic) bool { return d.Rule == rule && Safe(d) }
-}
-
 // HasSafeFix reports whether a rule offers safe fixes.
 func HasSafeFix(r *lint.Rule) bool { return r.Fixable == lint.FixSafe || r.Fixable == lint.FixMixed }
 

@@ -6,6 +6,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"path"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -180,7 +181,7 @@ func (e *Env) MeasureLinks(opts RoundTripOptions) (*LinksResult, error) {
 					continue
 				}
 				switch {
-				case d.Rule == t.rule && containsPath(t.expect, d.Path):
+				case d.Rule == t.rule && slices.Contains(t.expect, d.Path):
 					found = true
 					dr.Hits++
 					if d.Fix != nil {
@@ -232,15 +233,6 @@ func (e *Env) MeasureLinks(opts RoundTripOptions) (*LinksResult, error) {
 		}
 	}
 	return res, nil
-}
-
-func containsPath(list []string, p string) bool {
-	for _, x := range list {
-		if x == p {
-			return true
-		}
-	}
-	return false
 }
 
 func newLinkArchive(opts RoundTripOptions) (*linkArchive, error) {

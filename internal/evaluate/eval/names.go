@@ -317,7 +317,7 @@ func plantName(path string, src []byte, canon []string, kind string, r *rand.Ran
 				}
 				at := b.Prose.Start + off + i
 				off += i + len(n)
-				if taken[at] || at+len(n) < len(src) && isLetter(src[at+len(n)]) || inLongerName(src, at, at+len(n)) {
+				if taken[at] || at+len(n) < len(src) && isWordByte(src[at+len(n)]) || inLongerName(src, at, at+len(n)) {
 					continue
 				}
 				for k := at; k < at+len(n); k++ {
@@ -351,7 +351,7 @@ func inLongerName(src []byte, start, end int) bool {
 		return false
 	}
 	j := i
-	for j > 0 && isLetter(src[j-1]) {
+	for j > 0 && isWordByte(src[j-1]) {
 		j--
 	}
 	prev := string(src[j:i])
@@ -362,7 +362,9 @@ func inLongerName(src []byte, start, end int) bool {
 var nameStarters = map[string]bool{"the": true, "a": true, "an": true, "in": true, "at": true, "by": true, "for": true,
 	"from": true, "with": true, "dr": true, "mr": true, "mrs": true, "ms": true, "professor": true, "director": true}
 
-func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' || c >= 0x80 }
+// isWordByte reports a byte of a word: an ASCII letter, or any byte of a
+// non-ASCII character, so that "Zoë" reads as one word.
+func isWordByte(c byte) bool { return isASCIILetter(c) || c >= 0x80 }
 
 var nameConnectors = map[string]bool{"of": true, "and": true, "for": true, "the": true}
 
@@ -384,7 +386,7 @@ func nameVariant(name, kind string, r *rand.Rand) (string, bool) {
 	}
 	ascii := func(w string) bool {
 		for i := 0; i < len(w); i++ {
-			if !isLetter(w[i]) || w[i] >= 0x80 {
+			if !isASCIILetter(w[i]) {
 				return false
 			}
 		}

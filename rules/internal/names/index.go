@@ -352,7 +352,7 @@ var cache sync.Map // *lint.Project → *cached
 
 // cached is one configuration's index. The parallel workers all ask for
 // it as they start; once makes one of them build it and the others wait,
-// where each used to build its own copy (a quarter of a glossary run).
+// so that a large glossary is indexed once a run, not once a worker.
 type cached struct {
 	once sync.Once
 	n    int

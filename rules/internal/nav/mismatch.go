@@ -3,6 +3,7 @@ package nav
 import (
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -87,18 +88,10 @@ func (x *Index) Mismatches(claims []Claim) []Mismatch {
 		if !judged {
 			continue
 		}
-		in := func(i int) bool {
-			for _, v := range r {
-				if v == i {
-					return true
-				}
-			}
-			return false
-		}
 		var odd []Claim
 		pointed := false
 		for _, c := range cs {
-			if in(c.From) {
+			if slices.Contains(r, c.From) {
 				pointed = true
 			} else {
 				odd = append(odd, c)

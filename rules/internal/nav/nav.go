@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"path"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -446,6 +445,3 @@ func (x *Index) Links(i int, d document.NavDir) []*document.NavLink {
 	}
 	return out
 }
-
-// SortInts sorts and returns ids, for stable messages.
-func SortInts(ids []int) []int { sort.Ints(ids); return ids }

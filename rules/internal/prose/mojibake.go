@@ -32,7 +32,10 @@ func init() {
 	}
 }
 
-func contByte(r rune) (byte, bool) {
+// ContinuationByte returns the byte 0x80–0xBF that r stands for when
+// UTF-8 is read as Windows-1252 (or as Latin-1, for the C1 characters): a
+// continuation byte of a character that mojibake split.
+func ContinuationByte(r rune) (byte, bool) {
 	if r < 0x80 {
 		return 0, false
 	}
@@ -62,7 +65,7 @@ func seq(src []byte, i, hi int) (rune, int, bool) {
 			return 0, i, false
 		}
 		r, w2 := utf8.DecodeRune(src[j:hi])
-		b, ok := contByte(r)
+		b, ok := ContinuationByte(r)
 		if !ok {
 			return 0, i, false
 		}
@@ -208,7 +211,7 @@ func traces(src []byte, hi, i int, prev rune) (lint.Diagnostic, int, bool) {
 		if j >= hi {
 			after = -1
 		}
-		if _, ok := contByte(after); ok {
+		if _, ok := ContinuationByte(after); ok {
 			return lint.Diagnostic{}, i, false // a full sequence that decodes to nothing plausible
 		}
 		if after == '"' {
@@ -321,13 +324,6 @@ func blockAt(doc *document.Document, off int) int {
 func Report(pass *lint.Pass, d lint.Diagnostic) {
 	if !Garbled(pass.Doc, d.Start, d.End) {
 		pass.Report(d)
-	}
-}
-
-// Reportf is pass.Reportf unless the range lies on mojibake.
-func Reportf(pass *lint.Pass, start, end int, format string, args ...any) {
-	if !Garbled(pass.Doc, start, end) {
-		pass.Reportf(start, end, format, args...)
 	}
 }
 

@@ -1,6 +1,6 @@
 // Package prose holds small helpers that several rules share: what a block
-// is called in messages, template directives, token search, and the fast
-// scan for non-ASCII runs that stay inside prose.
+// is called in messages, template directives, token search, character
+// tests, and the fast scan for non-ASCII runs that stay inside prose.
 package prose
 
 import (
@@ -98,6 +98,9 @@ func SkipASCII(src []byte, i, end int) int {
 	}
 	return i
 }
+
+// IsASCIILetter reports whether c is a letter A–Z or a–z.
+func IsASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 // InProse reports whether src[i:j] lies in prose tokens: not in code cut
 // out of Markdown, markup, or a URL.

@@ -1,8 +1,6 @@
 package prose
 
-import (
-	"github.com/copydesk/copydesk/document"
-)
+import "github.com/copydesk/copydesk/document"
 
 // A QuoteSide classifies what stands on one side of a quotation mark,
 // which tells a straight quote's direction: quote-style picks its curly
@@ -109,7 +107,7 @@ func QuoteAfter(src []byte, toks []document.Token, i int) QuoteSide {
 			return SideCut
 		case document.TokPunct:
 			c := src[t.Start]
-			if c == '-' && int(t.End) < len(src) && src[t.End] != ' ' && src[t.End] != '-' || isEllipsis(src, t) {
+			if c == '-' && int(t.End) < len(src) && src[t.End] != ' ' && src[t.End] != '-' || IsEllipsis(src, t) {
 				return SideText // "-v", "... and then": the quotation starts here
 			}
 			switch punctClass(src, t) {
@@ -128,7 +126,9 @@ func QuoteAfter(src []byte, toks []document.Token, i int) QuoteSide {
 	return SideEdge
 }
 
-func isEllipsis(src []byte, t document.Token) bool {
+// IsEllipsis reports whether the punctuation token t starts an ellipsis:
+// it is "…", or a full stop with another right after it.
+func IsEllipsis(src []byte, t document.Token) bool {
 	c := src[t.Start]
 	if c == '.' {
 		return int(t.End) < len(src) && src[t.End] == '.'
