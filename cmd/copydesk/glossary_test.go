@@ -62,10 +62,10 @@ func TestWriteGlossary(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(cfg.Project.Names) != len(entries) {
-				t.Fatalf("read back %d names, wrote %d", len(cfg.Project.Names), len(entries))
+			if len(cfg.Names) != len(entries) {
+				t.Fatalf("read back %d names, wrote %d", len(cfg.Names), len(entries))
 			}
-			for i, n := range cfg.Project.Names {
+			for i, n := range cfg.Names {
 				if n.Name != entries[i].Name || !slices.Equal(n.Variants, entries[i].Variants) {
 					t.Errorf("read back %q %q, wrote %q %q", n.Name, n.Variants, entries[i].Name, entries[i].Variants)
 				}
