@@ -8,11 +8,15 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"sort"
+	"sync"
 
 	"github.com/copydesk/copydesk/engine"
+	"github.com/copydesk/copydesk/filter"
+	"github.com/copydesk/copydesk/lint"
 )
 
 // Version is the file format this package reads and writes.
@@ -235,44 +239,65 @@ func (o Outcome) FixedCount() int {
 	return n
 }
 
-// Apply removes from res the diagnostics the baseline has, so that only new
-// ones are reported. Of several identical findings, the first ones in the
-// file are the baselined ones. Entries for files that were not linted this
-// time, or could not be read, are neither matched nor counted as fixed.
-func (b *Baseline) Apply(res *engine.Result) Outcome {
-	budget := make(map[string]int, len(b.Entries))
+// A Matcher is a baseline as the last step of the filter chain: it drops
+// the findings the baseline has, so that only new ones are reported, and
+// keeps count for the Outcome. Of several identical findings, the first
+// ones in the file are the baselined ones, so it runs after filter.Sort.
+// Entries for files that were not linted this time, or could not be read
+// whole, are neither matched nor counted as fixed.
+//
+// A Matcher is safe for concurrent use; one serves every engine of a run.
+type Matcher struct {
+	b      *Baseline
+	mu     sync.Mutex
+	budget map[string]int  // findings still to hide, by fingerprint
+	linted map[string]bool // files linted whole, as entries spell them
+	hidden int
+}
+
+// Matcher returns a fresh matcher of the baseline's entries.
+func (b *Baseline) Matcher() *Matcher {
+	m := &Matcher{b: b, budget: make(map[string]int, len(b.Entries)), linted: map[string]bool{}}
 	for _, e := range b.Entries {
-		budget[e.Fingerprint] += e.Count
+		m.budget[e.Fingerprint] += e.Count
 	}
-	var out Outcome
-	linted := map[string]bool{}
-	for _, f := range res.Files {
-		if f.Summary == nil {
+	return m
+}
+
+// Step is the matcher as a filter.Step.
+func (m *Matcher) Step(f *filter.File, ds []lint.Diagnostic) []lint.Diagnostic {
+	path := m.b.rel(f.Path)
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if !f.Failed {
+		m.linted[path] = true
+	}
+	kept := ds[:0]
+	for _, d := range ds {
+		fp, _ := Fingerprint(d.Rule, path, f.Summary.Src, d.Start, d.End)
+		if m.budget[fp] > 0 {
+			m.budget[fp]--
+			m.hidden++
 			continue
 		}
-		path := b.rel(f.Path)
-		if f.Err == nil {
-			linted[path] = true
-		}
-		kept := f.Diagnostics[:0]
-		for _, d := range f.Diagnostics {
-			fp, _ := Fingerprint(d.Rule, path, f.Summary.Src, d.Start, d.End)
-			if budget[fp] > 0 {
-				budget[fp]--
-				out.Hidden++
-				continue
-			}
-			kept = append(kept, d)
-		}
-		f.Diagnostics = kept
+		kept = append(kept, d)
 	}
-	for _, e := range b.Entries {
-		if !linted[e.Path] {
+	return kept
+}
+
+// Outcome says what the matcher did to the files it has seen.
+func (m *Matcher) Outcome() Outcome {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	out := Outcome{Hidden: m.hidden}
+	left := maps.Clone(m.budget)
+	for _, e := range m.b.Entries {
+		if !m.linted[e.Path] {
 			continue
 		}
-		if left := min(budget[e.Fingerprint], e.Count); left > 0 {
-			budget[e.Fingerprint] -= left
-			e.Count = left
+		if n := min(left[e.Fingerprint], e.Count); n > 0 {
+			left[e.Fingerprint] -= n
+			e.Count = n
 			out.Fixed = append(out.Fixed, e)
 		}
 	}

@@ -1,13 +1,18 @@
 package baseline
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/copydesk/copydesk/config"
+	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/engine"
+	"github.com/copydesk/copydesk/filter"
+	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules"
 )
 
@@ -104,15 +109,23 @@ func TestFingerprintEdges(t *testing.T) {
 	Fingerprint("r", "a.txt", nil, 0, 0)
 }
 
-// lintText lints files given as path → text and returns the engine result.
-func lintText(t *testing.T, files map[string]string) *engine.Result {
+// lintText lints files given as path → text and returns the engine result;
+// with a matcher, as the lint command does with --baseline.
+func lintText(t *testing.T, files map[string]string, m *Matcher) *engine.Result {
 	t.Helper()
 	var inputs []engine.Input
 	for p, s := range files {
 		inputs = append(inputs, engine.Input{Path: p, Src: []byte(s)})
 	}
+	return newEngine(m).Lint(inputs)
+}
+
+func newEngine(m *Matcher) *engine.Engine {
 	eng := &engine.Engine{Registry: rules.Registry(), Config: config.Default(".")}
-	return eng.Lint(inputs)
+	if m != nil {
+		eng.Filters = append(filter.Default(eng.Registry, eng.Config), m.Step)
+	}
+	return eng
 }
 
 func diags(res *engine.Result) []string {
@@ -128,7 +141,7 @@ func TestRecordMarshal(t *testing.T) {
 	res := lintText(t, map[string]string{
 		"news/b.md": "The ferry to to the island.\n\nThe ferry to to the island.\n",
 		"a.txt":     "Title\n\nDate: 2025-03-14\n\nThe crane arrived on on Monday. \n",
-	})
+	}, nil)
 	b, err := Record(".", res)
 	if err != nil {
 		t.Fatal(err)
@@ -193,7 +206,7 @@ func TestApply(t *testing.T) {
 		"b.md":    "# Bus\n\nThe the bus.\n\nThe the bus.\n",
 		"gone.md": "# Gone\n\nA a file that is not linted next time.\n",
 	}
-	b, err := Record(".", lintText(t, old))
+	b, err := Record(".", lintText(t, old, nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -206,8 +219,9 @@ func TestApply(t *testing.T) {
 		// A third identical finding is new.
 		"b.md": "# Bus\n\nThe the bus.\n\nThe the bus.\n\nThe the bus.\n",
 	}
-	res := lintText(t, now)
-	out := b.Apply(res)
+	m := b.Matcher()
+	res := lintText(t, now, m)
+	out := m.Outcome()
 	got := diags(res)
 	want := []string{
 		`a.md repeated-word doubled word "new"; remove the second one`,
@@ -237,8 +251,7 @@ func TestReadWrite(t *testing.T) {
 	if err := os.WriteFile("sub/news/a.md", []byte("The the ferry.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	eng := &engine.Engine{Registry: rules.Registry(), Config: config.Default(".")}
-	res := eng.Lint([]engine.Input{{Path: "sub/news/a.md"}})
+	res := newEngine(nil).Lint([]engine.Input{{Path: "sub/news/a.md"}})
 	file := filepath.Join("sub", "baseline.json")
 	b, err := Record(filepath.Dir(file), res)
 	if err != nil {
@@ -263,8 +276,9 @@ func TestReadWrite(t *testing.T) {
 	if back.Entries[0].Path != "news/a.md" {
 		t.Errorf("path = %q", back.Entries[0].Path)
 	}
-	res = eng.Lint([]engine.Input{{Path: "a.md"}})
-	if out := back.Apply(res); out.Hidden != 1 || len(res.Diagnostics()) != 0 {
+	m := back.Matcher()
+	res = newEngine(m).Lint([]engine.Input{{Path: "a.md"}})
+	if out := m.Outcome(); out.Hidden != 1 || len(res.Diagnostics()) != 0 {
 		t.Errorf("outcome %+v, left %v", out, diags(res))
 	}
 
@@ -289,5 +303,82 @@ func TestParseErrors(t *testing.T) {
 	}
 	if b, err := Parse([]byte(`{"version": 1, "entries": []}`), "b.json"); err != nil || len(b.Entries) != 0 {
 		t.Errorf("empty baseline: %v %v", b, err)
+	}
+}
+
+// TestMatcherStep runs the matcher alone, as the last filter step, on
+// findings given by their text.
+func TestMatcherStep(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	const twice = "The ferry to to the island.\n\nThe ferry to to the island.\n"
+	const once = "The ferry to to the island.\n"
+	// find returns the findings of repeated-word on every "to to" in src.
+	find := func(path, src string) []lint.Diagnostic {
+		var ds []lint.Diagnostic
+		for off := 0; ; {
+			i := strings.Index(src[off:], "to to")
+			if i < 0 {
+				return ds
+			}
+			off += i
+			ds = append(ds, lint.Diagnostic{Path: path, Rule: "repeated-word", Start: off, End: off + 5})
+			off += 5
+		}
+	}
+	entry := func(path, src string, count int) Entry {
+		fp, ctx := Fingerprint("repeated-word", path, []byte(src), 10, 15)
+		return Entry{Path: path, Rule: "repeated-word", Context: ctx, Fingerprint: fp, Count: count}
+	}
+	type file struct {
+		path, src string
+		failed    bool
+	}
+	tests := []struct {
+		name    string
+		entries []Entry
+		files   []file
+		kept    []string // path:start of each finding kept
+		hidden  int
+		fixed   []string // path:count of each entry fixed
+	}{
+		{"no entries", nil, []file{{"a.md", twice, false}}, []string{"a.md:10", "a.md:39"}, 0, nil},
+		{"the first of identical findings is the baselined one",
+			[]Entry{entry("a.md", twice, 1)}, []file{{"a.md", twice, false}}, []string{"a.md:39"}, 1, nil},
+		{"every one recorded",
+			[]Entry{entry("a.md", twice, 2)}, []file{{"a.md", twice, false}}, nil, 2, nil},
+		{"one of two no longer found",
+			[]Entry{entry("a.md", twice, 2)}, []file{{"a.md", once, false}}, nil, 1, []string{"a.md:1"}},
+		{"an entry of a file not linted is not fixed",
+			[]Entry{entry("a.md", once, 1), entry("gone.md", once, 1)}, []file{{"a.md", once, false}}, nil, 1, nil},
+		{"an entry of a file a rule failed on is matched, not fixed",
+			[]Entry{entry("a.md", twice, 3)}, []file{{"a.md", twice, true}}, nil, 2, nil},
+		{"the path is part of the fingerprint",
+			[]Entry{entry("a.md", once, 1)}, []file{{"b.md", once, false}}, []string{"b.md:10"}, 0, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := (&Baseline{Dir: dir, Entries: tt.entries}).Matcher()
+			var kept []string
+			for _, f := range tt.files {
+				ff := &filter.File{Path: f.path, Summary: &document.Summary{Src: []byte(f.src)}, Failed: f.failed}
+				for _, d := range m.Step(ff, find(f.path, f.src)) {
+					kept = append(kept, fmt.Sprintf("%s:%d", d.Path, d.Start))
+				}
+			}
+			if !slices.Equal(kept, tt.kept) {
+				t.Errorf("kept %v, want %v", kept, tt.kept)
+			}
+			for range 2 { // asking twice gives the same answer
+				out := m.Outcome()
+				var fixed []string
+				for _, e := range out.Fixed {
+					fixed = append(fixed, fmt.Sprintf("%s:%d", e.Path, e.Count))
+				}
+				if out.Hidden != tt.hidden || !slices.Equal(fixed, tt.fixed) {
+					t.Errorf("outcome: hidden %d, fixed %v; want %d, %v", out.Hidden, fixed, tt.hidden, tt.fixed)
+				}
+			}
+		})
 	}
 }

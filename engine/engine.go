@@ -12,6 +12,7 @@ import (
 
 	"github.com/copydesk/copydesk/config"
 	"github.com/copydesk/copydesk/document"
+	"github.com/copydesk/copydesk/filter"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/parse"
 	"github.com/copydesk/copydesk/read"
@@ -112,10 +113,13 @@ type Engine struct {
 	// not read (.rst, .adoc) and plain text without a paragraph of prose.
 	// The command sets it; callers linting snippets of text leave it off.
 	SkipNonArticles bool
+	// Filters is the chain every file's findings go through after the
+	// rules; nil means filter.Default. The lint command adds its baseline.
+	Filters filter.Chain
 }
 
 // Lint parses and checks every input in parallel, then runs the corpus
-// rules over all of them, then filters and sorts.
+// rules over all of them, then the filters.
 func (e *Engine) Lint(inputs []Input) *Result {
 	files := make([]*FileResult, len(inputs))
 	workers := e.Workers
@@ -152,6 +156,7 @@ func (e *Engine) Lint(inputs []Input) *Result {
 		corpusOnly[i] = f.corpusOnly
 	}
 	notes := e.runCorpusRules(files)
+	chain := e.filters()
 	out := files[:0]
 	var skipped []*FileResult
 	for i, f := range files {
@@ -163,7 +168,7 @@ func (e *Engine) Lint(inputs []Input) *Result {
 			continue
 		}
 		if f.Summary != nil {
-			e.filter(f)
+			e.filter(f, chain)
 		}
 		f.facts = nil
 		out = append(out, f)
@@ -181,7 +186,7 @@ func (e *Engine) LintSource(in Input) ([]lint.Diagnostic, error) {
 	if f.Summary == nil {
 		return nil, nil // skipped: not an article
 	}
-	e.filter(f)
+	e.filter(f, e.filters())
 	return f.Diagnostics, nil
 }
 
@@ -379,175 +384,18 @@ func (e *Engine) runCorpusRules(files []*FileResult) []string {
 	return out
 }
 
-// filter applies configured severities, ignore entries and suppression
-// comments, reports unused and malformed suppressions, and sorts.
-func (e *Engine) filter(f *FileResult) {
-	out := f.Diagnostics[:0]
-	for _, d := range f.Diagnostics {
-		s, ok := f.settings[d.Rule]
-		if !ok || s.Severity == lint.SeverityOff || e.Config.Ignored(d.Rule, f.rel) {
-			continue
-		}
-		// A rule may mark a finding as a suggestion (SeverityInfo) below the
-		// configured severity: a quoted example of the error itself.
-		if d.Severity == lint.SeverityOff || d.Severity > s.Severity {
-			d.Severity = s.Severity
-		}
-		out = append(out, d)
-	}
-	f.Diagnostics = e.suppress(f, out)
-	sort.SliceStable(f.Diagnostics, func(i, j int) bool { return Less(&f.Diagnostics[i], &f.Diagnostics[j]) })
+// filter passes a file's findings through the chain of filters.
+func (e *Engine) filter(f *FileResult, chain filter.Chain) {
+	ff := &filter.File{Path: f.Path, Rel: f.rel, Summary: f.Summary, Settings: f.settings, Failed: f.Err != nil}
+	f.Diagnostics = chain.Run(ff, f.Diagnostics)
 }
 
-// Less orders diagnostics by path, offset, end, rule, then message.
-func Less(a, b *lint.Diagnostic) bool {
-	if a.Path != b.Path {
-		return a.Path < b.Path
+// filters is the chain the engine's findings go through.
+func (e *Engine) filters() filter.Chain {
+	if e.Filters != nil {
+		return e.Filters
 	}
-	if a.Start != b.Start {
-		return a.Start < b.Start
-	}
-	if a.End != b.End {
-		return a.End < b.End
-	}
-	if a.Rule != b.Rule {
-		return a.Rule < b.Rule
-	}
-	return a.Message < b.Message
-}
-
-// suppress drops diagnostics covered by directives and adds findings
-// about the directives themselves.
-func (e *Engine) suppress(f *FileResult, ds []lint.Diagnostic) []lint.Diagnostic {
-	dirs := f.Summary.Directives
-	if len(dirs) == 0 {
-		return ds
-	}
-	sum := f.Summary
-	used := make([]bool, len(dirs))
-	var extra []lint.Diagnostic
-	add := func(rule string, sp document.Span, msg string) {
-		s, ok := f.settings[rule]
-		if !ok || s.Severity == lint.SeverityOff || e.Config.Ignored(rule, f.rel) {
-			return
-		}
-		r, _ := e.Registry.Lookup(rule)
-		extra = append(extra, lint.Diagnostic{Path: f.Path, Rule: rule, Category: r.Category, Severity: s.Severity, Message: msg, Start: sp.Start, End: sp.End})
-	}
-	// Regions: each disable opens a region per rule until a matching enable.
-	type region struct {
-		dir        int
-		start, end int
-	}
-	var regions []region
-	for i := range dirs {
-		d := &dirs[i]
-		for _, id := range d.Rules {
-			if _, ok := e.Registry.Lookup(id); !ok {
-				add("invalid-suppression", d.Span, fmt.Sprintf("%s names unknown rule %q", d.Kind, id))
-			}
-		}
-		if d.Reason == "" && d.Kind != document.Enable {
-			add("invalid-suppression", d.Span, fmt.Sprintf("%s has no reason; add one after \"--\", for example <!-- %s %s -- quoting the original title -->", d.Kind, d.Kind, firstOr(d.Rules, "RULE")))
-		}
-		switch d.Kind {
-		case document.Disable:
-			end := len(sum.Src)
-			for j := i + 1; j < len(dirs); j++ {
-				if dirs[j].Kind == document.Enable && sameRules(dirs[j].Rules, d.Rules) {
-					end = dirs[j].Span.Start
-					used[j] = true // an enable closing a region is always in use
-					break
-				}
-			}
-			regions = append(regions, region{i, d.Span.End, end})
-		case document.Enable:
-			opened := false
-			for j := i - 1; j >= 0; j-- {
-				if dirs[j].Kind == document.Disable && sameRules(dirs[j].Rules, d.Rules) {
-					opened = true
-					break
-				}
-			}
-			if !opened {
-				add("invalid-suppression", d.Span, "copydesk-enable without an earlier copydesk-disable for the same rules")
-				used[i] = true
-			}
-		}
-	}
-	out := ds[:0]
-	for _, dg := range ds {
-		suppressed := false
-		for i := range dirs {
-			d := &dirs[i]
-			if !d.Covers(dg.Rule) {
-				continue
-			}
-			hit := false
-			switch d.Kind {
-			case document.DisableFile:
-				hit = true
-			case document.DisableNextLine:
-				hit = sum.Line(dg.Start) == sum.Line(d.Span.End)+1
-			}
-			if hit {
-				used[i] = true
-				suppressed = true
-			}
-		}
-		for _, rg := range regions {
-			if dirs[rg.dir].Covers(dg.Rule) && dg.Start >= rg.start && dg.Start < rg.end {
-				used[rg.dir] = true
-				suppressed = true
-			}
-		}
-		if !suppressed {
-			out = append(out, dg)
-		}
-	}
-	for i := range dirs {
-		if !used[i] && dirs[i].Kind != document.Enable && !e.disabledAll(dirs[i].Rules) {
-			add("unused-suppression", dirs[i].Span, fmt.Sprintf("%s %s matches no finding; remove it", dirs[i].Kind, firstOr(dirs[i].Rules, "(all rules)")))
-		}
-	}
-	return append(out, extra...)
-}
-
-// disabledAll: every rule a directive names is turned off from the
-// command line, so that it cannot match a finding and is not reported as
-// unused (as ruff does for codes left out by --select).
-func (e *Engine) disabledAll(ids []string) bool {
-	if len(ids) == 0 || len(e.Config.Disabled) == 0 {
-		return false
-	}
-	for _, id := range ids {
-		if !e.Config.Disabled[id] {
-			return false
-		}
-	}
-	return true
-}
-
-func firstOr(ss []string, def string) string {
-	if len(ss) == 0 {
-		return def
-	}
-	if len(ss) == 1 {
-		return ss[0]
-	}
-	return fmt.Sprint(ss)
-}
-
-func sameRules(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
+	return filter.Default(e.Registry, e.Config)
 }
 
 func (e *Engine) today() time.Time {

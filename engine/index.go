@@ -173,7 +173,7 @@ func (x *Index) lint(in Input, keep bool) (*FileResult, bool) {
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	x.eng.runCorpusRules(files)
 	x.mu.RUnlock()
-	x.eng.filter(f)
+	x.eng.filter(f, x.eng.filters())
 	f.facts = nil
 	return f, true
 }

@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/copydesk/copydesk/engine"
+	"github.com/copydesk/copydesk/filter"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/workspace"
 )
@@ -182,7 +183,7 @@ func (s *Server) store(d *buffer, version int, src []byte, own []lint.Diagnostic
 	if withCorpus {
 		all = append(all, d.corpus...)
 	}
-	sort.SliceStable(all, func(i, j int) bool { return engine.Less(&all[i], &all[j]) })
+	sort.SliceStable(all, func(i, j int) bool { return filter.Less(&all[i], &all[j]) })
 	d.diags, d.shownSrc, d.shownVer = all, src, version
 	enc := s.enc
 	published := s.published

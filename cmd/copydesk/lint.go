@@ -10,6 +10,7 @@ import (
 
 	"github.com/copydesk/copydesk/baseline"
 	"github.com/copydesk/copydesk/engine"
+	"github.com/copydesk/copydesk/filter"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/report"
 	"github.com/spf13/cobra"
@@ -61,11 +62,15 @@ func runLint(e *env, f *lintFlags, args []string) error {
 	case f.writeBaseline != "" && f.changedSince != "":
 		return &exitCode{code: exitError, err: errors.New("--write-baseline with --changed-since would record only the changed files; record the whole archive instead")}
 	}
-	var base *baseline.Baseline
+	// The baseline is the last filter of every group's chain: one matcher
+	// counts what it hid and what no longer matches over the whole run.
+	var match *baseline.Matcher
 	if f.baseline != "" {
-		if base, err = baseline.Read(f.baseline); err != nil {
+		base, err := baseline.Read(f.baseline)
+		if err != nil {
 			return &exitCode{code: exitError, err: err}
 		}
+		match = base.Matcher()
 	}
 	// Paths under different configs are linted one config at a time, each
 	// with its own project as the corpus, into one report.
@@ -81,6 +86,9 @@ func runLint(e *env, f *lintFlags, args []string) error {
 		g, err := f.setup()
 		if err != nil {
 			return &exitCode{code: exitError, err: err}
+		}
+		if match != nil {
+			g.Filters = append(filter.Default(g.Registry, g.Config), match.Step)
 		}
 		inputs, probs, err := f.inputs(e, g, group)
 		if err != nil {
@@ -111,10 +119,6 @@ func runLint(e *env, f *lintFlags, args []string) error {
 	if f.writeBaseline != "" {
 		return writeBaseline(e, f.writeBaseline, res, len(problems) > 0)
 	}
-	var outcome baseline.Outcome
-	if base != nil {
-		outcome = base.Apply(res)
-	}
 	rep := newReport(eng, res)
 	if _, ok := formatter.(report.Text); ok {
 		// Every error on standard error, one line a file; standard output
@@ -140,14 +144,14 @@ func runLint(e *env, f *lintFlags, args []string) error {
 			return &exitCode{code: exitError, err: fmt.Errorf("write report: %w", err)}
 		}
 	}
-	if base != nil {
+	if match != nil {
 		// The text report's summary goes on; other formats keep standard
 		// output to themselves.
 		w := e.stderr
 		if _, ok := formatter.(report.Text); ok {
 			w = e.stdout
 		}
-		fmt.Fprint(w, baselineSummary(f.baseline, outcome))
+		fmt.Fprint(w, baselineSummary(f.baseline, match.Outcome()))
 	}
 	return exitFor(rep, fail, len(problems) > 0)
 }

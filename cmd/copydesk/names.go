@@ -186,18 +186,7 @@ func writeGlossaryFile(path string, groups []*nameGroup) (err error) {
 			err = fmt.Errorf("--write-glossary: %w", cerr)
 		}
 	}()
-	var entries []nameconsistency.GlossaryEntry
-	for _, g := range groups {
-		if g.kind != "name" {
-			continue
-		}
-		e := nameconsistency.GlossaryEntry{Name: g.name}
-		for _, v := range g.variants {
-			e.Variants = append(e.Variants, v.text)
-		}
-		entries = append(entries, e)
-	}
-	return nameconsistency.WriteGlossary(out, entries)
+	return writeGlossary(out, glossaryEntries(groups))
 }
 
 type jsonLocation struct {

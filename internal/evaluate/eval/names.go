@@ -112,7 +112,7 @@ func (e *Env) MeasureNames(opts RoundTripOptions, prose string) (*NamesResult, e
 // finding is a false alarm.
 func measureNameSet(title string, arts []nameArticle, seed int64) (*NameSet, []string, error) {
 	res := &NameSet{Name: title}
-	survey := nameconsistency.NewSurvey(&config.Default(".").Project)
+	survey := nameconsistency.NewSurvey()
 	for _, a := range arts {
 		doc, err := parse.Parse(a.name, a.src)
 		if err != nil {
