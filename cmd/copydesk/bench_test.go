@@ -48,12 +48,14 @@ func BenchmarkLintCorpus(b *testing.B) {
 	dir, size := corpusDir(b)
 	b.SetBytes(size)
 	b.ReportAllocs()
+	start := cpuTime()
 	for b.Loop() {
 		code := run([]string{"lint", "--format", "json", dir}, nil, io.Discard, io.Discard)
 		if code != exitProblems {
 			b.Fatalf("exit %d, want 1 (the corpus has planted defects)", code)
 		}
 	}
+	b.ReportMetric((cpuTime()-start)/float64(b.N), "cpu-s/op")
 }
 
 // BenchmarkBinaryOneFile times the real binary on one small article, process
