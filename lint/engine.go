@@ -270,6 +270,7 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 	report := func(d Diagnostic) { f.Diagnostics = append(f.Diagnostics, d) }
 	today := e.today() // once a file, not once a rule: time.Now showed in profiles
 	var shared map[any]any
+	defer func() { releaseShared(shared) }()
 	for _, p := range doc.Problems {
 		if in.CorpusOnly {
 			break // reported only for the files linted
@@ -292,7 +293,7 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 		case r.Check != nil && collect:
 			var fact any
 			if r.Collect != nil && !e.Config.OffEverywhere(r.ID) {
-				pass := &Pass{Rule: r, Doc: doc, Options: s.Options, Config: e.Config, Today: today, report: report}
+				pass := &Pass{Rule: r, Doc: doc, Options: s.Options, Config: e.Config, Today: today, report: report, shared: &shared}
 				if err := safeRun(r, in.Path, func() { fact = r.Collect(pass) }); err != nil {
 					f.Err = errors.Join(f.Err, err)
 				}

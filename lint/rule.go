@@ -261,8 +261,11 @@ type Pass struct {
 
 // Shared returns the value stored under key for this document, calling
 // build the first time: rules that share one piece of work (the style
-// rules' single scan of the text for all their words) do it once a
-// document. Outside the engine (Check) build runs every time.
+// rules' single scan of the text for all their words, the name rules'
+// words) do it once a document; Collect sees the same values as Run. A
+// value with a Release method is released when the document is done, so
+// that it may hold pooled memory. Outside the engine (Check) build runs
+// every time and nothing is released.
 func (p *Pass) Shared(key any, build func() any) any {
 	if p.shared == nil {
 		return build()
@@ -276,6 +279,16 @@ func (p *Pass) Shared(key any, build func() any) any {
 	v := build()
 	(*p.shared)[key] = v
 	return v
+}
+
+// releaseShared releases the shared values of a document that hold
+// pooled memory, once its rules are done.
+func releaseShared(shared map[any]any) {
+	for _, v := range shared {
+		if r, ok := v.(interface{ Release() }); ok {
+			r.Release()
+		}
+	}
 }
 
 // Report records a diagnostic at [start, end) of the document.

@@ -27,6 +27,7 @@ type matcher struct {
 	ix    *Index
 	src   []byte
 	words []word
+	head  bool // the words are a headline's, whatever their flags say
 	kbuf  []byte
 	koff  []int32 // per word: start and end in kbuf, -1 until computed
 	rkoff []int32 // per word: the same for its raw key
@@ -93,24 +94,29 @@ func (ix *Index) Find(doc *lint.Document, fn func(Match)) {
 	if ix == nil || len(ix.Forms) == 0 {
 		return
 	}
+	w := NewWords(doc)
+	defer w.Release()
+	ix.FindIn(doc, w, fn)
+}
+
+// FindIn is Find over the document's words, built already (DocWords).
+func (ix *Index) FindIn(doc *lint.Document, w *Words, fn func(Match)) {
+	if ix == nil || len(ix.Forms) == 0 {
+		return
+	}
 	m := matchers.Get().(*matcher)
 	defer func() {
-		m.ix, m.src = nil, nil
+		m.ix, m.src, m.words, m.head = nil, nil, nil, false
 		matchers.Put(m)
 	}()
 	m.ix, m.src = ix, doc.Src
-	for bi := range doc.Blocks {
-		b := &doc.Blocks[bi]
-		if !prose(b) {
+	for _, r := range w.blocks {
+		// every match starts at a capitalised word; navigation lines are
+		// menus, not prose
+		if r.nav || !r.upper {
 			continue
 		}
-		if !hasCapital(doc.BlockTokens(b)) {
-			continue // every match starts at a capitalised word
-		}
-		m.words = wordsOf(m.words[:0], doc, b)
-		if headLine(b) {
-			markHead(m.words)
-		}
+		m.words, m.head = w.all[r.lo:r.hi], r.head
 		m.find(fn)
 	}
 }
@@ -130,15 +136,6 @@ func (ix *Index) FindWords(src []byte, f *Fact, fn func(Match)) {
 	m.ix, m.src, m.words = ix, src, f.words
 	m.find(fn)
 	m.words = nil
-}
-
-// prose: the block's words are read for names.
-func prose(b *lint.Block) bool {
-	switch b.Kind {
-	case lint.KindCode, lint.KindHTML, lint.KindFrontMatter, lint.KindSeparator:
-		return false
-	}
-	return b.Role != lint.RoleNavigation && b.Role != lint.RoleImage && b.Role != lint.RoleDate
 }
 
 // find walks m.words: from each capitalised word, the longest glossary
@@ -179,15 +176,6 @@ func (m *matcher) find(fn func(Match)) {
 		}
 		i = m.bestJ
 	}
-}
-
-func hasCapital(toks []lint.Token) bool {
-	for _, t := range toks {
-		if t.Kind == lint.TokWord && t.Flags&lint.FlagUpper != 0 {
-			return true
-		}
-	}
-	return false
 }
 
 const maxWords = 16
@@ -309,6 +297,9 @@ func (m *matcher) wordEnd(n int32, j int, edited bool) {
 	}
 }
 
+// isHead: word j is in a title, heading or caption line.
+func (m *matcher) isHead(j int) bool { return m.head || m.words[j].head() }
+
 // judge decides whether the words i..j, which reach glossary forms, are
 // written as one of them, as a listed variant, or as a near miss worth
 // reporting.
@@ -374,7 +365,7 @@ func (m *matcher) judge(i, j int, n int32, edited bool) (Match, bool) {
 			return Match{}, false
 		}
 		// (in a heading the noun is capitalised too: Harbor-City Ferry Times)
-		if ws[j].sep == sepHyphen && !strings.Contains(target.Surface, "-") && nx.sep == sepSpace && (nx.lower() || ws[j].head() && nx.upper()) &&
+		if ws[j].sep == sepHyphen && !strings.Contains(target.Surface, "-") && nx.sep == sepSpace && (nx.lower() || m.isHead(j) && nx.upper()) &&
 			lex.foldClassOf(m.src[nx.start:nx.end])&(classStop|classConnector|classLooseVerb|classNotNoun) == 0 {
 			return Match{}, false
 		}
@@ -401,7 +392,7 @@ func (m *matcher) judge(i, j int, n int32, edited bool) (Match, bool) {
 	}
 	// In a title, heading or caption every word is capitalised: the word
 	// after says nothing of where the name ends (Firstnamelastname Speech).
-	if !ws[i].head() {
+	if !m.isHead(i) {
 		if j+1 < len(ws) && ws[j+1].sep == sepSpace {
 			nx := ws[j+1]
 			if nx.upper() {
@@ -413,7 +404,7 @@ func (m *matcher) judge(i, j int, n int32, edited bool) (Match, bool) {
 			}
 		}
 	}
-	return Match{Start: start, End: end, Text: text, Target: *target, Near: near, Head: ws[i].head()}, true
+	return Match{Start: start, End: end, Text: text, Target: *target, Near: near, Head: m.isHead(i)}, true
 }
 
 // joinsOf counts the "and", "&" and commas of a name.

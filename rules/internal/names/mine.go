@@ -69,7 +69,7 @@ type miner struct {
 	doc    *lint.Document
 	src    []byte
 	words  []word      // the current block's words: a window on all
-	all    []word      // every prose block's words
+	all    []word      // every prose block's words, shared: never written
 	ranges []wordRange // where each block's words are in all
 	fact   *Fact
 	kbuf   []byte
@@ -113,17 +113,19 @@ type spanRef struct {
 	next int32
 }
 
-type wordRange struct {
-	lo, hi int
-	body   bool // body text: short forms are looked for here
-	match  bool // matched against the archive's names: not a navigation line
-}
-
 // nameFields are the front matter keys whose values are names.
 var nameFields = []string{"author", "authors", "by", "team"}
 
 // Mine collects the name candidates of one document.
 func Mine(doc *lint.Document, opt MineOptions) *Fact {
+	w := NewWords(doc)
+	defer w.Release()
+	return MineWords(doc, w, opt)
+}
+
+// MineWords is Mine over the document's words, built already (DocWords):
+// the fact keeps none of them but copies.
+func MineWords(doc *lint.Document, w *Words, opt MineOptions) *Fact {
 	if opt.MinCount <= 0 {
 		opt.MinCount = 3
 	}
@@ -133,34 +135,15 @@ func Mine(doc *lint.Document, opt MineOptions) *Fact {
 	m := miners.Get().(*miner)
 	defer m.release()
 	m.opt, m.doc, m.src, m.fact = opt, doc, doc.Src, &Fact{}
+	m.all, m.ranges = w.all, w.blocks
 	var shorts []shortDef
-	for bi := range doc.Blocks {
-		b := &doc.Blocks[bi]
-		switch b.Kind {
-		case lint.KindCode, lint.KindHTML, lint.KindFrontMatter, lint.KindSeparator:
-			continue
-		}
-		if b.Role == lint.RoleImage || b.Role == lint.RoleDate {
-			continue
-		}
-		nav := b.Role == lint.RoleNavigation
-		lo := len(m.all)
-		r := wordRange{lo: lo,
-			body:  !nav && b.Kind != lint.KindField && (b.Role == lint.RoleBody || b.Role == lint.RoleCaption),
-			match: !nav,
-		}
-		m.all = wordsOf(m.all, doc, b)
-		r.hi = len(m.all)
-		if headLine(b) || nav || b.Kind == lint.KindField {
-			markHead(m.all[r.lo:r.hi])
-		}
-		m.ranges = append(m.ranges, r)
+	for _, r := range m.ranges {
 		m.words = m.all[r.lo:r.hi]
 		// Titles, captions and navigation lines count for the names in
 		// them too: a name is written alike in a title and in the text.
-		m.proper(lo)
-		if !nav {
-			shorts = m.shortForms(b, shorts)
+		m.proper(int(r.lo))
+		if !r.nav {
+			shorts = m.shortForms(&doc.Blocks[r.block], shorts)
 		}
 	}
 	m.meta()
@@ -184,7 +167,7 @@ func (m *miner) keepWords() {
 	// more than the copy): count, then copy into a slice of the exact size.
 	n := 0
 	for _, r := range m.ranges {
-		if !r.match {
+		if r.nav {
 			continue
 		}
 		ws := m.all[r.lo:r.hi]
@@ -206,10 +189,14 @@ func (m *miner) keepWords() {
 	out := make([]word, n)
 	i := 0
 	for _, r := range m.ranges {
-		if !r.match {
+		if r.nav {
 			continue
 		}
 		ws := m.all[r.lo:r.hi]
+		var head wordFlags // the miner reads fields as headlines too
+		if r.head || r.field {
+			head = wHead
+		}
 		until := -1
 		gap := true
 		for k := range ws {
@@ -223,6 +210,7 @@ func (m *miner) keepWords() {
 				continue
 			}
 			out[i] = ws[k]
+			out[i].flags |= head
 			if gap {
 				out[i].sep = sepBreak
 			}
@@ -273,13 +261,13 @@ func (m *miner) release() {
 	m.pairs.reset()
 	m.cands.reset()
 	m.candLens = 0
-	m.all, m.words, m.ranges = m.all[:0], nil, m.ranges[:0]
+	m.all, m.words, m.ranges = nil, nil, nil
 	m.doc, m.src, m.fact = nil, nil, nil
 	m.spells, m.strs, m.spans = m.spells[:0], m.strs[:0], m.spans[:0]
 	m.pairList, m.forms, m.pairAt = m.pairList[:0], m.forms[:0], m.pairAt[:0]
-	if cap(m.all) > 1<<16 || cap(m.strs) > 1<<20 || cap(m.spans) > 1<<16 {
+	if cap(m.strs) > 1<<20 || cap(m.spans) > 1<<16 {
 		// do not keep a huge document's buffers for ever
-		m.all, m.strs, m.spans = nil, nil, nil
+		m.strs, m.spans = nil, nil
 		m.spells, m.pairList, m.forms, m.pairAt = nil, nil, nil, nil
 	}
 	miners.Put(m)

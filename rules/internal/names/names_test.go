@@ -243,3 +243,42 @@ func TestPairContext(t *testing.T) {
 		}
 	}
 }
+
+// The two rules read one document's words: mining them writes nothing
+// into them (a headline's words are marked in the miner's own copy), and
+// matching them finds what matching words of its own finds.
+func TestSharedWords(t *testing.T) {
+	ix := NewIndex(GenerateGlossary(200, 1))
+	n := 0
+	err := corpusgen.Generate(corpusgen.Options{Bytes: 200 << 10, Seed: 3, MarkdownShare: 0.5, DefectRate: 4}, func(a corpusgen.Article) error {
+		doc, err := lint.Parse(a.Name, a.Body)
+		if err != nil {
+			return err
+		}
+		w := NewWords(doc)
+		before := append([]word(nil), w.all...)
+		var alone, shared []Match
+		ix.Find(doc, func(m Match) { alone = append(alone, m) })
+		fAlone := Mine(doc, MineOptions{})
+		fShared := MineWords(doc, w, MineOptions{})
+		ix.FindIn(doc, w, func(m Match) { shared = append(shared, m) })
+		if !reflect.DeepEqual(w.all, before) {
+			t.Fatalf("%s: mining changed the shared words", a.Name)
+		}
+		if !reflect.DeepEqual(alone, shared) {
+			t.Errorf("%s: matches %v alone, %v over shared words", a.Name, alone, shared)
+		}
+		if !reflect.DeepEqual(fAlone, fShared) {
+			t.Errorf("%s: facts differ when mined over shared words", a.Name)
+		}
+		n += len(shared) + len(fShared.words)
+		w.Release()
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n == 0 {
+		t.Fatal("nothing matched or kept: the test compares nothing")
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"encoding/binary"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -63,11 +64,87 @@ func headLine(b *lint.Block) bool {
 	return b.Kind == lint.KindHeading || b.Role == lint.RoleTitle || b.Role == lint.RoleCaption || b.Role == lint.RoleLabel
 }
 
-// markHead sets wHead on the words of a headline block.
-func markHead(ws []word) {
-	for i := range ws {
-		ws[i].flags |= wHead
+// Words are the prose words of one document, block by block: both name
+// rules read them (name-consistency mines them, name-variant matches them
+// against the glossary), and DocWords builds them once a document for
+// both. They hold offsets into the document's source, never its tokens.
+type Words struct {
+	all    []word      // every word of the blocks read, in order
+	blocks []wordRange // where each block's words are in all
+}
+
+// A wordRange is one block's words in Words.all, with what the rules ask
+// of the block. Words carry no wHead: each rule marks headlines its way.
+type wordRange struct {
+	block  int32 // index in the document's blocks
+	lo, hi int32
+	nav    bool // a navigation line: mined, never matched
+	field  bool // a front matter field shown as text (title, description)
+	head   bool // headLine: a title, heading, caption or label
+	body   bool // body text: short forms are looked for here
+	upper  bool // a word is capitalised: every glossary match starts at one
+}
+
+// minable: the block's words are read for names. Code, raw HTML, front
+// matter, separators, image lines and dates are not prose.
+func minable(b *lint.Block) bool {
+	switch b.Kind {
+	case lint.KindCode, lint.KindHTML, lint.KindFrontMatter, lint.KindSeparator:
+		return false
 	}
+	return b.Role != lint.RoleImage && b.Role != lint.RoleDate
+}
+
+// wordsKey is the key of a document's Words among the values its rules
+// share.
+type wordsKey struct{}
+
+// DocWords returns the words of the pass's document, built the first time
+// a rule asks and shared with the other rules of the document. The engine
+// releases them when the document is done.
+func DocWords(pass *lint.Pass) *Words {
+	return pass.Shared(wordsKey{}, func() any { return NewWords(pass.Doc) }).(*Words)
+}
+
+// wordsPool keeps the word arrays between documents: they are as long as
+// a document has words.
+var wordsPool = sync.Pool{New: func() any { return new(Words) }}
+
+// NewWords returns the words of doc. Release gives their memory back.
+func NewWords(doc *lint.Document) *Words {
+	w := wordsPool.Get().(*Words)
+	for bi := range doc.Blocks {
+		b := &doc.Blocks[bi]
+		if !minable(b) {
+			continue
+		}
+		lo := len(w.all)
+		w.all = wordsOf(w.all, doc, b)
+		r := wordRange{block: int32(bi), lo: int32(lo), hi: int32(len(w.all)),
+			nav: b.Role == lint.RoleNavigation, field: b.Kind == lint.KindField, head: headLine(b)}
+		r.body = !r.nav && !r.field && (b.Role == lint.RoleBody || b.Role == lint.RoleCaption)
+		for _, x := range w.all[lo:] {
+			if x.flags&wUpper != 0 {
+				r.upper = true
+				break
+			}
+		}
+		w.blocks = append(w.blocks, r)
+	}
+	return w
+}
+
+// Release hands the words' memory back for another document; w must not
+// be used after.
+func (w *Words) Release() {
+	if w == nil {
+		return
+	}
+	if cap(w.all) > 1<<16 {
+		*w = Words{} // do not keep a huge document's words for ever
+	}
+	w.all, w.blocks = w.all[:0], w.blocks[:0]
+	wordsPool.Put(w)
 }
 
 // wordsOf appends the words of one block to dst. Words with digits break
