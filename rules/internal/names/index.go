@@ -1,6 +1,7 @@
 package names
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -62,6 +63,7 @@ type Index struct {
 	// if it or one of its own deletions is in it (a symmetric deletion
 	// test), and the matcher looks for slips in no other word.
 	near hashSet
+	kbuf []byte // a key while the index is built
 }
 
 // A hashSet is an open-addressed set of non-zero 64-bit hashes.
@@ -138,26 +140,17 @@ func (ix *Index) Distinct(a, b string) bool { return ix != nil && isDistinct(ix.
 
 // NewIndex builds the index of a glossary.
 func NewIndex(entries []lint.NameEntry) *Index {
-	// A trie node a key byte at most: sizing the nodes up front saves
-	// copying a growing slice of them, the largest cost of a big glossary.
-	size := 1
-	for _, e := range entries {
-		size += len(e.Name)
-		for _, a := range e.Aliases {
-			size += len(a)
-		}
-		for _, v := range e.Variants {
-			size += len(v)
-		}
-		size += 3 * len(e.Name) // near forms
-	}
-	ix := &Index{Entries: entries, nodes: make([]node, 1, size), keys: make(map[string][]int32, len(entries)), words: map[string]bool{}}
+	ix := &Index{Entries: entries, keys: make(map[string][]int32, len(entries)), words: map[string]bool{}}
 	for i := range ix.root {
 		ix.root[i] = -1
 	}
 	ix.nameOf = make([]int32, len(entries))
-	defer ix.buildNear()
-	defer ix.densify()
+	// The forms and their keys first, then the trie: its nodes, counted
+	// from the keys, are allocated once at their exact number (a growing
+	// slice of them was copied over and over, and an estimate from the
+	// names' lengths reserved seven times the nodes a trie of mined names
+	// uses).
+	var keys []string
 	for ei, e := range entries {
 		if len(e.Distinct) > 0 {
 			d := append([]string{}, e.Distinct...)
@@ -167,21 +160,45 @@ func NewIndex(entries []lint.NameEntry) *Index {
 			ix.distinct = append(ix.distinct, d)
 		}
 		ix.nameOf[ei] = int32(len(ix.Forms))
-		ix.add(ei, e.Name, FormName)
+		keys = ix.addForm(keys, ei, e.Name, FormName)
 		if int(ix.nameOf[ei]) >= len(ix.Forms) {
 			ix.nameOf[ei] = -1
 		}
 		for _, a := range e.Aliases {
-			ix.add(ei, a, FormAlias)
+			keys = ix.addForm(keys, ei, a, FormAlias)
 		}
 		for _, v := range e.Variants {
-			ix.add(ei, v, FormVariant)
+			keys = ix.addForm(keys, ei, v, FormVariant)
 		}
 		for _, f := range nearForms(e.Name) {
-			ix.add(ei, f, FormNear)
+			keys = ix.addForm(keys, ei, f, FormNear)
 		}
 	}
+	ix.nodes = make([]node, 1, 1+trieNodes(keys))
+	for fi, key := range keys {
+		ix.insert(key, int32(fi))
+	}
+	ix.densify()
+	ix.buildNear()
+	ix.kbuf = nil
 	return ix
+}
+
+// trieNodes returns the number of nodes below the root of a trie of keys:
+// their distinct prefixes.
+func trieNodes(keys []string) int {
+	sorted := slices.Clone(keys)
+	slices.Sort(sorted)
+	n, prev := 0, ""
+	for _, k := range sorted {
+		common := 0
+		for common < len(k) && common < len(prev) && k[common] == prev[common] {
+			common++
+		}
+		n += len(k) - common
+		prev = k
+	}
+	return n
 }
 
 // nearForms returns the slips of a whole word a name is written with: an
@@ -241,11 +258,13 @@ var titles = map[string]bool{"king": true, "queen": true, "prince": true, "princ
 // Len returns the number of forms indexed.
 func (ix *Index) Len() int { return len(ix.Forms) }
 
-func (ix *Index) add(entry int, surface string, kind FormKind) {
+// addForm adds a form of entry to ix.Forms, unless its key is empty, and
+// its key to keys.
+func (ix *Index) addForm(keys []string, entry int, surface string, kind FormKind) []string {
 	surface = stripThe(strings.Join(strings.Fields(strings.ReplaceAll(surface, "\u00a0", " ")), " "))
 	key, words, capped := PhraseKey(surface)
 	if len(key) == 0 {
-		return
+		return keys
 	}
 	if first, _, _ := strings.Cut(surface, " "); stopWords[strings.ToLower(first)] {
 		ix.stopStart = true
@@ -254,10 +273,17 @@ func (ix *Index) add(entry int, surface string, kind FormKind) {
 	ix.Forms = append(ix.Forms, Form{Surface: surface, Kind: kind, Entry: entry, words: words, capped: capped})
 	if kind != FormNear {
 		for _, w := range strings.FieldsFunc(surface, func(r rune) bool { return r == ' ' || r == '-' || r == ',' || r == '&' }) {
-			ix.words[string(appendKey(nil, []byte(w)))] = true
+			if ix.kbuf = appendKey(ix.kbuf[:0], []byte(w)); !ix.words[string(ix.kbuf)] {
+				ix.words[string(ix.kbuf)] = true // a string made only for a new word
+			}
 		}
 		ix.keys[key] = append(ix.keys[key], fi)
 	}
+	return append(keys, key)
+}
+
+// insert adds key, of form fi, to the trie.
+func (ix *Index) insert(key string, fi int32) {
 	n := ix.root[key[0]]
 	if n < 0 {
 		n = int32(len(ix.nodes))

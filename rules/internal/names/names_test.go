@@ -282,3 +282,18 @@ func TestSharedWords(t *testing.T) {
 		t.Fatal("nothing matched or kept: the test compares nothing")
 	}
 }
+
+// The trie's nodes are counted from the keys before they are made: as
+// many as the trie uses, no more, so none is copied or left unused.
+func TestIndexNodesCounted(t *testing.T) {
+	for _, entries := range [][]lint.NameEntry{
+		{{Name: "Lakeside"}},
+		{{Name: "Harbor City Museum of Science and Technology", Variants: []string{"Harbour City Museum"}}, {Name: "Harbor City"}, {Name: "Anna Berg", Aliases: []string{"A. Berg"}}},
+		GenerateGlossary(500, 2),
+	} {
+		ix := NewIndex(entries)
+		if len(ix.nodes) < 2 || cap(ix.nodes) != len(ix.nodes) {
+			t.Errorf("%d entries: %d nodes made, room for %d", len(entries), len(ix.nodes), cap(ix.nodes))
+		}
+	}
+}
