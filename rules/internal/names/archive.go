@@ -364,14 +364,15 @@ func countCandidates(facts []*Fact) (map[string]*candidate, []string, map[string
 		if f == nil {
 			continue
 		}
-		for i := range f.Spellings {
-			s := &f.Spellings[i]
-			if s.Kind != KindProper || s.Loose {
+		for i := range f.spells {
+			s := &f.spells[i]
+			if s.kind != KindProper || s.loose {
 				continue
 			}
-			ps, ok := parts[s.Surface]
+			surface := f.str(s.surface)
+			ps, ok := parts[surface]
 			if !ok {
-				for _, p := range subPhrases(s.Surface) {
+				for _, p := range subPhrases(surface) {
 					c := cands[p]
 					if c == nil {
 						c = &candidate{lastDoc: -1}
@@ -380,10 +381,10 @@ func countCandidates(facts []*Fact) (map[string]*candidate, []string, map[string
 					}
 					ps = append(ps, c)
 				}
-				parts[s.Surface] = ps
+				parts[surface] = ps
 			}
 			for _, c := range ps {
-				c.count += s.Count
+				c.count += int(s.count)
 				if c.lastDoc != di {
 					c.docs++
 					c.lastDoc = di
@@ -397,8 +398,8 @@ func countCandidates(facts []*Fact) (map[string]*candidate, []string, map[string
 // mentions: document f writes the name of candidate t, alone or inside a
 // longer one.
 func mentions(f *Fact, parts map[string][]*candidate, t *candidate) bool {
-	for i := range f.Spellings {
-		for _, c := range parts[f.Spellings[i].Surface] {
+	for i := range f.spells {
+		for _, c := range parts[f.str(f.spells[i].surface)] {
 			if c == t {
 				return true
 			}

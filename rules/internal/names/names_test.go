@@ -87,13 +87,15 @@ func TestMine(t *testing.T) {
 	}
 	f := Mine(doc, MineOptions{})
 	seen := map[string]bool{}
-	for _, s := range f.Spellings {
-		seen[s.Surface] = true
-		if s.Surface == "Greenhaven Water Trust" && (s.Count != 1 || src[s.Spans[0].Start:s.Spans[0].End] != s.Surface) {
-			t.Errorf("%q: count %d, spans %v", s.Surface, s.Count, s.Spans)
+	for i := range f.spells {
+		s := &f.spells[i]
+		surface := f.str(s.surface)
+		seen[surface] = true
+		if sp := f.spansOf(s); surface == "Greenhaven Water Trust" && (s.count != 1 || len(sp) != 1 || src[sp[0].start:sp[0].end] != surface) {
+			t.Errorf("%q: count %d, spans %v", surface, s.count, sp)
 		}
-		if s.Surface == "Julia marin" && !s.Loose {
-			t.Errorf("%q should be loose", s.Surface)
+		if surface == "Julia marin" && !s.loose {
+			t.Errorf("%q should be loose", surface)
 		}
 	}
 	for _, want := range []string{"Greenhaven Water Trust", "Julia Marin", "Julia marin"} {
@@ -144,13 +146,9 @@ func TestGroupsShares(t *testing.T) {
 // With a ratio of 1 two keys can each be a slip of the other: the cycle is
 // cut at the key the corpus shows first, and the other merges into it.
 func TestGroupsSlipCycle(t *testing.T) {
-	sp := []lint.Span{{Start: 0, End: 1}}
-	mined := func(key, surface string, n int) Mined {
-		return Mined{Kind: KindProper, Key: key, Surface: surface, Shape: surface, Count: n, Spans: sp}
-	}
 	for _, first := range []string{"harbourcity", "harborcity"} {
-		a := &Fact{Spellings: []Mined{mined("harbourcity", "Harbour City", 3), mined("harbourcity", "HARBOUR CITY", 1)}}
-		b := &Fact{Spellings: []Mined{mined("harborcity", "Harbor City", 4)}}
+		a := factOf(proper("harbourcity", "Harbour City", 3), proper("harbourcity", "HARBOUR CITY", 1))
+		b := factOf(proper("harborcity", "Harbor City", 4))
 		facts := []*Fact{a, b}
 		if first == "harborcity" {
 			facts = []*Fact{b, a}
@@ -162,14 +160,39 @@ func TestGroupsSlipCycle(t *testing.T) {
 	}
 }
 
+// testSpelling is a spelling of a fact made by a test.
+type testSpelling struct {
+	key, surface string
+	count        int
+}
+
+// proper is a capitalised spelling seen n times, once at the start.
+func proper(key, surface string, n int) testSpelling { return testSpelling{key, surface, n} }
+
+// factOf returns a fact with the spellings given.
+func factOf(ss ...testSpelling) *Fact {
+	f := &Fact{}
+	var strs []byte
+	add := func(s string) strRange {
+		lo := int32(len(strs))
+		strs = append(strs, s...)
+		return strRange{lo, int32(len(strs))}
+	}
+	for _, s := range ss {
+		surface := add(s.surface)
+		f.spells = append(f.spells, mined{kind: KindProper, key: add(s.key), surface: surface, shape: surface,
+			count: int32(s.count), span0: int32(len(f.spans)), nspans: 1})
+		f.spans = append(f.spans, span32{0, 1})
+	}
+	f.strs = string(strs)
+	return f
+}
+
 // A key can slip from one that slips in its turn: Lord Barkly from Lord
 // Barkely from Lord Barkeley. Both end under the last, however the keys
 // come.
 func TestGroupsSlipChain(t *testing.T) {
-	sp := []lint.Span{{Start: 0, End: 1}}
-	f := func(key, surface string, n int) *Fact {
-		return &Fact{Spellings: []Mined{{Kind: KindProper, Key: key, Surface: surface, Shape: surface, Count: n, Spans: sp}}}
-	}
+	f := func(key, surface string, n int) *Fact { return factOf(proper(key, surface, n)) }
 	a, b, c := f("lordbarkly", "Lord Barkly", 1), f("lordbarkely", "Lord Barkely", 4), f("lordbarkeley", "Lord Barkeley", 34)
 	for _, facts := range [][]*Fact{{a, b, c}, {c, b, a}, {b, a, c}} {
 		gs := Groups([]string{"1.txt", "2.txt", "3.txt"}, facts, GroupOptions{})
