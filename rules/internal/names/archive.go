@@ -209,11 +209,13 @@ func Archive(srcs [][]byte, facts []*Fact, opt ArchiveOptions) []Finding {
 		}
 	}
 	if len(unless) > 0 || len(singles) > 0 {
+		var ws []word
 		for di, f := range facts {
 			if f == nil || di >= len(srcs) {
 				continue
 			}
-			for _, w := range f.words {
+			ws = unpackWords(ws[:0], f.words)
+			for _, w := range ws {
 				// a one-word spelling, at the start of a sentence too:
 				// Tamsen, said a book a hundred times, is a name
 				if t := srcs[di][w.start:w.end]; w.upper() {
@@ -421,11 +423,13 @@ func countLower(srcs [][]byte, facts []*Fact, cands map[string]*candidate, names
 	if len(low) == 0 {
 		return
 	}
+	var ws []word
 	for di, f := range facts {
 		if f == nil || di >= len(srcs) {
 			continue
 		}
-		for _, w := range f.words {
+		ws = unpackWords(ws[:0], f.words)
+		for _, w := range ws {
 			if w.lower() && w.letters >= 5 {
 				if c := low[string(srcs[di][w.start:w.end])]; c != nil {
 					c.lower++

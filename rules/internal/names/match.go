@@ -28,6 +28,8 @@ type matcher struct {
 	src   []byte
 	words []word
 	head  bool // the words are a headline's, whatever their flags say
+	// unpacked holds the words of a Fact while they are matched
+	unpacked []word
 	kbuf  []byte
 	koff  []int32 // per word: start and end in kbuf, -1 until computed
 	rkoff []int32 // per word: the same for its raw key
@@ -131,11 +133,14 @@ func (ix *Index) FindWords(src []byte, f *Fact, fn func(Match)) {
 	m := matchers.Get().(*matcher)
 	defer func() {
 		m.ix, m.src, m.words = nil, nil, nil
+		if cap(m.unpacked) > 1<<16 {
+			m.unpacked = nil // do not keep a huge document's words for ever
+		}
 		matchers.Put(m)
 	}()
-	m.ix, m.src, m.words = ix, src, f.words
+	m.unpacked = unpackWords(m.unpacked[:0], f.words)
+	m.ix, m.src, m.words = ix, src, m.unpacked
 	m.find(fn)
-	m.words = nil
 }
 
 // find walks m.words: from each capitalised word, the longest glossary

@@ -67,8 +67,10 @@ type Fact struct {
 	strs   string
 	spans  []span32
 	// words are the prose words at and near capitalised ones, for matching
-	// the document against the names mined from the whole archive.
-	words []word
+	// the document against the names mined from the whole archive, packed
+	// (see packWord); nwords is their number.
+	words  string
+	nwords int
 }
 
 // MineOptions set when a spelling dominates within one document.
@@ -84,6 +86,7 @@ type miner struct {
 	fact   *Fact
 	kbuf   []byte
 	idbuf  []byte
+	kept   []byte // the packed words kept, before the fact's copy
 	// loosePhrase marks the spelling being added as run on by a lowercase word
 	loosePhrase bool
 
@@ -171,33 +174,12 @@ func MineWords(doc *lint.Document, w *Words, opt MineOptions) *Fact {
 // document is mined, the words at and near capitalised ones (one before,
 // three after): a name is capitalised words with at most a few lowercase
 // ones between. Where words are left out, the next one kept starts a new
-// run, so that no two words become neighbours that were not.
+// run, so that no two words become neighbours that were not. They are
+// kept packed (see packWord).
 func (m *miner) keepWords() {
-	// Two passes, the same loop written twice (a closure per word costs
-	// more than the copy): count, then copy into a slice of the exact size.
+	b := m.kept[:0]
+	var end int32
 	n := 0
-	for _, r := range m.ranges {
-		if r.nav {
-			continue
-		}
-		ws := m.all[r.lo:r.hi]
-		until := -1 // words up to this index are kept: three after a capitalised one
-		for k := range ws {
-			if ws[k].flags&wUpper != 0 {
-				until = max(until, k+3)
-			} else if k+1 < len(ws) && ws[k+1].flags&wUpper != 0 {
-				until = max(until, k) // the word before a capitalised one
-			}
-			if k <= until {
-				n++
-			}
-		}
-	}
-	if n == 0 {
-		return
-	}
-	out := make([]word, n)
-	i := 0
 	for _, r := range m.ranges {
 		if r.nav {
 			continue
@@ -207,28 +189,34 @@ func (m *miner) keepWords() {
 		if r.head || r.field {
 			head = wHead
 		}
-		until := -1
+		until := -1 // words up to this index are kept: three after a capitalised one
 		gap := true
 		for k := range ws {
 			if ws[k].flags&wUpper != 0 {
 				until = max(until, k+3)
 			} else if k+1 < len(ws) && ws[k+1].flags&wUpper != 0 {
-				until = max(until, k)
+				until = max(until, k) // the word before a capitalised one
 			}
 			if k > until {
 				gap = true
 				continue
 			}
-			out[i] = ws[k]
-			out[i].flags |= head
+			w := ws[k]
+			w.flags |= head
 			if gap {
-				out[i].sep = sepBreak
+				w.sep = sepBreak
 			}
-			i++
+			b = packWord(b, end, w)
+			end = w.end
+			n++
 			gap = false
 		}
 	}
-	m.fact.words = out
+	m.kept = b
+	if n > 0 {
+		m.fact.words = string(b)
+		m.fact.nwords = n
+	}
 }
 
 // finish gives the fact the spellings: one string holds every key,
@@ -276,9 +264,9 @@ func (m *miner) release() {
 	m.doc, m.src, m.fact = nil, nil, nil
 	m.spells, m.strs, m.spans = m.spells[:0], m.strs[:0], m.spans[:0]
 	m.pairList, m.forms, m.pairAt = m.pairList[:0], m.forms[:0], m.pairAt[:0]
-	if cap(m.strs) > 1<<20 || cap(m.spans) > 1<<16 {
+	if cap(m.strs) > 1<<20 || cap(m.spans) > 1<<16 || cap(m.kept) > 1<<20 {
 		// do not keep a huge document's buffers for ever
-		m.strs, m.spans = nil, nil
+		m.strs, m.spans, m.kept = nil, nil, nil
 		m.spells, m.pairList, m.forms, m.pairAt = nil, nil, nil, nil
 	}
 	miners.Put(m)

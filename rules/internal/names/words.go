@@ -41,15 +41,71 @@ type word struct {
 type wordFlags uint8
 
 const (
+	// The first five are what the archive's matching reads of a word a
+	// fact keeps (keptFlags), and take the low bits of its packed byte.
 	wUpper      wordFlags = 1 << iota // starts with a capital letter
-	wCaps                             // all capitals, two letters or more: an acronym
 	wAnd                              // the connector "and"
 	wPoss                             // a possessive 's was cut off
 	wLower                            // ASCII lowercase letters only
+	wHead                             // in a title, heading, caption or label line: title case, not evidence
+	wCaps                             // all capitals, two letters or more: an acronym
 	wPairFirst                        // lower, five letters or more: may start a lowercase pair
 	wPairSecond                       // lower, four letters or more, after a space: may end one
-	wHead                             // in a title, heading, caption or label line: title case, not evidence
 )
+
+// keptFlags are the flags a fact keeps of its words: the matcher reads no
+// others.
+const keptFlags = wUpper | wAnd | wPoss | wLower | wHead
+
+// packWord appends w, whose predecessor ended at end, packed: its distance
+// from end (a signed varint: blocks need not come in source order) and
+// its length (a varint), its letters, and a byte of its kept flags with
+// its separator above them. A word takes 4 bytes so, where it takes 12;
+// every document's kept words live until the archive is checked.
+func packWord(dst []byte, end int32, w word) []byte {
+	if d := w.start - end; d >= 0 && d < 64 {
+		dst = append(dst, byte(d)<<1) // the varint of d, zigzagged, in one byte
+	} else {
+		dst = binary.AppendVarint(dst, int64(d))
+	}
+	if n := w.end - w.start; n < 0x80 {
+		dst = append(dst, byte(n))
+	} else {
+		dst = binary.AppendUvarint(dst, uint64(n))
+	}
+	return append(dst, w.letters, byte(w.flags&keptFlags)|byte(w.sep)<<5)
+}
+
+// unpackWords appends the packed words of b to dst. A word comes back as
+// it was but for its first byte and the flags not kept.
+func unpackWords(dst []word, b string) []word {
+	var end int64
+	for i := 0; i < len(b); {
+		var d int64
+		if c := b[i]; c < 0x80 {
+			d = int64(c>>1) ^ -int64(c&1)
+			i++
+		} else {
+			var n int
+			d, n = binary.Varint([]byte(b[i:min(i+binary.MaxVarintLen64, len(b))]))
+			i += n
+		}
+		var n int64
+		if c := b[i]; c < 0x80 {
+			n = int64(c)
+			i++
+		} else {
+			u, k := binary.Uvarint([]byte(b[i:min(i+binary.MaxVarintLen64, len(b))]))
+			n = int64(u)
+			i += k
+		}
+		start := end + d
+		end = start + n
+		dst = append(dst, word{start: int32(start), end: int32(end), letters: b[i], flags: wordFlags(b[i+1]) & keptFlags, sep: sep(b[i+1] >> 5)})
+		i += 2
+	}
+	return dst
+}
 
 func (w word) upper() bool { return w.flags&wUpper != 0 }
 func (w word) caps() bool  { return w.flags&wCaps != 0 }
