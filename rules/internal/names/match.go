@@ -28,13 +28,13 @@ type matcher struct {
 	src   []byte
 	words []word
 	head  bool // the words are a headline's, whatever their flags say
-	// unpacked holds the words of a Fact while they are matched
-	unpacked []word
 	kbuf  []byte
 	koff  []int32 // per word: start and end in kbuf, -1 until computed
 	rkoff []int32 // per word: the same for its raw key
 	near  []int8  // per word, key and raw key: 1 one slip from a name's word, -1 not, 0 unknown
 	hs    []uint64
+	// unpacked holds the words of a Fact while they are matched
+	unpacked []word
 
 	start      int
 	bestJ      int
