@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/lint"
 )
@@ -461,12 +462,32 @@ func subPhrases(s string) []string {
 	if len(ws) > 3*maxPartWords {
 		return out
 	}
+	// A part is its words joined by a space: where the phrase has one space
+	// between its words and no other space, as a collapsed surface mostly
+	// has, that is a slice of it, and no string is made.
+	var offs []int
+	if plainText([]byte(s)) {
+		var buf [3 * maxPartWords]int
+		offs = buf[:0]
+		at := 0
+		for _, w := range ws {
+			offs = append(offs, at)
+			at += len(w) + 1
+		}
+	}
+	join := func(i, j int) string {
+		if offs != nil {
+			return s[offs[i] : offs[j]+len(ws[j])]
+		}
+		return strings.Join(ws[i:j+1], " ")
+	}
 	starts := func(w string) bool {
 		if w == "" || w[0] < 'A' || w[0] > 'Z' {
-			return w != "" && w[0] >= 0x80 && strings.ToLower(w[:1]) != w[:1]
+			// (ToLower of a lone byte from 0x80 up is U+FFFD: any word
+			// that starts outside ASCII passes)
+			return w != "" && w[0] >= 0x80
 		}
-		lw := strings.ToLower(strings.TrimRight(w, ","))
-		return !stopWords[lw] && !isAnd([]byte(w))
+		return !isStopWord(strings.TrimRight(w, ",")) && !isAnd([]byte(w))
 	}
 	for i := range ws {
 		if !starts(ws[i]) || i > 0 && strings.HasSuffix(ws[i-1], "-") {
@@ -483,10 +504,21 @@ func subPhrases(s string) []string {
 			if coordination(ws[i : j+1]) {
 				continue
 			}
-			out = append(out, strings.Join(ws[i:j+1], " "))
+			out = append(out, join(i, j))
 		}
 	}
 	return out
+}
+
+// isStopWord: w, in lower case, is a stop word.
+func isStopWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return stopWords[strings.ToLower(w)]
+		}
+	}
+	// ASCII: the lexicon lowers A–Z as the map's words are
+	return lex.foldClassOf([]byte(w))&classStop != 0
 }
 
 // singleName: one word that may be a name of its own: five letters or
@@ -509,8 +541,7 @@ func singleName(w string) bool {
 func coordination(ws []string) bool {
 	of := false
 	for k, w := range ws {
-		lw := strings.ToLower(w)
-		if lw == "of" || lw == "for" {
+		if strings.EqualFold(w, "of") || strings.EqualFold(w, "for") {
 			of = true
 		}
 		join := isAnd([]byte(w)) || w == "&" || strings.HasSuffix(w, ",") && k < len(ws)-1

@@ -31,7 +31,7 @@ type matcher struct {
 	kbuf  []byte
 	koff  []int32 // per word: start and end in kbuf, -1 until computed
 	rkoff []int32 // per word: the same for its raw key
-	near  []int8  // per word, key and raw key: 1 one slip from a name's word, -1 not, 0 unknown
+	near  []int8  // per word, key and raw key: 1 it may be a slip (maySlip), -1 not, 0 unknown
 	hs    []uint64
 	// unpacked holds the words of a Fact while they are matched
 	unpacked []word
@@ -214,7 +214,7 @@ func (m *matcher) walk(n int32, j, p int, edited, raw bool) {
 	letters := int(m.words[j].letters)
 	// never the first letter of a word, and a word of another name (Rahman
 	// beside Raman) is no slip
-	if edited || p < 1 || letters < minSwapLetters || c >= 0x80 || m.ix.words[string(k)] || !m.nearName(j, raw, k) {
+	if edited || p < 1 || letters < minSwapLetters || c >= 0x80 || !m.maySlip(j, raw, k) {
 		return
 	}
 	if p+1 < len(k) {
@@ -241,19 +241,21 @@ func (m *matcher) walk(n int32, j, p int, edited, raw bool) {
 	}
 }
 
-// nearName: key, the key of word j (raw: its raw key), is one slip from a
-// word of a name; the answer is kept for the word.
-func (m *matcher) nearName(j int, raw bool, key []byte) bool {
+// maySlip: key, the key of word j (raw: its raw key), is no word of a
+// name but one slip from one; the answer is kept for the word, as the
+// walk asks at every letter.
+func (m *matcher) maySlip(j int, raw bool, key []byte) bool {
 	x := 2 * j
 	if raw {
 		x++
 	}
 	if m.near[x] == 0 {
-		var ok bool
-		m.hs, ok = m.ix.nearWord(key, m.hs)
 		m.near[x] = -1
-		if ok {
-			m.near[x] = 1
+		if !m.ix.words[string(key)] {
+			var ok bool
+			if m.hs, ok = m.ix.nearWord(key, m.hs); ok {
+				m.near[x] = 1
+			}
 		}
 	}
 	return m.near[x] > 0

@@ -320,3 +320,24 @@ func TestIndexNodesCounted(t *testing.T) {
 		}
 	}
 }
+
+// A phrase's parts begin and end with a capitalised word, coordinated
+// names are no part, and a part is its words joined by one space however
+// the phrase spaces them.
+func TestSubPhrases(t *testing.T) {
+	for _, c := range []struct {
+		phrase string
+		want   []string
+	}{
+		{"Harbor City Museum", []string{"Harbor City Museum", "Harbor", "Harbor City", "City", "City Museum", "Museum"}},
+		{"Museum of Science and Technology", []string{"Museum of Science and Technology", "Museum", "Museum of Science", "Science", "Technology"}},
+		{"Canada and Brazil", []string{"Canada", "Brazil"}},
+		{"The Harbor\u00a0City", []string{"The Harbor\u00a0City", "Harbor", "Harbor City", "City"}},
+		{"Anna\tBerg", []string{"Anna\tBerg", "Anna", "Berg"}},
+		{"Åsa Berg", []string{"Åsa Berg", "Åsa", "Berg"}},
+	} {
+		if got := subPhrases(c.phrase); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("subPhrases(%q) = %q, want %q", c.phrase, got, c.want)
+		}
+	}
+}
