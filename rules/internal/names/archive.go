@@ -215,7 +215,7 @@ func Archive(srcs [][]byte, facts []*Fact, opt ArchiveOptions) []Finding {
 			if f == nil || di >= len(srcs) {
 				continue
 			}
-			ws = unpackWords(ws[:0], f.words)
+			ws = unpackWords(ws[:0], f.words, f.nwords)
 			for _, w := range ws {
 				// a one-word spelling, at the start of a sentence too:
 				// Tamsen, said a book a hundred times, is a name
@@ -429,7 +429,7 @@ func countLower(srcs [][]byte, facts []*Fact, cands map[string]*candidate, names
 		if f == nil || di >= len(srcs) {
 			continue
 		}
-		ws = unpackWords(ws[:0], f.words)
+		ws = unpackWords(ws[:0], f.words, f.nwords)
 		for _, w := range ws {
 			if w.lower() && w.letters >= 5 {
 				if c := low[string(srcs[di][w.start:w.end])]; c != nil {

@@ -63,7 +63,7 @@ func FuzzPackWords(f *testing.F) {
 			end = w.end
 			start = w.end
 		}
-		got := unpackWords(nil, string(packed))
+		got := unpackWords(nil, string(packed), len(ws))
 		if len(got) != len(ws) {
 			t.Fatalf("%d words packed, %d read back", len(ws), len(got))
 		}

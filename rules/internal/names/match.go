@@ -138,7 +138,7 @@ func (ix *Index) FindWords(src []byte, f *Fact, fn func(Match)) {
 		}
 		matchers.Put(m)
 	}()
-	m.unpacked = unpackWords(m.unpacked[:0], f.words)
+	m.unpacked = unpackWords(m.unpacked[:0], f.words, f.nwords)
 	m.ix, m.src, m.words = ix, src, m.unpacked
 	m.find(fn)
 }

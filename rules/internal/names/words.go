@@ -76,31 +76,27 @@ func packWord(dst []byte, end int32, w word) []byte {
 	return append(dst, w.letters, byte(w.flags&keptFlags)|byte(w.sep)<<5)
 }
 
-// unpackWords appends the packed words of b to dst. A word comes back as
-// it was but for its first byte and the flags not kept.
-func unpackWords(dst []word, b string) []word {
+// unpackWords appends the n packed words of b to dst. A word comes back
+// as it was but for its first byte and the flags not kept.
+func unpackWords(dst []word, b string, n int) []word {
+	dst = slices.Grow(dst, n)
 	var end int64
 	for i := 0; i < len(b); {
-		var d int64
-		if c := b[i]; c < 0x80 {
-			d = int64(c>>1) ^ -int64(c&1)
-			i++
+		var d, size int64
+		if c, l := b[i], b[i+1]; c|l < 0x80 {
+			// most words: a distance below 64 and a length below 128
+			d, size = int64(c>>1)^-int64(c&1), int64(l)
+			i += 2
 		} else {
-			var n int
-			d, n = binary.Varint([]byte(b[i:min(i+binary.MaxVarintLen64, len(b))]))
-			i += n
-		}
-		var n int64
-		if c := b[i]; c < 0x80 {
-			n = int64(c)
-			i++
-		} else {
+			var k int
+			d, k = binary.Varint([]byte(b[i:min(i+binary.MaxVarintLen64, len(b))]))
+			i += k
 			u, k := binary.Uvarint([]byte(b[i:min(i+binary.MaxVarintLen64, len(b))]))
-			n = int64(u)
+			size = int64(u)
 			i += k
 		}
 		start := end + d
-		end = start + n
+		end = start + size
 		dst = append(dst, word{start: int32(start), end: int32(end), letters: b[i], flags: wordFlags(b[i+1]) & keptFlags, sep: sep(b[i+1] >> 5)})
 		i += 2
 	}
