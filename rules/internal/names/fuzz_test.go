@@ -1,6 +1,7 @@
 package names
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/copydesk/copydesk/lint"
@@ -72,6 +73,35 @@ func FuzzPackWords(f *testing.F) {
 			if got[i] != w {
 				t.Fatalf("word %d: packed %+v, read back %+v", i, w, got[i])
 			}
+		}
+	})
+}
+
+// FuzzPhraseKey checks the hand-written word splitter of PhraseKey against
+// the definition it replaces: the fields between spaces, tabs, line
+// breaks, hyphens (U+2010 too), commas, ampersands and no-break spaces.
+func FuzzPhraseKey(f *testing.F) {
+	for _, s := range []string{"Museum of Science and Technology", "Harbor\u00a0City‐Museum, Inc", "AND & and", "Jürgen Schäfer", "\xe2\x80 \xc2", "İstanbul Ladies"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var buf []byte
+		words, capped := 0, 0
+		for _, w := range strings.FieldsFunc(s, func(r rune) bool {
+			return r == ' ' || r == '-' || r == ',' || r == '&' || r == '\u00a0' || r == '‐' || r == '\t' || r == '\n'
+		}) {
+			if w == "and" || w == "And" || w == "AND" {
+				continue
+			}
+			words++
+			if r := w[0]; r >= 'A' && r <= 'Z' || r >= 0x80 && strings.ToLower(w[:1]) != w[:1] {
+				capped++
+			}
+			buf = appendKey(buf, []byte(w))
+		}
+		key, gw, gc := PhraseKey(s)
+		if key != string(buf) || gw != words || gc != capped {
+			t.Fatalf("PhraseKey(%q) = %q, %d, %d; want %q, %d, %d", s, key, gw, gc, buf, words, capped)
 		}
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/lint"
 )
@@ -178,7 +179,6 @@ func NewIndex(entries []lint.NameEntry) *Index {
 	for fi, key := range keys {
 		ix.insert(key, int32(fi))
 	}
-	ix.densify()
 	ix.buildNear()
 	ix.kbuf = nil
 	return ix
@@ -261,7 +261,10 @@ func (ix *Index) Len() int { return len(ix.Forms) }
 // addForm adds a form of entry to ix.Forms, unless its key is empty, and
 // its key to keys.
 func (ix *Index) addForm(keys []string, entry int, surface string, kind FormKind) []string {
-	surface = stripThe(strings.Join(strings.Fields(strings.ReplaceAll(surface, "\u00a0", " ")), " "))
+	if !plainText([]byte(surface)) { // else Fields and Join give it back as it is
+		surface = strings.Join(strings.Fields(strings.ReplaceAll(surface, "\u00a0", " ")), " ")
+	}
+	surface = stripThe(surface)
 	key, words, capped := PhraseKey(surface)
 	if len(key) == 0 {
 		return keys
@@ -272,7 +275,19 @@ func (ix *Index) addForm(keys []string, entry int, surface string, kind FormKind
 	fi := int32(len(ix.Forms))
 	ix.Forms = append(ix.Forms, Form{Surface: surface, Kind: kind, Entry: entry, words: words, capped: capped})
 	if kind != FormNear {
-		for _, w := range strings.FieldsFunc(surface, func(r rune) bool { return r == ' ' || r == '-' || r == ',' || r == '&' }) {
+		// the words between spaces, hyphens, commas and ampersands: ASCII
+		// all, so that a byte is a separator or part of a word
+		for rest := surface; rest != ""; {
+			i := strings.IndexAny(rest, " -,&")
+			w := rest
+			if i >= 0 {
+				w, rest = rest[:i], rest[i+1:]
+			} else {
+				rest = ""
+			}
+			if w == "" {
+				continue
+			}
 			if ix.kbuf = appendKey(ix.kbuf[:0], []byte(w)); !ix.words[string(ix.kbuf)] {
 				ix.words[string(ix.kbuf)] = true // a string made only for a new word
 			}
@@ -295,32 +310,38 @@ func (ix *Index) insert(key string, fi int32) {
 		if c < 0 {
 			c = int32(len(ix.nodes))
 			ix.nodes = append(ix.nodes, node{})
-			ix.nodes[n].kids = append(ix.nodes[n].kids, edge{key[i], c})
+			ix.addKid(n, edge{key[i], c})
 		}
 		n = c
 	}
 	ix.nodes[n].forms = append(ix.nodes[n].forms, fi)
 }
 
-// densify gives the nodes with many children a direct table: near the
-// root of a large glossary a linear scan of the children costs more than
-// the rest of the walk.
-func (ix *Index) densify() {
-	for n := range ix.nodes {
-		if len(ix.nodes[n].kids) < 6 {
-			continue
-		}
+// addKid adds a child to node n. A node with many children gets a direct
+// table, as soon as it has them: near the root of a large glossary a
+// linear scan of the children costs more than the rest of the walk, and
+// more than the rest of the building.
+func (ix *Index) addKid(n int32, e edge) {
+	nd := &ix.nodes[n]
+	nd.kids = append(nd.kids, e)
+	switch {
+	case nd.dense > 0:
+		ix.dense[nd.dense-1][e.c] = e.to
+	case len(nd.kids) >= denseKids:
 		var t [256]int32
 		for i := range t {
 			t[i] = -1
 		}
-		for _, e := range ix.nodes[n].kids {
-			t[e.c] = e.to
+		for _, k := range nd.kids {
+			t[k.c] = k.to
 		}
 		ix.dense = append(ix.dense, t)
-		ix.nodes[n].dense = int32(len(ix.dense))
+		nd.dense = int32(len(ix.dense))
 	}
 }
+
+// denseKids children give a node a direct table.
+const denseKids = 6
 
 // child returns the node after byte c, or -1. Node 0 is the root.
 func (ix *Index) child(n int32, c byte) int32 {
@@ -358,11 +379,26 @@ func stripThe(s string) string {
 // PhraseKey returns the key of a phrase written as text, with its number of
 // words ("and" and "&" not counted) and of capitalised words.
 func PhraseKey(s string) (key string, words, capped int) {
-	var buf []byte
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool {
-		return r == ' ' || r == '-' || r == ',' || r == '&' || r == '\u00a0' || r == '‐' || r == '\t' || r == '\n'
-	}) {
-		if w == "and" || w == "And" || w == "AND" {
+	buf := make([]byte, 0, len(s)+8) // a key is no longer than its phrase, but for a plural's y
+	for i := 0; i < len(s); {
+		// a word runs to the next separator; every separator but the no-break
+		// space and the hyphen U+2010 is ASCII
+		j := i
+		for j < len(s) && !keySep(s, j) {
+			if s[j] < utf8.RuneSelf {
+				j++
+			} else {
+				_, n := utf8.DecodeRuneInString(s[j:])
+				j += n
+			}
+		}
+		w := s[i:j]
+		if j < len(s) {
+			_, n := utf8.DecodeRuneInString(s[j:])
+			j += n
+		}
+		i = j
+		if w == "" || w == "and" || w == "And" || w == "AND" {
 			continue
 		}
 		words++
@@ -372,6 +408,19 @@ func PhraseKey(s string) (key string, words, capped int) {
 		buf = appendKey(buf, []byte(w))
 	}
 	return string(buf), words, capped
+}
+
+// keySep: the character at s[i] separates the words of a phrase's key.
+func keySep(s string, i int) bool {
+	switch c := s[i]; c {
+	case ' ', '-', ',', '&', '\t', '\n':
+		return true
+	case 0xc2: // U+00A0
+		return strings.HasPrefix(s[i:], "\u00a0")
+	case 0xe2: // U+2010
+		return strings.HasPrefix(s[i:], "‐")
+	}
+	return false
 }
 
 var cache sync.Map // *lint.Config → *cached
