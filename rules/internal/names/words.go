@@ -79,28 +79,49 @@ func packWord(dst []byte, end int32, w word) []byte {
 // unpackWords appends the n packed words of b to dst. A word comes back
 // as it was but for its first byte and the flags not kept.
 func unpackWords(dst []word, b string, n int) []word {
-	dst = slices.Grow(dst, n)
-	var end int64
-	for i := 0; i < len(b); {
-		var d, size int64
-		if c, l := b[i], b[i+1]; c|l < 0x80 {
-			// most words: a distance below 64 and a length below 128
-			d, size = int64(c>>1)^-int64(c&1), int64(l)
-			i += 2
+	k := len(dst)
+	dst = slices.Grow(dst, n)[:k+n]
+	var end int32
+	i := 0
+	for j := k; j < len(dst); j++ {
+		// most words: a distance below 64 and a length below 128, a byte
+		// each
+		var d, size int32
+		if c := b[i]; c < 0x80 {
+			d = int32(c>>1) ^ -int32(c&1)
+			i++
 		} else {
-			var k int
-			d, k = binary.Varint([]byte(b[i:min(i+binary.MaxVarintLen64, len(b))]))
-			i += k
-			u, k := binary.Uvarint([]byte(b[i:min(i+binary.MaxVarintLen64, len(b))]))
-			size = int64(u)
-			i += k
+			u, w := uvarint(b, i)
+			d = int32(u>>1) ^ -int32(u&1)
+			i += w
+		}
+		if c := b[i]; c < 0x80 {
+			size = int32(c)
+			i++
+		} else {
+			u, w := uvarint(b, i)
+			size = int32(u)
+			i += w
 		}
 		start := end + d
 		end = start + size
-		dst = append(dst, word{start: int32(start), end: int32(end), letters: b[i], flags: wordFlags(b[i+1]) & keptFlags, sep: sep(b[i+1] >> 5)})
+		f := b[i+1]
+		dst[j] = word{start: start, end: end, letters: b[i], flags: wordFlags(f) & keptFlags, sep: sep(f >> 5)}
 		i += 2
 	}
 	return dst
+}
+
+// uvarint reads the varint at b[i:] and returns it with its length.
+func uvarint(b string, i int) (uint64, int) {
+	var x uint64
+	for k, s := 0, uint(0); ; k, s = k+1, s+7 {
+		c := b[i+k]
+		if c < 0x80 {
+			return x | uint64(c)<<s, k + 1
+		}
+		x |= uint64(c&0x7f) << s
+	}
 }
 
 func (w word) upper() bool { return w.flags&wUpper != 0 }
