@@ -251,6 +251,7 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 	report := func(d lint.Diagnostic) { f.Diagnostics = append(f.Diagnostics, d) }
 	today := e.today() // once a file, not once a rule: time.Now showed in profiles
 	var shared map[any]any
+	defer func() { lint.ReleaseShared(shared) }()
 	for _, p := range doc.Problems {
 		if in.CorpusOnly {
 			break // reported only for the files linted
@@ -273,7 +274,7 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 		case r.Check != nil && collect:
 			var fact any
 			if r.Collect != nil && !e.Config.OffEverywhere(r.ID) {
-				pass := &lint.Pass{Rule: r, Doc: doc, Options: s.Options, Project: &e.Config.Project, Rel: f.rel, Today: today, Sink: report}
+				pass := &lint.Pass{Rule: r, Doc: doc, Options: s.Options, Project: &e.Config.Project, Rel: f.rel, Today: today, Sink: report, Store: &shared}
 				if err := safeRun(r, in.Path, func() { fact = r.Collect(pass) }); err != nil {
 					f.Err = errors.Join(f.Err, err)
 				}

@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/copydesk/copydesk/config"
@@ -122,5 +123,43 @@ func TestCorpusOnlyInputs(t *testing.T) {
 	ds := res.Diagnostics()
 	if len(ds) != 1 || ds[0].Path != "c.txt" {
 		t.Fatalf("want only c.txt's broken link (a.txt's resolves through the corpus-only b.txt), got %+v", ds)
+	}
+}
+
+// sharedCount is a shared per-document value that counts its releases.
+type sharedCount struct{ released *atomic.Int32 }
+
+func (s sharedCount) Release() { s.released.Add(1) }
+
+// A corpus rule's Collect and a document rule's Run share one value per
+// document: it is built once, whichever asks first, and released once
+// when the document is done.
+func TestSharedAcrossCollectAndRun(t *testing.T) {
+	var built, released, collected, ran atomic.Int32
+	type key struct{}
+	get := func(p *lint.Pass) any {
+		return p.Shared(key{}, func() any { built.Add(1); return sharedCount{&released} })
+	}
+	doc := lint.Doc{Title: "t", Why: "w", Wrong: "x"}
+	reg, err := lint.NewRegistry(
+		&lint.Rule{ID: "toy-collect", Category: lint.CategoryNames, Severity: lint.SeverityWarning, Doc: doc,
+			Collect: func(p *lint.Pass) any { get(p); collected.Add(1); return nil }, Check: func(*lint.CorpusPass) {}},
+		&lint.Rule{ID: "toy-run", Category: lint.CategoryNames, Severity: lint.SeverityWarning, Doc: doc,
+			Run: func(p *lint.Pass) { get(p); ran.Add(1) }},
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var inputs []Input
+	for i := range 6 {
+		inputs = append(inputs, Input{Path: fmt.Sprintf("a%d.txt", i), Src: []byte("Some words.\n")})
+	}
+	eng := &Engine{Registry: reg, Config: config.Default("."), Workers: 2}
+	eng.Lint(inputs)
+	if collected.Load() != 6 || ran.Load() != 6 {
+		t.Fatalf("collected %d, ran %d: want both rules on all 6 documents", collected.Load(), ran.Load())
+	}
+	if built.Load() != 6 || released.Load() != 6 {
+		t.Errorf("built %d, released %d: want one of each per document (6)", built.Load(), released.Load())
 	}
 }

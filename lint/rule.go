@@ -268,8 +268,11 @@ type Pass struct {
 
 // Shared returns the value stored under key for this document, calling
 // build the first time: rules that share one piece of work (the style
-// rules' single scan of the text for all their words) do it once a
-// document. Outside the engine (Check) build runs every time.
+// rules' single scan of the text for all their words, the name rules'
+// words) do it once a document; Collect sees the same values as Run. A
+// value with a Release method is released when the document is done, so
+// that it may hold pooled memory. Outside the engine (Check) build runs
+// every time and nothing is released.
 func (p *Pass) Shared(key any, build func() any) any {
 	if p.Store == nil {
 		return build()
@@ -283,6 +286,16 @@ func (p *Pass) Shared(key any, build func() any) any {
 	v := build()
 	(*p.Store)[key] = v
 	return v
+}
+
+// ReleaseShared releases the shared values of a document that hold
+// pooled memory, once its rules are done.
+func ReleaseShared(shared map[any]any) {
+	for _, v := range shared {
+		if r, ok := v.(interface{ Release() }); ok {
+			r.Release()
+		}
+	}
 }
 
 // Report records a diagnostic at [start, end) of the document.

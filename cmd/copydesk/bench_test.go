@@ -52,6 +52,7 @@ func BenchmarkLintCorpus(b *testing.B) {
 	b.ReportAllocs()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
+	start := cpuTime()
 	for b.Loop() {
 		code := run([]string{"lint", "--format", "json", dir}, nil, io.Discard, io.Discard)
 		if code != exitProblems {
@@ -60,6 +61,7 @@ func BenchmarkLintCorpus(b *testing.B) {
 	}
 	runtime.ReadMemStats(&after)
 	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(b.N)/float64(size), "allocB/inB")
+	b.ReportMetric((cpuTime()-start)/float64(b.N), "cpu-s/op")
 }
 
 // BenchmarkBinaryOneFile times the real binary on one small article, process

@@ -45,7 +45,7 @@ var Rule = &lint.Rule{
 		{Name: "ratio", Kind: lint.OptInt, Default: 3, Doc: "how many times as frequent as a variant the name must be, in occurrences or in documents"},
 	},
 	Collect: func(pass *lint.Pass) any {
-		return names.Mine(pass.Doc, names.MineOptions{MinCount: pass.Options.Int("min-count"), Ratio: pass.Options.Int("ratio")})
+		return names.MineWords(pass.Doc, names.DocWords(pass), names.MineOptions{MinCount: pass.Options.Int("min-count"), Ratio: pass.Options.Int("ratio")})
 	},
 	Check: check,
 }

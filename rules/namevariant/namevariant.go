@@ -44,7 +44,7 @@ func run(pass *lint.Pass) {
 	if ix == nil {
 		return
 	}
-	ix.Find(pass.Doc, func(m names.Match) {
+	ix.FindIn(pass.Doc, names.DocWords(pass), func(m names.Match) {
 		if ix.Distinct(m.Text, m.Target.Surface) {
 			return
 		}

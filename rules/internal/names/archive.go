@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
@@ -210,11 +211,13 @@ func Archive(srcs [][]byte, facts []*Fact, opt ArchiveOptions) []Finding {
 		}
 	}
 	if len(unless) > 0 || len(singles) > 0 {
+		var ws []word
 		for di, f := range facts {
 			if f == nil || di >= len(srcs) {
 				continue
 			}
-			for _, w := range f.words {
+			ws = unpackWords(ws[:0], f.words, f.nwords)
+			for _, w := range ws {
 				// a one-word spelling, at the start of a sentence too:
 				// Tamsen, said a book a hundred times, is a name
 				if t := srcs[di][w.start:w.end]; w.upper() {
@@ -365,14 +368,15 @@ func countCandidates(facts []*Fact) (map[string]*candidate, []string, map[string
 		if f == nil {
 			continue
 		}
-		for i := range f.Spellings {
-			s := &f.Spellings[i]
-			if s.Kind != KindProper || s.Loose {
+		for i := range f.spells {
+			s := &f.spells[i]
+			if s.kind != KindProper || s.loose {
 				continue
 			}
-			ps, ok := parts[s.Surface]
+			surface := f.str(s.surface)
+			ps, ok := parts[surface]
 			if !ok {
-				for _, p := range subPhrases(s.Surface) {
+				for _, p := range subPhrases(surface) {
 					c := cands[p]
 					if c == nil {
 						c = &candidate{lastDoc: -1}
@@ -381,10 +385,10 @@ func countCandidates(facts []*Fact) (map[string]*candidate, []string, map[string
 					}
 					ps = append(ps, c)
 				}
-				parts[s.Surface] = ps
+				parts[surface] = ps
 			}
 			for _, c := range ps {
-				c.count += s.Count
+				c.count += int(s.count)
 				if c.lastDoc != di {
 					c.docs++
 					c.lastDoc = di
@@ -398,8 +402,8 @@ func countCandidates(facts []*Fact) (map[string]*candidate, []string, map[string
 // mentions: document f writes the name of candidate t, alone or inside a
 // longer one.
 func mentions(f *Fact, parts map[string][]*candidate, t *candidate) bool {
-	for i := range f.Spellings {
-		for _, c := range parts[f.Spellings[i].Surface] {
+	for i := range f.spells {
+		for _, c := range parts[f.str(f.spells[i].surface)] {
 			if c == t {
 				return true
 			}
@@ -421,11 +425,13 @@ func countLower(srcs [][]byte, facts []*Fact, cands map[string]*candidate, names
 	if len(low) == 0 {
 		return
 	}
+	var ws []word
 	for di, f := range facts {
 		if f == nil || di >= len(srcs) {
 			continue
 		}
-		for _, w := range f.words {
+		ws = unpackWords(ws[:0], f.words, f.nwords)
+		for _, w := range ws {
 			if w.lower() && w.letters >= 5 {
 				if c := low[string(srcs[di][w.start:w.end])]; c != nil {
 					c.lower++
@@ -457,12 +463,32 @@ func subPhrases(s string) []string {
 	if len(ws) > 3*maxPartWords {
 		return out
 	}
+	// A part is its words joined by a space: where the phrase has one space
+	// between its words and no other space, as a collapsed surface mostly
+	// has, that is a slice of it, and no string is made.
+	var offs []int
+	if plainText([]byte(s)) {
+		var buf [3 * maxPartWords]int
+		offs = buf[:0]
+		at := 0
+		for _, w := range ws {
+			offs = append(offs, at)
+			at += len(w) + 1
+		}
+	}
+	join := func(i, j int) string {
+		if offs != nil {
+			return s[offs[i] : offs[j]+len(ws[j])]
+		}
+		return strings.Join(ws[i:j+1], " ")
+	}
 	starts := func(w string) bool {
 		if w == "" || w[0] < 'A' || w[0] > 'Z' {
-			return w != "" && w[0] >= 0x80 && strings.ToLower(w[:1]) != w[:1]
+			// (ToLower of a lone byte from 0x80 up is U+FFFD: any word
+			// that starts outside ASCII passes)
+			return w != "" && w[0] >= 0x80
 		}
-		lw := strings.ToLower(strings.TrimRight(w, ","))
-		return !stopWords[lw] && !isAnd([]byte(w))
+		return !isStopWord(strings.TrimRight(w, ",")) && !isAnd([]byte(w))
 	}
 	for i := range ws {
 		if !starts(ws[i]) || i > 0 && strings.HasSuffix(ws[i-1], "-") {
@@ -479,10 +505,21 @@ func subPhrases(s string) []string {
 			if coordination(ws[i : j+1]) {
 				continue
 			}
-			out = append(out, strings.Join(ws[i:j+1], " "))
+			out = append(out, join(i, j))
 		}
 	}
 	return out
+}
+
+// isStopWord: w, in lower case, is a stop word.
+func isStopWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return stopWords[strings.ToLower(w)]
+		}
+	}
+	// ASCII: the lexicon lowers A–Z as the map's words are
+	return lex.foldClassOf([]byte(w))&classStop != 0
 }
 
 // singleName: one word that may be a name of its own: five letters or
@@ -505,8 +542,7 @@ func singleName(w string) bool {
 func coordination(ws []string) bool {
 	of := false
 	for k, w := range ws {
-		lw := strings.ToLower(w)
-		if lw == "of" || lw == "for" {
+		if strings.EqualFold(w, "of") || strings.EqualFold(w, "for") {
 			of = true
 		}
 		join := isAnd([]byte(w)) || w == "&" || strings.HasSuffix(w, ",") && k < len(ws)-1

@@ -92,3 +92,21 @@ func BenchmarkNewIndex(b *testing.B) {
 		NewIndex(g)
 	}
 }
+
+// BenchmarkArchive is the consistency rule's check over the mined corpus:
+// the archive's names counted, indexed, and every document's kept words
+// matched against them.
+func BenchmarkArchive(b *testing.B) {
+	docs, _, _ := parsedCorpus(b)
+	facts := make([]*Fact, len(docs))
+	srcs := make([][]byte, len(docs))
+	for i, d := range docs {
+		facts[i] = Mine(d, MineOptions{})
+		srcs[i] = d.Src
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		Archive(srcs, facts, ArchiveOptions{})
+	}
+}

@@ -1,6 +1,7 @@
 package names
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/copydesk/copydesk/parse"
@@ -33,6 +34,74 @@ func FuzzArchive(f *testing.F) {
 			if got := collapse(src[fd.Span.Start:fd.Span.End]); got != fd.Text {
 				t.Fatalf("finding text %q, source has %q", fd.Text, got)
 			}
+		}
+	})
+}
+
+// FuzzPackWords packs words made of the input, with starts going back as
+// well as forward, gaps and lengths past a varint's first byte, and reads
+// them back: each word as it was, but for the flags a fact does not keep
+// and its first byte.
+func FuzzPackWords(f *testing.F) {
+	f.Add([]byte{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11})
+	f.Add([]byte{200, 1, 255, 255, 3, 0, 64, 63, 127, 128, 9, 1})
+	f.Fuzz(func(t *testing.T, in []byte) {
+		var ws []word
+		var packed []byte
+		var end int32
+		start := int32(1 << 20)
+		for i := 0; i+3 < len(in); i += 4 {
+			// a gap of -128..127, times 33 every other byte: well past 64
+			gap := int32(int8(in[i]))
+			if in[i+1]&1 != 0 {
+				gap *= 33
+			}
+			start = max(0, start+gap)
+			w := word{start: start, end: start + int32(in[i+1])*int32(1+in[i+2]%3), letters: in[i+2],
+				first: in[i+3], sep: sep(in[i+3] % 5), flags: wordFlags(in[i] ^ in[i+3])}
+			ws = append(ws, w)
+			packed = packWord(packed, end, w)
+			end = w.end
+			start = w.end
+		}
+		got := unpackWords(nil, string(packed), len(ws))
+		if len(got) != len(ws) {
+			t.Fatalf("%d words packed, %d read back", len(ws), len(got))
+		}
+		for i, w := range ws {
+			w.first, w.flags = 0, w.flags&keptFlags
+			if got[i] != w {
+				t.Fatalf("word %d: packed %+v, read back %+v", i, w, got[i])
+			}
+		}
+	})
+}
+
+// FuzzPhraseKey checks the hand-written word splitter of PhraseKey against
+// the definition it replaces: the fields between spaces, tabs, line
+// breaks, hyphens (U+2010 too), commas, ampersands and no-break spaces.
+func FuzzPhraseKey(f *testing.F) {
+	for _, s := range []string{"Museum of Science and Technology", "Harbor\u00a0City‐Museum, Inc", "AND & and", "Jürgen Schäfer", "\xe2\x80 \xc2", "İstanbul Ladies"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var buf []byte
+		words, capped := 0, 0
+		for _, w := range strings.FieldsFunc(s, func(r rune) bool {
+			return r == ' ' || r == '-' || r == ',' || r == '&' || r == '\u00a0' || r == '‐' || r == '\t' || r == '\n'
+		}) {
+			if w == "and" || w == "And" || w == "AND" {
+				continue
+			}
+			words++
+			if r := w[0]; r >= 'A' && r <= 'Z' || r >= 0x80 && strings.ToLower(w[:1]) != w[:1] {
+				capped++
+			}
+			buf = appendKey(buf, []byte(w))
+		}
+		key, gw, gc := PhraseKey(s)
+		if key != string(buf) || gw != words || gc != capped {
+			t.Fatalf("PhraseKey(%q) = %q, %d, %d; want %q, %d, %d", s, key, gw, gc, buf, words, capped)
 		}
 	})
 }

@@ -53,7 +53,7 @@ type GroupOptions struct {
 // grows with the number of distinct spellings, not with the text.
 //
 // It counts first and looks for places last: a spelling's occurrences are
-// a list of references to the documents' Mined values, and only the
+// a list of references to the documents' mined values, and only the
 // spellings of the groups returned have their Locations made.
 func Groups(paths []string, facts []*Fact, opt GroupOptions) []Group {
 	if opt.MinCount <= 0 {
@@ -142,7 +142,7 @@ type tally struct {
 	head, tail     int32 // its occurrences, a list through ref.next
 }
 
-// A ref is the Mined value of a spelling in one document.
+// A ref is the mined value of a spelling in one document.
 type ref struct {
 	doc, mined int32
 	next       int32
@@ -161,7 +161,7 @@ func (g *grouper) count() {
 	n := 0
 	for _, f := range g.facts {
 		if f != nil {
-			n += len(f.Spellings)
+			n += len(f.spells)
 		}
 	}
 	shares := min(runtime.GOMAXPROCS(0), 8)
@@ -249,25 +249,27 @@ func (g *grouper) countShare(n, k, shares int) {
 		if f == nil {
 			continue
 		}
-		for mi := range f.Spellings {
-			s := &f.Spellings[mi]
-			if shares > 1 && shareOf(s.Key, shares) != k || len(g.opt.Kinds) > 0 && !slices.Contains(g.opt.Kinds, s.Kind) {
+		for mi := range f.spells {
+			s := &f.spells[mi]
+			key := f.str(s.key)
+			if shares > 1 && shareOf(key, shares) != k || len(g.opt.Kinds) > 0 && !slices.Contains(g.opt.Kinds, s.kind) {
 				continue
 			}
-			ai := g.aggFor(maphash.String(groupSeed, s.Key)^uint64(s.Kind), s.Kind, s.Key)
+			ai := g.aggFor(maphash.String(groupSeed, key)^uint64(s.kind), s.kind, key)
 			a := &g.aggs[ai]
-			a.total += s.Count
-			if !s.Loose {
-				a.proper += s.Count
+			a.total += int(s.count)
+			if !s.loose {
+				a.proper += int(s.count)
 			}
-			shape := s.Shape
+			surface := f.str(s.surface)
+			shape := f.str(s.shape)
 			if shape == "" {
-				shape = s.Surface
+				shape = surface
 			}
-			si := g.spellFor(a, shape, s.Surface)
+			si := g.spellFor(a, shape, surface)
 			sp := &g.tallies[si]
-			sp.loose = sp.loose && s.Loose
-			sp.count += s.Count
+			sp.loose = sp.loose && s.loose
+			sp.count += int(s.count)
 			if sp.lastDoc != di {
 				sp.docs++
 				sp.lastDoc = di
@@ -388,7 +390,7 @@ func (g *grouper) spelling(si int32) Spelling {
 	out := Spelling{Surface: sp.surface, Count: sp.count, Docs: sp.docs, loose: sp.loose}
 	n := 0
 	for r := sp.head; r >= 0; r = g.refs[r].next {
-		n += len(g.facts[g.refs[r].doc].Spellings[g.refs[r].mined].Spans)
+		n += int(g.facts[g.refs[r].doc].spells[g.refs[r].mined].nspans)
 	}
 	if n == 0 {
 		return out // no spans were kept: no locations, as ever
@@ -396,8 +398,9 @@ func (g *grouper) spelling(si int32) Spelling {
 	out.Locations = make([]Location, 0, n)
 	for r := sp.head; r >= 0; r = g.refs[r].next {
 		rf := &g.refs[r]
-		for _, x := range g.facts[rf.doc].Spellings[rf.mined].Spans {
-			out.Locations = append(out.Locations, Location{Path: g.paths[rf.doc], Span: x})
+		f := g.facts[rf.doc]
+		for _, x := range f.spansOf(&f.spells[rf.mined]) {
+			out.Locations = append(out.Locations, Location{Path: g.paths[rf.doc], Span: document.Span{Start: int(x.start), End: int(x.end)}})
 		}
 	}
 	return out
@@ -868,16 +871,18 @@ func Frequent(facts []*Fact, min, docs int) []string {
 		if f == nil {
 			continue
 		}
-		for _, s := range f.Spellings {
-			if s.Kind != KindProper || s.Loose || !strings.Contains(s.Surface, " ") || coordination(strings.Fields(s.Surface)) {
+		for i := range f.spells {
+			s := &f.spells[i]
+			surface, key := f.str(s.surface), f.str(s.key)
+			if s.kind != KindProper || s.loose || !strings.Contains(surface, " ") || coordination(strings.Fields(surface)) {
 				continue
 			}
-			t := by[s.Key]
+			t := by[key]
 			if t == nil {
 				t = &tally{byForm: map[string]int{}, lastDoc: -1}
-				by[s.Key] = t
+				by[key] = t
 			}
-			t.byForm[s.Surface] += s.Count
+			t.byForm[surface] += int(s.count)
 			if t.lastDoc != di {
 				t.docs++
 				t.lastDoc = di

@@ -1,8 +1,10 @@
 package names
 
 import (
+	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/lint"
 )
@@ -62,6 +64,7 @@ type Index struct {
 	// if it or one of its own deletions is in it (a symmetric deletion
 	// test), and the matcher looks for slips in no other word.
 	near hashSet
+	kbuf []byte // a key while the index is built
 }
 
 // A hashSet is an open-addressed set of non-zero 64-bit hashes.
@@ -138,26 +141,17 @@ func (ix *Index) Distinct(a, b string) bool { return ix != nil && isDistinct(ix.
 
 // NewIndex builds the index of a glossary.
 func NewIndex(entries []lint.NameEntry) *Index {
-	// A trie node a key byte at most: sizing the nodes up front saves
-	// copying a growing slice of them, the largest cost of a big glossary.
-	size := 1
-	for _, e := range entries {
-		size += len(e.Name)
-		for _, a := range e.Aliases {
-			size += len(a)
-		}
-		for _, v := range e.Variants {
-			size += len(v)
-		}
-		size += 3 * len(e.Name) // near forms
-	}
-	ix := &Index{Entries: entries, nodes: make([]node, 1, size), keys: make(map[string][]int32, len(entries)), words: map[string]bool{}}
+	ix := &Index{Entries: entries, keys: make(map[string][]int32, len(entries)), words: map[string]bool{}}
 	for i := range ix.root {
 		ix.root[i] = -1
 	}
 	ix.nameOf = make([]int32, len(entries))
-	defer ix.buildNear()
-	defer ix.densify()
+	// The forms and their keys first, then the trie: its nodes, counted
+	// from the keys, are allocated once at their exact number (a growing
+	// slice of them was copied over and over, and an estimate from the
+	// names' lengths reserved seven times the nodes a trie of mined names
+	// uses).
+	var keys []string
 	for ei, e := range entries {
 		if len(e.Distinct) > 0 {
 			d := append([]string{}, e.Distinct...)
@@ -167,21 +161,44 @@ func NewIndex(entries []lint.NameEntry) *Index {
 			ix.distinct = append(ix.distinct, d)
 		}
 		ix.nameOf[ei] = int32(len(ix.Forms))
-		ix.add(ei, e.Name, FormName)
+		keys = ix.addForm(keys, ei, e.Name, FormName)
 		if int(ix.nameOf[ei]) >= len(ix.Forms) {
 			ix.nameOf[ei] = -1
 		}
 		for _, a := range e.Aliases {
-			ix.add(ei, a, FormAlias)
+			keys = ix.addForm(keys, ei, a, FormAlias)
 		}
 		for _, v := range e.Variants {
-			ix.add(ei, v, FormVariant)
+			keys = ix.addForm(keys, ei, v, FormVariant)
 		}
 		for _, f := range nearForms(e.Name) {
-			ix.add(ei, f, FormNear)
+			keys = ix.addForm(keys, ei, f, FormNear)
 		}
 	}
+	ix.nodes = make([]node, 1, 1+trieNodes(keys))
+	for fi, key := range keys {
+		ix.insert(key, int32(fi))
+	}
+	ix.buildNear()
+	ix.kbuf = nil
 	return ix
+}
+
+// trieNodes returns the number of nodes below the root of a trie of keys:
+// their distinct prefixes.
+func trieNodes(keys []string) int {
+	sorted := slices.Clone(keys)
+	slices.Sort(sorted)
+	n, prev := 0, ""
+	for _, k := range sorted {
+		common := 0
+		for common < len(k) && common < len(prev) && k[common] == prev[common] {
+			common++
+		}
+		n += len(k) - common
+		prev = k
+	}
+	return n
 }
 
 // nearForms returns the slips of a whole word a name is written with: an
@@ -241,11 +258,16 @@ var titles = map[string]bool{"king": true, "queen": true, "prince": true, "princ
 // Len returns the number of forms indexed.
 func (ix *Index) Len() int { return len(ix.Forms) }
 
-func (ix *Index) add(entry int, surface string, kind FormKind) {
-	surface = stripThe(strings.Join(strings.Fields(strings.ReplaceAll(surface, "\u00a0", " ")), " "))
+// addForm adds a form of entry to ix.Forms, unless its key is empty, and
+// its key to keys.
+func (ix *Index) addForm(keys []string, entry int, surface string, kind FormKind) []string {
+	if !plainText([]byte(surface)) { // else Fields and Join give it back as it is
+		surface = strings.Join(strings.Fields(strings.ReplaceAll(surface, "\u00a0", " ")), " ")
+	}
+	surface = stripThe(surface)
 	key, words, capped := PhraseKey(surface)
 	if len(key) == 0 {
-		return
+		return keys
 	}
 	if first, _, _ := strings.Cut(surface, " "); stopWords[strings.ToLower(first)] {
 		ix.stopStart = true
@@ -253,11 +275,30 @@ func (ix *Index) add(entry int, surface string, kind FormKind) {
 	fi := int32(len(ix.Forms))
 	ix.Forms = append(ix.Forms, Form{Surface: surface, Kind: kind, Entry: entry, words: words, capped: capped})
 	if kind != FormNear {
-		for _, w := range strings.FieldsFunc(surface, func(r rune) bool { return r == ' ' || r == '-' || r == ',' || r == '&' }) {
-			ix.words[string(appendKey(nil, []byte(w)))] = true
+		// the words between spaces, hyphens, commas and ampersands: ASCII
+		// all, so that a byte is a separator or part of a word
+		for rest := surface; rest != ""; {
+			i := strings.IndexAny(rest, " -,&")
+			w := rest
+			if i >= 0 {
+				w, rest = rest[:i], rest[i+1:]
+			} else {
+				rest = ""
+			}
+			if w == "" {
+				continue
+			}
+			if ix.kbuf = appendKey(ix.kbuf[:0], []byte(w)); !ix.words[string(ix.kbuf)] {
+				ix.words[string(ix.kbuf)] = true // a string made only for a new word
+			}
 		}
 		ix.keys[key] = append(ix.keys[key], fi)
 	}
+	return append(keys, key)
+}
+
+// insert adds key, of form fi, to the trie.
+func (ix *Index) insert(key string, fi int32) {
 	n := ix.root[key[0]]
 	if n < 0 {
 		n = int32(len(ix.nodes))
@@ -269,32 +310,38 @@ func (ix *Index) add(entry int, surface string, kind FormKind) {
 		if c < 0 {
 			c = int32(len(ix.nodes))
 			ix.nodes = append(ix.nodes, node{})
-			ix.nodes[n].kids = append(ix.nodes[n].kids, edge{key[i], c})
+			ix.addKid(n, edge{key[i], c})
 		}
 		n = c
 	}
 	ix.nodes[n].forms = append(ix.nodes[n].forms, fi)
 }
 
-// densify gives the nodes with many children a direct table: near the
-// root of a large glossary a linear scan of the children costs more than
-// the rest of the walk.
-func (ix *Index) densify() {
-	for n := range ix.nodes {
-		if len(ix.nodes[n].kids) < 6 {
-			continue
-		}
+// addKid adds a child to node n. A node with many children gets a direct
+// table, as soon as it has them: near the root of a large glossary a
+// linear scan of the children costs more than the rest of the walk, and
+// more than the rest of the building.
+func (ix *Index) addKid(n int32, e edge) {
+	nd := &ix.nodes[n]
+	nd.kids = append(nd.kids, e)
+	switch {
+	case nd.dense > 0:
+		ix.dense[nd.dense-1][e.c] = e.to
+	case len(nd.kids) >= denseKids:
 		var t [256]int32
 		for i := range t {
 			t[i] = -1
 		}
-		for _, e := range ix.nodes[n].kids {
-			t[e.c] = e.to
+		for _, k := range nd.kids {
+			t[k.c] = k.to
 		}
 		ix.dense = append(ix.dense, t)
-		ix.nodes[n].dense = int32(len(ix.dense))
+		nd.dense = int32(len(ix.dense))
 	}
 }
+
+// denseKids children give a node a direct table.
+const denseKids = 6
 
 // child returns the node after byte c, or -1. Node 0 is the root.
 func (ix *Index) child(n int32, c byte) int32 {
@@ -332,11 +379,26 @@ func stripThe(s string) string {
 // PhraseKey returns the key of a phrase written as text, with its number of
 // words ("and" and "&" not counted) and of capitalised words.
 func PhraseKey(s string) (key string, words, capped int) {
-	var buf []byte
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool {
-		return r == ' ' || r == '-' || r == ',' || r == '&' || r == '\u00a0' || r == '‐' || r == '\t' || r == '\n'
-	}) {
-		if w == "and" || w == "And" || w == "AND" {
+	buf := make([]byte, 0, len(s)+8) // a key is no longer than its phrase, but for a plural's y
+	for i := 0; i < len(s); {
+		// a word runs to the next separator; every separator but the no-break
+		// space and the hyphen U+2010 is ASCII
+		j := i
+		for j < len(s) && !keySep(s, j) {
+			if s[j] < utf8.RuneSelf {
+				j++
+			} else {
+				_, n := utf8.DecodeRuneInString(s[j:])
+				j += n
+			}
+		}
+		w := s[i:j]
+		if j < len(s) {
+			_, n := utf8.DecodeRuneInString(s[j:])
+			j += n
+		}
+		i = j
+		if w == "" || w == "and" || w == "And" || w == "AND" {
 			continue
 		}
 		words++
@@ -348,11 +410,24 @@ func PhraseKey(s string) (key string, words, capped int) {
 	return string(buf), words, capped
 }
 
+// keySep: the character at s[i] separates the words of a phrase's key.
+func keySep(s string, i int) bool {
+	switch c := s[i]; c {
+	case ' ', '-', ',', '&', '\t', '\n':
+		return true
+	case 0xc2: // U+00A0
+		return strings.HasPrefix(s[i:], "\u00a0")
+	case 0xe2: // U+2010
+		return strings.HasPrefix(s[i:], "‐")
+	}
+	return false
+}
+
 var cache sync.Map // *lint.Project → *cached
 
 // cached is one configuration's index. The parallel workers all ask for
 // it as they start; once makes one of them build it and the others wait,
-// so that a large glossary is indexed once a run, not once a worker.
+// where each used to build its own copy (a quarter of a glossary run).
 type cached struct {
 	once sync.Once
 	n    int

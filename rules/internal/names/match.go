@@ -27,11 +27,14 @@ type matcher struct {
 	ix    *Index
 	src   []byte
 	words []word
+	head  bool // the words are a headline's, whatever their flags say
 	kbuf  []byte
 	koff  []int32 // per word: start and end in kbuf, -1 until computed
 	rkoff []int32 // per word: the same for its raw key
-	near  []int8  // per word, key and raw key: 1 one slip from a name's word, -1 not, 0 unknown
+	near  []int8  // per word, key and raw key: 1 it may be a slip (maySlip), -1 not, 0 unknown
 	hs    []uint64
+	// unpacked holds the words of a Fact while they are matched
+	unpacked []word
 
 	start      int
 	bestJ      int
@@ -93,24 +96,29 @@ func (ix *Index) Find(doc *document.Document, fn func(Match)) {
 	if ix == nil || len(ix.Forms) == 0 {
 		return
 	}
+	w := NewWords(doc)
+	defer w.Release()
+	ix.FindIn(doc, w, fn)
+}
+
+// FindIn is Find over the document's words, built already (DocWords).
+func (ix *Index) FindIn(doc *document.Document, w *Words, fn func(Match)) {
+	if ix == nil || len(ix.Forms) == 0 {
+		return
+	}
 	m := matchers.Get().(*matcher)
 	defer func() {
-		m.ix, m.src = nil, nil
+		m.ix, m.src, m.words, m.head = nil, nil, nil, false
 		matchers.Put(m)
 	}()
 	m.ix, m.src = ix, doc.Src
-	for bi := range doc.Blocks {
-		b := &doc.Blocks[bi]
-		if !prose(b) {
+	for _, r := range w.blocks {
+		// every match starts at a capitalised word; navigation lines are
+		// menus, not prose
+		if r.nav || !r.upper {
 			continue
 		}
-		if !hasCapital(doc.BlockTokens(b)) {
-			continue // every match starts at a capitalised word
-		}
-		m.words = wordsOf(m.words[:0], doc, b)
-		if headLine(b) {
-			markHead(m.words)
-		}
+		m.words, m.head = w.all[r.lo:r.hi], r.head
 		m.find(fn)
 	}
 }
@@ -125,20 +133,14 @@ func (ix *Index) FindWords(src []byte, f *Fact, fn func(Match)) {
 	m := matchers.Get().(*matcher)
 	defer func() {
 		m.ix, m.src, m.words = nil, nil, nil
+		if cap(m.unpacked) > 1<<16 {
+			m.unpacked = nil // do not keep a huge document's words for ever
+		}
 		matchers.Put(m)
 	}()
-	m.ix, m.src, m.words = ix, src, f.words
+	m.unpacked = unpackWords(m.unpacked[:0], f.words, f.nwords)
+	m.ix, m.src, m.words = ix, src, m.unpacked
 	m.find(fn)
-	m.words = nil
-}
-
-// prose: the block's words are read for names.
-func prose(b *document.Block) bool {
-	switch b.Kind {
-	case document.KindCode, document.KindHTML, document.KindFrontMatter, document.KindSeparator:
-		return false
-	}
-	return b.Role != document.RoleNavigation && b.Role != document.RoleImage && b.Role != document.RoleDate
 }
 
 // find walks m.words: from each capitalised word, the longest glossary
@@ -181,15 +183,6 @@ func (m *matcher) find(fn func(Match)) {
 	}
 }
 
-func hasCapital(toks []document.Token) bool {
-	for _, t := range toks {
-		if t.Kind == document.TokWord && t.Flags&document.FlagUpper != 0 {
-			return true
-		}
-	}
-	return false
-}
-
 const maxWords = 16
 
 // Slips are looked for in words of these many letters at least, counted
@@ -221,7 +214,7 @@ func (m *matcher) walk(n int32, j, p int, edited, raw bool) {
 	letters := int(m.words[j].letters)
 	// never the first letter of a word, and a word of another name (Rahman
 	// beside Raman) is no slip
-	if edited || p < 1 || letters < minSwapLetters || c >= 0x80 || m.ix.words[string(k)] || !m.nearName(j, raw, k) {
+	if edited || p < 1 || letters < minSwapLetters || c >= 0x80 || !m.maySlip(j, raw, k) {
 		return
 	}
 	if p+1 < len(k) {
@@ -248,19 +241,21 @@ func (m *matcher) walk(n int32, j, p int, edited, raw bool) {
 	}
 }
 
-// nearName: key, the key of word j (raw: its raw key), is one slip from a
-// word of a name; the answer is kept for the word.
-func (m *matcher) nearName(j int, raw bool, key []byte) bool {
+// maySlip: key, the key of word j (raw: its raw key), is no word of a
+// name but one slip from one; the answer is kept for the word, as the
+// walk asks at every letter.
+func (m *matcher) maySlip(j int, raw bool, key []byte) bool {
 	x := 2 * j
 	if raw {
 		x++
 	}
 	if m.near[x] == 0 {
-		var ok bool
-		m.hs, ok = m.ix.nearWord(key, m.hs)
 		m.near[x] = -1
-		if ok {
-			m.near[x] = 1
+		if !m.ix.words[string(key)] {
+			var ok bool
+			if m.hs, ok = m.ix.nearWord(key, m.hs); ok {
+				m.near[x] = 1
+			}
 		}
 	}
 	return m.near[x] > 0
@@ -308,6 +303,9 @@ func (m *matcher) wordEnd(n int32, j int, edited bool) {
 		m.wordEnd(x, nj, true)
 	}
 }
+
+// isHead: word j is in a title, heading or caption line.
+func (m *matcher) isHead(j int) bool { return m.head || m.words[j].head() }
 
 // judge decides whether the words i..j, which reach glossary forms, are
 // written as one of them, as a listed variant, or as a near miss worth
@@ -374,7 +372,7 @@ func (m *matcher) judge(i, j int, n int32, edited bool) (Match, bool) {
 			return Match{}, false
 		}
 		// (in a heading the noun is capitalised too: Harbor-City Ferry Times)
-		if ws[j].sep == sepHyphen && !strings.Contains(target.Surface, "-") && nx.sep == sepSpace && (nx.lower() || ws[j].head() && nx.upper()) &&
+		if ws[j].sep == sepHyphen && !strings.Contains(target.Surface, "-") && nx.sep == sepSpace && (nx.lower() || m.isHead(j) && nx.upper()) &&
 			lex.foldClassOf(m.src[nx.start:nx.end])&(classStop|classConnector|classLooseVerb|classNotNoun) == 0 {
 			return Match{}, false
 		}
@@ -401,7 +399,7 @@ func (m *matcher) judge(i, j int, n int32, edited bool) (Match, bool) {
 	}
 	// In a title, heading or caption every word is capitalised: the word
 	// after says nothing of where the name ends (Firstnamelastname Speech).
-	if !ws[i].head() {
+	if !m.isHead(i) {
 		if j+1 < len(ws) && ws[j+1].sep == sepSpace {
 			nx := ws[j+1]
 			if nx.upper() {
@@ -413,7 +411,7 @@ func (m *matcher) judge(i, j int, n int32, edited bool) (Match, bool) {
 			}
 		}
 	}
-	return Match{Start: start, End: end, Text: text, Target: *target, Near: near, Head: ws[i].head()}, true
+	return Match{Start: start, End: end, Text: text, Target: *target, Near: near, Head: m.isHead(i)}, true
 }
 
 // joinsOf counts the "and", "&" and commas of a name.

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/document"
+
 	"github.com/copydesk/copydesk/lint"
 )
 
@@ -26,19 +27,25 @@ const (
 // seen more often than that in one document is never a minority.
 const maxSpans = 32
 
-// A Mined spelling is one written form of a phrase in one document.
-type Mined struct {
-	Kind    PhraseKind
-	Key     string // the normalised key spellings are grouped by
-	Surface string // as written, spaces collapsed
-	// Shape identifies the spelling: the surface with the last word's
-	// plural ending cut, since "the Councils met" is grammar, not a variant.
-	Shape string
-	// Loose: a name run on by a lowercase word; never dominant.
-	Loose bool
-	Count int
-	Spans []document.Span // the first maxSpans occurrences
+// A mined spelling is one written form of a phrase in one document, as
+// its Fact keeps it until the archive is checked: its strings are ranges
+// of the fact's one string and its spans a run of the fact's spans, 36
+// bytes where three strings, a count and a slice took 96.
+type mined struct {
+	// key is the normalised key spellings are grouped by; surface the
+	// spelling as written, spaces collapsed; shape identifies it: the
+	// surface with the last word's plural ending cut, since "the
+	// Councils met" is grammar, not a variant.
+	key, surface, shape strRange
+	count               int32
+	span0               int32 // its spans are the fact's spans[span0:span0+nspans]
+	nspans              uint8 // the first maxSpans occurrences
+	kind                PhraseKind
+	loose               bool // a name run on by a lowercase word; never dominant
 }
+
+// span32 is a span of a source, kept small.
+type span32 struct{ start, end int32 }
 
 // A ShortUse is a short form defined in a document and then written
 // another way in it.
@@ -53,13 +60,19 @@ type ShortUse struct {
 
 // Fact is what the consistency rule keeps of one document.
 type Fact struct {
-	Spellings []Mined
 	// Shorts are findings within the document: short forms used in another
 	// form than defined, and lowercase phrases inflected inside.
 	Shorts []ShortUse
+	// spells are the spellings mined, strs their keys, surfaces and shapes
+	// and spans their occurrences.
+	spells []mined
+	strs   string
+	spans  []span32
 	// words are the prose words at and near capitalised ones, for matching
-	// the document against the names mined from the whole archive.
-	words []word
+	// the document against the names mined from the whole archive, packed
+	// (see packWord); nwords is their number.
+	words  string
+	nwords int
 }
 
 // MineOptions set when a spelling dominates within one document.
@@ -70,16 +83,17 @@ type miner struct {
 	doc    *document.Document
 	src    []byte
 	words  []word      // the current block's words: a window on all
-	all    []word      // every prose block's words
+	all    []word      // every prose block's words, shared: never written
 	ranges []wordRange // where each block's words are in all
 	fact   *Fact
 	kbuf   []byte
 	idbuf  []byte
+	kept   []byte // the packed words kept, before the fact's copy
 	// loosePhrase marks the spelling being added as run on by a lowercase word
 	loosePhrase bool
 
 	// The spellings of the document are counted in reused buffers and
-	// become Mined values, with one string and one span array for all of
+	// become the fact's, with one string and one span array for all of
 	// them, when the document is done.
 	index  table     // kind byte + key + 0 + shape → spells
 	spells []spell   // by index id
@@ -95,7 +109,7 @@ type miner struct {
 	defToks  []document.Token
 }
 
-// A spell is a Mined spelling while its document is mined: its strings are
+// A spell is a spelling while its document is mined: its strings are
 // ranges of miner.strs.
 type spell struct {
 	kind                PhraseKind
@@ -114,17 +128,19 @@ type spanRef struct {
 	next int32
 }
 
-type wordRange struct {
-	lo, hi int
-	body   bool // body text: short forms are looked for here
-	match  bool // matched against the archive's names: not a navigation line
-}
-
 // nameFields are the front matter keys whose values are names.
 var nameFields = []string{"author", "authors", "by", "team"}
 
 // Mine collects the name candidates of one document.
 func Mine(doc *document.Document, opt MineOptions) *Fact {
+	w := NewWords(doc)
+	defer w.Release()
+	return MineWords(doc, w, opt)
+}
+
+// MineWords is Mine over the document's words, built already (DocWords):
+// the fact keeps none of them but copies.
+func MineWords(doc *document.Document, w *Words, opt MineOptions) *Fact {
 	if opt.MinCount <= 0 {
 		opt.MinCount = 3
 	}
@@ -134,34 +150,15 @@ func Mine(doc *document.Document, opt MineOptions) *Fact {
 	m := miners.Get().(*miner)
 	defer m.release()
 	m.opt, m.doc, m.src, m.fact = opt, doc, doc.Src, &Fact{}
+	m.all, m.ranges = w.all, w.blocks
 	var shorts []shortDef
-	for bi := range doc.Blocks {
-		b := &doc.Blocks[bi]
-		switch b.Kind {
-		case document.KindCode, document.KindHTML, document.KindFrontMatter, document.KindSeparator:
-			continue
-		}
-		if b.Role == document.RoleImage || b.Role == document.RoleDate {
-			continue
-		}
-		nav := b.Role == document.RoleNavigation
-		lo := len(m.all)
-		r := wordRange{lo: lo,
-			body:  !nav && b.Kind != document.KindField && (b.Role == document.RoleBody || b.Role == document.RoleCaption),
-			match: !nav,
-		}
-		m.all = wordsOf(m.all, doc, b)
-		r.hi = len(m.all)
-		if headLine(b) || nav || b.Kind == document.KindField {
-			markHead(m.all[r.lo:r.hi])
-		}
-		m.ranges = append(m.ranges, r)
+	for _, r := range m.ranges {
 		m.words = m.all[r.lo:r.hi]
 		// Titles, captions and navigation lines count for the names in
 		// them too: a name is written alike in a title and in the text.
-		m.proper(lo)
-		if !nav {
-			shorts = m.shortForms(b, shorts)
+		m.proper(int(r.lo))
+		if !r.nav {
+			shorts = m.shortForms(&doc.Blocks[r.block], shorts)
 		}
 	}
 	m.meta()
@@ -179,92 +176,83 @@ func Mine(doc *document.Document, opt MineOptions) *Fact {
 // document is mined, the words at and near capitalised ones (one before,
 // three after): a name is capitalised words with at most a few lowercase
 // ones between. Where words are left out, the next one kept starts a new
-// run, so that no two words become neighbours that were not.
+// run, so that no two words become neighbours that were not. They are
+// kept packed (see packWord).
 func (m *miner) keepWords() {
-	// Two passes, the same loop written twice (a closure per word costs
-	// more than the copy): count, then copy into a slice of the exact size.
+	b := m.kept[:0]
+	var end int32
 	n := 0
 	for _, r := range m.ranges {
-		if !r.match {
+		if r.nav {
 			continue
 		}
 		ws := m.all[r.lo:r.hi]
+		var head wordFlags // the miner reads fields as headlines too
+		if r.head || r.field {
+			head = wHead
+		}
 		until := -1 // words up to this index are kept: three after a capitalised one
+		gap := true
 		for k := range ws {
 			if ws[k].flags&wUpper != 0 {
 				until = max(until, k+3)
 			} else if k+1 < len(ws) && ws[k+1].flags&wUpper != 0 {
 				until = max(until, k) // the word before a capitalised one
 			}
-			if k <= until {
-				n++
-			}
-		}
-	}
-	if n == 0 {
-		return
-	}
-	out := make([]word, n)
-	i := 0
-	for _, r := range m.ranges {
-		if !r.match {
-			continue
-		}
-		ws := m.all[r.lo:r.hi]
-		until := -1
-		gap := true
-		for k := range ws {
-			if ws[k].flags&wUpper != 0 {
-				until = max(until, k+3)
-			} else if k+1 < len(ws) && ws[k+1].flags&wUpper != 0 {
-				until = max(until, k)
-			}
 			if k > until {
 				gap = true
 				continue
 			}
-			out[i] = ws[k]
+			w := ws[k]
+			w.flags |= head
 			if gap {
-				out[i].sep = sepBreak
+				w.sep = sepBreak
 			}
-			i++
+			b = packWord(b, end, w)
+			end = w.end
+			n++
 			gap = false
 		}
 	}
-	m.fact.words = out
+	m.kept = b
+	if n > 0 {
+		m.fact.words = string(b)
+		m.fact.nwords = n
+	}
 }
 
-// finish turns the spellings into Mined values: one string holds every
-// key, surface and shape, and one array every span.
+// finish gives the fact the spellings: one string holds every key,
+// surface and shape, and one array every span.
 func (m *miner) finish() {
 	if len(m.spells) == 0 {
 		return
 	}
-	strs := string(m.strs)
+	f := m.fact
+	f.strs = string(m.strs)
 	n := 0
 	for i := range m.spells {
 		n += int(m.spells[i].nspans)
 	}
-	spans := make([]document.Span, n)
-	out := make([]Mined, len(m.spells))
-	at := 0
+	f.spans = make([]span32, n)
+	f.spells = make([]mined, len(m.spells))
+	at := int32(0)
 	for i := range m.spells {
 		s := &m.spells[i]
-		from := at
+		f.spells[i] = mined{key: s.key, surface: s.surface, shape: s.shape, count: int32(s.count),
+			span0: at, nspans: uint8(s.nspans), kind: s.kind, loose: s.loose}
 		for r := s.head; r >= 0; r = m.spans[r].next {
-			spans[at] = m.spans[r].sp
+			sp := m.spans[r].sp
+			f.spans[at] = span32{int32(sp.Start), int32(sp.End)}
 			at++
 		}
-		out[i] = Mined{
-			Kind: s.kind, Loose: s.loose, Count: s.count,
-			Key:     strs[s.key.lo:s.key.hi],
-			Surface: strs[s.surface.lo:s.surface.hi],
-			Shape:   strs[s.shape.lo:s.shape.hi],
-			Spans:   spans[from:at:at],
-		}
 	}
-	m.fact.Spellings = out
 }
+
+// str returns a string of the fact's spellings.
+func (f *Fact) str(r strRange) string { return f.strs[r.lo:r.hi] }
+
+// spansOf returns the occurrences kept of spelling s.
+func (f *Fact) spansOf(s *mined) []span32 { return f.spans[s.span0 : s.span0+int32(s.nspans)] }
 
 // miners keeps the miners' buffers and maps between documents.
 var miners = sync.Pool{New: func() any { return new(miner) }}
@@ -274,13 +262,13 @@ func (m *miner) release() {
 	m.pairs.reset()
 	m.cands.reset()
 	m.candLens = 0
-	m.all, m.words, m.ranges = m.all[:0], nil, m.ranges[:0]
+	m.all, m.words, m.ranges = nil, nil, nil
 	m.doc, m.src, m.fact = nil, nil, nil
 	m.spells, m.strs, m.spans = m.spells[:0], m.strs[:0], m.spans[:0]
 	m.pairList, m.forms, m.pairAt = m.pairList[:0], m.forms[:0], m.pairAt[:0]
-	if cap(m.all) > 1<<16 || cap(m.strs) > 1<<20 || cap(m.spans) > 1<<16 {
+	if cap(m.strs) > 1<<20 || cap(m.spans) > 1<<16 || cap(m.kept) > 1<<20 {
 		// do not keep a huge document's buffers for ever
-		m.all, m.strs, m.spans = nil, nil, nil
+		m.strs, m.spans, m.kept = nil, nil, nil
 		m.spells, m.pairList, m.forms, m.pairAt = nil, nil, nil, nil
 	}
 	miners.Put(m)

@@ -6,10 +6,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/copydesk/copydesk/document"
+	"github.com/copydesk/copydesk/parse"
+
 	"github.com/copydesk/copydesk/internal/corpusgen"
 	"github.com/copydesk/copydesk/lint"
-	"github.com/copydesk/copydesk/parse"
 )
 
 func TestPhraseKey(t *testing.T) {
@@ -89,13 +89,15 @@ func TestMine(t *testing.T) {
 	}
 	f := Mine(doc, MineOptions{})
 	seen := map[string]bool{}
-	for _, s := range f.Spellings {
-		seen[s.Surface] = true
-		if s.Surface == "Greenhaven Water Trust" && (s.Count != 1 || src[s.Spans[0].Start:s.Spans[0].End] != s.Surface) {
-			t.Errorf("%q: count %d, spans %v", s.Surface, s.Count, s.Spans)
+	for i := range f.spells {
+		s := &f.spells[i]
+		surface := f.str(s.surface)
+		seen[surface] = true
+		if sp := f.spansOf(s); surface == "Greenhaven Water Trust" && (s.count != 1 || len(sp) != 1 || src[sp[0].start:sp[0].end] != surface) {
+			t.Errorf("%q: count %d, spans %v", surface, s.count, sp)
 		}
-		if s.Surface == "Julia marin" && !s.Loose {
-			t.Errorf("%q should be loose", s.Surface)
+		if surface == "Julia marin" && !s.loose {
+			t.Errorf("%q should be loose", surface)
 		}
 	}
 	for _, want := range []string{"Greenhaven Water Trust", "Julia Marin", "Julia marin"} {
@@ -146,13 +148,9 @@ func TestGroupsShares(t *testing.T) {
 // With a ratio of 1 two keys can each be a slip of the other: the cycle is
 // cut at the key the corpus shows first, and the other merges into it.
 func TestGroupsSlipCycle(t *testing.T) {
-	sp := []document.Span{{Start: 0, End: 1}}
-	mined := func(key, surface string, n int) Mined {
-		return Mined{Kind: KindProper, Key: key, Surface: surface, Shape: surface, Count: n, Spans: sp}
-	}
 	for _, first := range []string{"harbourcity", "harborcity"} {
-		a := &Fact{Spellings: []Mined{mined("harbourcity", "Harbour City", 3), mined("harbourcity", "HARBOUR CITY", 1)}}
-		b := &Fact{Spellings: []Mined{mined("harborcity", "Harbor City", 4)}}
+		a := factOf(proper("harbourcity", "Harbour City", 3), proper("harbourcity", "HARBOUR CITY", 1))
+		b := factOf(proper("harborcity", "Harbor City", 4))
 		facts := []*Fact{a, b}
 		if first == "harborcity" {
 			facts = []*Fact{b, a}
@@ -164,14 +162,39 @@ func TestGroupsSlipCycle(t *testing.T) {
 	}
 }
 
+// testSpelling is a spelling of a fact made by a test.
+type testSpelling struct {
+	key, surface string
+	count        int
+}
+
+// proper is a capitalised spelling seen n times, once at the start.
+func proper(key, surface string, n int) testSpelling { return testSpelling{key, surface, n} }
+
+// factOf returns a fact with the spellings given.
+func factOf(ss ...testSpelling) *Fact {
+	f := &Fact{}
+	var strs []byte
+	add := func(s string) strRange {
+		lo := int32(len(strs))
+		strs = append(strs, s...)
+		return strRange{lo, int32(len(strs))}
+	}
+	for _, s := range ss {
+		surface := add(s.surface)
+		f.spells = append(f.spells, mined{kind: KindProper, key: add(s.key), surface: surface, shape: surface,
+			count: int32(s.count), span0: int32(len(f.spans)), nspans: 1})
+		f.spans = append(f.spans, span32{0, 1})
+	}
+	f.strs = string(strs)
+	return f
+}
+
 // A key can slip from one that slips in its turn: Lord Barkly from Lord
 // Barkely from Lord Barkeley. Both end under the last, however the keys
 // come.
 func TestGroupsSlipChain(t *testing.T) {
-	sp := []document.Span{{Start: 0, End: 1}}
-	f := func(key, surface string, n int) *Fact {
-		return &Fact{Spellings: []Mined{{Kind: KindProper, Key: key, Surface: surface, Shape: surface, Count: n, Spans: sp}}}
-	}
+	f := func(key, surface string, n int) *Fact { return factOf(proper(key, surface, n)) }
 	a, b, c := f("lordbarkly", "Lord Barkly", 1), f("lordbarkely", "Lord Barkely", 4), f("lordbarkeley", "Lord Barkeley", 34)
 	for _, facts := range [][]*Fact{{a, b, c}, {c, b, a}, {b, a, c}} {
 		gs := Groups([]string{"1.txt", "2.txt", "3.txt"}, facts, GroupOptions{})
@@ -242,6 +265,81 @@ func TestPairContext(t *testing.T) {
 		}
 		if got := counted([]byte(c.text), at); got != c.count {
 			t.Errorf("counted(%q) = %v, want %v", c.text, got, c.count)
+		}
+	}
+}
+
+// The two rules read one document's words: mining them writes nothing
+// into them (a headline's words are marked in the miner's own copy), and
+// matching them finds what matching words of its own finds.
+func TestSharedWords(t *testing.T) {
+	ix := NewIndex(GenerateGlossary(200, 1))
+	n := 0
+	err := corpusgen.Generate(corpusgen.Options{Bytes: 200 << 10, Seed: 3, MarkdownShare: 0.5, DefectRate: 4}, func(a corpusgen.Article) error {
+		doc, err := parse.Parse(a.Name, a.Body)
+		if err != nil {
+			return err
+		}
+		w := NewWords(doc)
+		before := append([]word(nil), w.all...)
+		var alone, shared []Match
+		ix.Find(doc, func(m Match) { alone = append(alone, m) })
+		fAlone := Mine(doc, MineOptions{})
+		fShared := MineWords(doc, w, MineOptions{})
+		ix.FindIn(doc, w, func(m Match) { shared = append(shared, m) })
+		if !reflect.DeepEqual(w.all, before) {
+			t.Fatalf("%s: mining changed the shared words", a.Name)
+		}
+		if !reflect.DeepEqual(alone, shared) {
+			t.Errorf("%s: matches %v alone, %v over shared words", a.Name, alone, shared)
+		}
+		if !reflect.DeepEqual(fAlone, fShared) {
+			t.Errorf("%s: facts differ when mined over shared words", a.Name)
+		}
+		n += len(shared) + len(fShared.words)
+		w.Release()
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n == 0 {
+		t.Fatal("nothing matched or kept: the test compares nothing")
+	}
+}
+
+// The trie's nodes are counted from the keys before they are made: as
+// many as the trie uses, no more, so none is copied or left unused.
+func TestIndexNodesCounted(t *testing.T) {
+	for _, entries := range [][]lint.NameEntry{
+		{{Name: "Lakeside"}},
+		{{Name: "Harbor City Museum of Science and Technology", Variants: []string{"Harbour City Museum"}}, {Name: "Harbor City"}, {Name: "Anna Berg", Aliases: []string{"A. Berg"}}},
+		GenerateGlossary(500, 2),
+	} {
+		ix := NewIndex(entries)
+		if len(ix.nodes) < 2 || cap(ix.nodes) != len(ix.nodes) {
+			t.Errorf("%d entries: %d nodes made, room for %d", len(entries), len(ix.nodes), cap(ix.nodes))
+		}
+	}
+}
+
+// A phrase's parts begin and end with a capitalised word, coordinated
+// names are no part, and a part is its words joined by one space however
+// the phrase spaces them.
+func TestSubPhrases(t *testing.T) {
+	for _, c := range []struct {
+		phrase string
+		want   []string
+	}{
+		{"Harbor City Museum", []string{"Harbor City Museum", "Harbor", "Harbor City", "City", "City Museum", "Museum"}},
+		{"Museum of Science and Technology", []string{"Museum of Science and Technology", "Museum", "Museum of Science", "Science", "Technology"}},
+		{"Canada and Brazil", []string{"Canada", "Brazil"}},
+		{"The Harbor\u00a0City", []string{"The Harbor\u00a0City", "Harbor", "Harbor City", "City"}},
+		{"Anna\tBerg", []string{"Anna\tBerg", "Anna", "Berg"}},
+		{"Åsa Berg", []string{"Åsa Berg", "Åsa", "Berg"}},
+	} {
+		if got := subPhrases(c.phrase); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("subPhrases(%q) = %q, want %q", c.phrase, got, c.want)
 		}
 	}
 }

@@ -9,10 +9,12 @@ import (
 	"encoding/binary"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/document"
+	"github.com/copydesk/copydesk/lint"
 )
 
 // sep says what stands between a word and the one before it.
@@ -40,15 +42,88 @@ type word struct {
 type wordFlags uint8
 
 const (
+	// The first five are what the archive's matching reads of a word a
+	// fact keeps (keptFlags), and take the low bits of its packed byte.
 	wUpper      wordFlags = 1 << iota // starts with a capital letter
-	wCaps                             // all capitals, two letters or more: an acronym
 	wAnd                              // the connector "and"
 	wPoss                             // a possessive 's was cut off
 	wLower                            // ASCII lowercase letters only
+	wHead                             // in a title, heading, caption or label line: title case, not evidence
+	wCaps                             // all capitals, two letters or more: an acronym
 	wPairFirst                        // lower, five letters or more: may start a lowercase pair
 	wPairSecond                       // lower, four letters or more, after a space: may end one
-	wHead                             // in a title, heading, caption or label line: title case, not evidence
 )
+
+// keptFlags are the flags a fact keeps of its words: the matcher reads no
+// others.
+const keptFlags = wUpper | wAnd | wPoss | wLower | wHead
+
+// packWord appends w, whose predecessor ended at end, packed: its distance
+// from end (a signed varint: blocks need not come in source order) and
+// its length (a varint), its letters, and a byte of its kept flags with
+// its separator above them. A word takes 4 bytes so, where it takes 12;
+// every document's kept words live until the archive is checked.
+func packWord(dst []byte, end int32, w word) []byte {
+	if d := w.start - end; d >= 0 && d < 64 {
+		dst = append(dst, byte(d)<<1) // the varint of d, zigzagged, in one byte
+	} else {
+		dst = binary.AppendVarint(dst, int64(d))
+	}
+	if n := w.end - w.start; n < 0x80 {
+		dst = append(dst, byte(n))
+	} else {
+		dst = binary.AppendUvarint(dst, uint64(n))
+	}
+	return append(dst, w.letters, byte(w.flags&keptFlags)|byte(w.sep)<<5)
+}
+
+// unpackWords appends the n packed words of b to dst. A word comes back
+// as it was but for its first byte and the flags not kept.
+func unpackWords(dst []word, b string, n int) []word {
+	k := len(dst)
+	dst = slices.Grow(dst, n)[:k+n]
+	var end int32
+	i := 0
+	for j := k; j < len(dst); j++ {
+		// most words: a distance below 64 and a length below 128, a byte
+		// each
+		var d, size int32
+		if c := b[i]; c < 0x80 {
+			d = int32(c>>1) ^ -int32(c&1)
+			i++
+		} else {
+			u, w := uvarint(b, i)
+			d = int32(u>>1) ^ -int32(u&1)
+			i += w
+		}
+		if c := b[i]; c < 0x80 {
+			size = int32(c)
+			i++
+		} else {
+			u, w := uvarint(b, i)
+			size = int32(u)
+			i += w
+		}
+		start := end + d
+		end = start + size
+		f := b[i+1]
+		dst[j] = word{start: start, end: end, letters: b[i], flags: wordFlags(f) & keptFlags, sep: sep(f >> 5)}
+		i += 2
+	}
+	return dst
+}
+
+// uvarint reads the varint at b[i:] and returns it with its length.
+func uvarint(b string, i int) (uint64, int) {
+	var x uint64
+	for k, s := 0, uint(0); ; k, s = k+1, s+7 {
+		c := b[i+k]
+		if c < 0x80 {
+			return x | uint64(c)<<s, k + 1
+		}
+		x |= uint64(c&0x7f) << s
+	}
+}
 
 func (w word) upper() bool { return w.flags&wUpper != 0 }
 func (w word) caps() bool  { return w.flags&wCaps != 0 }
@@ -63,11 +138,87 @@ func headLine(b *document.Block) bool {
 	return b.Kind == document.KindHeading || b.Role == document.RoleTitle || b.Role == document.RoleCaption || b.Role == document.RoleLabel
 }
 
-// markHead sets wHead on the words of a headline block.
-func markHead(ws []word) {
-	for i := range ws {
-		ws[i].flags |= wHead
+// Words are the prose words of one document, block by block: both name
+// rules read them (name-consistency mines them, name-variant matches them
+// against the glossary), and DocWords builds them once a document for
+// both. They hold offsets into the document's source, never its tokens.
+type Words struct {
+	all    []word      // every word of the blocks read, in order
+	blocks []wordRange // where each block's words are in all
+}
+
+// A wordRange is one block's words in Words.all, with what the rules ask
+// of the block. Words carry no wHead: each rule marks headlines its way.
+type wordRange struct {
+	block  int32 // index in the document's blocks
+	lo, hi int32
+	nav    bool // a navigation line: mined, never matched
+	field  bool // a front matter field shown as text (title, description)
+	head   bool // headLine: a title, heading, caption or label
+	body   bool // body text: short forms are looked for here
+	upper  bool // a word is capitalised: every glossary match starts at one
+}
+
+// minable: the block's words are read for names. Code, raw HTML, front
+// matter, separators, image lines and dates are not prose.
+func minable(b *document.Block) bool {
+	switch b.Kind {
+	case document.KindCode, document.KindHTML, document.KindFrontMatter, document.KindSeparator:
+		return false
 	}
+	return b.Role != document.RoleImage && b.Role != document.RoleDate
+}
+
+// wordsKey is the key of a document's Words among the values its rules
+// share.
+type wordsKey struct{}
+
+// DocWords returns the words of the pass's document, built the first time
+// a rule asks and shared with the other rules of the document. The engine
+// releases them when the document is done.
+func DocWords(pass *lint.Pass) *Words {
+	return pass.Shared(wordsKey{}, func() any { return NewWords(pass.Doc) }).(*Words)
+}
+
+// wordsPool keeps the word arrays between documents: they are as long as
+// a document has words.
+var wordsPool = sync.Pool{New: func() any { return new(Words) }}
+
+// NewWords returns the words of doc. Release gives their memory back.
+func NewWords(doc *document.Document) *Words {
+	w := wordsPool.Get().(*Words)
+	for bi := range doc.Blocks {
+		b := &doc.Blocks[bi]
+		if !minable(b) {
+			continue
+		}
+		lo := len(w.all)
+		w.all = wordsOf(w.all, doc, b)
+		r := wordRange{block: int32(bi), lo: int32(lo), hi: int32(len(w.all)),
+			nav: b.Role == document.RoleNavigation, field: b.Kind == document.KindField, head: headLine(b)}
+		r.body = !r.nav && !r.field && (b.Role == document.RoleBody || b.Role == document.RoleCaption)
+		for _, x := range w.all[lo:] {
+			if x.flags&wUpper != 0 {
+				r.upper = true
+				break
+			}
+		}
+		w.blocks = append(w.blocks, r)
+	}
+	return w
+}
+
+// Release hands the words' memory back for another document; w must not
+// be used after.
+func (w *Words) Release() {
+	if w == nil {
+		return
+	}
+	if cap(w.all) > 1<<16 {
+		*w = Words{} // do not keep a huge document's words for ever
+	}
+	w.all, w.blocks = w.all[:0], w.blocks[:0]
+	wordsPool.Put(w)
 }
 
 // wordsOf appends the words of one block to dst. Words with digits break
