@@ -27,7 +27,7 @@ var DateSources = []string{"line", "front-matter", "file-name", "path"}
 // the default.
 type RuleConfig struct {
 	Severity *lint.Severity
-	Options  map[string]any
+	Options  map[string]any // by name, as decoded: bool, int, string or []string
 }
 
 // Override applies rule settings to the files its globs match, in order.
@@ -384,11 +384,11 @@ func (p *configParser) rules(v *yaml.Node, key string) map[string]RuleConfig {
 					rc.Severity = &sev
 					continue
 				}
-				opt := rule.Option(ok.Value)
-				if opt == nil {
+				opt, declared := rule.Option(ok.Value)
+				if !declared {
 					known := []string{"severity"}
 					for _, o := range rule.Options {
-						known = append(known, o.Name)
+						known = append(known, o.Spec().Name)
 					}
 					p.errorf(ok, "%s.%s: unknown option %q (known: %s)", key, k.Value, ok.Value, strings.Join(known, ", "))
 					continue
@@ -412,7 +412,9 @@ func (p *configParser) rules(v *yaml.Node, key string) map[string]RuleConfig {
 	return out
 }
 
-func decodeOption(opt *lint.Option, v *yaml.Node) (any, error) {
+// decodeOption reads an option's value as the Go type of its kind, which
+// is what the option's Get asserts.
+func decodeOption(opt lint.OptionSpec, v *yaml.Node) (any, error) {
 	switch opt.Kind {
 	case lint.OptBool:
 		var b bool
@@ -563,7 +565,8 @@ func (c *Config) Settings(reg *lint.Registry, rel string) map[string]RuleSetting
 func (c *Config) settings(reg *lint.Registry, rel string) map[string]RuleSettings {
 	out := make(map[string]RuleSettings, len(reg.Rules()))
 	for _, r := range reg.Rules() {
-		s := RuleSettings{Severity: r.Severity, Options: r.Defaults()}
+		// The zero Options are the defaults, as the rule declares them.
+		s := RuleSettings{Severity: r.Severity}
 		apply := func(rc RuleConfig, ok bool) {
 			if !ok {
 				return
@@ -571,15 +574,8 @@ func (c *Config) settings(reg *lint.Registry, rel string) map[string]RuleSetting
 			if rc.Severity != nil {
 				s.Severity = *rc.Severity
 			}
-			if len(rc.Options) > 0 {
-				o := make(lint.Options, len(s.Options))
-				for k, v := range s.Options {
-					o[k] = v
-				}
-				for k, v := range rc.Options {
-					o[k] = v
-				}
-				s.Options = o
+			for k, v := range rc.Options {
+				s.Options = s.Options.With(k, v)
 			}
 		}
 		if c.Styles != nil && lint.IsStyleID(r.ID) && !c.styleOn(r.ID[:strings.IndexByte(r.ID, '.')], rel) {

@@ -9,12 +9,18 @@ import (
 	"github.com/copydesk/copydesk/lint"
 )
 
+// The test rule's options, and what it sees of them for a file.
+var (
+	styleOption = lint.StringOption{Name: "style", Default: "consistent", Enum: []string{"consistent", "curly", "straight"}}
+	maxOption   = lint.IntOption{Name: "max", Default: 3}
+)
+
 func testRegistry(t *testing.T) *lint.Registry {
 	t.Helper()
 	rule := &lint.Rule{
 		ID: "repeated-word", Category: lint.CategoryTypography, Severity: lint.SeverityWarning, Run: func(*lint.Pass) {},
 		Doc:     lint.Doc{Title: "t", Why: "w", Wrong: "x"},
-		Options: []lint.Option{{Name: "style", Kind: lint.OptString, Default: "consistent", Enum: []string{"consistent", "curly", "straight"}}, {Name: "max", Kind: lint.OptInt, Default: 3}},
+		Options: []lint.OptionDecl{styleOption, maxOption},
 	}
 	reg, err := lint.NewRegistry(append(lint.Builtin(), rule)...)
 	if err != nil {
@@ -70,19 +76,22 @@ ignore:
 	if err != nil {
 		t.Fatal(err)
 	}
+	rule, _ := reg.Lookup("repeated-word")
 	s := cfg.Settings(reg, "news/a.md")["repeated-word"]
-	if s.Severity != lint.SeverityError || s.Options.String("style") != "curly" || s.Options.Int("max") != 3 {
+	pass := &lint.Pass{Rule: rule, Options: s.Options}
+	if s.Severity != lint.SeverityError || styleOption.Get(pass) != "curly" || maxOption.Get(pass) != 3 {
 		t.Errorf("news: %+v", s)
 	}
 	s = cfg.Settings(reg, "archive/2019/a.md")["repeated-word"]
-	if s.Severity != lint.SeverityWarning || s.Options.String("style") != "curly" || s.Options.Int("max") != 5 {
+	pass = &lint.Pass{Rule: rule, Options: s.Options}
+	if s.Severity != lint.SeverityWarning || styleOption.Get(pass) != "curly" || maxOption.Get(pass) != 5 {
 		t.Errorf("archive/2019: %+v", s)
 	}
 	if !cfg.Ignored("repeated-word", "imported/x.txt") || cfg.Ignored("repeated-word", "imported/x.md") || cfg.Ignored("nbsp", "imported/x.txt") {
 		t.Error("ignore entries matched wrongly")
 	}
 	// The defaults are untouched by an override elsewhere.
-	if r, _ := reg.Lookup("repeated-word"); r.Options[0].Default != "consistent" {
+	if rule.Options[0].Spec().Default != "consistent" || styleOption.Get(&lint.Pass{Rule: rule}) != "consistent" {
 		t.Error("settings leaked into the rule's defaults")
 	}
 }

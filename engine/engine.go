@@ -353,7 +353,7 @@ func (e *Engine) runCorpusRules(files []*FileResult) []string {
 				if f, ok := byPath[path]; ok {
 					return f.settings[r.ID].Options
 				}
-				return r.Defaults()
+				return lint.Options{} // the defaults
 			},
 			Sink:     func(d lint.Diagnostic) { found[k] = append(found[k], d) },
 			NoteSink: func(s string) { notes[k] = append(notes[k], r.ID+": "+s) },

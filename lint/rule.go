@@ -3,7 +3,6 @@ package lint
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -30,7 +29,7 @@ type Rule struct {
 	Category string
 	Severity Severity // default severity
 	Doc      Doc
-	Options  []Option
+	Options  []OptionDecl // read with each declaration's Get or For
 	Fixable  Fixability
 
 	// Run checks one document. It must not read files, print, or modify the
@@ -72,61 +71,6 @@ func (f Fixability) String() string {
 	return [...]string{"", "safe", "unsafe", "safe/unsafe"}[f]
 }
 
-// OptionKind is the type of a rule option's value.
-type OptionKind uint8
-
-// Option kinds accepted in configuration.
-const (
-	OptBool OptionKind = iota
-	OptInt
-	OptString
-	OptStrings
-)
-
-// An Option is one documented, typed setting of a rule.
-type Option struct {
-	Name    string
-	Kind    OptionKind
-	Default any      // bool, int, string or []string matching Kind
-	Enum    []string // allowed values for OptString, if restricted
-	Doc     string
-}
-
-// Options holds a rule's option values for one document, defaults applied.
-type Options map[string]any
-
-// Bool returns a boolean option; unknown names are a programming error
-// caught by Validate at start-up, so here they read as false.
-func (o Options) Bool(name string) bool { v, _ := o[name].(bool); return v }
-
-// Int returns an integer option.
-func (o Options) Int(name string) int { v, _ := o[name].(int); return v }
-
-// String returns a string option.
-func (o Options) String(name string) string { v, _ := o[name].(string); return v }
-
-// Strings returns a list option.
-func (o Options) Strings(name string) []string { v, _ := o[name].([]string); return v }
-
-// Defaults returns the rule's options with their default values.
-func (r *Rule) Defaults() Options {
-	o := make(Options, len(r.Options))
-	for _, opt := range r.Options {
-		o[opt.Name] = opt.Default
-	}
-	return o
-}
-
-// Option returns the declared option called name, or nil.
-func (r *Rule) Option(name string) *Option {
-	for i := range r.Options {
-		if r.Options[i].Name == name {
-			return &r.Options[i]
-		}
-	}
-	return nil
-}
-
 // Validate checks a rule set once at start-up, so that a malformed rule
 // fails loudly in tests rather than silently in a user's CI.
 func Validate(rules []*Rule) error {
@@ -159,34 +103,19 @@ func Validate(rules []*Rule) error {
 		if kinds != 1 || (r.Collect != nil && r.Check == nil) {
 			errs = append(errs, fmt.Errorf("rule %q: set exactly one of Run, Check (with optional Collect) or Builtin", r.ID))
 		}
-		for _, o := range r.Options {
-			if !defaultMatches(o) {
+		names := map[string]bool{}
+		for _, d := range r.Options {
+			o := d.Spec()
+			if !valueMatches(o, o.Default) {
 				errs = append(errs, fmt.Errorf("rule %q: option %q: default %v does not match its kind", r.ID, o.Name, o.Default))
 			}
+			if !isKebab(o.Name) || o.Name == "severity" || names[o.Name] {
+				errs = append(errs, fmt.Errorf("rule %q: option %q: a name must be kebab-case, not severity, and declared once", r.ID, o.Name))
+			}
+			names[o.Name] = true
 		}
 	}
 	return errors.Join(errs...)
-}
-
-func defaultMatches(o Option) bool {
-	switch o.Kind {
-	case OptBool:
-		_, ok := o.Default.(bool)
-		return ok
-	case OptInt:
-		_, ok := o.Default.(int)
-		return ok
-	case OptString:
-		s, ok := o.Default.(string)
-		if ok && len(o.Enum) > 0 {
-			return slices.Contains(o.Enum, s)
-		}
-		return ok
-	case OptStrings:
-		_, ok := o.Default.([]string)
-		return ok
-	}
-	return false
 }
 
 // IsStyleID reports whether id has the form of a house-style rule's ID,
@@ -346,14 +275,16 @@ func (p *CorpusPass) Report(path string, d Diagnostic) {
 }
 
 // Check runs a document rule on a parsed document with the given options
-// (nil: the defaults) and returns its findings unfiltered: for tests and
-// per-rule benchmarks that must not pay for parsing.
+// (the zero Options: the defaults) and returns its findings unfiltered:
+// for tests and per-rule benchmarks that must not pay for parsing. It
+// panics on an option the rule does not declare, or of the wrong type,
+// so that a test's misspelt option fails rather than reads the default.
 func Check(r *Rule, doc *document.Document, opts Options) []Diagnostic {
 	if r.Run == nil {
 		return nil
 	}
-	if opts == nil {
-		opts = r.Defaults()
+	if err := r.checkOptions(opts); err != nil {
+		panic(err)
 	}
 	var out []Diagnostic
 	r.Run(&Pass{Rule: r, Doc: doc, Options: opts, Sink: func(d Diagnostic) { out = append(out, d) }})

@@ -174,7 +174,7 @@ func TestGuardFix(t *testing.T) {
 	r := &lint.Rule{ID: "fake", Category: lint.CategoryTypography, Severity: lint.SeverityWarning, Run: func(p *lint.Pass) {
 		p.Report(lint.Diagnostic{Start: label, End: label + 5, Fix: &lint.Fix{Applicability: lint.Safe, Edits: []lint.Edit{{Start: label + 1, End: label + 5, NewText: ""}}}})
 	}}
-	ds := lint.Check(r, doc, nil)
+	ds := lint.Check(r, doc, lint.Options{})
 	if len(ds) != 1 || ds[0].Fix == nil || ds[0].Fix.Applicability != lint.Unsafe {
 		t.Errorf("Check through Pass.Report: %+v", ds)
 	}

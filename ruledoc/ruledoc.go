@@ -51,7 +51,8 @@ func section(b *strings.Builder, r *lint.Rule) {
 	if len(r.Options) > 0 {
 		fmt.Fprintf(b, "**Options** (in `.copydesk.yaml` under `rules.%s`)\n\n", r.ID)
 		b.WriteString("| option | type | default | what it does |\n| --- | --- | --- | --- |\n")
-		for _, o := range r.Options {
+		for _, d := range r.Options {
+			o := d.Spec()
 			fmt.Fprintf(b, "| `%s` | %s | `%s` | %s |\n", o.Name, kindName(o), value(o.Default), cell(o.Doc))
 		}
 		b.WriteString("\n")
@@ -61,7 +62,8 @@ func section(b *strings.Builder, r *lint.Rule) {
 		fmt.Fprintf(b, "  %s: %s    # error, warning, info or off\n", r.ID, r.Severity)
 	} else {
 		fmt.Fprintf(b, "  %s:\n    severity: %s    # error, warning, info or off\n", r.ID, r.Severity)
-		for _, o := range r.Options {
+		for _, d := range r.Options {
+			o := d.Spec()
 			fmt.Fprintf(b, "    %s: %s\n", o.Name, value(o.Default))
 		}
 	}
@@ -75,7 +77,7 @@ func fixName(f lint.Fixability) string {
 	return "none"
 }
 
-func kindName(o lint.Option) string {
+func kindName(o lint.OptionSpec) string {
 	switch o.Kind {
 	case lint.OptBool:
 		return "boolean"

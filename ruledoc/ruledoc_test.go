@@ -17,11 +17,11 @@ var toy = &lint.Rule{
 		Right: "Fixed text",
 		Fix:   "Safe for one, unsafe for the other.",
 	},
-	Options: []lint.Option{
-		{Name: "min", Kind: lint.OptInt, Default: 3, Doc: "Least length."},
-		{Name: "mode", Kind: lint.OptString, Default: "strict", Enum: []string{"strict", "loose"}, Doc: "How strict."},
-		{Name: "names", Kind: lint.OptStrings, Default: []string{"Museum", "HCMST"}, Doc: "Known names."},
-		{Name: "on", Kind: lint.OptBool, Default: true, Doc: "On."},
+	Options: []lint.OptionDecl{
+		lint.IntOption{Name: "min", Default: 3, Doc: "Least length."},
+		lint.StringOption{Name: "mode", Default: "strict", Enum: []string{"strict", "loose"}, Doc: "How strict."},
+		lint.StringsOption{Name: "names", Default: []string{"Museum", "HCMST"}, Doc: "Known names."},
+		lint.BoolOption{Name: "on", Default: true, Doc: "On."},
 	},
 }
 

@@ -51,7 +51,7 @@ func TestOnlyTheseRules(t *testing.T) {
 				if r.Run == nil {
 					continue
 				}
-				for _, d := range lint.Check(r, doc, nil) {
+				for _, d := range lint.Check(r, doc, lint.Options{}) {
 					got[r.ID] = true
 					if !slices.Contains(tc.want, r.ID) {
 						t.Errorf("%s: unexpected finding at %d: %s (%q)", r.ID, d.Start, d.Message, tc.text[d.Start:d.End])

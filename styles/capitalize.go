@@ -169,7 +169,7 @@ func (s *Set) checkExamples(c *crule) error {
 			return nil
 		}
 		defer doc.Release()
-		return lint.Check(c.rule, doc, nil)
+		return lint.Check(c.rule, doc, lint.Options{})
 	}
 	line := c.d.lines["examples"]
 	for _, ex := range c.d.Wrong {

@@ -34,7 +34,7 @@ func FuzzLoad(f *testing.F) {
 		}
 		defer doc.Release()
 		for _, r := range set.Rules() {
-			for _, d := range lint.Check(r, doc, nil) {
+			for _, d := range lint.Check(r, doc, lint.Options{}) {
 				if d.Start < 0 || d.End < d.Start || d.End > len(text) {
 					t.Fatalf("span [%d, %d) outside the text (%d bytes)", d.Start, d.End, len(text))
 				}

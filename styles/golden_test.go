@@ -52,7 +52,7 @@ func runRule(t *testing.T, set *Set, id, text string) []string {
 	}
 	defer doc.Release()
 	var out []string
-	for _, d := range lint.Check(rule, doc, nil) {
+	for _, d := range lint.Check(rule, doc, lint.Options{}) {
 		s := text[d.Start:d.End]
 		if d.Fix != nil {
 			s += "→" + d.Fix.Edits[0].NewText

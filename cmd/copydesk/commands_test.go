@@ -126,7 +126,7 @@ func TestExplain(t *testing.T) {
 				t.Errorf("Right section lacks %q:\n%s", firstRight, out)
 			}
 			for _, o := range rule.Options {
-				mustContain(t, "explain options", out, o.Name)
+				mustContain(t, "explain options", out, o.Spec().Name)
 			}
 		})
 	}

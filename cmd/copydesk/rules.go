@@ -124,7 +124,8 @@ func explain(r *lint.Rule) string {
 	}
 	if len(r.Options) > 0 {
 		b.WriteString("Options (in .copydesk.yaml under rules." + r.ID + ")\n")
-		for _, o := range r.Options {
+		for _, d := range r.Options {
+			o := d.Spec()
 			fmt.Fprintf(&b, "  %s (default %v): %s\n", o.Name, o.Default, o.Doc)
 		}
 		b.WriteString("\n")
@@ -226,7 +227,8 @@ rules:
 			continue
 		}
 		fmt.Fprintf(&b, "  %s:    # %s\n    severity: %s\n", r.ID, r.Doc.Title, r.Severity)
-		for _, o := range r.Options {
+		for _, d := range r.Options {
+			o := d.Spec()
 			v := o.Default
 			if ss, ok := v.([]string); ok {
 				v = "[" + strings.Join(ss, ", ") + "]"

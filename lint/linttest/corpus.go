@@ -72,7 +72,7 @@ func FalseAlarmsAll(t testing.TB, rules []*lint.Rule, dir string) (alarms map[st
 			}
 		}
 		for _, rule := range rules {
-			for _, d := range lint.Check(rule, doc, nil) {
+			for _, d := range lint.Check(rule, doc, lint.Options{}) {
 				line, _ := doc.Position(d.Start)
 				lo, hi := max(0, d.Start-40), min(len(src), d.End+40)
 				alarms[rule.ID] = append(alarms[rule.ID], Alarm{Path: p, Line: line, Message: d.Message, Context: string(src[lo:hi])})

@@ -36,7 +36,7 @@ func Bench(b *testing.B, rule *lint.Rule) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, d := range benchDocs {
-			lint.Check(rule, d, nil)
+			lint.Check(rule, d, lint.Options{})
 		}
 	}
 }
@@ -161,7 +161,7 @@ func DocExamples(t *testing.T, rule *lint.Rule, wrap func(string) string, fixToR
 		if err != nil {
 			return nil, err
 		}
-		return lint.Check(rule, doc, nil), nil
+		return lint.Check(rule, doc, lint.Options{}), nil
 	}
 	fix := func(src string) (string, int) {
 		first, err := relint([]byte(src))

@@ -39,11 +39,13 @@ var Rule = &lint.Rule{
 			"glyph and the spaces after it. Words are untouched, and the parser reads the title, date and " +
 			"navigation exactly as before.",
 	},
-	Options: []lint.Option{{
-		Name: "indentation", Kind: lint.OptBool, Default: true,
-		Doc: "In a list-page export, also remove the indentation of lines without a bullet (body paragraphs indented by four spaces).",
-	}},
-	Run: run,
+	Options: []lint.OptionDecl{indentation},
+	Run:     run,
+}
+
+var indentation = lint.BoolOption{
+	Name: "indentation", Default: true,
+	Doc: "In a list-page export, also remove the indentation of lines without a bullet (body paragraphs indented by four spaces).",
 }
 
 func run(pass *lint.Pass) {
@@ -52,7 +54,7 @@ func run(pass *lint.Pass) {
 	if doc.Format == document.FormatText {
 		export, depth = exportDepth(doc)
 	}
-	indentation := export && pass.Options.Bool("indentation")
+	dropIndent := export && indentation.Get(pass)
 	var lines []line
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
@@ -80,7 +82,7 @@ func run(pass *lint.Pass) {
 			switch {
 			case l.glyph < l.text && (structural || l.depth < depth+2):
 				pass.Report(bulletDiagnostic(doc.Src, l, where))
-			case indentation && l.start < l.glyph && l.glyph < l.end:
+			case dropIndent && l.start < l.glyph && l.glyph < l.end:
 				pass.Report(lint.Diagnostic{
 					Start:   l.start,
 					End:     l.glyph,

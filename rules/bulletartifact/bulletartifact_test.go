@@ -36,8 +36,8 @@ func TestIndentationOption(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	all := lint.Check(bulletartifact.Rule, doc, nil)
-	bullets := lint.Check(bulletartifact.Rule, doc, lint.Options{"indentation": false})
+	all := lint.Check(bulletartifact.Rule, doc, lint.Options{})
+	bullets := lint.Check(bulletartifact.Rule, doc, lint.Options{}.With("indentation", false))
 	if len(all) != 17 || len(bullets) != 9 {
 		t.Fatalf("got %d findings with indentation, %d without; want 17 and 9", len(all), len(bullets))
 	}

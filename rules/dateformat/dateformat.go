@@ -40,13 +40,24 @@ var Rule = &lint.Rule{
 			"rewrites the date, and the label of a date line, in the house format. Unsafe when the house format " +
 			"drops a time of day or a time zone, or would add one the article does not give (midnight, UTC).",
 	},
-	Options: []lint.Option{
-		{Name: "format", Kind: lint.OptString, Default: "auto", Doc: "the house layout of date lines, in Go notation (2006-01-02, Jan 2, 2006, 2006-01-02 15:04); auto: the most common among the articles"},
-		{Name: "label", Kind: lint.OptString, Default: "auto", Doc: "the house label of date lines with what follows it (\"Date: \"); auto: the most common; \"\" for bare dates"},
-		{Name: "front-matter-format", Kind: lint.OptString, Default: "auto", Doc: "the house layout of front matter dates; auto: the most common among the articles"},
-	},
-	Check: check,
+	Options: []lint.OptionDecl{dateLayout, dateLabel, frontMatterLayout},
+	Check:   check,
 }
+
+var (
+	dateLayout = lint.StringOption{
+		Name: "format", Default: "auto",
+		Doc: "the house layout of date lines, in Go notation (2006-01-02, Jan 2, 2006, 2006-01-02 15:04); auto: the most common among the articles",
+	}
+	dateLabel = lint.StringOption{
+		Name: "label", Default: "auto",
+		Doc: "the house label of date lines with what follows it (\"Date: \"); auto: the most common; \"\" for bare dates",
+	}
+	frontMatterLayout = lint.StringOption{
+		Name: "front-matter-format", Default: "auto",
+		Doc: "the house layout of front matter dates; auto: the most common among the articles",
+	}
+)
 
 // group says which dates are compared with each other.
 type group uint8
@@ -112,18 +123,17 @@ func check(pass *lint.CorpusPass) {
 	order := pubdate.Order(pass.Project)
 	for i := range entries {
 		e := &entries[i]
-		opts := pass.OptionsFor(e.path)
 		layout, label := houseLayout[e.grp], houseLabel[e.grp]
 		fixedLabel := false
 		if e.grp == groupFrontMatter {
-			if v := opts.String("front-matter-format"); v != "" && v != "auto" {
+			if v := frontMatterLayout.For(pass, e.path); v != "" && v != "auto" {
 				layout = v
 			}
 		} else {
-			if v := opts.String("format"); v != "" && v != "auto" {
+			if v := dateLayout.For(pass, e.path); v != "" && v != "auto" {
 				layout = v
 			}
-			if v, ok := opts["label"].(string); ok && v != "auto" {
+			if v := dateLabel.For(pass, e.path); v != "auto" {
 				label, fixedLabel = v, true
 				if label != "" && !strings.HasSuffix(label, " ") && !strings.HasSuffix(label, "：") && e.label != "" {
 					// "Date:" as configured matches "Date:" and "Date: " alike.

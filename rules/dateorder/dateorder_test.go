@@ -142,7 +142,7 @@ func TestFindings(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := []string{}
-			for _, d := range lint.Check(dateorder.Rule, doc, nil) {
+			for _, d := range lint.Check(dateorder.Rule, doc, lint.Options{}) {
 				got = append(got, src[d.Start:d.End]+": "+d.Message)
 			}
 			if !slices.Equal(got, tt.want) {

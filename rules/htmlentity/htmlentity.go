@@ -41,12 +41,14 @@ var Rule = &lint.Rule{
 			"become &, < and > only where the bare character starts no markup, and that is worth a look; in a front " +
 			"matter field an ASCII character may break the quoting (a quotation mark there gets no fix at all).",
 	},
-	Options: []lint.Option{{
-		Name: "check-markdown", Kind: lint.OptBool, Default: false,
-		Doc: "Also report references in Markdown prose and front matter, where they render correctly: for a house " +
-			"style that wants the characters themselves in Markdown source.",
-	}},
-	Run: run,
+	Options: []lint.OptionDecl{checkMarkdown},
+	Run:     run,
+}
+
+var checkMarkdown = lint.BoolOption{
+	Name: "check-markdown", Default: false,
+	Doc: "Also report references in Markdown prose and front matter, where they render correctly: for a house " +
+		"style that wants the characters themselves in Markdown source.",
 }
 
 // maxEntity bounds a reference: the longest HTML5 name has 31 letters.
@@ -59,7 +61,7 @@ func run(pass *lint.Pass) {
 		return // every reference in an HTML page is markup
 	}
 	md := doc.Format == document.FormatMarkdown
-	if md && !pass.Options.Bool("check-markdown") {
+	if md && !checkMarkdown.Get(pass) {
 		return
 	}
 	for bi := range doc.Blocks {

@@ -39,11 +39,13 @@ var Rule = &lint.Rule{
 		Wrong: "![Map of the site](images/site-map.png)   (no such file)\n[the schedule](#schedul)",
 		Right: "![Map of the site](images/site_map.png)\n[the schedule](#schedule)",
 	},
-	Options: []lint.Option{{
-		Name: "ignore", Kind: lint.OptStrings, Default: []string{},
-		Doc: "glob patterns of link destinations that are not checked, such as a generator's own shorthand (\"glossary/*\", \"*.pdf\"); * does not cross a slash, ** does",
-	}},
-	Check: check,
+	Options: []lint.OptionDecl{ignore},
+	Check:   check,
+}
+
+var ignore = lint.StringsOption{
+	Name: "ignore", Default: []string{},
+	Doc: "glob patterns of link destinations that are not checked, such as a generator's own shorthand (\"glossary/*\", \"*.pdf\"); * does not cross a slash, ** does",
 }
 
 func check(pass *lint.CorpusPass) {
@@ -51,13 +53,10 @@ func check(pass *lint.CorpusPass) {
 	c := &judgeCtx{x: x, known: pass.KnownFiles, dirs: knownDirs(pass.KnownFiles), exts: knownExts(pass.KnownFiles),
 		site: nav.DetectSite(pass.Summaries, pass.KnownFiles)}
 	for i, s := range x.Sums {
-		var ignore []string
-		if pass.OptionsFor != nil {
-			ignore = pass.OptionsFor(s.Path).Strings("ignore")
-		}
+		skip := ignore.For(pass, s.Path)
 		for k := range s.Links {
 			l := &s.Links[k]
-			if ignored(ignore, strings.TrimSpace(l.Dest)) {
+			if ignored(skip, strings.TrimSpace(l.Dest)) {
 				continue
 			}
 			if msg := c.judge(i, l.Dest); msg != "" {

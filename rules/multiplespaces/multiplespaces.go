@@ -30,18 +30,20 @@ var Rule = &lint.Rule{
 		Fix: "Safe: replaces the run with one space, a no-break space if the run held one, so that a deliberate " +
 			"\"10\u00a0km\" keeps its no-break space.",
 	},
-	Options: []lint.Option{{
-		Name: "allow-sentence-spacing", Kind: lint.OptBool, Default: false,
-		Doc: "Keep exactly two spaces after a full stop, question or exclamation mark (with any closing quote or " +
-			"parenthesis), for archives that follow the typewriter convention throughout.",
-	}},
-	Run: run,
+	Options: []lint.OptionDecl{allowSentenceSpacing},
+	Run:     run,
+}
+
+var allowSentenceSpacing = lint.BoolOption{
+	Name: "allow-sentence-spacing", Default: false,
+	Doc: "Keep exactly two spaces after a full stop, question or exclamation mark (with any closing quote or " +
+		"parenthesis), for archives that follow the typewriter convention throughout.",
 }
 
 func run(pass *lint.Pass) {
 	doc := pass.Doc
 	src := doc.Src
-	sentenceSpacing := pass.Options.Bool("allow-sentence-spacing")
+	sentenceSpacing := allowSentenceSpacing.Get(pass)
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
 		if !b.Has(document.HasLongSpace) || b.Role == document.RoleDate || b.Role == document.RoleByline {

@@ -19,10 +19,10 @@ func TestSentenceSpacingOption(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := lint.Check(multiplespaces.Rule, doc, nil); len(got) != 4 {
+	if got := lint.Check(multiplespaces.Rule, doc, lint.Options{}); len(got) != 4 {
 		t.Errorf("by default every double space counts: want 4 findings, got %d", len(got))
 	}
-	got := lint.Check(multiplespaces.Rule, doc, lint.Options{"allow-sentence-spacing": true})
+	got := lint.Check(multiplespaces.Rule, doc, lint.Options{}.With("allow-sentence-spacing", true))
 	if len(got) != 1 || string(src[got[0].Start-3:got[0].Start]) != "The" {
 		t.Errorf("with allow-sentence-spacing only the space after \"The\" counts, got %+v", got)
 	}

@@ -40,15 +40,23 @@ var Rule = &lint.Rule{
 			"person confirms. No fix where the spelling runs across a line break (it would join two lines) or " +
 			"where a word was dropped or two names swapped.",
 	},
-	Options: []lint.Option{
-		{Name: "min-count", Kind: lint.OptInt, Default: 3, Doc: "how often a phrase must be seen, in 2 documents or more, to be one of the archive's names (3 at least)"},
-		{Name: "ratio", Kind: lint.OptInt, Default: 3, Doc: "how many times as frequent as a variant the name must be, in occurrences or in documents"},
-	},
+	Options: []lint.OptionDecl{minCount, ratio},
 	Collect: func(pass *lint.Pass) any {
-		return names.MineWords(pass.Doc, names.DocWords(pass), names.MineOptions{MinCount: pass.Options.Int("min-count"), Ratio: pass.Options.Int("ratio")})
+		return names.MineWords(pass.Doc, names.DocWords(pass), names.MineOptions{MinCount: minCount.Get(pass), Ratio: ratio.Get(pass)})
 	},
 	Check: check,
 }
+
+var (
+	minCount = lint.IntOption{
+		Name: "min-count", Default: 3,
+		Doc: "how often a phrase must be seen, in 2 documents or more, to be one of the archive's names (3 at least)",
+	}
+	ratio = lint.IntOption{
+		Name: "ratio", Default: 3,
+		Doc: "how many times as frequent as a variant the name must be, in occurrences or in documents",
+	}
+)
 
 func check(pass *lint.CorpusPass) {
 	paths := make([]string, len(pass.Summaries))
@@ -59,15 +67,11 @@ func check(pass *lint.CorpusPass) {
 		srcs[i] = s.Src
 		facts[i], _ = pass.Facts[i].(*names.Fact)
 	}
-	opts := lint.Options{"min-count": 3, "ratio": 3}
-	if pass.OptionsFor != nil && len(paths) > 0 {
-		if o := pass.OptionsFor(paths[0]); o != nil {
-			opts = o
-		}
+	var mc, ra int
+	if len(paths) > 0 {
+		mc, ra = minCount.For(pass, paths[0]), ratio.For(pass, paths[0])
 	}
-	for _, f := range names.Archive(srcs, facts, names.ArchiveOptions{
-		MinCount: opts.Int("min-count"), Ratio: opts.Int("ratio"), Project: pass.Project,
-	}) {
+	for _, f := range names.Archive(srcs, facts, names.ArchiveOptions{MinCount: mc, Ratio: ra, Project: pass.Project}) {
 		d := lint.Diagnostic{Start: f.Span.Start, End: f.Span.End, Message: Message(f)}
 		if f.Fix {
 			d.Fix = &lint.Fix{Message: fmt.Sprintf("Write %q", f.Target), Applicability: lint.Unsafe,
@@ -78,7 +82,7 @@ func check(pass *lint.CorpusPass) {
 	// Front matter names (author, team) are compared as whole values: the
 	// more frequent spelling wins.
 	groups := names.Groups(paths, facts, names.GroupOptions{
-		MinCount: opts.Int("min-count"), Ratio: opts.Int("ratio"), Kinds: []names.PhraseKind{names.KindMeta},
+		MinCount: mc, Ratio: ra, Kinds: []names.PhraseKind{names.KindMeta},
 	})
 	for _, g := range groups {
 		for _, v := range g.Variants {

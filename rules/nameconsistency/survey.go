@@ -18,7 +18,7 @@ func NewSurvey() *Survey { return &Survey{} }
 
 // Add mines one parsed document.
 func (s *Survey) Add(doc *document.Document) {
-	s.facts = append(s.facts, names.Mine(doc, names.MineOptions{MinCount: 3, Ratio: 3}))
+	s.facts = append(s.facts, names.Mine(doc, names.MineOptions{MinCount: minCount.Default, Ratio: ratio.Default}))
 }
 
 // Frequent returns the names (capitalised phrases of two words or more)

@@ -21,7 +21,7 @@ func TestNoGlossary(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ds := lint.Check(namevariant.Rule, doc, nil); len(ds) != 0 {
+	if ds := lint.Check(namevariant.Rule, doc, lint.Options{}); len(ds) != 0 {
 		t.Errorf("findings without a glossary: %v", ds)
 	}
 }

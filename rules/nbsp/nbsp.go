@@ -29,17 +29,19 @@ var Rule = &lint.Rule{
 		Right: "The museum opened its new gallery.",
 		Fix:   "Safe: replaces each odd space with an ordinary space, one for one.",
 	},
-	Options: []lint.Option{{
-		Name: "allow-with-numbers", Kind: lint.OptBool, Default: true,
-		Doc: "Keep no-break spaces after a number or before one (\"10\u00a0km\", \"page\u00a012\"), where they prevent a bad line break.",
-	}},
-	Run: run,
+	Options: []lint.OptionDecl{allowWithNumbers},
+	Run:     run,
+}
+
+var allowWithNumbers = lint.BoolOption{
+	Name: "allow-with-numbers", Default: true,
+	Doc: "Keep no-break spaces after a number or before one (\"10\u00a0km\", \"page\u00a012\"), where they prevent a bad line break.",
 }
 
 func run(pass *lint.Pass) {
 	doc := pass.Doc
 	src := doc.Src
-	numbers := pass.Options.Bool("allow-with-numbers")
+	numbers := allowWithNumbers.Get(pass)
 	for bi := range doc.Blocks {
 		if !doc.Blocks[bi].Has(document.HasOddSpace) {
 			continue

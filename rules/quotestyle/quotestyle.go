@@ -33,11 +33,13 @@ var Rule = &lint.Rule{
 			"inside words and in elisions such as ’90s and rock ’n’ roll, which a person should check. A straight " +
 			"quote that would end a quoted front matter string is not inserted.",
 	},
-	Options: []lint.Option{{
-		Name: "style", Kind: lint.OptString, Default: "consistent", Enum: []string{"consistent", "curly", "straight"},
-		Doc: "consistent: the document's majority style wins; curly or straight: require that style everywhere.",
-	}},
-	Run: run,
+	Options: []lint.OptionDecl{quoteStyle},
+	Run:     run,
+}
+
+var quoteStyle = lint.StringOption{
+	Name: "style", Default: "consistent", Enum: []string{"consistent", "curly", "straight"},
+	Doc: "consistent: the document's majority style wins; curly or straight: require that style everywhere.",
 }
 
 // mark kinds
@@ -114,7 +116,7 @@ func report(pass *lint.Pass, marks []mark, double bool) {
 	if !double {
 		class = "apostrophes and single quotes"
 	}
-	style := pass.Options.String("style")
+	style := quoteStyle.Get(pass)
 	var why string
 	switch style {
 	case "curly", "straight":

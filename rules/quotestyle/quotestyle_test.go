@@ -36,7 +36,7 @@ func check(t *testing.T, name, src, style string) ([]lint.Diagnostic, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ds := lint.Check(quotestyle.Rule, doc, lint.Options{"style": style})
+	ds := lint.Check(quotestyle.Rule, doc, lint.Options{}.With("style", style))
 	return ds, fixAll(src, ds)
 }
 

@@ -32,12 +32,14 @@ var Rule = &lint.Rule{
 			"and \"..\" before a lower-case word may be a short ellipsis, so those fixes (keep one mark; make it " +
 			"\"...\") need a person's eye.",
 	},
-	Options: []lint.Option{{
-		Name: "flag-emphatic", Kind: lint.OptBool, Default: false,
-		Doc: "Also report runs of exclamation and question marks (\"!!\", \"??\", \"?!\"), which news style avoids; " +
-			"off by default because in quotations and informal posts they are deliberate.",
-	}},
-	Run: run,
+	Options: []lint.OptionDecl{flagEmphatic},
+	Run:     run,
+}
+
+var flagEmphatic = lint.BoolOption{
+	Name: "flag-emphatic", Default: false,
+	Doc: "Also report runs of exclamation and question marks (\"!!\", \"??\", \"?!\"), which news style avoids; " +
+		"off by default because in quotations and informal posts they are deliberate.",
 }
 
 func isMark(c byte) bool {
@@ -51,7 +53,7 @@ func isMark(c byte) bool {
 func run(pass *lint.Pass) {
 	doc := pass.Doc
 	src := doc.Src
-	emphatic := pass.Options.Bool("flag-emphatic")
+	emphatic := flagEmphatic.Get(pass)
 	for bi := range doc.Blocks {
 		if !doc.Blocks[bi].Has(document.HasPunctRun) {
 			continue

@@ -19,10 +19,10 @@ func TestEmphaticOption(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := lint.Check(repeatedpunctuation.Rule, doc, nil); len(got) != 0 {
+	if got := lint.Check(repeatedpunctuation.Rule, doc, lint.Options{}); len(got) != 0 {
 		t.Errorf("by default emphatic marks are style, got %v", got)
 	}
-	got := lint.Check(repeatedpunctuation.Rule, doc, lint.Options{"flag-emphatic": true})
+	got := lint.Check(repeatedpunctuation.Rule, doc, lint.Options{}.With("flag-emphatic", true))
 	if len(got) != 3 {
 		t.Fatalf("with flag-emphatic want 3 findings, got %v", got)
 	}

@@ -34,32 +34,34 @@ var Rule = &lint.Rule{
 		Fix: "Safe: deletes the space. When the comma is glued to the next word (\"museum ,and\"), the space " +
 			"moves to after the comma instead.",
 	},
-	Options: []lint.Option{
-		{
-			Name: "locale", Kind: lint.OptString, Default: "en", Enum: []string{"en", "fr"},
-			Doc: "fr keeps a space (ordinary, no-break or thin) before ; : ! ?, as French typography asks (\"Bonjour !\").",
-		},
-		{
-			Name: "allow-before", Kind: lint.OptStrings, Default: []string{},
-			Doc: "Marks a space may precede, e.g. [\"!\", \"?\"] for text that follows French spacing only there.",
-		},
-	},
-	Run: run,
+	Options: []lint.OptionDecl{locale, allowBefore},
+	Run:     run,
 }
+
+var (
+	locale = lint.StringOption{
+		Name: "locale", Default: "en", Enum: []string{"en", "fr"},
+		Doc: "fr keeps a space (ordinary, no-break or thin) before ; : ! ?, as French typography asks (\"Bonjour !\").",
+	}
+	allowBefore = lint.StringsOption{
+		Name: "allow-before", Default: []string{},
+		Doc: "Marks a space may precede, e.g. [\"!\", \"?\"] for text that follows French spacing only there.",
+	}
+)
 
 // settings are the options resolved for one document.
 type settings struct {
 	allow [128]bool // a space before this ASCII mark is fine
 }
 
-func resolve(o lint.Options) settings {
+func resolve(pass *lint.Pass) settings {
 	var s settings
-	if o.String("locale") == "fr" {
+	if locale.Get(pass) == "fr" {
 		for _, c := range ";:!?" {
 			s.allow[c] = true
 		}
 	}
-	for _, m := range o.Strings("allow-before") {
+	for _, m := range allowBefore.Get(pass) {
 		for _, c := range m {
 			if c < utf8.RuneSelf {
 				s.allow[c] = true
@@ -72,7 +74,7 @@ func resolve(o lint.Options) settings {
 func run(pass *lint.Pass) {
 	doc := pass.Doc
 	src := doc.Src
-	set := resolve(pass.Options)
+	set := resolve(pass)
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
 		if !b.Has(document.HasSpaceBeforePunct) || b.Role == document.RoleDate {

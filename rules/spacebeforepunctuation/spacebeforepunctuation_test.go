@@ -20,13 +20,13 @@ func TestFrenchOptions(t *testing.T) {
 		t.Fatal(err)
 	}
 	count := func(opts lint.Options) int { return len(lint.Check(spacebeforepunctuation.Rule, doc, opts)) }
-	if n := count(nil); n != 6 {
+	if n := count(lint.Options{}); n != 6 {
 		t.Errorf("default (en): want 6 findings, got %d", n)
 	}
-	if n := count(lint.Options{"locale": "fr", "allow-before": []string{}}); n != 2 {
+	if n := count(lint.Options{}.With("locale", "fr").With("allow-before", []string{})); n != 2 {
 		t.Errorf("locale fr: only the comma and the full stop are wrong, want 2 findings, got %d", n)
 	}
-	if n := count(lint.Options{"locale": "en", "allow-before": []string{"!", "?"}}); n != 4 {
+	if n := count(lint.Options{}.With("locale", "en").With("allow-before", []string{"!", "?"})); n != 4 {
 		t.Errorf("allow-before ! ?: want 4 findings, got %d", n)
 	}
 }

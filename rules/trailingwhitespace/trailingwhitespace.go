@@ -25,17 +25,19 @@ var Rule = &lint.Rule{
 		Right: "The gallery opens on Friday.",
 		Fix:   "Safe: deletes the whitespace at the line end; the line ending itself is kept.",
 	},
-	Options: []lint.Option{{
-		Name: "allow-hard-breaks", Kind: lint.OptBool, Default: true,
-		Doc: "In Markdown, keep exactly two trailing spaces inside a paragraph: they are a hard line break.",
-	}},
-	Run: run,
+	Options: []lint.OptionDecl{allowHardBreaks},
+	Run:     run,
+}
+
+var allowHardBreaks = lint.BoolOption{
+	Name: "allow-hard-breaks", Default: true,
+	Doc: "In Markdown, keep exactly two trailing spaces inside a paragraph: they are a hard line break.",
 }
 
 func run(pass *lint.Pass) {
 	doc := pass.Doc
 	src := doc.Src
-	hardBreaks := pass.Options.Bool("allow-hard-breaks") && doc.Format == document.FormatMarkdown
+	hardBreaks := allowHardBreaks.Get(pass) && doc.Format == document.FormatMarkdown
 	for n := 1; n <= doc.Lines(); n++ {
 		ls := doc.LineSpan(n)
 		end := ls.End

@@ -116,7 +116,7 @@ func (e *Env) MeasureFalseAlarms(dir string, samples int) (*FalseAlarms, error) 
 				tl.findings, tl.safe = make([]int, len(fa.Rules)), make([]int, len(fa.Rules))
 				tl.samples = make([][]AlarmSample, len(fa.Rules))
 				for k, ra := range fa.Rules {
-					for _, d := range lint.Check(ra.Rule, doc, nil) {
+					for _, d := range lint.Check(ra.Rule, doc, lint.Options{}) {
 						tl.findings[k]++
 						if Safe(d) {
 							tl.safe[k]++
