@@ -62,16 +62,17 @@ func check(pass *lint.CorpusPass) {
 	paths := make([]string, len(pass.Summaries))
 	srcs := make([][]byte, len(pass.Summaries))
 	facts := make([]*names.Fact, len(pass.Summaries))
+	// Each file's findings follow its own options: the archive's names
+	// are counted over every file, but whether a spelling in a file is
+	// reported is decided with the limits configured for that file.
+	limits := make([]names.Limits, len(pass.Summaries))
 	for i, s := range pass.Summaries {
 		paths[i] = s.Path
 		srcs[i] = s.Src
 		facts[i], _ = pass.Facts[i].(*names.Fact)
+		limits[i] = names.Limits{MinCount: minCount.For(pass, s.Path), Ratio: ratio.For(pass, s.Path)}
 	}
-	var mc, ra int
-	if len(paths) > 0 {
-		mc, ra = minCount.For(pass, paths[0]), ratio.For(pass, paths[0])
-	}
-	for _, f := range names.Archive(srcs, facts, names.ArchiveOptions{MinCount: mc, Ratio: ra, Project: pass.Project}) {
+	for _, f := range names.Archive(srcs, facts, names.ArchiveOptions{Limits: limits, Project: pass.Project}) {
 		d := lint.Diagnostic{Start: f.Span.Start, End: f.Span.End, Message: Message(f)}
 		if f.Fix {
 			d.Fix = &lint.Fix{Message: fmt.Sprintf("Write %q", f.Target), Applicability: lint.Unsafe,
@@ -80,10 +81,9 @@ func check(pass *lint.CorpusPass) {
 		pass.Report(paths[f.Doc], d)
 	}
 	// Front matter names (author, team) are compared as whole values: the
-	// more frequent spelling wins.
-	groups := names.Groups(paths, facts, names.GroupOptions{
-		MinCount: mc, Ratio: ra, Kinds: []names.PhraseKind{names.KindMeta},
-	})
+	// more frequent spelling wins, whatever the counts (Groups applies its
+	// limits to names in the text only).
+	groups := names.Groups(paths, facts, names.GroupOptions{Kinds: []names.PhraseKind{names.KindMeta}})
 	for _, g := range groups {
 		for _, v := range g.Variants {
 			if sameName(v.Surface, g.Dominant.Surface) {

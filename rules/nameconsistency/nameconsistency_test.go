@@ -19,3 +19,10 @@ func TestRule(t *testing.T) {
 		t.Run(dir, func(t *testing.T) { linttest.RunCorpus(t, dir, nameconsistency.Rule) })
 	}
 }
+
+// TestOptionsPerFile: an archive whose folders are configured with
+// different limits. Each file's spellings are judged with its own options,
+// whichever file comes first.
+func TestOptionsPerFile(t *testing.T) {
+	linttest.RunCorpus(t, "testdata/perfile", nameconsistency.Rule)
+}

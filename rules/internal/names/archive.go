@@ -13,15 +13,38 @@ import (
 // ArchiveOptions set what the archive's own names are and when a spelling
 // beside one is reported.
 type ArchiveOptions struct {
+	// Limits are each document's, by index: a document's findings are
+	// those the archive gives with its own limits, as if every document
+	// were configured as it is. A document past the end, and a zero
+	// field, take the defaults.
+	Limits []Limits
+	// Project holds the glossary, which always wins over mined names, and
+	// the names marked distinct. May be nil.
+	Project *lint.Project
+}
+
+// Limits set when a phrase is one of the archive's names and when a
+// spelling beside one is reported.
+type Limits struct {
 	// MinCount: a name is seen at least this often, and at least three
 	// times, in two documents or more.
 	MinCount int
 	// Ratio: the name is this many times as frequent as the spelling
 	// reported beside it, in occurrences or in documents.
 	Ratio int
-	// Project holds the glossary, which always wins over mined names, and
-	// the names marked distinct. May be nil.
-	Project *lint.Project
+}
+
+// limits returns document di's limits, defaults applied.
+func (opt *ArchiveOptions) limits(di int) Limits {
+	var l Limits
+	if di < len(opt.Limits) {
+		l = opt.Limits[di]
+	}
+	l.MinCount = max(l.MinCount, minNameCount)
+	if l.Ratio <= 0 {
+		l.Ratio = 3
+	}
+	return l
 }
 
 // A Finding is a spelling in one document that is a slip of a name the
@@ -68,10 +91,6 @@ const (
 // Its memory grows with the distinct phrases mined, not with the text: a
 // phrase's parts are worked out once per distinct phrase.
 func Archive(srcs [][]byte, facts []*Fact, opt ArchiveOptions) []Finding {
-	opt.MinCount = max(opt.MinCount, minNameCount)
-	if opt.Ratio <= 0 {
-		opt.Ratio = 3
-	}
 	cands, names, parts := countCandidates(facts)
 	countLower(srcs, facts, cands, names)
 	// the counts of each key, over its spellings
@@ -111,29 +130,41 @@ func Archive(srcs [][]byte, facts []*Fact, opt ArchiveOptions) []Finding {
 		}
 	}
 	// The index holds the mined names only: the glossary's are name-variant's
-	// to match, and a glossary of 10,000 names is not walked twice.
-	var entries []lint.NameEntry
-	for _, s := range names {
-		c := cands[s]
-		if c.docs < minNameDocs || c.count < opt.MinCount || rarelyCapital(s, c) || !strings.Contains(s, " ") && !singleName(s) {
+	// to match, and a glossary of 10,000 names is not walked twice. Which
+	// names are in it depends on the least count, so there is one index
+	// for each least count the documents are configured with: one, unless
+	// some files are configured otherwise.
+	indexes := map[int]*Index{}
+	for di := range facts {
+		minCount := opt.limits(di).MinCount
+		if _, ok := indexes[minCount]; ok {
 			continue
 		}
-		if k, _, _ := PhraseKey(s); k == "" || taken[k] {
-			continue
+		var entries []lint.NameEntry
+		for _, s := range names {
+			c := cands[s]
+			if c.docs < minNameDocs || c.count < minCount || rarelyCapital(s, c) || !strings.Contains(s, " ") && !singleName(s) {
+				continue
+			}
+			if k, _, _ := PhraseKey(s); k == "" || taken[k] {
+				continue
+			}
+			entries = append(entries, lint.NameEntry{Name: s, Source: "mined"})
 		}
-		entries = append(entries, lint.NameEntry{Name: s, Source: "mined"})
+		indexes[minCount] = nil
+		if len(entries) > 0 {
+			indexes[minCount] = NewIndex(entries)
+		}
 	}
-	if len(entries) == 0 {
-		return nil
-	}
-	ix := NewIndex(entries)
 	per := make([][]Finding, len(facts))
 	shares := min(runtime.GOMAXPROCS(0), 8, max(1, len(facts)/64))
 	var wg sync.WaitGroup
 	for k := range shares {
 		wg.Go(func() {
 			for di := k; di < len(facts); di += shares {
-				if facts[di] == nil || di >= len(srcs) {
+				lim := opt.limits(di)
+				ix := indexes[lim.MinCount]
+				if facts[di] == nil || di >= len(srcs) || ix == nil {
 					continue
 				}
 				ix.FindWords(srcs[di], facts[di], func(m Match) {
@@ -161,7 +192,7 @@ func Archive(srcs [][]byte, facts []*Fact, opt ArchiveOptions) []Finding {
 					}
 					// the name is far more frequent, or in far more documents
 					// and no less frequent: not Marlin beside a book's Marlian
-					if t.count < opt.Ratio*vc && (t.docs < opt.Ratio*vd || t.count < vc) {
+					if t.count < lim.Ratio*vc && (t.docs < lim.Ratio*vd || t.count < vc) {
 						return
 					}
 					if isDistinct(distinct, m.Text, m.Target.Surface) {
@@ -184,7 +215,7 @@ func Archive(srcs [][]byte, facts []*Fact, opt ArchiveOptions) []Finding {
 						if !strings.Contains(m.Target.Surface, " ") && !mentions(facts[di], parts, t) {
 							return
 						}
-						f.single, f.ratioOf = m.Text, t.count/opt.Ratio
+						f.single, f.ratioOf = m.Text, t.count/lim.Ratio
 					}
 					per[di] = append(per[di], f)
 				})
