@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 )
 
 // A rule's options are typed values it declares, in the manner of the
@@ -170,7 +171,7 @@ func (r *Rule) Option(name string) (OptionSpec, bool) {
 func get[T any](r *Rule, o Options, name string, kind OptionKind, def T) T {
 	if r != nil {
 		if s, ok := r.Option(name); !ok || s.Kind != kind {
-			panic(fmt.Sprintf("rule %s reads option %q, which its Options do not declare as a %s", r.ID, name, kindWord(kind)))
+			panic(fmt.Sprintf("rule %s reads option %q, which its Options do not declare as %s", r.ID, name, kindWord(OptionSpec{Kind: kind})))
 		}
 	}
 	v, ok := o.set[name]
@@ -191,8 +192,22 @@ func optionsFor(p *CorpusPass, path string) Options {
 	return p.OptionsFor(path)
 }
 
-func kindWord(k OptionKind) string {
-	return [...]string{"bool", "int", "string", "list of strings"}[k]
+// kindWord names the values an option takes, for messages.
+func kindWord(s OptionSpec) string {
+	switch s.Kind {
+	case OptBool:
+		return "a boolean"
+	case OptInt:
+		return "a whole number"
+	case OptString:
+		if len(s.Enum) > 0 {
+			return "one of " + strings.Join(s.Enum, ", ")
+		}
+		return "a string"
+	case OptStrings:
+		return "a list of strings"
+	}
+	return "a value"
 }
 
 // checkOptions reports values set under names r does not declare, or of
@@ -204,7 +219,7 @@ func (r *Rule) checkOptions(o Options) error {
 			return fmt.Errorf("rule %s has no option %q", r.ID, name)
 		}
 		if !valueMatches(s, o.set[name]) {
-			return fmt.Errorf("rule %s: option %q: %v (%T) is not a %s", r.ID, name, o.set[name], o.set[name], kindWord(s.Kind))
+			return fmt.Errorf("rule %s: option %q: %#v is not %s", r.ID, name, o.set[name], kindWord(s))
 		}
 	}
 	return nil

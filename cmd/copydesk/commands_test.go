@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -125,8 +126,9 @@ func TestExplain(t *testing.T) {
 			if !strings.Contains(out[right:], firstRight) {
 				t.Errorf("Right section lacks %q:\n%s", firstRight, out)
 			}
-			for _, o := range rule.Options {
-				mustContain(t, "explain options", out, o.Spec().Name)
+			for _, d := range rule.Options {
+				o := d.Spec()
+				mustContain(t, "explain options", out, fmt.Sprintf("  %s (default %v): ", o.Name, o.Default))
 			}
 		})
 	}
@@ -208,8 +210,18 @@ func TestInit(t *testing.T) {
 	r = cli(t, "", "lint", "--config", dir+"/"+config.FileName, "bad.md")
 	wantCode(t, r, 1)
 	mustContain(t, "lint with init config", r.stdout, "[repeated-word]")
-	if _, err := config.Load(config.FileName, rules.Registry()); err != nil {
-		t.Errorf("written config does not load: %v", err)
+	loaded, err := config.Load(config.FileName, rules.Registry())
+	if err != nil {
+		t.Fatalf("written config does not load: %v", err)
+	}
+	// It sets every option to the default its rule declares.
+	for _, rule := range rules.Registry().Rules() {
+		for _, d := range rule.Options {
+			o := d.Spec()
+			if got, ok := loaded.Rules[rule.ID].Options[o.Name]; !ok || fmt.Sprint(got) != fmt.Sprint(o.Default) {
+				t.Errorf("%s: %s is %#v in the written config, the declared default is %#v", rule.ID, o.Name, got, o.Default)
+			}
+		}
 	}
 
 	// Refuses to overwrite without --force, and leaves the file alone.
