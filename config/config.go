@@ -423,8 +423,10 @@ func decodeOption(opt lint.OptionSpec, v *yaml.Node) (any, error) {
 		}
 		return b, nil
 	case lint.OptInt:
+		// The YAML decoder truncates 2.5 to 2 for an int; a fraction is
+		// a mistake to report, not to round.
 		var n int
-		if err := v.Decode(&n); err != nil {
+		if err := v.Decode(&n); err != nil || v.ShortTag() != "!!int" {
 			return nil, fmt.Errorf("want a whole number, got %q", v.Value)
 		}
 		return n, nil
