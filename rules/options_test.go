@@ -22,13 +22,13 @@ func TestOptionDefaultsRoundTrip(t *testing.T) {
 		if len(r.Options) == 0 {
 			continue
 		}
-		section := doc[strings.Index(doc, "<a id=\""+r.ID+"\"></a>"):]
-		start := strings.Index(section, "**Configure**\n\n```yaml\n")
-		if start < 0 {
-			t.Fatalf("%s: no Configure block in the rule reference", r.ID)
+		_, section, ok := strings.Cut(doc, "<a id=\""+r.ID+"\"></a>")
+		section, _, _ = strings.Cut(section, "<a id=") // the rule's own section only
+		_, block, ok2 := strings.Cut(section, "**Configure**\n\n```yaml\n")
+		block, _, ok3 := strings.Cut(block, "```\n")
+		if !ok || !ok2 || !ok3 {
+			t.Fatalf("%s: no section with a Configure block in the rule reference", r.ID)
 		}
-		block := section[start+len("**Configure**\n\n```yaml\n"):]
-		block = block[:strings.Index(block, "```\n")]
 		cfg, err := config.Parse([]byte(block), "rules.md", reg)
 		if err != nil {
 			t.Errorf("%s: the reference's example config does not load: %v\n%s", r.ID, err, block)
