@@ -4,7 +4,10 @@ import "unicode/utf8"
 
 // BlockFacts are cheap facts about a block's prose, gathered once after
 // tokenizing, so that a rule can pass over blocks that cannot hold what it
-// looks for instead of walking every token of the document.
+// looks for instead of walking every token of the document. A rule declares
+// the facts it needs (lint.Rule.Needs) rather than testing them itself, and
+// a test in package rules holds each rule's findings equal with and without
+// them: a fact may hold where nothing is found, never the other way round.
 type BlockFacts uint32
 
 // The facts a block may have.
@@ -20,6 +23,12 @@ const (
 	HasSpaceBeforePunct                        // a space before a mark, or after an opening bracket
 	HasPunctBeforeWord                         // one of . , ; : ! ? directly followed by a word, a number or a mark
 	HasAmpersand                               // &
+
+	// KnownFacts are all the facts above.
+	KnownFacts = HasAmpersand<<1 - 1
+	// AnyFacts are a block's facts when they were not gathered: since any
+	// of them may hold, no rule passes over the block.
+	AnyFacts = ^BlockFacts(0)
 )
 
 // Has reports whether the block has any of the facts f.

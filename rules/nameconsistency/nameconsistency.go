@@ -45,9 +45,10 @@ var Rule = &lint.Rule{
 		{Name: "ratio", Kind: lint.OptInt, Default: 3, Doc: "how many times as frequent as a variant the name must be, in occurrences or in documents"},
 	},
 	Collect: func(pass *lint.Pass) any {
-		return names.MineWords(pass.Doc, names.DocWords(pass), names.MineOptions{MinCount: pass.Options.Int("min-count"), Ratio: pass.Options.Int("ratio")})
+		return names.MineWords(pass.Doc, names.DocWords.Of(pass), names.MineOptions{MinCount: pass.Options.Int("min-count"), Ratio: pass.Options.Int("ratio")})
 	},
-	Check: check,
+	Check:    check,
+	Requires: []lint.Requirement{names.DocWords},
 }
 
 func check(pass *lint.CorpusPass) {
