@@ -46,7 +46,8 @@ var Rule = &lint.Rule{
 		Doc: "Also report references in Markdown prose and front matter, where they render correctly: for a house " +
 			"style that wants the characters themselves in Markdown source.",
 	}},
-	Run: run,
+	Needs: document.HasAmpersand,
+	Run:   run,
 }
 
 // maxEntity bounds a reference: the longest HTML5 name has 31 letters.
@@ -62,9 +63,8 @@ func run(pass *lint.Pass) {
 	if md && !pass.Options.Bool("check-markdown") {
 		return
 	}
-	for bi := range doc.Blocks {
-		b := &doc.Blocks[bi]
-		if b.Tok1 == b.Tok0 || !b.Has(document.HasAmpersand) {
+	for _, b := range pass.Blocks() {
+		if b.Tok1 == b.Tok0 {
 			continue
 		}
 		toks := doc.BlockTokens(b)

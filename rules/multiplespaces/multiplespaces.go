@@ -35,16 +35,16 @@ var Rule = &lint.Rule{
 		Doc: "Keep exactly two spaces after a full stop, question or exclamation mark (with any closing quote or " +
 			"parenthesis), for archives that follow the typewriter convention throughout.",
 	}},
-	Run: run,
+	Needs: document.HasLongSpace,
+	Run:   run,
 }
 
 func run(pass *lint.Pass) {
 	doc := pass.Doc
 	src := doc.Src
 	sentenceSpacing := pass.Options.Bool("allow-sentence-spacing")
-	for bi := range doc.Blocks {
-		b := &doc.Blocks[bi]
-		if !b.Has(document.HasLongSpace) || b.Role == document.RoleDate || b.Role == document.RoleByline {
+	for _, b := range pass.Blocks() {
+		if b.Role == document.RoleDate || b.Role == document.RoleByline {
 			continue // "2025-03-14 09:30  Views: 120", "Text: A. Berg  Photo: J. Olsen": field separators
 		}
 		cell := b.Kind == document.KindTableCell

@@ -33,18 +33,16 @@ var Rule = &lint.Rule{
 		Name: "allow-with-numbers", Kind: lint.OptBool, Default: true,
 		Doc: "Keep no-break spaces after a number or before one (\"10\u00a0km\", \"page\u00a012\"), where they prevent a bad line break.",
 	}},
-	Run: run,
+	Needs: document.HasOddSpace,
+	Run:   run,
 }
 
 func run(pass *lint.Pass) {
 	doc := pass.Doc
 	src := doc.Src
 	numbers := pass.Options.Bool("allow-with-numbers")
-	for bi := range doc.Blocks {
-		if !doc.Blocks[bi].Has(document.HasOddSpace) {
-			continue
-		}
-		toks := doc.BlockTokens(&doc.Blocks[bi])
+	for _, b := range pass.Blocks() {
+		toks := doc.BlockTokens(b)
 		for i, t := range toks {
 			if t.Kind != document.TokSpace || !t.Is(document.FlagOddSpace) {
 				continue

@@ -37,7 +37,8 @@ var Rule = &lint.Rule{
 		Name: "style", Kind: lint.OptString, Default: "consistent", Enum: []string{"consistent", "curly", "straight"},
 		Doc: "consistent: the document's majority style wins; curly or straight: require that style everywhere.",
 	}},
-	Run: run,
+	Needs: document.HasDoubleQuote | document.HasSingleQuote,
+	Run:   run,
 }
 
 // mark kinds
@@ -63,9 +64,8 @@ func run(pass *lint.Pass) {
 	doc := pass.Doc
 	src := doc.Src
 	var marks []mark
-	for bi := range doc.Blocks {
-		b := &doc.Blocks[bi]
-		if b.Tok1 > b.Tok0 && b.Has(document.HasDoubleQuote|document.HasSingleQuote) {
+	for bi, b := range pass.Blocks() {
+		if b.Tok1 > b.Tok0 {
 			plain := doc.Format == document.FormatText || b.Kind == document.KindField
 			marks = collect(src, b.Prose, doc.BlockTokens(b), plain, int32(bi), marks)
 		}

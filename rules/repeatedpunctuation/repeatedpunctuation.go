@@ -37,7 +37,8 @@ var Rule = &lint.Rule{
 		Doc: "Also report runs of exclamation and question marks (\"!!\", \"??\", \"?!\"), which news style avoids; " +
 			"off by default because in quotations and informal posts they are deliberate.",
 	}},
-	Run: run,
+	Needs: document.HasPunctRun,
+	Run:   run,
 }
 
 func isMark(c byte) bool {
@@ -52,11 +53,8 @@ func run(pass *lint.Pass) {
 	doc := pass.Doc
 	src := doc.Src
 	emphatic := pass.Options.Bool("flag-emphatic")
-	for bi := range doc.Blocks {
-		if !doc.Blocks[bi].Has(document.HasPunctRun) {
-			continue
-		}
-		toks := doc.BlockTokens(&doc.Blocks[bi])
+	for _, b := range pass.Blocks() {
+		toks := doc.BlockTokens(b)
 		for i := 0; i < len(toks); i++ {
 			if toks[i].Kind != document.TokPunct || !isMark(src[toks[i].Start]) {
 				continue

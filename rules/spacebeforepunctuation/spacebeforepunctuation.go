@@ -44,7 +44,8 @@ var Rule = &lint.Rule{
 			Doc: "Marks a space may precede, e.g. [\"!\", \"?\"] for text that follows French spacing only there.",
 		},
 	},
-	Run: run,
+	Needs: document.HasSpaceBeforePunct,
+	Run:   run,
 }
 
 // settings are the options resolved for one document.
@@ -73,9 +74,8 @@ func run(pass *lint.Pass) {
 	doc := pass.Doc
 	src := doc.Src
 	set := resolve(pass.Options)
-	for bi := range doc.Blocks {
-		b := &doc.Blocks[bi]
-		if !b.Has(document.HasSpaceBeforePunct) || b.Role == document.RoleDate {
+	for _, b := range pass.Blocks() {
+		if b.Role == document.RoleDate {
 			continue // "Date : 2025-03-14" is the export's, for the date rules
 		}
 		toks := doc.BlockTokens(b)
