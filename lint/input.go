@@ -104,6 +104,16 @@ func (d *DocInputs) Release() {
 	clear(d.built)
 }
 
+// MayFind reports whether the rule may find something in block b: whether
+// b has any of the facts in Rule.Needs, or always when it declares none.
+// Blocks is the loop that asks it; a rule whose loop body appends to
+// slices it keeps across blocks asks it itself, since the body of a range
+// over Blocks is a closure and moves those slices to the heap.
+func (p *Pass) MayFind(b *document.Block) bool {
+	need := p.Rule.Needs
+	return need == 0 || b.Facts&need != 0
+}
+
 // Blocks yields the document's blocks that may hold what the rule looks
 // for, with their indexes: the blocks having any of the facts in
 // Rule.Needs, or every block when the rule declares none. A document
@@ -111,9 +121,9 @@ func (d *DocInputs) Release() {
 // which is how the prefilter is tested.
 func (p *Pass) Blocks() iter.Seq2[int, *document.Block] {
 	return func(yield func(int, *document.Block) bool) {
-		need, blocks := p.Rule.Needs, p.Doc.Blocks
+		blocks := p.Doc.Blocks
 		for i := range blocks {
-			if b := &blocks[i]; (need == 0 || b.Facts&need != 0) && !yield(i, b) {
+			if b := &blocks[i]; p.MayFind(b) && !yield(i, b) {
 				return
 			}
 		}

@@ -65,7 +65,11 @@ func run(pass *lint.Pass) {
 	var stack, lones, pending []mark
 	var pendingBlock *document.Block
 	carried := 0
-	for _, b := range pass.Blocks() {
+	for bi := range doc.Blocks {
+		b := &doc.Blocks[bi]
+		if !pass.MayFind(b) {
+			continue // not pass.Blocks: the appends below would move stack and lones to the heap
+		}
 		toks := doc.BlockTokens(b)
 		if len(toks) == 0 || prose.TeX(src, toks) {
 			continue // TeX math pairs its own braces and brackets
