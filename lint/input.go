@@ -135,21 +135,21 @@ func (p *Pass) Blocks() iter.Seq2[int, *document.Block] {
 func validateInputs(r *Rule) error {
 	var errs []error
 	if r.Needs != 0 && r.Run == nil {
-		errs = append(errs, errors.New("Needs block facts but has no Run to pass blocks to"))
+		errs = append(errs, errors.New("declares the block facts it Needs but has no Run to pass blocks to"))
 	}
 	if r.Needs&^document.KnownFacts != 0 {
-		errs = append(errs, fmt.Errorf("Needs unknown block facts %#x", uint32(r.Needs&^document.KnownFacts)))
+		errs = append(errs, fmt.Errorf("declares that it Needs unknown block facts %#x", uint32(r.Needs&^document.KnownFacts)))
 	}
 	for i, in := range r.Requires {
 		if in == nil {
-			errs = append(errs, fmt.Errorf("Requires[%d] is nil", i))
+			errs = append(errs, fmt.Errorf("its Requires[%d] is nil", i))
 			continue
 		}
 		if err := in.check(); err != nil {
-			errs = append(errs, fmt.Errorf("Requires[%d]: %w", i, err))
+			errs = append(errs, fmt.Errorf("its Requires[%d]: %w", i, err))
 		}
 		if slices.Contains(r.Requires[:i], in) {
-			errs = append(errs, fmt.Errorf("Requires lists %q twice", in.InputName()))
+			errs = append(errs, fmt.Errorf("its Requires lists %q twice", in.InputName()))
 		}
 	}
 	return errors.Join(errs...)

@@ -80,7 +80,7 @@ func TestValidateInputs(t *testing.T) {
 		{rule("unnamed", noop, &Input[int]{Build: ok.Build}), "an input without a name"},
 		{rule("no-build", noop, &Input[int]{Name: "x"}), `input "x" has no Build`},
 		{rule("twice", noop, ok, ok), `Requires lists "ok" twice`},
-		{corpus, "Needs block facts but has no Run"},
+		{corpus, "Needs but has no Run"},
 		{unknown, "Needs unknown block facts 0x800"},
 	} {
 		err := Validate([]*Rule{c.r})
