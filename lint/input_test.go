@@ -49,6 +49,23 @@ func TestInputBuiltOnceADocument(t *testing.T) {
 	}
 }
 
+func TestDocInputsRelease(t *testing.T) {
+	var released []string
+	mk := func(name string) *Input[string] {
+		return &Input[string]{Name: name, Build: func(*Pass) string { return name }, Release: func(v string) { released = append(released, v) }}
+	}
+	used, unused := mk("used"), mk("unused")
+	plain := &Input[int]{Name: "no release", Build: func(*Pass) int { return 1 }}
+	r := rule("r", func(p *Pass) { used.Of(p); plain.Of(p) }, used, unused, plain)
+	inputs := new(DocInputs)
+	r.Run(&Pass{Rule: r, Doc: &document.Document{Summary: &document.Summary{}}, Inputs: inputs})
+	inputs.Release()
+	inputs.Release() // nothing is released twice
+	if !slices.Equal(released, []string{"used"}) {
+		t.Errorf("released %q, want only the input built", released)
+	}
+}
+
 func TestInputNotRequiredPanics(t *testing.T) {
 	in := &Input[string]{Name: "secret", Build: func(*Pass) string { return "" }}
 	r := rule("undeclared", func(p *Pass) { in.Of(p) })
