@@ -1,10 +1,16 @@
 package document
 
-import "unicode/utf8"
+import (
+	"strconv"
+	"unicode/utf8"
+)
 
 // BlockFacts are cheap facts about a block's prose, gathered once after
 // tokenizing, so that a rule can pass over blocks that cannot hold what it
-// looks for instead of walking every token of the document.
+// looks for instead of walking every token of the document. A rule declares
+// the facts it needs (lint.Rule.Needs) rather than testing them itself, and
+// a test in package rules holds each rule's findings equal with and without
+// them: a fact may hold where nothing is found, never the other way round.
 type BlockFacts uint32
 
 // The facts a block may have.
@@ -20,7 +26,39 @@ const (
 	HasSpaceBeforePunct                        // a space before a mark, or after an opening bracket
 	HasPunctBeforeWord                         // one of . , ; : ! ? directly followed by a word, a number or a mark
 	HasAmpersand                               // &
+
+	// KnownFacts are all the facts above.
+	KnownFacts = HasAmpersand<<1 - 1
+	// AnyFacts are a block's facts when they were not gathered: since any
+	// of them may hold, no rule passes over the block.
+	AnyFacts = ^BlockFacts(0)
 )
+
+var factNames = [...]string{"non-ASCII", "odd space", "long space", "invisible", "bracket", "double quote",
+	"single quote", "punctuation run", "space before punctuation", "punctuation before word", "ampersand"}
+
+// String names the facts, joined by "|"; "none" when there are none.
+func (f BlockFacts) String() string {
+	if f == 0 {
+		return "none"
+	}
+	var b []byte
+	for i := 0; f != 0; i, f = i+1, f>>1 {
+		if f&1 == 0 {
+			continue
+		}
+		if len(b) > 0 {
+			b = append(b, '|')
+		}
+		if i < len(factNames) {
+			b = append(b, factNames[i]...)
+		} else {
+			b = append(b, "bit "...)
+			b = strconv.AppendInt(b, int64(i), 10)
+		}
+	}
+	return string(b)
+}
 
 // Has reports whether the block has any of the facts f.
 func (b *Block) Has(f BlockFacts) bool { return b.Facts&f != 0 }

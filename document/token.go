@@ -52,9 +52,6 @@ const (
 	FlagApostrophe
 	// FlagNonASCII: a word holds a character outside ASCII.
 	FlagNonASCII
-	// FlagFree is the first bit no flag uses, which a rule may borrow in a
-	// copy of a token's flags. A new flag above overflows it at compile time.
-	FlagFree
 )
 
 // A Token is a byte range of the source with a kind. 32-bit offsets keep

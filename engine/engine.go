@@ -249,9 +249,9 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 	f.Summary = doc.Summary
 	f.settings = e.Config.Settings(e.Registry, f.rel)
 	report := func(d lint.Diagnostic) { f.Diagnostics = append(f.Diagnostics, d) }
-	today := e.today() // once a file, not once a rule: time.Now showed in profiles
-	var shared map[any]any
-	defer func() { lint.ReleaseShared(shared) }()
+	today := e.today()               // once a file, not once a rule: time.Now showed in profiles
+	docInputs := new(lint.DocInputs) // built once a document for all its rules
+	defer docInputs.Release()        // after the last rule: an input may hold pooled memory
 	for _, p := range doc.Problems {
 		if in.CorpusOnly {
 			break // reported only for the files linted
@@ -267,14 +267,14 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 			if s.Severity == lint.SeverityOff || in.CorpusOnly {
 				continue
 			}
-			pass := &lint.Pass{Rule: r, Doc: doc, Options: s.Options, Project: &e.Config.Project, Rel: f.rel, Today: today, Sink: report, Store: &shared}
+			pass := &lint.Pass{Rule: r, Doc: doc, Options: s.Options, Project: &e.Config.Project, Rel: f.rel, Today: today, Sink: report, Inputs: docInputs}
 			if err := safeRun(r, in.Path, func() { r.Run(pass) }); err != nil {
 				f.Err = errors.Join(f.Err, err)
 			}
 		case r.Check != nil && collect:
 			var fact any
 			if r.Collect != nil && !e.Config.OffEverywhere(r.ID) {
-				pass := &lint.Pass{Rule: r, Doc: doc, Options: s.Options, Project: &e.Config.Project, Rel: f.rel, Today: today, Sink: report, Store: &shared}
+				pass := &lint.Pass{Rule: r, Doc: doc, Options: s.Options, Project: &e.Config.Project, Rel: f.rel, Today: today, Sink: report, Inputs: docInputs}
 				if err := safeRun(r, in.Path, func() { fact = r.Collect(pass) }); err != nil {
 					f.Err = errors.Join(f.Err, err)
 				}

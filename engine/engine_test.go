@@ -126,26 +126,23 @@ func TestCorpusOnlyInputs(t *testing.T) {
 	}
 }
 
-// sharedCount is a shared per-document value that counts its releases.
-type sharedCount struct{ released *atomic.Int32 }
-
-func (s sharedCount) Release() { s.released.Add(1) }
-
-// A corpus rule's Collect and a document rule's Run share one value per
+// A corpus rule's Collect and a document rule's Run share one input per
 // document: it is built once, whichever asks first, and released once
 // when the document is done.
 func TestSharedAcrossCollectAndRun(t *testing.T) {
 	var built, released, collected, ran atomic.Int32
-	type key struct{}
-	get := func(p *lint.Pass) any {
-		return p.Shared(key{}, func() any { built.Add(1); return sharedCount{&released} })
+	count := &lint.Input[*atomic.Int32]{
+		Name:    "a count",
+		Build:   func(*lint.Pass) *atomic.Int32 { built.Add(1); return &released },
+		Release: func(r *atomic.Int32) { r.Add(1) },
 	}
 	doc := lint.Doc{Title: "t", Why: "w", Wrong: "x"}
 	reg, err := lint.NewRegistry(
 		&lint.Rule{ID: "toy-collect", Category: lint.CategoryNames, Severity: lint.SeverityWarning, Doc: doc,
-			Collect: func(p *lint.Pass) any { get(p); collected.Add(1); return nil }, Check: func(*lint.CorpusPass) {}},
+			Collect: func(p *lint.Pass) any { count.Of(p); collected.Add(1); return nil }, Check: func(*lint.CorpusPass) {},
+			Requires: []lint.Requirement{count}},
 		&lint.Rule{ID: "toy-run", Category: lint.CategoryNames, Severity: lint.SeverityWarning, Doc: doc,
-			Run: func(p *lint.Pass) { get(p); ran.Add(1) }},
+			Run: func(p *lint.Pass) { count.Of(p); ran.Add(1) }, Requires: []lint.Requirement{count}},
 	)
 	if err != nil {
 		t.Fatal(err)

@@ -44,6 +44,15 @@ type Rule struct {
 
 	// Builtin marks rules the engine itself implements (suppression checks).
 	Builtin bool
+
+	// Needs are the block facts of which a block must have at least one
+	// for Run to find anything in it; pass.Blocks yields only those
+	// blocks. A test runs every rule with and without the facts and
+	// requires the same findings, so a fact that misses what its rule
+	// looks for fails there rather than losing findings silently.
+	Needs document.BlockFacts
+	// Requires lists the shared inputs Run reads with Input.Of.
+	Requires []Requirement
 }
 
 // Doc is a rule's documentation as data: `explain`, `rules` and
@@ -113,6 +122,9 @@ func Validate(rules []*Rule) error {
 				errs = append(errs, fmt.Errorf("rule %q: option %q: a name must be kebab-case, not severity, and declared once", r.ID, o.Name))
 			}
 			names[o.Name] = true
+		}
+		if err := validateInputs(r); err != nil {
+			errs = append(errs, fmt.Errorf("rule %q: %w", r.ID, err))
 		}
 	}
 	return errors.Join(errs...)
@@ -190,41 +202,9 @@ type Pass struct {
 	// Today is the date "now" means, for checks of future dates.
 	Today time.Time
 	Sink  func(Diagnostic)
-	// shared holds what rules of one document compute once for all of
-	// them (see Shared); nil outside the engine.
-	Store *map[any]any
-}
-
-// Shared returns the value stored under key for this document, calling
-// build the first time: rules that share one piece of work (the style
-// rules' single scan of the text for all their words, the name rules'
-// words) do it once a document; Collect sees the same values as Run. A
-// value with a Release method is released when the document is done, so
-// that it may hold pooled memory. Outside the engine (Check) build runs
-// every time and nothing is released.
-func (p *Pass) Shared(key any, build func() any) any {
-	if p.Store == nil {
-		return build()
-	}
-	if *p.Store == nil {
-		*p.Store = map[any]any{}
-	}
-	if v, ok := (*p.Store)[key]; ok {
-		return v
-	}
-	v := build()
-	(*p.Store)[key] = v
-	return v
-}
-
-// ReleaseShared releases the shared values of a document that hold
-// pooled memory, once its rules are done.
-func ReleaseShared(shared map[any]any) {
-	for _, v := range shared {
-		if r, ok := v.(interface{ Release() }); ok {
-			r.Release()
-		}
-	}
+	// Inputs keeps the shared inputs (see Input) built for the document,
+	// for all the rules that read them; nil outside the engine.
+	Inputs *DocInputs
 }
 
 // Report records a diagnostic at [start, end) of the document.

@@ -25,8 +25,10 @@ var ErrUnsupported = errors.New("not read")
 // only for input that is not UTF-8 text; any text parses.
 func Parse(name string, src []byte) (*document.Document, error) { return WithFacts(name, src, true) }
 
-// WithFacts is Parse; without facts, blocks carry no BlockFacts, which only
-// the document rules read: the light parse of corpus-only files.
+// WithFacts is Parse; without facts, every block has document.AnyFacts,
+// so that no rule passes over a block: the light parse of corpus-only
+// files, whose blocks only the corpus rules read, and the reference the
+// prefilter test compares the facts with.
 func WithFacts(name string, src []byte, facts bool) (*document.Document, error) {
 	if len(src) >= MaxFileSize {
 		return nil, fmt.Errorf("%w: 2 GiB or more, and copydesk reads files under 2 GiB", read.ErrTooLarge)
@@ -63,10 +65,11 @@ func WithFacts(name string, src []byte, facts bool) (*document.Document, error) 
 	doc.SortProtected()
 	collectDates(doc, name)
 	for i := range doc.Blocks {
-		if !facts {
-			break
-		}
 		b := &doc.Blocks[i]
+		if !facts {
+			b.Facts = document.AnyFacts
+			continue
+		}
 		b.Facts = document.FactsOf(src, doc.BlockTokens(b))
 	}
 	return doc, nil

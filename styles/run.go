@@ -15,7 +15,7 @@ import (
 )
 
 // scanResult is one document's units and the automaton's hits in them,
-// shared by every style rule through lint.Pass.Shared.
+// shared by every style rule of a Set as its input Set.scanned.
 type scanResult struct {
 	units []unit
 	hits  []hit   // grouped by rule, each group in unit then end order
@@ -85,7 +85,7 @@ func (s *Set) scan(doc *document.Document) *scanResult {
 
 func (s *Set) lintRule(c *crule) *lint.Rule {
 	d := c.d
-	r := &lint.Rule{ID: d.id, Category: lint.CategoryStyle, Severity: c.sev}
+	r := &lint.Rule{ID: d.id, Category: lint.CategoryStyle, Severity: c.sev, Requires: []lint.Requirement{s.scanned}}
 	r.Doc.Title = format(d.Message, "…", "…")
 	why := d.Description
 	if why == "" {
@@ -127,8 +127,7 @@ func (s *Set) lintRule(c *crule) *lint.Rule {
 		}
 	}
 	r.Run = func(pass *lint.Pass) {
-		sr := pass.Shared(s, func() any { return s.scan(pass.Doc) }).(*scanResult)
-		s.run(pass, c, sr)
+		s.run(pass, c, s.scanned.Of(pass))
 	}
 	c.rule = r
 	return r

@@ -23,6 +23,9 @@ type Set struct {
 	refs     []ref // automaton ID → rule and entry
 	wantAlt  bool
 	warnings []string
+	// scanned is the one scan of a document's text for every literal of
+	// every rule of the set, which each of them requires.
+	scanned *lint.Input[*scanResult]
 
 	stamps sync.Pool // *stamps: which literal was kept in which unit
 
@@ -196,6 +199,10 @@ func Compile(srcs []Source) (*Set, error) {
 		}
 	}
 	set.auto = b.Build()
+	set.scanned = &lint.Input[*scanResult]{
+		Name:  "house-style matches",
+		Build: func(p *lint.Pass) *scanResult { return set.scan(p.Doc) },
+	}
 	for _, c := range set.rules {
 		set.lint = append(set.lint, set.lintRule(c))
 	}

@@ -25,6 +25,30 @@ func TestVersion(t *testing.T) {
 	wantCode(t, cli(t, "", "version", "extra"), 2)
 }
 
+// TestRulesVerbose: --verbose adds what each rule reads, the facts and
+// inputs it declares, and keeps the other columns.
+func TestRulesVerbose(t *testing.T) {
+	workdir(t)
+	r := cli(t, "", "rules", "--verbose")
+	wantCode(t, r, 0)
+	lines := strings.Split(strings.TrimRight(r.stdout, "\n"), "\n")
+	if h := strings.Fields(lines[0]); len(h) != 6 || h[4] != "READS" {
+		t.Fatalf("header = %q, want RULE CATEGORY SEVERITY FIX READS FINDS", lines[0])
+	}
+	want := map[string]string{"unbalanced-brackets": "blocks-with:bracket", "quote-style": "blocks-with:double-quote|single-quote", "repeated-word": "-", "name-variant": "input:name-words"}
+	for _, l := range lines[1:] {
+		if f := strings.Fields(l); want[f[0]] != "" {
+			if f[4] != want[f[0]] {
+				t.Errorf("%s reads %q, want %q", f[0], f[4], want[f[0]])
+			}
+			delete(want, f[0])
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("rules missing from the listing: %v", want)
+	}
+}
+
 func TestRulesTable(t *testing.T) {
 	workdir(t)
 	r := cli(t, "", "rules")

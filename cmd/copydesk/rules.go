@@ -18,6 +18,7 @@ import (
 
 func newRulesCmd(e *env) *cobra.Command {
 	var format string
+	var verbose bool
 	cmd := &cobra.Command{
 		Use:   "rules",
 		Short: "List every rule with its category, default severity and fix",
@@ -30,11 +31,19 @@ func newRulesCmd(e *env) *cobra.Command {
 			switch format {
 			case "text", "":
 				tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-				fmt.Fprintln(tw, "RULE\tCATEGORY\tSEVERITY\tFIX\tFINDS")
+				if verbose {
+					fmt.Fprintln(tw, "RULE\tCATEGORY\tSEVERITY\tFIX\tREADS\tFINDS")
+				} else {
+					fmt.Fprintln(tw, "RULE\tCATEGORY\tSEVERITY\tFIX\tFINDS")
+				}
 				for _, r := range reg.Rules() {
 					fx := r.Fixable.String()
 					if fx == "" {
 						fx = "-"
+					}
+					if verbose {
+						fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Category, r.Severity, fx, reads(r), r.Doc.Title)
+						continue
 					}
 					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Category, r.Severity, fx, r.Doc.Title)
 				}
@@ -64,9 +73,27 @@ func newRulesCmd(e *env) *cobra.Command {
 			return &exitCode{code: exitError, err: fmt.Errorf("--format: unknown format %q (want text, json, markdown or table)", format)}
 		},
 	}
+	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "with --format text, also say what each rule reads besides the document: the block facts a block needs for the rule to look at it, and the inputs it shares with other rules")
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text, json, markdown (the rule reference: "+ruledoc.Command+"), or table (the README's table of rules)")
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletions("text", "json", "markdown", "table"))
 	return cmd
+}
+
+// reads says what a rule declares it reads besides the document: only
+// blocks with one of its facts ("blocks with bracket"), and the inputs it
+// shares with other rules; "-" for none. Spaces would split the column.
+func reads(r *lint.Rule) string {
+	var parts []string
+	if r.Needs != 0 {
+		parts = append(parts, "blocks-with:"+r.Needs.String())
+	}
+	for _, in := range r.Requires {
+		parts = append(parts, "input:"+in.InputName())
+	}
+	if len(parts) == 0 {
+		return "-"
+	}
+	return strings.ReplaceAll(strings.Join(parts, ","), " ", "-")
 }
 
 func newExplainCmd(e *env) *cobra.Command {

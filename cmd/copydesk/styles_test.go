@@ -60,6 +60,8 @@ func TestStylesWorkedExample(t *testing.T) {
 
 	r = cli(t, "", "rules")
 	mustContain(t, "rules", r.stdout, "Gazette.Avoid", "Gazette.Replace", "style")
+	r = cli(t, "", "rules", "--verbose")
+	mustContain(t, "rules --verbose", r.stdout, "input:house-style-matches")
 	r = cli(t, "", "explain", "Gazette.Replace")
 	wantCode(t, r, exitOK)
 	mustContain(t, "explain", r.stdout, "Gazette.Replace (style, warning by default)", filepath.Join("styles", "Gazette", "Replace.yml"), "The report said percent twice.", "keeping a capital")

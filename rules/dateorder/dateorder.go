@@ -179,7 +179,7 @@ func (c *yearContext) get(w *words) int {
 // loop: it looks at every token of the body.
 func nextNumber(toks []document.Token, i int) int {
 	for j, t := range toks[i:] {
-		if (t.Flags|anyNumber)&digitKinds[t.Kind] != 0 {
+		if k := digitKinds[t.Kind]; t.Flags&k.flags|k.all != 0 {
 			return i + j
 		}
 	}
@@ -241,19 +241,17 @@ func (w *words) monthShaped(i int) bool {
 }
 
 // digitKinds selects by kind and flags the tokens that may hold a digit:
-// numbers, and words with FlagDigit. A table rather than branches: words
-// and spaces alternate, and a branch on the kind is mispredicted at
+// every number, and words with FlagDigit. A table rather than branches:
+// words and spaces alternate, and a branch on the kind is mispredicted at
 // almost every token.
-var digitKinds = func() (t [256]document.TokenFlags) {
-	t[document.TokNumber] = anyNumber
-	t[document.TokWord] = document.FlagDigit
-	return t
-}()
+var digitKinds = [256]digitKind{
+	document.TokNumber: {all: 1},
+	document.TokWord:   {flags: document.FlagDigit},
+}
 
-// anyNumber is set on every token's flags before they are masked with
-// digitKinds, where it is the mask of numbers alone: every number is
-// selected, and a word only by FlagDigit. It is the bit no flag uses.
-const anyNumber = document.FlagFree
+// A digitKind selects the tokens of one kind: all of them when all is
+// not zero, else those with one of flags.
+type digitKind struct{ flags, all document.TokenFlags }
 
 // checkDate reports the date of the tokens [k, end) when its sentence
 // reports a past event and it falls after publication.

@@ -35,7 +35,8 @@ var Rule = &lint.Rule{
 			"and before ( after a word when more than one character follows it. The words and their order do not " +
 			"change; nothing is added before digits or other punctuation (\"1，000\" becomes \"1,000\").",
 	},
-	Run: run,
+	Needs: document.HasNonASCII,
+	Run:   run,
 }
 
 // window bounds how far the sentence around a run is read, in bytes.
@@ -44,9 +45,8 @@ const window = 400
 func run(pass *lint.Pass) {
 	doc := pass.Doc
 	src := doc.Src
-	for bi := range doc.Blocks {
-		b := &doc.Blocks[bi]
-		if b.Tok1 == b.Tok0 || !b.Has(document.HasNonASCII) {
+	for _, b := range pass.Blocks() {
+		if b.Tok1 == b.Tok0 {
 			continue
 		}
 		toks := doc.BlockTokens(b)

@@ -42,6 +42,7 @@ var Rule = &lint.Rule{
 			"matter field an ASCII character may break the quoting (a quotation mark there gets no fix at all).",
 	},
 	Options: []lint.OptionDecl{checkMarkdown},
+	Needs:   document.HasAmpersand,
 	Run:     run,
 }
 
@@ -64,9 +65,8 @@ func run(pass *lint.Pass) {
 	if md && !checkMarkdown.Get(pass) {
 		return
 	}
-	for bi := range doc.Blocks {
-		b := &doc.Blocks[bi]
-		if b.Tok1 == b.Tok0 || !b.Has(document.HasAmpersand) {
+	for _, b := range pass.Blocks() {
+		if b.Tok1 == b.Tok0 {
 			continue
 		}
 		toks := doc.BlockTokens(b)

@@ -34,15 +34,15 @@ var Rule = &lint.Rule{
 		Fix: "Unsafe: inserts a space after the mark. The glued text may be a name or a code identifier the " +
 			"rule does not know (\"fmt.Println\"), so a person should look.",
 	},
-	Run: run,
+	Needs: document.HasPunctBeforeWord,
+	Run:   run,
 }
 
 func run(pass *lint.Pass) {
 	doc := pass.Doc
 	src := doc.Src
-	for bi := range doc.Blocks {
-		b := &doc.Blocks[bi]
-		if !b.Has(document.HasPunctBeforeWord) || b.Role == document.RoleDate {
+	for _, b := range pass.Blocks() {
+		if b.Role == document.RoleDate {
 			continue // "Date:2025-03-14" is the date rules' business
 		}
 		toks := doc.BlockTokens(b)

@@ -30,15 +30,15 @@ var Rule = &lint.Rule{
 			"Windows-1252). The decoding is almost always right, but it is a guess about how the text was damaged; " +
 			"text damaged twice needs a second fix; a stray \"Â\" is deleted.",
 	},
-	Run: run,
+	Needs: document.HasNonASCII,
+	Run:   run,
 }
 
 func run(pass *lint.Pass) {
 	doc := pass.Doc
 	src := doc.Src
-	for bi := range doc.Blocks {
-		b := &doc.Blocks[bi]
-		if b.Tok1 == b.Tok0 || !b.Has(document.HasNonASCII) {
+	for _, b := range pass.Blocks() {
+		if b.Tok1 == b.Tok0 {
 			continue
 		}
 		toks := doc.BlockTokens(b)

@@ -31,6 +31,7 @@ var Rule = &lint.Rule{
 			"\"10\u00a0km\" keeps its no-break space.",
 	},
 	Options: []lint.OptionDecl{allowSentenceSpacing},
+	Needs:   document.HasLongSpace,
 	Run:     run,
 }
 
@@ -44,9 +45,8 @@ func run(pass *lint.Pass) {
 	doc := pass.Doc
 	src := doc.Src
 	sentenceSpacing := allowSentenceSpacing.Get(pass)
-	for bi := range doc.Blocks {
-		b := &doc.Blocks[bi]
-		if !b.Has(document.HasLongSpace) || b.Role == document.RoleDate || b.Role == document.RoleByline {
+	for _, b := range pass.Blocks() {
+		if b.Role == document.RoleDate || b.Role == document.RoleByline {
 			continue // "2025-03-14 09:30  Views: 120", "Text: A. Berg  Photo: J. Olsen": field separators
 		}
 		cell := b.Kind == document.KindTableCell

@@ -42,9 +42,10 @@ var Rule = &lint.Rule{
 	},
 	Options: []lint.OptionDecl{minCount, ratio},
 	Collect: func(pass *lint.Pass) any {
-		return names.MineWords(pass.Doc, names.DocWords(pass), names.MineOptions{MinCount: minCount.Get(pass), Ratio: ratio.Get(pass)})
+		return names.MineWords(pass.Doc, names.DocWords.Of(pass), names.MineOptions{MinCount: minCount.Get(pass), Ratio: ratio.Get(pass)})
 	},
-	Check: check,
+	Check:    check,
+	Requires: []lint.Requirement{names.DocWords},
 }
 
 var (

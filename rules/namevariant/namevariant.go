@@ -36,7 +36,8 @@ var Rule = &lint.Rule{
 			"spelling may be another name the glossary does not know, so a person confirms the replacement. No " +
 			"fix across a line break (it would join two lines) or for a dropped word or swapped names.",
 	},
-	Run: run,
+	Run:      run,
+	Requires: []lint.Requirement{names.DocWords},
 }
 
 func run(pass *lint.Pass) {
@@ -44,7 +45,7 @@ func run(pass *lint.Pass) {
 	if ix == nil {
 		return
 	}
-	ix.FindIn(pass.Doc, names.DocWords(pass), func(m names.Match) {
+	ix.FindIn(pass.Doc, names.DocWords.Of(pass), func(m names.Match) {
 		if ix.Distinct(m.Text, m.Target.Surface) {
 			return
 		}

@@ -30,6 +30,7 @@ var Rule = &lint.Rule{
 		Fix:   "Safe: replaces each odd space with an ordinary space, one for one.",
 	},
 	Options: []lint.OptionDecl{allowWithNumbers},
+	Needs:   document.HasOddSpace,
 	Run:     run,
 }
 
@@ -42,11 +43,8 @@ func run(pass *lint.Pass) {
 	doc := pass.Doc
 	src := doc.Src
 	numbers := allowWithNumbers.Get(pass)
-	for bi := range doc.Blocks {
-		if !doc.Blocks[bi].Has(document.HasOddSpace) {
-			continue
-		}
-		toks := doc.BlockTokens(&doc.Blocks[bi])
+	for _, b := range pass.Blocks() {
+		toks := doc.BlockTokens(b)
 		for i, t := range toks {
 			if t.Kind != document.TokSpace || !t.Is(document.FlagOddSpace) {
 				continue

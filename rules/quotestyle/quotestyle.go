@@ -34,6 +34,7 @@ var Rule = &lint.Rule{
 			"quote that would end a quoted front matter string is not inserted.",
 	},
 	Options: []lint.OptionDecl{quoteStyle},
+	Needs:   document.HasDoubleQuote | document.HasSingleQuote,
 	Run:     run,
 }
 
@@ -65,9 +66,8 @@ func run(pass *lint.Pass) {
 	doc := pass.Doc
 	src := doc.Src
 	var marks []mark
-	for bi := range doc.Blocks {
-		b := &doc.Blocks[bi]
-		if b.Tok1 > b.Tok0 && b.Has(document.HasDoubleQuote|document.HasSingleQuote) {
+	for bi, b := range pass.Blocks() {
+		if b.Tok1 > b.Tok0 {
 			plain := doc.Format == document.FormatText || b.Kind == document.KindField
 			marks = collect(src, b.Prose, doc.BlockTokens(b), plain, int32(bi), marks)
 		}

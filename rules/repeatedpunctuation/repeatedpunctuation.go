@@ -33,6 +33,7 @@ var Rule = &lint.Rule{
 			"\"...\") need a person's eye.",
 	},
 	Options: []lint.OptionDecl{flagEmphatic},
+	Needs:   document.HasPunctRun,
 	Run:     run,
 }
 
@@ -54,11 +55,8 @@ func run(pass *lint.Pass) {
 	doc := pass.Doc
 	src := doc.Src
 	emphatic := flagEmphatic.Get(pass)
-	for bi := range doc.Blocks {
-		if !doc.Blocks[bi].Has(document.HasPunctRun) {
-			continue
-		}
-		toks := doc.BlockTokens(&doc.Blocks[bi])
+	for _, b := range pass.Blocks() {
+		toks := doc.BlockTokens(b)
 		for i := 0; i < len(toks); i++ {
 			if toks[i].Kind != document.TokPunct || !isMark(src[toks[i].Start]) {
 				continue

@@ -35,6 +35,7 @@ var Rule = &lint.Rule{
 			"moves to after the comma instead.",
 	},
 	Options: []lint.OptionDecl{locale, allowBefore},
+	Needs:   document.HasSpaceBeforePunct,
 	Run:     run,
 }
 
@@ -75,9 +76,8 @@ func run(pass *lint.Pass) {
 	doc := pass.Doc
 	src := doc.Src
 	set := resolve(pass)
-	for bi := range doc.Blocks {
-		b := &doc.Blocks[bi]
-		if !b.Has(document.HasSpaceBeforePunct) || b.Role == document.RoleDate {
+	for _, b := range pass.Blocks() {
+		if b.Role == document.RoleDate {
 			continue // "Date : 2025-03-14" is the export's, for the date rules
 		}
 		toks := doc.BlockTokens(b)

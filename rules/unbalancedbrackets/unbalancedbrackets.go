@@ -28,7 +28,8 @@ var Rule = &lint.Rule{
 		Wrong: "Anna Berg, director of the Harbor City Museum (HCMST, led the delegation.",
 		Right: "Anna Berg, director of the Harbor City Museum (HCMST), led the delegation.",
 	},
-	Run: run,
+	Needs: document.HasBracket,
+	Run:   run,
 }
 
 // bracket families; the lowest bit of a kind tells the closing partner,
@@ -54,8 +55,8 @@ type mark struct {
 	b   bracket
 }
 
-// maxCarry is how many paragraphs an aside left open may run on before a
-// paragraph closes it.
+// maxCarry is how many paragraphs with brackets an aside left open may run
+// on before a paragraph closes it; paragraphs without any are not counted.
 const maxCarry = 2
 
 func run(pass *lint.Pass) {
@@ -66,12 +67,16 @@ func run(pass *lint.Pass) {
 	carried := 0
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
+		if !pass.MayFind(b) {
+			continue // not pass.Blocks: the appends below would move stack and lones to the heap
+		}
 		toks := doc.BlockTokens(b)
-		if len(toks) == 0 || !b.Has(document.HasBracket) || prose.TeX(src, toks) {
+		if len(toks) == 0 || prose.TeX(src, toks) {
 			continue // TeX math pairs its own braces and brackets
 		}
 		stack, lones = stack[:0], lones[:0]
 		labels, weak := 0, []mark(nil)
+		brackets := false
 		for i, t := range toks {
 			if t.Kind != document.TokPunct {
 				continue
@@ -80,6 +85,7 @@ func run(pass *lint.Pass) {
 			if !ok {
 				continue
 			}
+			brackets = true
 			off := int(t.Start)
 			if emoticon(src, toks, i) || template(src, toks, i) || mentioned(src, toks, i, br) {
 				continue
@@ -118,6 +124,11 @@ func run(pass *lint.Pass) {
 				continue // "missing )": a closer standing alone that closes nothing is named
 			}
 			lones = append(lones, mark{off, br})
+		}
+		if !brackets {
+			// A paragraph without brackets neither closes an aside left
+			// open nor counts towards the paragraphs it may run on.
+			continue
 		}
 		// "choose a) or b)": single-letter labels count when there are two.
 		if labels < 2 {

@@ -35,15 +35,15 @@ var Rule = &lint.Rule{
 		Fix: "Safe: replaces each run that is not in NFC with its NFC form (golang.org/x/text/unicode/norm). The " +
 			"characters are canonically equivalent, so the text reads the same; nothing outside the run changes.",
 	},
-	Run: run,
+	Needs: document.HasNonASCII,
+	Run:   run,
 }
 
 func run(pass *lint.Pass) {
 	doc := pass.Doc
 	src := doc.Src
-	for bi := range doc.Blocks {
-		b := &doc.Blocks[bi]
-		if b.Tok1 == b.Tok0 || !b.Has(document.HasNonASCII) {
+	for _, b := range pass.Blocks() {
+		if b.Tok1 == b.Tok0 {
 			continue
 		}
 		lo, hi := b.Prose.Start, b.Prose.End

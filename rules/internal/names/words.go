@@ -169,15 +169,14 @@ func minable(b *document.Block) bool {
 	return b.Role != document.RoleImage && b.Role != document.RoleDate
 }
 
-// wordsKey is the key of a document's Words among the values its rules
-// share.
-type wordsKey struct{}
-
-// DocWords returns the words of the pass's document, built the first time
-// a rule asks and shared with the other rules of the document. The engine
-// releases them when the document is done.
-func DocWords(pass *lint.Pass) *Words {
-	return pass.Shared(wordsKey{}, func() any { return NewWords(pass.Doc) }).(*Words)
+// DocWords are the words of a document, an input the name rules share: a
+// rule that lists it in Requires reads them with DocWords.Of(pass), built
+// the first time a rule of the document asks (Collect included), and
+// released when the document is done.
+var DocWords = &lint.Input[*Words]{
+	Name:    "name words",
+	Build:   func(pass *lint.Pass) *Words { return NewWords(pass.Doc) },
+	Release: (*Words).Release,
 }
 
 // wordsPool keeps the word arrays between documents: they are as long as
