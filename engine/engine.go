@@ -106,7 +106,10 @@ func (r *Result) Errors() []*FileResult {
 	return out
 }
 
-// Engine runs a rule registry under a configuration.
+// Engine runs a rule registry under a configuration. Its Registry and
+// Config must not change once it has run: what rules build from the
+// configuration (lint.ProjectValue, the glossary's index) is kept for the
+// engine's life. A new configuration takes a new Engine.
 type Engine struct {
 	Registry *lint.Registry
 	Config   *config.Config
