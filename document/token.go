@@ -2,7 +2,6 @@ package document
 
 import (
 	"bytes"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -605,31 +604,4 @@ func (t Token) Code(src []byte) bool {
 	// example.org, notes.txt: a domain or a file name.
 	dot := bytes.LastIndexByte(b, '.')
 	return dot < 0 || !isKnownSuffix(b[dot+1:])
-}
-
-// Token buffers are the largest allocation per document and die with the
-// document's per-file phase, so they are reused.
-var tokenPool = sync.Pool{}
-
-// GetTokens returns a token slice with room for a text of n bytes, from
-// the pool Release returns them to.
-func GetTokens(size int) []Token {
-	// About one token per 2.5 bytes of English prose (a word, its space,
-	// punctuation): an estimate under the count made the slice grow once
-	// more, 1.25 times, with the old one still live.
-	want := size*2/5 + 16
-	if p, ok := tokenPool.Get().(*[]Token); ok && cap(*p) >= want {
-		return (*p)[:0]
-	}
-	return make([]Token, 0, want)
-}
-
-// Release returns the document's token buffer for reuse by later parses.
-// The document must not be used afterwards; its Summary stays valid.
-func (d *Document) Release() {
-	if cap(d.Tokens) > 0 && cap(d.Tokens) <= 1<<24 {
-		t := d.Tokens[:0]
-		tokenPool.Put(&t)
-	}
-	d.Tokens, d.Blocks = nil, nil
 }

@@ -48,7 +48,23 @@ type FileResult struct {
 	rel        string
 	corpusOnly bool
 	settings   map[string]config.RuleSettings
-	facts      []any // per corpus rule, in registry order
+	facts      []ruleFact // what the corpus rules collected of the file
+}
+
+// A ruleFact is what one corpus rule collected of one file.
+type ruleFact struct {
+	rule *lint.Rule
+	fact any
+}
+
+// factOf returns what r collected of f, or nil.
+func (f *FileResult) factOf(r *lint.Rule) any {
+	for _, rf := range f.facts {
+		if rf.rule == r {
+			return rf.fact
+		}
+	}
+	return nil
 }
 
 // CorpusOnly reports whether the file was read for the corpus rules only.
@@ -64,6 +80,10 @@ type Result struct {
 	// Notes are remarks of corpus rules about the whole run ("the archive
 	// is undated"), for --verbose, in registry order.
 	Notes []string
+	// RunErrors are failures of the run as a whole rather than of one
+	// file: a corpus rule that failed, named in the error. The other
+	// rules' findings stand.
+	RunErrors []error
 }
 
 // Diagnostics returns every diagnostic in output order.
@@ -86,7 +106,10 @@ func (r *Result) Errors() []*FileResult {
 	return out
 }
 
-// Engine runs a rule registry under a configuration.
+// Engine runs a rule registry under a configuration. Its Registry and
+// Config must not change once it has run: what rules build from the
+// configuration (lint.ProjectValue, the glossary's index) is kept for the
+// engine's life. A new configuration takes a new Engine.
 type Engine struct {
 	Registry *lint.Registry
 	Config   *config.Config
@@ -116,6 +139,15 @@ type Engine struct {
 	// Filters is the chain every file's findings go through after the
 	// rules; nil means filter.Default. The lint command adds its baseline.
 	Filters filter.Chain
+
+	// values holds what rules build from the configuration once for the
+	// engine's life (lint.ProjectValue): the names glossary's index, for
+	// every Lint, LintSource and Index run alike.
+	values lint.Values
+	// parsers holds *parse.Parser: each file's token buffer and Markdown
+	// parsers go to the next file, which saves a third of the bytes a run
+	// allocates. The engine owns them, so they die with it.
+	parsers sync.Pool
 }
 
 // Lint parses and checks every input in parallel, then runs the corpus
@@ -155,7 +187,7 @@ func (e *Engine) Lint(inputs []Input) *Result {
 	for i, f := range files {
 		corpusOnly[i] = f.corpusOnly
 	}
-	notes := e.runCorpusRules(files)
+	notes, runErrs := e.runCorpusRules(files)
 	chain := e.filters()
 	out := files[:0]
 	var skipped []*FileResult
@@ -173,7 +205,7 @@ func (e *Engine) Lint(inputs []Input) *Result {
 		f.facts = nil
 		out = append(out, f)
 	}
-	return &Result{Files: out, Skipped: skipped, Notes: notes}
+	return &Result{Files: out, Skipped: skipped, Notes: notes, RunErrors: runErrs}
 }
 
 // LintSource checks one text with the document rules only, filters
@@ -223,22 +255,24 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 	}
 	// The rest of the archive is read for the corpus rules only: no block
 	// facts, which only the document rules use.
-	doc, err := parse.WithFacts(in.Path, src, !in.CorpusOnly)
+	p, _ := e.parsers.Get().(*parse.Parser)
+	if p == nil {
+		p = new(parse.Parser)
+	}
+	defer e.parsers.Put(p)
+	doc, err := p.Parse(in.Path, src, !in.CorpusOnly)
 	if err != nil {
 		f.settings = e.Config.Settings(e.Registry, f.rel)
 		if s, ok := f.settings[lint.EncodingRule.ID]; ok && s.Severity != lint.SeverityOff && errors.Is(err, read.ErrEncoding) {
 			sum, d := encodingDiagnostic(in.Path, src)
 			f.Summary = sum
 			f.Diagnostics = append(f.Diagnostics, d)
-			if collect {
-				f.facts = make([]any, e.corpusRules())
-			}
 			return f
 		}
 		f.Err = err
 		return f
 	}
-	defer doc.Release()
+	defer p.Recycle(doc)
 	// Judged once the text is known to be text: a binary file or one that
 	// is not UTF-8 is reported as such, not skipped.
 	if e.SkipNonArticles && document.FormatOf(cfgPath) == document.FormatText {
@@ -267,19 +301,17 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 			if s.Severity == lint.SeverityOff || in.CorpusOnly {
 				continue
 			}
-			pass := &lint.Pass{Rule: r, Doc: doc, Options: s.Options, Project: &e.Config.Project, Rel: f.rel, Today: today, Sink: report, Inputs: docInputs}
+			pass := &lint.Pass{Rule: r, Doc: doc, Options: s.Options, Project: &e.Config.Project, Rel: f.rel, Today: today, Sink: report, Inputs: docInputs, Values: &e.values}
 			if err := safeRun(r, in.Path, func() { r.Run(pass) }); err != nil {
 				f.Err = errors.Join(f.Err, err)
 			}
-		case r.Check != nil && collect:
+		case r.Corpus != nil && r.Corpus.Collects() && collect && !e.Config.OffEverywhere(r.ID):
+			pass := &lint.Pass{Rule: r, Doc: doc, Options: s.Options, Project: &e.Config.Project, Rel: f.rel, Today: today, Sink: report, Inputs: docInputs, Values: &e.values}
 			var fact any
-			if r.Collect != nil && !e.Config.OffEverywhere(r.ID) {
-				pass := &lint.Pass{Rule: r, Doc: doc, Options: s.Options, Project: &e.Config.Project, Rel: f.rel, Today: today, Sink: report, Inputs: docInputs}
-				if err := safeRun(r, in.Path, func() { fact = r.Collect(pass) }); err != nil {
-					f.Err = errors.Join(f.Err, err)
-				}
+			if err := safeRun(r, in.Path, func() { fact = r.Corpus.Collect(pass) }); err != nil {
+				f.Err = errors.Join(f.Err, err)
 			}
-			f.facts = append(f.facts, fact)
+			f.facts = append(f.facts, ruleFact{r, fact})
 		}
 	}
 	return f
@@ -297,17 +329,22 @@ func safeRun(r *lint.Rule, path string, fn func()) (err error) {
 	return nil
 }
 
-func (e *Engine) corpusRules() int {
-	n := 0
-	for _, r := range e.Registry.Rules() {
-		if r.Check != nil {
-			n++
+// safeCheck is safeRun for a corpus rule, whose failure is the run's, not
+// one file's.
+func safeCheck(r *lint.Rule, fn func()) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("internal error: rule %s failed checking the corpus: %v (please report this)\n%s", r.ID, p, debug.Stack())
 		}
-	}
-	return n
+	}()
+	fn()
+	return nil
 }
 
-func (e *Engine) runCorpusRules(files []*FileResult) []string {
+// runCorpusRules checks files (sorted by path) with the corpus rules and
+// adds their findings to the files they name. It returns the rules' notes
+// and their failures, both in registry order.
+func (e *Engine) runCorpusRules(files []*FileResult) (notes []string, errs []error) {
 	var sums []*document.Summary
 	var owners []*FileResult
 	for _, f := range files {
@@ -325,30 +362,28 @@ func (e *Engine) runCorpusRules(files []*FileResult) []string {
 	// the output does not depend on which finished first.
 	var corpus []*lint.Rule
 	for _, r := range e.Registry.Rules() {
-		if r.Check != nil {
+		if r.Corpus != nil && !e.Config.OffEverywhere(r.ID) {
 			corpus = append(corpus, r)
 		}
 	}
-	// Facts are indexed by position among all corpus rules; rules that are
-	// off everywhere are skipped below, keeping the positions.
 	found := make([][]lint.Diagnostic, len(corpus))
-	notes := make([][]string, len(corpus))
-	errs := make([]error, len(corpus))
+	said := make([][]string, len(corpus))
+	failed := make([]error, len(corpus))
+	// What the rules share over these articles (the links rules' index of
+	// them) lives as long as this run.
+	run := &lint.Values{}
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	today := e.today()
 	for k, r := range corpus {
-		if e.Config.OffEverywhere(r.ID) {
-			continue
-		}
 		facts := make([]any, len(owners))
-		for i, f := range owners {
-			if k < len(f.facts) {
-				facts[i] = f.facts[k]
+		if r.Corpus.Collects() {
+			for i, f := range owners {
+				facts[i] = f.factOf(r)
 			}
 		}
 		pass := &lint.CorpusPass{
-			Rule: r, Summaries: sums, Facts: facts, Project: &e.Config.Project, Today: today, KnownFiles: e.KnownFiles,
+			Rule: r, Summaries: sums, Project: &e.Config.Project, Today: today, KnownFiles: e.KnownFiles, Values: run,
 			OptionsFor: func(path string) lint.Options {
 				if f, ok := byPath[path]; ok {
 					return f.settings[r.ID].Options
@@ -356,33 +391,32 @@ func (e *Engine) runCorpusRules(files []*FileResult) []string {
 				return lint.Options{} // the defaults
 			},
 			Sink:     func(d lint.Diagnostic) { found[k] = append(found[k], d) },
-			NoteSink: func(s string) { notes[k] = append(notes[k], r.ID+": "+s) },
+			NoteSink: func(s string) { said[k] = append(said[k], r.ID+": "+s) },
 		}
 		wg.Add(1)
 		sem <- struct{}{}
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			errs[k] = safeRun(r, "the corpus", func() { r.Check(pass) })
+			failed[k] = safeCheck(r, func() { r.Corpus.Check(pass, facts) })
 		}()
 	}
 	wg.Wait()
 	for k := range corpus {
+		// A rule that failed half way keeps what it found before: the
+		// findings are true, and the error says the list may be short.
 		for _, d := range found[k] {
 			if f, ok := byPath[d.Path]; ok {
 				lint.GuardFix(f.Summary, &d)
 				f.Diagnostics = append(f.Diagnostics, d)
 			}
 		}
-		if errs[k] != nil && len(owners) > 0 {
-			owners[0].Err = errors.Join(owners[0].Err, errs[k])
+		notes = append(notes, said[k]...)
+		if failed[k] != nil {
+			errs = append(errs, failed[k])
 		}
 	}
-	var out []string
-	for _, n := range notes {
-		out = append(out, n...)
-	}
-	return out
+	return notes, errs
 }
 
 // filter passes a file's findings through the chain of filters.

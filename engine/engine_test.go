@@ -17,10 +17,9 @@ import (
 var linkRule = &lint.Rule{
 	ID: "toy-links", Category: lint.CategoryLinks, Severity: lint.SeverityWarning,
 	Doc: lint.Doc{Title: "t", Why: "w", Wrong: "x"},
-	Collect: func(p *lint.Pass) any {
+	Corpus: lint.CorpusFacts(func(p *lint.Pass) int {
 		return len(p.Doc.Tokens) // a fact computed from tokens, which are gone by Check
-	},
-	Check: func(p *lint.CorpusPass) {
+	}, func(p *lint.CorpusPass, tokens []int) {
 		titles := map[string]bool{}
 		for _, s := range p.Summaries {
 			titles[s.Title] = true
@@ -28,11 +27,11 @@ var linkRule = &lint.Rule{
 		for i, s := range p.Summaries {
 			for _, l := range s.Nav {
 				if !titles[l.Target] {
-					p.Report(s.Path, lint.Diagnostic{Start: l.Span.Start, End: l.Span.End, Message: fmt.Sprintf("no article titled %q (tokens %d)", l.Target, p.Facts[i])})
+					p.Report(s.Path, lint.Diagnostic{Start: l.Span.Start, End: l.Span.End, Message: fmt.Sprintf("no article titled %q (tokens %d)", l.Target, tokens[i])})
 				}
 			}
 		}
-	},
+	}),
 }
 
 func TestCorpusRule(t *testing.T) {
@@ -139,7 +138,7 @@ func TestSharedAcrossCollectAndRun(t *testing.T) {
 	doc := lint.Doc{Title: "t", Why: "w", Wrong: "x"}
 	reg, err := lint.NewRegistry(
 		&lint.Rule{ID: "toy-collect", Category: lint.CategoryNames, Severity: lint.SeverityWarning, Doc: doc,
-			Collect: func(p *lint.Pass) any { count.Of(p); collected.Add(1); return nil }, Check: func(*lint.CorpusPass) {},
+			Corpus:   lint.CorpusFacts(func(p *lint.Pass) any { count.Of(p); collected.Add(1); return nil }, func(*lint.CorpusPass, []any) {}),
 			Requires: []lint.Requirement{count}},
 		&lint.Rule{ID: "toy-run", Category: lint.CategoryNames, Severity: lint.SeverityWarning, Doc: doc,
 			Run: func(p *lint.Pass) { count.Of(p); ran.Add(1) }, Requires: []lint.Requirement{count}},

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"errors"
 	"runtime"
 	"sort"
 	"sync"
@@ -171,8 +172,11 @@ func (x *Index) lint(in Input, keep bool) (*FileResult, bool) {
 	}
 	files = append(files, f)
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	x.eng.runCorpusRules(files)
+	_, errs := x.eng.runCorpusRules(files)
 	x.mu.RUnlock()
+	// A corpus rule that failed is the run's failure; f is all the run
+	// returns, so it carries the error, which names the rule.
+	f.Err = errors.Join(append([]error{f.Err}, errs...)...)
 	x.eng.filter(f, x.eng.filters())
 	f.facts = nil
 	return f, true

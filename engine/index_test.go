@@ -68,7 +68,7 @@ func TestIndexLintAgreesWithEngine(t *testing.T) {
 			t.Errorf("%s: index lint differs from the whole run:\n got %v\nwant %v", filepath.Base(in.Path), got.Diagnostics, want[in.Path])
 		}
 		for _, d := range got.Diagnostics {
-			if r, _ := rules.Registry().Lookup(d.Rule); r != nil && r.Check != nil {
+			if r, _ := rules.Registry().Lookup(d.Rule); r != nil && r.Corpus != nil {
 				corpusFindings++
 			}
 		}

@@ -24,10 +24,16 @@ type diffLine struct {
 // b/path so that both `git apply` and `patch -p1` accept it, or "" if the
 // two are equal.
 func Unified(path string, before, after []byte) string {
+	return unified(path, before, after, maxDistinctLines)
+}
+
+// unified is Unified with go-diff's limit as a parameter, so that tests
+// reach the fallback without megabytes of input.
+func unified(path string, before, after []byte, maxDistinct int) string {
 	if string(before) == string(after) {
 		return ""
 	}
-	script := lineScript(string(before), string(after))
+	script := lineScript(string(before), string(after), maxDistinct)
 
 	var b strings.Builder
 	name := filepath.ToSlash(path)
@@ -153,14 +159,13 @@ func hunkRange(start, count int) string {
 }
 
 // maxDistinctLines stays below the 1,112,060 line indices go-diff can
-// encode as runes; beyond that it panics rather than failing. It is a
-// variable so tests can reach the fallback without megabytes of input.
-var maxDistinctLines = 1 << 20
+// encode as runes; beyond that it panics rather than failing.
+const maxDistinctLines = 1 << 20
 
 // lineScript diffs before and after line by line. Within each run of
 // changes, removals come before additions, which is how diff and git
 // print them and what reviewers expect.
-func lineScript(before, after string) []diffLine {
+func lineScript(before, after string, maxDistinct int) []diffLine {
 	a, b := splitLines(before), splitLines(after)
 
 	// Peeling off the unchanged head and tail ourselves keeps go-diff's
@@ -178,7 +183,7 @@ func lineScript(before, after string) []diffLine {
 	for _, l := range a[:pre] {
 		script = append(script, diffLine{' ', l})
 	}
-	script = appendMiddle(script, a[pre:len(a)-suf], b[pre:len(b)-suf])
+	script = appendMiddle(script, a[pre:len(a)-suf], b[pre:len(b)-suf], maxDistinct)
 	for _, l := range a[len(a)-suf:] {
 		script = append(script, diffLine{' ', l})
 	}
@@ -186,7 +191,7 @@ func lineScript(before, after string) []diffLine {
 }
 
 // appendMiddle appends the edit script from lines a to lines b.
-func appendMiddle(script []diffLine, a, b []string) []diffLine {
+func appendMiddle(script []diffLine, a, b []string, maxDistinct int) []diffLine {
 	distinct := make(map[string]struct{})
 	for _, l := range a {
 		distinct[l] = struct{}{}
@@ -194,7 +199,7 @@ func appendMiddle(script []diffLine, a, b []string) []diffLine {
 	for _, l := range b {
 		distinct[l] = struct{}{}
 	}
-	if len(distinct) >= maxDistinctLines {
+	if len(distinct) >= maxDistinct {
 		// Too big for go-diff. Replacing the whole middle is still a
 		// correct diff, just not a minimal one.
 		for _, l := range a {

@@ -296,9 +296,6 @@ func TestUnifiedGitApplyRandom(t *testing.T) {
 // diff is bigger but must still apply, and the common head and tail must
 // still be context rather than churn.
 func TestUnifiedTooManyLines(t *testing.T) {
-	defer func(n int) { maxDistinctLines = n }(maxDistinctLines)
-	maxDistinctLines = 4
-
 	before := "keep\n1\n2\n3\nsame\n4\nend\n"
 	after := "keep\n1\nTWO\n3\nsame\nFOUR\nend\n"
 	want := `--- a/doc.md
@@ -316,7 +313,7 @@ func TestUnifiedTooManyLines(t *testing.T) {
 +FOUR
  end
 `
-	got := Unified("doc.md", []byte(before), []byte(after))
+	got := unified("doc.md", []byte(before), []byte(after), 4)
 	if got != want {
 		t.Fatalf("Unified:\n%s\nwant:\n%s", got, want)
 	}

@@ -83,7 +83,7 @@ func TestValidateInputs(t *testing.T) {
 	ok := &Input[int]{Name: "ok", Build: func(*Pass) int { return 0 }}
 	noop := func(*Pass) {}
 	corpus := rule("corpus", nil)
-	corpus.Check = func(*CorpusPass) {}
+	corpus.Corpus = Corpus(func(*CorpusPass) {})
 	corpus.Needs = document.HasBracket
 	unknown := rule("unknown-facts", noop)
 	unknown.Needs = document.KnownFacts + 1

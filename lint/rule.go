@@ -23,7 +23,7 @@ const (
 
 // A Rule is a check as a plain value, in the manner of
 // golang.org/x/tools/go/analysis.Analyzer. A document rule sets Run; a corpus
-// rule sets Collect (once per document) and Check (once over all documents).
+// rule sets Corpus (see Corpus and CorpusFacts).
 type Rule struct {
 	ID       string // kebab-case, a public contract
 	Category string
@@ -36,11 +36,9 @@ type Rule struct {
 	// document; it reports through pass.Report.
 	Run func(pass *Pass)
 
-	// Collect extracts what Check needs from one document (titles, links,
-	// name candidates). Its result is kept; the document's tokens are not.
-	Collect func(pass *Pass) any
-	// Check sees every document's summary and facts.
-	Check func(pass *CorpusPass)
+	// Corpus checks every document together, from their summaries and
+	// what it collected of each.
+	Corpus *CorpusCheck
 
 	// Builtin marks rules the engine itself implements (suppression checks).
 	Builtin bool
@@ -103,14 +101,14 @@ func Validate(rules []*Rule) error {
 		if r.Run != nil {
 			kinds++
 		}
-		if r.Check != nil {
+		if r.Corpus != nil {
 			kinds++
 		}
 		if r.Builtin {
 			kinds++
 		}
-		if kinds != 1 || (r.Collect != nil && r.Check == nil) {
-			errs = append(errs, fmt.Errorf("rule %q: set exactly one of Run, Check (with optional Collect) or Builtin", r.ID))
+		if kinds != 1 {
+			errs = append(errs, fmt.Errorf("rule %q: set exactly one of Run, Corpus or Builtin", r.ID))
 		}
 		names := map[string]bool{}
 		for _, d := range r.Options {
@@ -205,6 +203,8 @@ type Pass struct {
 	// Inputs keeps the shared inputs (see Input) built for the document,
 	// for all the rules that read them; nil outside the engine.
 	Inputs *DocInputs
+	// Values holds the engine's ProjectValues; nil outside the engine.
+	Values *Values
 }
 
 // Report records a diagnostic at [start, end) of the document.
@@ -221,12 +221,11 @@ func (p *Pass) Reportf(start, end int, format string, args ...any) {
 	p.Report(Diagnostic{Start: start, End: end, Message: fmt.Sprintf(format, args...)})
 }
 
-// CorpusPass is what a corpus rule sees: every document's summary and the
-// facts its Collect returned for it, in path order.
+// CorpusPass is what a corpus rule sees: every document's summary, in
+// path order. What it collected of each comes beside it (CorpusFacts).
 type CorpusPass struct {
 	Rule      *Rule
 	Summaries []*document.Summary
-	Facts     []any // Facts[i] belongs to Summaries[i]
 	// OptionsFor returns the rule's options as configured for a path.
 	OptionsFor func(path string) Options
 	Project    *Project
@@ -236,6 +235,8 @@ type CorpusPass struct {
 	KnownFiles *KnownFiles
 	Sink       func(Diagnostic)
 	NoteSink   func(string)
+	// Values holds the run's ArchiveValues; nil outside the engine.
+	Values *Values
 }
 
 // Note records a remark about the whole run, said once with --verbose: a

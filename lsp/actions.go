@@ -190,7 +190,6 @@ func suppression(path string, src []byte, dg *lint.Diagnostic) (lint.Edit, bool)
 	if err != nil {
 		return lint.Edit{}, false
 	}
-	defer doc.Release()
 	target := doc.Line(dg.Start + len(e.NewText))
 	for _, d := range doc.Directives {
 		if d.Kind == document.DisableNextLine && len(d.Rules) == 1 && d.Rules[0] == dg.Rule && doc.Line(d.Span.End)+1 == target {

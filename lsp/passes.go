@@ -109,7 +109,7 @@ func corpusTier(reg *lint.Registry, rule string) bool {
 		return true
 	}
 	r, ok := reg.Lookup(rule)
-	return ok && r.Check != nil
+	return ok && r.Corpus != nil
 }
 
 // lintDoc runs one pass over an open document and publishes the result

@@ -45,12 +45,13 @@ func BenchmarkParseTable(b *testing.B) {
 		src := oneRowTable(cells)
 		b.Run(fmt.Sprintf("%dKB", len(src)>>10), func(b *testing.B) {
 			b.SetBytes(int64(len(src)))
+			var p Parser
 			for b.Loop() {
-				doc, err := Parse("table.md", src)
+				doc, err := p.Parse("table.md", src, true)
 				if err != nil {
 					b.Fatal(err)
 				}
-				doc.Release()
+				p.Recycle(doc)
 			}
 		})
 	}

@@ -30,6 +30,11 @@ func Parse(name string, src []byte) (*document.Document, error) { return WithFac
 // files, whose blocks only the corpus rules read, and the reference the
 // prefilter test compares the facts with.
 func WithFacts(name string, src []byte, facts bool) (*document.Document, error) {
+	return new(Parser).Parse(name, src, facts)
+}
+
+// Parse is WithFacts reusing p's memory.
+func (p *Parser) Parse(name string, src []byte, facts bool) (*document.Document, error) {
 	if len(src) >= MaxFileSize {
 		return nil, fmt.Errorf("%w: 2 GiB or more, and copydesk reads files under 2 GiB", read.ErrTooLarge)
 	}
@@ -53,10 +58,10 @@ func WithFacts(name string, src []byte, facts bool) (*document.Document, error) 
 		doc.Problems = append(doc.Problems, document.Problem{Rule: "encoding", Span: document.Span{Start: first, End: first + 1},
 			Message: "lines end with CR alone (classic Mac OS): copydesk reads each CR as a line break, and a fix writes LF line endings; convert the line endings to LF"})
 	}
-	doc.Tokens = document.GetTokens(len(src))
+	doc.Tokens = p.tokensFor(len(src))
 	switch doc.Format {
 	case document.FormatMarkdown:
-		parseMarkdown(doc)
+		parseMarkdown(doc, p)
 	case document.FormatHTML:
 		parseHTML(doc)
 	default:

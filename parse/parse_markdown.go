@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 
 	"github.com/copydesk/copydesk/document"
@@ -18,20 +17,26 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// goldmark parsers keep per-parse state; a pool lets parallel workers
-// reuse them instead of building one per file.
-var mdParsers = sync.Pool{New: func() any {
-	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough)).Parser()
-}}
-
-// mdxParsers read MDX bodies, which have no indented code blocks.
-var mdxParsers = sync.Pool{New: func() any {
-	return goldmark.New(goldmark.WithParser(mdx.NewParser()), goldmark.WithExtensions(extension.Table, extension.Strikethrough)).Parser()
-}}
+// markdown returns the goldmark parser for a Markdown or an MDX body (MDX
+// has no indented code blocks), built on first use: goldmark parsers keep
+// per-parse state, so one is not shared between parallel parses, and
+// building one is most of a small file's allocations.
+func (p *Parser) markdown(isMDX bool) parser.Parser {
+	if isMDX {
+		if p.mdx == nil {
+			p.mdx = goldmark.New(goldmark.WithParser(mdx.NewParser()), goldmark.WithExtensions(extension.Table, extension.Strikethrough)).Parser()
+		}
+		return p.mdx
+	}
+	if p.md == nil {
+		p.md = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough)).Parser()
+	}
+	return p.md
+}
 
 // parseMarkdown reads front matter, then the body with goldmark. Rules see
 // prose only: code, raw HTML, URLs and link destinations are cut out.
-func parseMarkdown(doc *document.Document) {
+func parseMarkdown(doc *document.Document, gp *Parser) {
 	bodyStart := doc.BOM()
 	if whole, inner, delim, ok := frontMatter(doc.Src, doc.BOM()); ok {
 		bodyStart = whole.End
@@ -67,13 +72,7 @@ func parseMarkdown(doc *document.Document) {
 			}
 		}
 	}
-	pool := &mdParsers
-	if isMDXBody {
-		pool = &mdxParsers
-	}
-	p := pool.Get().(parser.Parser)
-	root := p.Parse(text.NewReader(body))
-	pool.Put(p)
+	root := gp.markdown(isMDXBody).Parse(text.NewReader(body))
 	w := mdWalker{doc: doc, base: bodyStart, body: body, markup: markup}
 	_ = ast.Walk(root, w.visit)
 	sort.Slice(doc.Verbatim, func(i, j int) bool { return doc.Verbatim[i].Start < doc.Verbatim[j].Start })

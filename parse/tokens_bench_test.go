@@ -27,8 +27,9 @@ func BenchmarkTokensPerWord(b *testing.B) {
 		b.Fatal(err)
 	}
 	var tokens, words int
+	var p parse.Parser // as each engine worker has
 	for _, a := range arts {
-		doc, err := parse.Parse(a.Name, a.Body)
+		doc, err := p.Parse(a.Name, a.Body, true)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -38,7 +39,7 @@ func BenchmarkTokensPerWord(b *testing.B) {
 				words++
 			}
 		}
-		doc.Release()
+		p.Recycle(doc)
 	}
 	if words == 0 {
 		b.Fatalf("no word tokens in %d generated articles", len(arts))
@@ -49,11 +50,11 @@ func BenchmarkTokensPerWord(b *testing.B) {
 	runtime.ReadMemStats(&before)
 	for b.Loop() {
 		for _, a := range arts {
-			doc, err := parse.Parse(a.Name, a.Body)
+			doc, err := p.Parse(a.Name, a.Body, true)
 			if err != nil {
 				b.Fatal(err)
 			}
-			doc.Release()
+			p.Recycle(doc)
 		}
 	}
 	runtime.ReadMemStats(&after)

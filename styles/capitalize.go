@@ -168,7 +168,6 @@ func (s *Set) checkExamples(c *crule) error {
 		if err != nil {
 			return nil
 		}
-		defer doc.Release()
 		return lint.Check(c.rule, doc, lint.Options{})
 	}
 	line := c.d.lines["examples"]

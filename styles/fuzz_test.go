@@ -32,7 +32,6 @@ func FuzzLoad(f *testing.F) {
 		if err != nil {
 			return
 		}
-		defer doc.Release()
 		for _, r := range set.Rules() {
 			for _, d := range lint.Check(r, doc, lint.Options{}) {
 				if d.Start < 0 || d.End < d.Start || d.End > len(text) {

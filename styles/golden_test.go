@@ -50,7 +50,6 @@ func runRule(t *testing.T, set *Set, id, text string) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer doc.Release()
 	var out []string
 	for _, d := range lint.Check(rule, doc, lint.Options{}) {
 		s := text[d.Start:d.End]

@@ -117,7 +117,7 @@ func TestChangedSinceErrors(t *testing.T) {
 var toyLinks = &lint.Rule{
 	ID: "toy-links", Category: lint.CategoryLinks, Severity: lint.SeverityWarning,
 	Doc: lint.Doc{Title: "t", Why: "w", Wrong: "x"},
-	Check: func(p *lint.CorpusPass) {
+	Corpus: lint.Corpus(func(p *lint.CorpusPass) {
 		titles := map[string]bool{}
 		for _, s := range p.Summaries {
 			titles[s.Title] = true
@@ -129,7 +129,7 @@ var toyLinks = &lint.Rule{
 				}
 			}
 		}
-	},
+	}),
 }
 
 func TestChangedSinceCorpus(t *testing.T) {
@@ -173,7 +173,7 @@ func TestChangedSinceCorpus(t *testing.T) {
 	// Without a corpus rule, unchanged files are not read at all.
 	var docRules []*lint.Rule
 	for _, r := range rules.All() {
-		if r.Check == nil {
+		if r.Corpus == nil {
 			docRules = append(docRules, r)
 		}
 	}

@@ -187,6 +187,9 @@ func runFix(e *env, f *fixFlags, args []string) error {
 		}
 	}
 
+	if printRunErrors(e, res) {
+		failed = true
+	}
 	rep := newReport(eng, res)
 	if err := (report.Text{Color: e.color && out == e.stdout}).Format(out, rep); err != nil {
 		return &exitCode{code: exitError, err: fmt.Errorf("write report: %w", err)}

@@ -115,7 +115,7 @@ func TestFixUnsafeSettlesInOneRun(t *testing.T) {
 var relayRule = &lint.Rule{
 	ID: "relay", Category: lint.CategoryTypography, Severity: lint.SeverityWarning, Fixable: lint.FixUnsafe,
 	Doc: lint.Doc{Title: "relay", Why: "test", Wrong: "x"},
-	Check: func(p *lint.CorpusPass) {
+	Corpus: lint.Corpus(func(p *lint.CorpusPass) {
 		for i := 1; i < len(p.Summaries); i++ {
 			prev, s := p.Summaries[i-1], p.Summaries[i]
 			if bytes.HasPrefix(prev.Src, []byte("baton ")) && !bytes.HasPrefix(s.Src, []byte("baton ")) {
@@ -123,7 +123,7 @@ var relayRule = &lint.Rule{
 					Fix: &lint.Fix{Applicability: lint.Unsafe, Message: "take it", Edits: []lint.Edit{{NewText: "baton "}}}})
 			}
 		}
-	},
+	}),
 }
 
 func relayEngine(t *testing.T) *engine.Engine {

@@ -188,7 +188,7 @@ func addCorpus(cfg *config.Config, inputs []engine.Input, known *lint.KnownFiles
 
 func hasCorpusRules(reg *lint.Registry) bool {
 	for _, r := range reg.Rules() {
-		if r.Check != nil {
+		if r.Corpus != nil {
 			return true
 		}
 	}

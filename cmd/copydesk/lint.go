@@ -102,6 +102,7 @@ func runLint(e *env, f *lintFlags, args []string) error {
 		res.Files = append(res.Files, r.Files...)
 		res.Skipped = append(res.Skipped, r.Skipped...)
 		res.Notes = append(res.Notes, r.Notes...)
+		res.RunErrors = append(res.RunErrors, r.RunErrors...)
 		if eng == nil {
 			eng = g
 		}
@@ -116,8 +117,9 @@ func runLint(e *env, f *lintFlags, args []string) error {
 			fmt.Fprintf(e.stderr, "copydesk: note: %s\n", report.Printable(n))
 		}
 	}
+	runFailed := printRunErrors(e, res)
 	if f.writeBaseline != "" {
-		return writeBaseline(e, f.writeBaseline, res, len(problems) > 0)
+		return writeBaseline(e, f.writeBaseline, res, len(problems) > 0 || runFailed)
 	}
 	rep := newReport(eng, res)
 	if _, ok := formatter.(report.Text); ok {
@@ -153,7 +155,18 @@ func runLint(e *env, f *lintFlags, args []string) error {
 		}
 		fmt.Fprint(w, baselineSummary(f.baseline, match.Outcome()))
 	}
-	return exitFor(rep, fail, len(problems) > 0)
+	return exitFor(rep, fail, len(problems) > 0 || runFailed)
+}
+
+// printRunErrors writes the failures of the run as a whole (a corpus rule
+// that failed, which names itself) on standard error, whatever the
+// format: they belong to no file of the report. It reports whether there
+// were any.
+func printRunErrors(e *env, res *engine.Result) bool {
+	for _, err := range res.RunErrors {
+		fmt.Fprintf(e.stderr, "copydesk: %s\n", report.Printable(err.Error()))
+	}
+	return len(res.RunErrors) > 0
 }
 
 func writeBaseline(e *env, file string, res *engine.Result, pathProblems bool) error {

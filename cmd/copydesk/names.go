@@ -71,6 +71,9 @@ func runNames(e *env, f *namesFlags, args []string) error {
 		fmt.Fprintf(e.stderr, "%s: %v\n", fr.Path, fr.Err)
 		failed = true
 	}
+	if printRunErrors(e, res) {
+		failed = true
+	}
 	groups := nameGroups(res)
 	if f.format == "json" {
 		err = namesJSON(e.stdout, groups, f.locations)

@@ -366,7 +366,6 @@ func countWords(s *document.Summary) int {
 	if err != nil {
 		return 0
 	}
-	defer doc.Release()
 	n := 0
 	for _, t := range doc.Tokens {
 		if t.Kind == document.TokWord || t.Kind == document.TokNumber {

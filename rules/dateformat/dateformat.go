@@ -41,7 +41,7 @@ var Rule = &lint.Rule{
 			"drops a time of day or a time zone, or would add one the article does not give (midnight, UTC).",
 	},
 	Options: []lint.OptionDecl{dateLayout, dateLabel, frontMatterLayout},
-	Check:   check,
+	Corpus:  lint.Corpus(check),
 }
 
 var (

@@ -36,8 +36,7 @@ var Rule = &lint.Rule{
 		Wrong: "The Museum opens a new gallery\n\nThe gallery shows the ocean collection.",
 		Right: "The Museum opens a new gallery\n\nDate: 2025-03-14\n\nThe gallery shows the ocean collection.",
 	},
-	Collect: collect,
-	Check:   check,
+	Corpus: lint.CorpusFacts(collect, check),
 }
 
 // minPages is the number of pages that must be asked for a date before the
@@ -52,7 +51,7 @@ type fact struct {
 	d     lint.Diagnostic // the finding when the page has no date
 }
 
-func collect(pass *lint.Pass) any {
+func collect(pass *lint.Pass) *fact {
 	doc := pass.Doc
 	if doc.Draft || pubdate.NotArticle(doc) || pubdate.Snippet(doc) || len(bytes.TrimSpace(doc.Src)) == 0 {
 		return nil
@@ -83,15 +82,15 @@ func collect(pass *lint.Pass) any {
 	return &fact{d: lint.Diagnostic{Start: at.Start, End: at.End, Message: "no publication date; " + how}}
 }
 
-func check(pass *lint.CorpusPass) {
+func check(pass *lint.CorpusPass, facts []*fact) {
 	asked := 0
-	for _, f := range pass.Facts {
-		if f, ok := f.(*fact); ok && f != nil {
+	for _, f := range facts {
+		if f != nil {
 			asked++
 		}
 	}
 	if asked < minPages {
-		report(pass, func(int) bool { return true })
+		report(pass, facts, func(int) bool { return true })
 		return
 	}
 	// Each section (the folder a page is in, date folders such as 2025/03
@@ -105,9 +104,8 @@ func check(pass *lint.CorpusPass) {
 	type tally struct{ asked, dated int }
 	sections := map[string]*tally{}
 	section := make([]string, len(pass.Summaries))
-	for i, f := range pass.Facts {
-		f, ok := f.(*fact)
-		if !ok || f == nil {
+	for i, f := range facts {
+		if f == nil {
 			continue
 		}
 		section[i] = sectionOf(root, pass.Summaries[i].Path)
@@ -138,14 +136,14 @@ func check(pass *lint.CorpusPass) {
 		pass.Note(fmt.Sprintf("%d pages have no date in sections that do not date their pages (%s); they are not reported",
 			undated, strings.Join(quiet, ", ")))
 	}
-	report(pass, func(i int) bool { return dated(sections[section[i]]) })
+	report(pass, facts, func(i int) bool { return dated(sections[section[i]]) })
 }
 
 // report reports the undated pages for which dated says the section dates
 // its pages.
-func report(pass *lint.CorpusPass, dated func(i int) bool) {
-	for i, f := range pass.Facts {
-		if f, ok := f.(*fact); ok && f != nil && !f.dated && dated(i) {
+func report(pass *lint.CorpusPass, facts []*fact, dated func(i int) bool) {
+	for i, f := range facts {
+		if f != nil && !f.dated && dated(i) {
 			pass.Report(pass.Summaries[i].Path, f.d)
 		}
 	}

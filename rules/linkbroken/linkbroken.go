@@ -40,7 +40,7 @@ var Rule = &lint.Rule{
 		Right: "![Map of the site](images/site_map.png)\n[the schedule](#schedule)",
 	},
 	Options: []lint.OptionDecl{ignore},
-	Check:   check,
+	Corpus:  lint.Corpus(check),
 }
 
 var ignore = lint.StringsOption{
@@ -49,7 +49,7 @@ var ignore = lint.StringsOption{
 }
 
 func check(pass *lint.CorpusPass) {
-	x := nav.For(pass.Summaries)
+	x := nav.For(pass)
 	c := &judgeCtx{x: x, known: pass.KnownFiles, dirs: knownDirs(pass.KnownFiles), exts: knownExts(pass.KnownFiles),
 		site: nav.DetectSite(pass.Summaries, pass.KnownFiles)}
 	for i, s := range x.Sums {

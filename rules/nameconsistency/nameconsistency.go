@@ -40,11 +40,8 @@ var Rule = &lint.Rule{
 			"person confirms. No fix where the spelling runs across a line break (it would join two lines) or " +
 			"where a word was dropped or two names swapped.",
 	},
-	Options: []lint.OptionDecl{minCount, ratio},
-	Collect: func(pass *lint.Pass) any {
-		return names.MineWords(pass.Doc, names.DocWords.Of(pass), names.MineOptions{MinCount: minCount.Get(pass), Ratio: ratio.Get(pass)})
-	},
-	Check:    check,
+	Options:  []lint.OptionDecl{minCount, ratio},
+	Corpus:   lint.CorpusFacts(collect, check),
 	Requires: []lint.Requirement{names.DocWords},
 }
 
@@ -59,10 +56,13 @@ var (
 	}
 )
 
-func check(pass *lint.CorpusPass) {
+func collect(pass *lint.Pass) *names.Fact {
+	return names.MineWords(pass.Doc, names.DocWords.Of(pass), names.MineOptions{MinCount: minCount.Get(pass), Ratio: ratio.Get(pass)})
+}
+
+func check(pass *lint.CorpusPass, facts []*names.Fact) {
 	paths := make([]string, len(pass.Summaries))
 	srcs := make([][]byte, len(pass.Summaries))
-	facts := make([]*names.Fact, len(pass.Summaries))
 	// Each file's findings follow its own options: the archive's names
 	// are counted over every file, but whether a spelling in a file is
 	// reported is decided with the limits configured for that file.
@@ -70,7 +70,6 @@ func check(pass *lint.CorpusPass) {
 	for i, s := range pass.Summaries {
 		paths[i] = s.Path
 		srcs[i] = s.Src
-		facts[i], _ = pass.Facts[i].(*names.Fact)
 		limits[i] = names.Limits{MinCount: minCount.For(pass, s.Path), Ratio: ratio.For(pass, s.Path)}
 	}
 	for _, f := range names.Archive(srcs, facts, names.ArchiveOptions{Limits: limits, Project: pass.Project}) {

@@ -41,7 +41,7 @@ var Rule = &lint.Rule{
 }
 
 func run(pass *lint.Pass) {
-	ix := names.IndexFor(pass.Project)
+	ix := names.IndexFor(pass)
 	if ix == nil {
 		return
 	}

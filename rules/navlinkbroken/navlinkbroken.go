@@ -31,11 +31,11 @@ var Rule = &lint.Rule{
 			"names) is a small edit away, rewrites the target to it. Unsafe because the intended article may be " +
 			"another one, or missing from the archive.",
 	},
-	Check: check,
+	Corpus: lint.Corpus(check),
 }
 
 func check(pass *lint.CorpusPass) {
-	x := nav.For(pass.Summaries)
+	x := nav.For(pass)
 	for i, s := range x.Sums {
 		for k := range s.Nav {
 			l := &s.Nav[k]

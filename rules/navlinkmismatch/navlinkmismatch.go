@@ -33,11 +33,11 @@ var Rule = &lint.Rule{
 			"link's own style); in a plain-text article with no back link, adds a line such as [previous]:Title in " +
 			"the style of its other navigation lines. Unsafe because either side may be the wrong one.",
 	},
-	Check: check,
+	Corpus: lint.Corpus(check),
 }
 
 func check(pass *lint.CorpusPass) {
-	x := nav.For(pass.Summaries)
+	x := nav.For(pass)
 	type key struct {
 		at    int
 		start int

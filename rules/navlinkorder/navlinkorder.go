@@ -26,7 +26,7 @@ var Rule = &lint.Rule{
 		Wrong: "Date:2025-03-14\n...\n[next]:Winter lecture series concludes   (dated 2025-01-20)",
 		Right: "[next]:Museum opens new gallery on ocean research   (dated 2025-03-20)",
 	},
-	Check: check,
+	Corpus: lint.Corpus(check),
 }
 
 type day struct{ y, m, d int }
@@ -52,7 +52,7 @@ func dayOf(s *document.Summary) (day, bool) {
 }
 
 func check(pass *lint.CorpusPass) {
-	x := nav.For(pass.Summaries)
+	x := nav.For(pass)
 	claims := x.Claims()
 	next := map[int]int{}
 	prevOf := map[int][]int{}

@@ -249,7 +249,6 @@ func cleanDateArticles(opts RoundTripOptions) ([]*dateArticle, error) {
 		if err != nil {
 			return err
 		}
-		defer doc.Release()
 		df := doc.Date
 		if doc.Title == "" || df == nil || df.ParseErr != nil || df.Parsed.Err != nil || df.Span.End <= df.Span.Start ||
 			df.Source != document.DateLine && df.Source != document.DateFrontMatter || len(doc.Dates) != 1 {
@@ -278,7 +277,6 @@ func cleanDateArticles(opts RoundTripOptions) ([]*dateArticle, error) {
 				break
 			}
 		}
-		doc2.Release()
 		if doc2.Date == nil || doc2.Date.Parsed.Time().Format(houseLayout) != text[len(text)-len(houseLayout):] {
 			return nil
 		}

@@ -136,7 +136,6 @@ func TestExampleArticle(t *testing.T) {
 				t.Errorf("%q: block %q has role %s", s, src[b.Start:b.End], b.Role)
 			}
 		}
-		doc.Release()
 	}
 }
 

@@ -96,6 +96,7 @@ func (e *Env) MeasureFalseAlarms(dir string, samples int) (*FalseAlarms, error) 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var p parse.Parser
 			for i := range next {
 				tl := &tallies[i]
 				src, err := os.ReadFile(paths[i])
@@ -103,7 +104,7 @@ func (e *Env) MeasureFalseAlarms(dir string, samples int) (*FalseAlarms, error) 
 					tl.err = err
 					continue
 				}
-				doc, err := parse.Parse(paths[i], src)
+				doc, err := p.Parse(paths[i], src, true)
 				if err != nil {
 					tl.err = fmt.Errorf("%s: %w", paths[i], err)
 					continue
@@ -127,7 +128,7 @@ func (e *Env) MeasureFalseAlarms(dir string, samples int) (*FalseAlarms, error) 
 						}
 					}
 				}
-				doc.Release()
+				p.Recycle(doc)
 			}
 		}()
 	}

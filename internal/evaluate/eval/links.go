@@ -251,7 +251,6 @@ func newLinkArchive(opts RoundTripOptions) (*linkArchive, error) {
 		a.paths = append(a.paths, p)
 		a.src[p] = g.Body
 		a.sums = append(a.sums, doc.Summary)
-		doc.Release()
 		return nil
 	})
 	for t := range dup {

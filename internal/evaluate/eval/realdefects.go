@@ -444,7 +444,6 @@ func (e *Env) MeasurePairs(pairs []Pair, rs *Rules, root string) (*RealDefects, 
 		if !code && res.Where != "" {
 			if doc, err := parse.Parse(name, before); err == nil {
 				code = doc.InVerbatim(lo) && doc.InVerbatim(lo+max(len(p.Before)-1, 0))
-				doc.Release()
 			}
 		}
 		if code {

@@ -455,7 +455,6 @@ func (e *Env) roundTripArticle(a corpusgen.Article, r *rand.Rand, rs *Rules, key
 	if err != nil {
 		return nil, err
 	}
-	defer doc.Release()
 	cleanDiags, err := e.Lint(a.Name, clean)
 	if err != nil {
 		return nil, err

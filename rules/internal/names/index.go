@@ -3,7 +3,6 @@ package names
 import (
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/lint"
@@ -423,31 +422,15 @@ func keySep(s string, i int) bool {
 	return false
 }
 
-var cache sync.Map // *lint.Project → *cached
-
-// cached is one configuration's index. The parallel workers all ask for
-// it as they start; once makes one of them build it and the others wait,
-// where each used to build its own copy (a quarter of a glossary run).
-type cached struct {
-	once sync.Once
-	n    int
-	ix   *Index
-}
-
-// IndexFor returns the index of a configuration's glossary, built once.
-func IndexFor(cfg *lint.Project) *Index {
-	if cfg == nil || len(cfg.Names) == 0 {
+// glossary is the index of a project's glossary. The engine keeps it, one
+// per engine: its parallel workers all ask as they start, and one of them
+// builds it while the others wait.
+var glossary = lint.NewProjectValue("names glossary index", func(p *lint.Project) *Index {
+	if p == nil || len(p.Names) == 0 {
 		return nil
 	}
-	for {
-		v, _ := cache.LoadOrStore(cfg, &cached{})
-		c := v.(*cached)
-		c.once.Do(func() { c.n, c.ix = len(cfg.Names), NewIndex(cfg.Names) })
-		if c.n == len(cfg.Names) {
-			return c.ix
-		}
-		// The names changed after the index was built (tests edit a
-		// configuration in place): drop it, and the next turn builds anew.
-		cache.CompareAndDelete(cfg, c)
-	}
-}
+	return NewIndex(p.Names)
+})
+
+// IndexFor returns the index of the pass's glossary, nil when it has none.
+func IndexFor(pass *lint.Pass) *Index { return glossary.Get(pass) }

@@ -57,13 +57,14 @@ func BenchmarkCorpusIndex(b *testing.B) {
 func BenchmarkResolve(b *testing.B) {
 	inputs, total := generated(b, 40<<20)
 	var sums []*document.Summary
+	var p parse.Parser
 	for _, in := range inputs {
-		doc, err := parse.Parse(in.Path, in.Src)
+		doc, err := p.Parse(in.Path, in.Src, true)
 		if err != nil {
 			b.Fatal(err)
 		}
 		sums = append(sums, doc.Summary)
-		doc.Release()
+		p.Recycle(doc)
 	}
 	b.SetBytes(total)
 	b.ResetTimer()

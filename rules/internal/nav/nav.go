@@ -10,10 +10,10 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
-	"weak"
 
 	"github.com/copydesk/copydesk/config"
 	"github.com/copydesk/copydesk/document"
+	"github.com/copydesk/copydesk/lint"
 )
 
 // An Index finds articles by path, by VitePress link, by Docusaurus doc id
@@ -43,31 +43,12 @@ type Index struct {
 	foldsOnce sync.Once
 }
 
-// The four links rules run one after another over the same summaries; the
-// index is built once and shared, held weakly so that it dies with the run.
-var shared struct {
-	sync.Mutex
-	first weak.Pointer[document.Summary]
-	n     int
-	x     weak.Pointer[Index]
-}
+// The four links rules run side by side over the same summaries: the
+// index is built once a corpus run, and the run keeps it.
+var archive = lint.NewArchiveValue("index of the articles", Build)
 
 // For returns the index of a corpus pass's summaries, built once per run.
-func For(sums []*document.Summary) *Index {
-	if len(sums) == 0 {
-		return Build(sums)
-	}
-	shared.Lock()
-	defer shared.Unlock()
-	if shared.first.Value() == sums[0] && shared.n == len(sums) {
-		if x := shared.x.Value(); x != nil && len(x.Sums) == len(sums) && &x.Sums[0] == &sums[0] {
-			return x
-		}
-	}
-	x := Build(sums)
-	shared.first, shared.n, shared.x = weak.Make(sums[0]), len(sums), weak.Make(x)
-	return x
-}
+func For(pass *lint.CorpusPass) *Index { return archive.Get(pass) }
 
 type foldEntry struct {
 	fold  string

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/copydesk/copydesk/document"
-
+	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules/internal/nav"
 )
 
@@ -279,17 +279,20 @@ func TestTargetFor(t *testing.T) {
 	}
 }
 
+// The link rules of one corpus run share one index; another run, over
+// other summaries, gets its own.
 func TestFor(t *testing.T) {
+	run := &lint.Values{}
 	sums := site()
-	a := nav.For(sums)
-	if b := nav.For(sums); a != b {
-		t.Errorf("For built a second index for the same summaries")
+	a := nav.For(&lint.CorpusPass{Summaries: sums, Values: run})
+	if b := nav.For(&lint.CorpusPass{Summaries: sums, Values: run}); a != b {
+		t.Errorf("For built a second index in one run")
 	}
 	other := site()
-	if c := nav.For(other); c == a || len(c.Sums) != len(other) || &c.Sums[0] != &other[0] {
-		t.Errorf("For returned the index of other summaries")
+	if c := nav.For(&lint.CorpusPass{Summaries: other, Values: &lint.Values{}}); c == a || len(c.Sums) != len(other) || &c.Sums[0] != &other[0] {
+		t.Errorf("For returned the index of another run's summaries")
 	}
-	if x := nav.For(nil); x == nil || len(x.Paths) != 0 {
-		t.Errorf("For(nil) = %v, want an empty index", x)
+	if x := nav.For(&lint.CorpusPass{Values: &lint.Values{}}); x == nil || len(x.Paths) != 0 {
+		t.Errorf("For with no summaries = %v, want an empty index", x)
 	}
 }

@@ -1,0 +1,158 @@
+package lint
+
+import (
+	"fmt"
+	"runtime/debug"
+	"sync"
+
+	"github.com/copydesk/copydesk/document"
+)
+
+// A CorpusCheck makes a rule a corpus rule, one that judges the documents
+// together (links between articles, names across the archive). Make one
+// with Corpus or CorpusFacts; the driver calls its methods.
+type CorpusCheck struct {
+	collect func(*Pass) any // nil: the rule needs the summaries only
+	check   func(*CorpusPass, []any)
+}
+
+// Corpus makes a corpus rule that needs nothing of a document beyond its
+// summary (path, title, navigation, links, dates).
+func Corpus(check func(pass *CorpusPass)) *CorpusCheck {
+	return &CorpusCheck{check: func(p *CorpusPass, _ []any) { check(p) }}
+}
+
+// CorpusFacts makes a corpus rule in two phases. collect runs on each
+// document while its tokens exist, in parallel, and returns what check
+// will need of it (mined names, whether the page has a date); the
+// document's tokens are not kept. check runs once over the corpus with
+// facts[i] from pass.Summaries[i], the zero F where collect did not run (a
+// file whose encoding could not be read).
+//
+// F is the rule's own type, so neither phase converts anything: the
+// driver keeps each document's fact under the rule that made it.
+func CorpusFacts[F any](collect func(pass *Pass) F, check func(pass *CorpusPass, facts []F)) *CorpusCheck {
+	return &CorpusCheck{
+		collect: func(p *Pass) any { return collect(p) },
+		check: func(p *CorpusPass, facts []any) {
+			typed := make([]F, len(facts))
+			for i, f := range facts {
+				// Only collect, returning an F, filled this slot.
+				typed[i], _ = f.(F)
+			}
+			check(p, typed)
+		},
+	}
+}
+
+// Collects reports whether the rule has a per-document phase.
+func (c *CorpusCheck) Collects() bool { return c.collect != nil }
+
+// Collect runs the per-document phase, for drivers: what it returns goes,
+// unchanged, into Check's facts.
+func (c *CorpusCheck) Collect(pass *Pass) any {
+	if c.collect == nil {
+		return nil
+	}
+	return c.collect(pass)
+}
+
+// Check runs the corpus phase, for drivers: facts[i] is what Collect
+// returned for pass.Summaries[i], or nil.
+func (c *CorpusCheck) Check(pass *CorpusPass, facts []any) { c.check(pass, facts) }
+
+// Values holds work that rules share beyond one document (ProjectValue,
+// ArchiveValue), each built the first time a rule asks for it, once,
+// while the other rules asking wait. The driver owns one for each
+// lifetime: the engine one for what depends on the configuration, each
+// corpus run one for what depends on the articles. That ownership, not a
+// cache in the rule's package, is what keeps two engines in one process
+// (two configurations, tests side by side) from seeing each other's work.
+//
+// The zero Values is empty and ready; a Values is safe for concurrent use
+// and must not be copied. A nil *Values keeps nothing: each request
+// builds anew (lint.Check, which has no driver).
+type Values struct {
+	mu    sync.Mutex
+	slots map[any]*slot
+}
+
+type slot struct {
+	once sync.Once
+	v    any
+	// failed is what build panicked with, raised again for every rule
+	// that asks, so that each of them fails naming itself instead of
+	// reading a zero value.
+	failed any
+}
+
+func (vs *Values) get(key any, name string, build func() any) any {
+	if vs == nil {
+		return build()
+	}
+	vs.mu.Lock()
+	if vs.slots == nil {
+		vs.slots = map[any]*slot{}
+	}
+	s := vs.slots[key]
+	if s == nil {
+		s = &slot{}
+		vs.slots[key] = s
+	}
+	vs.mu.Unlock()
+	s.once.Do(func() {
+		defer func() {
+			if p := recover(); p != nil {
+				s.failed = fmt.Sprintf("building the %s: %v\n%s", name, p, debug.Stack())
+			}
+		}()
+		s.v = build()
+	})
+	if s.failed != nil {
+		panic(s.failed)
+	}
+	return s.v
+}
+
+// A ProjectValue is work that depends on the project configuration alone,
+// such as the index of the names glossary. The engine builds it the first
+// time a rule asks and hands the same value to every document of every
+// run after, so the configuration must not change under a running engine.
+// Declare one as a package variable: the variable is the value's name, and
+// the engine keeps the value.
+type ProjectValue[T any] struct {
+	name  string
+	build func(*Project) T
+}
+
+// NewProjectValue declares a value built from the project by build; name
+// says what it is in the error when build fails ("names glossary index").
+func NewProjectValue[T any](name string, build func(*Project) T) *ProjectValue[T] {
+	return &ProjectValue[T]{name: name, build: build}
+}
+
+// Get returns the value for the pass's project.
+func (v *ProjectValue[T]) Get(pass *Pass) T {
+	t, _ := pass.Values.get(v, v.name, func() any { return v.build(pass.Project) }).(T)
+	return t
+}
+
+// An ArchiveValue is work over every article of one corpus run, such as
+// the index of the articles by path and title that the link rules share.
+// The driver builds it the first time a rule of the run asks, and drops it
+// with the run.
+type ArchiveValue[T any] struct {
+	name  string
+	build func([]*document.Summary) T
+}
+
+// NewArchiveValue declares a value built from a run's summaries by build.
+func NewArchiveValue[T any](name string, build func([]*document.Summary) T) *ArchiveValue[T] {
+	return &ArchiveValue[T]{name: name, build: build}
+}
+
+// Get returns the value for the pass's summaries.
+func (v *ArchiveValue[T]) Get(pass *CorpusPass) T {
+	t, _ := pass.Values.get(v, v.name, func() any { return v.build(pass.Summaries) }).(T)
+	return t
+}
