@@ -27,12 +27,9 @@ type Excerpt struct {
 	runs []run
 }
 
-// mark is an offset's place, as Summary.Position and BytePosition give it.
-type mark struct {
-	off         int
-	line, col   int32
-	bline, bcol int32
-}
+// mark is an offset's place, as Summary.Position and BytePosition give it
+// (on the same line).
+type mark struct{ off, line, col, bcol int32 }
 
 type keptLine struct {
 	n  int32
@@ -46,7 +43,7 @@ type run struct{ start, end, at int32 }
 // finding's line and range can be shown. ok is false when the text is too
 // long to count in 32 bits: then the caller keeps the text.
 func (s *Summary) Excerpt(at []int, lines []Span) (x *Excerpt, ok bool) {
-	if len(s.Src) > math.MaxInt32 {
+	if len(s.Src) >= math.MaxInt32 {
 		return nil, false
 	}
 	x = &Excerpt{size: int32(len(s.Src)), bom: int32(s.bom), lines: int32(len(s.lines))}
@@ -56,13 +53,16 @@ func (s *Summary) Excerpt(at []int, lines []Span) (x *Excerpt, ok bool) {
 		// it is on
 		offs = append(offs, sp.Start, sp.End, max(0, min(sp.Start, len(s.Src))))
 	}
+	for i, off := range offs {
+		offs[i] = x.key(off)
+	}
 	slices.Sort(offs)
 	offs = slices.Compact(offs)
 	x.marks = make([]mark, len(offs))
 	for i, off := range offs {
 		l, c := s.Position(off)
-		bl, bc := s.BytePosition(off)
-		x.marks[i] = mark{off, int32(l), int32(c), int32(bl), int32(bc)}
+		_, bc := s.BytePosition(off)
+		x.marks[i] = mark{int32(off), int32(l), int32(c), int32(bc)}
 	}
 	if len(lines) == 0 {
 		return x, true
@@ -102,9 +102,15 @@ func (s *Summary) Excerpt(at []int, lines []Span) (x *Excerpt, ok bool) {
 	return x, true
 }
 
+// key clamps an offset to [-1, length+1]: the positions of the offsets
+// before the text are all the same, and so are those of the offsets past
+// its end.
+func (x *Excerpt) key(off int) int { return max(-1, min(off, int(x.size)+1)) }
+
 func (x *Excerpt) mark(off int) (mark, bool) {
-	i := sort.Search(len(x.marks), func(i int) bool { return x.marks[i].off >= off })
-	if i < len(x.marks) && x.marks[i].off == off {
+	off = x.key(off)
+	i := sort.Search(len(x.marks), func(i int) bool { return int(x.marks[i].off) >= off })
+	if i < len(x.marks) && int(x.marks[i].off) == off {
 		return x.marks[i], true
 	}
 	return mark{}, false
@@ -120,7 +126,7 @@ func (x *Excerpt) Position(off int) (line, col int, ok bool) {
 // for.
 func (x *Excerpt) BytePosition(off int) (line, col int, ok bool) {
 	m, ok := x.mark(off)
-	return int(m.bline), int(m.bcol), ok
+	return int(m.line), int(m.bcol), ok
 }
 
 // Len returns the length of the text in bytes.

@@ -73,7 +73,7 @@ func TestExcerpt(t *testing.T) {
 		{"CRLF and a multi-line range", "a\r\nb c\r\n\r\nd\r\n", []int{1, 2}, []document.Span{{4, 10}, {8, 9}}},
 		{"multibyte", "“Ferry” the the\n中文标题 the\u00a0museum\n", []int{3, 9}, []document.Span{{12, 19}, {22, 34}}},
 		{"long line", "Title\n\n" + long + "\nend\n", []int{7 + 9000, 7 + 10001}, []document.Span{{7 + 9990, 7 + 10001}}},
-		{"past the end", "ab\ncd", []int{-1, 5, 9}, []document.Span{{4, 9}, {-1, 1}}},
+		{"past the end", "ab\ncd", []int{-1, 5, 9, -1 << 40, 1 << 40}, []document.Span{{4, 9}, {-1, 1}, {-1 << 33, 1 << 33}}},
 		{"same line twice", "one two three\nfour\n", nil, []document.Span{{0, 3}, {4, 7}, {8, 13}, {2, 16}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

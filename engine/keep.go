@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"slices"
+
 	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/lint"
 )
@@ -53,6 +55,11 @@ func (e *Engine) release(f *FileResult) {
 	}
 	if x, ok := NewExcerpt(f.Summary, f.Diagnostics, e.Keep == KeepLines); ok {
 		f.Excerpt, f.Summary = x, nil
+	}
+	// The findings stay to the end too: without the room append left
+	// (a quarter of the slice on average).
+	if cap(f.Diagnostics) > len(f.Diagnostics) {
+		f.Diagnostics = slices.Clone(f.Diagnostics)
 	}
 }
 
