@@ -35,9 +35,13 @@ type Input struct {
 
 // FileResult is what linting one file produced.
 type FileResult struct {
-	Path    string
-	Summary *document. // nil when the file could not be read or parsed
-		Summary
+	Path string
+	// Summary is nil when the file could not be read or parsed, and when
+	// the engine let the text go (Engine.Keep): then Excerpt is set.
+	Summary *document.Summary
+	// Excerpt keeps the positions of the findings, and the lines they are
+	// on if asked for, when the text was let go.
+	Excerpt     *document.Excerpt
 	Diagnostics []lint.Diagnostic
 	Err         error
 	// Skipped says why the file is not an article (a licence, a list of
@@ -148,6 +152,9 @@ type Engine struct {
 	// parsers go to the next file, which saves a third of the bytes a run
 	// allocates. The engine owns them, so they die with it.
 	parsers sync.Pool
+	// Keep says how much of each file the Result keeps; the zero value
+	// keeps the summaries with their texts.
+	Keep Keep
 }
 
 // Lint parses and checks every input in parallel, then runs the corpus
@@ -161,6 +168,10 @@ func (e *Engine) Lint(inputs []Input) *Result {
 		workers = 2 * runtime.GOMAXPROCS(0)
 	}
 	workers = min(workers, len(inputs))
+	// Without corpus rules a file's findings are final when its worker is
+	// done, and its text can go then rather than at the end of the run.
+	early := e.Keep != KeepText && !e.corpusRuns()
+	chain := e.filters()
 	var wg sync.WaitGroup
 	var done atomic.Int64
 	next := make(chan int)
@@ -171,6 +182,12 @@ func (e *Engine) Lint(inputs []Input) *Result {
 			for i := range next {
 				files[i] = e.lintInput(inputs[i], true)
 				files[i].corpusOnly = inputs[i].CorpusOnly
+				if f := files[i]; early && f.corpusOnly {
+					f.Summary = nil // read for corpus rules, and none is on
+				} else if early && f.Summary != nil {
+					e.filter(f, chain)
+					e.release(f)
+				}
 				if e.Progress != nil {
 					e.Progress(int(done.Add(1)), len(inputs))
 				}
@@ -188,7 +205,6 @@ func (e *Engine) Lint(inputs []Input) *Result {
 		corpusOnly[i] = f.corpusOnly
 	}
 	notes, runErrs := e.runCorpusRules(files)
-	chain := e.filters()
 	out := files[:0]
 	var skipped []*FileResult
 	for i, f := range files {
@@ -199,8 +215,9 @@ func (e *Engine) Lint(inputs []Input) *Result {
 		if corpusOnly[i] {
 			continue
 		}
-		if f.Summary != nil {
+		if f.Summary != nil && !early {
 			e.filter(f, chain)
+			e.release(f)
 		}
 		f.facts = nil
 		out = append(out, f)

@@ -3,6 +3,8 @@ package report
 import (
 	"fmt"
 	"strings"
+
+	"github.com/copydesk/copydesk/engine"
 )
 
 // HomeURL is copydesk's home page, named in SARIF and reviewdog output.
@@ -67,4 +69,23 @@ func ByName(name string, opt Options) (Formatter, error) {
 		}
 	}
 	return nil, fmt.Errorf("unknown format %q (want one of %s)", name, strings.Join(Formats(), ", "))
+}
+
+// Keeps returns how much of each text f needs the engine to keep: the
+// findings' lines for the formats that show them (text, JUnit) or hash
+// them (SARIF's fingerprints), their positions for the other formats here, and
+// the whole text for a formatter this package does not know.
+func Keeps(f Formatter) engine.Keep {
+	switch f := f.(type) {
+	case Text:
+		if f.Statistics {
+			return engine.KeepPositions
+		}
+		return engine.KeepLines
+	case SARIF, JUnit: // JUnit's failures hold the text format's lines
+		return engine.KeepLines
+	case JSON, JSONStatistics, JSONLines, GitHub, RDJSONL, Checkstyle:
+		return engine.KeepPositions
+	}
+	return engine.KeepText
 }

@@ -14,7 +14,6 @@ import (
 	"testing"
 
 	"github.com/copydesk/copydesk/config"
-	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/engine"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/report"
@@ -524,7 +523,17 @@ func TestRDJSONLGolden(t *testing.T) {
 	}
 	sev := map[lint.Severity]string{lint.SeverityError: "ERROR", lint.SeverityWarning: "WARNING", lint.SeverityInfo: "INFO"}
 	// offset converts a 1-based line and byte column back to a byte offset.
-	offset := func(s *document.Summary, p rdPos) int { return s.LineStart(p.Line) + p.Column - 1 }
+	srcs := map[string][]byte{}
+	for _, in := range sampleInputs() {
+		srcs[in.Path] = in.Src
+	}
+	offset := func(path string, p rdPos) int {
+		start := 0
+		for range p.Line - 1 {
+			start += bytes.IndexByte(srcs[path][start:], '\n') + 1
+		}
+		return start + p.Column - 1
+	}
 	for i, l := range ls {
 		var rd rdDiag
 		if err := json.Unmarshal([]byte(l), &rd); err != nil {
@@ -541,12 +550,11 @@ func TestRDJSONLGolden(t *testing.T) {
 			continue
 		}
 		d := &rep.Diagnostics[i]
-		s := rep.Source(d.Path)
 		if rd.Message != d.Message || rd.Location.Path != d.Path || rd.Severity != sev[d.Severity] ||
 			rd.Code.Value != d.Rule || rd.Code.URL != report.RuleURL(d.Rule) {
 			t.Errorf("line %d does not match %+v: %s", i+1, d, l)
 		}
-		if got := [2]int{offset(s, rd.Location.Range.Start), offset(s, rd.Location.Range.End)}; got != [2]int{d.Start, d.End} {
+		if got := [2]int{offset(d.Path, rd.Location.Range.Start), offset(d.Path, rd.Location.Range.End)}; got != [2]int{d.Start, d.End} {
 			t.Errorf("line %d: byte columns map back to %v, want %d-%d", i+1, got, d.Start, d.End)
 		}
 		var edits []lint.Edit
@@ -558,7 +566,7 @@ func TestRDJSONLGolden(t *testing.T) {
 		}
 		for j, sg := range rd.Suggestions {
 			e := edits[j]
-			if offset(s, sg.Range.Start) != e.Start || offset(s, sg.Range.End) != e.End || sg.Text != e.NewText {
+			if offset(d.Path, sg.Range.Start) != e.Start || offset(d.Path, sg.Range.End) != e.End || sg.Text != e.NewText {
 				t.Errorf("line %d suggestion %d: %+v for edit %+v", i+1, j, sg, e)
 			}
 		}

@@ -67,7 +67,7 @@ func rdSeverity(s lint.Severity) string {
 	return "INFO"
 }
 
-func byteRange(s *document.Summary, start, end int) rdRange {
+func byteRange(s *document.Excerpt, start, end int) rdRange {
 	l, c := bytePosition(s, start)
 	el, ec := bytePosition(s, end)
 	return rdRange{rdPosition{l, c}, rdPosition{el, ec}}

@@ -35,7 +35,7 @@ type Report struct {
 	// relative to it; relative paths are first resolved against the current
 	// directory. Empty means paths are used as given.
 	Root    string
-	sources map[string]*document.Summary
+	sources map[string]*document.Excerpt
 	linted  []string // every file linted, failed ones included
 }
 
@@ -50,11 +50,23 @@ type FileError struct {
 
 // New builds a report from an engine result.
 func New(tool Tool, res *engine.Result) *Report {
-	r := &Report{Tool: tool, Files: len(res.Files), sources: map[string]*document.Summary{}}
+	n := 0
+	for _, f := range res.Files {
+		n += len(f.Diagnostics)
+	}
+	// Sized once: on a large archive the findings are most of what is left
+	// at the end, and growing their copy doubled it on the way.
+	r := &Report{Tool: tool, Files: len(res.Files), Diagnostics: make([]lint.Diagnostic, 0, n),
+		linted: make([]string, 0, len(res.Files)), sources: make(map[string]*document.Excerpt, len(res.Files))}
 	for _, f := range res.Files {
 		r.linted = append(r.linted, f.Path)
-		if f.Summary != nil {
-			r.sources[f.Path] = f.Summary
+		switch {
+		case f.Excerpt != nil:
+			r.sources[f.Path] = f.Excerpt
+		case f.Summary != nil:
+			if x, ok := engine.NewExcerpt(f.Summary, f.Diagnostics, true); ok {
+				r.sources[f.Path] = x
+			}
 		}
 		if f.Err != nil {
 			r.Failed = append(r.Failed, FileError{Path: f.Path, Message: f.Err.Error()})
@@ -64,8 +76,10 @@ func New(tool Tool, res *engine.Result) *Report {
 	return r
 }
 
-// Source returns the summary of the file a diagnostic belongs to.
-func (r *Report) Source(path string) *document.Summary { return r.sources[path] }
+// Source returns what is kept of the file a diagnostic belongs to: the
+// positions of its findings and, unless the engine kept positions only,
+// the lines they are on.
+func (r *Report) Source(path string) *document.Excerpt { return r.sources[path] }
 
 // allPaths returns every file of the report, sorted: the files linted (clean
 // ones too, for formats that list them), those that failed and any other
@@ -143,25 +157,34 @@ type Position struct {
 
 // Position computes where a diagnostic is in its file.
 func (r *Report) Position(d *lint.Diagnostic) Position {
-	s := r.sources[d.Path]
-	if s == nil {
-		return Position{1, 1, 1, 1}
-	}
-	l, c := s.Position(d.Start)
-	el, ec := s.Position(d.End)
+	x := r.sources[d.Path]
+	l, c := position(x, d.Start)
+	el, ec := position(x, d.End)
 	return Position{l, c, el, ec}
+}
+
+// position is where off is in code points, 1:1 when it is not known.
+func position(x *document.Excerpt, off int) (line, col int) {
+	if x == nil {
+		return 1, 1
+	}
+	if l, c, ok := x.Position(off); ok {
+		return l, c
+	}
+	return 1, 1
 }
 
 // bytePosition maps a byte offset to a 1-based line and a 1-based column
 // counted in UTF-8 bytes of the line as stored (a byte order mark on line 1
 // counts), for consumers that want bytes (reviewdog).
-func bytePosition(s *document.Summary, off int) (line, col int) {
-	if s == nil {
+func bytePosition(x *document.Excerpt, off int) (line, col int) {
+	if x == nil {
 		return 1, 1
 	}
-	off = max(0, min(off, len(s.Src)))
-	line = max(1, s.Line(off))
-	return line, off - s.LineStart(line) + 1
+	if l, c, ok := x.BytePosition(off); ok {
+		return l, c
+	}
+	return 1, 1
 }
 
 // Counts summarises a report.

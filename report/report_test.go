@@ -75,18 +75,15 @@ func sampleRules(t *testing.T) *lint.Registry {
 // a clean file, an unreadable file and a path that does not exist.
 func sample(t *testing.T) *report.Report {
 	t.Helper()
-	long := strings.Repeat("The harbour ferry runs every hour. ", 12)
-	inputs := []engine.Input{
-		{Path: "news/ferry.txt", Src: []byte("Harbor News\n\n“Ferry” service the the returns  \n\nDate: 2025-03-14\n\n" + long + "and and stops at the pier.\n\n\n\n中文标题 the\u00a0museum opens.\n")},
-		{Path: "news/post.md", Src: []byte("---\ntitle: Notes\n---\n\n<!-- copydesk-disable-next-line repeated-word -->\nNothing doubled here.\n")},
-		{Path: "news/bad.txt", Src: []byte("Caf\xe9\n")},
-		{Path: "news/image.txt", Src: []byte("\x89PNG\r\n\x1a\n\x00\x00")},
-		{Path: "news/sale, 50%: draft.md", Src: []byte("---\ntitle: Sale\n---\n\nCafé “Ærø” prices fell 30% in March.\n")},
-		{Path: "news/clean.txt", Src: []byte("Title\n\nClean text.\n")},
-	}
-	reg := sampleRules(t)
-	eng := &engine.Engine{Registry: reg, Config: config.Default(".")}
-	rep := report.New(report.Tool{Name: "copydesk", Version: "test"}, eng.Lint(inputs))
+	return sampleOf(t, sampleRules(t), engine.KeepText)
+}
+
+// sampleOf is the sample linted with the rules of reg, the engine keeping
+// what keep says.
+func sampleOf(t *testing.T, reg *lint.Registry, keep engine.Keep) *report.Report {
+	t.Helper()
+	eng := &engine.Engine{Registry: reg, Config: config.Default("."), Keep: keep}
+	rep := report.New(report.Tool{Name: "copydesk", Version: "test"}, eng.Lint(sampleInputs()))
 	rep.Failed = append(rep.Failed, report.FileError{Path: "news/missing.txt", Message: "open news/missing.txt: no such file or directory"})
 	rep.Rules = reg.Rules()
 	wd, err := os.Getwd()
@@ -95,6 +92,18 @@ func sample(t *testing.T) *report.Report {
 	}
 	rep.Root = wd
 	return rep
+}
+
+func sampleInputs() []engine.Input {
+	long := strings.Repeat("The harbour ferry runs every hour. ", 12)
+	return []engine.Input{
+		{Path: "news/ferry.txt", Src: []byte("Harbor News\n\n“Ferry” service the the returns  \n\nDate: 2025-03-14\n\n" + long + "and and stops at the pier.\n\n\n\n中文标题 the\u00a0museum opens.\n")},
+		{Path: "news/post.md", Src: []byte("---\ntitle: Notes\n---\n\n<!-- copydesk-disable-next-line repeated-word -->\nNothing doubled here.\n")},
+		{Path: "news/bad.txt", Src: []byte("Caf\xe9\n")},
+		{Path: "news/image.txt", Src: []byte("\x89PNG\r\n\x1a\n\x00\x00")},
+		{Path: "news/sale, 50%: draft.md", Src: []byte("---\ntitle: Sale\n---\n\nCafé “Ærø” prices fell 30% in March.\n")},
+		{Path: "news/clean.txt", Src: []byte("Title\n\nClean text.\n")},
+	}
 }
 
 func golden(t *testing.T, name string, got []byte) {

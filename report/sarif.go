@@ -373,9 +373,9 @@ func (r *Report) sarifArtifact(path string) sarifArtifact {
 
 // codePointRegion is the region of the bytes [start, end) in code-point
 // columns, matching the run's columnKind.
-func codePointRegion(s *document.Summary, start, end int) sarifRegion {
-	l, c := s.Position(start)
-	el, ec := s.Position(end)
+func codePointRegion(s *document.Excerpt, start, end int) sarifRegion {
+	l, c := position(s, start)
+	el, ec := position(s, end)
 	return sarifRegion{l, c, el, ec}
 }
 
@@ -384,7 +384,7 @@ func codePointRegion(s *document.Summary, start, end int) sarifRegion {
 // file and the whitespace-normalised text of the range and of the line it
 // starts on. The caller numbers repeats within a run (":1", ":2"), as
 // GitHub's own primaryLocationLineHash does.
-func fingerprint(d *lint.Diagnostic, uri string, s *document.Summary) string {
+func fingerprint(d *lint.Diagnostic, uri string, s *document.Excerpt) string {
 	h := sha256.New()
 	h.Write([]byte(d.Rule))
 	h.Write([]byte{0})
@@ -393,14 +393,15 @@ func fingerprint(d *lint.Diagnostic, uri string, s *document.Summary) string {
 	if s == nil {
 		h.Write([]byte(d.Message))
 	} else {
-		start, end := max(0, min(d.Start, len(s.Src))), max(0, min(d.End, len(s.Src)))
-		h.Write(normalizeSpace(s.Src[start:max(start, end)]))
+		start, end := max(0, min(d.Start, s.Len())), max(0, min(d.End, s.Len()))
+		h.Write(normalizeSpace(s.Text(document.Span{Start: start, End: max(start, end)})))
 		h.Write([]byte{0})
-		line := s.LineSpan(s.Line(start))
+		n, _ := position(s, start)
+		line, _ := s.LineSpan(n)
 		if line.Start == 0 {
 			line.Start = min(s.BOM(), line.End)
 		}
-		h.Write(normalizeSpace(s.Src[line.Start:line.End]))
+		h.Write(normalizeSpace(s.Text(line)))
 	}
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }

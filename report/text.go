@@ -71,8 +71,10 @@ func (t Text) diagnostic(w *bufio.Writer, r *Report, d *lint.Diagnostic) {
 	p := r.Position(d)
 	fmt.Fprintf(w, "%s: %s %s %s\n", t.paint(ansiBold, fmt.Sprintf("%s:%d:%d", Printable(d.Path), p.Line, p.Column)),
 		t.severity(d.Severity), t.paint(ansiDim, "["+d.Rule+"]"), printableMessage(d.Message))
-	if s := r.Source(d.Path); s != nil && p.Line <= s.Lines() {
-		line := s.LineSpan(p.Line)
+	s := r.Source(d.Path)
+	// No line when the file could not be read, or when the engine kept
+	// positions only (Keeps).
+	if line, ok := s.LineSpan(p.Line); ok {
 		if p.Line == 1 {
 			line.Start += s.BOM()
 		}
@@ -83,8 +85,9 @@ func (t Text) diagnostic(w *bufio.Writer, r *Report, d *lint.Diagnostic) {
 		start := max(d.Start, line.Start)
 		// Only the bytes around the finding are laid out: a line of 50 MB
 		// was laid out whole for each finding on it.
-		lo, hi := cutAround(s.Src, line, start, end)
-		text, caretFrom, caretTo := window(s.Src[lo:hi], start-lo, end-lo, lo > line.Start, hi < line.End)
+		src := s.Text(line)
+		lo, hi := cutAround(src, start-line.Start, end-line.Start)
+		text, caretFrom, caretTo := window(src[lo:hi], start-line.Start-lo, end-line.Start-lo, lo > 0, hi < len(src))
 		gutter := fmt.Sprintf("%5d | ", p.Line)
 		fmt.Fprintf(w, "%s%s\n", t.paint(ansiDim, gutter), text)
 		marks := strings.Repeat("^", max(1, caretTo-caretFrom))
@@ -178,17 +181,17 @@ func window(line []byte, from, to int, cutLeft, cutRight bool) (string, int, int
 }
 
 // cutAround returns the part of a line that window can show around the
-// range [start, end): maxWidth characters on either side of start are more
+// range [start, end) of it: maxWidth characters on either side of start are more
 // than it shows, and a character takes at most four bytes. The cut falls
 // on character boundaries.
-func cutAround(src []byte, line document.Span, start, end int) (lo, hi int) {
+func cutAround(line []byte, start, end int) (lo, hi int) {
 	const reach = 4 * maxWidth
-	lo = max(line.Start, start-reach)
-	for lo > line.Start && !utf8.RuneStart(src[lo]) {
+	lo = max(0, start-reach)
+	for lo > 0 && !utf8.RuneStart(line[lo]) {
 		lo--
 	}
-	hi = min(line.End, max(start, min(end, start+reach))+reach)
-	for hi < line.End && !utf8.RuneStart(src[hi]) {
+	hi = min(len(line), max(start, min(end, start+reach))+reach)
+	for hi < len(line) && !utf8.RuneStart(line[hi]) {
 		hi++
 	}
 	return lo, hi

@@ -3,8 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
-	"runtime/debug"
 
 	"github.com/copydesk/copydesk/lsp"
 	"github.com/copydesk/copydesk/rules"
@@ -21,7 +19,6 @@ func newLSPCmd(e *env) *cobra.Command {
 			"dates and names are checked against. The workspace's " + ".copydesk.yaml" + " is the configuration.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			longRunningGC()
 			srv := lsp.New(lsp.Options{Name: "copydesk", Version: version, Registry: rules.Registry(), Styles: styleLoader(e.stderr, nil), Log: e.stderr}, e.stdout)
 			err := srv.Run(e.stdin)
 			switch {
@@ -36,15 +33,4 @@ func newLSPCmd(e *env) *cobra.Command {
 	// Editors and client libraries pass --stdio by habit; it is the only transport.
 	cmd.Flags().BoolVar(&stdio, "stdio", true, "talk over standard input and output (the only transport)")
 	return cmd
-}
-
-// longRunningGC undoes tuneGC's trade for a process that stays up for
-// hours: the default collector keeps the heap near twice what the archive
-// index holds, where GOGC=400 lets it grow to five times (on a 20 MB
-// archive, 135 MB resident against 350 MB). GOGC in the environment still
-// wins.
-func longRunningGC() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(100)
-	}
 }

@@ -41,7 +41,6 @@ func newServeCmd(e *env) *cobra.Command {
 }
 
 func runServe(e *env, addr, config string, roots []string) error {
-	longRunningGC()
 	if len(roots) == 0 {
 		roots = []string{"."}
 	}
