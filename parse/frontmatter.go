@@ -316,10 +316,10 @@ func decodeYAML(src []byte, inner document.Span, fields map[string]fmField) (met
 	return meta, false, ""
 }
 
-// Bounds on what front matter may make copydesk build. A page of a few
-// hundred bytes of YAML aliases expands to billions of values (11.6 GB and
-// two minutes before these bounds), and TOML inline tables nested twenty
-// thousand deep took the TOML decoder two minutes and 7.8 GB.
+// Bounds on what front matter may make copydesk build: a page of a few
+// hundred bytes of YAML aliases expands to billions of values, and TOML
+// inline tables nested thousands deep make the decoder's work and memory
+// grow without bound.
 const (
 	maxFrontMatter = 1 << 20 // bytes of front matter text
 	maxYAMLAliases = 1000    // alias nodes in one document
