@@ -30,7 +30,8 @@ var Rule = &lint.Rule{
 			"for the name's and, of for for, a letter slipped inside a word, a capital lost inside a name, a word " +
 			"dropped from a name of four words or more, given and family names swapped. Never a plural ending, a " +
 			"possessive, an article, a capital of a generic last word, two names coordinated, camel case, @handles " +
-			"or #hashtags; two spellings each frequent are two names. Two real names that look alike are marked " +
+			"or #hashtags; two spellings each frequent are two names, and so is a spelling one document writes min-count × ratio times " +
+			"or more (a slip is occasional). Two real names that look alike are marked " +
 			"in the config (names: - distinct: [A, B]), as every message says. Front matter names (author, team) " +
 			"are compared as whole values, and a short form defined in a document, (hereinafter the Museum) or " +
 			"(HCMST), and then written in the plural or with its article dropped or added, is reported too.",

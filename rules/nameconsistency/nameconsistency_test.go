@@ -13,9 +13,10 @@ import (
 // letter in a city name used mostly inside longer names, the plural of a
 // defined short form, a lower-cased word, a name across a verse's lines)
 // beside its traps (two frequent names one letter apart, two teams
-// coordinated, a national academy beside a city's).
+// coordinated, a national academy beside a city's); ownname has a
+// document that writes its own look-alike of the archive's name many times.
 func TestRule(t *testing.T) {
-	for _, dir := range []string{"testdata/trust", "testdata/seeds"} {
+	for _, dir := range []string{"testdata/trust", "testdata/seeds", "testdata/ownname"} {
 		t.Run(dir, func(t *testing.T) { linttest.RunCorpus(t, dir, nameconsistency.Rule) })
 	}
 }

@@ -187,6 +187,12 @@ func Archive(srcs [][]byte, facts []*Fact, opt ArchiveOptions) []Finding {
 							if v.docs >= minNameDocs && v.count >= minNameCount {
 								return // two spellings each frequent: two names
 							}
+							if v.count >= lim.MinCount*lim.Ratio {
+								// A slip is occasional: a spelling that one
+								// document writes this often is its own name
+								// (a Michel beside the archive's Michael).
+								return
+							}
 							vc, vd = max(vc, v.count), max(vd, v.docs)
 						}
 					}

@@ -632,6 +632,9 @@ func (m *miner) lowerFindings() {
 		if dn < pairMinCount || dn < m.opt.MinCount {
 			continue
 		}
+		if m.verbPhrase(p, dom) {
+			continue // "to write letters" beside "he writes letters": a verb, not a compound noun
+		}
 		key := m.pairs.key(int32(pid))
 		second := string(key[bytes.IndexByte(key, ' ')+1:])
 		for fi := p.head; fi >= 0; fi = m.forms[fi].next {
@@ -643,8 +646,8 @@ func (m *miner) lowerFindings() {
 			ws, ds := string(w), string(dom)
 			for r := f.head; r >= 0; r = m.spans[r].next {
 				sp := m.spans[r].sp
-				if clause(m.src, sp.Start) || sp.Start > 0 && m.src[sp.Start-1] == '-' || counted(m.src, sp.Start) {
-					continue // "which enables offline": a verb; "two-thirds percent"; "twenty tons weight"
+				if clause(m.src, sp.Start) || namedSubject(m.src, sp.Start) || sp.Start > 0 && m.src[sp.Start-1] == '-' || counted(m.src, sp.Start) {
+					continue // "which enables offline", "the King orders things": a verb; "two-thirds percent"; "twenty tons weight"
 				}
 				m.fact.Shorts = append(m.fact.Shorts, ShortUse{
 					Span: sp, Text: ws, Defined: ds,
@@ -656,9 +659,35 @@ func (m *miner) lowerFindings() {
 	}
 }
 
-// clause: the word before start is a pronoun after which an inflected
-// first word is a verb: "which enables offline", "it returns values".
-func clause(src []byte, start int) bool {
+// verbPhrase reports whether the pair's dominant form dom is mostly
+// written after "to" or a modal verb ("to write letters", "will build
+// scripts"): then its first word is a verb, and the same word with an s is
+// the verb's present tense, not a plural inside a compound noun.
+func (m *miner) verbPhrase(p *pair, dom []byte) bool {
+	verb, seen := 0, 0
+	for fi := p.head; fi >= 0; fi = m.forms[fi].next {
+		f := &m.forms[fi]
+		if !bytes.Equal(m.src[f.start:f.end], dom) {
+			continue
+		}
+		for r := f.head; r >= 0; r = m.spans[r].next {
+			seen++
+			j, i := wordBefore(m.src, m.spans[r].sp.Start)
+			if verbMarkers[strings.ToLower(string(m.src[j:i]))] {
+				verb++
+			}
+		}
+	}
+	return seen > 0 && 2*verb >= seen
+}
+
+// verbMarkers are followed by a verb's plain form.
+var verbMarkers = map[string]bool{"to": true, "will": true, "would": true, "shall": true, "should": true, "can": true,
+	"could": true, "may": true, "might": true, "must": true, "do": true, "does": true, "did": true, "not": true}
+
+// wordBefore returns where the letters of the word before start, across
+// spaces, begin and end.
+func wordBefore(src []byte, start int) (int, int) {
 	i := start
 	for i > 0 && (src[i-1] == ' ' || src[i-1] == '\n' || src[i-1] == '\t') {
 		i--
@@ -667,22 +696,38 @@ func clause(src []byte, start int) bool {
 	for j > 0 && (src[j-1]|0x20 >= 'a' && src[j-1]|0x20 <= 'z') {
 		j--
 	}
+	return j, i
+}
+
+// namedSubject: a capitalised word stands before start inside a sentence
+// ("the King orders things", "Cargo builds crates"), a name or title
+// that is the subject of the inflected word, a verb.
+func namedSubject(src []byte, start int) bool {
+	i, end := wordBefore(src, start)
+	if i == end || src[i] < 'A' || src[i] > 'Z' {
+		return false
+	}
+	for i > 0 && (src[i-1] == ' ' || src[i-1] == '\t') {
+		i--
+	}
+	// At the start of a block or after a sentence's end, the capital is
+	// the sentence's, not a name's.
+	return i > 0 && src[i-1] != '\n' && src[i-1] != '.' && src[i-1] != '!' && src[i-1] != '?' && src[i-1] != ':'
+}
+
+// clause: the word before start is a pronoun after which an inflected
+// first word is a verb: "which enables offline", "it returns values".
+func clause(src []byte, start int) bool {
+	j, i := wordBefore(src, start)
 	return subjects[strings.ToLower(string(src[j:i]))]
 }
 
 // counted: a number stands before start, and a plural after it is a
 // measure ("twenty tons weight", "3,400 tons weight").
 func counted(src []byte, start int) bool {
-	i := start
-	for i > 0 && (src[i-1] == ' ' || src[i-1] == '\n' || src[i-1] == '\t') {
-		i--
-	}
-	if i > 0 && src[i-1] >= '0' && src[i-1] <= '9' {
+	j, i := wordBefore(src, start)
+	if j == i && i > 0 && src[i-1] >= '0' && src[i-1] <= '9' {
 		return true
-	}
-	j := i
-	for j > 0 && (src[j-1]|0x20 >= 'a' && src[j-1]|0x20 <= 'z') {
-		j--
 	}
 	return numberWords[strings.ToLower(string(src[j:i]))]
 }
@@ -699,7 +744,7 @@ var numberWords = func() map[string]bool {
 
 // subjects are followed by a verb.
 var subjects = map[string]bool{"which": true, "that": true, "who": true, "it": true, "he": true, "she": true,
-	"they": true, "we": true, "i": true, "you": true, "this": true, "also": true, "then": true, "and": true, "or": true}
+	"they": true, "we": true, "i": true, "you": true, "this": true, "also": true, "then": true, "and": true, "or": true, "but": true, "nor": true}
 
 // pluralOf: w is dom with s or es added.
 func pluralOf(w, dom []byte) bool {

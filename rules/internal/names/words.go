@@ -335,6 +335,11 @@ func punctSep(p []byte, pending sep) (sep, bool) {
 	case pending != sepSpace && pending != sepBreak:
 		return sepBreak, false // two punctuation marks: not one name
 	case string(p) == "-" || string(p) == "‐":
+		if pending == sepSpace {
+			// A hyphen with a space before it is a dash between two
+			// things ("Astro - SSR on Node.js"), not one joining a name.
+			return sepBreak, false
+		}
 		return sepHyphen, true
 	case string(p) == ",":
 		return sepComma, true
