@@ -343,3 +343,40 @@ func TestSubPhrases(t *testing.T) {
 		}
 	}
 }
+
+// What stands between two words: a title's full stop ends no sentence, a
+// sentence's does, and a hyphen with a space before it is a dash between
+// two things, not one joining a name.
+func TestWordSeparators(t *testing.T) {
+	for _, c := range []struct {
+		text, word string
+		want       sep
+	}{
+		{"We met St. Ansgar there.", "Ansgar", sepSpace},
+		{"They wrote to Dr. Okafor and Mrs. Lind.", "Okafor", sepSpace},
+		{"They wrote to Dr. Okafor and Mrs. Lind.", "Lind", sepSpace},
+		{"The ferry left at dawn. Ansgar stayed.", "Ansgar", sepBreak},
+		{"The club met at Port Aurora. Ansgar stayed.", "Ansgar", sepBreak},
+		{"Photo: Greenhaven - Water Trust volunteers.", "Water", sepBreak},
+		{"The Greenhaven Water-Trust volunteers.", "Trust", sepHyphen},
+	} {
+		doc, err := parse.Parse("a.txt", []byte(c.text+"\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := NewWords(doc)
+		found := false
+		for _, x := range w.all {
+			if string(doc.Src[x.start:x.end]) == c.word {
+				found = true
+				if x.sep != c.want {
+					t.Errorf("%q: %s has separator %d, want %d", c.text, c.word, x.sep, c.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no word %q", c.text, c.word)
+		}
+		w.Release()
+	}
+}

@@ -317,7 +317,7 @@ func scanFast(dst []word, src []byte, toks []document.Token, i int, pending sep,
 				pending = sepSpace
 			}
 		case document.TokPunct:
-			if started {
+			if started && !titleStop(src, dst, t) {
 				pending, started = punctSep(src[t.Start:t.End], pending)
 			}
 		case document.TokMarkup:
@@ -328,6 +328,22 @@ func scanFast(dst []word, src []byte, toks []document.Token, i int, pending sep,
 	}
 	return dst, i, pending, started
 }
+
+// titleStop reports whether t is the full stop of a title written before
+// a name ("St. Michel", "Mr. Ellis", "Dr. Okafor"): it ends no sentence, so
+// the capital after it is the name's, not a sentence's.
+func titleStop(src []byte, dst []word, t *document.Token) bool {
+	if t.End-t.Start != 1 || src[t.Start] != '.' || len(dst) == 0 {
+		return false
+	}
+	w := dst[len(dst)-1]
+	return w.end == t.Start && w.flags&wUpper != 0 && w.end-w.start <= 6 && titleAbbrevs[string(src[w.start:w.end])]
+}
+
+// titleAbbrevs are the abbreviated titles written before a name.
+var titleAbbrevs = map[string]bool{"Mr": true, "Mrs": true, "Ms": true, "Messrs": true, "Dr": true, "Prof": true, "St": true,
+	"Mt": true, "Rev": true, "Revd": true, "Hon": true, "Gen": true, "Col": true, "Capt": true, "Cmdr": true, "Lt": true,
+	"Sgt": true, "Adm": true, "Gov": true, "Sen": true, "Rep": true, "Fr": true, "Mme": true, "Mlle": true}
 
 // punctSep returns what a mark makes of the separator after a word.
 func punctSep(p []byte, pending sep) (sep, bool) {
@@ -402,7 +418,7 @@ func scanToken(dst []word, src []byte, toks []document.Token, i int, pending sep
 		}
 		return dst, i, pending, started
 	case document.TokPunct:
-		if started {
+		if started && !titleStop(src, dst, t) {
 			pending, started = punctSep(src[t.Start:t.End], pending)
 		}
 		return dst, i, pending, started
