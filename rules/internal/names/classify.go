@@ -141,6 +141,9 @@ func classify(text, target string, near bool) verdict {
 		// person's name (Anna Berg for Annaberg), or a name that goes on
 		// (Green Haven Water Trust); two capitalised words alone are as
 		// often another name (New Haven beside Newhaven).
+		if last := strings.ToLower(tw[len(tw)-1].w); len(tw) == 2 && personNouns[last] {
+			return verdict{kind: KindJoined} // French men beside Frenchmen: men who are French, in plain English
+		}
 		inName := map[string]bool{}
 		for _, w := range gw {
 			inName[strings.ToLower(w.w)] = true
@@ -325,3 +328,7 @@ func finalPlural(text, target string) bool {
 	a, b := tw[len(tw)-1].w, gw[len(gw)-1].w
 	return a != b && a[0] == b[0] && string(appendKey(nil, []byte(a))) == string(appendKey(nil, []byte(b)))
 }
+
+// personNouns end the compounds of a people or a trade (Frenchmen,
+// Dutchwoman, fishermen) that English also writes as two words.
+var personNouns = map[string]bool{"man": true, "men": true, "woman": true, "women": true}

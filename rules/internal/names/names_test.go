@@ -380,3 +380,23 @@ func TestWordSeparators(t *testing.T) {
 		w.Release()
 	}
 }
+
+// A name split in two is a slip a person marks, but for the compounds of a
+// people or a trade that English writes both ways.
+func TestClassifySplit(t *testing.T) {
+	for _, c := range []struct {
+		text, name string
+		strong     bool
+	}{
+		{"Anna Berg", "Annaberg", true},
+		{"Lake side", "Lakeside", true},
+		{"French men", "Frenchmen", false},
+		{"Dutch woman", "Dutchwoman", false},
+		{"Harbor women", "Harborwomen", false},
+	} {
+		v := classify(c.text, c.name, false)
+		if v.kind != KindJoined || v.strong != c.strong {
+			t.Errorf("classify(%q, %q) = kind %v strong %v, want joined, strong %v", c.text, c.name, v.kind, v.strong, c.strong)
+		}
+	}
+}
