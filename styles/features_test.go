@@ -203,7 +203,7 @@ func TestVocab(t *testing.T) {
 	}
 	text := "# Ride the Tidewater line\n\nTidewater ferries dock at Marlow quay, not a water taxi. Saltwater and tidewater and Ferrylink and NodeXjs.\n"
 	tests := []struct{ id, want string }{
-		{"Test.Caps", "Saltwater"},                     // Tidewater accepted; quay inside the accepted phrase
+		{"Test.Caps", "Saltwater"},                        // Tidewater accepted; quay inside the accepted phrase
 		{"Test.NoVocab", "Tidewater|Tidewater|Saltwater"}, // vocab: false
 		{"Test.Nonword", "Tidewater|Tidewater|Saltwater"}, // a nonword existence rule takes no vocabulary
 		{"Test.Heads", ""},                                // Tidewater keeps its capital in sentence case
