@@ -48,6 +48,8 @@ func TestCapitalization(t *testing.T) {
 			"# buy a ticket\n", "buy a ticket"},
 		{"sentence indicator", sentence,
 			"# Routes: North and south\n\n# Routes: north and south\n", "Routes: north and south"},
+		{"code is a word that passes", sentence,
+			"# `ferryctl` options\n\n# `ferryctl` Options\n\n# Run `ferryctl` Now\n", "Options|Run `ferryctl` Now"},
 		{"sentence list number", sentence,
 			"# 2. Buy a ticket\n", ""},
 		{"sentence exceptions", sentence + "exceptions: [Harbor City, Marlow]\n",

@@ -1,6 +1,7 @@
 package styles
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"slices"
@@ -754,10 +755,12 @@ func (s *Set) runCapitalization(rp *reporter, c *crule, sr *scanResult) {
 		text := c.text(u)
 		for _, sg := range c.segments(text) {
 			a, b := sg[0], sg[1]
-			for a < b && (text[a] == ' ' || text[a] == '\t' || text[a] == placeholder) {
+			// Code stays in, as a word: Vale masks it with asterisks, and a
+			// heading that starts with code starts with a word that passes.
+			for a < b && (text[a] == ' ' || text[a] == '\t') {
 				a++
 			}
-			for b > a && (text[b-1] == ' ' || text[b-1] == '\t' || text[b-1] == '\n' || text[b-1] == placeholder) {
+			for b > a && (text[b-1] == ' ' || text[b-1] == '\t' || text[b-1] == '\n') {
 				b--
 			}
 			if a == b {
@@ -765,8 +768,19 @@ func (s *Set) runCapitalization(rp *reporter, c *crule, sr *scanResult) {
 			}
 			str := string(text[a:b])
 			// Code in a heading stands as asterisks, as Vale masks it: a
-			// word that passes whatever its case.
-			expected, ok := c.capCheck(strings.ReplaceAll(str, string(placeholder), "*"))
+			// word that passes whatever its case. Code at either end of
+			// the block lies outside its text, so the source says.
+			check := strings.ReplaceAll(str, string(placeholder), "*")
+			if !c.sc.raw && !c.sc.sentence {
+				lead, trail := u.codeAtEnds(a, b)
+				if lead {
+					check = "* " + check
+				}
+				if trail {
+					check += " *"
+				}
+			}
+			expected, ok := c.capCheck(check)
 			if ok {
 				continue
 			}
@@ -788,6 +802,19 @@ func (s *Set) runCapitalization(rp *reporter, c *crule, sr *scanResult) {
 		}
 		return true
 	})
+}
+
+// codeAtEnds reports whether code (a backtick) stands in the block's
+// source before text[a] or after text[b-1], outside the unit's text.
+func (u *unit) codeAtEnds(a, b int) (lead, trail bool) {
+	if b <= a {
+		return false, false
+	}
+	i, j := u.offset(a)-u.rawPos, u.offset(b-1)+1-u.rawPos
+	if i < 0 || j > len(u.raw) || i > j {
+		return false, false
+	}
+	return bytes.IndexByte(u.raw[:i], '`') >= 0, bytes.IndexByte(u.raw[j:], '`') >= 0
 }
 
 // containsAnyFold reports whether text holds one of lits, ASCII letters
