@@ -90,7 +90,9 @@ func (a *action) apply(m string) (string, bool) {
 		}
 		return recase(a.args[0], m), true
 	case "convert":
-		return simpleCase(m), true
+		// Vale lowers every letter; a capital at the start of a sentence
+		// stays one here, as in every copydesk fix.
+		return recase(simpleCase(m), m), true
 	case "edit":
 		switch a.op {
 		case "regex":
