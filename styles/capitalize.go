@@ -112,6 +112,9 @@ func (cv *caser) title(s string) string {
 		b.WriteString(s[last:loc[0]])
 		last = loc[1]
 		lower := strings.ToLower(m)
+		// t is s with typography made ASCII, so shorter: positions are
+		// looked up in it as Vale does, kept inside it.
+		idx = min(idx, len(t))
 		pos := strings.Index(t[idx:], m) + idx
 		prev := byteAt(t, pos-1)
 		n := utf8.RuneCountInString(m)
