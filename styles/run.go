@@ -250,11 +250,8 @@ func (s *Set) matches(c *crule, u *unit, uh []hit, cands []cand) ([]cand, bool) 
 	timedOut := false
 	// A sentence-scoped rule's patterns run on each sentence alone, as
 	// Vale runs them: an anchor or a lookaround sees the sentence's edges.
-	whole := [1][2]int{{0, len(text)}}
-	segs := whole[:]
-	if c.sc.sentence {
-		segs = c.segments(text)
-	}
+	var one [1][2]int
+	segs := c.segments(text, one[:])
 	runEntry := func(ei int32) {
 		for _, r := range ran {
 			if r == ei {
@@ -342,15 +339,15 @@ func (s *Set) matches(c *crule, u *unit, uh []hit, cands []cand) ([]cand, bool) 
 	return cands, timedOut
 }
 
-// segments are the spans of a unit's text a rule reads as one: each
-// sentence for a sentence-scoped rule, else the whole text.
-func (c *crule) segments(text []byte) [][2]int {
+// segments are the spans of a unit's text a rule reads as one, in buf:
+// each sentence for a sentence-scoped rule, else the whole text.
+func (c *crule) segments(text []byte, buf [][2]int) [][2]int {
+	buf = buf[:0]
 	if !c.sc.sentence {
-		return [][2]int{{0, len(text)}}
+		return append(buf, [2]int{0, len(text)})
 	}
-	var out [][2]int
-	sentences(text, func(a, b int) { out = append(out, [2]int{a, b}) })
-	return out
+	sentences(text, func(a, b int) { buf = append(buf, [2]int{a, b}) })
+	return buf
 }
 
 // segmentAt returns the segment that holds position i.
@@ -596,7 +593,8 @@ func (s *Set) runOccurrence(rp *reporter, c *crule, sr *scanResult) {
 	}
 	s.eachUnit(c, sr, func(_ int, u *unit, _ []hit) bool {
 		text := c.text(u)
-		for _, sg := range c.segments(text) {
+		var one [1][2]int
+		for _, sg := range c.segments(text, one[:]) {
 			check(u, text, sg[0], sg[1])
 		}
 		return !rp.full()
@@ -616,7 +614,8 @@ func (s *Set) runRepetition(rp *reporter, c *crule, sr *scanResult) {
 	d := c.d
 	s.eachUnit(c, sr, func(_ int, u *unit, _ []hit) bool {
 		text := c.text(u)
-		for _, sg := range c.segments(text) {
+		var one [1][2]int
+		for _, sg := range c.segments(text, one[:]) {
 			var prev string
 			var ploc [2]int
 			count := 0
@@ -673,11 +672,15 @@ func (s *Set) runConsistency(rp *reporter, c *crule, sr *scanResult) {
 		all, _ = s.matches(c, u, uh, cands)
 		cands = all
 		text := c.text(u)
-		for _, sg := range c.segments(text) {
-			var in []cand // this segment's matches, the block Vale checks
-			for _, m := range all {
-				if m.start >= sg[0] && m.end <= sg[1] {
-					in = append(in, m)
+		var one [1][2]int
+		for _, sg := range c.segments(text, one[:]) {
+			in := all // this segment's matches, the block Vale checks
+			if c.sc.sentence {
+				in = nil
+				for _, m := range all {
+					if m.start >= sg[0] && m.end <= sg[1] {
+						in = append(in, m)
+					}
 				}
 			}
 			last := map[int]cand{}
@@ -718,7 +721,8 @@ func (s *Set) runConditional(rp *reporter, c *crule, sr *scanResult) {
 	defined := map[string]bool{}
 	s.eachUnit(c, sr, func(_ int, u *unit, _ []hit) bool {
 		text := c.text(u)
-		for _, sg := range c.segments(text) {
+		var one [1][2]int
+		for _, sg := range c.segments(text, one[:]) {
 			seg := text[sg[0]:sg[1]]
 			if !c.secondGroups {
 				if c.second.match(string(seg)) {
@@ -753,7 +757,8 @@ func (s *Set) runConditional(rp *reporter, c *crule, sr *scanResult) {
 func (s *Set) runCapitalization(rp *reporter, c *crule, sr *scanResult) {
 	s.eachUnit(c, sr, func(_ int, u *unit, _ []hit) bool {
 		text := c.text(u)
-		for _, sg := range c.segments(text) {
+		var one [1][2]int
+		for _, sg := range c.segments(text, one[:]) {
 			a, b := sg[0], sg[1]
 			// Code stays in, as a word: Vale masks it with asterisks, and a
 			// heading that starts with code starts with a word that passes.
