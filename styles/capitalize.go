@@ -142,7 +142,8 @@ func (cv *caser) title(s string) string {
 // single spaces, as Vale's converter joins them.
 func (cv *caser) sentence(s string, words *pattern) string {
 	pre, s := cv.cutPrefix(s)
-	var toks []string
+	var toksA [32]string
+	toks := toksA[:0]
 	_ = words.findAll([]byte(s), func(a, b int) { toks = append(toks, s[a:b]) })
 	made := make([]string, len(toks))
 	for i, w := range toks {
@@ -253,7 +254,8 @@ func (c *crule) compileCapitalization() error {
 // as a preposition, which needs a part-of-speech tagger to tell apart: in
 // an AP title "to" passes either way.
 func compareCase(s, expected string, words, except *pattern, apTitle, sentenceCase bool, threshold float64) bool {
-	var got, want [][2]int
+	var gotA, wantA [32][2]int // a heading's words, mostly on the stack
+	got, want := gotA[:0], wantA[:0]
 	_ = words.findAll([]byte(s), func(a, b int) { got = append(got, [2]int{a, b}) })
 	_ = words.findAll([]byte(expected), func(a, b int) { want = append(want, [2]int{a, b}) })
 	var spans [][2]int // exceptions, found once in the whole heading
