@@ -126,7 +126,15 @@ func (s *Set) lintRule(c *crule) *lint.Rule {
 		case d.ActionName == "remove":
 			what = "Removes the text"
 		case d.ActionName == "edit" || d.ActionName == "convert":
-			what = fmt.Sprintf("Edits the text as the rule's action says (%s %s)", d.ActionName, strings.Join(d.ActionArgs, " "))
+			args := ""
+			for i, a := range d.ActionArgs {
+				if i == 0 && d.ActionName == "edit" {
+					args += " " + a
+				} else {
+					args += " " + strconv.Quote(a)
+				}
+			}
+			what = fmt.Sprintf("Edits the text as the rule's action says (%s%s)", d.ActionName, args)
 		case d.Extends == "capitalization":
 			what = "Rewrites the text in the case the rule wants"
 		}
