@@ -43,7 +43,10 @@ type Override struct {
 type StylesConfig struct {
 	Path string // relative to the config's folder
 	Use  []string
-	Line int // of the styles key, for messages
+	// Vocab names Vale vocabularies, PATH/config/vocabularies/NAME with
+	// accept.txt and reject.txt, which every file's style rules take.
+	Vocab []string
+	Line  int // of the styles key, for messages
 }
 
 // Ignore drops some rules' findings (all when Rules is empty) in matching files.
@@ -826,8 +829,10 @@ func (p *configParser) styles(v *yaml.Node) *StylesConfig {
 			sc.Path = sv.Value
 		case "use":
 			sc.Use = p.strings(sv, "styles.use")
+		case "vocab":
+			sc.Vocab = p.strings(sv, "styles.vocab")
 		default:
-			p.errorf(k, "styles: unknown key %q (known: path, use)", k.Value)
+			p.errorf(k, "styles: unknown key %q (known: path, use, vocab)", k.Value)
 		}
 	}
 	if sc.Path == "" {
@@ -889,8 +894,9 @@ func (c *Config) StyleNames() []string {
 	return names
 }
 
-// StyleLoader compiles named house styles from a folder into rules.
-type StyleLoader func(dir string, names []string) ([]*lint.Rule, error)
+// StyleLoader compiles named house styles from a folder into rules, with
+// the named vocabularies of that folder.
+type StyleLoader func(dir string, names, vocab []string) ([]*lint.Rule, error)
 
 // LoadStyles is LoadConfig for a config that may name house styles:
 // their rules join base's, so that the rules section may name them too.
@@ -918,7 +924,7 @@ func LoadStyles(file string, base *lint.Registry, load StyleLoader) (*Config, *l
 	if !filepath.IsAbs(dir) {
 		dir = filepath.Join(filepath.Dir(abs), dir)
 	}
-	rules, err := load(dir, pre.StyleNames())
+	rules, err := load(dir, pre.StyleNames(), pre.Styles.Vocab)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s:%d: styles: %w", file, pre.Styles.Line, err)
 	}

@@ -55,6 +55,8 @@ type def struct {
 	Indicators []string
 	Threshold  float64
 	Prefix     string
+	Vocab      bool // take the vocabulary's accepted terms as exceptions; true unless the rule says no
+	terms      bool // Vale.Terms: a swap value is the term's own spelling, a pattern
 
 	Fix      string // safe, unsafe, none; "" for the type's default
 	Wrong    []string
@@ -122,7 +124,7 @@ func parseDef(file, id string, data []byte) (*def, error) {
 		}
 		return nil, &loadError{file, line, "not valid YAML: " + msg}
 	}
-	d := &def{file: file, id: id, lines: map[string]int{}, Level: "warning"}
+	d := &def{file: file, id: id, lines: map[string]int{}, Level: "warning", Vocab: true}
 	if len(root.Content) == 0 {
 		return nil, &loadError{file, 1, "empty rule file; a rule needs at least extends and message"}
 	}
@@ -244,9 +246,10 @@ func (p *fieldParser) pairs(k string, v *yaml.Node) ([]pair, []int) {
 func (p *fieldParser) field(k string, v *yaml.Node) {
 	d := p.d
 	switch k {
-	case "extends", "name", "selector", "vocab", "pos", "in":
-		// vocab: copydesk has no Vale vocabularies, so there is nothing to
-		// accept; pos and selector need a part-of-speech tagger.
+	case "extends", "name", "selector", "pos", "in":
+		// pos and selector need a part-of-speech tagger.
+	case "vocab":
+		d.Vocab = p.boolean(k, v)
 	case "message":
 		d.Message = p.str(k, v)
 	case "description":

@@ -23,6 +23,13 @@ func FuzzLoad(f *testing.F) {
 	f.Add("extends: conditional\nmessage: '%s'\nfirst: '\\b([A-Z]{3,5})\\b'\nsecond: '\\(([A-Z]{3,5})\\)'\n", "The Ferry Board (FB) and HFA.\n")
 	f.Add("extends: capitalization\nmessage: '%s'\nscope: heading\nmatch: $title\n", "# a Title of it\n")
 	f.Add("extends: existence\nmessage: x\nlimit: 1\naction: {name: remove}\nfix: safe\ntokens: [é, 'É']\nexamples: {wrong: ['é'], right: [e]}\n", "| é | É |\n|---|---|\n")
+	f.Add("extends: capitalization\nmessage: '%s'\nscope: [heading, sentence]\nmatch: $title\nstyle: Chicago\nthreshold: 1\nprefix: '^\\d+\\. '\naction: {name: replace}\nexceptions: [iFerry, '(?i)quay']\n", "# 2. walking Through the iferry Quay\n")
+	f.Add("extends: capitalization\nmessage: '%s'\nmatch: $sentence\nindicators: [':', '?']\nvocab: false\nfix: safe\naction: {name: replace}\n", "# Routes: north And South\n\nOne. two: Three\n")
+	f.Add("extends: existence\nmessage: '%s'\nnonword: true\nscope: sentence\naction: {name: edit, params: [regex, '(\\d+)-(\\d+)', '$2 to $1']}\ntokens: ['\\d+-\\d+', '^But']\n", "Open 9-17. But not 3-4\n")
+	f.Add("extends: existence\nmessage: '%s'\naction: {name: edit, params: [split, ' ', '1']}\ntokens: [ATM machine]\n", "An ATM machine.\n")
+	f.Add("extends: existence\nmessage: '%s'\naction: {name: edit, params: [trim, 'ly']}\ntokens: [firstly]\n", "firstly, ly\n")
+	f.Add("extends: repetition\nmessage: '%s'\nscope: sentence\naction: {name: edit, params: [truncate, ' ']}\ntokens: ['[^\\s]+']\n", "the the. the\n")
+	f.Add("extends: substitution\nmessage: '%s'\naction: {name: convert, params: [simple]}\nswap: {'auto-\\w+': auto}\n", "auto-Docking and autoDock\n")
 	f.Fuzz(func(t *testing.T, yml, text string) {
 		set, err := Compile([]Source{{File: "Fuzz/Rule.yml", ID: "Fuzz.Rule", Data: []byte(yml)}})
 		if err != nil {
@@ -43,6 +50,44 @@ func FuzzLoad(f *testing.F) {
 							t.Fatalf("edit [%d, %d) outside the text", e.Start, e.End)
 						}
 					}
+				}
+			}
+		}
+	})
+}
+
+// FuzzVocab feeds a vocabulary's two files, a rule that takes it and an
+// article: loading fails with an error naming the file, or the rules,
+// Vale.Terms and Vale.Avoid among them, run on any text and report spans
+// inside it.
+func FuzzVocab(f *testing.F) {
+	f.Add("# names\nTidewater\nMarlow Quay\n(?i)ferrylink\nNode.js\n", "water taxi\n", "extends: existence\nmessage: '%s'\ntokens: ['[A-Z][a-z]+water', quay]\n", "Tidewater and tidewater at Marlow  quay by water taxi.\n")
+	f.Add("[pP]y.*\\b\n#\n", "(?<=\\s)foo\n", "extends: capitalization\nmessage: '%s'\nscope: heading\nmatch: $sentence\n", "# Python and pyenv foo\n")
+	f.Add("(unclosed\n", "", "extends: substitution\nmessage: '%s'\nswap: {a: b}\n", "a\n")
+	f.Fuzz(func(t *testing.T, accept, reject, yml, text string) {
+		v := &Vocab{AcceptFile: "accept.txt", RejectFile: "reject.txt"}
+		var err error
+		if v.Accept, err = parseTerms("accept.txt", []byte(accept)); err != nil {
+			if !strings.Contains(err.Error(), "accept.txt:") {
+				t.Fatalf("error without the file: %v", err)
+			}
+			return
+		}
+		if v.Reject, err = parseTerms("reject.txt", []byte(reject)); err != nil {
+			return
+		}
+		set, err := CompileWith([]Source{{File: "Fuzz/Rule.yml", ID: "Fuzz.Rule", Data: []byte(yml)}}, v, true)
+		if err != nil {
+			return
+		}
+		doc, err := parse.Parse("fuzz.md", []byte(text))
+		if err != nil {
+			return
+		}
+		for _, r := range set.Rules() {
+			for _, d := range lint.Check(r, doc, lint.Options{}) {
+				if d.Start < 0 || d.End < d.Start || d.End > len(text) {
+					t.Fatalf("%s: span [%d, %d) outside the text (%d bytes)", r.ID, d.Start, d.End, len(text))
 				}
 			}
 		}

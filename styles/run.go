@@ -1,6 +1,7 @@
 package styles
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"slices"
@@ -118,12 +119,30 @@ func (s *Set) lintRule(c *crule) *lint.Rule {
 	case len(d.Swap) > 0:
 		r.Doc.Right = d.Swap[0].value
 	}
-	if c.fixOn && (d.Extends == "substitution" || d.ActionName == "replace" || d.ActionName == "remove") {
+	if c.fixOn {
+		what := "Replaces the text with what the rule wants, keeping a capital at the start and ALL CAPS"
+		switch {
+		case d.Extends == "substitution" && (d.ActionName == "" || d.ActionName == "replace"):
+		case d.ActionName == "remove":
+			what = "Removes the text"
+		case d.ActionName == "edit" || d.ActionName == "convert":
+			args := ""
+			for i, a := range d.ActionArgs {
+				if i == 0 && d.ActionName == "edit" {
+					args += " " + a
+				} else {
+					args += " " + strconv.Quote(a)
+				}
+			}
+			what = fmt.Sprintf("Edits the text as the rule's action says (%s%s)", d.ActionName, args)
+		case d.Extends == "capitalization":
+			what = "Rewrites the text in the case the rule wants"
+		}
 		r.Fixable = lint.FixUnsafe
-		r.Doc.Fix = "Replaces the text with what the rule wants, keeping a capital at the start and ALL CAPS; unsafe unless the rule says fix: safe, since the house style cannot know every context. Suggestions with several choices are not applied."
+		r.Doc.Fix = what + "; unsafe unless the rule says fix: safe, since the house style cannot know every context. Suggestions with several choices are not applied."
 		if c.fix == lint.Safe {
 			r.Fixable = lint.FixMixed
-			r.Doc.Fix = "Replaces the text with what the rule wants, keeping a capital at the start and ALL CAPS. Safe (the rule says fix: safe) except inside link text or quotation marks, where it is unsafe."
+			r.Doc.Fix = what + ". Safe (the rule says fix: safe) except inside link text or quotation marks, where it is unsafe."
 		}
 	}
 	r.Run = func(pass *lint.Pass) {
@@ -237,6 +256,10 @@ func (s *Set) matches(c *crule, u *unit, uh []hit, cands []cand) ([]cand, bool) 
 	cands = cands[:0]
 	var ran []int32
 	timedOut := false
+	// A sentence-scoped rule's patterns run on each sentence alone, as
+	// Vale runs them: an anchor or a lookaround sees the sentence's edges.
+	var one [1][2]int
+	segs := c.segments(text, one[:])
 	runEntry := func(ei int32) {
 		for _, r := range ran {
 			if r == ei {
@@ -244,8 +267,10 @@ func (s *Set) matches(c *crule, u *unit, uh []hit, cands []cand) ([]cand, bool) 
 			}
 		}
 		ran = append(ran, ei)
-		if err := c.entries[ei].re.findAll(text, func(a, b int) { cands = append(cands, cand{a, b, ei}) }); err != nil {
-			timedOut = true
+		for _, sg := range segs {
+			if err := c.entries[ei].re.findAll(text[sg[0]:sg[1]], func(a, b int) { cands = append(cands, cand{sg[0] + a, sg[0] + b, ei}) }); err != nil {
+				timedOut = true
+			}
 		}
 	}
 	var starts []cand // anchored patterns: where their prefixes start
@@ -278,9 +303,13 @@ func (s *Set) matches(c *crule, u *unit, uh []hit, cands []cand) ([]cand, bool) 
 			if st.start < last {
 				continue
 			}
-			if end := c.entries[st.entry].re.matchAt(text, st.start); end >= 0 {
-				cands = append(cands, cand{st.start, end, st.entry})
-				last = end
+			sg, ok := segmentAt(segs, st.start)
+			if !ok {
+				continue
+			}
+			if end := c.entries[st.entry].re.matchAt(text[sg[0]:sg[1]], st.start-sg[0]); end >= 0 {
+				cands = append(cands, cand{st.start, sg[0] + end, st.entry})
+				last = sg[0] + end
 			}
 		}
 	}
@@ -305,7 +334,37 @@ func (s *Set) matches(c *crule, u *unit, uh []hit, cands []cand) ([]cand, bool) 
 		}
 		cands = out
 	}
+	if c.sc.sentence {
+		// A word the scan found across two sentences is in neither.
+		out := cands[:0]
+		for _, m := range cands {
+			if sg, ok := segmentAt(segs, m.start); ok && m.end <= sg[1] {
+				out = append(out, m)
+			}
+		}
+		cands = out
+	}
 	return cands, timedOut
+}
+
+// segments are the spans of a unit's text a rule reads as one, in buf:
+// each sentence for a sentence-scoped rule, else the whole text.
+func (c *crule) segments(text []byte, buf [][2]int) [][2]int {
+	buf = buf[:0]
+	if !c.sc.sentence {
+		return append(buf, [2]int{0, len(text)})
+	}
+	sentences(text, func(a, b int) { buf = append(buf, [2]int{a, b}) })
+	return buf
+}
+
+// segmentAt returns the segment that holds position i.
+func segmentAt(segs [][2]int, i int) ([2]int, bool) {
+	k := sort.Search(len(segs), func(k int) bool { return segs[k][1] > i })
+	if k < len(segs) && segs[k][0] <= i {
+		return segs[k], true
+	}
+	return [2]int{}, false
 }
 
 // wordAt checks a direct hit: the case (the automaton folds ASCII) and,
@@ -374,27 +433,21 @@ func (s *Set) runWords(rp *reporter, c *crule, sr *scanResult) {
 			d := lint.Diagnostic{Start: start, End: end}
 			if c.d.Extends == "substitution" {
 				opts := strings.Split(e.repl, "|")
-				if slices.Contains(opts, observed) {
+				if c.d.terms {
+					// Vale.Terms: the value is the term, maybe a pattern,
+					// which the text may already match.
+					opts = []string{e.repl}
+					if e.same != nil && e.same.match(observed) {
+						continue
+					}
+				} else if slices.Contains(opts, observed) {
 					continue
 				}
 				d.Message = format(c.d.Message, toSentence(opts), observed)
-				if c.fixOn && len(opts) == 1 {
-					d.Fix = c.replaceFix(u, text, m, recase(opts[0], observed))
-				}
+				d.Fix = c.matchFix(u, text, m, observed, opts)
 			} else {
 				d.Message = format(c.d.Message, observed)
-				if c.fixOn {
-					switch {
-					case c.d.ActionName == "replace" && len(c.d.ActionArgs) == 1:
-						d.Fix = c.replaceFix(u, text, m, recase(c.d.ActionArgs[0], observed))
-					case c.d.ActionName == "remove":
-						end := m.end
-						if end < len(text) && text[end] == ' ' && (m.start == 0 || text[m.start-1] == ' ') {
-							end++
-						}
-						d.Fix = c.replaceFix(u, text, cand{m.start, end, m.entry}, "")
-					}
-				}
+				d.Fix = c.matchFix(u, text, m, observed, nil)
 			}
 			rp.report(d)
 			if rp.full() {
@@ -403,6 +456,43 @@ func (s *Set) runWords(rp *reporter, c *crule, sr *scanResult) {
 		}
 		return true
 	})
+}
+
+// matchFix is the fix for a match, nil when the rule has none for it: a
+// substitution's one choice (in the case of what it replaces), else what
+// the rule's action makes of the match. A removal takes one space with it.
+func (c *crule) matchFix(u *unit, text []byte, m cand, observed string, swap []string) *lint.Fix {
+	if !c.fixOn {
+		return nil
+	}
+	var repl string
+	if swap != nil && (c.act.name == "" || c.act.name == "replace" && len(c.act.args) == 0) {
+		if len(swap) != 1 {
+			return nil
+		}
+		repl = recase(swap[0], observed)
+		if c.d.terms {
+			// The term's own spelling; a pattern gives no text to write.
+			if !literalTerm(swap[0]) || strings.ContainsAny(observed, "\n\t") {
+				return nil
+			}
+			repl = swap[0]
+		}
+	} else {
+		var ok bool
+		if repl, ok = c.act.apply(observed); !ok {
+			return nil
+		}
+	}
+	if repl == observed {
+		return nil
+	}
+	if repl == "" {
+		if m.end < len(text) && text[m.end] == ' ' && (m.start == 0 || text[m.start-1] == ' ') {
+			m.end++
+		}
+	}
+	return c.replaceFix(u, text, m, repl)
 }
 
 // replaceFix replaces a match, if its bytes are one run of the source.
@@ -511,10 +601,9 @@ func (s *Set) runOccurrence(rp *reporter, c *crule, sr *scanResult) {
 	}
 	s.eachUnit(c, sr, func(_ int, u *unit, _ []hit) bool {
 		text := c.text(u)
-		if c.sc.sentence {
-			sentences(text, func(a, b int) { check(u, text, a, b) })
-		} else {
-			check(u, text, 0, len(text))
+		var one [1][2]int
+		for _, sg := range c.segments(text, one[:]) {
+			check(u, text, sg[0], sg[1])
 		}
 		return !rp.full()
 	})
@@ -533,35 +622,42 @@ func (s *Set) runRepetition(rp *reporter, c *crule, sr *scanResult) {
 	d := c.d
 	s.eachUnit(c, sr, func(_ int, u *unit, _ []hit) bool {
 		text := c.text(u)
-		var prev string
-		var ploc [2]int
-		count := 0
-		err := c.rep.findAll(text, func(a, b int) {
-			curr := strings.TrimSpace(string(text[a:b]))
-			var same bool
-			if d.IgnoreCase {
-				same = strings.EqualFold(curr, prev) && curr != ""
-			} else {
-				same = curr == prev && curr != ""
-			}
-			same = same && (!d.Alpha || allLetters(curr))
-			if same {
-				count++
-			}
-			if same && count > d.Max {
-				span := text[ploc[0]:b]
-				n := 0
-				sentences(span, func(int, int) { n++ })
-				if n == 1 && (c.except == nil || !c.except.match(string(span))) {
-					start, end := c.span(u, ploc[0], b)
-					rp.report(lint.Diagnostic{Start: start, End: end, Message: format(d.Message, curr)})
-					count = 0
+		var one [1][2]int
+		for _, sg := range c.segments(text, one[:]) {
+			var prev string
+			var ploc [2]int
+			count := 0
+			off := sg[0]
+			err := c.rep.findAll(text[sg[0]:sg[1]], func(a, b int) {
+				a, b = a+off, b+off
+				curr := strings.TrimSpace(string(text[a:b]))
+				var same bool
+				if d.IgnoreCase {
+					same = strings.EqualFold(curr, prev) && curr != ""
+				} else {
+					same = curr == prev && curr != ""
 				}
+				same = same && (!d.Alpha || allLetters(curr))
+				if same {
+					count++
+				}
+				if same && count > d.Max {
+					span := text[ploc[0]:b]
+					n := 0
+					sentences(span, func(int, int) { n++ })
+					if n == 1 && (c.except == nil || !c.except.match(string(span))) {
+						start, end := c.span(u, ploc[0], b)
+						m := cand{ploc[0], b, 0}
+						rp.report(lint.Diagnostic{Start: start, End: end, Message: format(d.Message, curr),
+							Fix: c.matchFix(u, text, m, string(span), nil)})
+						count = 0
+					}
+				}
+				ploc, prev = [2]int{a, b}, curr
+			})
+			if err != nil {
+				s.timeout(d.id)
 			}
-			ploc, prev = [2]int{a, b}, curr
-		})
-		if err != nil {
-			s.timeout(d.id)
 		}
 		return !rp.full()
 	})
@@ -580,35 +676,50 @@ func (s *Set) runConsistency(rp *reporter, c *crule, sr *scanResult) {
 	seen := map[int]uint8{}
 	var cands []cand
 	s.eachUnit(c, sr, func(_ int, u *unit, uh []hit) bool {
-		cands, _ = s.matches(c, u, uh, cands)
+		var all []cand
+		all, _ = s.matches(c, u, uh, cands)
+		cands = all
 		text := c.text(u)
-		last := map[int]cand{}
-		var order []int
-		for _, m := range cands {
-			e := c.entries[m.entry]
-			seen[e.pair] |= 1 << e.side
-			if _, ok := last[e.pair]; !ok {
-				order = append(order, e.pair)
-			}
-			last[e.pair] = m
-		}
-		sort.Ints(order)
-		for _, p := range order {
-			if seen[p] != 3 {
-				continue
-			}
-			// Vale reports where the text of the block's last match
-			// first occurs in the block.
-			m := last[p]
-			word := text[m.start:m.end]
-			for _, x := range cands {
-				if string(text[x.start:x.end]) == string(word) {
-					m = x
-					break
+		var one [1][2]int
+		for _, sg := range c.segments(text, one[:]) {
+			in := all // this segment's matches, the block Vale checks
+			if c.sc.sentence {
+				in = nil
+				for _, m := range all {
+					if m.start >= sg[0] && m.end <= sg[1] {
+						in = append(in, m)
+					}
 				}
 			}
-			start, end := c.span(u, m.start, m.end)
-			rp.report(lint.Diagnostic{Start: start, End: end, Message: format(c.d.Message, string(word))})
+			last := map[int]cand{}
+			var order []int
+			for _, m := range in {
+				e := c.entries[m.entry]
+				seen[e.pair] |= 1 << e.side
+				if _, ok := last[e.pair]; !ok {
+					order = append(order, e.pair)
+				}
+				last[e.pair] = m
+			}
+			sort.Ints(order)
+			for _, p := range order {
+				if seen[p] != 3 {
+					continue
+				}
+				// Vale reports where the text of the block's last match
+				// first occurs in the block.
+				m := last[p]
+				word := text[m.start:m.end]
+				for _, x := range in {
+					if string(text[x.start:x.end]) == string(word) {
+						m = x
+						break
+					}
+				}
+				start, end := c.span(u, m.start, m.end)
+				rp.report(lint.Diagnostic{Start: start, End: end, Message: format(c.d.Message, string(word)),
+					Fix: c.matchFix(u, text, m, string(word), nil)})
+			}
 		}
 		return !rp.full()
 	})
@@ -618,29 +729,34 @@ func (s *Set) runConditional(rp *reporter, c *crule, sr *scanResult) {
 	defined := map[string]bool{}
 	s.eachUnit(c, sr, func(_ int, u *unit, _ []hit) bool {
 		text := c.text(u)
-		if !c.secondGroups {
-			if c.second.match(string(text)) {
-				return true
-			}
-		} else if containsAnyFold(text, c.secondLits) {
-			for _, g := range c.second.submatches(text) {
-				for _, m := range g[1:] {
-					if m != "" {
-						defined[m] = true
+		var one [1][2]int
+		for _, sg := range c.segments(text, one[:]) {
+			seg := text[sg[0]:sg[1]]
+			if !c.secondGroups {
+				if c.second.match(string(seg)) {
+					continue
+				}
+			} else if containsAnyFold(seg, c.secondLits) {
+				for _, g := range c.second.submatches(seg) {
+					for _, m := range g[1:] {
+						if m != "" {
+							defined[m] = true
+						}
 					}
 				}
 			}
-		}
-		err := c.first.findAll(text, func(a, b int) {
-			w := string(text[a:b])
-			if defined[w] || (c.except != nil && c.except.match(w)) {
-				return
+			err := c.first.findAll(seg, func(a, b int) {
+				w := string(seg[a:b])
+				if defined[w] || (c.except != nil && c.except.match(w)) {
+					return
+				}
+				start, end := c.span(u, sg[0]+a, sg[0]+b)
+				rp.report(lint.Diagnostic{Start: start, End: end, Message: format(c.d.Message, w),
+					Fix: c.matchFix(u, text, cand{sg[0] + a, sg[0] + b, 0}, w, nil)})
+			})
+			if err != nil {
+				s.timeout(c.d.id)
 			}
-			start, end := c.span(u, a, b)
-			rp.report(lint.Diagnostic{Start: start, End: end, Message: format(c.d.Message, w)})
-		})
-		if err != nil {
-			s.timeout(c.d.id)
 		}
 		return !rp.full()
 	})
@@ -649,24 +765,69 @@ func (s *Set) runConditional(rp *reporter, c *crule, sr *scanResult) {
 func (s *Set) runCapitalization(rp *reporter, c *crule, sr *scanResult) {
 	s.eachUnit(c, sr, func(_ int, u *unit, _ []hit) bool {
 		text := c.text(u)
-		a, b := 0, len(text)
-		for a < b && (text[a] == ' ' || text[a] == '\t' || text[a] == placeholder) {
-			a++
+		var one [1][2]int
+		for _, sg := range c.segments(text, one[:]) {
+			a, b := sg[0], sg[1]
+			// Code stays in, as a word: Vale masks it with asterisks, and a
+			// heading that starts with code starts with a word that passes.
+			for a < b && (text[a] == ' ' || text[a] == '\t') {
+				a++
+			}
+			for b > a && (text[b-1] == ' ' || text[b-1] == '\t' || text[b-1] == '\n') {
+				b--
+			}
+			if a == b {
+				continue
+			}
+			str := string(text[a:b])
+			// Code in a heading stands as asterisks, as Vale masks it: a
+			// word that passes whatever its case. Code at either end of
+			// the block lies outside its text, so the source says.
+			check := strings.ReplaceAll(str, string(placeholder), "*")
+			if !c.sc.raw && !c.sc.sentence {
+				lead, trail := u.codeAtEnds(a, b)
+				if lead {
+					check = "* " + check
+				}
+				if trail {
+					check += " *"
+				}
+			}
+			expected, ok := c.capCheck(check)
+			if ok {
+				continue
+			}
+			start, end := c.span(u, a, b)
+			d := lint.Diagnostic{Start: start, End: end, Message: format(c.d.Message, str, expected)}
+			if !strings.ContainsRune(str, placeholder) {
+				if c.act.name == "replace" && len(c.act.args) == 0 {
+					if expected != "" && c.fixOn && expected != str {
+						d.Fix = c.replaceFix(u, text, cand{a, b, 0}, expected)
+					}
+				} else {
+					d.Fix = c.matchFix(u, text, cand{a, b, 0}, str, nil)
+				}
+			}
+			rp.report(d)
+			if rp.full() {
+				return false
+			}
 		}
-		for b > a && (text[b-1] == ' ' || text[b-1] == '\t' || text[b-1] == '\n' || text[b-1] == placeholder) {
-			b--
-		}
-		if a == b {
-			return true
-		}
-		str := string(text[a:b])
-		if c.capCheck(str) {
-			return true
-		}
-		start, end := c.span(u, a, b)
-		rp.report(lint.Diagnostic{Start: start, End: end, Message: format(c.d.Message, str)})
-		return !rp.full()
+		return true
 	})
+}
+
+// codeAtEnds reports whether code (a backtick) stands in the block's
+// source before text[a] or after text[b-1], outside the unit's text.
+func (u *unit) codeAtEnds(a, b int) (lead, trail bool) {
+	if b <= a {
+		return false, false
+	}
+	i, j := u.offset(a)-u.rawPos, u.offset(b-1)+1-u.rawPos
+	if i < 0 || j > len(u.raw) || i > j {
+		return false, false
+	}
+	return bytes.IndexByte(u.raw[:i], '`') >= 0, bytes.IndexByte(u.raw[j:], '`') >= 0
 }
 
 // containsAnyFold reports whether text holds one of lits, ASCII letters

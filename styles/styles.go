@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -90,6 +90,19 @@ type Source struct {
 // dir/NAME/RULE.yml. Errors name the file and line; every problem found is
 // reported, not only the first.
 func Load(dir string, names []string) (*Set, error) {
+	return LoadWith(dir, names, Options{})
+}
+
+// Options are what a configuration adds to the styles it names.
+type Options struct {
+	// Vocab names Vale vocabularies under dir/config/vocabularies.
+	Vocab []string
+}
+
+// LoadWith is Load with the named vocabularies: their accepted terms are
+// exceptions to the rules that take them, and the built-in style Vale,
+// when named, holds Vale.Terms and Vale.Avoid.
+func LoadWith(dir string, names []string, opts Options) (*Set, error) {
 	st, err := os.Stat(dir)
 	if err != nil || !st.IsDir() {
 		return nil, fmt.Errorf("styles.path: the styles folder %s does not exist", dir)
@@ -104,6 +117,9 @@ func Load(dir string, names []string) (*Set, error) {
 		seenStyle[name] = true
 		sdir := filepath.Join(dir, name)
 		if st, err := os.Stat(sdir); err != nil || !st.IsDir() {
+			if name == BuiltinStyle {
+				continue // its rules come from the vocabulary
+			}
 			errs = append(errs, fmt.Errorf("styles.use: no style %q in %s (a style is a folder of RULE.yml files)%s", name, dir, didYouMean(name, listDirs(dir))))
 			continue
 		}
@@ -128,7 +144,13 @@ func Load(dir string, names []string) (*Set, error) {
 			srcs = append(srcs, Source{File: file, ID: name + "." + strings.TrimSuffix(e.Name(), ext), Data: data})
 		}
 	}
-	set, err := Compile(srcs)
+	var vocab *Vocab
+	if len(opts.Vocab) > 0 {
+		if vocab, err = LoadVocab(dir, opts.Vocab); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	set, err := CompileWith(srcs, vocab, slices.Contains(names, BuiltinStyle))
 	if err != nil {
 		errs = append(errs, err)
 	}
@@ -150,11 +172,26 @@ func listDirs(dir string) []string {
 }
 
 // Compile builds a Set from rule files.
-func Compile(srcs []Source) (*Set, error) {
+func Compile(srcs []Source) (*Set, error) { return CompileWith(srcs, nil, false) }
+
+// CompileWith builds a Set from rule files and a vocabulary (nil for
+// none); builtin adds the vocabulary's rules Vale.Terms and Vale.Avoid.
+func CompileWith(srcs []Source, vocab *Vocab, builtin bool) (*Set, error) {
 	set := &Set{}
 	var errs []error
 	byID := map[string]string{}
 	sort.SliceStable(srcs, func(i, j int) bool { return srcs[i].ID < srcs[j].ID })
+	var defs []*def
+	if builtin {
+		if vocab == nil {
+			set.warnings = append(set.warnings, "styles.use: the built-in style Vale has only Vale.Terms and Vale.Avoid, which come from styles.vocab; no vocabulary is named")
+		} else {
+			for _, d := range vocabDefs(vocab) {
+				byID[d.id] = d.file
+				defs = append(defs, d)
+			}
+		}
+	}
 	for _, src := range srcs {
 		if !lint.IsStyleID(src.ID) {
 			errs = append(errs, &loadError{src.File, 0, fmt.Sprintf("rule ID %q: a style and a rule name are letters, digits, - and _, joined by one dot", src.ID)})
@@ -175,7 +212,11 @@ func Compile(srcs []Source) (*Set, error) {
 			errs = append(errs, err)
 			continue
 		}
-		c, err := compileRule(d, int32(len(set.rules)))
+		defs = append(defs, d)
+	}
+	sort.SliceStable(defs, func(i, j int) bool { return defs[i].id < defs[j].id })
+	for _, d := range defs {
+		c, err := compileRule(d, int32(len(set.rules)), vocab)
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -236,10 +277,11 @@ type crule struct {
 	secondGroups  bool
 	secondLits    []string // one of them is in every match of second
 	rep           *pattern
-	capCheck      func(s string) bool
-	exceptWords   *regexp.Regexp
+	capCheck      func(s string) (expected string, ok bool)
+	accepted      []string // the vocabulary's accepted terms, when the rule takes them
 	fix           lint.Applicability
-	fixOn         bool
+	fixOn         bool    // the rule has a fix and does not say fix: none
+	act           *action // what its fix does with a match
 	rule          *lint.Rule
 }
 
@@ -249,14 +291,18 @@ type entry struct {
 	re     *pattern // otherwise a pattern
 	lits   []string // what the automaton looks for
 	repl   string   // substitution: what is wanted
+	same   *pattern // Vale.Terms: the text already spelled as the term
 	pair   int      // consistency: which pair
 	side   int      // consistency: 0 the key, 1 the value
 	source string   // as written, for messages and explain
 	line   int
 }
 
-func compileRule(d *def, idx int32) (*crule, error) {
+func compileRule(d *def, idx int32, vocab *Vocab) (*crule, error) {
 	c := &crule{d: d, idx: idx, sc: parseScope(d.Scope), sev: levels[d.Level], limit: d.Limit}
+	if vocab != nil && d.Vocab && (d.Extends != "existence" || !d.Nonword) && slices.Contains(vocabTypes, d.Extends) {
+		c.accepted = vocab.Accept
+	}
 	fail := func(line int, format string, args ...any) error {
 		if line == 0 {
 			line = d.line
@@ -271,22 +317,23 @@ func compileRule(d *def, idx int32) (*crule, error) {
 		prefix = "(?i)"
 	}
 	var err error
-	if len(d.Exceptions) > 0 {
-		terms := make([]string, len(d.Exceptions))
-		for i, t := range d.Exceptions {
+	if terms := c.vocabExceptions(); len(terms) > 0 {
+		pats := make([]string, len(terms))
+		for i, t := range terms {
+			t = termPattern(t)
 			if !strings.HasPrefix(t, "(?i)") {
 				t = "(?-i)" + t
 			}
-			terms[i] = t
+			pats[i] = t
 		}
-		sort.SliceStable(terms, func(i, j int) bool { return len(terms[i]) > len(terms[j]) })
-		if c.except, err = compile(`(?m)\b(?:` + strings.Join(terms, "|") + `)\b`); err != nil {
+		sort.SliceStable(pats, func(i, j int) bool { return len(pats[i]) > len(pats[j]) })
+		if c.except, err = compile(`(?m)\b(?:` + strings.Join(pats, "|") + `)\b`); err != nil {
 			return nil, fail(d.lines["exceptions"], "exceptions: %v", err)
 		}
 		var phrases []string
-		for _, t := range d.Exceptions {
+		for _, t := range terms {
 			if strings.ContainsAny(t, " \t") || strings.Contains(t, `\s`) {
-				phrases = append(phrases, t)
+				phrases = append(phrases, termPattern(t))
 			}
 		}
 		if len(phrases) > 0 {
@@ -362,7 +409,6 @@ func compileRule(d *def, idx int32) (*crule, error) {
 				}
 			}
 		}
-		c.fixOn = d.Fix == "safe" || d.Fix == "unsafe"
 	case "substitution":
 		if len(d.Swap) == 0 {
 			return nil, fail(d.line, "a substitution rule needs swap")
@@ -379,8 +425,12 @@ func compileRule(d *def, idx int32) (*crule, error) {
 				return nil, err
 			}
 			e.repl = d.Swap[i].value
+			if d.terms {
+				if e.same, err = compile(`^(?:` + termPattern(e.repl) + `)$`); err != nil {
+					return nil, fail(0, "%v", err)
+				}
+			}
 		}
-		c.fixOn = d.Fix != "none"
 	case "occurrence":
 		if d.Token == "" {
 			return nil, fail(d.line, "an occurrence rule needs token")
@@ -434,6 +484,20 @@ func compileRule(d *def, idx int32) (*crule, error) {
 		if err := c.compileCapitalization(); err != nil {
 			return nil, fail(d.lines["match"], "%v", err)
 		}
+	}
+	if c.act, err = compileAction(d); err != nil {
+		return nil, fail(d.lines["action"], "%v", err)
+	}
+	// A substitution fixes with its swap unless its action says otherwise;
+	// any rule fixes with a determinate action. Unsafe unless fix: safe.
+	switch {
+	case d.Fix == "none":
+	case d.Extends == "substitution" && (d.ActionName == "" || d.ActionName == "replace" && len(d.ActionArgs) == 0):
+		c.fixOn = true
+	case d.Extends == "capitalization" && d.ActionName == "replace" && len(d.ActionArgs) == 0:
+		c.fixOn = d.Match == "$title" || d.Match == "$sentence" || d.Match == "$lower" || d.Match == "$upper"
+	case d.Extends != "occurrence":
+		c.fixOn = c.act.determinate()
 	}
 	if d.Fix == "safe" {
 		c.fix = lint.Safe

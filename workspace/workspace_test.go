@@ -73,7 +73,7 @@ func TestLoadConfigStyles(t *testing.T) {
 		"news/a.md":                "---\ntitle: Ferry\ndate: 2025-01-01\n---\n\nCrews utilize the new ramp.\n",
 	}
 	writeTree(t, dir, files)
-	load := func(d string, names []string) ([]*lint.Rule, error) {
+	load := func(d string, names, _ []string) ([]*lint.Rule, error) {
 		set, err := styles.Load(d, names)
 		if err != nil {
 			return nil, err

@@ -30,13 +30,13 @@ func loadConfig(file string, reg *lint.Registry, stderr io.Writer) (*config.Conf
 }
 
 func styleLoader(stderr io.Writer, extra []string) config.StyleLoader {
-	return func(dir string, names []string) ([]*lint.Rule, error) {
+	return func(dir string, names, vocab []string) ([]*lint.Rule, error) {
 		for _, x := range extra {
 			if !slices.Contains(names, x) {
 				names = append(names, x)
 			}
 		}
-		set, err := styles.Load(dir, names)
+		set, err := styles.LoadWith(dir, names, styles.Options{Vocab: vocab})
 		if err != nil {
 			return nil, err
 		}
@@ -297,7 +297,7 @@ func runStylesTry(e *env, f *commonFlags, dir string, samples int, id string, pa
 		if dir == "" {
 			dir = "styles"
 		}
-		rs, err := styleLoader(e.stderr, nil)(dir, []string{style})
+		rs, err := styleLoader(e.stderr, nil)(dir, []string{style}, nil)
 		if err != nil {
 			return &exitCode{code: exitError, err: err}
 		}
@@ -422,6 +422,7 @@ type valeSection struct {
 // and other sections overrides that add styles and set rules.
 func fromVale(ini, name string) (string, error) {
 	var stylesPath string
+	var vocab []string
 	var notes []string
 	var secs []*valeSection
 	var cur *valeSection
@@ -446,15 +447,20 @@ func fromVale(ini, name string) (string, error) {
 		switch {
 		case cur == nil && k == "StylesPath":
 			stylesPath = v
+		case k == "Vocab":
+			if cur != nil {
+				notes = append(notes, fmt.Sprintf("[%s] Vocab = %s: copydesk's vocab applies to every file, so it is carried over for all", cur.glob, v))
+			}
+			for _, s := range strings.Split(v, ",") {
+				if s = strings.TrimSpace(s); s != "" && !slices.Contains(vocab, s) {
+					vocab = append(vocab, s)
+				}
+			}
 		case cur == nil:
 			notes = append(notes, fmt.Sprintf("%s = %s (no equivalent; not carried over)", k, v))
 		case k == "BasedOnStyles":
 			for _, s := range strings.Split(v, ",") {
 				s = strings.TrimSpace(s)
-				if s == "Vale" {
-					notes = append(notes, "["+cur.glob+"] BasedOnStyles: Vale, Vale's built-in spelling and repetition checks: copydesk's own rules cover repeated words; there is no spelling check")
-					continue
-				}
 				if s != "" {
 					cur.styles = append(cur.styles, s)
 				}
@@ -482,6 +488,18 @@ func fromVale(ini, name string) (string, error) {
 	if stylesPath == "" {
 		stylesPath = "styles"
 	}
+	// The built-in style Vale: its spelling and repetition checks have no
+	// equivalent; its Vale.Terms and Vale.Avoid come from the vocabulary.
+	for _, sec := range secs {
+		if i := slices.Index(sec.styles, styles.BuiltinStyle); i >= 0 {
+			if len(vocab) == 0 {
+				sec.styles = slices.Delete(sec.styles, i, i+1)
+				notes = append(notes, "["+sec.glob+"] BasedOnStyles: Vale, Vale's built-in spelling and repetition checks: copydesk's own rules cover repeated words; there is no spelling check")
+			} else {
+				notes = append(notes, "["+sec.glob+"] BasedOnStyles: Vale keeps Vale.Terms and Vale.Avoid from the vocabulary; Vale's spelling and repetition checks have no equivalent (copydesk's own rules cover repeated words)")
+			}
+		}
+	}
 	// The section with the most styles and the broadest glob is the base;
 	// Vale configurations usually have one, [*] or [*.md].
 	var base *valeSection
@@ -505,6 +523,9 @@ func fromVale(ini, name string) (string, error) {
 		use = base.styles
 	}
 	fmt.Fprintf(&b, "  use: [%s]\n", strings.Join(use, ", "))
+	if len(vocab) > 0 {
+		fmt.Fprintf(&b, "  vocab: [%s]\n", strings.Join(vocab, ", "))
+	}
 	if base != nil && len(base.rules) > 0 {
 		b.WriteString("rules:\n")
 		for _, r := range base.rules {

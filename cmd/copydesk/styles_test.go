@@ -156,11 +156,11 @@ Microsoft.Passive = suggestion
 	wantCode(t, r, exitOK)
 	want := `# From .vale.ini by copydesk styles from-vale.
 # MinAlertLevel = suggestion (no equivalent; not carried over)
-# Vocab = Base (no equivalent; not carried over)
-# [*.{md,txt}] BasedOnStyles: Vale, Vale's built-in spelling and repetition checks: copydesk's own rules cover repeated words; there is no spelling check
+# [*.{md,txt}] BasedOnStyles: Vale keeps Vale.Terms and Vale.Avoid from the vocabulary; Vale's spelling and repetition checks have no equivalent (copydesk's own rules cover repeated words)
 styles:
   path: ".github/styles"
-  use: [Microsoft, write-good]
+  use: [Vale, Microsoft, write-good]
+  vocab: [Base]
 rules:
   Microsoft.Contractions: off
   write-good.Passive: error
@@ -173,4 +173,46 @@ overrides:
 	if r.stdout != want {
 		t.Errorf("got:\n%s\nwant:\n%s", r.stdout, want)
 	}
+}
+
+// TestStylesFromValeNoVocab: without a vocabulary the style Vale has
+// nothing copydesk runs, and is left out.
+func TestStylesFromValeNoVocab(t *testing.T) {
+	workdir(t)
+	write(t, ".vale.ini", "StylesPath = styles\n\n[*.md]\nBasedOnStyles = Vale, House\n")
+	r := cli(t, "", "styles", "from-vale", ".vale.ini")
+	wantCode(t, r, exitOK)
+	mustContain(t, "stdout", r.stdout, "  use: [House]\n", "BasedOnStyles: Vale, Vale's built-in spelling")
+	if strings.Contains(r.stdout, "vocab:") {
+		t.Errorf("a vocab line without a Vocab:\n%s", r.stdout)
+	}
+}
+
+// TestStylesVocab: a vocabulary through the binary. Its accepted terms
+// are exceptions to a house rule; with the built-in style Vale in use,
+// Vale.Terms fixes their spelling and Vale.Avoid flags the rejected ones.
+func TestStylesVocab(t *testing.T) {
+	workdir(t)
+	write(t, "styles/config/vocabularies/Harbor/accept.txt", "# the Harbor Authority's names\nTidewater\nMarlow Quay\n")
+	write(t, "styles/config/vocabularies/Harbor/reject.txt", "water taxi\n")
+	write(t, "styles/House/Capitals.yml", "extends: existence\nmessage: \"Write '%s' in lower case.\"\ntokens: ['[A-Z][a-z]+water']\n")
+	write(t, ".copydesk.yaml", "styles:\n  path: styles\n  use: [House, Vale]\n  vocab: [Harbor]\nrules:\n  date-missing: off\n")
+	write(t, "quay.md", "---\ntitle: Quay\n---\n\nThe tidewater ferry and the Saltwater bus meet at Marlow Quay, not by water taxi.\n")
+	r := cli(t, "", "lint", "quay.md")
+	wantCode(t, r, exitProblems)
+	mustContain(t, "lint", r.stdout,
+		"quay.md:5:5: error [Vale.Terms] Use 'Tidewater' instead of 'tidewater'.",
+		"quay.md:5:29: warning [House.Capitals] Write 'Saltwater' in lower case.",
+		"quay.md:5:71: error [Vale.Avoid] Avoid using 'water taxi'.")
+	if strings.Count(r.stdout, "[House.Capitals]") != 1 {
+		t.Errorf("House.Capitals flagged an accepted term:\n%s", r.stdout)
+	}
+	r = cli(t, "", "fix", "--unsafe", "quay.md")
+	wantCode(t, r, exitProblems) // the water taxi needs a person
+	mustContain(t, "fixed", string(mustRead(t, "quay.md")), "The Tidewater ferry")
+
+	write(t, ".copydesk.yaml", "styles:\n  path: styles\n  use: [House]\n  vocab: [Harbour]\n")
+	r = cli(t, "", "lint", "quay.md")
+	wantCode(t, r, exitError)
+	mustContain(t, "stderr", r.stderr, `no vocabulary "Harbour"`, `did you mean "Harbor"?`)
 }
