@@ -173,3 +173,45 @@ func TestIncluded(t *testing.T) {
 		}
 	}
 }
+
+// TestDetectSites: folders directly under the walked folder that show
+// different generators keep their own; a project of one kind is one site.
+func TestDetectSites(t *testing.T) {
+	hugo := md("handbook/content/_index.md", "---\ntitle: Handbook\n---\n", nil)
+	zola := md("journal/content/a.md", "+++\npath = 'a'\n+++\n", map[string]any{"path": "a"})
+	zola2 := md("journal/content/b.md", "+++\npath = 'b'\n+++\n", map[string]any{"path": "b", "slug": "b"})
+	plain := md("notes/c.md", "# C\n", nil)
+
+	s := nav.DetectSites([]*document.Summary{hugo, zola, zola2, plain}, known("handbook/content/_index.md", "journal/content/a.md"))
+	if !s.Multiple() {
+		t.Fatal("a Hugo and a Zola folder: want several sites")
+	}
+	for _, c := range []struct {
+		path  string
+		gen   nav.Generator
+		slugs bool
+	}{
+		{"handbook/content/x.md", nav.GenHugo, false},
+		{"journal/content/x.md", nav.GenZola, true},
+		{"notes/x.md", nav.GenZola, true}, // no sign of its own: the project's
+		{"top.md", nav.GenZola, true},
+	} {
+		if got := s.For(c.path); got.Gen != c.gen || got.Slugs != c.slugs {
+			t.Errorf("For(%q) = %v slugs %v, want %v slugs %v", c.path, got.Gen, got.Slugs, c.gen, c.slugs)
+		}
+	}
+
+	one := nav.DetectSites([]*document.Summary{hugo, md("blog/_index.md", "---\n---\n", nil), plain}, known())
+	if one.Multiple() || one.For("blog/x.md").Gen != nav.GenHugo || one.For("notes/x.md").Gen != nav.GenHugo {
+		t.Errorf("one Hugo site in several folders: want one site, got %+v", one)
+	}
+
+	sub := nav.Sites{}
+	if _, ok := sub.Folder("a/b.md"); ok {
+		t.Error("no walked folders: want no site folder")
+	}
+	k := &lint.KnownFiles{Roots: []string{"corpus"}, Files: map[string]bool{}}
+	if f, ok := nav.DetectSites(nil, k).Folder("corpus/site-a/docs/x.md"); !ok || f != "corpus/site-a" {
+		t.Errorf("Folder under the walked folder corpus: got %q %v, want corpus/site-a", f, ok)
+	}
+}
