@@ -193,18 +193,19 @@ func glued(src []byte, toks []document.Token, i int, c byte) bool {
 
 // qualifiedName reports whether the full stop toks[i] joins a package and
 // a name ("a time.Duration value") rather than two sentences ("the
-// release.The next one"). It holds only where one sentence must run across
-// the dot: a determiner before the lower-case word, which a sentence cannot
-// end on alone, and after the capitalised word a lower-case word that is
-// no function word. A new sentence's first word is most often a function
-// word ("The", "It", "We") or is followed by one ("Visitors can"), or by a
-// capital ("Click Save") or a verb in the past ("Boats sailed"); a
-// qualified name reads as a modifier of the noun after it ("value",
+// release.The next one"). It holds only where one noun phrase runs across
+// the dot: a determiner before the lower-case word, and after the
+// capitalised word a lower-case word that is no function word. A new
+// sentence's first word is most often a function word ("The", "It") or a
+// plural ("Tickets cost"), or is followed by a function word ("Visitors
+// can"), a capital ("Click Save") or a verb in the past ("Boats sailed");
+// a qualified name, singular, modifies the noun after it ("value",
 // "example", "argument").
 func qualifiedName(src []byte, toks []document.Token, i int) bool {
 	prev, name := toks[i-1], toks[i+1]
-	if !lowerWord(src[prev.Start:prev.End]) || functionWord(src[name.Start:name.End]) {
-		return false
+	nw := src[name.Start:name.End]
+	if !lowerWord(src[prev.Start:prev.End]) || functionWord(nw) || bytes.HasSuffix(nw, []byte("s")) && !bytes.HasSuffix(nw, []byte("ss")) {
+		return false // "the tours.Tickets cost": a plural subject starts a sentence; type names are singular
 	}
 	if i < 3 || toks[i-2].Kind != document.TokSpace && toks[i-2].Kind != document.TokNewline || toks[i-3].Kind != document.TokWord || !determiner(src[toks[i-3].Start:toks[i-3].End]) {
 		return false

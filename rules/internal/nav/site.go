@@ -229,7 +229,8 @@ type Sites struct {
 
 // DetectSites reads the generator of the whole project and, when the
 // folders directly under the walked folders show different generators (by
-// a config file inside them or by their pages), of each such folder.
+// a config file inside them or, nearly unanimously, by their pages), of
+// each such folder.
 func DetectSites(sums []*document.Summary, known *lint.KnownFiles) Sites {
 	s := Sites{whole: DetectSite(sums, known)}
 	if known == nil {
@@ -254,6 +255,9 @@ func DetectSites(sums []*document.Summary, known *lint.KnownFiles) Sites {
 	folders := map[string]Site{}
 	gens := map[Generator]bool{}
 	for top, ss := range bySums {
+		if byKnown[top] == nil && !unanimous(ss) {
+			continue // a news archive's year folders vary in their pages' habits; they are one site
+		}
 		f := DetectSite(ss, byKnown[top])
 		if f.Gen != GenUnknown {
 			folders[top] = f
@@ -264,6 +268,26 @@ func DetectSites(sums []*document.Summary, known *lint.KnownFiles) Sites {
 		s.folders = folders
 	}
 	return s
+}
+
+// unanimous reports whether a folder's pages show one generator clearly
+// enough to stand for a site of its own without a config file: five pages
+// or more that show any, and nine in ten of those the same. Page habits
+// (a slug key, TOML front matter) are weak signs one by one.
+func unanimous(ss []*document.Summary) bool {
+	var votes [len(genNames)]int
+	n := 0
+	for _, sum := range ss {
+		if g := pageGenerator(sum); g != GenUnknown {
+			votes[g]++
+			n++
+		}
+	}
+	best := 0
+	for _, v := range votes {
+		best = max(best, v)
+	}
+	return n >= 5 && best*10 >= n*9
 }
 
 // Multiple reports whether the project holds sites of different
