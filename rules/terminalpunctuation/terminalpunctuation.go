@@ -29,7 +29,8 @@ var Rule = &lint.Rule{
 			"URL, in code, with a colon or with a source after a dash (—Anna Berg) or a page reference, " +
 			"paragraphs whose sentence runs on into a quotation, list, code block or image below, and Markdown " +
 			"paragraphs whose last line is a link alone or whose finished last sentence is followed only by links, " +
-			"and lines that each start with a list marker (a list indented inside an MDX component) are left alone.",
+			"lines that each start with a list marker (a list indented inside an MDX component), and a last line " +
+			"indented under a line that ends with a colon (a format shown on its own) are left alone.",
 		Wrong: "The Museum signed the agreement on Friday. Both sides will open a joint laboratory next year",
 		Right: "The Museum signed the agreement on Friday. Both sides will open a joint laboratory next year.",
 		Fix: "Unsafe: adds a full stop (。 after Chinese or Japanese text) after the last word and any closing quote " +
@@ -65,7 +66,7 @@ func run(pass *lint.Pass) {
 		if doc.Format == document.FormatMarkdown {
 			var skip bool
 			at, skip = tail(src, end, b.End)
-			if skip || linkOnlyLastLine(src, b) || hardBreaks(src, b) || bulletLines(src, b) || linksAfterSentence(src, toks, last) {
+			if skip || linkOnlyLastLine(src, b) || hardBreaks(src, b) || bulletLines(src, b) || linksAfterSentence(src, toks, last) || specimenAfterColon(src, b) {
 				continue
 			}
 		} else {
@@ -380,6 +381,22 @@ func bulletLines(src []byte, b *document.Block) bool {
 		}
 	}
 	return true
+}
+
+// specimenAfterColon reports whether the paragraph's last line is set
+// in further than the line before it, which ends with a colon: a format or
+// an example shown on a line of its own ("named as follows:" and, indented,
+// "issue-1234-notes"), not a sentence.
+func specimenAfterColon(src []byte, b *document.Block) bool {
+	text := bytes.TrimRight(src[b.Start:b.End], " \t\r\n")
+	nl := bytes.LastIndexByte(text, '\n')
+	if nl < 0 {
+		return false
+	}
+	last, before := text[nl+1:], bytes.TrimRight(text[:nl], " \t\r")
+	indent := func(l []byte) int { return len(l) - len(bytes.TrimLeft(l, " \t")) }
+	prev := before[bytes.LastIndexByte(before, '\n')+1:]
+	return len(prev) > 0 && prev[len(prev)-1] == ':' && indent(last) >= indent(prev)+2
 }
 
 // linksAfterSentence reports whether the paragraph's text after its last
