@@ -50,8 +50,9 @@ var ignore = lint.StringsOption{
 
 func check(pass *lint.CorpusPass) {
 	x := nav.For(pass)
-	c := &judgeCtx{x: x, known: pass.KnownFiles, dirs: knownDirs(pass.KnownFiles), exts: knownExts(pass.KnownFiles),
-		site: nav.DetectSite(pass.Summaries, pass.KnownFiles)}
+	sites := nav.DetectSites(pass.Summaries, pass.KnownFiles)
+	c := &judgeCtx{x: x, known: pass.KnownFiles, dirs: knownDirs(pass.KnownFiles), exts: knownExts(pass.KnownFiles, sites),
+		sites: sites}
 	for i, s := range x.Sums {
 		skip := ignore.For(pass, s.Path)
 		for k := range s.Links {
@@ -93,15 +94,25 @@ func ignored(globs []string, dest string) bool {
 	return false
 }
 
-// knownExts lists the lower-case extensions of the known files.
-func knownExts(k *lint.KnownFiles) map[string]bool {
+// knownExts lists the lower-case extensions of the known files, keyed
+// "site-folder/.ext" when the project holds several sites (one site's
+// assets say nothing of another's), else "/.ext".
+func knownExts(k *lint.KnownFiles, sites nav.Sites) map[string]bool {
 	exts := map[string]bool{}
 	if k != nil {
 		for p := range k.Files {
-			exts[strings.ToLower(path.Ext(p))] = true
+			exts[extKey(p, sites)] = true
 		}
 	}
 	return exts
+}
+
+func extKey(p string, sites nav.Sites) string {
+	top := ""
+	if sites.Multiple() {
+		top, _ = sites.Folder(p)
+	}
+	return top + "/" + strings.ToLower(path.Ext(p))
 }
 
 // folderFiles counts the known files directly in folder dir.
@@ -123,15 +134,16 @@ type judgeCtx struct {
 	known *lint.KnownFiles
 	dirs  map[string]bool
 	exts  map[string]bool
-	site  nav.Site
+	sites nav.Sites
 }
 
 // judge returns a message when the link is broken, "" otherwise.
 func (c *judgeCtx) judge(from int, dest string) string {
 	x, known, dirs := c.x, c.known, c.dirs
+	site := c.sites.For(x.Paths[from])
 	dest = strings.TrimSpace(dest)
 	if dest == "" || strings.HasPrefix(dest, "/") || nav.External(dest) || hasScheme(dest) || strings.ContainsAny(dest, "{}<>") ||
-		c.site.Rewritten(dest) {
+		site.Rewritten(dest) {
 		return ""
 	}
 	p, frag, _ := strings.Cut(dest, "#")
@@ -153,12 +165,12 @@ func (c *judgeCtx) judge(from int, dest string) string {
 		j, ok := x.ResolvePath(from, p, false)
 		if !ok && nav.URLLike(p) {
 			// guide/intro.md served at /guide/intro/: ../setup/ is guide/setup.
-			if dir, deeper := c.site.PageURLFolder(x.Paths[from]); deeper {
+			if dir, deeper := site.PageURLFolder(x.Paths[from]); deeper {
 				full = path.Join(dir, p)
 				j, ok = x.ResolvePath(from, path.Join(path.Base(dir), p), false)
 			}
 		}
-		if !ok && nav.URLLike(p) && c.site.BundleRelative(x.Paths[from]) {
+		if !ok && nav.URLLike(p) && site.BundleRelative(x.Paths[from]) {
 			// Hugo resolves a bundle's links from its section: lookandfeel/
 			// in docs/content/shortcodes/index.md is docs/content/lookandfeel.
 			if k, found := x.ResolvePath(from, path.Join("..", p), false); found {
@@ -171,12 +183,16 @@ func (c *judgeCtx) judge(from int, dest string) string {
 			target = j
 		case known.Has(full) || dirs[full]:
 			return ""
-		case nav.URLLike(p) && c.site.Slugs:
+		case nav.URLLike(p) && site.Slugs:
 			return "" // a page may have taken this URL with a slug
-		case c.site.MountPoint(x.Paths[from], full, c.folderFiles(path.Dir(full))):
+		case site.MountPoint(x.Paths[from], full, c.folderFiles(path.Dir(full))):
 			return "" // a Hugo module mounts these files here at build time
-		case ext != "" && !document.IsArticle(full) && !c.exts[ext]:
-			return "" // no file of this kind was walked: the assets live elsewhere
+		case ext != "" && ext != strings.ToLower(path.Ext(x.Paths[from])) && !c.exts[extKey(full, c.sites)]:
+			// No file of this kind was walked: the assets live elsewhere
+			// (a page bundle's report.html or notes.txt kept out of the
+			// content folder). A page of the linking page's own kind is
+			// one the walk would have found.
+			return ""
 		case known.Covers(full):
 			return fmt.Sprintf("link target %q does not exist; correct the path or add the file", p)
 		default:
@@ -192,7 +208,7 @@ func (c *judgeCtx) judge(from int, dest string) string {
 	}
 	f := strings.ToLower(frag)
 	for _, a := range t.Anchors {
-		if a == f || c.site.SpellsSymbols() && strings.HasPrefix(f, strings.TrimRightFunc(a, notWordRune)+"-") {
+		if a == f || site.SpellsSymbols() && strings.HasPrefix(f, strings.TrimRightFunc(a, notWordRune)+"-") {
 			return ""
 		}
 	}

@@ -35,3 +35,11 @@ func TestZola(t *testing.T) {
 func TestIgnore(t *testing.T) {
 	linttest.RunCorpus(t, "testdata/ignore", linkbroken.Rule)
 }
+
+// TestSitesSideBySide: a Hugo and a Zola site in folders of one project
+// each keep their own conventions: the Hugo site's slugs do not hide the
+// Zola site's scheme-less link, the Hugo site's text files do not make the
+// Zola bundle's missing assets broken, and the Hugo mount point stays quiet.
+func TestSitesSideBySide(t *testing.T) {
+	linttest.RunCorpus(t, "testdata/sites", linkbroken.Rule)
+}

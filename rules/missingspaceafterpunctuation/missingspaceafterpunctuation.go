@@ -27,7 +27,7 @@ var Rule = &lint.Rule{
 			"capitalised word, a comma or semicolon between two words, a colon inside a sentence. Numbers " +
 			"(\"3.5\", \"1,000\", \"14:42\"), abbreviations and initials (\"U.S.\", \"e.g.\", \"Ph.D.\", \"a.m.\", " +
 			"\"J.R.R. Tolkien\"), URLs, e-mail addresses, file and domain names, version numbers, code-like " +
-			"names (\"Node.js\", \"ASP.NET\"), labels at the start of a line (\"Tel:+86\", \"Date:\"), ellipses, " +
+			"names (\"Node.js\", \"ASP.NET\", \"a time.Duration value\"), labels at the start of a line (\"Tel:+86\", \"Date:\"), ellipses, " +
 			"and marks before a closing quote or bracket are left alone.",
 		Wrong: "The museum opened a new gallery.Visitors can see shells,corals and fossils.",
 		Right: "The museum opened a new gallery. Visitors can see shells, corals and fossils.",
@@ -146,6 +146,9 @@ func glued(src []byte, toks []document.Token, i int, c byte) bool {
 		if c == '.' && !quoted && reused(src, prev.Start, toks[i].End) {
 			return false // "os.Create" where the post also has "os.Open": a code name
 		}
+		if c == '.' && !quoted && qualifiedName(src, toks, i) {
+			return false // "a clock.Interval value": a package's type inside a noun phrase
+		}
 		return true
 	case ',', ';':
 		if runes(pw) == 1 && runes(nw) == 1 {
@@ -183,6 +186,71 @@ func glued(src []byte, toks []document.Token, i int, c byte) bool {
 		if !quoted && (camel(nw) || allCaps(nw) || !capitalised(nw) || !lowerWord(pw)) {
 			return false
 		}
+		return true
+	}
+	return false
+}
+
+// qualifiedName reports whether the full stop toks[i] joins a package and
+// a name ("a time.Duration value") rather than two sentences ("the
+// release.The next one"). It holds only where one noun phrase runs across
+// the dot: a determiner before the lower-case word, and after the
+// capitalised word a lower-case word that is no function word. A new
+// sentence's first word is most often a function word ("The", "It") or a
+// plural ("Tickets cost"), or is followed by a function word ("Visitors
+// can"), a capital ("Click Save") or a verb in the past ("Boats sailed");
+// a qualified name, singular, modifies the noun after it ("value",
+// "example", "argument").
+func qualifiedName(src []byte, toks []document.Token, i int) bool {
+	prev, name := toks[i-1], toks[i+1]
+	nw := src[name.Start:name.End]
+	if !lowerWord(src[prev.Start:prev.End]) || functionWord(nw) || bytes.HasSuffix(nw, []byte("s")) && !bytes.HasSuffix(nw, []byte("ss")) {
+		return false // "the tours.Tickets cost": a plural subject starts a sentence; type names are singular
+	}
+	if i < 3 || toks[i-2].Kind != document.TokSpace && toks[i-2].Kind != document.TokNewline || toks[i-3].Kind != document.TokWord || !determiner(src[toks[i-3].Start:toks[i-3].End]) {
+		return false
+	}
+	if i+3 >= len(toks) || toks[i+2].Kind != document.TokSpace || toks[i+3].Kind != document.TokWord {
+		return false
+	}
+	w := src[toks[i+3].Start:toks[i+3].End]
+	return lowerWord(w) && !functionWord(w) && !pastTense(w)
+}
+
+// pastTense reports a word with the regular past ending ("sailed"), the
+// verb of a sentence that starts after the dot: "the harbour.Boats sailed".
+func pastTense(w []byte) bool {
+	return len(w) > 3 && bytes.HasSuffix(w, []byte("ed")) && !bytes.HasSuffix(w, []byte("eed"))
+}
+
+// determiner reports the words that open a noun phrase and cannot end a
+// sentence: articles, demonstratives, possessives and quantifiers.
+func determiner(w []byte) bool {
+	switch string(bytes.ToLower(w)) {
+	case "a", "an", "the", "this", "that", "these", "those", "each", "every", "any", "no", "some",
+		"its", "our", "your", "their", "his", "her", "my", "another", "either", "neither":
+		return true
+	}
+	return false
+}
+
+// functionWord reports English closed-class words (articles, pronouns,
+// auxiliaries and modals, prepositions, conjunctions and the commonest
+// sentence adverbs), in any case.
+func functionWord(w []byte) bool {
+	if determiner(w) {
+		return true
+	}
+	switch string(bytes.ToLower(w)) {
+	case "i", "you", "he", "she", "it", "we", "they", "me", "him", "us", "them", "there", "here",
+		"what", "which", "who", "whom", "whose", "when", "where", "why", "how", "whether",
+		"is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "done",
+		"has", "have", "had", "can", "could", "will", "would", "shall", "should", "may", "might", "must",
+		"in", "on", "at", "by", "for", "from", "of", "to", "with", "without", "into", "onto", "about",
+		"after", "before", "since", "until", "during", "over", "under", "through", "between", "against",
+		"and", "or", "but", "nor", "so", "yet", "if", "then", "than", "because", "while", "although",
+		"though", "unless", "as", "also", "not", "now", "still", "however", "instead", "too", "just",
+		"all", "both", "most", "many", "much", "more", "few", "such", "only", "even", "once", "again":
 		return true
 	}
 	return false

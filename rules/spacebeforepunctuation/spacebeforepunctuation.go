@@ -6,6 +6,7 @@ package spacebeforepunctuation
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -26,7 +27,7 @@ var Rule = &lint.Rule{
 		Why: "In English a mark of punctuation sits right after the word it follows, and parentheses hug " +
 			"what they enclose; a space before the mark lets a line break leave the mark stranded at the start " +
 			"of the next line. Left alone: ellipses (\" ...\", \". . .\"), a leading dot (\".5\", \".NET\", \".org\"), " +
-			"indentation, emoticons (\":)\", \":-(\"), ratios and scores (\"3 : 1\"), columns aligned with several " +
+			"indentation, emoticons (\":)\", \":-(\", \":>\"), conditional expressions (\"a ? b : c\"), ratios and scores (\"3 : 1\"), columns aligned with several " +
 			"spaces, and French typography: a no-break or thin space before ; : ! ? is always kept, and with " +
 			"locale fr any space is.",
 		Wrong: "The museum , which opened in 1952 , will close ( for two weeks ) in May .",
@@ -154,8 +155,8 @@ func before(pass *lint.Pass, toks []document.Token, i int, c byte) {
 	if c == ')' && (nextTok == nil || nextTok.Kind == document.TokSpace || nextTok.Kind == document.TokNewline) && !openBefore(src, toks, i) {
 		return // "missing )": a bracket standing alone that closes nothing is named
 	}
-	if (c == '?' || c == ':') && codeAround(src, toks, i) {
-		return // "b ? True() : False()": an operator between code
+	if (c == '?' || c == ':') && (codeAround(src, toks, i) || ternary(src, toks, i, c)) {
+		return // "b ? True() : False()", "NAME ? NAME : ''": an operator between code
 	}
 	switch c {
 	case '.':
@@ -184,8 +185,8 @@ func before(pass *lint.Pass, toks []document.Token, i int, c byte) {
 			return // ":tada:", "!important", "?q="
 		}
 		if c == ':' || c == ';' {
-			if r, _ := utf8.DecodeRune(src[mark.End:]); nextTok != nil && nextTok.Kind == document.TokPunct && strings.ContainsRune(")]}('\"*_|/\\", r) {
-				return // ":)", ";-)", ":'(", ":*", ":/"
+			if r := glyphAfter(src, nextTok); strings.ContainsRune(")]}('\"*_|/\\<>", r) {
+				return // ":)", ";-)", ":'(", ":*", ":/", ":>", and ":&gt;" in HTML
 			}
 		}
 		if c == ':' && (sp.End-sp.Start > 1 || src[sp.Start] == '\t') {
@@ -387,6 +388,77 @@ func codeAround(src []byte, toks []document.Token, i int) bool {
 		}
 	}
 	return false
+}
+
+// glyphAfter returns the character the token t stands for when it is a
+// mark glued to the one before: the mark itself, or the character an HTML
+// entity reference spells (":&gt;" in raw HTML is the emoticon ":>").
+// It returns 0 for anything else.
+func glyphAfter(src []byte, t *document.Token) rune {
+	if t == nil {
+		return 0
+	}
+	b := src[t.Start:t.End]
+	switch t.Kind {
+	case document.TokPunct:
+		r, _ := utf8.DecodeRune(b)
+		return r
+	case document.TokMarkup:
+		if len(b) > 2 && b[0] == '&' && b[len(b)-1] == ';' {
+			if s := html.UnescapeString(string(b)); s != string(b) {
+				r, _ := utf8.DecodeRuneInString(s)
+				return r
+			}
+		}
+	}
+	return 0
+}
+
+// ternary reports whether the mark c ('?' or ':') after the space toks[i]
+// is one half of a conditional expression set with spaces, "a ? b : c":
+// the other half stands one spaceless operand away on the same line, with
+// a space before it too. Prose does not answer a spaced question mark
+// with a spaced colon one word later.
+func ternary(src []byte, toks []document.Token, i int, c byte) bool {
+	isMark := func(k int, m byte) bool {
+		return k >= 0 && k < len(toks) && toks[k].Kind == document.TokPunct && src[toks[k].Start] == m
+	}
+	isSpace := func(k int) bool { return k >= 0 && k < len(toks) && toks[k].Kind == document.TokSpace }
+	operand := func(t document.Token) bool {
+		switch t.Kind {
+		case document.TokSpace, document.TokNewline, document.TokGap:
+			return false
+		case document.TokPunct:
+			switch src[t.Start] {
+			case '?', ':', ',', ';':
+				return false
+			}
+		}
+		return true
+	}
+	if c == '?' {
+		// "a ? b : c" from the question mark: a space, a run, a space, a colon.
+		k := i + 2
+		if !isSpace(k) {
+			return false
+		}
+		k++
+		n := 0
+		for k < len(toks) && operand(toks[k]) {
+			k++
+			n++
+		}
+		return n > 0 && isSpace(k) && isMark(k+1, ':') && (k+2 == len(toks) || !operand(toks[k+2]))
+	}
+	// From the colon: a run before the space toks[i], then a space and a
+	// question mark with a space before it.
+	k := i - 1
+	n := 0
+	for k >= 0 && operand(toks[k]) {
+		k--
+		n++
+	}
+	return n > 0 && isSpace(k) && isMark(k-1, '?') && isSpace(k-2)
 }
 
 // openBefore reports an opening parenthesis before toks[i] in the block

@@ -28,7 +28,9 @@ var Rule = &lint.Rule{
 			"cells, block quotes, verse and address lines, headings set in title case, paragraphs that end in a " +
 			"URL, in code, with a colon or with a source after a dash (—Anna Berg) or a page reference, " +
 			"paragraphs whose sentence runs on into a quotation, list, code block or image below, and Markdown " +
-			"paragraphs whose last line is a link alone are left alone.",
+			"paragraphs whose last line is a link alone or whose finished last sentence is followed only by links, " +
+			"lines that each start with a list marker (a list indented inside an MDX component), and a last line " +
+			"indented under a line that ends with a colon (a format shown on its own) are left alone.",
 		Wrong: "The Museum signed the agreement on Friday. Both sides will open a joint laboratory next year",
 		Right: "The Museum signed the agreement on Friday. Both sides will open a joint laboratory next year.",
 		Fix: "Unsafe: adds a full stop (。 after Chinese or Japanese text) after the last word and any closing quote " +
@@ -64,7 +66,7 @@ func run(pass *lint.Pass) {
 		if doc.Format == document.FormatMarkdown {
 			var skip bool
 			at, skip = tail(src, end, b.End)
-			if skip || linkOnlyLastLine(src, b) || hardBreaks(src, b) {
+			if skip || linkOnlyLastLine(src, b) || hardBreaks(src, b) || bulletLines(src, b) || linksAfterSentence(src, toks, last) || specimenAfterColon(src, b) {
 				continue
 			}
 		} else {
@@ -348,6 +350,96 @@ func linkOnlyLastLine(src []byte, b *document.Block) bool {
 		}
 	}
 	return depth == 0
+}
+
+// bulletLines reports whether every line of a paragraph starts with a list
+// marker ("- ", "* ", "+ ", "1. "): a list the Markdown reader could not
+// see as one, as in MDX, where a list indented inside a JSX component
+// reads as paragraph lines. A list's items need no full stop.
+func bulletLines(src []byte, b *document.Block) bool {
+	text := src[b.Start:b.End]
+	for len(text) > 0 {
+		line := text
+		if nl := bytes.IndexByte(text, '\n'); nl >= 0 {
+			line, text = text[:nl], text[nl+1:]
+		} else {
+			text = nil
+		}
+		line = bytes.TrimLeft(line, " \t")
+		if len(line) == 0 {
+			continue
+		}
+		n := 0
+		for n < len(line) && n < 9 && line[n] >= '0' && line[n] <= '9' {
+			n++
+		}
+		switch {
+		case n > 0 && n+1 < len(line) && (line[n] == '.' || line[n] == ')') && line[n+1] == ' ':
+		case n == 0 && len(line) > 1 && (line[0] == '-' || line[0] == '*' || line[0] == '+') && line[1] == ' ':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// specimenAfterColon reports whether the paragraph's last line is set
+// in further than the line before it, which ends with a colon: a format or
+// an example shown on a line of its own ("named as follows:" and, indented,
+// "issue-1234-notes"), not a sentence.
+func specimenAfterColon(src []byte, b *document.Block) bool {
+	text := bytes.TrimRight(src[b.Start:b.End], " \t\r\n")
+	nl := bytes.LastIndexByte(text, '\n')
+	if nl < 0 {
+		return false
+	}
+	last, before := text[nl+1:], bytes.TrimRight(text[:nl], " \t\r")
+	indent := func(l []byte) int { return len(l) - len(bytes.TrimLeft(l, " \t")) }
+	prev := before[bytes.LastIndexByte(before, '\n')+1:]
+	return len(prev) > 0 && prev[len(prev)-1] == ':' && indent(last) >= indent(prev)+2
+}
+
+// linksAfterSentence reports whether the paragraph's text after its last
+// terminal mark is links alone, with brackets and separators around them:
+// "… for more information. ([Lune](…), [Tessel](…))". The links point
+// onward from a finished sentence; they are not one left open.
+func linksAfterSentence(src []byte, toks []document.Token, last int) bool {
+	inLink, links := false, 0
+	for k := last; k >= 0; k-- {
+		t := toks[k]
+		switch t.Kind {
+		case document.TokSpace, document.TokInvisible, document.TokNewline:
+		case document.TokWord, document.TokNumber:
+			if !inLink {
+				return false
+			}
+		case document.TokMarkup:
+			m := src[t.Start:t.End]
+			switch {
+			case m[0] == ']' && len(m) > 1 && (m[1] == '(' || m[1] == '['):
+				inLink = true
+			case m[len(m)-1] == '[':
+				if inLink {
+					links++
+				}
+				inLink = false
+			}
+		case document.TokPunct:
+			if inLink {
+				continue
+			}
+			switch c := src[t.Start]; c {
+			case '(', ')', '[', ']', ',', '|', '/', ';':
+			case '.', '!', '?':
+				return links > 0
+			default:
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // hardBreaks reports whether a Markdown paragraph breaks its lines on

@@ -4,6 +4,7 @@
 package unbalancedbrackets
 
 import (
+	"bytes"
 	"fmt"
 
 	"github.com/copydesk/copydesk/document"
@@ -24,7 +25,8 @@ var Rule = &lint.Rule{
 			"full-width （ ） ［ ］ ｛ ｝ 【 】 〔 〕 〖 〗 within each paragraph, title, heading or list item, and " +
 			"reports a full-width bracket closed by a half-width one. List labels such as \"1)\", \"a)\" and \"iv)\", " +
 			"emoticons such as \":-)\", half-open intervals such as \"[0, 1)\", Markdown link syntax and code are " +
-			"not counted, and an aside that runs on into the next paragraph may close there.",
+			"not counted, a call's quoted argument (\"join(', ')\") pairs its parentheses, a brace may close a " +
+			"template placeholder \"${\", and an aside that runs on into the next paragraph may close there.",
 		Wrong: "Anna Berg, director of the Harbor City Museum (HCMST, led the delegation.",
 		Right: "Anna Berg, director of the Harbor City Museum (HCMST), led the delegation.",
 	},
@@ -87,7 +89,13 @@ func run(pass *lint.Pass) {
 			}
 			brackets = true
 			off := int(t.Start)
-			if emoticon(src, toks, i) || template(src, toks, i) || mentioned(src, toks, i, br) {
+			if emoticon(src, toks, i) || template(src, toks, i) {
+				continue
+			}
+			if mentioned(src, toks, i, br) {
+				if !br.open && len(stack) > 0 && quotedArgument(src, toks, i, stack[len(stack)-1], br) {
+					stack = stack[:len(stack)-1] // "join(', ')": the quote closes an argument, the bracket the call
+				}
 				continue
 			}
 			if br.open {
@@ -122,6 +130,9 @@ func run(pass *lint.Pass) {
 			}
 			if named(toks, i) {
 				continue // "missing )": a closer standing alone that closes nothing is named
+			}
+			if br.fam == famCurly && interpolation(src, b.Start, off) {
+				continue // "${name`).join(', ')}": the end of a template literal's placeholder
 			}
 			lones = append(lones, mark{off, br})
 		}
@@ -367,6 +378,27 @@ func mentioned(src []byte, toks []document.Token, i int, br bracket) bool {
 	}
 	// an opening quote right before, after a space or at the start
 	return p != qNone && p != qClose && (i < 2 || isSpace(toks[i-2]))
+}
+
+// quotedArgument reports whether the closer at toks[i], right after a
+// quotation mark, closes the bracket open that was opened right before
+// one: a quoted argument in a call, "join(', ')", "get(\"id\")". The quote
+// ends the argument; the bracket is not the one being mentioned.
+func quotedArgument(src []byte, toks []document.Token, i int, open mark, br bracket) bool {
+	if open.b.fam != br.fam || i == 0 || quoteAt(src, toks, i-1, toks[i].Start) == qNone {
+		return false
+	}
+	e := open.off + open.b.width
+	return e < len(src) && (src[e] == '\'' || src[e] == '"')
+}
+
+// interpolation reports whether a "${" placeholder opens between the
+// block's start and the brace at off with no closing brace between them:
+// template code (JavaScript, shell) outside backticks, or half inside a
+// code span, whose placeholder the brace closes.
+func interpolation(src []byte, start, off int) bool {
+	k := bytes.LastIndex(src[start:off], []byte("${"))
+	return k >= 0 && bytes.IndexByte(src[start+k:off], '}') < 0
 }
 
 const (

@@ -6,7 +6,11 @@
 //	go run ./cmd/copydesk lint --format json SITE > site.json
 //	go run ./internal/cmd/judge sample -site NAME -root DIR -n 8 -seed 1 site.json >> verdicts.tsv
 //	(write t or f, and for f a short kind, in the verdict and kind columns)
-//	go run ./internal/cmd/judge score verdicts.tsv
+//	go run ./internal/cmd/judge score verdicts.tsv [NAME=site.json ...]
+//
+// Given each site's findings, score also weighs each rule's precision on a
+// site by how many findings the rule gives there: the precision a reader
+// of all the findings meets, not only of the sample.
 //
 // The verdict file is tab-separated: site, rule, fix, path, line, column,
 // verdict, kind, finding. A sample line starts with the verdict "?", followed
@@ -93,15 +97,9 @@ func sample(args []string, stdout, stderr io.Writer) error {
 	if *site == "" || fs.NArg() != 1 {
 		return errors.New("sample needs -site NAME and one JSON file")
 	}
-	data, err := os.ReadFile(fs.Arg(0))
+	diags, err := readFindings(fs.Arg(0))
 	if err != nil {
-		return fmt.Errorf("reading the findings: %w", err)
-	}
-	var out struct {
-		Diagnostics []diagnostic `json:"diagnostics"`
-	}
-	if err := json.Unmarshal(data, &out); err != nil {
-		return fmt.Errorf("reading %s as copydesk JSON: %w", fs.Arg(0), err)
+		return err
 	}
 	judged := map[string]row{}
 	if *known != "" {
@@ -116,7 +114,7 @@ func sample(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	byRule := map[string][]diagnostic{}
-	for _, d := range out.Diagnostics {
+	for _, d := range diags {
 		byRule[d.Rule] = append(byRule[d.Rule], d)
 	}
 	rules := make([]string, 0, len(byRule))
@@ -236,12 +234,26 @@ func score(args []string, stdout, stderr io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
-		return errors.New("score needs one verdict file")
+	if fs.NArg() < 1 {
+		return errors.New("score needs a verdict file, then optionally NAME=FINDINGS.json per site")
 	}
 	rows, err := readRows(fs.Arg(0))
 	if err != nil {
 		return err
+	}
+	counts := map[[2]string]int{} // findings by rule and site
+	for _, a := range fs.Args()[1:] {
+		site, file, ok := strings.Cut(a, "=")
+		if !ok {
+			return fmt.Errorf("%q: want NAME=FINDINGS.json", a)
+		}
+		ds, err := readFindings(file)
+		if err != nil {
+			return err
+		}
+		for _, d := range ds {
+			counts[[2]string{d.Rule, site}]++
+		}
 	}
 	cell := map[[2]string]*tally{}
 	var sites, rules []string
@@ -308,6 +320,9 @@ func score(args []string, stdout, stderr io.Writer) error {
 	if err := tw.Flush(); err != nil {
 		return fmt.Errorf("writing the table: %w", err)
 	}
+	if len(counts) > 0 {
+		weighted(stdout, sites, rules, counts, get)
+	}
 	for _, rule := range rules {
 		if len(kinds[rule]) == 0 {
 			continue
@@ -323,4 +338,57 @@ func score(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "%d rows not judged yet\n", open)
 	}
 	return nil
+}
+
+// readFindings reads the diagnostics of `copydesk lint --format json`.
+func readFindings(name string) ([]diagnostic, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, fmt.Errorf("reading the findings: %w", err)
+	}
+	var out struct {
+		Diagnostics []diagnostic `json:"diagnostics"`
+	}
+	if err := json.Unmarshal(data, &out); err != nil {
+		return nil, fmt.Errorf("reading %s as copydesk JSON: %w", name, err)
+	}
+	return out.Diagnostics, nil
+}
+
+// weighted prints precision with each rule's sampled precision on a site
+// counted once per finding it gives there. Findings of a rule and site
+// with no verdict are left out and counted.
+func weighted(w io.Writer, sites, rules []string, counts map[[2]string]int, get func([2]string) *tally) {
+	var all, allN float64
+	unjudged := 0
+	fmt.Fprint(w, "weighted by findings:")
+	for _, s := range sites {
+		var sum, n float64
+		for _, r := range rules {
+			c := float64(counts[[2]string{r, s}])
+			if t := get([2]string{r, s}); t.t+t.f > 0 {
+				sum += c * float64(t.t) / float64(t.t+t.f)
+				n += c
+			}
+		}
+		for k, c := range counts {
+			if k[1] == s {
+				if t := get(k); t.t+t.f == 0 {
+					unjudged += c
+				}
+			}
+		}
+		all, allN = all+sum, allN+n
+		if n > 0 {
+			fmt.Fprintf(w, " %s %.1f%% (%d findings);", s, 100*sum/n, int(n))
+		}
+	}
+	if allN > 0 {
+		fmt.Fprintf(w, " all %.1f%% (%d findings)\n", 100*all/allN, int(allN))
+	} else {
+		fmt.Fprintln(w)
+	}
+	if unjudged > 0 {
+		fmt.Fprintf(w, "%d findings of rules with no verdict on their site are not weighed\n", unjudged)
+	}
 }

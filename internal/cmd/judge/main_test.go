@@ -59,6 +59,17 @@ func TestSampleAndScore(t *testing.T) {
 			t.Errorf("score output lacks %q:\n%s", want, out.String())
 		}
 	}
+	// Weighted: two findings of a rule judged right, one of a rule judged wrong.
+	out.Reset()
+	if code := run([]string{"score", verdicts, "lantern=" + js}, &out, &errb); code != 0 {
+		t.Fatalf("score with findings: exit %d: %s", code, errb.String())
+	}
+	if want := "weighted by findings: lantern 66.7% (3 findings); all 66.7% (3 findings)"; !strings.Contains(out.String(), want) {
+		t.Errorf("weighted score lacks %q:\n%s", want, out.String())
+	}
+	if code := run([]string{"score", verdicts, js}, &out, &errb); code == 0 {
+		t.Error("a findings file without NAME= was accepted")
+	}
 	out.Reset()
 	if code := run([]string{"sample", "-site", "lantern", "-root", dir, "-known", verdicts, js}, &out, &errb); code != 0 {
 		t.Fatalf("second sample: exit %d: %s", code, errb.String())

@@ -51,7 +51,9 @@ func (g Generator) String() string { return genNames[g] }
 // The generator is read from the site's configuration file among the files
 // walked (hugo.toml, config.toml, .vitepress/config.*, docusaurus.config.*,
 // astro.config.*, _config.yml), else from the pages themselves (_index.md
-// section pages, +++ front matter, ::: containers, sidebar_label keys).
+// section pages, +++ front matter, ::: containers, sidebar_label keys);
+// a project holding sites of several generators side by side has one Site
+// for each (see Sites).
 type Site struct {
 	Gen Generator
 	// Slugs is set when some page sets its own URL (slug, permalink, url).
@@ -212,4 +214,120 @@ func Included(src []byte) bool {
 		}
 	}
 	return false
+}
+
+// Sites holds the conventions of a project that may hold several sites,
+// one in each folder directly under a walked folder, each with its own
+// generator: a repository's docs/ in Hugo beside its blog/ in Zola, or
+// sites copied side by side. One generator read from all their pages
+// would lend one site's conventions to the others.
+type Sites struct {
+	whole   Site
+	roots   []string
+	folders map[string]Site // by site folder, only when they disagree
+}
+
+// DetectSites reads the generator of the whole project and, when the
+// folders directly under the walked folders show different generators (by
+// a config file inside them or, nearly unanimously, by their pages), of
+// each such folder.
+func DetectSites(sums []*document.Summary, known *lint.KnownFiles) Sites {
+	s := Sites{whole: DetectSite(sums, known)}
+	if known == nil {
+		return s
+	}
+	s.roots = known.Roots
+	bySums := map[string][]*document.Summary{}
+	byKnown := map[string]*lint.KnownFiles{}
+	for _, sum := range sums {
+		if top, ok := s.Folder(sum.Path); ok {
+			bySums[top] = append(bySums[top], sum)
+		}
+	}
+	for p := range known.Files {
+		if top, ok := s.Folder(p); ok && configGenerator(p) != GenUnknown {
+			if byKnown[top] == nil {
+				byKnown[top] = &lint.KnownFiles{Files: map[string]bool{}}
+			}
+			byKnown[top].Files[p] = true
+		}
+	}
+	folders := map[string]Site{}
+	gens := map[Generator]bool{}
+	for top, ss := range bySums {
+		if byKnown[top] == nil && !unanimous(ss) {
+			continue // a news archive's year folders vary in their pages' habits; they are one site
+		}
+		f := DetectSite(ss, byKnown[top])
+		if f.Gen != GenUnknown {
+			folders[top] = f
+			gens[f.Gen] = true
+		}
+	}
+	if len(gens) > 1 {
+		s.folders = folders
+	}
+	return s
+}
+
+// unanimous reports whether a folder's pages show one generator clearly
+// enough to stand for a site of its own without a config file: five pages
+// or more that show any, and nine in ten of those the same. Page habits
+// (a slug key, TOML front matter) are weak signs one by one.
+func unanimous(ss []*document.Summary) bool {
+	var votes [len(genNames)]int
+	n := 0
+	for _, sum := range ss {
+		if g := pageGenerator(sum); g != GenUnknown {
+			votes[g]++
+			n++
+		}
+	}
+	best := 0
+	for _, v := range votes {
+		best = max(best, v)
+	}
+	return n >= 5 && best*10 >= n*9
+}
+
+// Multiple reports whether the project holds sites of different
+// generators side by side.
+func (s Sites) Multiple() bool { return s.folders != nil }
+
+// For returns the conventions that hold for the file at p.
+func (s Sites) For(p string) Site {
+	if s.folders != nil {
+		if top, ok := s.Folder(p); ok {
+			if f, ok := s.folders[top]; ok {
+				return f
+			}
+		}
+	}
+	return s.whole
+}
+
+// Folder returns the folder directly under a walked folder that holds p,
+// the site p belongs to when the project holds several.
+func (s Sites) Folder(p string) (string, bool) {
+	for _, r := range s.roots {
+		rest := ""
+		switch {
+		case r == ".":
+			if path.IsAbs(p) || p == ".." || strings.HasPrefix(p, "../") {
+				continue
+			}
+			rest = p
+		case strings.HasPrefix(p, r+"/"):
+			rest = p[len(r)+1:]
+		case r == "/" && path.IsAbs(p):
+			rest = p[1:]
+		default:
+			continue
+		}
+		if top, _, ok := strings.Cut(rest, "/"); ok {
+			return path.Join(r, top), true
+		}
+		return "", false
+	}
+	return "", false
 }

@@ -173,3 +173,67 @@ func TestIncluded(t *testing.T) {
 		}
 	}
 }
+
+// TestDetectSites: folders directly under the walked folder that show
+// different generators, by a config file or nearly unanimously by their
+// pages, keep their own; a project of one kind is one site, and folders
+// whose pages vary in their habits are not sites of their own.
+func TestDetectSites(t *testing.T) {
+	hugo := md("handbook/content/_index.md", "---\ntitle: Handbook\n---\n", nil)
+	var journal []*document.Summary
+	for _, name := range []string{"a", "b", "c", "d", "e"} {
+		journal = append(journal, md("journal/content/"+name+".md", "+++\npath = '"+name+"'\n+++\n", map[string]any{"path": name, "slug": name}))
+	}
+	plain := md("notes/c.md", "# C\n", nil)
+
+	sums := append([]*document.Summary{hugo, plain}, journal...)
+	s := nav.DetectSites(sums, known("handbook/hugo.toml", "handbook/content/_index.md"))
+	if !s.Multiple() {
+		t.Fatal("a Hugo folder (config) and a Zola folder (five pages): want several sites")
+	}
+	for _, c := range []struct {
+		path  string
+		gen   nav.Generator
+		slugs bool
+	}{
+		{"handbook/content/x.md", nav.GenHugo, false},
+		{"journal/content/x.md", nav.GenZola, true},
+		{"notes/x.md", nav.GenHugo, true}, // no sign of its own: the project's (the config wins)
+		{"top.md", nav.GenHugo, true},
+	} {
+		if got := s.For(c.path); got.Gen != c.gen || got.Slugs != c.slugs {
+			t.Errorf("For(%q) = %v slugs %v, want %v slugs %v", c.path, got.Gen, got.Slugs, c.gen, c.slugs)
+		}
+	}
+
+	if s := nav.DetectSites(sums, known()); s.Multiple() || s.For("handbook/x.md").Gen != nav.GenZola {
+		t.Error("one section page without a config is no site of its own: want one site, the project's generator")
+	}
+
+	one := nav.DetectSites([]*document.Summary{hugo, md("blog/_index.md", "---\n---\n", nil), plain}, known())
+	if one.Multiple() || one.For("blog/x.md").Gen != nav.GenHugo || one.For("notes/x.md").Gen != nav.GenHugo {
+		t.Errorf("one Hugo site in several folders: want one site, got %+v", one)
+	}
+
+	// Year folders of one archive: a slug here, TOML front matter there.
+	var years []*document.Summary
+	for i, y := range []string{"2019", "2019", "2019", "2019", "2019", "2020", "2020", "2020", "2020", "2020"} {
+		if i%3 == 0 {
+			years = append(years, md(y+"/p.md", "+++\ntitle = 'P'\n+++\n", nil))
+		} else {
+			years = append(years, md(y+"/q.md", "---\n---\n", map[string]any{"slug": "q"}))
+		}
+	}
+	if s := nav.DetectSites(years, known()); s.Multiple() {
+		t.Error("year folders with mixed page habits: want one site")
+	}
+
+	sub := nav.Sites{}
+	if _, ok := sub.Folder("a/b.md"); ok {
+		t.Error("no walked folders: want no site folder")
+	}
+	k := &lint.KnownFiles{Roots: []string{"corpus"}, Files: map[string]bool{}}
+	if f, ok := nav.DetectSites(nil, k).Folder("corpus/site-a/docs/x.md"); !ok || f != "corpus/site-a" {
+		t.Errorf("Folder under the walked folder corpus: got %q %v, want corpus/site-a", f, ok)
+	}
+}
