@@ -112,6 +112,24 @@ func tabTo(t testing.TB, b browser, selector string, most int) {
 	t.Fatalf("%s: %d presses of Tab did not reach %s; the focus went to %s", b.name(), most, selector, strings.Join(seen, ", "))
 }
 
+// sameLines measures the height of the editor's text (with %q, when not
+// empty, in place of it) in the text area and in a copy of the backdrop,
+// both with no height or minimum set, and puts everything back.
+const sameLines = `(() => {
+	const e = document.getElementById("editor"), d = document.getElementById("backdrop");
+	const text = e.value, height = e.style.height, probe = %q;
+	if (probe) e.value = probe;
+	e.style.height = "auto"; e.style.minHeight = "0";
+	const c = d.cloneNode(false);
+	c.removeAttribute("id");
+	Object.assign(c.style, {position: "absolute", top: "0", left: "0", right: "auto", bottom: "auto", height: "auto", width: e.offsetWidth + "px"});
+	c.textContent = e.value + (e.value.endsWith("\n") ? " " : "");
+	d.parentNode.appendChild(c);
+	const got = {Editor: e.scrollHeight, Backdrop: c.clientHeight};
+	c.remove();
+	e.value = text; e.style.height = height; e.style.minHeight = "";
+	return got; })()`
+
 // nextFrame waits until the browser has laid out and painted a change.
 const nextFrame = `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`
 
@@ -189,13 +207,14 @@ func checkPage(t *testing.T, b browser, url string) {
 			t.Errorf("names panel: %d name-consistency entries, want 1", got.Names)
 		}
 		// The marks are drawn in a copy of the text behind the text area:
-		// both must break their lines at the same places.
-		var heights struct{ Editor, Backdrop float64 }
-		b.eval(`(() => { const e = document.getElementById("editor"), d = document.getElementById("backdrop");
-			const saved = d.innerHTML; d.textContent = e.value; const h = d.scrollHeight; d.innerHTML = saved;
-			return {Editor: e.scrollHeight, Backdrop: h}; })()`, &heights)
-		if heights.Editor != heights.Backdrop {
-			t.Errorf("the text area is %v pixels high and the same text behind it %v: the marks are out of line", heights.Editor, heights.Backdrop)
+		// both must break their lines at the same places, for the article
+		// and for a line with a word longer than the pane.
+		for _, probe := range []string{"", "See " + strings.Repeat("harbourlanterns", 12) + " and the boats.\n"} {
+			var h struct{ Editor, Backdrop float64 }
+			b.eval(fmt.Sprintf(sameLines, probe), &h)
+			if h.Editor != h.Backdrop || h.Editor == 0 {
+				t.Errorf("the text is %v pixels high in the text area and %v behind it (probe %.20q): the marks are out of line", h.Editor, h.Backdrop, probe)
+			}
 		}
 		shot(t, "serve-page.png")
 		// The README's picture: COPYDESK_SCREENSHOT=$PWD/docs/serve-page.png.
