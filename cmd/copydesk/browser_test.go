@@ -327,6 +327,42 @@ func checkPage(t *testing.T, b browser, url string) {
 		waitFor(t, b, "the review to close", `!document.getElementById("review").open`)
 	})
 
+	t.Run("a finding far down a long article", func(t *testing.T) {
+		b.setT(t)
+		b.viewport(1280, 900, 1)
+		var long strings.Builder
+		long.WriteString("---\ntitle: Quay notices for the spring\ndate: 2025-03-20\n---\n\n")
+		for i := 1; i <= 60; i++ {
+			fmt.Fprintf(&long, "Notice %d: the Osterby quay opens at eight on weekdays.\n\n", i)
+		}
+		long.WriteString("The ferry leaves from the the north pier.\n")
+		b.eval(`(() => { const e = document.getElementById("editor"); e.focus(); e.select(); })()`, nil)
+		b.paste(long.String())
+		waitFor(t, b, "the finding at the end", `document.querySelector('#findings li[data-rule="repeated-word"]') && document.getElementById("editor").value.includes("Notice 60")`)
+		b.eval(`(() => { window.scrollTo(0, 0); document.querySelector("[data-action=fix-all]").focus({preventScroll: true}); })()`, nil)
+		tabTo(t, b, `#findings li[data-rule="repeated-word"]`, 40)
+		b.press("Enter")
+		b.eval(nextFrame, nil)
+		var got struct {
+			Selected         string
+			InView           bool
+			Editor, Backdrop float64
+		}
+		b.eval(`(() => { const e = document.getElementById("editor"), d = document.getElementById("backdrop");
+			const m = d.querySelector('mark[data-rule="repeated-word"]').getBoundingClientRect();
+			return {Selected: e.value.slice(e.selectionStart, e.selectionEnd), InView: m.top >= 0 && m.bottom <= innerHeight,
+				Editor: e.scrollTop, Backdrop: d.scrollTop}; })()`, &got)
+		if got.Selected != "the the" || !got.InView {
+			t.Errorf("Enter on the last finding selected %q, in view: %v; want \"the the\" in view", got.Selected, got.InView)
+		}
+		// The marks stay under their words: the text and its backdrop
+		// are scrolled alike.
+		if got.Editor != got.Backdrop {
+			t.Errorf("the text is scrolled by %v pixels and the marks behind it by %v", got.Editor, got.Backdrop)
+		}
+		shot(t, "serve-page-long.png")
+	})
+
 	t.Run("no other network", func(t *testing.T) {
 		b.setT(t)
 		urls := b.requested()

@@ -187,8 +187,17 @@
     const at = byteIndex(editor.value);
     document.querySelectorAll(".current").forEach((el) => el.classList.remove("current"));
     document.querySelectorAll(`[data-index="${i}"]`).forEach((el) => el.classList.add("current"));
-    editor.focus();
+    // focus() would bring only the text area's edge into view; a finding
+    // far down a long article is brought to the middle of the window.
+    editor.focus({ preventScroll: true });
     editor.setSelectionRange(at(d.offset), at(d.end_offset));
+    // Only the window scrolls: scrollIntoView would scroll the backdrop
+    // too, and its marks would no longer lie under their words.
+    const mark = backdrop.querySelector(`mark[data-index="${i}"]`) || editor;
+    const r = mark.getBoundingClientRect();
+    if (r.top < 0 || r.bottom > window.innerHeight) {
+      window.scrollBy(0, r.top + r.height / 2 - window.innerHeight / 2);
+    }
   }
 
   // applyEdits applies byte-offset edits to text.
