@@ -290,9 +290,9 @@ func checkPage(t *testing.T, b browser, url string) {
 
 	t.Run("200 percent zoom", func(t *testing.T) {
 		b.setT(t)
-		// 1280 CSS pixels at 200 % are 640: nothing may need a sideways
-		// scroll, and no text may be cut off.
-		b.viewport(640, 900, 2)
+		// A 1280 by 900 window at 200 % is 640 by 450 CSS pixels: nothing
+		// may need a sideways scroll, and no text may be cut off.
+		b.viewport(640, 450, 2)
 		b.eval(nextFrame, nil)
 		var over int
 		b.eval(`document.documentElement.scrollWidth - document.documentElement.clientWidth`, &over)
@@ -308,14 +308,28 @@ func checkPage(t *testing.T, b browser, url string) {
 		}
 		shot(t, "serve-page-200.png")
 
-		// The review fits too.
-		click(t, b, `#findings li[data-rule="missing-space-after-punctuation"] button[data-action="fix"]`)
-		waitFor(t, b, "the diff", `document.getElementById("review").open`)
+		// The review fits too, with the longest diff this article has:
+		// every fix, unsafe ones included.
+		click(t, b, "#unsafe")
+		click(t, b, `[data-action="fix-all"]`)
+		waitFor(t, b, "the diff", `document.getElementById("review").open && document.getElementById("diff").textContent.includes("Lantern Guild thanked")`)
 		b.eval(nextFrame, nil)
 		var fits bool
-		b.eval(`(() => { const r = document.getElementById("review").getBoundingClientRect(); return r.left >= 0 && r.right <= innerWidth; })()`, &fits)
+		b.eval(`(() => { const r = document.getElementById("review").getBoundingClientRect(); return r.left >= 0 && r.right <= innerWidth && r.top >= 0 && r.bottom <= innerHeight; })()`, &fits)
 		if !fits {
-			t.Error("at 200 % the review is wider than the window")
+			t.Error("at 200 % the review does not fit in the window")
+		}
+		// Its buttons can be seen without scrolling it: only the diff scrolls.
+		var scrolls bool
+		b.eval(`(() => { const d = document.getElementById("review"); return d.scrollHeight > d.clientHeight + 1; })()`, &scrolls)
+		if scrolls {
+			t.Error("at 200 % the review scrolls as a whole")
+		}
+		var hidden []string
+		b.eval(`[...document.querySelectorAll("#review button")].filter(e => { const r = e.getBoundingClientRect(), d = document.getElementById("review").getBoundingClientRect();
+			return r.top < d.top || r.bottom > d.bottom; }).map(e => e.textContent)`, &hidden)
+		if len(hidden) > 0 {
+			t.Errorf("at 200 %% the review's %q buttons are out of sight", hidden)
 		}
 		clipped = nil
 		b.eval(cut, &clipped)
@@ -325,6 +339,7 @@ func checkPage(t *testing.T, b browser, url string) {
 		shot(t, "serve-page-200-review.png")
 		b.press("Escape")
 		waitFor(t, b, "the review to close", `!document.getElementById("review").open`)
+		click(t, b, "#unsafe")
 	})
 
 	t.Run("a finding far down a long article", func(t *testing.T) {
