@@ -29,7 +29,7 @@ type browser interface {
 	// its value, which must survive JSON, into v.
 	eval(expr string, v any)
 	clickAt(x, y float64)
-	// press presses and releases "Enter", "Tab" or "Escape".
+	// press presses and releases "Enter", "Tab", "Escape" or "ArrowDown".
 	press(key string)
 	// typeText types text key by key.
 	typeText(s string)
@@ -112,9 +112,10 @@ func tabTo(t testing.TB, b browser, selector string, most int) {
 	t.Fatalf("%s: %d presses of Tab did not reach %s; the focus went to %s", b.name(), most, selector, strings.Join(seen, ", "))
 }
 
-// sameLines measures the height of the editor's text (with %q, when not
+// sameLines counts the lines of the editor's text (with %q, when not
 // empty, in place of it) in the text area and in a copy of the backdrop,
-// both with no height or minimum set, and puts everything back.
+// both with no height or minimum set, and puts everything back. Lines,
+// not pixels: the two round fractions of a pixel differently.
 const sameLines = `(() => {
 	const e = document.getElementById("editor"), d = document.getElementById("backdrop");
 	const text = e.value, height = e.style.height, probe = %q;
@@ -122,10 +123,11 @@ const sameLines = `(() => {
 	e.style.height = "auto"; e.style.minHeight = "0";
 	const c = d.cloneNode(false);
 	c.removeAttribute("id");
-	Object.assign(c.style, {position: "absolute", top: "0", left: "0", right: "auto", bottom: "auto", height: "auto", width: e.offsetWidth + "px"});
+	Object.assign(c.style, {position: "absolute", top: "0", left: "0", right: "auto", bottom: "auto", height: "auto", width: e.getBoundingClientRect().width + "px"});
 	c.textContent = e.value + (e.value.endsWith("\n") ? " " : "");
 	d.parentNode.appendChild(c);
-	const got = {Editor: e.scrollHeight, Backdrop: c.clientHeight};
+	const cs = getComputedStyle(e), pad = parseFloat(cs.paddingTop) + parseFloat(cs.paddingBottom), line = parseFloat(cs.lineHeight);
+	const got = {Editor: Math.round((e.scrollHeight - pad) / line), Backdrop: Math.round((c.clientHeight - pad) / line)};
 	c.remove();
 	e.value = text; e.style.height = height; e.style.minHeight = "";
 	return got; })()`
@@ -213,7 +215,7 @@ func checkPage(t *testing.T, b browser, url string) {
 			var h struct{ Editor, Backdrop float64 }
 			b.eval(fmt.Sprintf(sameLines, probe), &h)
 			if h.Editor != h.Backdrop || h.Editor == 0 {
-				t.Errorf("the text is %v pixels high in the text area and %v behind it (probe %.20q): the marks are out of line", h.Editor, h.Backdrop, probe)
+				t.Errorf("the text is %v lines in the text area and %v behind it (probe %.20q): the marks are out of line", h.Editor, h.Backdrop, probe)
 			}
 		}
 		shot(t, "serve-page.png")
@@ -376,6 +378,32 @@ func checkPage(t *testing.T, b browser, url string) {
 			t.Errorf("the text is scrolled by %v pixels and the marks behind it by %v", got.Editor, got.Backdrop)
 		}
 		shot(t, "serve-page-long.png")
+	})
+
+	t.Run("open from the archive with the keyboard", func(t *testing.T) {
+		b.setT(t)
+		var before string
+		b.eval(`document.getElementById("editor").value`, &before)
+		// Choosing with the arrow keys changes nothing yet.
+		b.eval(`(() => { window.scrollTo(0, 0); document.getElementById("open").focus(); })()`, nil)
+		b.press("ArrowDown")
+		var chosen, text string
+		b.eval(`document.getElementById("open").value`, &chosen)
+		b.eval(`document.getElementById("editor").value`, &text)
+		if chosen != "news/2025-03-02-lantern-festival.md" {
+			t.Fatalf("ArrowDown on the archive's list chose %q", chosen)
+		}
+		if text != before {
+			t.Error("choosing an article with the arrow keys replaced the text")
+		}
+		tabTo(t, b, `[data-action="open"]`, 2)
+		b.press("Enter")
+		waitFor(t, b, "the article", `document.getElementById("editor").value.includes("Lantern festival returns") && document.activeElement === document.getElementById("editor")`)
+		var name string
+		b.eval(`document.getElementById("filename").value`, &name)
+		if name != chosen {
+			t.Errorf("the file name is %q after opening %q", name, chosen)
+		}
 	})
 
 	t.Run("no other network", func(t *testing.T) {

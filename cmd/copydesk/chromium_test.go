@@ -158,6 +158,8 @@ func chromiumKey(key string) (code int, text string) {
 		return 9, ""
 	case "Escape":
 		return 27, ""
+	case "ArrowDown":
+		return 40, ""
 	}
 	return 0, ""
 }

@@ -168,6 +168,8 @@ func webdriverKey(key string) string {
 		return "\uE004"
 	case "Escape":
 		return "\uE00C"
+	case "ArrowDown":
+		return "\uE015"
 	}
 	return ""
 }

@@ -300,6 +300,9 @@
       case "apply":
         apply();
         break;
+      case "open":
+        openArticle();
+        break;
       case "cancel":
         pending = null;
         review.close();
@@ -319,9 +322,15 @@
   unsafeBox.addEventListener("change", render);
   window.addEventListener("resize", autosize);
 
-  $("open").addEventListener("change", async (ev) => {
-    const path = ev.target.value;
-    if (!path) return;
+  // An article is opened by the button, not when the choice changes: the
+  // arrow keys change a closed list's choice at every press, and each
+  // opening replaces the text in the editor.
+  async function openArticle() {
+    const path = $("open").value;
+    if (!path) {
+      setStatus("Choose an article to open.");
+      return;
+    }
     try {
       const resp = await fetch("api/file?path=" + encodeURIComponent(path));
       const data = await resp.json();
@@ -330,11 +339,12 @@
       filename.value = data.filename;
       clearTimeout(timer);
       render();
+      editor.focus();
       check();
     } catch (err) {
       setStatus("Cannot open " + path + ": " + err.message);
     }
-  });
+  }
 
   async function loadStatus() {
     try {
