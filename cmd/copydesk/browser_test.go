@@ -4,151 +4,70 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/base64"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 )
 
-// The page is tested in headless Chromium, driven over the DevTools
-// protocol through --remote-debugging-pipe (JSON messages separated by NUL
-// bytes on file descriptors 3 and 4): no WebSocket, no driver library.
+// The page is tested in the two browsers it promises to work in, each
+// driven over its own remote protocol with no driver library: Chromium
+// over DevTools (chromium_test.go), Firefox over WebDriver BiDi
+// (firefox_test.go). The steps are the same for both.
 
-// cdp is a DevTools protocol connection to a browser.
-type cdp struct {
-	t       testing.TB
-	w       io.Writer
-	mu      sync.Mutex
-	next    int
-	pending map[int]chan cdpMessage
-	events  []cdpMessage
+// browser is what the page's test needs from a driver. Every method fails
+// the test given to setT when the browser does not do what it is asked.
+type browser interface {
+	name() string
+	setT(t testing.TB)
+	navigate(url string)
+	// eval runs a JavaScript expression (awaiting a promise) and decodes
+	// its value, which must survive JSON, into v.
+	eval(expr string, v any)
+	clickAt(x, y float64)
+	// press presses and releases "Enter", "Tab", "Escape" or "ArrowDown".
+	press(key string)
+	// typeText types text key by key.
+	typeText(s string)
+	// paste inserts text at the caret in one input event, as a paste does.
+	paste(s string)
+	screenshot(path string)
+	// viewport sets the page's size in CSS pixels and the device's pixels
+	// per CSS pixel: 640 wide at 2 is a 1280-pixel window at 200 % zoom.
+	viewport(width, height int, scale float64)
+	// requested lists the URLs the page asked for.
+	requested() []string
 }
 
-type cdpMessage struct {
-	ID        int             `json:"id,omitempty"`
-	Method    string          `json:"method,omitempty"`
-	Params    json.RawMessage `json:"params,omitempty"`
-	Result    json.RawMessage `json:"result,omitempty"`
-	SessionID string          `json:"sessionId,omitempty"`
-	Error     *struct {
-		Message string `json:"message"`
-	} `json:"error,omitempty"`
-}
-
-func (c *cdp) read(r *bufio.Reader) {
-	for {
-		msg, err := r.ReadBytes(0)
-		if err != nil {
-			c.mu.Lock()
-			for id, ch := range c.pending {
-				close(ch)
-				delete(c.pending, id)
-			}
-			c.mu.Unlock()
-			return
-		}
-		var m cdpMessage
-		if json.Unmarshal(msg[:len(msg)-1], &m) != nil {
-			continue
-		}
-		c.mu.Lock()
-		if ch, ok := c.pending[m.ID]; ok && m.ID != 0 {
-			delete(c.pending, m.ID)
-			ch <- m
-		} else if m.Method != "" {
-			c.events = append(c.events, m)
-		}
-		c.mu.Unlock()
+// skipBrowser skips a test whose browser is missing, or fails it where
+// COPYDESK_REQUIRE_BROWSERS is set (.ci/run sets it after installing both).
+func skipBrowser(t *testing.T, why string) {
+	t.Helper()
+	if os.Getenv("COPYDESK_REQUIRE_BROWSERS") != "" {
+		t.Fatal(why)
 	}
-}
-
-// call sends a command (to a page's session when session is set) and
-// returns its result.
-func (c *cdp) call(session, method string, params any, result any) {
-	c.t.Helper()
-	c.mu.Lock()
-	c.next++
-	id := c.next
-	ch := make(chan cdpMessage, 1)
-	c.pending[id] = ch
-	c.mu.Unlock()
-	msg := map[string]any{"id": id, "method": method, "params": params}
-	if session != "" {
-		msg["sessionId"] = session
-	}
-	b, _ := json.Marshal(msg)
-	if _, err := c.w.Write(append(b, 0)); err != nil {
-		c.t.Fatalf("%s: %v", method, err)
-	}
-	select {
-	case m, ok := <-ch:
-		if !ok {
-			c.t.Fatalf("%s: the browser closed the connection", method)
-		}
-		if m.Error != nil {
-			c.t.Fatalf("%s: %s", method, m.Error.Message)
-		}
-		if result != nil {
-			if err := json.Unmarshal(m.Result, result); err != nil {
-				c.t.Fatalf("%s: %v", method, err)
-			}
-		}
-	case <-time.After(30 * time.Second):
-		c.t.Fatalf("%s: no answer from the browser", method)
-	}
-}
-
-// page is one tab.
-type page struct {
-	c       *cdp
-	session string
-}
-
-// eval runs a JavaScript expression in the page and decodes its value.
-func (p *page) eval(expr string, v any) {
-	p.c.t.Helper()
-	var res struct {
-		Result struct {
-			Value json.RawMessage `json:"value"`
-		} `json:"result"`
-		ExceptionDetails *struct {
-			Text      string `json:"text"`
-			Exception struct {
-				Description string `json:"description"`
-			} `json:"exception"`
-		} `json:"exceptionDetails"`
-	}
-	p.c.call(p.session, "Runtime.evaluate", map[string]any{"expression": expr, "returnByValue": true, "awaitPromise": true}, &res)
-	if res.ExceptionDetails != nil {
-		p.c.t.Fatalf("%s: %s %s", expr, res.ExceptionDetails.Text, res.ExceptionDetails.Exception.Description)
-	}
-	if v != nil {
-		if err := json.Unmarshal(res.Result.Value, v); err != nil {
-			p.c.t.Fatalf("%s = %s: %v", expr, res.Result.Value, err)
-		}
-	}
+	t.Skip(why)
 }
 
 // waitFor polls a JavaScript condition.
-func (p *page) waitFor(what, expr string) {
-	p.c.t.Helper()
+func waitFor(t testing.TB, b browser, what, expr string) {
+	t.Helper()
 	deadline := time.Now().Add(20 * time.Second)
 	for {
 		var ok bool
-		p.eval("!!("+expr+")", &ok)
+		b.eval("!!("+expr+")", &ok)
 		if ok {
 			return
 		}
 		if time.Now().After(deadline) {
-			var html string
-			p.eval("document.querySelector('aside').innerText", &html)
-			p.c.t.Fatalf("waited in vain for %s (%s); the findings pane says:\n%s", what, expr, html)
+			var page struct{ Status, Side, Focus string }
+			b.eval(`({Status: document.getElementById("status").textContent, Side: document.querySelector("aside").innerText})`, &page)
+			t.Fatalf("%s: waited in vain for %s (%s); the focus is on %s, the status says %q and the findings pane:\n%s",
+				b.name(), what, expr, focused(b), page.Status, page.Side)
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
@@ -156,135 +75,349 @@ func (p *page) waitFor(what, expr string) {
 
 // click presses and releases the mouse on the middle of an element, as a
 // person does, after scrolling it into view.
-func (p *page) click(selector string) {
-	p.c.t.Helper()
+func click(t testing.TB, b browser, selector string) {
+	t.Helper()
 	var r struct{ X, Y float64 }
-	p.eval(fmt.Sprintf(`(() => { const e = document.querySelector(%q); if (!e) return null;
+	b.eval(fmt.Sprintf(`(() => { const e = document.querySelector(%q); if (!e) return null;
 		e.scrollIntoView({block: "center"}); const r = e.getBoundingClientRect();
 		return {X: r.left + r.width / 2, Y: r.top + r.height / 2}; })()`, selector), &r)
 	if r.X == 0 && r.Y == 0 {
-		p.c.t.Fatalf("nothing to click at %s", selector)
+		t.Fatalf("%s: nothing to click at %s", b.name(), selector)
 	}
-	for _, typ := range []string{"mouseMoved", "mousePressed", "mouseReleased"} {
-		p.c.call(p.session, "Input.dispatchMouseEvent", map[string]any{"type": typ, "x": r.X, "y": r.Y, "button": "left", "clickCount": 1}, nil)
-	}
+	b.clickAt(r.X, r.Y)
 }
 
-// key presses a key on whatever has the focus.
-func (p *page) key(key string, code int, text string) {
-	p.c.t.Helper()
-	down := map[string]any{"type": "keyDown", "key": key, "code": key, "windowsVirtualKeyCode": code, "nativeVirtualKeyCode": code}
-	if text != "" {
-		down["text"] = text
-	}
-	p.c.call(p.session, "Input.dispatchKeyEvent", down, nil)
-	p.c.call(p.session, "Input.dispatchKeyEvent", map[string]any{"type": "keyUp", "key": key, "code": key, "windowsVirtualKeyCode": code, "nativeVirtualKeyCode": code}, nil)
+// focused describes the element that has the focus.
+func focused(b browser) string {
+	var s string
+	b.eval(`(() => { const e = document.activeElement; if (!e) return "nothing";
+		return e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.dataset.action ? "[data-action=" + e.dataset.action + "]" : "") +
+			(e.dataset.rule ? "[data-rule=" + e.dataset.rule + "]" : ""); })()`, &s)
+	return s
 }
 
-func (p *page) screenshot(path string) {
-	p.c.t.Helper()
-	var shot struct {
-		Data string `json:"data"`
+// tabTo presses Tab until the focus is on an element matching selector.
+func tabTo(t testing.TB, b browser, selector string, most int) {
+	t.Helper()
+	var seen []string
+	for range most {
+		b.press("Tab")
+		var ok bool
+		b.eval(fmt.Sprintf(`!!(document.activeElement && document.activeElement.matches(%q))`, selector), &ok)
+		if ok {
+			return
+		}
+		seen = append(seen, focused(b))
 	}
-	p.c.call(p.session, "Page.captureScreenshot", map[string]any{"format": "png"}, &shot)
-	png, err := base64.StdEncoding.DecodeString(shot.Data)
+	t.Fatalf("%s: %d presses of Tab did not reach %s; the focus went to %s", b.name(), most, selector, strings.Join(seen, ", "))
+}
+
+// sameLines counts the lines of the editor's text (with %q, when not
+// empty, in place of it) in the text area and in a copy of the backdrop,
+// both with no height or minimum set, and puts everything back. Lines,
+// not pixels: the two round fractions of a pixel differently.
+const sameLines = `(() => {
+	const e = document.getElementById("editor"), d = document.getElementById("backdrop");
+	const text = e.value, height = e.style.height, probe = %q;
+	if (probe) e.value = probe;
+	e.style.height = "auto"; e.style.minHeight = "0";
+	const c = d.cloneNode(false);
+	c.removeAttribute("id");
+	Object.assign(c.style, {position: "absolute", top: "0", left: "0", right: "auto", bottom: "auto", height: "auto", width: e.getBoundingClientRect().width + "px"});
+	c.textContent = e.value + (e.value.endsWith("\n") ? " " : "");
+	d.parentNode.appendChild(c);
+	const cs = getComputedStyle(e), pad = parseFloat(cs.paddingTop) + parseFloat(cs.paddingBottom), line = parseFloat(cs.lineHeight);
+	const got = {Editor: Math.round((e.scrollHeight - pad) / line), Backdrop: Math.round((c.clientHeight - pad) / line)};
+	c.remove();
+	e.value = text; e.style.height = height; e.style.minHeight = "";
+	return got; })()`
+
+// nextFrame waits until the browser has laid out and painted a change.
+const nextFrame = `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`
+
+func savePNG(t testing.TB, path, b64 string) {
+	t.Helper()
+	png, err := base64.StdEncoding.DecodeString(b64)
 	if err != nil {
-		p.c.t.Fatal(err)
+		t.Fatal(err)
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		p.c.t.Fatal(err)
+		t.Fatal(err)
 	}
 	if err := os.WriteFile(path, png, 0o644); err != nil {
-		p.c.t.Fatal(err)
-	}
-	p.c.t.Logf("screenshot: %s", path)
-}
-
-// chromiumPath finds Debian's chromium.
-func chromiumPath() string {
-	for _, name := range []string{"chromium", "chromium-browser"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
-
-// startChromium starts headless Chromium with the flags a closed network
-// needs and returns a page session.
-func startChromium(t *testing.T) *page {
-	t.Helper()
-	bin := chromiumPath()
-	if bin == "" {
-		t.Skip("chromium is not installed (apt-get install -y chromium); .ci/run installs it")
-	}
-	toChrome, ourEnd, err := os.Pipe()
-	if err != nil {
 		t.Fatal(err)
 	}
-	fromChrome, chromeEnd, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	profile := t.TempDir()
-	cmd := exec.Command(bin, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-		"--disable-background-networking", "--disable-component-update", "--disable-sync",
-		"--disable-dev-shm-usage", "--user-data-dir="+profile, "--remote-debugging-pipe",
-		"--window-size=1280,900", "about:blank")
-	cmd.ExtraFiles = []*os.File{toChrome, chromeEnd} // its fd 3 reads, fd 4 writes
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatalf("start chromium: %v", err)
-	}
-	toChrome.Close()
-	chromeEnd.Close()
-	c := &cdp{t: t, w: ourEnd, pending: map[int]chan cdpMessage{}}
-	go c.read(bufio.NewReader(fromChrome))
-	t.Cleanup(func() {
-		ourEnd.Close()
-		done := make(chan struct{})
-		go func() { _ = cmd.Wait(); close(done) }()
-		select {
-		case <-done:
-		case <-time.After(5 * time.Second):
-			_ = cmd.Process.Kill()
-			<-done
+	t.Logf("screenshot: %s", path)
+}
+
+// TestServePageInBrowser pastes and types an article into the page in
+// Chromium and in Firefox, waits for the highlights, applies one fix with
+// the mouse and then all safe ones with the keyboard after their diffs,
+// checks the page at 200 % zoom, and saves screenshots.
+func TestServePageInBrowser(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "news", "2025-03-02-lantern-festival.md"), lspFestival)
+	write(t, filepath.Join(dir, "news", "2025-03-09-boat-workshop.md"), lspWorkshop)
+	url := startServe(t, dir)
+	t.Run("chromium", func(t *testing.T) { checkPage(t, startChromium(t), url) })
+	t.Run("firefox", func(t *testing.T) { checkPage(t, startFirefox(t), url) })
+}
+
+func checkPage(t *testing.T, b browser, url string) {
+	b.navigate(url + "/")
+	waitFor(t, b, "the page", `document.readyState === "complete" && document.getElementById("editor")`)
+	waitFor(t, b, "the archive", `document.getElementById("status").textContent.includes("Archive: 2 articles")`)
+
+	// The file name says where the text belongs, for its links.
+	b.eval(`(() => { const f = document.getElementById("filename"); f.value = "news/2025-03-16-draft.md"; f.dispatchEvent(new Event("change")); })()`, nil)
+	article := strings.Replace(lspDraft, "harbour wall at dusk", "harbour  wall at dusk", 1)
+	// Pasted, but for the last line, which is typed: the check waits
+	// for the typing to stop.
+	cut := strings.LastIndex(strings.TrimSuffix(article, "\n"), "\n") + 1
+	click(t, b, "#editor")
+	b.paste(article[:cut])
+	b.typeText(article[cut:])
+	shot := func(t *testing.T, name string) { b.screenshot(artefact(t, filepath.Join(b.name(), name))) }
+
+	t.Run("highlights", func(t *testing.T) {
+		b.setT(t)
+		waitFor(t, b, "marks", `document.querySelector('#backdrop mark[data-rule="link-broken"]') && document.querySelector('#backdrop mark[data-rule="repeated-word"]')`)
+		var got struct {
+			Text, MarkText string
+			Marks, Listed  []string
+			Names          int
 		}
-		fromChrome.Close()
-		if t.Failed() {
-			t.Logf("chromium stderr:\n%s", stderr.String())
+		b.eval(`({
+			Text: document.getElementById("editor").value,
+			Marks: [...document.querySelectorAll("#backdrop mark")].map(m => m.dataset.rule),
+			Listed: [...document.querySelectorAll("#findings li")].map(m => m.dataset.rule),
+			Names: document.querySelectorAll('#names li[data-rule="name-consistency"]').length,
+			MarkText: document.querySelector('#backdrop mark[data-rule="repeated-word"]').textContent,
+		})`, &got)
+		if got.Text != article {
+			t.Errorf("the editor holds\n%q\nwant\n%q", got.Text, article)
+		}
+		for _, rule := range []string{"repeated-word", "multiple-spaces", "missing-space-after-punctuation", "name-consistency", "link-broken"} {
+			if !strings.Contains(strings.Join(got.Listed, " "), rule) || !strings.Contains(strings.Join(got.Marks, " "), rule) {
+				t.Errorf("%s: want it highlighted and listed; marks %v, list %v", rule, got.Marks, got.Listed)
+			}
+		}
+		if got.MarkText != "the the" {
+			t.Errorf("the repeated-word mark covers %q, want %q (after CJK and an emoji)", got.MarkText, "the the")
+		}
+		if got.Names != 1 {
+			t.Errorf("names panel: %d name-consistency entries, want 1", got.Names)
+		}
+		// The marks are drawn in a copy of the text behind the text area:
+		// both must break their lines at the same places, for the article
+		// and for a line with a word longer than the pane.
+		for _, probe := range []string{"", "See " + strings.Repeat("harbourlanterns", 12) + " and the boats.\n"} {
+			var h struct{ Editor, Backdrop float64 }
+			b.eval(fmt.Sprintf(sameLines, probe), &h)
+			if h.Editor != h.Backdrop || h.Editor == 0 {
+				t.Errorf("the text is %v lines in the text area and %v behind it (probe %.20q): the marks are out of line", h.Editor, h.Backdrop, probe)
+			}
+		}
+		shot(t, "serve-page.png")
+		// The README's picture: COPYDESK_SCREENSHOT=$PWD/docs/serve-page.png.
+		if out := os.Getenv("COPYDESK_SCREENSHOT"); out != "" && b.name() == "chromium" {
+			b.screenshot(out)
 		}
 	})
-	var targets struct {
-		TargetInfos []struct {
-			TargetID string `json:"targetId"`
-			Type     string `json:"type"`
-		} `json:"targetInfos"`
-	}
-	c.call("", "Target.getTargets", map[string]any{}, &targets)
-	id := ""
-	for _, ti := range targets.TargetInfos {
-		if ti.Type == "page" {
-			id = ti.TargetID
+
+	t.Run("fix one", func(t *testing.T) {
+		b.setT(t)
+		click(t, b, `#findings li[data-rule="repeated-word"] button[data-action="fix"]`)
+		waitFor(t, b, "the diff", `document.getElementById("review").open`)
+		var diff, text string
+		b.eval(`document.getElementById("diff").textContent`, &diff)
+		b.eval(`document.getElementById("editor").value`, &text)
+		if !strings.Contains(diff, "-发布 🎉 the the boats") || !strings.Contains(diff, "+发布 🎉 the boats") {
+			t.Errorf("diff:\n%s", diff)
 		}
-	}
-	if id == "" {
-		var created struct {
-			TargetID string `json:"targetId"`
+		if !strings.Contains(text, "the the") {
+			t.Error("the text changed before the diff was accepted")
 		}
-		c.call("", "Target.createTarget", map[string]any{"url": "about:blank"}, &created)
-		id = created.TargetID
-	}
-	var att struct {
-		SessionID string `json:"sessionId"`
-	}
-	c.call("", "Target.attachToTarget", map[string]any{"targetId": id, "flatten": true}, &att)
-	p := &page{c: c, session: att.SessionID}
-	p.c.call(p.session, "Page.enable", map[string]any{}, nil)
-	p.c.call(p.session, "Network.enable", map[string]any{}, nil)
-	p.c.call(p.session, "Emulation.setDeviceMetricsOverride", map[string]any{"width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": false}, nil)
-	return p
+		click(t, b, `#review button[data-action="apply"]`)
+		waitFor(t, b, "the fixed text", `!document.getElementById("editor").value.includes("the the")`)
+		waitFor(t, b, "fresh findings", `document.querySelector('#findings li[data-rule="multiple-spaces"]') && !document.querySelector('#findings li[data-rule="repeated-word"]')`)
+	})
+
+	t.Run("fix all with the keyboard", func(t *testing.T) {
+		b.setT(t)
+		// From the text, the next stop is the button that fixes all.
+		click(t, b, "#editor")
+		b.press("Tab")
+		if f := focused(b); f != "button[data-action=fix-all]" {
+			t.Fatalf("Tab from the text went to %s, want the fix-all button", f)
+		}
+		b.press("Enter")
+		waitFor(t, b, "the diff", `document.getElementById("review").open && document.getElementById("diff").textContent.includes("+++ b/news/2025-03-16-draft.md")`)
+		if f := focused(b); f != "button[data-action=apply]" {
+			t.Errorf("focus in the review is on %s, want the apply button", f)
+		}
+		// Escape leaves the review, changes nothing, and gives the focus back.
+		b.press("Escape")
+		waitFor(t, b, "the review to close", `!document.getElementById("review").open`)
+		var text string
+		b.eval(`document.getElementById("editor").value`, &text)
+		if !strings.Contains(text, "harbour  wall") {
+			t.Error("Escape in the review changed the text")
+		}
+		if f := focused(b); f != "button[data-action=fix-all]" {
+			t.Fatalf("after Escape the focus is on %s, want the fix-all button again", f)
+		}
+		b.press("Enter")
+		waitFor(t, b, "the diff", `document.getElementById("review").open`)
+		b.press("Enter")
+		waitFor(t, b, "no safe fix left", `!document.getElementById("review").open && document.querySelectorAll("#findings li").length > 0 && !document.querySelector('#findings li[data-fixable="safe"]')`)
+		b.eval(`document.getElementById("editor").value`, &text)
+		if strings.Contains(text, "harbour  wall") || !strings.Contains(text, "volunteers.The") || !strings.Contains(text, "Lanterns Guild") {
+			t.Errorf("fix all applied more or less than the safe fixes:\n%s", text)
+		}
+
+		// A finding reached with Tab and chosen with Enter selects its text.
+		if f := focused(b); f != "textarea#editor" {
+			t.Errorf("after the fix the focus is on %s, want the text", f)
+		}
+		tabTo(t, b, `#findings li[data-rule="name-consistency"]`, 6)
+		b.press("Enter")
+		var sel string
+		b.eval(`(() => { const e = document.getElementById("editor"); return document.activeElement === e ? e.value.slice(e.selectionStart, e.selectionEnd) : "(the text has no focus)"; })()`, &sel)
+		if sel != "Marrowby Lanterns Guild" {
+			t.Errorf("Enter on the name finding selected %q, want the name", sel)
+		}
+		shot(t, "serve-page-fixed.png")
+	})
+
+	t.Run("200 percent zoom", func(t *testing.T) {
+		b.setT(t)
+		// A 1280 by 900 window at 200 % is 640 by 450 CSS pixels: nothing
+		// may need a sideways scroll, and no text may be cut off.
+		b.viewport(640, 450, 2)
+		b.eval(nextFrame, nil)
+		var over int
+		b.eval(`document.documentElement.scrollWidth - document.documentElement.clientWidth`, &over)
+		if over > 0 {
+			t.Errorf("at 640 CSS pixels the page is %d pixels too wide", over)
+		}
+		cut := `[...document.querySelectorAll("h1, h2, label, button, #status, #findings li, #names li, #review p, #diff")]
+			.filter(e => e.getClientRects().length && !e.closest(".visually-hidden") && e.scrollWidth > e.clientWidth + 1).map(e => e.tagName + " " + e.textContent.slice(0, 40))`
+		var clipped []string
+		b.eval(cut, &clipped)
+		if len(clipped) > 0 {
+			t.Errorf("at 200 %% these are cut off: %q", clipped)
+		}
+		shot(t, "serve-page-200.png")
+
+		// The review fits too, with the longest diff this article has:
+		// every fix, unsafe ones included.
+		click(t, b, "#unsafe")
+		click(t, b, `[data-action="fix-all"]`)
+		waitFor(t, b, "the diff", `document.getElementById("review").open && document.getElementById("diff").textContent.includes("Lantern Guild thanked")`)
+		b.eval(nextFrame, nil)
+		var fits bool
+		b.eval(`(() => { const r = document.getElementById("review").getBoundingClientRect(); return r.left >= 0 && r.right <= innerWidth && r.top >= 0 && r.bottom <= innerHeight; })()`, &fits)
+		if !fits {
+			t.Error("at 200 % the review does not fit in the window")
+		}
+		// Its buttons can be seen without scrolling it: only the diff scrolls.
+		var scrolls bool
+		b.eval(`(() => { const d = document.getElementById("review"); return d.scrollHeight > d.clientHeight + 1; })()`, &scrolls)
+		if scrolls {
+			t.Error("at 200 % the review scrolls as a whole")
+		}
+		var hidden []string
+		b.eval(`[...document.querySelectorAll("#review button")].filter(e => { const r = e.getBoundingClientRect(), d = document.getElementById("review").getBoundingClientRect();
+			return r.top < d.top || r.bottom > d.bottom; }).map(e => e.textContent)`, &hidden)
+		if len(hidden) > 0 {
+			t.Errorf("at 200 %% the review's %q buttons are out of sight", hidden)
+		}
+		clipped = nil
+		b.eval(cut, &clipped)
+		if len(clipped) > 0 {
+			t.Errorf("at 200 %% these are cut off in the review: %q", clipped)
+		}
+		shot(t, "serve-page-200-review.png")
+		b.press("Escape")
+		waitFor(t, b, "the review to close", `!document.getElementById("review").open`)
+		click(t, b, "#unsafe")
+	})
+
+	t.Run("a finding far down a long article", func(t *testing.T) {
+		b.setT(t)
+		b.viewport(1280, 900, 1)
+		var long strings.Builder
+		long.WriteString("---\ntitle: Quay notices for the spring\ndate: 2025-03-20\n---\n\n")
+		for i := 1; i <= 60; i++ {
+			fmt.Fprintf(&long, "Notice %d: the Osterby quay opens at eight on weekdays.\n\n", i)
+		}
+		long.WriteString("The ferry leaves from the the north pier.\n")
+		b.eval(`(() => { const e = document.getElementById("editor"); e.focus(); e.select(); })()`, nil)
+		b.paste(long.String())
+		waitFor(t, b, "the finding at the end", `document.querySelector('#findings li[data-rule="repeated-word"]') && document.getElementById("editor").value.includes("Notice 60")`)
+		b.eval(`(() => { window.scrollTo(0, 0); document.querySelector("[data-action=fix-all]").focus({preventScroll: true}); })()`, nil)
+		tabTo(t, b, `#findings li[data-rule="repeated-word"]`, 40)
+		b.press("Enter")
+		b.eval(nextFrame, nil)
+		var got struct {
+			Selected         string
+			InView           bool
+			Editor, Backdrop float64
+		}
+		b.eval(`(() => { const e = document.getElementById("editor"), d = document.getElementById("backdrop");
+			const m = d.querySelector('mark[data-rule="repeated-word"]').getBoundingClientRect();
+			return {Selected: e.value.slice(e.selectionStart, e.selectionEnd), InView: m.top >= 0 && m.bottom <= innerHeight,
+				Editor: e.scrollTop, Backdrop: d.scrollTop}; })()`, &got)
+		if got.Selected != "the the" || !got.InView {
+			t.Errorf("Enter on the last finding selected %q, in view: %v; want \"the the\" in view", got.Selected, got.InView)
+		}
+		// The marks stay under their words: the text and its backdrop
+		// are scrolled alike.
+		if got.Editor != got.Backdrop {
+			t.Errorf("the text is scrolled by %v pixels and the marks behind it by %v", got.Editor, got.Backdrop)
+		}
+		shot(t, "serve-page-long.png")
+	})
+
+	t.Run("open from the archive with the keyboard", func(t *testing.T) {
+		b.setT(t)
+		var before string
+		b.eval(`document.getElementById("editor").value`, &before)
+		// Choosing with the arrow keys changes nothing yet.
+		b.eval(`(() => { window.scrollTo(0, 0); document.getElementById("open").focus(); })()`, nil)
+		b.press("ArrowDown")
+		var chosen, text string
+		b.eval(`document.getElementById("open").value`, &chosen)
+		b.eval(`document.getElementById("editor").value`, &text)
+		if chosen != "news/2025-03-02-lantern-festival.md" {
+			t.Fatalf("ArrowDown on the archive's list chose %q", chosen)
+		}
+		if text != before {
+			t.Error("choosing an article with the arrow keys replaced the text")
+		}
+		tabTo(t, b, `[data-action="open"]`, 2)
+		b.press("Enter")
+		waitFor(t, b, "the article", `document.getElementById("editor").value.includes("Lantern festival returns") && document.activeElement === document.getElementById("editor")`)
+		var name string
+		b.eval(`document.getElementById("filename").value`, &name)
+		if name != chosen {
+			t.Errorf("the file name is %q after opening %q", name, chosen)
+		}
+	})
+
+	t.Run("no other network", func(t *testing.T) {
+		b.setT(t)
+		urls := b.requested()
+		for _, u := range urls {
+			if !strings.HasPrefix(u, url+"/") && !strings.HasPrefix(u, "data:") {
+				t.Errorf("the page asked for %s", u)
+			}
+		}
+		if len(urls) < 4 {
+			t.Errorf("saw %d requests; the network events were not recorded", len(urls))
+		}
+	})
 }
 
 // startServe runs `copydesk serve` on a free port and returns its URL.
@@ -331,132 +464,4 @@ func artefact(t *testing.T, name string) string {
 		dir = filepath.Join(os.TempDir(), "copydesk-artifacts")
 	}
 	return filepath.Join(dir, name)
-}
-
-// TestServePageInBrowser pastes an article into the page, waits for the
-// highlights, applies one fix and then all safe ones after their diffs,
-// with the mouse and then the keyboard, and saves a screenshot.
-func TestServePageInBrowser(t *testing.T) {
-	dir := t.TempDir()
-	write(t, filepath.Join(dir, "news", "2025-03-02-lantern-festival.md"), lspFestival)
-	write(t, filepath.Join(dir, "news", "2025-03-09-boat-workshop.md"), lspWorkshop)
-	url := startServe(t, dir)
-	p := startChromium(t)
-	p.c.call(p.session, "Page.navigate", map[string]any{"url": url + "/"}, nil)
-	p.waitFor("the page", `document.readyState === "complete" && document.getElementById("editor")`)
-	p.waitFor("the archive", `document.getElementById("status").textContent.includes("Archive: 2 articles")`)
-
-	// The file name says where the text belongs, for its links.
-	p.eval(`(() => { const f = document.getElementById("filename"); f.value = "news/2025-03-16-draft.md"; f.dispatchEvent(new Event("change")); })()`, nil)
-	article := strings.Replace(lspDraft, "harbour wall at dusk", "harbour  wall at dusk", 1)
-	p.click("#editor")
-	p.c.call(p.session, "Input.insertText", map[string]any{"text": article}, nil) // a paste
-
-	t.Run("highlights", func(t *testing.T) {
-		p.c.t = t
-		p.waitFor("marks", `document.querySelector('#backdrop mark[data-rule="repeated-word"]')`)
-		var got struct {
-			Marks, Listed []string
-			Names         int
-			MarkText      string
-		}
-		p.eval(`({
-			Marks: [...document.querySelectorAll("#backdrop mark")].map(m => m.dataset.rule),
-			Listed: [...document.querySelectorAll("#findings li")].map(m => m.dataset.rule),
-			Names: document.querySelectorAll('#names li[data-rule="name-consistency"]').length,
-			MarkText: document.querySelector('#backdrop mark[data-rule="repeated-word"]').textContent,
-		})`, &got)
-		for _, rule := range []string{"repeated-word", "multiple-spaces", "missing-space-after-punctuation", "name-consistency", "link-broken"} {
-			if !strings.Contains(strings.Join(got.Listed, " "), rule) || !strings.Contains(strings.Join(got.Marks, " "), rule) {
-				t.Errorf("%s: want it highlighted and listed; marks %v, list %v", rule, got.Marks, got.Listed)
-			}
-		}
-		if got.MarkText != "the the" {
-			t.Errorf("the repeated-word mark covers %q, want %q (after CJK and an emoji)", got.MarkText, "the the")
-		}
-		if got.Names != 1 {
-			t.Errorf("names panel: %d name-consistency entries, want 1", got.Names)
-		}
-		p.screenshot(artefact(t, "serve-page.png"))
-		// The README's picture: COPYDESK_SCREENSHOT=$PWD/docs/serve-page.png.
-		if out := os.Getenv("COPYDESK_SCREENSHOT"); out != "" {
-			p.screenshot(out)
-		}
-	})
-
-	t.Run("fix one", func(t *testing.T) {
-		p.c.t = t
-		p.click(`#findings li[data-rule="repeated-word"] button[data-action="fix"]`)
-		p.waitFor("the diff", `document.getElementById("review").open`)
-		var diff, text string
-		p.eval(`document.getElementById("diff").textContent`, &diff)
-		p.eval(`document.getElementById("editor").value`, &text)
-		if !strings.Contains(diff, "-发布 🎉 the the boats") || !strings.Contains(diff, "+发布 🎉 the boats") {
-			t.Errorf("diff:\n%s", diff)
-		}
-		if !strings.Contains(text, "the the") {
-			t.Error("the text changed before the diff was accepted")
-		}
-		p.click(`#review button[data-action="apply"]`)
-		p.waitFor("the fixed text", `!document.getElementById("editor").value.includes("the the")`)
-		p.waitFor("fresh findings", `document.querySelector('#findings li[data-rule="multiple-spaces"]') && !document.querySelector('#findings li[data-rule="repeated-word"]')`)
-	})
-
-	t.Run("fix all with the keyboard", func(t *testing.T) {
-		p.c.t = t
-		p.eval(`document.querySelector('[data-action="fix-all"]').focus()`, nil)
-		p.key("Enter", 13, "\r")
-		p.waitFor("the diff", `document.getElementById("review").open && document.getElementById("diff").textContent.includes("+++ b/news/2025-03-16-draft.md")`)
-		var focused string
-		p.eval(`document.activeElement.dataset.action`, &focused)
-		if focused != "apply" {
-			t.Errorf("focus in the review is on %q, want the apply button", focused)
-		}
-		p.key("Enter", 13, "\r")
-		p.waitFor("no safe fix left", `!document.getElementById("review").open && document.querySelectorAll("#findings li").length > 0 && !document.querySelector('#findings li[data-fixable="safe"]')`)
-		var text string
-		p.eval(`document.getElementById("editor").value`, &text)
-		if strings.Contains(text, "harbour  wall") || !strings.Contains(text, "volunteers.The") || !strings.Contains(text, "Lanterns Guild") {
-			t.Errorf("fix all applied more or less than the safe fixes:\n%s", text)
-		}
-		p.screenshot(artefact(t, "serve-page-fixed.png"))
-	})
-
-	t.Run("200 percent zoom", func(t *testing.T) {
-		p.c.t = t
-		// 1280 CSS pixels at 200 % are 640: nothing may need a sideways scroll.
-		p.c.call(p.session, "Emulation.setDeviceMetricsOverride", map[string]any{"width": 640, "height": 900, "deviceScaleFactor": 2, "mobile": false}, nil)
-		time.Sleep(200 * time.Millisecond)
-		var over int
-		p.eval(`document.documentElement.scrollWidth - document.documentElement.clientWidth`, &over)
-		if over > 0 {
-			t.Errorf("at 640 CSS pixels the page is %d pixels too wide", over)
-		}
-		p.screenshot(artefact(t, "serve-page-200.png"))
-	})
-
-	t.Run("no other network", func(t *testing.T) {
-		p.c.t = t
-		p.c.mu.Lock()
-		defer p.c.mu.Unlock()
-		n := 0
-		for _, e := range p.c.events {
-			if e.Method != "Network.requestWillBeSent" {
-				continue
-			}
-			var r struct {
-				Request struct {
-					URL string `json:"url"`
-				} `json:"request"`
-			}
-			_ = json.Unmarshal(e.Params, &r)
-			n++
-			if !strings.HasPrefix(r.Request.URL, url+"/") {
-				t.Errorf("the page asked for %s", r.Request.URL)
-			}
-		}
-		if n < 4 {
-			t.Errorf("saw %d requests; the network events were not recorded", n)
-		}
-	})
 }

@@ -187,8 +187,17 @@
     const at = byteIndex(editor.value);
     document.querySelectorAll(".current").forEach((el) => el.classList.remove("current"));
     document.querySelectorAll(`[data-index="${i}"]`).forEach((el) => el.classList.add("current"));
-    editor.focus();
+    // focus() would bring only the text area's edge into view; a finding
+    // far down a long article is brought to the middle of the window.
+    editor.focus({ preventScroll: true });
     editor.setSelectionRange(at(d.offset), at(d.end_offset));
+    // Only the window scrolls: scrollIntoView would scroll the backdrop
+    // too, and its marks would no longer lie under their words.
+    const mark = backdrop.querySelector(`mark[data-index="${i}"]`) || editor;
+    const r = mark.getBoundingClientRect();
+    if (r.top < 0 || r.bottom > window.innerHeight) {
+      window.scrollBy(0, r.top + r.height / 2 - window.innerHeight / 2);
+    }
   }
 
   // applyEdits applies byte-offset edits to text.
@@ -291,6 +300,9 @@
       case "apply":
         apply();
         break;
+      case "open":
+        openArticle();
+        break;
       case "cancel":
         pending = null;
         review.close();
@@ -310,9 +322,15 @@
   unsafeBox.addEventListener("change", render);
   window.addEventListener("resize", autosize);
 
-  $("open").addEventListener("change", async (ev) => {
-    const path = ev.target.value;
-    if (!path) return;
+  // An article is opened by the button, not when the choice changes: the
+  // arrow keys change a closed list's choice at every press, and each
+  // opening replaces the text in the editor.
+  async function openArticle() {
+    const path = $("open").value;
+    if (!path) {
+      setStatus("Choose an article to open.");
+      return;
+    }
     try {
       const resp = await fetch("api/file?path=" + encodeURIComponent(path));
       const data = await resp.json();
@@ -321,11 +339,12 @@
       filename.value = data.filename;
       clearTimeout(timer);
       render();
+      editor.focus();
       check();
     } catch (err) {
       setStatus("Cannot open " + path + ": " + err.message);
     }
-  });
+  }
 
   async function loadStatus() {
     try {

@@ -1,5 +1,6 @@
 // Zed starts only the language servers an extension names; this one runs
-// `copydesk lsp` from the PATH of the project's shell.
+// `copydesk lsp` from the PATH of the project's shell, with that shell's
+// environment, for Markdown and plain text.
 use zed_extension_api as zed;
 
 struct Copydesk;
@@ -14,13 +15,14 @@ impl zed::Extension for Copydesk {
         _id: &zed::LanguageServerId,
         worktree: &zed::Worktree,
     ) -> zed::Result<zed::Command> {
-        let command = worktree
-            .which("copydesk")
-            .ok_or_else(|| "copydesk is not on the PATH: go install github.com/copydesk/copydesk/cmd/copydesk@latest".to_string())?;
+        let command = worktree.which("copydesk").ok_or_else(|| {
+            "copydesk is not on the PATH: go install github.com/copydesk/copydesk/cmd/copydesk@latest"
+                .to_string()
+        })?;
         Ok(zed::Command {
             command,
             args: vec!["lsp".into()],
-            env: Default::default(),
+            env: worktree.shell_env(),
         })
     }
 }

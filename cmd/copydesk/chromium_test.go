@@ -1,0 +1,317 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"io"
+	"os"
+	"os/exec"
+	"sync"
+	"testing"
+	"time"
+)
+
+// The page is tested in headless Chromium, driven over the DevTools
+// protocol through --remote-debugging-pipe (JSON messages separated by NUL
+// bytes on file descriptors 3 and 4): no WebSocket, no driver library.
+
+// cdp is a DevTools protocol connection to a browser.
+type cdp struct {
+	t       testing.TB
+	w       io.Writer
+	mu      sync.Mutex
+	next    int
+	pending map[int]chan cdpMessage
+	events  []cdpMessage
+}
+
+type cdpMessage struct {
+	ID        int             `json:"id,omitempty"`
+	Method    string          `json:"method,omitempty"`
+	Params    json.RawMessage `json:"params,omitempty"`
+	Result    json.RawMessage `json:"result,omitempty"`
+	SessionID string          `json:"sessionId,omitempty"`
+	Error     *struct {
+		Message string `json:"message"`
+	} `json:"error,omitempty"`
+}
+
+func (c *cdp) read(r *bufio.Reader) {
+	for {
+		msg, err := r.ReadBytes(0)
+		if err != nil {
+			c.mu.Lock()
+			for id, ch := range c.pending {
+				close(ch)
+				delete(c.pending, id)
+			}
+			c.mu.Unlock()
+			return
+		}
+		var m cdpMessage
+		if json.Unmarshal(msg[:len(msg)-1], &m) != nil {
+			continue
+		}
+		c.mu.Lock()
+		if ch, ok := c.pending[m.ID]; ok && m.ID != 0 {
+			delete(c.pending, m.ID)
+			ch <- m
+		} else if m.Method != "" {
+			c.events = append(c.events, m)
+		}
+		c.mu.Unlock()
+	}
+}
+
+// call sends a command (to a page's session when session is set) and
+// returns its result.
+func (c *cdp) call(session, method string, params any, result any) {
+	c.t.Helper()
+	c.mu.Lock()
+	c.next++
+	id := c.next
+	ch := make(chan cdpMessage, 1)
+	c.pending[id] = ch
+	c.mu.Unlock()
+	msg := map[string]any{"id": id, "method": method, "params": params}
+	if session != "" {
+		msg["sessionId"] = session
+	}
+	b, _ := json.Marshal(msg)
+	if _, err := c.w.Write(append(b, 0)); err != nil {
+		c.t.Fatalf("%s: %v", method, err)
+	}
+	select {
+	case m, ok := <-ch:
+		if !ok {
+			c.t.Fatalf("%s: the browser closed the connection", method)
+		}
+		if m.Error != nil {
+			c.t.Fatalf("%s: %s", method, m.Error.Message)
+		}
+		if result != nil {
+			if err := json.Unmarshal(m.Result, result); err != nil {
+				c.t.Fatalf("%s: %v", method, err)
+			}
+		}
+	case <-time.After(30 * time.Second):
+		c.t.Fatalf("%s: no answer from the browser", method)
+	}
+}
+
+// chromiumPage is one tab of Chromium.
+type chromiumPage struct {
+	c       *cdp
+	session string
+}
+
+func (p *chromiumPage) name() string      { return "chromium" }
+func (p *chromiumPage) setT(t testing.TB) { p.c.t = t }
+func (p *chromiumPage) call(method string, params, result any) {
+	p.c.t.Helper()
+	p.c.call(p.session, method, params, result)
+}
+
+func (p *chromiumPage) navigate(url string) {
+	p.call("Page.navigate", map[string]any{"url": url}, nil)
+}
+
+func (p *chromiumPage) eval(expr string, v any) {
+	p.c.t.Helper()
+	var res struct {
+		Result struct {
+			Value json.RawMessage `json:"value"`
+		} `json:"result"`
+		ExceptionDetails *struct {
+			Text      string `json:"text"`
+			Exception struct {
+				Description string `json:"description"`
+			} `json:"exception"`
+		} `json:"exceptionDetails"`
+	}
+	p.call("Runtime.evaluate", map[string]any{"expression": expr, "returnByValue": true, "awaitPromise": true}, &res)
+	if res.ExceptionDetails != nil {
+		p.c.t.Fatalf("%s: %s %s", expr, res.ExceptionDetails.Text, res.ExceptionDetails.Exception.Description)
+	}
+	if v != nil {
+		if err := json.Unmarshal(res.Result.Value, v); err != nil {
+			p.c.t.Fatalf("%s = %s: %v", expr, res.Result.Value, err)
+		}
+	}
+}
+
+func (p *chromiumPage) clickAt(x, y float64) {
+	p.c.t.Helper()
+	for _, typ := range []string{"mouseMoved", "mousePressed", "mouseReleased"} {
+		p.call("Input.dispatchMouseEvent", map[string]any{"type": typ, "x": x, "y": y, "button": "left", "clickCount": 1}, nil)
+	}
+}
+
+// chromiumKey is the Windows virtual key code DevTools wants with a key,
+// and the text the key types.
+func chromiumKey(key string) (code int, text string) {
+	switch key {
+	case "Enter":
+		return 13, "\r"
+	case "Tab":
+		return 9, ""
+	case "Escape":
+		return 27, ""
+	case "ArrowDown":
+		return 40, ""
+	}
+	return 0, ""
+}
+
+func (p *chromiumPage) press(key string) {
+	p.c.t.Helper()
+	code, text := chromiumKey(key)
+	if code == 0 {
+		p.c.t.Fatalf("no key code for %q", key)
+	}
+	down := map[string]any{"type": "keyDown", "key": key, "code": key, "windowsVirtualKeyCode": code, "nativeVirtualKeyCode": code}
+	if text != "" {
+		down["text"] = text
+	}
+	p.call("Input.dispatchKeyEvent", down, nil)
+	p.call("Input.dispatchKeyEvent", map[string]any{"type": "keyUp", "key": key, "code": key, "windowsVirtualKeyCode": code, "nativeVirtualKeyCode": code}, nil)
+}
+
+// typeText sends one key press per character, as a keyboard does.
+func (p *chromiumPage) typeText(s string) {
+	p.c.t.Helper()
+	for _, r := range s {
+		if r == '\n' {
+			p.press("Enter")
+			continue
+		}
+		ch := string(r)
+		p.call("Input.dispatchKeyEvent", map[string]any{"type": "keyDown", "key": ch, "text": ch}, nil)
+		p.call("Input.dispatchKeyEvent", map[string]any{"type": "keyUp", "key": ch}, nil)
+	}
+}
+
+// paste inserts text as a paste (or an input method) does: one input event.
+func (p *chromiumPage) paste(s string) {
+	p.call("Input.insertText", map[string]any{"text": s}, nil)
+}
+
+func (p *chromiumPage) screenshot(path string) {
+	p.c.t.Helper()
+	var shot struct {
+		Data string `json:"data"`
+	}
+	p.call("Page.captureScreenshot", map[string]any{"format": "png"}, &shot)
+	savePNG(p.c.t, path, shot.Data)
+}
+
+func (p *chromiumPage) viewport(width, height int, scale float64) {
+	p.call("Emulation.setDeviceMetricsOverride", map[string]any{"width": width, "height": height, "deviceScaleFactor": scale, "mobile": false}, nil)
+}
+
+func (p *chromiumPage) requested() []string {
+	p.c.mu.Lock()
+	defer p.c.mu.Unlock()
+	var urls []string
+	for _, e := range p.c.events {
+		if e.Method != "Network.requestWillBeSent" {
+			continue
+		}
+		var r struct {
+			Request struct {
+				URL string `json:"url"`
+			} `json:"request"`
+		}
+		_ = json.Unmarshal(e.Params, &r)
+		urls = append(urls, r.Request.URL)
+	}
+	return urls
+}
+
+// chromiumPath finds Debian's chromium.
+func chromiumPath() string {
+	for _, name := range []string{"chromium", "chromium-browser"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// startChromium starts headless Chromium with the flags a closed network
+// needs and returns a page session.
+func startChromium(t *testing.T) *chromiumPage {
+	t.Helper()
+	bin := chromiumPath()
+	if bin == "" {
+		skipBrowser(t, "chromium is not installed (apt-get install -y chromium); .ci/run installs it")
+	}
+	toChrome, ourEnd, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromChrome, chromeEnd, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	profile := t.TempDir()
+	cmd := exec.Command(bin, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync",
+		"--disable-dev-shm-usage", "--user-data-dir="+profile, "--remote-debugging-pipe",
+		"--window-size=1280,900", "about:blank")
+	cmd.ExtraFiles = []*os.File{toChrome, chromeEnd} // its fd 3 reads, fd 4 writes
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	toChrome.Close()
+	chromeEnd.Close()
+	c := &cdp{t: t, w: ourEnd, pending: map[int]chan cdpMessage{}}
+	go c.read(bufio.NewReader(fromChrome))
+	t.Cleanup(func() {
+		ourEnd.Close()
+		done := make(chan struct{})
+		go func() { _ = cmd.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			_ = cmd.Process.Kill()
+			<-done
+		}
+		fromChrome.Close()
+		if t.Failed() {
+			t.Logf("chromium stderr:\n%s", stderr.String())
+		}
+	})
+	var targets struct {
+		TargetInfos []struct {
+			TargetID string `json:"targetId"`
+			Type     string `json:"type"`
+		} `json:"targetInfos"`
+	}
+	c.call("", "Target.getTargets", map[string]any{}, &targets)
+	id := ""
+	for _, ti := range targets.TargetInfos {
+		if ti.Type == "page" {
+			id = ti.TargetID
+		}
+	}
+	if id == "" {
+		var created struct {
+			TargetID string `json:"targetId"`
+		}
+		c.call("", "Target.createTarget", map[string]any{"url": "about:blank"}, &created)
+		id = created.TargetID
+	}
+	var att struct {
+		SessionID string `json:"sessionId"`
+	}
+	c.call("", "Target.attachToTarget", map[string]any{"targetId": id, "flatten": true}, &att)
+	p := &chromiumPage{c: c, session: att.SessionID}
+	p.call("Page.enable", map[string]any{}, nil)
+	p.call("Network.enable", map[string]any{}, nil)
+	p.viewport(1280, 900, 1)
+	return p
+}
