@@ -246,9 +246,15 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 		cfgPath = in.Path
 	}
 	f.rel = e.Config.Rel(cfgPath)
+	// byName: the file's name is a project file's (CHANGELOG.md); in
+	// Markdown that is decided by its text, below.
+	byName := ""
 	if e.SkipNonArticles {
 		if f.Skipped = read.NotArticleFormat(cfgPath); f.Skipped == "" {
-			f.Skipped = read.NotArticleName(cfgPath)
+			byName = read.NotArticleName(cfgPath)
+			if document.FormatOf(cfgPath) != document.FormatMarkdown {
+				f.Skipped = byName
+			}
 		}
 		if f.Skipped != "" {
 			return f
@@ -269,6 +275,12 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 			f.Err = read.Explain(err)
 			return f
 		}
+	}
+	if byName != "" && !read.HasFrontMatter(src) {
+		// A change log with front matter is a page of the site that
+		// publishes it; one without is the repository's file.
+		f.Skipped = byName
+		return f
 	}
 	// The rest of the archive is read for the corpus rules only: no block
 	// facts, which only the document rules use.

@@ -30,3 +30,26 @@ func TestEngineSkipsNonArticles(t *testing.T) {
 		}
 	}
 }
+
+// A change log in Markdown with front matter is a page of the site that
+// publishes it; without front matter, or in plain text, it is the
+// repository's file.
+func TestEngineChangelogPage(t *testing.T) {
+	reg, err := lint.NewRegistry(lint.Builtin()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := "---\ntitle: Changelog\n---\n\nThe ferry timetable changed changed in May.\n"
+	inputs := []Input{
+		{Path: "site/about/changelog.md", Src: []byte(page)},
+		{Path: "CHANGELOG.md", Src: []byte("# Changelog\n\n## 1.2.0\n\n- The parser parser is faster.\n")},
+		{Path: "CHANGELOG.txt", Src: []byte(page)},
+	}
+	res := (&Engine{Registry: reg, Config: config.Default("."), SkipNonArticles: true}).Lint(inputs)
+	if len(res.Files) != 1 || res.Files[0].Path != "site/about/changelog.md" {
+		t.Fatalf("files = %v, want only site/about/changelog.md", res.Files)
+	}
+	if len(res.Skipped) != 2 {
+		t.Fatalf("skipped = %v, want CHANGELOG.md and CHANGELOG.txt", res.Skipped)
+	}
+}

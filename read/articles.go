@@ -21,7 +21,8 @@ import (
 
 // nonArticleNames are the stems of files that projects keep beside their
 // articles and that are not pages, in any format: legal text (which no fix
-// may touch) and change logs. nonArticleTextNames are not pages as plain
+// may touch) and change logs; a Markdown one with front matter is the
+// exception, a page of the site (a docs site's changelog.md). nonArticleTextNames are not pages as plain
 // text or without an extension (requirements.txt, robots.txt, AUTHORS),
 // but may well be as Markdown (a site's authors.md page). A stem matches
 // the whole name before its extension, or a prefix followed by '-', '_' or
@@ -83,6 +84,21 @@ func NotArticleName(name string) string {
 		}
 	}
 	return ""
+}
+
+// HasFrontMatter reports whether src opens with a front matter
+// delimiter line (--- for YAML, +++ for TOML), after an optional byte
+// order mark: a site generator publishes such a file as a page, whatever
+// its name.
+func HasFrontMatter(src []byte) bool {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	for _, d := range []string{"---", "+++"} {
+		if rest, ok := bytes.CutPrefix(src, []byte(d)); ok {
+			rest = bytes.TrimLeft(rest, " \t")
+			return len(rest) > 0 && (rest[0] == '\n' || rest[0] == '\r')
+		}
+	}
+	return false
 }
 
 // NotArticleFormat returns why a file whose extension copydesk does not

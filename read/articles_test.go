@@ -65,3 +65,24 @@ func TestNotArticleFormat(t *testing.T) {
 		}
 	}
 }
+
+func TestHasFrontMatter(t *testing.T) {
+	for _, c := range []struct {
+		src  string
+		want bool
+	}{
+		{"---\ntitle: A\n---\n", true},
+		{"\xef\xbb\xbf---\r\ntitle: A\r\n---\r\n", true},
+		{"+++\ntitle = 'A'\n+++\n", true},
+		{"--- \ntitle: A\n", true},
+		{"# Changelog\n", false},
+		{"----\n", false},
+		{"---", false},
+		{"", false},
+		{"Text\n---\n", false},
+	} {
+		if got := HasFrontMatter([]byte(c.src)); got != c.want {
+			t.Errorf("HasFrontMatter(%q) = %v, want %v", c.src, got, c.want)
+		}
+	}
+}
