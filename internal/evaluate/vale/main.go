@@ -49,6 +49,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	pkgs := fset.String("styles", "Microsoft,write-good,proselint,alex", "style packages under styles/")
 	verbose := fset.Int("v", 0, "print this many disagreements per package and direction")
 	repeat := fset.Int("repeat", 1, "runs of each tool; the CPU time is the least")
+	hugo := fset.Bool("hugo", true, "give Vale the ignores of its Hugo package (shortcodes are markup), as a Hugo site configures it")
 	if err := fset.Parse(args); err != nil {
 		return 2
 	}
@@ -76,6 +77,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	styles := strings.Split(*pkgs, ",")
 	ini := fmt.Sprintf("StylesPath = %s\nMinAlertLevel = suggestion\n\n[*.md]\nBasedOnStyles = %s\n", stylesDir, strings.Join(styles, ", "))
+	if *hugo {
+		// What Vale's Hugo package (vale.sh/hub/hugo) sets: a shortcode
+		// alone on its line, a highlight shortcode's body, and shortcodes
+		// inside a line are markup. copydesk reads them as markup too, so
+		// without these the tools disagree on text neither calls prose.
+		ini += "BlockIgnores = (?sm)^({{[%<] [^{]*? [%>]}})\\n$, (?s) *({{< highlight [^>]* ?>}}.*?{{< ?/ ?highlight >}})\n" +
+			"TokenIgnores = ({{[%<] .*? [%>]}})\n"
+	}
 	if err := os.WriteFile(filepath.Join(tmp, ".vale.ini"), []byte(ini), 0o644); err != nil {
 		return fail(err)
 	}
@@ -153,6 +162,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stdout)
 		}
 		fmt.Fprintf(stdout, "%-12s %8d %8d %8d %13.1f%% %13.1f%%\n", pkg, nv, nc, same, pct(same, nv), pct(same, nc))
+		if pkg != "all" && nv > same {
+			fmt.Fprintf(stdout, "    vale only, by the line Vale names: %s\n", whyOnly(tmp, v, c, pkg))
+		}
 		if *verbose > 0 && pkg != "all" {
 			sort.Strings(onlyV)
 			sort.Strings(onlyC)
@@ -264,4 +276,55 @@ func readCopydesk(data []byte) (map[key]int, error) {
 		out[key{filepath.ToSlash(d.Path), d.Line, d.Rule}]++
 	}
 	return out, nil
+}
+
+// whyOnly sorts the findings only Vale made of a package by the kind of
+// line Vale puts them on: a front matter line (Vale places a finding by
+// searching the file for its text, and the words of a title are found
+// there first), a container or shortcode line (markup to copydesk), or
+// other (prose both tools read).
+func whyOnly(dir string, v, c map[key]int, pkg string) string {
+	kinds := map[string]int{}
+	lines := map[string][]string{}
+	for k, n := range v {
+		if !strings.HasPrefix(k.rule, pkg+".") || n <= c[k] {
+			continue
+		}
+		ls, ok := lines[k.file]
+		if !ok {
+			b, _ := os.ReadFile(filepath.Join(dir, k.file))
+			ls = strings.Split(string(b), "\n")
+			lines[k.file] = ls
+		}
+		kinds[lineKind(ls, k.line)] += n - c[k]
+	}
+	var out []string
+	for _, kind := range []string{"front matter", "container", "shortcode", "other"} {
+		out = append(out, fmt.Sprintf("%s %d", kind, kinds[kind]))
+	}
+	return strings.Join(out, ", ")
+}
+
+// lineKind says what line n (from 1) of a page is.
+func lineKind(ls []string, n int) string {
+	if n < 1 || n > len(ls) {
+		return "other"
+	}
+	if d := strings.TrimSpace(ls[0]); d == "---" || d == "+++" {
+		for i := 1; i < len(ls); i++ {
+			if strings.TrimSpace(ls[i]) == d {
+				if n-1 <= i {
+					return "front matter"
+				}
+				break
+			}
+		}
+	}
+	switch t := strings.TrimSpace(ls[n-1]); {
+	case strings.HasPrefix(t, ":::"):
+		return "container"
+	case strings.Contains(t, "{{<") || strings.Contains(t, "{{%"):
+		return "shortcode"
+	}
+	return "other"
 }
