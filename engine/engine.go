@@ -371,8 +371,21 @@ func (e *Engine) runCorpusRules(files []*FileResult) (notes []string, errs []err
 		}
 	}
 	byPath := make(map[string]*FileResult, len(owners))
-	for _, f := range owners {
+	// The files read for the corpus rules only are context: their
+	// findings would be dropped, and the rules skip the work of finding
+	// them.
+	var reported []bool
+	for i, f := range owners {
 		byPath[f.Path] = f
+		if f.corpusOnly && reported == nil {
+			reported = make([]bool, len(owners))
+			for j := range i {
+				reported[j] = true
+			}
+		}
+		if reported != nil {
+			reported[i] = !f.corpusOnly
+		}
 	}
 	// Corpus rules are independent of each other: they run side by side,
 	// each into its own list, merged afterwards in registry order so that
@@ -400,7 +413,7 @@ func (e *Engine) runCorpusRules(files []*FileResult) (notes []string, errs []err
 			}
 		}
 		pass := &lint.CorpusPass{
-			Rule: r, Summaries: sums, Project: &e.Config.Project, Today: today, KnownFiles: e.KnownFiles, Values: run,
+			Rule: r, Summaries: sums, Project: &e.Config.Project, Today: today, KnownFiles: e.KnownFiles, Values: run, Reported: reported,
 			OptionsFor: func(path string) lint.Options {
 				if f, ok := byPath[path]; ok {
 					return f.settings[r.ID].Options
@@ -423,7 +436,7 @@ func (e *Engine) runCorpusRules(files []*FileResult) (notes []string, errs []err
 		// A rule that failed half way keeps what it found before: the
 		// findings are true, and the error says the list may be short.
 		for _, d := range found[k] {
-			if f, ok := byPath[d.Path]; ok {
+			if f, ok := byPath[d.Path]; ok && !f.corpusOnly {
 				lint.GuardFix(f.Summary, &d)
 				f.Diagnostics = append(f.Diagnostics, d)
 			}

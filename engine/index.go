@@ -167,6 +167,7 @@ func (x *Index) lint(in Input, keep bool) (*FileResult, bool) {
 		if p != f.Path {
 			c := *g
 			c.Diagnostics = nil
+			c.corpusOnly = true // context: only f is reported
 			files = append(files, &c)
 		}
 	}

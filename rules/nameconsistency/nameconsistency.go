@@ -72,7 +72,7 @@ func check(pass *lint.CorpusPass, facts []*names.Fact) {
 		srcs[i] = s.Src
 		limits[i] = names.Limits{MinCount: minCount.For(pass, s.Path), Ratio: ratio.For(pass, s.Path)}
 	}
-	for _, f := range names.Archive(srcs, facts, names.ArchiveOptions{Limits: limits, Project: pass.Project}) {
+	for _, f := range names.Archive(srcs, facts, names.ArchiveOptions{Limits: limits, Project: pass.Project, Reported: pass.Reports}) {
 		d := lint.Diagnostic{Start: f.Span.Start, End: f.Span.End, Message: Message(f)}
 		if f.Fix {
 			d.Fix = &lint.Fix{Message: fmt.Sprintf("Write %q", f.Target), Applicability: lint.Unsafe,
@@ -100,7 +100,7 @@ func check(pass *lint.CorpusPass, facts []*names.Fact) {
 		}
 	}
 	for i, f := range facts {
-		if f == nil {
+		if f == nil || !pass.Reports(i) {
 			continue
 		}
 		for _, u := range f.Shorts {

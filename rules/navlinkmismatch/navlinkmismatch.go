@@ -69,7 +69,7 @@ func check(pass *lint.CorpusPass) {
 	for kind := nav.BackWrong; kind <= nav.Odd; kind++ {
 		for i := range ms {
 			m := &ms[i]
-			if m.Kind != kind {
+			if m.Kind != kind || !pass.Reports(m.At) {
 				continue
 			}
 			s := x.Sums[m.At]

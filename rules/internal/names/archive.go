@@ -21,6 +21,10 @@ type ArchiveOptions struct {
 	// Project holds the glossary, which always wins over mined names, and
 	// the names marked distinct. May be nil.
 	Project *lint.Project
+	// Reported, when set, says which documents' findings are wanted: the
+	// others count towards the archive's names but are not matched
+	// against them. nil: every document.
+	Reported func(di int) bool
 }
 
 // Limits set when a phrase is one of the archive's names and when a
@@ -156,73 +160,88 @@ func Archive(srcs [][]byte, facts []*Fact, opt ArchiveOptions) []Finding {
 			indexes[minCount] = NewIndex(entries)
 		}
 	}
+	reported := func(di int) bool { return opt.Reported == nil || opt.Reported(di) }
 	per := make([][]Finding, len(facts))
-	shares := min(runtime.GOMAXPROCS(0), 8, max(1, len(facts)/64))
-	var wg sync.WaitGroup
-	for k := range shares {
-		wg.Go(func() {
-			for di := k; di < len(facts); di += shares {
-				lim := opt.limits(di)
-				ix := indexes[lim.MinCount]
-				if facts[di] == nil || di >= len(srcs) || ix == nil {
-					continue
+	var matchDoc func(di int)
+	// match fills per for the documents docs lists.
+	match := func(docs []int) {
+		shares := min(runtime.GOMAXPROCS(0), 8, max(1, len(docs)/64))
+		var wg sync.WaitGroup
+		for k := range shares {
+			wg.Go(func() {
+				for x := k; x < len(docs); x += shares {
+					matchDoc(docs[x])
 				}
-				ix.FindWords(srcs[di], facts[di], func(m Match) {
-					if m.Known || len(taken) > 0 && taken[phraseKey(m.Text)] {
-						return // a spelling the glossary lists: name-variant's
-					}
-					t := cands[m.Target.Surface]
-					if t == nil {
-						return
-					}
-					// the spelling's own counts, its plural and singular
-					// included: Orbitans counts for Orbitan
-					vc, vd := 1, 1
-					own := []*candidate{cands[m.Text]}
-					if k := phraseKey(m.Text); k != phraseKey(m.Target.Surface) {
-						own = append(own, keyed[k]) // else the name's own spellings are counted
-					}
-					for _, v := range own {
-						if v != nil {
-							if v.docs >= minNameDocs && v.count >= minNameCount {
-								return // two spellings each frequent: two names
-							}
-							vc, vd = max(vc, v.count), max(vd, v.docs)
-						}
-					}
-					// the name is far more frequent, or in far more documents
-					// and no less frequent: not Marlin beside a book's Marlian
-					if t.count < lim.Ratio*vc && (t.docs < lim.Ratio*vd || t.count < vc) {
-						return
-					}
-					if isDistinct(distinct, m.Text, m.Target.Surface) {
-						return
-					}
-					v := classify(m.Text, m.Target.Surface, m.Near)
-					// a word dropped or two swapped in a title or heading is
-					// a title of its own (Create Harbor Base Module File)
-					if !v.strong || handle(srcs[di], m.Start) || m.Near && m.Head {
-						return
-					}
-					fix := v.kind != KindSwapped && v.kind != KindDropped && !strings.ContainsAny(string(srcs[di][m.Start:m.End]), "\n\r")
-					f := Finding{Doc: di, Span: document.Span{Start: m.Start, End: m.End}, Text: m.Text,
-						Target: m.Target.Surface, Count: t.count, Docs: t.docs, Kind: v.kind, Fix: fix, unless: v.unless}
-					if !strings.ContainsAny(m.Text, " -,&") {
-						// one word for a name of one word: the document
-						// names the name too, or a word of one article is
-						// taken for a name of another (Marlow beside a
-						// Marlowe, Tamsin beside Tamsen)
-						if !strings.Contains(m.Target.Surface, " ") && !mentions(facts[di], parts, t) {
-							return
-						}
-						f.single, f.ratioOf = m.Text, t.count/lim.Ratio
-					}
-					per[di] = append(per[di], f)
-				})
+			})
+		}
+		wg.Wait()
+	}
+	matchDoc = func(di int) {
+		lim := opt.limits(di)
+		ix := indexes[lim.MinCount]
+		if facts[di] == nil || di >= len(srcs) || ix == nil {
+			return
+		}
+		ix.FindWords(srcs[di], facts[di], func(m Match) {
+			if m.Known || len(taken) > 0 && taken[phraseKey(m.Text)] {
+				return // a spelling the glossary lists: name-variant's
 			}
+			t := cands[m.Target.Surface]
+			if t == nil {
+				return
+			}
+			// the spelling's own counts, its plural and singular
+			// included: Orbitans counts for Orbitan
+			vc, vd := 1, 1
+			own := []*candidate{cands[m.Text]}
+			if k := phraseKey(m.Text); k != phraseKey(m.Target.Surface) {
+				own = append(own, keyed[k]) // else the name's own spellings are counted
+			}
+			for _, v := range own {
+				if v != nil {
+					if v.docs >= minNameDocs && v.count >= minNameCount {
+						return // two spellings each frequent: two names
+					}
+					vc, vd = max(vc, v.count), max(vd, v.docs)
+				}
+			}
+			// the name is far more frequent, or in far more documents
+			// and no less frequent: not Marlin beside a book's Marlian
+			if t.count < lim.Ratio*vc && (t.docs < lim.Ratio*vd || t.count < vc) {
+				return
+			}
+			if isDistinct(distinct, m.Text, m.Target.Surface) {
+				return
+			}
+			v := classify(m.Text, m.Target.Surface, m.Near)
+			// a word dropped or two swapped in a title or heading is
+			// a title of its own (Create Harbor Base Module File)
+			if !v.strong || handle(srcs[di], m.Start) || m.Near && m.Head {
+				return
+			}
+			fix := v.kind != KindSwapped && v.kind != KindDropped && !strings.ContainsAny(string(srcs[di][m.Start:m.End]), "\n\r")
+			f := Finding{Doc: di, Span: document.Span{Start: m.Start, End: m.End}, Text: m.Text,
+				Target: m.Target.Surface, Count: t.count, Docs: t.docs, Kind: v.kind, Fix: fix, unless: v.unless}
+			if !strings.ContainsAny(m.Text, " -,&") {
+				// one word for a name of one word: the document
+				// names the name too, or a word of one article is
+				// taken for a name of another (Marlow beside a
+				// Marlowe, Tamsin beside Tamsen)
+				if !strings.Contains(m.Target.Surface, " ") && !mentions(facts[di], parts, t) {
+					return
+				}
+				f.single, f.ratioOf = m.Text, t.count/lim.Ratio
+			}
+			per[di] = append(per[di], f)
 		})
 	}
-	wg.Wait()
+	var docs []int
+	for di := range facts {
+		if reported(di) {
+			docs = append(docs, di)
+		}
+	}
+	match(docs)
 	// Some findings hold only if a word is never written in lower case
 	// (counted in the sources), or if a one-word spelling is rare
 	// (counted, capitalised, in the words the facts kept).
@@ -242,6 +261,26 @@ func Archive(srcs [][]byte, facts []*Fact, opt ArchiveOptions) []Finding {
 		}
 	}
 	if len(unless) > 0 || len(singles) > 0 {
+		// A lower-case word inside a finding of a document not reported
+		// is that finding's own too: such documents, those that write one
+		// of the words at all, are matched after all, for the count.
+		var more []int
+		for di, n := range countLowerWords(srcs, unless) {
+			if n > 0 && !reported(di) {
+				more = append(more, di)
+			}
+		}
+		match(more)
+		for _, di := range more {
+			for _, f := range per[di] {
+				for _, w := range f.unless {
+					if _, ok := unless[w]; ok && strings.Contains(f.Text, w) {
+						unless[w]--
+					}
+				}
+			}
+			per[di] = nil // not reported
+		}
 		var ws []word
 		for di, f := range facts {
 			if f == nil || di >= len(srcs) {
@@ -258,7 +297,6 @@ func Archive(srcs [][]byte, facts []*Fact, opt ArchiveOptions) []Finding {
 				}
 			}
 		}
-		countLowerWords(srcs, unless)
 	}
 	var out []Finding
 	for _, fs := range per {
@@ -277,11 +315,13 @@ func Archive(srcs [][]byte, facts []*Fact, opt ArchiveOptions) []Finding {
 
 // countLowerWords adds to counts how often each of its words, all lower
 // case ASCII, stands alone in the sources: a scan of the bytes, shared out
-// among goroutines, with no string made.
-func countLowerWords(srcs [][]byte, counts map[string]int) {
+// among goroutines, with no string made. It returns how many of the words
+// each source holds.
+func countLowerWords(srcs [][]byte, counts map[string]int) []int {
 	if len(counts) == 0 {
-		return
+		return nil
 	}
+	perDoc := make([]int, len(srcs))
 	index := make(map[string]int, len(counts))
 	words := make([]string, 0, len(counts))
 	minLen, maxLen := 1<<30, 0
@@ -314,6 +354,7 @@ func countLowerWords(srcs [][]byte, counts map[string]int) {
 					if n := j - i; n >= minLen && n <= maxLen && wordEnd(src, j) {
 						if x, ok := index[string(src[i:j])]; ok {
 							found[k][x]++
+							perDoc[di]++
 						}
 					}
 					i = j
@@ -327,6 +368,7 @@ func countLowerWords(srcs [][]byte, counts map[string]int) {
 			counts[words[x]] += n
 		}
 	}
+	return perDoc
 }
 
 // wordStart: a word of prose may start after c: not inside a word, an

@@ -1,0 +1,126 @@
+package engine_test
+
+import (
+	"fmt"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/copydesk/copydesk/config"
+	"github.com/copydesk/copydesk/engine"
+	"github.com/copydesk/copydesk/internal/corpusgen"
+	"github.com/copydesk/copydesk/lint"
+	"github.com/copydesk/copydesk/rules"
+)
+
+// reportedArchive is a generated archive with planted defects, and a few
+// invented articles besides that the rules across articles have something
+// to find in: a name slip written in two articles (the lower-case word of
+// one is the other's finding too), dates in another layout, a broken link
+// and a broken next link.
+func reportedArchive(t *testing.T) []engine.Input {
+	var inputs []engine.Input
+	err := corpusgen.Generate(corpusgen.Options{Bytes: 1 << 20, Seed: 7, MarkdownShare: 0.3, DefectRate: 3}, func(a corpusgen.Article) error {
+		inputs = append(inputs, engine.Input{Path: filepath.FromSlash("gen/" + a.Name), Src: a.Body})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := "Corvane River Institute"
+	for i := range 6 {
+		body := fmt.Sprintf("Ferry timetable %d\n\nDate: 2025-04-%02d\n\n"+
+			"The %s opened a new pier on Tuesday. Staff of the %s said the pier serves the %s ferries. "+
+			"A spokesperson for the %s thanked the volunteers.\n\n[next]:Ferry timetable %d\n",
+			i, i+1, name, name, name, name, i+1)
+		switch i {
+		case 1, 4:
+			body += "\nVisitors asked the Corvane river Institute about the ferries.\n"
+		case 2:
+			body = strings.Replace(body, "Date: 2025-04-03", "Date: April 3, 2025", 1)
+		case 3:
+			body += "\nSee [the map](maps/pier.png) and [the schedule](#schedul).\n"
+		}
+		inputs = append(inputs, engine.Input{Path: filepath.FromSlash(fmt.Sprintf("ferry/timetable-%d.txt", i)), Src: []byte(body)})
+	}
+	inputs = append(inputs, engine.Input{Path: filepath.FromSlash("ferry/pier.md"),
+		Src: []byte("---\ntitle: The pier\ndate: 2025-05-01\n---\n\n## Opening hours\n\nSee [the hours](#opening-hour) and [the first timetable](timetable-0.txt#ferries).\n")})
+	return inputs
+}
+
+// TestReportedFindingsAgree: a file linted with the rest of the archive as
+// context (a pre-commit hook on a few files) gets exactly the findings a
+// run reporting every file gives it, though the rules across articles skip
+// their work for the files not reported.
+func TestReportedFindingsAgree(t *testing.T) {
+	inputs := reportedArchive(t)
+	today := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	newEngine := func() *engine.Engine {
+		return &engine.Engine{Registry: rules.Registry(), Config: config.Default("."), Today: today}
+	}
+	want := map[string][]lint.Diagnostic{}
+	for _, f := range newEngine().Lint(inputs).Files {
+		want[f.Path] = f.Diagnostics
+	}
+	corpusRule := func(d lint.Diagnostic) bool {
+		r, _ := rules.Registry().Lookup(d.Rule)
+		return r != nil && r.Corpus != nil
+	}
+	for _, tc := range []struct {
+		name   string
+		report func(i int, path string) bool
+	}{
+		{"one file with a slip seen twice", func(_ int, p string) bool { return strings.HasSuffix(p, "timetable-1.txt") }},
+		{"the invented files", func(_ int, p string) bool { return strings.HasPrefix(p, "ferry") }},
+		{"every seventh file", func(i int, _ string) bool { return i%7 == 3 }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			some := make([]engine.Input, len(inputs))
+			reported := 0
+			for i, in := range inputs {
+				some[i] = in
+				some[i].CorpusOnly = !tc.report(i, in.Path)
+				if !some[i].CorpusOnly {
+					reported++
+				}
+			}
+			res := newEngine().Lint(some)
+			if len(res.Files) != reported {
+				t.Fatalf("%d files in the result, want the %d reported", len(res.Files), reported)
+			}
+			byRule := map[string]int{}
+			for _, f := range res.Files {
+				if !reflect.DeepEqual(f.Diagnostics, want[f.Path]) {
+					t.Errorf("%s: findings differ from the run reporting every file:\n got %v\nwant %v", f.Path, f.Diagnostics, want[f.Path])
+				}
+				for _, d := range f.Diagnostics {
+					if corpusRule(d) {
+						byRule[d.Rule]++
+					}
+				}
+			}
+			if len(byRule) < 2 {
+				t.Error("fewer than two rules across articles find something in the files reported: the test would not see them differ")
+			}
+			t.Logf("findings of rules across articles: %v", byRule)
+		})
+	}
+	// The slip written in two articles is found in both, so that the first
+	// case judges one of them with the other as context.
+	slips := 0
+	for _, p := range []string{"timetable-1.txt", "timetable-4.txt"} {
+		for _, d := range want[filepath.Join("ferry", p)] {
+			if d.Rule == "name-consistency" {
+				slips++
+			}
+		}
+	}
+	if slips != 2 {
+		t.Errorf("%d name-consistency findings in the two slipped articles, want 2: the archive does not test what it should", slips)
+	}
+	if n := len(want[filepath.Join("ferry", "pier.md")]); n == 0 {
+		t.Error("no finding in ferry/pier.md: its broken anchors are not found")
+	}
+}
