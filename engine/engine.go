@@ -204,7 +204,7 @@ func (e *Engine) Lint(inputs []Input) *Result {
 	for i, f := range files {
 		corpusOnly[i] = f.corpusOnly
 	}
-	notes, runErrs := e.runCorpusRules(files)
+	notes, runErrs := e.runCorpusRules(files, nil)
 	out := files[:0]
 	var skipped []*FileResult
 	for i, f := range files {
@@ -361,7 +361,9 @@ func safeCheck(r *lint.Rule, fn func()) (err error) {
 // runCorpusRules checks files (sorted by path) with the corpus rules and
 // adds their findings to the files they name. It returns the rules' notes
 // and their failures, both in registry order.
-func (e *Engine) runCorpusRules(files []*FileResult) (notes []string, errs []error) {
+//
+// kept holds the rules' KeptValues from one run to the next, nil for none.
+func (e *Engine) runCorpusRules(files []*FileResult, kept *lint.Values) (notes []string, errs []error) {
 	var sums []*document.Summary
 	var owners []*FileResult
 	for _, f := range files {
@@ -413,7 +415,7 @@ func (e *Engine) runCorpusRules(files []*FileResult) (notes []string, errs []err
 			}
 		}
 		pass := &lint.CorpusPass{
-			Rule: r, Summaries: sums, Project: &e.Config.Project, Today: today, KnownFiles: e.KnownFiles, Values: run, Reported: reported,
+			Rule: r, Summaries: sums, Project: &e.Config.Project, Today: today, KnownFiles: e.KnownFiles, Values: run, Reported: reported, Kept: kept,
 			OptionsFor: func(path string) lint.Options {
 				if f, ok := byPath[path]; ok {
 					return f.settings[r.ID].Options

@@ -124,3 +124,80 @@ func TestReportedFindingsAgree(t *testing.T) {
 		t.Error("no finding in ferry/pier.md: its broken anchors are not found")
 	}
 }
+
+// TestIndexRelintAgrees: an index re-linting one page as it is edited
+// (the names counted once kept from one run to the next while the rest of
+// the archive is unchanged) gives what a run over the whole archive as it
+// now is gives that page, through edits that change the archive's names
+// and an edit to another file.
+func TestIndexRelintAgrees(t *testing.T) {
+	inputs := reportedArchive(t)
+	today := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	newEngine := func() *engine.Engine {
+		return &engine.Engine{Registry: rules.Registry(), Config: config.Default("."), Today: today}
+	}
+	x := newEngine().NewIndex([]string{"."})
+	if failed := x.Add(inputs, nil); len(failed) > 0 {
+		t.Fatalf("index: %v", failed[0].Err)
+	}
+	page := filepath.Join("ferry", "timetable-1.txt")
+	other := filepath.Join("ferry", "timetable-4.txt")
+	current := map[string][]byte{}
+	for _, in := range inputs {
+		current[in.Path] = in.Src
+	}
+	orig := current[page]
+	// named adds a name spelled right good times and with a letter
+	// dropped slip times.
+	named := func(src []byte, good, slip int) []byte {
+		var b strings.Builder
+		b.Write(src)
+		for range good {
+			b.WriteString("\nThe Quillon Harbour Trust met on the pier.\n")
+		}
+		for range slip {
+			b.WriteString("\nThe Quillon Harbur Trust met on the pier.\n")
+		}
+		return []byte(b.String())
+	}
+	steps := []struct {
+		name string
+		path string
+		src  []byte
+	}{
+		{"as indexed", page, orig},
+		{"another file writes a name", other, named(current[other], 4, 0)},
+		{"a letter typed", page, append(append([]byte{}, orig...), "x"...)},
+		{"the name written here too, and slipped", page, named(orig, 3, 1)},
+		{"the same again", page, named(orig, 3, 1)},
+		{"the name slipped only", page, named(orig, 0, 1)},
+		{"back as indexed", page, orig},
+	}
+	slipFound := false
+	for _, s := range steps {
+		current[s.path] = s.src
+		if s.path != page {
+			x.Add([]engine.Input{{Path: s.path, Src: s.src}}, nil)
+		}
+		var all []engine.Input
+		for p, src := range current {
+			all = append(all, engine.Input{Path: p, Src: src})
+		}
+		var want []lint.Diagnostic
+		for _, f := range newEngine().Lint(all).Files {
+			if f.Path == page {
+				want = f.Diagnostics
+			}
+		}
+		got := x.Update(engine.Input{Path: page, Src: current[page]})
+		if !reflect.DeepEqual(got.Diagnostics, want) {
+			t.Errorf("%s: index re-lint differs from a whole run:\n got %v\nwant %v", s.name, got.Diagnostics, want)
+		}
+		for _, d := range want {
+			slipFound = slipFound || d.Rule == "name-consistency" && strings.Contains(d.Message, "Harbur")
+		}
+	}
+	if !slipFound {
+		t.Error("the slipped name is never found: the edits do not change the archive's names as the test needs")
+	}
+}

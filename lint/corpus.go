@@ -156,3 +156,25 @@ func (v *ArchiveValue[T]) Get(pass *CorpusPass) T {
 	t, _ := pass.Values.get(v, v.name, func() any { return v.build(pass.Summaries) }).(T)
 	return t
 }
+
+// A KeptValue is a corpus rule's memo from one run to the next over the
+// same archive: the index behind a language server, re-linting the page
+// being edited against every other article, keeps it for as long as it
+// lives. The archive may change between runs, so what the value holds must
+// check for itself that it still applies; the driver only keeps it. A
+// driver that keeps nothing (a lint run) gives a new one to each run.
+type KeptValue[T any] struct {
+	name  string
+	build func() T
+}
+
+// NewKeptValue declares a memo made empty by build.
+func NewKeptValue[T any](name string, build func() T) *KeptValue[T] {
+	return &KeptValue[T]{name: name, build: build}
+}
+
+// Get returns the memo the pass's driver keeps.
+func (v *KeptValue[T]) Get(pass *CorpusPass) T {
+	t, _ := pass.Kept.get(v, v.name, func() any { return v.build() }).(T)
+	return t
+}

@@ -244,6 +244,9 @@ type CorpusPass struct {
 	// house date format, the targets of links), and may skip its work
 	// for them otherwise (see Reports).
 	Reported []bool
+	// Kept holds the KeptValues the driver keeps from one run to the next;
+	// nil when it keeps none.
+	Kept *Values
 }
 
 // Reports reports whether Summaries[i]'s findings are kept. A finding

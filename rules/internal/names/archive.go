@@ -25,6 +25,9 @@ type ArchiveOptions struct {
 	// others count towards the archive's names but are not matched
 	// against them. nil: every document.
 	Reported func(di int) bool
+	// Memo, when set, keeps the count of the archive's names for the next
+	// run over the same archive (see Memo).
+	Memo *Memo
 }
 
 // Limits set when a phrase is one of the archive's names and when a
@@ -95,71 +98,8 @@ const (
 // Its memory grows with the distinct phrases mined, not with the text: a
 // phrase's parts are worked out once per distinct phrase.
 func Archive(srcs [][]byte, facts []*Fact, opt ArchiveOptions) []Finding {
-	cands, names, parts := countCandidates(facts)
-	countLower(srcs, facts, cands, names)
-	// the counts of each key, over its spellings
-	keyed := map[string]*candidate{}
-	for _, s := range names {
-		c := cands[s]
-		k := phraseKey(s)
-		kc := keyed[k]
-		if kc == nil {
-			kc = &candidate{}
-			keyed[k] = kc
-		}
-		kc.count += c.count
-		kc.docs = max(kc.docs, c.docs) // at least; the spellings may share documents
-	}
-	var configured []lint.NameEntry
-	var distinct [][]string
-	if opt.Project != nil {
-		for _, e := range opt.Project.Names {
-			if e.Name != "" {
-				configured = append(configured, e)
-			}
-			if len(e.Distinct) > 0 {
-				d := append([]string{}, e.Distinct...)
-				if e.Name != "" {
-					d = append(d, e.Name)
-				}
-				distinct = append(distinct, d)
-			}
-		}
-	}
-	taken := map[string]bool{}
-	for _, e := range configured {
-		for _, s := range append(append([]string{e.Name}, e.Aliases...), e.Variants...) {
-			k, _, _ := PhraseKey(stripThe(s))
-			taken[k] = true
-		}
-	}
-	// The index holds the mined names only: the glossary's are name-variant's
-	// to match, and a glossary of 10,000 names is not walked twice. Which
-	// names are in it depends on the least count, so there is one index
-	// for each least count the documents are configured with: one, unless
-	// some files are configured otherwise.
-	indexes := map[int]*Index{}
-	for di := range facts {
-		minCount := opt.limits(di).MinCount
-		if _, ok := indexes[minCount]; ok {
-			continue
-		}
-		var entries []lint.NameEntry
-		for _, s := range names {
-			c := cands[s]
-			if c.docs < minNameDocs || c.count < minCount || rarelyCapital(s, c) || !strings.Contains(s, " ") && !singleName(s) {
-				continue
-			}
-			if k, _, _ := PhraseKey(s); k == "" || taken[k] {
-				continue
-			}
-			entries = append(entries, lint.NameEntry{Name: s, Source: "mined"})
-		}
-		indexes[minCount] = nil
-		if len(entries) > 0 {
-			indexes[minCount] = NewIndex(entries)
-		}
-	}
+	st := opt.Memo.state(srcs, facts, &opt)
+	cands, parts, keyed, taken, distinct, indexes := st.cands, st.parts, st.keyed, st.taken, st.distinct, st.indexes
 	reported := func(di int) bool { return opt.Reported == nil || opt.Reported(di) }
 	per := make([][]Finding, len(facts))
 	var matchDoc func(di int)
@@ -624,4 +564,75 @@ func coordination(ws []string) bool {
 		}
 	}
 	return false
+}
+
+// buildState counts the archive's names over every document's facts and
+// indexes those each least count makes names.
+func buildState(srcs [][]byte, facts []*Fact, opt *ArchiveOptions) *archiveState {
+	cands, names, parts := countCandidates(facts)
+	countLower(srcs, facts, cands, names)
+	// the counts of each key, over its spellings
+	keyed := map[string]*candidate{}
+	for _, s := range names {
+		c := cands[s]
+		k := phraseKey(s)
+		kc := keyed[k]
+		if kc == nil {
+			kc = &candidate{}
+			keyed[k] = kc
+		}
+		kc.count += c.count
+		kc.docs = max(kc.docs, c.docs) // at least; the spellings may share documents
+	}
+	var configured []lint.NameEntry
+	var distinct [][]string
+	if opt.Project != nil {
+		for _, e := range opt.Project.Names {
+			if e.Name != "" {
+				configured = append(configured, e)
+			}
+			if len(e.Distinct) > 0 {
+				d := append([]string{}, e.Distinct...)
+				if e.Name != "" {
+					d = append(d, e.Name)
+				}
+				distinct = append(distinct, d)
+			}
+		}
+	}
+	taken := map[string]bool{}
+	for _, e := range configured {
+		for _, s := range append(append([]string{e.Name}, e.Aliases...), e.Variants...) {
+			k, _, _ := PhraseKey(stripThe(s))
+			taken[k] = true
+		}
+	}
+	// The index holds the mined names only: the glossary's are name-variant's
+	// to match, and a glossary of 10,000 names is not walked twice. Which
+	// names are in it depends on the least count, so there is one index
+	// for each least count the documents are configured with: one, unless
+	// some files are configured otherwise.
+	indexes := map[int]*Index{}
+	for di := range facts {
+		minCount := opt.limits(di).MinCount
+		if _, ok := indexes[minCount]; ok {
+			continue
+		}
+		var entries []lint.NameEntry
+		for _, s := range names {
+			c := cands[s]
+			if c.docs < minNameDocs || c.count < minCount || rarelyCapital(s, c) || !strings.Contains(s, " ") && !singleName(s) {
+				continue
+			}
+			if k, _, _ := PhraseKey(s); k == "" || taken[k] {
+				continue
+			}
+			entries = append(entries, lint.NameEntry{Name: s, Source: "mined"})
+		}
+		indexes[minCount] = nil
+		if len(entries) > 0 {
+			indexes[minCount] = NewIndex(entries)
+		}
+	}
+	return &archiveState{cands: cands, names: names, parts: parts, keyed: keyed, taken: taken, distinct: distinct, indexes: indexes}
 }
