@@ -172,6 +172,10 @@ func TestIndexRelintAgrees(t *testing.T) {
 		{"the same again", page, named(orig, 3, 1)},
 		{"the name slipped only", page, named(orig, 0, 1)},
 		{"back as indexed", page, orig},
+		{"its title changed", page, []byte(strings.Replace(string(orig), "Ferry timetable 1\n", "Ferry timetable one\n", 1))},
+		{"its next link changed", page, []byte(strings.Replace(string(orig), "[next]:Ferry timetable 2", "[next]:Ferry timetable 0", 1))},
+		{"its next link changed again", page, []byte(strings.Replace(string(orig), "[next]:Ferry timetable 2", "[next]:Ferry timetable 9", 1))},
+		{"back as indexed again", page, orig},
 	}
 	slipFound := false
 	for _, s := range steps {

@@ -51,7 +51,7 @@ var ignore = lint.StringsOption{
 func check(pass *lint.CorpusPass) {
 	x := nav.For(pass)
 	c := &judgeCtx{x: x, known: pass.KnownFiles, dirs: knownDirs(pass.KnownFiles), exts: knownExts(pass.KnownFiles),
-		site: nav.DetectSite(pass.Summaries, pass.KnownFiles)}
+		site: x.Site(pass.KnownFiles)}
 	for i, s := range x.Sums {
 		if !pass.Reports(i) {
 			continue // a target, not judged itself
