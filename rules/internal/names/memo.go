@@ -40,8 +40,13 @@ type Memo struct {
 	limits   []Limits
 	project  *lint.Project
 	reported []bool
-	sig      []byte // what the reported documents contributed
 	st       *archiveState
+	// last are the last run's documents, whose reported ones' contribution
+	// the next run compares with its own; low is lowerNames(st), made by
+	// the first run that compares.
+	lastSrcs  [][]byte
+	lastFacts []*Fact
+	low       map[string]bool
 }
 
 // state returns the archive's state for the run, counted afresh unless
@@ -62,23 +67,26 @@ func (m *Memo) state(srcs [][]byte, facts []*Fact, opt *ArchiveOptions) *archive
 	prev := m.st
 	same := prev != nil && m.project == opt.Project && slices.Equal(m.limits, opt.Limits) &&
 		slices.Equal(m.reported, reported) && slices.Equal(m.facts, ctx)
-	m.mu.Unlock()
-	var low map[string]bool
-	if prev != nil {
-		low = lowerNames(prev)
+	if same && m.low == nil {
+		m.low = lowerNames(prev)
 	}
-	sig := contribution(srcs, facts, reported, low)
-	if same && string(sig) == string(m.sig) {
+	low, lastSrcs, lastFacts := m.low, m.lastSrcs, m.lastFacts
+	m.mu.Unlock()
+	if same && sameContribution(srcs, facts, lastSrcs, lastFacts, reported, low) {
 		return prev
 	}
 	st := buildState(srcs, facts, opt)
-	// The signature is taken with the new names' lower-case forms, which
-	// the next run compares with.
-	sig = contribution(srcs, facts, reported, lowerNames(st))
 	m.mu.Lock()
-	m.facts, m.limits, m.project, m.reported, m.sig, m.st = ctx, slices.Clone(opt.Limits), opt.Project, reported, sig, st
+	m.facts, m.limits, m.project, m.reported, m.st = ctx, slices.Clone(opt.Limits), opt.Project, reported, st
+	m.lastSrcs, m.lastFacts, m.low = srcs, facts, nil
 	m.mu.Unlock()
 	return st
+}
+
+// sameContribution: the reported documents of the two runs add the same
+// to the count.
+func sameContribution(srcs [][]byte, facts []*Fact, lastSrcs [][]byte, lastFacts []*Fact, reported []bool, low map[string]bool) bool {
+	return string(contribution(srcs, facts, reported, low)) == string(contribution(lastSrcs, lastFacts, reported, low))
 }
 
 // lowerNames are the lower-case forms of the one-word phrases, which
