@@ -98,90 +98,178 @@ const (
 // Its memory grows with the distinct phrases mined, not with the text: a
 // phrase's parts are worked out once per distinct phrase.
 func Archive(srcs [][]byte, facts []*Fact, opt ArchiveOptions) []Finding {
-	st := opt.Memo.state(srcs, facts, &opt)
-	cands, parts, keyed, taken, distinct, indexes := st.cands, st.parts, st.keyed, st.taken, st.distinct, st.indexes
-	reported := func(di int) bool { return opt.Reported == nil || opt.Reported(di) }
-	per := make([][]Finding, len(facts))
-	var matchDoc func(di int)
-	// match fills per for the documents docs lists.
-	match := func(docs []int) {
-		shares := min(runtime.GOMAXPROCS(0), 8, max(1, len(docs)/64))
-		var wg sync.WaitGroup
-		for k := range shares {
-			wg.Go(func() {
-				for x := k; x < len(docs); x += shares {
-					matchDoc(docs[x])
-				}
-			})
-		}
-		wg.Wait()
-	}
-	matchDoc = func(di int) {
-		lim := opt.limits(di)
-		ix := indexes[lim.MinCount]
-		if facts[di] == nil || di >= len(srcs) || ix == nil {
-			return
-		}
-		ix.FindWords(srcs[di], facts[di], func(m Match) {
-			if m.Known || len(taken) > 0 && taken[phraseKey(m.Text)] {
-				return // a spelling the glossary lists: name-variant's
-			}
-			t := cands[m.Target.Surface]
-			if t == nil {
-				return
-			}
-			// the spelling's own counts, its plural and singular
-			// included: Orbitans counts for Orbitan
-			vc, vd := 1, 1
-			own := []*candidate{cands[m.Text]}
-			if k := phraseKey(m.Text); k != phraseKey(m.Target.Surface) {
-				own = append(own, keyed[k]) // else the name's own spellings are counted
-			}
-			for _, v := range own {
-				if v != nil {
-					if v.docs >= minNameDocs && v.count >= minNameCount {
-						return // two spellings each frequent: two names
-					}
-					vc, vd = max(vc, v.count), max(vd, v.docs)
-				}
-			}
-			// the name is far more frequent, or in far more documents
-			// and no less frequent: not Marlin beside a book's Marlian
-			if t.count < lim.Ratio*vc && (t.docs < lim.Ratio*vd || t.count < vc) {
-				return
-			}
-			if isDistinct(distinct, m.Text, m.Target.Surface) {
-				return
-			}
-			v := classify(m.Text, m.Target.Surface, m.Near)
-			// a word dropped or two swapped in a title or heading is
-			// a title of its own (Create Harbor Base Module File)
-			if !v.strong || handle(srcs[di], m.Start) || m.Near && m.Head {
-				return
-			}
-			fix := v.kind != KindSwapped && v.kind != KindDropped && !strings.ContainsAny(string(srcs[di][m.Start:m.End]), "\n\r")
-			f := Finding{Doc: di, Span: document.Span{Start: m.Start, End: m.End}, Text: m.Text,
-				Target: m.Target.Surface, Count: t.count, Docs: t.docs, Kind: v.kind, Fix: fix, unless: v.unless}
-			if !strings.ContainsAny(m.Text, " -,&") {
-				// one word for a name of one word: the document
-				// names the name too, or a word of one article is
-				// taken for a name of another (Marlow beside a
-				// Marlowe, Tamsin beside Tamsen)
-				if !strings.Contains(m.Target.Surface, " ") && !mentions(facts[di], parts, t) {
-					return
-				}
-				f.single, f.ratioOf = m.Text, t.count/lim.Ratio
-			}
-			per[di] = append(per[di], f)
-		})
-	}
+	r := &archiveRun{srcs: srcs, facts: facts, opt: &opt, st: opt.Memo.state(srcs, facts, &opt), per: make([][]Finding, len(facts))}
 	var docs []int
 	for di := range facts {
-		if reported(di) {
+		if r.reported(di) {
 			docs = append(docs, di)
 		}
 	}
-	match(docs)
+	r.match(docs)
+	return r.findings()
+}
+
+// buildState counts the archive's names over every document's facts and
+// indexes those each least count makes names: what Archive learns of the
+// whole archive before it matches a document.
+func buildState(srcs [][]byte, facts []*Fact, opt *ArchiveOptions) *archiveState {
+	cands, names, parts := countCandidates(facts)
+	countLower(srcs, facts, cands, names)
+	// the counts of each key, over its spellings
+	keyed := map[string]*candidate{}
+	for _, s := range names {
+		c := cands[s]
+		k := phraseKey(s)
+		kc := keyed[k]
+		if kc == nil {
+			kc = &candidate{}
+			keyed[k] = kc
+		}
+		kc.count += c.count
+		kc.docs = max(kc.docs, c.docs) // at least; the spellings may share documents
+	}
+	var configured []lint.NameEntry
+	var distinct [][]string
+	if opt.Project != nil {
+		for _, e := range opt.Project.Names {
+			if e.Name != "" {
+				configured = append(configured, e)
+			}
+			if len(e.Distinct) > 0 {
+				d := append([]string{}, e.Distinct...)
+				if e.Name != "" {
+					d = append(d, e.Name)
+				}
+				distinct = append(distinct, d)
+			}
+		}
+	}
+	taken := map[string]bool{}
+	for _, e := range configured {
+		for _, s := range append(append([]string{e.Name}, e.Aliases...), e.Variants...) {
+			k, _, _ := PhraseKey(stripThe(s))
+			taken[k] = true
+		}
+	}
+	// The index holds the mined names only: the glossary's are name-variant's
+	// to match, and a glossary of 10,000 names is not walked twice. Which
+	// names are in it depends on the least count, so there is one index
+	// for each least count the documents are configured with: one, unless
+	// some files are configured otherwise.
+	indexes := map[int]*Index{}
+	for di := range facts {
+		minCount := opt.limits(di).MinCount
+		if _, ok := indexes[minCount]; ok {
+			continue
+		}
+		var entries []lint.NameEntry
+		for _, s := range names {
+			c := cands[s]
+			if c.docs < minNameDocs || c.count < minCount || rarelyCapital(s, c) || !strings.Contains(s, " ") && !singleName(s) {
+				continue
+			}
+			if k, _, _ := PhraseKey(s); k == "" || taken[k] {
+				continue
+			}
+			entries = append(entries, lint.NameEntry{Name: s, Source: "mined"})
+		}
+		indexes[minCount] = nil
+		if len(entries) > 0 {
+			indexes[minCount] = NewIndex(entries)
+		}
+	}
+	return &archiveState{cands: cands, names: names, parts: parts, keyed: keyed, taken: taken, distinct: distinct, indexes: indexes}
+}
+
+// An archiveRun is one run of Archive: its documents, the archive's
+// state, and the findings of each document matched.
+type archiveRun struct {
+	srcs  [][]byte
+	facts []*Fact
+	opt   *ArchiveOptions
+	st    *archiveState
+	per   [][]Finding
+}
+
+// reported: the run wants document di's findings.
+func (r *archiveRun) reported(di int) bool { return r.opt.Reported == nil || r.opt.Reported(di) }
+
+// match matches the documents docs lists against the archive's names.
+func (r *archiveRun) match(docs []int) {
+	srcs, facts, opt, per := r.srcs, r.facts, r.opt, r.per
+	cands, parts, keyed, taken, distinct, indexes := r.st.cands, r.st.parts, r.st.keyed, r.st.taken, r.st.distinct, r.st.indexes
+	shares := min(runtime.GOMAXPROCS(0), 8, max(1, len(docs)/64))
+	var wg sync.WaitGroup
+	for k := range shares {
+		wg.Go(func() {
+			for x := k; x < len(docs); x += shares {
+				di := docs[x]
+				lim := opt.limits(di)
+				ix := indexes[lim.MinCount]
+				if facts[di] == nil || di >= len(srcs) || ix == nil {
+					continue
+				}
+				ix.FindWords(srcs[di], facts[di], func(m Match) {
+					if m.Known || len(taken) > 0 && taken[phraseKey(m.Text)] {
+						return // a spelling the glossary lists: name-variant's
+					}
+					t := cands[m.Target.Surface]
+					if t == nil {
+						return
+					}
+					// the spelling's own counts, its plural and singular
+					// included: Orbitans counts for Orbitan
+					vc, vd := 1, 1
+					own := []*candidate{cands[m.Text]}
+					if k := phraseKey(m.Text); k != phraseKey(m.Target.Surface) {
+						own = append(own, keyed[k]) // else the name's own spellings are counted
+					}
+					for _, v := range own {
+						if v != nil {
+							if v.docs >= minNameDocs && v.count >= minNameCount {
+								return // two spellings each frequent: two names
+							}
+							vc, vd = max(vc, v.count), max(vd, v.docs)
+						}
+					}
+					// the name is far more frequent, or in far more documents
+					// and no less frequent: not Marlin beside a book's Marlian
+					if t.count < lim.Ratio*vc && (t.docs < lim.Ratio*vd || t.count < vc) {
+						return
+					}
+					if isDistinct(distinct, m.Text, m.Target.Surface) {
+						return
+					}
+					v := classify(m.Text, m.Target.Surface, m.Near)
+					// a word dropped or two swapped in a title or heading is
+					// a title of its own (Create Harbor Base Module File)
+					if !v.strong || handle(srcs[di], m.Start) || m.Near && m.Head {
+						return
+					}
+					fix := v.kind != KindSwapped && v.kind != KindDropped && !strings.ContainsAny(string(srcs[di][m.Start:m.End]), "\n\r")
+					f := Finding{Doc: di, Span: document.Span{Start: m.Start, End: m.End}, Text: m.Text,
+						Target: m.Target.Surface, Count: t.count, Docs: t.docs, Kind: v.kind, Fix: fix, unless: v.unless}
+					if !strings.ContainsAny(m.Text, " -,&") {
+						// one word for a name of one word: the document
+						// names the name too, or a word of one article is
+						// taken for a name of another (Marlow beside a
+						// Marlowe, Tamsin beside Tamsen)
+						if !strings.Contains(m.Target.Surface, " ") && !mentions(facts[di], parts, t) {
+							return
+						}
+						f.single, f.ratioOf = m.Text, t.count/lim.Ratio
+					}
+					per[di] = append(per[di], f)
+				})
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// findings are the reported documents' findings that hold.
+func (r *archiveRun) findings() []Finding {
+	srcs, facts, per := r.srcs, r.facts, r.per
 	// Some findings hold only if a word is never written in lower case
 	// (counted in the sources), or if a one-word spelling is rare
 	// (counted, capitalised, in the words the facts kept).
@@ -206,11 +294,11 @@ func Archive(srcs [][]byte, facts []*Fact, opt ArchiveOptions) []Finding {
 		// of the words at all, are matched after all, for the count.
 		var more []int
 		for di, n := range countLowerWords(srcs, unless) {
-			if n > 0 && !reported(di) {
+			if n > 0 && !r.reported(di) {
 				more = append(more, di)
 			}
 		}
-		match(more)
+		r.match(more)
 		for _, di := range more {
 			for _, f := range per[di] {
 				for _, w := range f.unless {
@@ -564,75 +652,4 @@ func coordination(ws []string) bool {
 		}
 	}
 	return false
-}
-
-// buildState counts the archive's names over every document's facts and
-// indexes those each least count makes names.
-func buildState(srcs [][]byte, facts []*Fact, opt *ArchiveOptions) *archiveState {
-	cands, names, parts := countCandidates(facts)
-	countLower(srcs, facts, cands, names)
-	// the counts of each key, over its spellings
-	keyed := map[string]*candidate{}
-	for _, s := range names {
-		c := cands[s]
-		k := phraseKey(s)
-		kc := keyed[k]
-		if kc == nil {
-			kc = &candidate{}
-			keyed[k] = kc
-		}
-		kc.count += c.count
-		kc.docs = max(kc.docs, c.docs) // at least; the spellings may share documents
-	}
-	var configured []lint.NameEntry
-	var distinct [][]string
-	if opt.Project != nil {
-		for _, e := range opt.Project.Names {
-			if e.Name != "" {
-				configured = append(configured, e)
-			}
-			if len(e.Distinct) > 0 {
-				d := append([]string{}, e.Distinct...)
-				if e.Name != "" {
-					d = append(d, e.Name)
-				}
-				distinct = append(distinct, d)
-			}
-		}
-	}
-	taken := map[string]bool{}
-	for _, e := range configured {
-		for _, s := range append(append([]string{e.Name}, e.Aliases...), e.Variants...) {
-			k, _, _ := PhraseKey(stripThe(s))
-			taken[k] = true
-		}
-	}
-	// The index holds the mined names only: the glossary's are name-variant's
-	// to match, and a glossary of 10,000 names is not walked twice. Which
-	// names are in it depends on the least count, so there is one index
-	// for each least count the documents are configured with: one, unless
-	// some files are configured otherwise.
-	indexes := map[int]*Index{}
-	for di := range facts {
-		minCount := opt.limits(di).MinCount
-		if _, ok := indexes[minCount]; ok {
-			continue
-		}
-		var entries []lint.NameEntry
-		for _, s := range names {
-			c := cands[s]
-			if c.docs < minNameDocs || c.count < minCount || rarelyCapital(s, c) || !strings.Contains(s, " ") && !singleName(s) {
-				continue
-			}
-			if k, _, _ := PhraseKey(s); k == "" || taken[k] {
-				continue
-			}
-			entries = append(entries, lint.NameEntry{Name: s, Source: "mined"})
-		}
-		indexes[minCount] = nil
-		if len(entries) > 0 {
-			indexes[minCount] = NewIndex(entries)
-		}
-	}
-	return &archiveState{cands: cands, names: names, parts: parts, keyed: keyed, taken: taken, distinct: distinct, indexes: indexes}
 }
