@@ -43,7 +43,11 @@ func check(pass *lint.CorpusPass) {
 		start int
 	}
 	done := map[key]bool{}
-	ms := x.Mismatches(x.Claims())
+	var at func(int) bool // every article
+	if pass.Reported != nil {
+		at = pass.Reports
+	}
+	ms := x.MismatchesFor(x.Claims(), at)
 	// A link that another finding corrects is not judged as a claim of
 	// its own: its fix settles both.
 	corrected := map[*document.NavLink]bool{}
