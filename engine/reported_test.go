@@ -205,3 +205,20 @@ func TestIndexRelintAgrees(t *testing.T) {
 		t.Error("the slipped name is never found: the edits do not change the archive's names as the test needs")
 	}
 }
+
+// TestIndexRelintListID: a page whose front matter id is a list, not the
+// string a doc id is, is re-linted twice (the second time against the
+// last run's links index) without failing.
+func TestIndexRelintListID(t *testing.T) {
+	x := (&engine.Engine{Registry: rules.Registry(), Config: config.Default(".")}).NewIndex([]string{"."})
+	src := []byte("---\ntitle: Pier hours\nid: [pier, hours]\n---\n\nThe pier opens at nine. See [the map](map.md).\n")
+	other := []byte("---\ntitle: Map\nid: [map]\n---\n\nThe map of the pier. See [the hours](pier.md).\n")
+	if failed := x.Add([]engine.Input{{Path: "pier.md", Src: src}, {Path: "map.md", Src: other}}, nil); len(failed) > 0 {
+		t.Fatal(failed[0].Err)
+	}
+	for i := range 2 {
+		if f := x.Update(engine.Input{Path: "pier.md", Src: src}); f.Err != nil {
+			t.Fatalf("re-lint %d: %v", i+1, f.Err)
+		}
+	}
+}

@@ -132,7 +132,11 @@ func (m *memo) index(pass *lint.CorpusPass) *Index {
 
 // indexedAlike: Build indexes the two summaries alike.
 func indexedAlike(a, b *document.Summary) bool {
-	if a.Path != b.Path || a.Title != b.Title || a.Format != b.Format || a.Meta["id"] != b.Meta["id"] {
+	// Build reads a string id only; another value (a list) must not be
+	// compared, which would panic.
+	idA, _ := a.Meta["id"].(string)
+	idB, _ := b.Meta["id"].(string)
+	if a.Path != b.Path || a.Title != b.Title || a.Format != b.Format || idA != idB {
 		return false
 	}
 	return a.Format != document.FormatText || slices.Equal(firstLines(a.Src, 3), firstLines(b.Src, 3))
