@@ -320,7 +320,9 @@ func TestMismatchesFor(t *testing.T) {
 	x := nav.Build(sums)
 	claims := x.Claims()
 	all := x.Mismatches(claims)
-	key := func(m nav.Mismatch) string { return fmt.Sprintf("%v %v %d %d %p", m.Kind, m.Dir, m.Target, m.At, m.Link) }
+	key := func(m nav.Mismatch) string {
+		return fmt.Sprintf("%v %v %d %d %p", m.Kind, m.Dir, m.Target, m.At, m.Link)
+	}
 	atSome := 0
 	for i := range sums {
 		got := x.MismatchesFor(claims, func(j int) bool { return j == i })
