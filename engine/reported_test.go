@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -221,4 +222,37 @@ func TestIndexRelintListID(t *testing.T) {
 			t.Fatalf("re-lint %d: %v", i+1, f.Err)
 		}
 	}
+}
+
+// TestIndexRelintConcurrent: pages re-linted at once against one index
+// (a server checking two open files) share its memos and still each get
+// what a run alone gives them.
+func TestIndexRelintConcurrent(t *testing.T) {
+	inputs := reportedArchive(t)
+	x := (&engine.Engine{Registry: rules.Registry(), Config: config.Default("."), Today: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}).NewIndex([]string{"."})
+	if failed := x.Add(inputs, nil); len(failed) > 0 {
+		t.Fatalf("index: %v", failed[0].Err)
+	}
+	var pages []engine.Input
+	for _, in := range inputs {
+		if strings.HasPrefix(in.Path, "ferry") {
+			pages = append(pages, in)
+		}
+	}
+	want := make([][]lint.Diagnostic, len(pages))
+	for i, p := range pages {
+		want[i] = x.Lint(p).Diagnostics
+	}
+	var wg sync.WaitGroup
+	for g := range 3 {
+		wg.Go(func() {
+			for n := range 12 {
+				i := (g + n) % len(pages)
+				if got := x.Lint(pages[i]).Diagnostics; !reflect.DeepEqual(got, want[i]) {
+					t.Errorf("%s, linted beside others: findings differ:\n got %v\nwant %v", pages[i].Path, got, want[i])
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
