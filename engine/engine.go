@@ -204,7 +204,7 @@ func (e *Engine) Lint(inputs []Input) *Result {
 	for i, f := range files {
 		corpusOnly[i] = f.corpusOnly
 	}
-	notes, runErrs := e.runCorpusRules(files)
+	notes, runErrs := e.runCorpusRules(files, nil)
 	out := files[:0]
 	var skipped []*FileResult
 	for i, f := range files {
@@ -373,7 +373,9 @@ func safeCheck(r *lint.Rule, fn func()) (err error) {
 // runCorpusRules checks files (sorted by path) with the corpus rules and
 // adds their findings to the files they name. It returns the rules' notes
 // and their failures, both in registry order.
-func (e *Engine) runCorpusRules(files []*FileResult) (notes []string, errs []error) {
+//
+// kept holds the rules' KeptValues from one run to the next, nil for none.
+func (e *Engine) runCorpusRules(files []*FileResult, kept *lint.Values) (notes []string, errs []error) {
 	var sums []*document.Summary
 	var owners []*FileResult
 	for _, f := range files {
@@ -383,8 +385,21 @@ func (e *Engine) runCorpusRules(files []*FileResult) (notes []string, errs []err
 		}
 	}
 	byPath := make(map[string]*FileResult, len(owners))
-	for _, f := range owners {
+	// The files read for the corpus rules only are context: their
+	// findings would be dropped, and the rules skip the work of finding
+	// them.
+	var reported []bool
+	for i, f := range owners {
 		byPath[f.Path] = f
+		if f.corpusOnly && reported == nil {
+			reported = make([]bool, len(owners))
+			for j := range i {
+				reported[j] = true
+			}
+		}
+		if reported != nil {
+			reported[i] = !f.corpusOnly
+		}
 	}
 	// Corpus rules are independent of each other: they run side by side,
 	// each into its own list, merged afterwards in registry order so that
@@ -412,7 +427,7 @@ func (e *Engine) runCorpusRules(files []*FileResult) (notes []string, errs []err
 			}
 		}
 		pass := &lint.CorpusPass{
-			Rule: r, Summaries: sums, Project: &e.Config.Project, Today: today, KnownFiles: e.KnownFiles, Values: run,
+			Rule: r, Summaries: sums, Project: &e.Config.Project, Today: today, KnownFiles: e.KnownFiles, Values: run, Reported: reported, Kept: kept,
 			OptionsFor: func(path string) lint.Options {
 				if f, ok := byPath[path]; ok {
 					return f.settings[r.ID].Options
@@ -435,7 +450,7 @@ func (e *Engine) runCorpusRules(files []*FileResult) (notes []string, errs []err
 		// A rule that failed half way keeps what it found before: the
 		// findings are true, and the error says the list may be short.
 		for _, d := range found[k] {
-			if f, ok := byPath[d.Path]; ok {
+			if f, ok := byPath[d.Path]; ok && !f.corpusOnly {
 				lint.GuardFix(f.Summary, &d)
 				f.Diagnostics = append(f.Diagnostics, d)
 			}

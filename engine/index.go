@@ -22,6 +22,9 @@ type Index struct {
 	mu    sync.RWMutex
 	files map[string]*FileResult
 	known map[string]bool // every file known to exist, articles or not
+	// kept holds the corpus rules' memos between runs (lint.KeptValue),
+	// each of which checks that it still applies.
+	kept lint.Values
 }
 
 // NewIndex returns an empty index over e. The index owns e.KnownFiles from
@@ -167,12 +170,13 @@ func (x *Index) lint(in Input, keep bool) (*FileResult, bool) {
 		if p != f.Path {
 			c := *g
 			c.Diagnostics = nil
+			c.corpusOnly = true // context: only f is reported
 			files = append(files, &c)
 		}
 	}
 	files = append(files, f)
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	_, errs := x.eng.runCorpusRules(files)
+	_, errs := x.eng.runCorpusRules(files, &x.kept)
 	x.mu.RUnlock()
 	// A corpus rule that failed is the run's failure; f is all the run
 	// returns, so it carries the error, which names the rule.

@@ -143,16 +143,49 @@ func (v *ProjectValue[T]) Get(pass *Pass) T {
 // with the run.
 type ArchiveValue[T any] struct {
 	name  string
-	build func([]*document.Summary) T
+	build func(*CorpusPass) T
 }
 
 // NewArchiveValue declares a value built from a run's summaries by build.
 func NewArchiveValue[T any](name string, build func([]*document.Summary) T) *ArchiveValue[T] {
+	return &ArchiveValue[T]{name: name, build: func(p *CorpusPass) T { return build(p.Summaries) }}
+}
+
+// NewRunValue declares an ArchiveValue that build makes from the run as
+// a whole: the summaries, which of them are reported, the memos the driver
+// keeps (Kept). build sees no rule, so that the value is the same
+// whichever rule asks first.
+func NewRunValue[T any](name string, build func(*CorpusPass) T) *ArchiveValue[T] {
 	return &ArchiveValue[T]{name: name, build: build}
 }
 
 // Get returns the value for the pass's summaries.
 func (v *ArchiveValue[T]) Get(pass *CorpusPass) T {
-	t, _ := pass.Values.get(v, v.name, func() any { return v.build(pass.Summaries) }).(T)
+	t, _ := pass.Values.get(v, v.name, func() any {
+		return v.build(&CorpusPass{Summaries: pass.Summaries, Project: pass.Project, Today: pass.Today,
+			KnownFiles: pass.KnownFiles, Values: pass.Values, Reported: pass.Reported, Kept: pass.Kept})
+	}).(T)
+	return t
+}
+
+// A KeptValue is a corpus rule's memo from one run to the next over the
+// same archive: the index behind a language server, re-linting the page
+// being edited against every other article, keeps it for as long as it
+// lives. The archive may change between runs, so what the value holds must
+// check for itself that it still applies; the driver only keeps it. A
+// driver that keeps nothing (a lint run) gives a new one to each run.
+type KeptValue[T any] struct {
+	name  string
+	build func() T
+}
+
+// NewKeptValue declares a memo made empty by build.
+func NewKeptValue[T any](name string, build func() T) *KeptValue[T] {
+	return &KeptValue[T]{name: name, build: build}
+}
+
+// Get returns the memo the pass's driver keeps.
+func (v *KeptValue[T]) Get(pass *CorpusPass) T {
+	t, _ := pass.Kept.get(v, v.name, func() any { return v.build() }).(T)
 	return t
 }

@@ -237,6 +237,25 @@ type CorpusPass struct {
 	NoteSink   func(string)
 	// Values holds the run's ArchiveValues; nil outside the engine.
 	Values *Values
+	// Reported says which of Summaries the run reports, by index; nil
+	// means all of them. The others are context: the rest of the archive
+	// when one file is linted, or the index behind an editor's page. A
+	// rule reads them for what it learns of the archive (its names, its
+	// house date format, the targets of links), and may skip its work
+	// for them otherwise (see Reports).
+	Reported []bool
+	// Kept holds the KeptValues the driver keeps from one run to the next;
+	// nil when it keeps none.
+	Kept *Values
+}
+
+// Reports reports whether Summaries[i]'s findings are kept. A finding
+// reported on another document is dropped, so a rule skips what it would
+// do only to report on one (matching its text, judging its links): the
+// reported documents' findings must be the same as when every document
+// is reported.
+func (p *CorpusPass) Reports(i int) bool {
+	return p.Reported == nil || i < len(p.Reported) && p.Reported[i]
 }
 
 // Note records a remark about the whole run, said once with --verbose: a

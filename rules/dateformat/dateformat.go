@@ -69,6 +69,7 @@ const (
 )
 
 type entry struct {
+	doc   int // in pass.Summaries
 	path  string
 	grp   group
 	f     pubdate.Field
@@ -79,12 +80,12 @@ type entry struct {
 
 func check(pass *lint.CorpusPass) {
 	var entries []entry
-	for _, sum := range pass.Summaries {
+	for i, sum := range pass.Summaries {
 		for _, f := range pubdate.Fields(sum, pass.Project) {
 			if f.ParseErr != nil || f.Date.Err != nil || f.Date.Ambiguous || f.Span.End <= f.Span.Start {
 				continue
 			}
-			e := entry{path: sum.Path, f: f, whole: f.Span}
+			e := entry{doc: i, path: sum.Path, f: f, whole: f.Span}
 			switch f.Source {
 			case document.DateLine:
 				e.grp = groupLine
@@ -97,7 +98,9 @@ func check(pass *lint.CorpusPass) {
 				}
 			case document.DateFrontMatter:
 				e.grp = groupFrontMatter
-				e.toml = sum.Src[sum.BOM()] == '+' && f.Span.Start > 0 && sum.Src[f.Span.Start-1] != '"' && sum.Src[f.Span.Start-1] != '\''
+				// Only a finding needs to know: a document not reported
+				// counts by its layout alone.
+				e.toml = pass.Reports(i) && sum.Src[sum.BOM()] == '+' && f.Span.Start > 0 && sum.Src[f.Span.Start-1] != '"' && sum.Src[f.Span.Start-1] != '\''
 			default:
 				continue
 			}
@@ -123,6 +126,9 @@ func check(pass *lint.CorpusPass) {
 	order := pubdate.Order(pass.Project)
 	for i := range entries {
 		e := &entries[i]
+		if !pass.Reports(e.doc) {
+			continue
+		}
 		layout, label := houseLayout[e.grp], houseLabel[e.grp]
 		fixedLabel := false
 		if e.grp == groupFrontMatter {

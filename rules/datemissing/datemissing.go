@@ -143,7 +143,7 @@ func check(pass *lint.CorpusPass, facts []*fact) {
 // its pages.
 func report(pass *lint.CorpusPass, facts []*fact, dated func(i int) bool) {
 	for i, f := range facts {
-		if f != nil && !f.dated && dated(i) {
+		if f != nil && !f.dated && pass.Reports(i) && dated(i) {
 			pass.Report(pass.Summaries[i].Path, f.d)
 		}
 	}

@@ -57,6 +57,10 @@ var (
 	}
 )
 
+// memo keeps the count of the archive's names between the runs of a
+// language server's index, where only the page being edited changes.
+var memo = lint.NewKeptValue("count of the archive's names", func() *names.Memo { return new(names.Memo) })
+
 func collect(pass *lint.Pass) *names.Fact {
 	return names.MineWords(pass.Doc, names.DocWords.Of(pass), names.MineOptions{MinCount: minCount.Get(pass), Ratio: ratio.Get(pass)})
 }
@@ -73,7 +77,8 @@ func check(pass *lint.CorpusPass, facts []*names.Fact) {
 		srcs[i] = s.Src
 		limits[i] = names.Limits{MinCount: minCount.For(pass, s.Path), Ratio: ratio.For(pass, s.Path)}
 	}
-	for _, f := range names.Archive(srcs, facts, names.ArchiveOptions{Limits: limits, Project: pass.Project}) {
+	opt := names.ArchiveOptions{Limits: limits, Project: pass.Project, Reported: pass.Reports, Memo: memo.Get(pass)}
+	for _, f := range names.Archive(srcs, facts, opt) {
 		d := lint.Diagnostic{Start: f.Span.Start, End: f.Span.End, Message: Message(f)}
 		if f.Fix {
 			d.Fix = &lint.Fix{Message: fmt.Sprintf("Write %q", f.Target), Applicability: lint.Unsafe,
@@ -101,7 +106,7 @@ func check(pass *lint.CorpusPass, facts []*names.Fact) {
 		}
 	}
 	for i, f := range facts {
-		if f == nil {
+		if f == nil || !pass.Reports(i) {
 			continue
 		}
 		for _, u := range f.Shorts {

@@ -37,6 +37,9 @@ var Rule = &lint.Rule{
 func check(pass *lint.CorpusPass) {
 	x := nav.For(pass)
 	for i, s := range x.Sums {
+		if !pass.Reports(i) {
+			continue
+		}
 		for k := range s.Nav {
 			l := &s.Nav[k]
 			if l.Target == "" || nav.External(l.Target) || x.Resolve(i, *l) != nil {

@@ -43,7 +43,11 @@ func check(pass *lint.CorpusPass) {
 		start int
 	}
 	done := map[key]bool{}
-	ms := x.Mismatches(x.Claims())
+	var at func(int) bool // every article
+	if pass.Reported != nil {
+		at = pass.Reports
+	}
+	ms := x.MismatchesFor(x.Claims(), at)
 	// A link that another finding corrects is not judged as a claim of
 	// its own: its fix settles both.
 	corrected := map[*document.NavLink]bool{}
@@ -69,7 +73,7 @@ func check(pass *lint.CorpusPass) {
 	for kind := nav.BackWrong; kind <= nav.Odd; kind++ {
 		for i := range ms {
 			m := &ms[i]
-			if m.Kind != kind {
+			if m.Kind != kind || !pass.Reports(m.At) {
 				continue
 			}
 			s := x.Sums[m.At]

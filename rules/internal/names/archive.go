@@ -21,6 +21,13 @@ type ArchiveOptions struct {
 	// Project holds the glossary, which always wins over mined names, and
 	// the names marked distinct. May be nil.
 	Project *lint.Project
+	// Reported, when set, says which documents' findings are wanted: the
+	// others count towards the archive's names but are not matched
+	// against them. nil: every document.
+	Reported func(di int) bool
+	// Memo, when set, keeps the count of the archive's names for the next
+	// run over the same archive (see Memo).
+	Memo *Memo
 }
 
 // Limits set when a phrase is one of the archive's names and when a
@@ -91,6 +98,21 @@ const (
 // Its memory grows with the distinct phrases mined, not with the text: a
 // phrase's parts are worked out once per distinct phrase.
 func Archive(srcs [][]byte, facts []*Fact, opt ArchiveOptions) []Finding {
+	r := &archiveRun{srcs: srcs, facts: facts, opt: &opt, st: opt.Memo.state(srcs, facts, &opt), per: make([][]Finding, len(facts))}
+	var docs []int
+	for di := range facts {
+		if r.reported(di) {
+			docs = append(docs, di)
+		}
+	}
+	r.match(docs)
+	return r.findings()
+}
+
+// buildState counts the archive's names over every document's facts and
+// indexes those each least count makes names: what Archive learns of the
+// whole archive before it matches a document.
+func buildState(srcs [][]byte, facts []*Fact, opt *ArchiveOptions) *archiveState {
 	cands, names, parts := countCandidates(facts)
 	countLower(srcs, facts, cands, names)
 	// the counts of each key, over its spellings
@@ -156,12 +178,32 @@ func Archive(srcs [][]byte, facts []*Fact, opt ArchiveOptions) []Finding {
 			indexes[minCount] = NewIndex(entries)
 		}
 	}
-	per := make([][]Finding, len(facts))
-	shares := min(runtime.GOMAXPROCS(0), 8, max(1, len(facts)/64))
+	return &archiveState{cands: cands, names: names, parts: parts, keyed: keyed, taken: taken, distinct: distinct, indexes: indexes}
+}
+
+// An archiveRun is one run of Archive: its documents, the archive's
+// state, and the findings of each document matched.
+type archiveRun struct {
+	srcs  [][]byte
+	facts []*Fact
+	opt   *ArchiveOptions
+	st    *archiveState
+	per   [][]Finding
+}
+
+// reported: the run wants document di's findings.
+func (r *archiveRun) reported(di int) bool { return r.opt.Reported == nil || r.opt.Reported(di) }
+
+// match matches the documents docs lists against the archive's names.
+func (r *archiveRun) match(docs []int) {
+	srcs, facts, opt, per := r.srcs, r.facts, r.opt, r.per
+	cands, parts, keyed, taken, distinct, indexes := r.st.cands, r.st.parts, r.st.keyed, r.st.taken, r.st.distinct, r.st.indexes
+	shares := min(runtime.GOMAXPROCS(0), 8, max(1, len(docs)/64))
 	var wg sync.WaitGroup
 	for k := range shares {
 		wg.Go(func() {
-			for di := k; di < len(facts); di += shares {
+			for x := k; x < len(docs); x += shares {
+				di := docs[x]
 				lim := opt.limits(di)
 				ix := indexes[lim.MinCount]
 				if facts[di] == nil || di >= len(srcs) || ix == nil {
@@ -229,6 +271,11 @@ func Archive(srcs [][]byte, facts []*Fact, opt ArchiveOptions) []Finding {
 		})
 	}
 	wg.Wait()
+}
+
+// findings are the reported documents' findings that hold.
+func (r *archiveRun) findings() []Finding {
+	srcs, facts, per := r.srcs, r.facts, r.per
 	// Some findings hold only if a word is never written in lower case
 	// (counted in the sources), or if a one-word spelling is rare
 	// (counted, capitalised, in the words the facts kept).
@@ -248,6 +295,26 @@ func Archive(srcs [][]byte, facts []*Fact, opt ArchiveOptions) []Finding {
 		}
 	}
 	if len(unless) > 0 || len(singles) > 0 {
+		// A lower-case word inside a finding of a document not reported
+		// is that finding's own too: such documents, those that write one
+		// of the words at all, are matched after all, for the count.
+		var more []int
+		for di, n := range countLowerWords(srcs, unless) {
+			if n > 0 && !r.reported(di) {
+				more = append(more, di)
+			}
+		}
+		r.match(more)
+		for _, di := range more {
+			for _, f := range per[di] {
+				for _, w := range f.unless {
+					if _, ok := unless[w]; ok && strings.Contains(f.Text, w) {
+						unless[w]--
+					}
+				}
+			}
+			per[di] = nil // not reported
+		}
 		var ws []word
 		for di, f := range facts {
 			if f == nil || di >= len(srcs) {
@@ -264,7 +331,6 @@ func Archive(srcs [][]byte, facts []*Fact, opt ArchiveOptions) []Finding {
 				}
 			}
 		}
-		countLowerWords(srcs, unless)
 	}
 	var out []Finding
 	for _, fs := range per {
@@ -283,11 +349,13 @@ func Archive(srcs [][]byte, facts []*Fact, opt ArchiveOptions) []Finding {
 
 // countLowerWords adds to counts how often each of its words, all lower
 // case ASCII, stands alone in the sources: a scan of the bytes, shared out
-// among goroutines, with no string made.
-func countLowerWords(srcs [][]byte, counts map[string]int) {
+// among goroutines, with no string made. It returns how many of the words
+// each source holds.
+func countLowerWords(srcs [][]byte, counts map[string]int) []int {
 	if len(counts) == 0 {
-		return
+		return nil
 	}
+	perDoc := make([]int, len(srcs))
 	index := make(map[string]int, len(counts))
 	words := make([]string, 0, len(counts))
 	minLen, maxLen := 1<<30, 0
@@ -320,6 +388,7 @@ func countLowerWords(srcs [][]byte, counts map[string]int) {
 					if n := j - i; n >= minLen && n <= maxLen && wordEnd(src, j) {
 						if x, ok := index[string(src[i:j])]; ok {
 							found[k][x]++
+							perDoc[di]++
 						}
 					}
 					i = j
@@ -333,6 +402,7 @@ func countLowerWords(srcs [][]byte, counts map[string]int) {
 			counts[words[x]] += n
 		}
 	}
+	return perDoc
 }
 
 // wordStart: a word of prose may start after c: not inside a word, an

@@ -51,7 +51,15 @@ type groupKey struct {
 // back link is broken or ambiguous, when Y says deliberately "none"
 // (prev: false, pagination_prev: null), or when Y has no navigation at
 // all: a generator then derives the link from the sidebar or the date.
-func (x *Index) Mismatches(claims []Claim) []Mismatch {
+func (x *Index) Mismatches(claims []Claim) []Mismatch { return x.MismatchesFor(claims, nil) }
+
+// MismatchesFor is Mismatches where only the mismatches reported at the
+// articles for which at is true are wanted (nil: every article): it
+// judges only the claims on those articles, by them, and on the
+// articles they claim, whose back links a finding of theirs may correct.
+// The mismatches it returns are those Mismatches returns, for the
+// wanted articles and maybe some others.
+func (x *Index) MismatchesFor(claims []Claim, at func(int) bool) []Mismatch {
 	groups := map[groupKey][]Claim{}
 	var keys []groupKey
 	for _, c := range claims {
@@ -70,6 +78,9 @@ func (x *Index) Mismatches(claims []Claim) []Mismatch {
 		}
 		return keys[i].dir < keys[j].dir
 	})
+	if at != nil {
+		keys = wantedGroups(keys, groups, at)
+	}
 	var out []Mismatch
 	for _, k := range keys {
 		cs := groups[k]
@@ -133,6 +144,34 @@ func (x *Index) Mismatches(claims []Claim) []Mismatch {
 				m.Kind = Shared
 			}
 			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// wantedGroups keeps, in order, the groups whose mismatches may be reported
+// at a wanted article (one claimed, or one claiming), and the groups of the
+// articles those claim from: a mismatch there corrects a claimant's link,
+// which its claim is then not judged by (see navlinkmismatch).
+func wantedGroups(keys []groupKey, groups map[groupKey][]Claim, at func(int) bool) []groupKey {
+	wanted := map[groupKey]bool{}
+	froms := map[int]bool{}
+	for _, k := range keys {
+		want := at(k.to)
+		for _, c := range groups[k] {
+			want = want || at(c.From)
+		}
+		if want {
+			wanted[k] = true
+			for _, c := range groups[k] {
+				froms[c.From] = true
+			}
+		}
+	}
+	var out []groupKey
+	for _, k := range keys {
+		if wanted[k] || froms[k.to] {
+			out = append(out, k)
 		}
 	}
 	return out

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -41,11 +42,33 @@ type Index struct {
 	byLine    map[string][]int
 	folds     []foldEntry // built on the first Near
 	foldsOnce sync.Once
+
+	// claims and pages are built on first use; where the index is the
+	// last run's over the same archive (see memo), those of the articles
+	// not reported are that run's, in before.
+	claims     []Claim
+	claimsOnce sync.Once
+	pages      []page
+	pagesOnce  sync.Once
+	before     *lastRun
+	reported   func(int) bool
+}
+
+// lastRun is what the last run over the same archive worked out of its
+// articles.
+type lastRun struct {
+	claims []Claim
+	pages  []page
 }
 
 // The four links rules run side by side over the same summaries: the
 // index is built once a corpus run, and the run keeps it.
-var archive = lint.NewArchiveValue("index of the articles", Build)
+var archive = lint.NewRunValue("index of the articles", forRun)
+
+// kept is the last run's index, which a language server's next run over
+// the same archive uses again when only the page being edited changed and
+// not in a way the index sees.
+var kept = lint.NewKeptValue("index of the articles of the last run", func() *memo { return new(memo) })
 
 // For returns the index of a corpus pass's summaries, built once per run.
 func For(pass *lint.CorpusPass) *Index { return archive.Get(pass) }
@@ -54,6 +77,69 @@ type foldEntry struct {
 	fold  string
 	runes int
 	ids   []int
+}
+
+// forRun is the index for a corpus run: built, or the last run's again.
+func forRun(pass *lint.CorpusPass) *Index {
+	if pass.Reported == nil {
+		return Build(pass.Summaries)
+	}
+	return kept.Get(pass).index(pass)
+}
+
+// A memo keeps the last run's index between the runs of a driver that
+// keeps memos (lint.KeptValue).
+type memo struct {
+	mu       sync.Mutex
+	x        *Index
+	reported []bool
+}
+
+// index returns the index of the pass's summaries: the last run's again,
+// with this run's summaries, when it comes out the same: the articles not
+// reported are the same summaries, and the reported ones agree in all the
+// index reads of them (path, title, format, doc id, first lines).
+func (m *memo) index(pass *lint.CorpusPass) *Index {
+	sums := pass.Summaries
+	reported := make([]bool, len(sums))
+	for i := range sums {
+		reported[i] = pass.Reports(i)
+	}
+	m.mu.Lock()
+	prev, was := m.x, m.reported
+	m.mu.Unlock()
+	same := prev != nil && len(prev.Sums) == len(sums) && slices.Equal(was, reported)
+	for i := 0; same && i < len(sums); i++ {
+		if reported[i] {
+			same = indexedAlike(prev.Sums[i], sums[i])
+		} else {
+			same = prev.Sums[i] == sums[i]
+		}
+	}
+	var x *Index
+	if same {
+		x = &Index{Sums: sums, Paths: prev.Paths, byPath: prev.byPath, byFolder: prev.byFolder, byDocID: prev.byDocID,
+			byTitle: prev.byTitle, byFold: prev.byFold, byLine: prev.byLine, reported: pass.Reports,
+			before: &lastRun{claims: prev.Claims(), pages: prev.sitePages()}}
+	} else {
+		x = Build(sums)
+	}
+	m.mu.Lock()
+	m.x, m.reported = x, reported
+	m.mu.Unlock()
+	return x
+}
+
+// indexedAlike: Build indexes the two summaries alike.
+func indexedAlike(a, b *document.Summary) bool {
+	// Build reads a string id only; another value (a list) must not be
+	// compared, which would panic.
+	idA, _ := a.Meta["id"].(string)
+	idB, _ := b.Meta["id"].(string)
+	if a.Path != b.Path || a.Title != b.Title || a.Format != b.Format || idA != idB {
+		return false
+	}
+	return a.Format != document.FormatText || slices.Equal(firstLines(a.Src, 3), firstLines(b.Src, 3))
 }
 
 // Build indexes the summaries.
@@ -396,16 +482,50 @@ type Claim struct {
 // Claims resolves every navigation link to exactly one article; links
 // that resolve to none or to several are left out.
 func (x *Index) Claims() []Claim {
-	var out []Claim
-	for i, s := range x.Sums {
-		for k := range s.Nav {
-			l := &s.Nav[k]
-			if ids := x.Resolve(i, *l); len(ids) == 1 {
-				out = append(out, Claim{From: i, To: ids[0], Dir: l.Dir, Link: l})
+	x.claimsOnce.Do(func() {
+		var before []Claim
+		if x.before != nil {
+			before = x.before.claims
+		}
+		k := 0
+		for i, s := range x.Sums {
+			if x.before != nil && !x.reported(i) {
+				// The same links resolved in the same index: the last run's.
+				for k < len(before) && before[k].From < i {
+					k++
+				}
+				for ; k < len(before) && before[k].From == i; k++ {
+					x.claims = append(x.claims, before[k])
+				}
+				continue
+			}
+			for n := range s.Nav {
+				l := &s.Nav[n]
+				if ids := x.Resolve(i, *l); len(ids) == 1 {
+					x.claims = append(x.claims, Claim{From: i, To: ids[0], Dir: l.Dir, Link: l})
+				}
 			}
 		}
-	}
-	return out
+	})
+	return slices.Clone(x.claims)
+}
+
+// Site reads the generator and its conventions (see DetectSite).
+func (x *Index) Site(known *lint.KnownFiles) Site { return detect(x.sitePages(), known) }
+
+// sitePages returns what DetectSite reads of each article.
+func (x *Index) sitePages() []page {
+	x.pagesOnce.Do(func() {
+		x.pages = make([]page, len(x.Sums))
+		for i, s := range x.Sums {
+			if x.before != nil && !x.reported(i) {
+				x.pages[i] = x.before.pages[i] // the same summary as then
+				continue
+			}
+			x.pages[i] = pageOf(s)
+		}
+	})
+	return x.pages
 }
 
 // Opposite returns the other direction.

@@ -296,3 +296,66 @@ func TestFor(t *testing.T) {
 		t.Errorf("For with no summaries = %v, want an empty index", x)
 	}
 }
+
+// TestMismatchesFor: for one wanted article, MismatchesFor returns, in
+// order, a part of what Mismatches returns with every mismatch at that
+// article, and every back-wrong mismatch that corrects the link of one of
+// their claims (which navlinkmismatch needs to leave such a claim alone).
+func TestMismatchesFor(t *testing.T) {
+	sums := []*document.Summary{
+		page("a.txt", "Alpha", nil, next("Beta")),
+		page("b.txt", "Beta", nil, prev("Alpha"), next("Gamma")),
+		page("c.txt", "Gamma", nil, prev("Alpha")),
+		page("d.txt", "Delta", nil, next("Epsilon")),
+		page("e.txt", "Epsilon", nil, next("Zeta"), prev("Gamma")),
+		page("z.txt", "Zeta", nil, prev("Epsilon")),
+		page("g1.txt", "Gee one", nil, next("Eta")),
+		page("g2.txt", "Gee two", nil, next("Eta"), prev("Delta")),
+		page("eta.txt", "Eta", nil, prev("Theta")),
+		page("theta.txt", "Theta", nil, next("Gee two")),
+		page("k.txt", "Kappa", nil, next("Lambda")),
+		page("l.txt", "Lambda", nil, prev("Mu")),
+		page("m.txt", "Mu", nil),
+	}
+	x := nav.Build(sums)
+	claims := x.Claims()
+	all := x.Mismatches(claims)
+	key := func(m nav.Mismatch) string {
+		return fmt.Sprintf("%v %v %d %d %p", m.Kind, m.Dir, m.Target, m.At, m.Link)
+	}
+	atSome := 0
+	for i := range sums {
+		got := x.MismatchesFor(claims, func(j int) bool { return j == i })
+		k := 0
+		for _, m := range got {
+			for k < len(all) && key(all[k]) != key(m) {
+				k++
+			}
+			if k == len(all) {
+				t.Fatalf("article %d: %s is not among Mismatches, or out of order", i, key(m))
+			}
+		}
+		has := map[string]bool{}
+		for _, m := range got {
+			has[key(m)] = true
+		}
+		for _, m := range all {
+			if m.At == i {
+				atSome++
+				if !has[key(m)] {
+					t.Errorf("article %d: %s missing", i, key(m))
+				}
+				for _, c := range m.Claims {
+					for _, w := range all {
+						if w.Kind == nav.BackWrong && w.Link == c.Link && !has[key(w)] {
+							t.Errorf("article %d: the correction %s of a claim's link is missing", i, key(w))
+						}
+					}
+				}
+			}
+		}
+	}
+	if atSome < 4 {
+		t.Errorf("only %d mismatches in the site: it does not test what it should", atSome)
+	}
+}

@@ -63,6 +63,31 @@ type Site struct {
 // DetectSite reads the generator and its conventions from the config files
 // among known and from the pages.
 func DetectSite(sums []*document.Summary, known *lint.KnownFiles) Site {
+	pages := make([]page, len(sums))
+	for i, sum := range sums {
+		pages[i] = pageOf(sum)
+	}
+	return detect(pages, known)
+}
+
+// A page is what DetectSite reads of one article.
+type page struct {
+	gen  Generator
+	slug bool // the front matter sets the page's own URL
+}
+
+func pageOf(sum *document.Summary) page {
+	p := page{gen: pageGenerator(sum)}
+	for _, k := range []string{"slug", "permalink", "url"} {
+		if v, _ := sum.Meta[k].(string); v != "" {
+			p.slug = true
+		}
+	}
+	return p
+}
+
+// detect is DetectSite over what it reads of the articles.
+func detect(pages []page, known *lint.KnownFiles) Site {
 	var s Site
 	if known != nil {
 		for p := range known.Files {
@@ -72,13 +97,9 @@ func DetectSite(sums []*document.Summary, known *lint.KnownFiles) Site {
 		}
 	}
 	votes := [len(genNames)]int{}
-	for _, sum := range sums {
-		for _, k := range []string{"slug", "permalink", "url"} {
-			if v, _ := sum.Meta[k].(string); v != "" {
-				s.Slugs = true
-			}
-		}
-		votes[pageGenerator(sum)]++
+	for _, p := range pages {
+		s.Slugs = s.Slugs || p.slug
+		votes[p.gen]++
 	}
 	if s.Gen == GenUnknown {
 		best := 0
