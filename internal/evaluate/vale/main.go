@@ -163,7 +163,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stdout, "%-12s %8d %8d %8d %13.1f%% %13.1f%%\n", pkg, nv, nc, same, pct(same, nv), pct(same, nc))
 		if pkg != "all" && nv > same {
-			fmt.Fprintf(stdout, "    vale only, by the line Vale names: %s\n", whyOnly(tmp, v, c, pkg))
+			why, markup := whyOnly(tmp, v, c, pkg)
+			fmt.Fprintf(stdout, "    vale only, by the line Vale names: %s; of Vale's on the other lines: %.1f%%\n", why, pct(same, nv-markup))
 		}
 		if *verbose > 0 && pkg != "all" {
 			sort.Strings(onlyV)
@@ -283,7 +284,10 @@ func readCopydesk(data []byte) (map[key]int, error) {
 // searching the file for its text, and the words of a title are found
 // there first), a container or shortcode line (markup to copydesk), or
 // other (prose both tools read).
-func whyOnly(dir string, v, c map[key]int, pkg string) string {
+//
+// It returns the counts, and how many of them are on front matter,
+// container or shortcode lines.
+func whyOnly(dir string, v, c map[key]int, pkg string) (string, int) {
 	kinds := map[string]int{}
 	lines := map[string][]string{}
 	for k, n := range v {
@@ -302,7 +306,7 @@ func whyOnly(dir string, v, c map[key]int, pkg string) string {
 	for _, kind := range []string{"front matter", "container", "shortcode", "other"} {
 		out = append(out, fmt.Sprintf("%s %d", kind, kinds[kind]))
 	}
-	return strings.Join(out, ", ")
+	return strings.Join(out, ", "), kinds["front matter"] + kinds["container"] + kinds["shortcode"]
 }
 
 // lineKind says what line n (from 1) of a page is.
