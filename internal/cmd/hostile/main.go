@@ -7,8 +7,6 @@
 package main
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -84,48 +82,10 @@ func inputs() map[string][]byte {
 	// Ordinary articles of 1, 10 and 50 MB: many paragraphs, headings,
 	// links and planted defects, one front matter.
 	for _, mb := range []int{1, 10, 50} {
-		m[fmt.Sprintf("article-%dmb.md", mb)] = article(mb<<20, 1)
-		m[fmt.Sprintf("article-%dmb.txt", mb)] = article(mb<<20, 0)
+		m[fmt.Sprintf("article-%dmb.md", mb)] = corpusgen.Long(corpusgen.Options{Bytes: int64(mb) << 20, Seed: int64(mb) << 20, MarkdownShare: 1, DefectRate: 2})
+		m[fmt.Sprintf("article-%dmb.txt", mb)] = corpusgen.Long(corpusgen.Options{Bytes: int64(mb) << 20, Seed: int64(mb) << 20, DefectRate: 2})
 	}
 	return m
-}
-
-// article joins generated articles into one of about size bytes: the
-// first whole, the bodies of the others after it, so that it has one
-// front matter and one title.
-func article(size int, mdShare float64) []byte {
-	var out []byte
-	stop := errors.New("enough")
-	err := corpusgen.Generate(corpusgen.Options{Bytes: int64(size) * 2, Seed: int64(size), MarkdownShare: mdShare, DefectRate: 2}, func(a corpusgen.Article) error {
-		body := a.Body
-		if out != nil {
-			body = withoutFrontMatter(body)
-		}
-		out = append(out, body...)
-		if !bytes.HasSuffix(out, []byte("\n\n")) {
-			out = append(out, '\n')
-		}
-		if len(out) >= size {
-			return stop
-		}
-		return nil
-	})
-	if err != nil && err != stop {
-		panic(err)
-	}
-	return out
-}
-
-// withoutFrontMatter cuts a leading YAML (---) or TOML (+++) block.
-func withoutFrontMatter(b []byte) []byte {
-	for _, fence := range []string{"---\n", "+++\n"} {
-		if rest, ok := bytes.CutPrefix(b, []byte(fence)); ok {
-			if i := bytes.Index(rest, []byte("\n"+fence)); i >= 0 {
-				return rest[i+1+len(fence):]
-			}
-		}
-	}
-	return b
 }
 
 // longLine is size bytes of prose on one line with n "the the" findings

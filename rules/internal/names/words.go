@@ -229,7 +229,16 @@ func (w *Words) Release() {
 // the same rules, before the fast loop goes on.
 func wordsOf(dst []word, doc *document.Document, b *document.Block) []word {
 	toks := doc.BlockTokens(b)
-	dst = slices.Grow(dst, len(toks)) // a word a token at most: never grown below
+	// scanFast writes without checking for room: room for a word a word
+	// token, never grown below. A word a token would reserve about twice
+	// what a long block's words take.
+	words := 0
+	for i := range toks {
+		if toks[i].Kind == document.TokWord {
+			words++
+		}
+	}
+	dst = slices.Grow(dst, words)
 	src := doc.Src
 	pending, started := sepBreak, false
 	for i := 0; i < len(toks); {
