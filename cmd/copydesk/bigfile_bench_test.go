@@ -24,7 +24,7 @@ func BenchmarkLintOneBigFile(b *testing.B) {
 		name string
 		gen  func(size int) []byte
 	}{
-		{"line.txt", func(size int) []byte { return longProseLine(size) }},
+		{"line.txt", longProseLine},
 		{"article.md", func(size int) []byte {
 			return corpusgen.Long(corpusgen.Options{Bytes: int64(size), Seed: 1, MarkdownShare: 1, DefectRate: 2})
 		}},
