@@ -208,6 +208,10 @@ type Summary struct {
 	// slug as GitHub (and Hugo's default) and VitePress make it, explicit
 	// {#id} attributes, and id/name attributes in raw HTML. Lower case.
 	Anchors []string
+	// CROnly is set when the file's lines end with CR alone (classic
+	// Mac OS): Src has LF in place of each CR, at the same offsets, and
+	// FileSrc gives the text as in the file.
+	CROnly bool
 
 	lines []int // byte offset of each line start
 	bom   int   // length of a leading byte order mark
@@ -339,6 +343,16 @@ func (d *Document) BlockTokens(b *Block) []Token { return d.Tokens[b.Tok0:b.Tok1
 
 // Text returns the source bytes of a span without copying.
 func (s *Summary) Text(sp Span) []byte { return s.Src[sp.Start:sp.End] }
+
+// FileSrc returns the text as it is in the file: Src, or for a CROnly
+// file a copy of Src with CR back in place of each LF. A fix starts from
+// it, so that it writes the file's own line endings.
+func (s *Summary) FileSrc() []byte {
+	if !s.CROnly {
+		return s.Src
+	}
+	return bytes.ReplaceAll(s.Src, []byte{'\n'}, []byte{'\r'})
+}
 
 // Lines returns the number of lines.
 func (s *Summary) Lines() int { return len(s.lines) }

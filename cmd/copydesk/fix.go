@@ -257,6 +257,8 @@ func settle(e *env, eng *engine.Engine, inputs []engine.Input, want func(lint.Di
 		}
 		results := make([]fixers.Result, len(todo))
 		errs := make([]error, len(todo))
+		// The text as in the file: a CR-only file keeps its line endings.
+		srcs := make([][]byte, len(todo))
 		var meter *progress.Meter
 		if e.progress && len(todo) > 0 {
 			meter = progress.New(e.stderr, "fixing")
@@ -266,7 +268,8 @@ func settle(e *env, eng *engine.Engine, inputs []engine.Input, want func(lint.Di
 			relint := func(src []byte) ([]lint.Diagnostic, error) {
 				return eng.LintSource(engine.Input{Path: fr.Path, Src: src, ConfigPath: cfgPath[fr.Path]})
 			}
-			results[i], errs[i] = fixers.Loop(fr.Summary.Src, fr.Diagnostics, relint, want, fixers.DefaultMaxPasses)
+			srcs[i] = fr.Summary.FileSrc()
+			results[i], errs[i] = fixers.Loop(srcs[i], fr.Diagnostics, relint, want, fixers.DefaultMaxPasses)
 		}, func(done int) {
 			if meter != nil {
 				meter.Update(done, len(todo))
@@ -280,7 +283,7 @@ func settle(e *env, eng *engine.Engine, inputs []engine.Input, want func(lint.Di
 			switch {
 			case errs[i] != nil:
 				run.loopErrs[fr.Path] = errs[i]
-			case !bytes.Equal(results[i].Src, fr.Summary.Src):
+			case !bytes.Equal(results[i].Src, srcs[i]):
 				moved = append(moved, fr.Path)
 			}
 		}
@@ -292,11 +295,11 @@ func settle(e *env, eng *engine.Engine, inputs []engine.Input, want func(lint.Di
 			return run
 		}
 		for i, fr := range todo {
-			if errs[i] != nil || bytes.Equal(results[i].Src, fr.Summary.Src) {
+			if errs[i] != nil || bytes.Equal(results[i].Src, srcs[i]) {
 				continue
 			}
 			if _, ok := run.orig[fr.Path]; !ok {
-				run.orig[fr.Path] = fr.Summary.Src
+				run.orig[fr.Path] = srcs[i]
 			}
 			run.text[fr.Path] = results[i].Src
 			run.applied[fr.Path] += results[i].Applied

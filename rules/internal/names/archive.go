@@ -315,13 +315,11 @@ func (r *archiveRun) findings() []Finding {
 			}
 			per[di] = nil // not reported
 		}
-		var ws []word
 		for di, f := range facts {
 			if f == nil || di >= len(srcs) {
 				continue
 			}
-			ws = unpackWords(ws[:0], f.words, f.nwords)
-			for _, w := range ws {
+			for w := range packedWords(f.words, f.nwords) {
 				// a one-word spelling, at the start of a sentence too:
 				// Tamsen, said a book a hundred times, is a name
 				if t := srcs[di][w.start:w.end]; w.upper() {
@@ -532,13 +530,11 @@ func countLower(srcs [][]byte, facts []*Fact, cands map[string]*candidate, names
 	if len(low) == 0 {
 		return
 	}
-	var ws []word
 	for di, f := range facts {
 		if f == nil || di >= len(srcs) {
 			continue
 		}
-		ws = unpackWords(ws[:0], f.words, f.nwords)
-		for _, w := range ws {
+		for w := range packedWords(f.words, f.nwords) {
 			if w.lower() && w.letters >= 5 {
 				if c := low[string(srcs[di][w.start:w.end])]; c != nil {
 					c.lower++

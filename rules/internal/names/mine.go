@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -179,7 +180,9 @@ func MineWords(doc *document.Document, w *Words, opt MineOptions) *Fact {
 // run, so that no two words become neighbours that were not. They are
 // kept packed (see packWord).
 func (m *miner) keepWords() {
-	b := m.kept[:0]
+	// Room for every word at the usual 4 bytes, so that a long document's
+	// buffer is not grown, and copied, two dozen times.
+	b := slices.Grow(m.kept[:0], 4*len(m.all))
 	var end int32
 	n := 0
 	for _, r := range m.ranges {
