@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -151,6 +152,46 @@ func BenchmarkLintOneFileInArchive(b *testing.B) {
 		}
 		if !strings.Contains(out.String(), `"files": 1,`) {
 			b.Fatalf("want one file reported:\n%s", out.String())
+		}
+	}
+}
+
+// BenchmarkFixCorpus runs `copydesk fix DIR` over a fresh copy of the
+// generated corpus each iteration (the copy is not timed): the first lint,
+// every file's fix loop, the fixed corpus linted again, the safe writes
+// (fsyncs included) and the report. Compare with BenchmarkLintCorpus.
+func BenchmarkFixCorpus(b *testing.B) {
+	benchFix(b, "fix")
+}
+
+// BenchmarkFixDiffCorpus is BenchmarkFixCorpus with --diff: everything but
+// the writes.
+func BenchmarkFixDiffCorpus(b *testing.B) {
+	benchFix(b, "fix", "--diff")
+}
+
+func benchFix(b *testing.B, args ...string) {
+	src, size := corpusDir(b)
+	tmp := b.TempDir()
+	b.SetBytes(size)
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		b.StopTimer()
+		n++
+		dir := filepath.Join(tmp, fmt.Sprint(n))
+		if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
+			b.Fatal(err)
+		}
+		if n > 1 {
+			if err := os.RemoveAll(filepath.Join(tmp, fmt.Sprint(n-1))); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.StartTimer()
+		code := run(append(args, dir), nil, io.Discard, io.Discard)
+		if code != exitProblems {
+			b.Fatalf("exit %d, want 1 (problems without a safe fix remain)", code)
 		}
 	}
 }
