@@ -13,6 +13,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"syscall"
+	"time"
 
 	"github.com/copydesk/copydesk/engine"
 	"github.com/copydesk/copydesk/fixers"
@@ -90,6 +91,11 @@ func runFix(e *env, f *fixFlags, args []string) error {
 	eng, err := f.setup()
 	if err != nil {
 		return &exitCode{code: exitError, err: err}
+	}
+	if eng.Today.IsZero() {
+		// One "today" for the whole run: the corpus is linted again after
+		// fixing, reusing what the first lint found in unfixed files.
+		eng.Today = time.Now()
 	}
 	states := &fileStates{m: map[string]fixers.FileState{}}
 	eng.ReadFile = states.read
@@ -174,7 +180,7 @@ func runFix(e *env, f *fixFlags, args []string) error {
 			for p := range writeFailed {
 				delete(run.text, p)
 			}
-			res = lintLabeled(e, eng, withTexts(inputs, run.text), "linting")
+			res = lintLabeled(e, eng, withTexts(inputs, run.text, nil), "linting")
 		}
 		for p := range writeFailed {
 			fixedProblems -= run.applied[p]
@@ -238,15 +244,25 @@ func (r *fixRun) changed() []string {
 // then lints the whole corpus again, so that what one file's fix enables in
 // another is fixed in the same run, and the final result is exactly what
 // lint would report on the fixed files. Nothing is written here.
+//
+// Linting the corpus again costs little: each file's text and what the
+// document rules found in it are kept from the previous lint (for a file
+// no fix touched) or from its fix loop's last pass (for a fixed one), so
+// only the corpus rules and the filters run again.
 func settle(e *env, eng *engine.Engine, inputs []engine.Input, want func(lint.Diagnostic) bool) *fixRun {
 	run := &fixRun{
 		orig: map[string][]byte{}, text: map[string][]byte{},
 		applied: map[string]int{}, loopErrs: map[string]error{},
 	}
+	kept := make([]*engine.Checked, len(inputs)) // by input, as the latest lint left it
+	eng.Checked = func(i int, c *engine.Checked) { kept[i] = c }
+	defer func() { eng.Checked = nil }()
 	run.res = lintAll(e, eng, inputs)
 	cfgPath := map[string]string{}
-	for _, in := range inputs {
+	index := map[string]int{}
+	for i, in := range inputs {
 		cfgPath[in.Path] = in.ConfigPath
+		index[in.Path] = i
 	}
 	for round := 1; ; round++ {
 		var todo []*engine.FileResult
@@ -264,7 +280,13 @@ func settle(e *env, eng *engine.Engine, inputs []engine.Input, want func(lint.Di
 		parallel(len(todo), func(i int) {
 			fr := todo[i]
 			relint := func(src []byte) ([]lint.Diagnostic, error) {
-				return eng.LintSource(engine.Input{Path: fr.Path, Src: src, ConfigPath: cfgPath[fr.Path]})
+				ds, c, err := eng.LintSourceChecked(engine.Input{Path: fr.Path, Src: src, ConfigPath: cfgPath[fr.Path]})
+				if c != nil {
+					// The last pass's is the fixed text's; what was kept
+					// for the text before can go (Lint compares texts).
+					kept[index[fr.Path]] = c
+				}
+				return ds, err
 			}
 			results[i], errs[i] = fixers.Loop(fr.Summary.Src, fr.Diagnostics, relint, want, fixers.DefaultMaxPasses)
 		}, func(done int) {
@@ -301,7 +323,7 @@ func settle(e *env, eng *engine.Engine, inputs []engine.Input, want func(lint.Di
 			run.text[fr.Path] = results[i].Src
 			run.applied[fr.Path] += results[i].Applied
 		}
-		run.res = lintLabeled(e, eng, withTexts(inputs, run.text), "checking the fixed corpus")
+		run.res = lintLabeled(e, eng, withTexts(inputs, run.text, kept), "checking the fixed corpus")
 	}
 }
 
@@ -330,7 +352,10 @@ func parallel(n int, fn func(int), done func(int)) {
 
 // withTexts returns inputs whose text comes from text where it has one,
 // so that the engine lints the fixed corpus without anything written.
-func withTexts(inputs []engine.Input, text map[string][]byte) []engine.Input {
+// Given what the previous lint found in each input (kept, by index; nil
+// for none), a file is neither read nor checked again where its text is
+// the same: the engine compares.
+func withTexts(inputs []engine.Input, text map[string][]byte, kept []*engine.Checked) []engine.Input {
 	out := make([]engine.Input, len(inputs))
 	for i, in := range inputs {
 		if t, ok := text[in.Path]; ok {
@@ -338,6 +363,12 @@ func withTexts(inputs []engine.Input, text map[string][]byte) []engine.Input {
 			if in.ConfigPath == "" {
 				in.ConfigPath = in.Path
 			}
+		}
+		if kept != nil && kept[i] != nil {
+			if in.Src == nil {
+				in.Src = kept[i].Src()
+			}
+			in.Checked = kept[i]
 		}
 		out[i] = in
 	}
