@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/signal"
 	"runtime"
@@ -91,6 +92,9 @@ func runFix(e *env, f *fixFlags, args []string) error {
 	eng, err := f.setup()
 	if err != nil {
 		return &exitCode{code: exitError, err: err}
+	}
+	if e.workers > 0 {
+		eng.Workers = e.workers
 	}
 	if eng.Today.IsZero() {
 		// One "today" for the whole run: the corpus is linted again after
@@ -277,7 +281,7 @@ func settle(e *env, eng *engine.Engine, inputs []engine.Input, want func(lint.Di
 		if e.progress && len(todo) > 0 {
 			meter = progress.New(e.stderr, "fixing")
 		}
-		parallel(len(todo), func(i int) {
+		parallel(len(todo), e.workers, func(i int) {
 			fr := todo[i]
 			relint := func(src []byte) ([]lint.Diagnostic, error) {
 				ds, c, err := eng.LintSourceChecked(engine.Input{Path: fr.Path, Src: src, ConfigPath: cfgPath[fr.Path]})
@@ -327,10 +331,13 @@ func settle(e *env, eng *engine.Engine, inputs []engine.Input, want func(lint.Di
 	}
 }
 
-// parallel calls fn(i) for i in [0, n) on GOMAXPROCS goroutines, and
-// done after each with the number finished.
-func parallel(n int, fn func(int), done func(int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
+// parallel calls fn(i) for i in [0, n) on as many goroutines as workers
+// (GOMAXPROCS when 0), and done after each with the number finished.
+func parallel(n, workers int, fn func(int), done func(int)) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, n)
 	var next, finished atomic.Int64
 	var wg sync.WaitGroup
 	for range workers {
@@ -395,6 +402,10 @@ func lintLabeled(e *env, eng *engine.Engine, inputs []engine.Input, label string
 type writer struct {
 	mu      sync.RWMutex // read-held by each write in progress; the signal handler takes it
 	written atomic.Int64
+	// dirs are the folders of the files written whose entries are not
+	// yet synced: each is synced once, after the last write (or on a
+	// signal), rather than after each file (see fixers.Dirs).
+	dirs fixers.Dirs
 }
 
 // writeWorkers is how many files are written at once.
@@ -414,8 +425,12 @@ func (w *writer) watch(e *env) func() {
 		if e.progress {
 			fmt.Fprint(e.stderr, "\r\x1b[K")
 		}
+		failed := w.dirs.Sync() // what is said written is on disk
+		for _, p := range slices.Sorted(maps.Keys(failed)) {
+			fmt.Fprintf(e.stderr, "copydesk: %s\n", report.Printable(failed[p].Error()))
+		}
 		fmt.Fprintf(e.stderr, "copydesk: stopped by %s: %s written before the stop; every other file is as it was\n",
-			sigName(sig), count(int(w.written.Load()), "file"))
+			sigName(sig), count(int(w.written.Load())-len(failed), "file"))
 		code := 130
 		if sig == syscall.SIGTERM {
 			code = 143
@@ -446,17 +461,22 @@ func (w *writer) writeAll(e *env, paths []string, text map[string][]byte, states
 	var next atomic.Int64
 	var done atomic.Int64
 	var wg sync.WaitGroup
-	for range min(writeWorkers, len(paths)) {
+	workers := writeWorkers
+	if e.workers > 0 {
+		workers = e.workers
+	}
+	for range min(workers, len(paths)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			opt := fixers.Options{Dirs: &w.dirs, Scratch: make([]byte, 64<<10)}
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= len(paths) {
 					return
 				}
 				w.mu.RLock()
-				errs[i] = fixers.Write(paths[i], text[paths[i]], states.get(paths[i]), fixers.Options{})
+				errs[i] = fixers.Write(paths[i], text[paths[i]], states.get(paths[i]), opt)
 				if errs[i] == nil {
 					w.written.Add(1)
 				}
@@ -468,6 +488,15 @@ func (w *writer) writeAll(e *env, paths []string, text map[string][]byte, states
 		}()
 	}
 	wg.Wait()
+	w.mu.RLock() // a signal now waits for the folders to be synced, and syncs none twice
+	synced := w.dirs.Sync()
+	for i, p := range paths {
+		if err, ok := synced[p]; ok {
+			errs[i] = err
+			w.written.Add(-1)
+		}
+	}
+	w.mu.RUnlock()
 	if meter != nil {
 		meter.Finish()
 	}
