@@ -74,27 +74,55 @@ func TestWriteDirs(t *testing.T) {
 	}
 }
 
-// TestHashOpen: the checks of Write, which hash the file through a small
-// buffer, see the state ReadFile saw, whatever the size of the file
-// against the buffer's.
-func TestHashOpen(t *testing.T) {
+// TestReadState: the reads of ReadFile and of Write's checks (the
+// latter through a buffer of any size against the file's) see the state
+// the os package sees, special mode bits included.
+func TestReadState(t *testing.T) {
 	dir := t.TempDir()
 	for _, size := range []int{0, 1, 4095, 4096, 4097, 70_000, 200_003} {
-		for _, bufSize := range []int{1, 4096, size + 1} {
+		for _, mode := range []fs.FileMode{0o644, 0o600 | fs.ModeSetgid, 0o755 | fs.ModeSetuid, 0o777 | fs.ModeSticky} {
 			path := filepath.Join(dir, "f.txt")
-			writeFile(t, path, string(bytes.Repeat([]byte("abcdefg\n"), size/8+1)[:size]), 0o644)
-			_, want, err := ReadFile(path)
+			text := bytes.Repeat([]byte("abcdefg\n"), size/8+1)[:size]
+			if err := os.WriteFile(path, text, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Chmod(path, mode); err != nil {
+				t.Fatal(err)
+			}
+			f, err := os.Open(path)
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := hashState(path, make([]byte, bufSize))
-			if err != nil || got != want {
-				t.Errorf("size %d, buffer %d: hashState = %+v, %v; ReadFile saw %+v", size, bufSize, got, err, want)
+			_, want, err := readOpen(f)
+			f.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want.Mode&^fs.ModePerm != mode&^fs.ModePerm && mode&^fs.ModePerm != 0 {
+				continue // a special bit this user may not set
+			}
+			data, got, err := readState(path)
+			if err != nil || got != want || !bytes.Equal(data, text) {
+				t.Errorf("size %d, mode %v: readState = %d bytes, %+v, %v; os sees %+v", size, mode, len(data), got, err, want)
+			}
+			for _, bufSize := range []int{1 + size/1000, 4096, size + 1} {
+				got, err := hashState(path, make([]byte, bufSize))
+				if err != nil || got != want {
+					t.Errorf("size %d, mode %v, buffer %d: hashState = %+v, %v; os sees %+v", size, mode, bufSize, got, err, want)
+				}
 			}
 		}
 	}
-	if _, err := hashState(dir, make([]byte, 16)); err == nil || !strings.Contains(err.Error(), "not a regular file") {
-		t.Errorf("hashState(folder) = %v, want a refusal", err)
+	for _, read := range []func(string) error{
+		func(p string) error { _, _, err := readState(p); return err },
+		func(p string) error { _, err := hashState(p, nil); return err },
+	} {
+		if err := read(dir); err == nil || err.Error() != "not a regular file (d---------)" {
+			t.Errorf("reading a folder: %v, want a refusal", err)
+		}
+		if err := read(filepath.Join(dir, "missing")); !errors.Is(err, fs.ErrNotExist) || err.Error() != "open "+filepath.Join(dir, "missing")+": no such file or directory" {
+			t.Errorf("reading a missing file: %v", err)
+		}
 	}
 }
 

@@ -57,17 +57,6 @@ func ReadFile(path string) ([]byte, FileState, error) {
 	return data, st, nil
 }
 
-// readState reads path and describes it. Its errors do not name the file;
-// the callers add the verb and the name.
-func readState(path string) ([]byte, FileState, error) {
-	f, err := openNonblock(path)
-	if err != nil {
-		return nil, FileState{}, err
-	}
-	defer f.Close()
-	return readOpen(f)
-}
-
 // readOpen reads an open file from its start and describes it.
 func readOpen(f *os.File) ([]byte, FileState, error) {
 	info, err := regular(f)
@@ -93,17 +82,6 @@ func readOpen(f *os.File) ([]byte, FileState, error) {
 		return nil, FileState{}, err
 	}
 	return data, st, nil
-}
-
-// hashState is readState for the checks of Write, which need the sum of
-// the contents but not the contents: they pass through buf.
-func hashState(path string, buf []byte) (FileState, error) {
-	f, err := openNonblock(path)
-	if err != nil {
-		return FileState{}, err
-	}
-	defer f.Close()
-	return hashOpen(f, buf)
 }
 
 // statOpen describes f as readOpen does, without its contents' sum.

@@ -10,6 +10,27 @@ import (
 
 func openNonblock(path string) (*os.File, error) { return os.Open(path) }
 
+// readState reads path and describes it.
+func readState(path string) ([]byte, FileState, error) {
+	f, err := openNonblock(path)
+	if err != nil {
+		return nil, FileState{}, err
+	}
+	defer f.Close()
+	return readOpen(f)
+}
+
+// hashState is readState for the checks of Write, which need the sum of
+// the contents but not the contents: they pass through buf.
+func hashState(path string, buf []byte) (FileState, error) {
+	f, err := openNonblock(path)
+	if err != nil {
+		return FileState{}, err
+	}
+	defer f.Close()
+	return hashOpen(f, buf)
+}
+
 // fillIdentity knows no inode or link count here: every file is replaced.
 func fillIdentity(st *FileState, _ fs.FileInfo) { st.Nlink = 1 }
 
