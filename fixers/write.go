@@ -95,30 +95,6 @@ func statOpen(f *os.File) (FileState, error) {
 	return st, nil
 }
 
-// hashOpen is readOpen keeping only the sum of the contents.
-func hashOpen(f *os.File, buf []byte) (FileState, error) {
-	info, err := regular(f)
-	if err != nil {
-		return FileState{}, err
-	}
-	h := sha256.New()
-	var size int64
-	for {
-		n, err := f.ReadAt(buf, size)
-		h.Write(buf[:n])
-		size += int64(n)
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return FileState{}, err
-		}
-	}
-	var sum [32]byte
-	h.Sum(sum[:0])
-	return describe(f, info, size, sum)
-}
-
 // regular returns what fstat says of f, or an error if it is not a
 // regular file: reading a FIFO could block forever, and renaming over a
 // device or directory would be destructive.
