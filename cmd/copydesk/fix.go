@@ -8,6 +8,7 @@ import (
 	"maps"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"sort"
@@ -465,16 +466,18 @@ func (w *writer) writeAll(e *env, paths []string, text map[string][]byte, states
 	if e.workers > 0 {
 		workers = e.workers
 	}
+	order := byFolderInTurn(paths)
 	for range min(workers, len(paths)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			opt := fixers.Options{Dirs: &w.dirs, Scratch: make([]byte, 64<<10)}
 			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(paths) {
+				k := int(next.Add(1)) - 1
+				if k >= len(order) {
 					return
 				}
+				i := order[k]
 				w.mu.RLock()
 				errs[i] = fixers.Write(paths[i], text[paths[i]], states.get(paths[i]), opt)
 				if errs[i] == nil {
@@ -508,6 +511,37 @@ func (w *writer) writeAll(e *env, paths []string, text map[string][]byte, states
 		}
 	}
 	return failed
+}
+
+// byFolderInTurn orders the indexes of paths one folder after another in
+// turn, in path order within each folder: writers then work in different
+// folders. Creating, swapping and removing a name takes its folder's lock,
+// and writers waiting on the same folder's lock spin (a sorted list gave
+// the eight writers one folder at a time: 3 % of a fix's CPU in the
+// kernel's rwsem_spin_on_owner on the 20 MB corpus).
+func byFolderInTurn(paths []string) []int {
+	var folders [][]int
+	at := map[string]int{}
+	for i, p := range paths {
+		dir := filepath.Dir(p)
+		k, ok := at[dir]
+		if !ok {
+			k = len(folders)
+			at[dir] = k
+			folders = append(folders, nil)
+		}
+		folders[k] = append(folders[k], i)
+	}
+	order := make([]int, 0, len(paths))
+	for len(order) < len(paths) {
+		for k, f := range folders {
+			if len(f) > 0 {
+				order = append(order, f[0])
+				folders[k] = f[1:]
+			}
+		}
+	}
+	return order
 }
 
 // oneNamePerFile drops inputs that name a file already named (through a
