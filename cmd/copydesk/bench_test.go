@@ -156,6 +156,21 @@ func BenchmarkLintOneFileInArchive(b *testing.B) {
 	}
 }
 
+// BenchmarkLintCorpusText is BenchmarkLintCorpus with the text report,
+// the one fix prints: what BenchmarkFixCorpus compares with.
+func BenchmarkLintCorpusText(b *testing.B) {
+	dir, size := corpusDir(b)
+	b.SetBytes(size)
+	b.ReportAllocs()
+	cpu := cpuTime()
+	for b.Loop() {
+		if code := run([]string{"lint", dir}, nil, io.Discard, io.Discard); code != exitProblems {
+			b.Fatalf("exit %d, want 1 (the corpus has planted defects)", code)
+		}
+	}
+	b.ReportMetric((cpuTime()-cpu)/float64(b.N), "cpu-s/op")
+}
+
 // BenchmarkFixCorpus runs `copydesk fix DIR` over a fresh copy of the
 // generated corpus each iteration (the copy is not timed): the first lint,
 // every file's fix loop, the fixed corpus linted again, the safe writes
