@@ -42,7 +42,7 @@ var Rule = &lint.Rule{
 	},
 	Options:  []lint.OptionDecl{minCount, ratio},
 	Corpus:   lint.CorpusFacts(collect, check),
-	Requires: []lint.Requirement{names.DocWords},
+	Requires: []lint.Requirement{names.DocWords, names.DocScratch},
 }
 
 var (
@@ -57,7 +57,7 @@ var (
 )
 
 func collect(pass *lint.Pass) *names.Fact {
-	return names.MineWords(pass.Doc, names.DocWords.Of(pass), names.MineOptions{MinCount: minCount.Get(pass), Ratio: ratio.Get(pass)})
+	return names.MineWords(pass.Doc, names.DocWords.Of(pass), names.MineOptions{MinCount: minCount.Get(pass), Ratio: ratio.Get(pass)}, names.DocScratch.Of(pass))
 }
 
 func check(pass *lint.CorpusPass, facts []*names.Fact) {

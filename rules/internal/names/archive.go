@@ -161,13 +161,14 @@ func Archive(srcs [][]byte, facts []*Fact, opt ArchiveOptions) []Finding {
 	var wg sync.WaitGroup
 	for k := range shares {
 		wg.Go(func() {
+			var scratch Scratch // this goroutine's, from one document to the next
 			for di := k; di < len(facts); di += shares {
 				lim := opt.limits(di)
 				ix := indexes[lim.MinCount]
 				if facts[di] == nil || di >= len(srcs) || ix == nil {
 					continue
 				}
-				ix.FindWords(srcs[di], facts[di], func(m Match) {
+				ix.FindWords(srcs[di], facts[di], &scratch, func(m Match) {
 					if m.Known || len(taken) > 0 && taken[phraseKey(m.Text)] {
 						return // a spelling the glossary lists: name-variant's
 					}

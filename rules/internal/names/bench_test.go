@@ -45,9 +45,12 @@ func BenchmarkMine(b *testing.B) {
 	docs, _, size := parsedCorpus(b)
 	b.SetBytes(size)
 	b.ReportAllocs()
+	scratch := new(Scratch) // as the engine's workers reuse theirs
 	for b.Loop() {
 		for _, d := range docs {
-			Mine(d, MineOptions{})
+			w := NewWords(d)
+			MineWords(d, w, MineOptions{}, scratch)
+			w.Release()
 		}
 	}
 }
