@@ -66,9 +66,11 @@ func benchRules(b *testing.B, glossary int, rs []*lint.Rule) {
 	eng := &engine.Engine{Registry: reg, Config: cfg}
 	b.SetBytes(size)
 	b.ReportAllocs()
+	cpu := cpuTime(b)
 	for b.Loop() {
 		eng.Lint(inputs)
 	}
+	b.ReportMetric((cpuTime(b)-cpu).Seconds()/float64(b.N), "cpu-s/op")
 }
 
 // BenchmarkEngineWithoutNameRules is the registered rules alone, for the
@@ -103,6 +105,8 @@ func BenchmarkFind(b *testing.B) {
 	ix := names.NewIndex(names.GenerateGlossary(10000, 1))
 	b.SetBytes(n)
 	scratch := new(names.Scratch) // as the engine's workers reuse theirs
+	b.ReportAllocs()
+	cpu := cpuTime(b)
 	for b.Loop() {
 		for _, d := range docs {
 			w := names.NewWords(d)
@@ -110,6 +114,7 @@ func BenchmarkFind(b *testing.B) {
 			w.Release()
 		}
 	}
+	b.ReportMetric((cpuTime(b)-cpu).Seconds()/float64(b.N), "cpu-s/op")
 }
 
 // cpuTime returns the CPU time this process has used, user and system:
