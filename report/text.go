@@ -109,20 +109,29 @@ func (t Text) diagnostic(w *bufio.Writer, r *Report, d *lint.Diagnostic) {
 const maxWidth = 100
 
 func window(line []byte, from, to int, cutLeft, cutRight bool) (string, int, int) {
+	// A cell is a character, shown as its own bytes, as a space (tabs, odd
+	// spaces) or as a dot (bytes that are not UTF-8, invisible
+	// characters): no string is made a character.
+	const (
+		asBytes = iota
+		asSpace
+		asDot
+	)
 	type cell struct {
-		text  string
-		w     int
-		start int
+		start int32
+		n     uint8 // bytes in the line
+		w     uint8 // display columns
+		shown uint8 // asBytes, asSpace or asDot
 	}
-	var cells []cell
+	cells := make([]cell, 0, len(line))
 	for i := 0; i < len(line); {
 		r, n := utf8.DecodeRune(line[i:])
-		c := cell{text: string(r), w: 1, start: i}
+		c := cell{start: int32(i), n: uint8(n), w: 1}
 		switch {
 		case r == '\t' || document.IsOddSpace(r):
-			c.text = " "
+			c.shown = asSpace
 		case r == utf8.RuneError && n == 1, document.IsInvisible(r):
-			c.text = "·"
+			c.shown = asDot
 		default:
 			k := width.LookupRune(r).Kind()
 			if k == width.EastAsianWide || k == width.EastAsianFullwidth {
@@ -136,13 +145,13 @@ func window(line []byte, from, to int, cutLeft, cutRight bool) (string, int, int
 	col, caretFrom, caretTo := 0, -1, -1
 	total := 0
 	for _, c := range cells {
-		if c.start >= from && caretFrom < 0 {
+		if int(c.start) >= from && caretFrom < 0 {
 			caretFrom = col
 		}
-		if c.start >= to && caretTo < 0 {
+		if int(c.start) >= to && caretTo < 0 {
 			caretTo = col
 		}
-		col += c.w
+		col += int(c.w)
 	}
 	total = col
 	if caretFrom < 0 {
@@ -160,6 +169,7 @@ func window(line []byte, from, to int, cutLeft, cutRight bool) (string, int, int
 		}
 	}
 	var b strings.Builder
+	b.Grow(len(line) + 2*len("…"))
 	shift := 0
 	if lo > 0 || cutLeft {
 		b.WriteString("…")
@@ -167,10 +177,17 @@ func window(line []byte, from, to int, cutLeft, cutRight bool) (string, int, int
 	}
 	col = 0
 	for _, c := range cells {
-		if col >= lo && col+c.w <= hi {
-			b.WriteString(c.text)
+		if col >= lo && col+int(c.w) <= hi {
+			switch c.shown {
+			case asBytes:
+				b.Write(line[c.start : c.start+int32(c.n)])
+			case asSpace:
+				b.WriteByte(' ')
+			case asDot:
+				b.WriteString("·")
+			}
 		}
-		col += c.w
+		col += int(c.w)
 	}
 	if hi < total || cutRight {
 		b.WriteString("…")
