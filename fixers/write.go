@@ -178,8 +178,14 @@ func Write(path string, data []byte, was FileState, opt Options) (err error) {
 		}
 	}()
 
-	// Renaming over a symlink would replace the link with a plain file.
-	target, err := filepath.EvalSymlinks(path)
+	// Renaming over a symlink would replace the link with a plain file,
+	// so a link is followed to its file. A folder on the way that is a link
+	// needs nothing: the file is replaced in the folder the link names.
+	target := path
+	info, err := os.Lstat(path)
+	if err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		target, err = filepath.EvalSymlinks(path)
+	}
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return fmt.Errorf("%w (it has been removed)", ErrChanged)
