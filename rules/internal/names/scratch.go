@@ -23,7 +23,7 @@ type Scratch struct {
 // the engine keeps for its life (a lint.ProjectValue), as the engine keeps
 // its parsers, and goes back when the document is done.
 var DocScratch = &lint.Input[*Scratch]{
-	Name: "name rules' scratch memory",
+	Name: "name scratch",
 	Build: func(pass *lint.Pass) *Scratch {
 		pool := scratchPool.Get(pass)
 		s := pool.Get().(*Scratch)
@@ -37,6 +37,6 @@ var DocScratch = &lint.Input[*Scratch]{
 	},
 }
 
-var scratchPool = lint.NewProjectValue("name rules' scratch pool", func(*lint.Project) *sync.Pool {
+var scratchPool = lint.NewProjectValue("name scratch pool", func(*lint.Project) *sync.Pool {
 	return &sync.Pool{New: func() any { return new(Scratch) }}
 })
