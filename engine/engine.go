@@ -31,6 +31,11 @@ type Input struct {
 	// names) but not checked or reported themselves: the rest of the archive
 	// when only changed files are linted.
 	CorpusOnly bool
+	// Checked is what an earlier run found in this file (see
+	// Engine.Checked). Lint starts from it, skipping the read, the parse
+	// and the document rules, when it was made from this path, config path
+	// and Src (which must then be set), and ignores it otherwise.
+	Checked *Checked
 }
 
 // FileResult is what linting one file produced.
@@ -155,6 +160,12 @@ type Engine struct {
 	// Keep says how much of each file the Result keeps; the zero value
 	// keeps the summaries with their texts.
 	Keep Keep
+	// Checked, when set, is called by Lint with each input's index and its
+	// Checked, as soon as the document rules are done with it, for every
+	// input that was read and parsed. Given back in Input.Checked with the
+	// same text, it spares a later Lint the work: fix lints the whole
+	// corpus again after changing part of it. Workers call it concurrently.
+	Checked func(i int, c *Checked)
 }
 
 // Lint parses and checks every input in parallel, then runs the corpus
@@ -180,8 +191,20 @@ func (e *Engine) Lint(inputs []Input) *Result {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				files[i] = e.lintInput(inputs[i], true)
+				c := inputs[i].Checked
+				if files[i] = c.reuse(inputs[i]); files[i] == nil {
+					files[i] = e.lintInput(inputs[i], true)
+					c = nil
+				}
 				files[i].corpusOnly = inputs[i].CorpusOnly
+				if e.Checked != nil {
+					if c == nil {
+						c = checked(inputs[i], files[i])
+					}
+					if c != nil {
+						e.Checked(i, c)
+					}
+				}
 				if f := files[i]; early && f.corpusOnly {
 					f.Summary = nil // read for corpus rules, and none is on
 				} else if early && f.Summary != nil {
@@ -239,12 +262,26 @@ func (e *Engine) LintSource(in Input) ([]lint.Diagnostic, error) {
 	return f.Diagnostics, nil
 }
 
+// LintSourceChecked is LintSource that also collects what the corpus
+// rules need from the text (its diagnostics are what Lint finds in the
+// file before the corpus rules run), and returns the Checked for a later
+// Lint: the fix loop's last pass over a file spares the final Lint the work.
+func (e *Engine) LintSourceChecked(in Input) ([]lint.Diagnostic, *Checked, error) {
+	f := e.lintInput(in, true)
+	if f.Err != nil {
+		return nil, nil, f.Err
+	}
+	if f.Summary == nil {
+		return nil, nil, nil // skipped: not an article
+	}
+	c := checked(in, f)
+	e.filter(f, e.filters())
+	return f.Diagnostics, c, nil
+}
+
 func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 	f = &FileResult{Path: in.Path}
-	cfgPath := in.ConfigPath
-	if cfgPath == "" {
-		cfgPath = in.Path
-	}
+	cfgPath := configPath(in)
 	f.rel = e.Config.Rel(cfgPath)
 	// byName: the file's name is a project file's (CHANGELOG.md); in
 	// Markdown that is decided by its text, below.

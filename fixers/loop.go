@@ -68,9 +68,13 @@ func Loop(src []byte, first []lint.Diagnostic, relint LintFunc, want func(lint.D
 	for {
 		fixes := wanted(res.Remaining, want)
 		edits, accepted := Merge(res.Src, fixes)
+		if len(accepted) == 0 {
+			res.Converged = true
+			return res, nil
+		}
 		edits = withLineEnding(edits, nl)
 		next := Apply(res.Src, edits)
-		if len(accepted) == 0 || bytes.Equal(next, res.Src) {
+		if bytes.Equal(next, res.Src) {
 			res.Converged = true
 			return res, nil
 		}

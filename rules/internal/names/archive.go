@@ -202,6 +202,7 @@ func (r *archiveRun) match(docs []int) {
 	var wg sync.WaitGroup
 	for k := range shares {
 		wg.Go(func() {
+			var scratch Scratch // this goroutine's, from one document to the next
 			for x := k; x < len(docs); x += shares {
 				di := docs[x]
 				lim := opt.limits(di)
@@ -209,7 +210,7 @@ func (r *archiveRun) match(docs []int) {
 				if facts[di] == nil || di >= len(srcs) || ix == nil {
 					continue
 				}
-				ix.FindWords(srcs[di], facts[di], func(m Match) {
+				ix.FindWords(srcs[di], facts[di], &scratch, func(m Match) {
 					if m.Known || len(taken) > 0 && taken[phraseKey(m.Text)] {
 						return // a spelling the glossary lists: name-variant's
 					}

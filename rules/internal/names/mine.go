@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/document"
@@ -136,19 +135,23 @@ var nameFields = []string{"author", "authors", "by", "team"}
 func Mine(doc *document.Document, opt MineOptions) *Fact {
 	w := NewWords(doc)
 	defer w.Release()
-	return MineWords(doc, w, opt)
+	return MineWords(doc, w, opt, nil)
 }
 
-// MineWords is Mine over the document's words, built already (DocWords):
-// the fact keeps none of them but copies.
-func MineWords(doc *document.Document, w *Words, opt MineOptions) *Fact {
+// MineWords is Mine over the document's words, built already (DocWords),
+// with the memory of s (DocScratch; nil for memory of its own): the fact
+// keeps none of them but copies.
+func MineWords(doc *document.Document, w *Words, opt MineOptions, s *Scratch) *Fact {
 	if opt.MinCount <= 0 {
 		opt.MinCount = 3
 	}
 	if opt.Ratio <= 0 {
 		opt.Ratio = 3
 	}
-	m := miners.Get().(*miner)
+	if s == nil {
+		s = new(Scratch)
+	}
+	m := &s.mine
 	defer m.release()
 	m.opt, m.doc, m.src, m.fact = opt, doc, doc.Src, &Fact{}
 	m.all, m.ranges = w.all, w.blocks
@@ -257,9 +260,6 @@ func (f *Fact) str(r strRange) string { return f.strs[r.lo:r.hi] }
 // spansOf returns the occurrences kept of spelling s.
 func (f *Fact) spansOf(s *mined) []span32 { return f.spans[s.span0 : s.span0+int32(s.nspans)] }
 
-// miners keeps the miners' buffers and maps between documents.
-var miners = sync.Pool{New: func() any { return new(miner) }}
-
 func (m *miner) release() {
 	m.index.reset()
 	m.pairs.reset()
@@ -274,7 +274,6 @@ func (m *miner) release() {
 		m.strs, m.spans, m.kept = nil, nil, nil
 		m.spells, m.pairList, m.forms, m.pairAt = nil, nil, nil, nil
 	}
-	miners.Put(m)
 }
 
 func (m *miner) text(w word) []byte { return m.src[w.start:w.end] }
