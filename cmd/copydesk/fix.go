@@ -82,7 +82,7 @@ func (s *fileStates) get(path string) fixers.FileState {
 	return s.m[path]
 }
 
-func runFix(e *env, f *fixFlags, args []string) error {
+func runFix(e *env, f *fixFlags, _ []string) error {
 	if f.diff && f.check {
 		return &exitCode{code: exitError, err: errors.New("--diff and --check: choose one")}
 	}
@@ -90,9 +90,90 @@ func runFix(e *env, f *fixFlags, args []string) error {
 	if err != nil {
 		return &exitCode{code: exitError, err: err}
 	}
-	eng, err := f.setup()
+	// Paths under different configs are fixed one config at a time, each
+	// with its own project as the corpus, into one report (as lint does).
+	groups, err := f.configGroups()
 	if err != nil {
 		return &exitCode{code: exitError, err: err}
+	}
+	w := &writer{}
+	if !f.diff && !f.check && e.signals {
+		defer w.watch(e)()
+	}
+	var (
+		eng                      *engine.Engine
+		res                      = &engine.Result{}
+		out                      = e.stdout
+		fixedProblems, nChanged  int
+		failed, unsettled, probs bool
+	)
+	for _, group := range groups {
+		f.args = group
+		g, err := f.fixGroup(e, w, group)
+		if err != nil {
+			return err
+		}
+		if eng == nil {
+			eng = g.eng
+		}
+		if g.out != e.stdout {
+			out = g.out
+		}
+		res.Files = append(res.Files, g.res.Files...)
+		res.Skipped = append(res.Skipped, g.res.Skipped...)
+		res.Notes = append(res.Notes, g.res.Notes...)
+		res.RunErrors = append(res.RunErrors, g.res.RunErrors...)
+		fixedProblems += g.fixedProblems
+		nChanged += g.changed
+		failed = failed || g.failed
+		unsettled = unsettled || g.unsettled
+		probs = probs || g.problems
+	}
+	if len(groups) > 1 {
+		sort.SliceStable(res.Files, func(i, j int) bool { return res.Files[i].Path < res.Files[j].Path })
+		sort.SliceStable(res.Skipped, func(i, j int) bool { return res.Skipped[i].Path < res.Skipped[j].Path })
+	}
+	if printRunErrors(e, res) {
+		failed = true
+	}
+	rep := newReport(eng, res)
+	if err := (report.Text{Color: e.color && out == e.stdout}).Format(out, rep); err != nil {
+		return &exitCode{code: exitError, err: fmt.Errorf("write report: %w", err)}
+	}
+	verb := "Fixed"
+	if f.diff || f.check {
+		verb = "Would fix"
+	}
+	left := len(rep.Diagnostics)
+	fmt.Fprintf(out, "%s %s in %s; %d left.\n", verb, count(fixedProblems, "problem"), count(nChanged, "file"), left)
+	if probs || failed || len(rep.Failed) > 0 {
+		return &exitCode{code: exitError}
+	}
+	if (f.diff || f.check) && fixedProblems > 0 || unsettled {
+		return &exitCode{code: exitProblems}
+	}
+	return exitFor(rep, fail, false)
+}
+
+// fixedGroup is what fixing the paths under one config did.
+type fixedGroup struct {
+	eng           *engine.Engine
+	res           *engine.Result
+	out           io.Writer // where the report goes: stdout, or stderr when stdout carries a diff or text
+	fixedProblems int
+	changed       int
+	failed        bool // a fix loop or a write failed
+	unsettled     bool
+	problems      bool // a path could not be read
+}
+
+// fixGroup fixes the paths of one config group: they share one engine,
+// and the group's project is their corpus. Diffs, --check lines and text
+// from standard input are printed as it goes; the report is the caller's.
+func (f *fixFlags) fixGroup(e *env, w *writer, args []string) (*fixedGroup, error) {
+	eng, err := f.setup()
+	if err != nil {
+		return nil, &exitCode{code: exitError, err: err}
 	}
 	if e.workers > 0 {
 		eng.Workers = e.workers
@@ -106,7 +187,7 @@ func runFix(e *env, f *fixFlags, args []string) error {
 	eng.ReadFile = states.read
 	inputs, problems, err := f.inputs(e, eng, args)
 	if err != nil {
-		return &exitCode{code: exitError, err: err}
+		return nil, &exitCode{code: exitError, err: err}
 	}
 	for _, p := range problems {
 		fmt.Fprintf(e.stderr, "copydesk: %s: %s\n", report.Printable(p.Path), report.Printable(p.Message))
@@ -120,10 +201,6 @@ func runFix(e *env, f *fixFlags, args []string) error {
 	}
 	for _, d := range dups {
 		fmt.Fprintf(e.stderr, "copydesk: %s: the same file as %s; fixed once, as %s\n", report.Printable(d[0]), report.Printable(d[1]), report.Printable(d[1]))
-	}
-	w := &writer{}
-	if !f.diff && !f.check && e.signals {
-		defer w.watch(e)()
 	}
 	// With --diff, stdout carries the diff; with standard input, the text.
 	out := e.stdout
@@ -150,7 +227,7 @@ func runFix(e *env, f *fixFlags, args []string) error {
 	case f.diff:
 		for _, p := range changed {
 			if _, err := io.WriteString(e.stdout, fixers.Unified(p, run.orig[p], run.text[p])); err != nil {
-				return &exitCode{code: exitError, err: fmt.Errorf("write standard output: %w", err)}
+				return nil, &exitCode{code: exitError, err: fmt.Errorf("write standard output: %w", err)}
 			}
 		}
 	case f.check:
@@ -175,7 +252,7 @@ func runFix(e *env, f *fixFlags, args []string) error {
 				text = t
 			}
 			if _, err := e.stdout.Write(text); err != nil {
-				return &exitCode{code: exitError, err: fmt.Errorf("write standard output: %w", err)}
+				return nil, &exitCode{code: exitError, err: fmt.Errorf("write standard output: %w", err)}
 			}
 		}
 		writeFailed := w.writeAll(e, files, run.text, states)
@@ -197,27 +274,8 @@ func runFix(e *env, f *fixFlags, args []string) error {
 			fr.Err = errors.Join(fr.Err, fmt.Errorf("fix: %w", err))
 		}
 	}
-
-	if printRunErrors(e, res) {
-		failed = true
-	}
-	rep := newReport(eng, res)
-	if err := (report.Text{Color: e.color && out == e.stdout}).Format(out, rep); err != nil {
-		return &exitCode{code: exitError, err: fmt.Errorf("write report: %w", err)}
-	}
-	verb := "Fixed"
-	if f.diff || f.check {
-		verb = "Would fix"
-	}
-	left := len(rep.Diagnostics)
-	fmt.Fprintf(out, "%s %s in %s; %d left.\n", verb, count(fixedProblems, "problem"), count(len(changed), "file"), left)
-	if len(problems) > 0 || failed || len(rep.Failed) > 0 {
-		return &exitCode{code: exitError}
-	}
-	if (f.diff || f.check) && fixedProblems > 0 || len(run.unsettled) > 0 {
-		return &exitCode{code: exitProblems}
-	}
-	return exitFor(rep, fail, false)
+	return &fixedGroup{eng: eng, res: res, out: out, fixedProblems: fixedProblems, changed: len(changed),
+		failed: failed, unsettled: len(run.unsettled) > 0, problems: len(problems) > 0}, nil
 }
 
 // fixRun is the outcome of settle: the corpus as lint would see it after
