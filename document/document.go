@@ -251,9 +251,13 @@ const (
 	// around its text (Inner): an edit inside the text, or one removing
 	// the whole element, is fine; one cutting a marker is unsafe at most.
 	ProtectElement
+	// ProtectTitle is a container's title (::: tip Title, :::note[Title]):
+	// shown as the box's heading, so checked as prose, but on the
+	// container's line, which the generator reads: unsafe at most.
+	ProtectTitle
 )
 
-var protectNames = [...]string{"markup", "a reference link's label", "an entity reference", "link or tag syntax", "emphasis markers"}
+var protectNames = [...]string{"markup", "a reference link's label", "an entity reference", "link or tag syntax", "emphasis markers", "a container's title"}
 
 func (k ProtectKind) String() string { return protectNames[k] }
 
@@ -275,8 +279,10 @@ func touches(start, end int, sp Span) bool {
 }
 
 // ProtectedAt returns a protected span that an edit of [start, end)
-// touches.
+// touches: markup if the edit touches any, since no fix may edit it.
 func (s *Summary) ProtectedAt(start, end int) (Protected, bool) {
+	var found Protected
+	ok := false
 	ps := s.Protected
 	// Sorted by Start: only spans starting before the edit's end can
 	// touch it, and none longer than the longest starts before that.
@@ -291,10 +297,15 @@ func (s *Summary) ProtectedAt(start, end int) (Protected, bool) {
 			}
 		}
 		if touches(start, end, p.Span) {
-			return p, true
+			if p.Kind == ProtectMarkup {
+				return p, true
+			}
+			if !ok {
+				found, ok = p, true
+			}
 		}
 	}
-	return Protected{}, false
+	return found, ok
 }
 
 // SortProtected orders the protected spans and notes the longest.
