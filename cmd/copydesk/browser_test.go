@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -464,4 +465,27 @@ func artefact(t *testing.T, name string) string {
 		dir = filepath.Join(os.TempDir(), "copydesk-artifacts")
 	}
 	return filepath.Join(dir, name)
+}
+
+// requestURL is the URL of a network event's request: Chromium's
+// Network.requestWillBeSent and BiDi's network.beforeRequestSent both hold
+// it at request.url.
+func requestURL(params json.RawMessage) string {
+	var r struct {
+		Request struct {
+			URL string `json:"url"`
+		} `json:"request"`
+	}
+	_ = json.Unmarshal(params, &r)
+	return r.Request.URL
+}
+
+// lookPathAny is the first of the named programs on the PATH, or "".
+func lookPathAny(names ...string) string {
+	for _, name := range names {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
 }

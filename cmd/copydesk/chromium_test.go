@@ -218,25 +218,14 @@ func (p *chromiumPage) requested() []string {
 		if e.Method != "Network.requestWillBeSent" {
 			continue
 		}
-		var r struct {
-			Request struct {
-				URL string `json:"url"`
-			} `json:"request"`
-		}
-		_ = json.Unmarshal(e.Params, &r)
-		urls = append(urls, r.Request.URL)
+		urls = append(urls, requestURL(e.Params))
 	}
 	return urls
 }
 
 // chromiumPath finds Debian's chromium.
 func chromiumPath() string {
-	for _, name := range []string{"chromium", "chromium-browser"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
+	return lookPathAny("chromium", "chromium-browser")
 }
 
 // startChromium starts headless Chromium with the flags a closed network

@@ -248,25 +248,14 @@ func (p *firefoxPage) requested() []string {
 		if e.Method != "network.beforeRequestSent" {
 			continue
 		}
-		var r struct {
-			Request struct {
-				URL string `json:"url"`
-			} `json:"request"`
-		}
-		_ = json.Unmarshal(e.Params, &r)
-		urls = append(urls, r.Request.URL)
+		urls = append(urls, requestURL(e.Params))
 	}
 	return urls
 }
 
 // firefoxPath finds Debian's firefox-esr, or a Firefox.
 func firefoxPath() string {
-	for _, name := range []string{"firefox-esr", "firefox"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
+	return lookPathAny("firefox-esr", "firefox")
 }
 
 // firefoxPrefs keep a test profile quiet: no first-run pages, no updates,
