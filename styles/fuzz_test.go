@@ -35,25 +35,32 @@ func FuzzLoad(f *testing.F) {
 		if err != nil {
 			return
 		}
-		doc, err := parse.Parse("fuzz.md", []byte(text))
-		if err != nil {
-			return
-		}
-		for _, r := range set.Rules() {
-			for _, d := range lint.Check(r, doc, lint.Options{}) {
-				if d.Start < 0 || d.End < d.Start || d.End > len(text) {
-					t.Fatalf("span [%d, %d) outside the text (%d bytes)", d.Start, d.End, len(text))
-				}
-				if d.Fix != nil {
-					for _, e := range d.Fix.Edits {
-						if e.Start < 0 || e.End < e.Start || e.End > len(text) {
-							t.Fatalf("edit [%d, %d) outside the text", e.Start, e.End)
-						}
+		checkInText(t, set, text)
+	})
+}
+
+// checkInText runs every rule of set on text and fails when a finding's
+// span or one of its fix's edits is not inside the text.
+func checkInText(t *testing.T, set *Set, text string) {
+	t.Helper()
+	doc, err := parse.Parse("fuzz.md", []byte(text))
+	if err != nil {
+		return
+	}
+	for _, r := range set.Rules() {
+		for _, d := range lint.Check(r, doc, lint.Options{}) {
+			if d.Start < 0 || d.End < d.Start || d.End > len(text) {
+				t.Fatalf("%s: span [%d, %d) outside the text (%d bytes)", r.ID, d.Start, d.End, len(text))
+			}
+			if d.Fix != nil {
+				for _, e := range d.Fix.Edits {
+					if e.Start < 0 || e.End < e.Start || e.End > len(text) {
+						t.Fatalf("%s: edit [%d, %d) outside the text", r.ID, e.Start, e.End)
 					}
 				}
 			}
 		}
-	})
+	}
 }
 
 // FuzzVocab feeds a vocabulary's two files, a rule that takes it and an
@@ -80,17 +87,7 @@ func FuzzVocab(f *testing.F) {
 		if err != nil {
 			return
 		}
-		doc, err := parse.Parse("fuzz.md", []byte(text))
-		if err != nil {
-			return
-		}
-		for _, r := range set.Rules() {
-			for _, d := range lint.Check(r, doc, lint.Options{}) {
-				if d.Start < 0 || d.End < d.Start || d.End > len(text) {
-					t.Fatalf("%s: span [%d, %d) outside the text (%d bytes)", r.ID, d.Start, d.End, len(text))
-				}
-			}
-		}
+		checkInText(t, set, text)
 	})
 }
 
