@@ -35,7 +35,7 @@ func (m *miner) shortForms(b *document.Block, defs []shortDef) []shortDef {
 	// Every definition is in brackets: the opening ones are found in the
 	// bytes, and their tokens by position, so that the block's other
 	// tokens are not read.
-	end := int(toks[len(toks)-1].End)
+	end := int(toks[len(toks)-1].End())
 	for at, i := int(toks[0].Start), 0; ; {
 		k := bytes.IndexByte(m.src[at:end], '(')
 		if k < 0 {
@@ -44,7 +44,7 @@ func (m *miner) shortForms(b *document.Block, defs []shortDef) []shortDef {
 		pos := at + k
 		at = pos + 1
 		i += sort.Search(len(toks)-i, func(n int) bool { return int(toks[i+n].Start) >= pos })
-		for i < len(toks) && int(toks[i].Start) == pos && toks[i].Kind != document.TokPunct {
+		for i < len(toks) && int(toks[i].Start) == pos && toks[i].Kind() != document.TokPunct {
 			i++ // an empty gap token where code was cut out
 		}
 		if i == len(toks) {
@@ -58,8 +58,8 @@ func (m *miner) shortForms(b *document.Block, defs []shortDef) []shortDef {
 		quoted := false
 		for k := i + 1; k < len(toks) && k < i+24; k++ {
 			u := toks[k]
-			if u.Kind == document.TokPunct {
-				p := string(m.src[u.Start:u.End])
+			if u.Kind() == document.TokPunct {
+				p := string(m.src[u.Start:u.End()])
 				if p == ")" {
 					close = k
 					break
@@ -70,7 +70,7 @@ func (m *miner) shortForms(b *document.Block, defs []shortDef) []shortDef {
 				}
 				break
 			}
-			switch u.Kind {
+			switch u.Kind() {
 			case document.TokWord:
 				ws = append(ws, u)
 			case document.TokSpace:
@@ -83,13 +83,13 @@ func (m *miner) shortForms(b *document.Block, defs []shortDef) []shortDef {
 			continue
 		}
 		var lb [32]byte
-		low := func(t document.Token) []byte { return lowerBytes(lb[:0], m.src[t.Start:t.End]) }
+		low := func(t document.Token) []byte { return lowerBytes(lb[:0], m.src[t.Start:t.End()]) }
 		defining := definingStarts[string(low(ws[0]))]
 		for defining && len(ws) > 0 && (definingStarts[string(low(ws[0]))] || definingWords[string(low(ws[0]))]) {
 			ws = ws[1:]
 		}
-		d := shortDef{end: int(toks[close].End), legal: defining}
-		if len(ws) > 1 && strings.EqualFold(string(m.src[ws[0].Start:ws[0].End]), "the") {
+		d := shortDef{end: int(toks[close].End()), legal: defining}
+		if len(ws) > 1 && strings.EqualFold(string(m.src[ws[0].Start:ws[0].End()]), "the") {
 			d.the = true
 			d.legal = d.legal || quoted
 			ws = ws[1:]
@@ -106,21 +106,21 @@ func (m *miner) shortForms(b *document.Block, defs []shortDef) []shortDef {
 		if !ok {
 			continue
 		}
-		acronym := len(ws) == 1 && !d.the && isCaps(string(m.src[ws[0].Start:ws[0].End]))
+		acronym := len(ws) == 1 && !d.the && isCaps(string(m.src[ws[0].Start:ws[0].End()]))
 		if acronym {
 			// the name it abbreviates ends right before the bracket
 			prev := i - 1
-			for prev >= 0 && toks[prev].Kind == document.TokSpace {
+			for prev >= 0 && toks[prev].Kind() == document.TokSpace {
 				prev--
 			}
-			if prev < 0 || toks[prev].Kind != document.TokWord || !toks[prev].Is(document.FlagUpper) {
+			if prev < 0 || toks[prev].Kind() != document.TokWord || !toks[prev].Is(document.FlagUpper) {
 				continue
 			}
 		} else if !defining && !quoted {
 			continue // "(the Guards)" in a story is an aside, not a definition
 		}
 		for _, w := range ws {
-			txt := m.src[w.Start:w.End]
+			txt := m.src[w.Start:w.End()]
 			m.kbuf = appendKey(m.kbuf[:0], txt)
 			d.words = append(d.words, string(txt))
 			d.keys = append(d.keys, string(m.kbuf))

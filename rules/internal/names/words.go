@@ -280,7 +280,7 @@ func wordsOf(dst []word, doc *document.Document, b *document.Block) []word {
 func wordTokens(toks []document.Token) int {
 	n := 0
 	for i := range toks {
-		if toks[i].Kind == document.TokWord {
+		if toks[i].Kind() == document.TokWord {
 			n++
 		}
 	}
@@ -294,16 +294,16 @@ func wordTokens(toks []document.Token) int {
 func scanFast(dst []word, src []byte, toks []document.Token, i int, pending sep, started bool) ([]word, int, sep, bool) {
 	for ; i < len(toks); i++ {
 		t := &toks[i]
-		switch t.Kind {
+		switch t.Kind() {
 		case document.TokWord:
-			if t.Flags&(document.FlagDigit|document.FlagCJK) != 0 {
+			if t.Flags()&(document.FlagDigit|document.FlagCJK) != 0 {
 				pending, started = sepBreak, false
 				continue
 			}
 			// The word's bytes are read as two machine words (the bytes past
 			// it masked off), so the source must go on for sixteen bytes.
-			start, n := int(t.Start), int(t.End-t.Start)
-			if t.Flags&(document.FlagApostrophe|document.FlagNonASCII) != 0 || n <= 0 || n > 16 || start+16 > len(src) {
+			start, n := int(t.Start), int(t.End()-t.Start)
+			if t.Flags()&(document.FlagApostrophe|document.FlagNonASCII) != 0 || n <= 0 || n > 16 || start+16 > len(src) {
 				return dst, i, pending, started
 			}
 			x := binary.LittleEndian.Uint64(src[start : start+8])
@@ -347,13 +347,13 @@ func scanFast(dst []word, src []byte, toks []document.Token, i int, pending sep,
 			// field by field: a word built on the stack and copied stalls
 			// the copy's wide load behind its narrow stores
 			w := &dst[k]
-			w.start, w.end = t.Start, t.End
+			w.start, w.end = t.Start, t.End()
 			w.letters, w.first, w.sep, w.flags = uint8(letters), byte(x)|0x20, pending, f
 			pending, started = sepBreak, true
 			// A word is mostly followed by a space and another word: take
 			// the space here.
-			if i+1 < len(toks) && toks[i+1].Kind == document.TokSpace {
-				if t.End > 0 {
+			if i+1 < len(toks) && toks[i+1].Kind() == document.TokSpace {
+				if t.End() > 0 {
 					pending = sepSpace
 				}
 				i++
@@ -364,7 +364,7 @@ func scanFast(dst []word, src []byte, toks []document.Token, i int, pending sep,
 			}
 		case document.TokPunct:
 			if started && !titleStop(src, dst, t) {
-				pending, started = punctSep(src[t.Start:t.End], pending)
+				pending, started = punctSep(src[t.Start:t.End()], pending)
 			}
 		case document.TokMarkup:
 			return dst, i, pending, started
@@ -379,7 +379,7 @@ func scanFast(dst []word, src []byte, toks []document.Token, i int, pending sep,
 // a name ("St. Michel", "Mr. Ellis", "Dr. Okafor"): it ends no sentence, so
 // the capital after it is the name's, not a sentence's.
 func titleStop(src []byte, dst []word, t *document.Token) bool {
-	if t.End-t.Start != 1 || src[t.Start] != '.' || len(dst) == 0 {
+	if t.End()-t.Start != 1 || src[t.Start] != '.' || len(dst) == 0 {
 		return false
 	}
 	w := dst[len(dst)-1]
@@ -456,7 +456,7 @@ func flagsOf(capital, poss, and bool, letters, upper int, lower bool, sep sep) w
 func scanToken(dst []word, src []byte, toks []document.Token, i int, pending sep, started bool) ([]word, int, sep, bool) {
 	t := &toks[i]
 	i++
-	switch t.Kind {
+	switch t.Kind() {
 	case document.TokWord:
 	case document.TokSpace, document.TokNewline, document.TokInvisible:
 		if started && pending == sepBreak && len(dst) > 0 && dst[len(dst)-1].end > 0 {
@@ -465,21 +465,21 @@ func scanToken(dst []word, src []byte, toks []document.Token, i int, pending sep
 		return dst, i, pending, started
 	case document.TokPunct:
 		if started && !titleStop(src, dst, t) {
-			pending, started = punctSep(src[t.Start:t.End], pending)
+			pending, started = punctSep(src[t.Start:t.End()], pending)
 		}
 		return dst, i, pending, started
 	case document.TokMarkup:
-		if t.Is(document.FlagHasSpace) || bytes.ContainsAny(src[t.Start:t.End], "[]()") {
+		if t.Is(document.FlagHasSpace) || bytes.ContainsAny(src[t.Start:t.End()], "[]()") {
 			pending, started = sepBreak, false // a link's brackets or a quote's line break
 		}
 		return dst, i, pending, started
 	default:
 		return dst, i, sepBreak, false
 	}
-	if t.Flags&(document.FlagDigit|document.FlagCJK) != 0 {
+	if t.Flags()&(document.FlagDigit|document.FlagCJK) != 0 {
 		return dst, i, sepBreak, false
 	}
-	text := src[t.Start:t.End]
+	text := src[t.Start:t.End()]
 	poss := false
 	if t.Is(document.FlagApostrophe) { // the only words with an 's or a contraction
 		if n := possessive(text); n > 0 {
@@ -512,7 +512,7 @@ func scanToken(dst []word, src []byte, toks []document.Token, i int, pending sep
 	end := t.Start + int32(len(text))
 	dst = append(dst, word{start: t.Start, end: end, letters: uint8(min(letters, 255)), first: text[0] | 0x20, sep: pending, flags: f})
 	pending, started = sepBreak, true
-	if i < len(toks) && toks[i].Kind == document.TokSpace {
+	if i < len(toks) && toks[i].Kind() == document.TokSpace {
 		if end > 0 {
 			pending = sepSpace
 		}
