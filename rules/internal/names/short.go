@@ -177,11 +177,11 @@ func (m *miner) shortUses(defs []shortDef) {
 	}
 	var kbuf [64]byte
 	kb := kbuf[:0]
-	for _, r := range m.ranges {
+	for bi, r := range m.w.blocks {
 		if !r.body {
 			continue
 		}
-		ws := m.all[r.lo:r.hi]
+		ws := m.w.block(bi)
 		for i := range ws {
 			if w := &ws[i]; !firsts[w.first] || lens&(1<<min(w.end-w.start, 63)) == 0 {
 				continue

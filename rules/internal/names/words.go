@@ -163,23 +163,27 @@ func headLine(b *document.Block) bool {
 
 // Words are the prose words of one document, block by block: both name
 // rules read them (name-consistency mines them, name-variant matches them
-// against the glossary), and DocWords builds them once a document for
-// both. They hold offsets into the document's source, never its tokens.
+// against the glossary), and DocWords holds them once a document for
+// both. They are read one block at a time, again for each pass that needs
+// them, into one buffer: a long document's words (12 bytes each, one for
+// every six bytes of text) were the second largest thing it kept while
+// its rules ran. They hold offsets into the document's source, never its
+// tokens.
 type Words struct {
-	all    []word      // every word of the blocks read, in order
-	blocks []wordRange // where each block's words are in all
+	doc    *document.Document
+	blocks []wordRange // the blocks read, in order
+	n      int         // word tokens in those blocks: at most that many words
+	buf    []word      // the words of the block read last
 }
 
-// A wordRange is one block's words in Words.all, with what the rules ask
-// of the block. Words carry no wHead: each rule marks headlines its way.
+// A wordRange is one block whose words are read, with what the rules ask
+// of it. Words carry no wHead: each rule marks headlines its way.
 type wordRange struct {
-	block  int32 // index in the document's blocks
-	lo, hi int32
-	nav    bool // a navigation line: mined, never matched
-	field  bool // a front matter field shown as text (title, description)
-	head   bool // headLine: a title, heading, caption or label
-	body   bool // body text: short forms are looked for here
-	upper  bool // a word is capitalised: every glossary match starts at one
+	block int32 // index in the document's blocks
+	nav   bool  // a navigation line: mined, never matched
+	field bool  // a front matter field shown as text (title, description)
+	head  bool  // headLine: a title, heading, caption or label
+	body  bool  // body text: short forms are looked for here
 }
 
 // minable: the block's words are read for names. Code, raw HTML, front
@@ -202,41 +206,33 @@ var DocWords = &lint.Input[*Words]{
 	Release: (*Words).Release,
 }
 
-// wordsPool keeps the word arrays between documents: they are as long as
-// a document has words.
+// wordsPool keeps the block lists and buffers between documents.
 var wordsPool = sync.Pool{New: func() any { return new(Words) }}
 
-// NewWords returns the words of doc. Release gives their memory back.
+// NewWords returns the words of doc, to be read block by block with
+// block. Release gives their memory back.
 func NewWords(doc *document.Document) *Words {
 	w := wordsPool.Get().(*Words)
-	// All the room at once: grown block by block, a long document's array
-	// would be copied a few dozen times, five times its size in all.
-	n := 0
-	for bi := range doc.Blocks {
-		if b := &doc.Blocks[bi]; minable(b) {
-			n += wordTokens(doc.BlockTokens(b))
-		}
-	}
-	w.all = slices.Grow(w.all, n)
+	w.doc = doc
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
 		if !minable(b) {
 			continue
 		}
-		lo := len(w.all)
-		w.all = wordsOf(w.all, doc, b)
-		r := wordRange{block: int32(bi), lo: int32(lo), hi: int32(len(w.all)),
-			nav: b.Role == document.RoleNavigation, field: b.Kind == document.KindField, head: headLine(b)}
+		w.n += wordTokens(doc.BlockTokens(b))
+		r := wordRange{block: int32(bi), nav: b.Role == document.RoleNavigation, field: b.Kind == document.KindField, head: headLine(b)}
 		r.body = !r.nav && !r.field && (b.Role == document.RoleBody || b.Role == document.RoleCaption)
-		for _, x := range w.all[lo:] {
-			if x.flags&wUpper != 0 {
-				r.upper = true
-				break
-			}
-		}
 		w.blocks = append(w.blocks, r)
 	}
 	return w
+}
+
+// block returns the words of w.blocks[i] in w's buffer, which the next
+// call reuses: a caller is done with one block's words before it reads
+// another's.
+func (w *Words) block(i int) []word {
+	w.buf = wordsOf(w.buf[:0], w.doc, &w.doc.Blocks[w.blocks[i].block])
+	return w.buf
 }
 
 // Release hands the words' memory back for another document; w must not
@@ -245,10 +241,10 @@ func (w *Words) Release() {
 	if w == nil {
 		return
 	}
-	if cap(w.all) > 1<<16 {
-		*w = Words{} // do not keep a huge document's words for ever
+	if cap(w.buf) > 1<<16 || cap(w.blocks) > 1<<16 {
+		*w = Words{} // do not keep a huge document's buffers for ever
 	}
-	w.all, w.blocks = w.all[:0], w.blocks[:0]
+	w.doc, w.n, w.buf, w.blocks = nil, 0, w.buf[:0], w.blocks[:0]
 	wordsPool.Put(w)
 }
 
@@ -262,8 +258,7 @@ func (w *Words) Release() {
 func wordsOf(dst []word, doc *document.Document, b *document.Block) []word {
 	toks := doc.BlockTokens(b)
 	// scanFast writes without checking for room: room for a word a word
-	// token, never grown below (NewWords made it for every block). A word
-	// a token would reserve about twice what a long block's words take.
+	// token, never grown below.
 	dst = slices.Grow(dst, wordTokens(toks))
 	src := doc.Src
 	pending, started := sepBreak, false
