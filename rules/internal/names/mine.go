@@ -79,15 +79,15 @@ type Fact struct {
 type MineOptions struct{ MinCount, Ratio int }
 
 type miner struct {
-	opt    MineOptions
-	doc    *document.Document
-	src    []byte
-	words  []word // the current block's words, shared: never written
-	w      *Words
-	fact   *Fact
-	kbuf   []byte
-	idbuf  []byte
-	kept   []byte // the packed words kept, before the fact's copy
+	opt   MineOptions
+	doc   *document.Document
+	src   []byte
+	words []word // the current block's words, shared: never written
+	w     *Words
+	fact  *Fact
+	kbuf  []byte
+	idbuf []byte
+	kept  []byte // the packed words kept, before the fact's copy
 	// keptEnd is where the last word kept ends, nkept their number
 	keptEnd int32
 	nkept   int
@@ -105,8 +105,8 @@ type miner struct {
 	pairs    table  // lowercase pair key → pairList
 	pairList []pair // by pairs id
 	forms    []pairForm
-	cands    table   // singular first words of candidate pairs
-	candLens uint64  // bit n set: a candidate of n bytes (63: longer)
+	cands    table    // singular first words of candidate pairs
+	candLens uint64   // bit n set: a candidate of n bytes (63: longer)
 	pairAt   []pairAt // the pairs countPairs may count
 	defToks  []document.Token
 }
