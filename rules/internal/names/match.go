@@ -114,9 +114,11 @@ func (ix *Index) FindIn(doc *document.Document, w *Words, s *Scratch, fn func(Ma
 		if r.nav {
 			continue
 		}
-		m.words, m.head = w.block(i), r.head
-		if anyUpper(m.words) {
-			m.find(fn) // every match starts at a capitalised word
+		for ws := range w.pieces(i) {
+			if anyUpper(ws) {
+				m.words, m.head = ws, r.head
+				m.find(fn) // every match starts at a capitalised word
+			}
 		}
 	}
 }

@@ -91,6 +91,10 @@ type miner struct {
 	// keptEnd is where the last word kept ends, nkept their number
 	keptEnd int32
 	nkept   int
+	// keepUntil and keepGap are keepWords' state where a piece of a block
+	// ends, in the next piece's indexes
+	keepUntil int
+	keepGap   bool
 	// loosePhrase marks the spelling being added as run on by a lowercase word
 	loosePhrase bool
 
@@ -160,13 +164,18 @@ func MineWords(doc *document.Document, w *Words, opt MineOptions, s *Scratch) *F
 	m.startKeep()
 	var shorts []shortDef
 	for i, r := range w.blocks {
-		m.words = w.block(i)
-		// Titles, captions and navigation lines count for the names in
-		// them too: a name is written alike in a title and in the text.
-		m.proper()
+		m.keepUntil, m.keepGap = -1, true
+		for ws := range w.pieces(i) {
+			m.words = ws
+			// Titles, captions and navigation lines count for the names in
+			// them too: a name is written alike in a title and in the text.
+			m.proper()
+			if !r.nav {
+				m.keepWords(r, ws)
+			}
+		}
 		if !r.nav {
 			shorts = m.shortForms(&doc.Blocks[r.block], shorts)
-			m.keepWords(r, m.words)
 		}
 	}
 	m.endKeep()
@@ -185,16 +194,17 @@ func MineWords(doc *document.Document, w *Words, opt MineOptions, s *Scratch) *F
 // three after): a name is capitalised words with at most a few lowercase
 // ones between. Where words are left out, the next one kept starts a new
 // run, so that no two words become neighbours that were not. They are
-// kept packed (see packWord), block by block as the miner reads them,
-// between startKeep and endKeep.
+// kept packed (see packWord), piece by piece as the miner reads them,
+// between startKeep and endKeep; keepUntil and keepGap carry from one
+// piece of a block to the next.
 func (m *miner) keepWords(r wordRange, ws []word) {
 	b := m.kept
 	var head wordFlags // the miner reads fields as headlines too
 	if r.head || r.field {
 		head = wHead
 	}
-	until := -1 // words up to this index are kept: three after a capitalised one
-	gap := true
+	until := m.keepUntil // words up to this index are kept: three after a capitalised one
+	gap := m.keepGap
 	for k := range ws {
 		if ws[k].flags&wUpper != 0 {
 			until = max(until, k+3)
@@ -216,6 +226,7 @@ func (m *miner) keepWords(r wordRange, ws []word) {
 		gap = false
 	}
 	m.kept = b
+	m.keepUntil, m.keepGap = until-len(ws), gap // indexes of the next piece
 }
 
 // startKeep readies the packed words' buffer.

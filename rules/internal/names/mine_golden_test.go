@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -94,5 +95,62 @@ func TestMinedGolden(t *testing.T) {
 			}
 		}
 		t.Errorf("mined facts differ from %s (%d lines, want %d)", golden, len(gl), len(wl))
+	}
+}
+
+// TestPieces: a block read in pieces gives the miner and the matcher what
+// it gives read whole: the same facts and the same matches when every
+// piece may end after a few words, on invented articles and a one-line
+// one.
+func TestPieces(t *testing.T) {
+	ix := NewIndex(GenerateGlossary(200, 1))
+	var line strings.Builder
+	line.WriteString("Ferrybank notes\n\n")
+	for i := range 300 {
+		fmt.Fprintf(&line, "In week %d the Ferrybank Heritage Trust (hereinafter the Trust) opened two research centres. the Trusts and the researches centres met Harbour Road Council. ", i)
+	}
+	line.WriteString("\n")
+	docs := []corpusgen.Article{{Name: "line.txt", Body: []byte(line.String())}}
+	err := corpusgen.Generate(corpusgen.Options{Bytes: 200 << 10, Seed: 5, MarkdownShare: 0.5, DefectRate: 4}, func(a corpusgen.Article) error {
+		docs = append(docs, a)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs = append(docs, corpusgen.Article{Name: "long.md", Body: corpusgen.Long(corpusgen.Options{Bytes: 200 << 10, Seed: 2, MarkdownShare: 1, DefectRate: 4})})
+	split := 0
+	for _, a := range docs {
+		doc, err := parse.Parse(a.Name, a.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var facts [2]*Fact
+		var matches [2][]Match
+		for k, piece := range []int{0, 5} {
+			w := NewWords(doc)
+			w.piece = piece
+			if piece > 0 {
+				for i := range w.blocks {
+					for _, more := range w.pieces(i) {
+						if more {
+							split++
+						}
+					}
+				}
+			}
+			facts[k] = MineWords(doc, w, MineOptions{}, nil)
+			ix.FindIn(doc, w, nil, func(m Match) { matches[k] = append(matches[k], m) })
+			w.Release()
+		}
+		if !reflect.DeepEqual(facts[0], facts[1]) {
+			t.Errorf("%s: the facts mined differ when blocks are read in pieces", a.Name)
+		}
+		if !reflect.DeepEqual(matches[0], matches[1]) {
+			t.Errorf("%s: matches %v whole, %v in pieces", a.Name, matches[0], matches[1])
+		}
+	}
+	if split < 100 {
+		t.Fatalf("only %d pieces ended inside a block: the test reads too little in pieces", split)
 	}
 }

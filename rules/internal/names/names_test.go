@@ -414,7 +414,9 @@ func TestClassifySplit(t *testing.T) {
 func allWords(w *Words) []word {
 	var all []word
 	for i := range w.blocks {
-		all = append(all, w.block(i)...)
+		for ws := range w.pieces(i) {
+			all = append(all, ws...)
+		}
 	}
 	return all
 }

@@ -175,37 +175,50 @@ func (m *miner) shortUses(defs []shortDef) {
 	for di := len(defs) - 1; di >= 0; di-- {
 		byKey[defs[di].keys[0]] = append(byKey[defs[di].keys[0]], di)
 	}
-	var kbuf [64]byte
-	kb := kbuf[:0]
 	for bi, r := range m.w.blocks {
 		if !r.body {
 			continue
 		}
-		ws := m.w.block(bi)
-		for i := range ws {
-			if w := &ws[i]; !firsts[w.first] || lens&(1<<min(w.end-w.start, 63)) == 0 {
+		for ws, more := range m.w.pieces(bi) {
+			m.uses(ws, more, defs, &firsts, lens, byKey, seen, asDefined, articleOnly)
+		}
+	}
+}
+
+// uses looks for the uses of defs in one piece of a block's words; more:
+// the block goes on after it.
+func (m *miner) uses(ws []word, more bool, defs []shortDef, firsts *[256]bool, lens uint64, byKey map[string][]int, seen map[int]bool, asDefined map[*shortDef]int, articleOnly map[*shortDef][]ShortUse) {
+	var kbuf [64]byte
+	kb := kbuf[:0]
+	for i := range ws {
+		if w := &ws[i]; !firsts[w.first] || lens&(1<<min(w.end-w.start, 63)) == 0 {
+			continue
+		}
+		t := m.text(ws[i])
+		kb = appendKey(kb[:0], t)
+		for _, di := range byKey[string(kb)] {
+			d := &defs[di]
+			if int(ws[i].start) < d.end || len(t) < len(d.keys[0]) || len(t) > len(d.keys[0])+3 || t[0]|0x20 != d.keys[0][0]|0x20 {
 				continue
 			}
-			t := m.text(ws[i])
-			kb = appendKey(kb[:0], t)
-			for _, di := range byKey[string(kb)] {
-				d := &defs[di]
-				if int(ws[i].start) < d.end || i+len(d.keys) > len(ws) || len(t) < len(d.keys[0]) || len(t) > len(d.keys[0])+3 || t[0]|0x20 != d.keys[0][0]|0x20 {
-					continue
+			if i+len(d.keys) > len(ws) {
+				if more {
+					break // the next piece starts a run: judgeUse would find no use
 				}
-				u, ok, article := m.judgeUse(ws, i, d)
-				switch {
-				case ok && !seen[u.Span.Start] && article:
-					seen[u.Span.Start] = true
-					articleOnly[d] = append(articleOnly[d], u)
-				case ok && !seen[u.Span.Start]:
-					seen[u.Span.Start] = true
-					m.fact.Shorts = append(m.fact.Shorts, u)
-				case !ok && article:
-					asDefined[d]++
-				}
-				break
+				continue
 			}
+			u, ok, article := m.judgeUse(ws, i, d)
+			switch {
+			case ok && !seen[u.Span.Start] && article:
+				seen[u.Span.Start] = true
+				articleOnly[d] = append(articleOnly[d], u)
+			case ok && !seen[u.Span.Start]:
+				seen[u.Span.Start] = true
+				m.fact.Shorts = append(m.fact.Shorts, u)
+			case !ok && article:
+				asDefined[d]++
+			}
+			break
 		}
 	}
 }

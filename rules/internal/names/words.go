@@ -174,6 +174,7 @@ type Words struct {
 	blocks []wordRange // the blocks read, in order
 	n      int         // word tokens in those blocks: at most that many words
 	buf    []word      // the words of the block read last
+	piece  int         // the words a piece holds before it may end; 0: chunkWords
 }
 
 // A wordRange is one block whose words are read, with what the rules ask
@@ -227,12 +228,69 @@ func NewWords(doc *document.Document) *Words {
 	return w
 }
 
-// block returns the words of w.blocks[i] in w's buffer, which the next
-// call reuses: a caller is done with one block's words before it reads
-// another's.
-func (w *Words) block(i int) []word {
-	w.buf = wordsOf(w.buf[:0], w.doc, &w.doc.Blocks[w.blocks[i].block])
-	return w.buf
+// chunkWords is about the most words a piece of a block holds: a long
+// block (a one-line file is one block) is read in pieces, so that the
+// buffer does not grow with the text.
+const chunkWords = 1 << 15
+
+// pieces yields the words of w.blocks[i] in pieces of about chunkWords
+// words or fewer, each with whether more of the block follows, in w's
+// buffer, which the next piece reuses: a caller is
+// done with one piece before it reads the next. A piece ends only where
+// nothing reads across it: before a word that starts a run of its own
+// (sepBreak, as after a full stop) and is not capitalised, so that no
+// name, pair or short form spans two pieces, and the word before it is
+// not one before a capitalised word. A block without such a place is one
+// piece, however long.
+func (w *Words) pieces(i int) iter.Seq2[[]word, bool] {
+	return func(yield func([]word, bool) bool) {
+		toks := w.doc.BlockTokens(&w.doc.Blocks[w.blocks[i].block])
+		src := w.doc.Src
+		full := w.piece
+		if full <= 0 {
+			full = chunkWords
+		}
+		pending, started := sepBreak, false
+		for t := 0; ; {
+			buf := w.buf[:0]
+			for t < len(toks) {
+				// chunkWords tokens at a time, then, once the piece is
+				// full, one at a time until a place to end it
+				n := full
+				if len(buf) >= full {
+					n = 1
+				}
+				win := toks[:min(len(toks), t+n)]
+				// scanFast writes without checking for room: room for a
+				// word a word token
+				buf = slices.Grow(buf, wordTokens(win[t:]))
+				for t < len(win) {
+					buf, t, pending, started = scanFast(buf, src, win, t, pending, started)
+					if t < len(win) {
+						buf, t, pending, started = scanToken(buf, src, win, t, pending, started)
+					}
+				}
+				if len(buf) >= full && pending == sepBreak && !started && plainNext(toks, t) {
+					break
+				}
+			}
+			w.buf = buf
+			if !yield(buf, t < len(toks)) || t >= len(toks) {
+				return
+			}
+		}
+	}
+}
+
+// plainNext: the next word token from t on is a lowercase word of ASCII
+// letters with no apostrophe, so a word and not a capitalised one.
+func plainNext(toks []document.Token, t int) bool {
+	for ; t < len(toks); t++ {
+		if toks[t].Kind() == document.TokWord {
+			return toks[t].Flags()&(document.FlagUpper|document.FlagDigit|document.FlagCJK|document.FlagApostrophe|document.FlagNonASCII) == 0
+		}
+	}
+	return false
 }
 
 // Release hands the words' memory back for another document; w must not
@@ -244,7 +302,7 @@ func (w *Words) Release() {
 	if cap(w.buf) > 1<<16 || cap(w.blocks) > 1<<16 {
 		*w = Words{} // do not keep a huge document's buffers for ever
 	}
-	w.doc, w.n, w.buf, w.blocks = nil, 0, w.buf[:0], w.blocks[:0]
+	w.doc, w.n, w.piece, w.buf, w.blocks = nil, 0, 0, w.buf[:0], w.blocks[:0]
 	wordsPool.Put(w)
 }
 
