@@ -165,13 +165,13 @@ func MineWords(doc *document.Document, w *Words, opt MineOptions, s *Scratch) *F
 	var shorts []shortDef
 	for i, r := range w.blocks {
 		m.keepUntil, m.keepGap = -1, true
-		for ws := range w.pieces(i) {
+		for ws, end := range w.pieces(i) {
 			m.words = ws
 			// Titles, captions and navigation lines count for the names in
 			// them too: a name is written alike in a title and in the text.
 			m.proper()
 			if !r.nav {
-				m.keepWords(r, ws)
+				m.keepWords(r, ws, end.nextUpper)
 			}
 		}
 		if !r.nav {
@@ -196,8 +196,9 @@ func MineWords(doc *document.Document, w *Words, opt MineOptions, s *Scratch) *F
 // run, so that no two words become neighbours that were not. They are
 // kept packed (see packWord), piece by piece as the miner reads them,
 // between startKeep and endKeep; keepUntil and keepGap carry from one
-// piece of a block to the next.
-func (m *miner) keepWords(r wordRange, ws []word) {
+// piece of a block to the next, and nextUpper says whether the word after
+// ws, in the next piece, is capitalised.
+func (m *miner) keepWords(r wordRange, ws []word, nextUpper bool) {
 	b := m.kept
 	var head wordFlags // the miner reads fields as headlines too
 	if r.head || r.field {
@@ -208,7 +209,7 @@ func (m *miner) keepWords(r wordRange, ws []word) {
 	for k := range ws {
 		if ws[k].flags&wUpper != 0 {
 			until = max(until, k+3)
-		} else if k+1 < len(ws) && ws[k+1].flags&wUpper != 0 {
+		} else if k+1 < len(ws) && ws[k+1].flags&wUpper != 0 || k+1 == len(ws) && nextUpper {
 			until = max(until, k) // the word before a capitalised one
 		}
 		if k > until {

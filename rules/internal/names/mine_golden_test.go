@@ -132,8 +132,8 @@ func TestPieces(t *testing.T) {
 			w.piece = piece
 			if piece > 0 {
 				for i := range w.blocks {
-					for _, more := range w.pieces(i) {
-						if more {
+					for _, end := range w.pieces(i) {
+						if end.more {
 							split++
 						}
 					}

@@ -179,8 +179,8 @@ func (m *miner) shortUses(defs []shortDef) {
 		if !r.body {
 			continue
 		}
-		for ws, more := range m.w.pieces(bi) {
-			m.uses(ws, more, defs, &firsts, lens, byKey, seen, asDefined, articleOnly)
+		for ws, end := range m.w.pieces(bi) {
+			m.uses(ws, end.more, defs, &firsts, lens, byKey, seen, asDefined, articleOnly)
 		}
 	}
 }

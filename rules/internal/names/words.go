@@ -233,17 +233,21 @@ func NewWords(doc *document.Document) *Words {
 // buffer does not grow with the text.
 const chunkWords = 1 << 15
 
+// A pieceEnd says what follows a piece of a block: more words (more),
+// and whether the first of them is capitalised (nextUpper), which
+// keepWords reads of the word after its last.
+type pieceEnd struct{ more, nextUpper bool }
+
 // pieces yields the words of w.blocks[i] in pieces of about chunkWords
-// words or fewer, each with whether more of the block follows, in w's
-// buffer, which the next piece reuses: a caller is
-// done with one piece before it reads the next. A piece ends only where
-// nothing reads across it: before a word that starts a run of its own
-// (sepBreak, as after a full stop) and is not capitalised, so that no
-// name, pair or short form spans two pieces, and the word before it is
-// not one before a capitalised word. A block without such a place is one
-// piece, however long.
-func (w *Words) pieces(i int) iter.Seq2[[]word, bool] {
-	return func(yield func([]word, bool) bool) {
+// words or fewer, each with what follows it, in w's buffer, which the
+// next piece reuses: a caller is done with one piece before it reads the
+// next. A piece ends only where the scan starts afresh (after a full stop,
+// a number, a literal) and the next word token is a word whose capital is
+// known from its token: the word after the piece starts a run of its own
+// (sepBreak), so no name, pair or short form spans two pieces. A block
+// without such a place is one piece, however long.
+func (w *Words) pieces(i int) iter.Seq2[[]word, pieceEnd] {
+	return func(yield func([]word, pieceEnd) bool) {
 		toks := w.doc.BlockTokens(&w.doc.Blocks[w.blocks[i].block])
 		src := w.doc.Src
 		full := w.piece
@@ -253,9 +257,10 @@ func (w *Words) pieces(i int) iter.Seq2[[]word, bool] {
 		pending, started := sepBreak, false
 		for t := 0; ; {
 			buf := w.buf[:0]
+			end := pieceEnd{}
 			for t < len(toks) {
-				// chunkWords tokens at a time, then, once the piece is
-				// full, one at a time until a place to end it
+				// full tokens at a time, then, once the piece is full, one
+				// at a time until a place to end it
 				n := full
 				if len(buf) >= full {
 					n = 1
@@ -263,34 +268,41 @@ func (w *Words) pieces(i int) iter.Seq2[[]word, bool] {
 				win := toks[:min(len(toks), t+n)]
 				// scanFast writes without checking for room: room for a
 				// word a word token
-				buf = slices.Grow(buf, wordTokens(win[t:]))
+				if need := wordTokens(win[t:]); cap(buf)-len(buf) < need {
+					buf = slices.Grow(buf, max(need, full/2))
+				}
 				for t < len(win) {
 					buf, t, pending, started = scanFast(buf, src, win, t, pending, started)
 					if t < len(win) {
 						buf, t, pending, started = scanToken(buf, src, win, t, pending, started)
 					}
 				}
-				if len(buf) >= full && pending == sepBreak && !started && plainNext(toks, t) {
-					break
+				if len(buf) >= full && pending == sepBreak && !started {
+					if upper, ok := nextWord(toks, t); ok {
+						end = pieceEnd{more: true, nextUpper: upper}
+						break
+					}
 				}
 			}
 			w.buf = buf
-			if !yield(buf, t < len(toks)) || t >= len(toks) {
+			if !yield(buf, end) || !end.more {
 				return
 			}
 		}
 	}
 }
 
-// plainNext: the next word token from t on is a lowercase word of ASCII
-// letters with no apostrophe, so a word and not a capitalised one.
-func plainNext(toks []document.Token, t int) bool {
+// nextWord reports whether the next word token from t on is sure to be
+// read as a word (no digit, no CJK, no apostrophe that may make it a
+// contraction), and whether it is capitalised.
+func nextWord(toks []document.Token, t int) (upper, ok bool) {
 	for ; t < len(toks); t++ {
 		if toks[t].Kind() == document.TokWord {
-			return toks[t].Flags()&(document.FlagUpper|document.FlagDigit|document.FlagCJK|document.FlagApostrophe|document.FlagNonASCII) == 0
+			f := toks[t].Flags()
+			return f&document.FlagUpper != 0, f&(document.FlagDigit|document.FlagCJK|document.FlagApostrophe) == 0
 		}
 	}
-	return false
+	return false, false
 }
 
 // Release hands the words' memory back for another document; w must not
