@@ -338,6 +338,11 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 		f.Err = err
 		return f
 	}
+	if len(src) >= bigDocument {
+		// Deferred before Recycle, so run after it: the tokens given back
+		// (a very long document's are not kept) and what the rules left.
+		defer runtime.GC()
+	}
 	defer p.Recycle(doc)
 	if len(src) >= bigDocument {
 		// A long Markdown document's syntax tree, as large as its tokens,
@@ -345,7 +350,6 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 		// may grow while the rules run (the collector lets it reach twice
 		// what was live at its last cycle, which fell inside the parse).
 		runtime.GC()
-		defer runtime.GC() // likewise the tokens, once the rules are done
 	}
 	// Judged once the text is known to be text: a binary file or one that
 	// is not UTF-8 is reported as such, not skipped.
