@@ -246,6 +246,12 @@ type pieceEnd struct{ more, nextUpper bool }
 // known from its token: the word after the piece starts a run of its own
 // (sepBreak), so no name, pair or short form spans two pieces. A block
 // without such a place is one piece, however long.
+//
+// Words with digits break names (3D, 2025) and count as breaks. Most
+// tokens are plain ASCII words, spaces and marks: scanFast takes them in a
+// loop that calls nothing, so that the compiler keeps its state in
+// registers, and stops at any other token, which scanToken takes, with the
+// same rules, before the fast loop goes on.
 func (w *Words) pieces(i int) iter.Seq2[[]word, pieceEnd] {
 	return func(yield func([]word, pieceEnd) bool) {
 		toks := w.doc.BlockTokens(&w.doc.Blocks[w.blocks[i].block])
@@ -316,29 +322,6 @@ func (w *Words) Release() {
 	}
 	w.doc, w.n, w.piece, w.buf, w.blocks = nil, 0, 0, w.buf[:0], w.blocks[:0]
 	wordsPool.Put(w)
-}
-
-// wordsOf appends the words of one block to dst. Words with digits break
-// names (3D, 2025) and count as breaks.
-//
-// Most tokens are plain ASCII words, spaces and marks: scanFast takes
-// them in a loop that calls nothing, so that the compiler keeps its state
-// in registers, and stops at any other token, which scanToken takes, with
-// the same rules, before the fast loop goes on.
-func wordsOf(dst []word, doc *document.Document, b *document.Block) []word {
-	toks := doc.BlockTokens(b)
-	// scanFast writes without checking for room: room for a word a word
-	// token, never grown below.
-	dst = slices.Grow(dst, wordTokens(toks))
-	src := doc.Src
-	pending, started := sepBreak, false
-	for i := 0; i < len(toks); {
-		dst, i, pending, started = scanFast(dst, src, toks, i, pending, started)
-		if i < len(toks) {
-			dst, i, pending, started = scanToken(dst, src, toks, i, pending, started)
-		}
-	}
-	return dst
 }
 
 // wordTokens counts the word tokens of toks: at most one word each.
