@@ -70,22 +70,22 @@ func FactsOf(src []byte, toks []Token) BlockFacts {
 	prev := TokGap
 	prevMark := byte(0)
 	for i, t := range toks {
-		switch t.Kind {
+		switch t.Kind() {
 		case TokWord, TokNumber:
-			if t.Flags&(FlagNonASCII|FlagCJK) != 0 {
+			if t.Flags()&(FlagNonASCII|FlagCJK) != 0 {
 				f |= HasNonASCII
 			}
-			if t.Flags&FlagApostrophe != 0 {
+			if t.Flags()&FlagApostrophe != 0 {
 				f |= HasSingleQuote
 			}
-			if prev == TokPunct && isStop(prevMark) && i > 0 && toks[i-1].End == t.Start {
+			if prev == TokPunct && isStop(prevMark) && i > 0 && toks[i-1].End() == t.Start {
 				f |= HasPunctBeforeWord
 			}
 		case TokSpace:
-			if t.Flags&FlagOddSpace != 0 {
+			if t.Flags()&FlagOddSpace != 0 {
 				f |= HasOddSpace | HasNonASCII
 			}
-			if n := t.End - t.Start; n > 1 && (t.Flags&FlagOddSpace == 0 || n > 3 || utf8.RuneCount(src[t.Start:t.End]) > 1) {
+			if n := t.End() - t.Start; n > 1 && (t.Flags()&FlagOddSpace == 0 || n > 3 || utf8.RuneCount(src[t.Start:t.End()]) > 1) {
 				f |= HasLongSpace
 			}
 			if prev == TokPunct && (prevMark == '(' || prevMark == '[' || prevMark == '{') {
@@ -97,14 +97,14 @@ func FactsOf(src []byte, toks []Token) BlockFacts {
 				f |= HasNonASCII
 			}
 		case TokLiteral:
-			for _, c := range src[t.Start:t.End] {
+			for _, c := range src[t.Start:t.End()] {
 				if c == '&' {
 					f |= HasAmpersand
 				}
 			}
 		case TokPunct:
 			c := src[t.Start]
-			if prev == TokPunct && isStop(prevMark) && i > 0 && toks[i-1].End == t.Start {
+			if prev == TokPunct && isStop(prevMark) && i > 0 && toks[i-1].End() == t.Start {
 				if isStop(c) {
 					f |= HasPunctRun
 				} else if c == '"' || c == '\'' || c >= utf8.RuneSelf {
@@ -132,7 +132,7 @@ func FactsOf(src []byte, toks []Token) BlockFacts {
 				break
 			}
 			f |= HasNonASCII
-			r, _ := utf8.DecodeRune(src[t.Start:t.End])
+			r, _ := utf8.DecodeRune(src[t.Start:t.End()])
 			switch r {
 			case '“', '”', '„', '«', '»', '‹', '›', '‟':
 				f |= HasDoubleQuote
@@ -142,8 +142,8 @@ func FactsOf(src []byte, toks []Token) BlockFacts {
 				f |= HasBracket
 			}
 		}
-		if t.Kind != TokMarkup {
-			prev = t.Kind
+		if t.Kind() != TokMarkup {
+			prev = t.Kind()
 		}
 	}
 	return f

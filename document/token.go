@@ -53,19 +53,126 @@ const (
 	FlagNonASCII
 )
 
-// A Token is a byte range of the source with a kind. 32-bit offsets keep
-// tokens small; the reader refuses files of 2 GiB and more.
+// A Token is a byte range of the source with a kind and flags, in 8
+// bytes: a long document has a token every three bytes or so, and its
+// tokens were the largest thing it kept while its rules ran (12 bytes a
+// token, four times the text). Start is a plain offset; the length and a
+// state that stands for the kind with its flags are packed in one word, so
+// End, Kind and Flags are methods. A length takes 27 bits: a token longer
+// than MaxTokenLen (128 MiB) loses its length (TooLong reports it, and the
+// parser refuses such a file), which only a file past the default size
+// limit can hold. 32-bit offsets: the reader refuses files
+// of 2 GiB and more.
 type Token struct {
-	Start, End int32
-	Kind       TokenKind
-	Flags      TokenFlags
+	Start int32
+	info  uint32 // length in the low tokenLenBits bits, state above
 }
 
+const (
+	tokenLenBits = 27
+	tokenLenMask = 1<<tokenLenBits - 1
+	// MaxTokenLen is the longest token that keeps its length; a longer one
+	// is cut to MaxTokenLen+1 bytes and reports TooLong.
+	MaxTokenLen = tokenLenMask - 1
+	noState     = tokenLenMask // no state has length bits
+)
+
+// The states: every kind with every set of flags the tokenizer and the
+// parsers give it, numbered in 5 bits. NewToken refuses any other pair.
+var (
+	stateKind  [32]TokenKind
+	stateFlags [32]TokenFlags
+	stateBits  [16][128]uint32 // the state shifted into place; noState for a pair with none
+)
+
+func init() {
+	for k := range stateBits {
+		for f := range stateBits[k] {
+			stateBits[k][f] = noState
+		}
+	}
+	n := 0
+	add := func(k TokenKind, f TokenFlags) {
+		stateKind[n], stateFlags[n] = k, f
+		stateBits[k][f] = uint32(n) << tokenLenBits
+		n++
+	}
+	// Words: any of upper, digit, apostrophe, non-ASCII; or CJK alone.
+	word := []TokenFlags{FlagUpper, FlagDigit, FlagApostrophe, FlagNonASCII}
+	for set := range 1 << len(word) {
+		var f TokenFlags
+		for i, w := range word {
+			if set&(1<<i) != 0 {
+				f |= w
+			}
+		}
+		add(TokWord, f)
+	}
+	add(TokWord, FlagCJK)
+	// Numbers have no letter, so neither capital nor digit flag; a curly
+	// apostrophe after one is non-ASCII.
+	for _, f := range []TokenFlags{0, FlagNonASCII, FlagApostrophe, FlagNonASCII | FlagApostrophe} {
+		add(TokNumber, f)
+	}
+	add(TokSpace, 0)
+	add(TokSpace, FlagOddSpace)
+	add(TokMarkup, 0)
+	add(TokMarkup, FlagHasSpace)
+	for _, k := range []TokenKind{TokPunct, TokNewline, TokLiteral, TokInvisible, TokGap} {
+		add(k, 0)
+	}
+}
+
+// NewToken returns the token of kind k and flags f over [start, end). A
+// kind and flags that no tokenizer makes together (a space with a capital)
+// panic: they have no state to be kept in.
+func NewToken(start, end int, k TokenKind, f TokenFlags) Token {
+	if k > 15 || f > 127 || stateBits[k][f] == noState {
+		panic("document.NewToken: a " + k.String() + " token cannot have flags " + f.String())
+	}
+	return mk(start, end, k, f)
+}
+
+// mk is NewToken unchecked, for the tokenizer's loops: a pair with no
+// state makes a token that reports TooLong, which FuzzTokenize looks for.
+func mk(start, end int, k TokenKind, f TokenFlags) Token {
+	return Token{Start: int32(start), info: min(uint32(end-start), tokenLenMask) | stateBits[k&15][f&127]}
+}
+
+// String names the flags set, for messages.
+func (f TokenFlags) String() string {
+	if f == 0 {
+		return "none"
+	}
+	s := ""
+	for i, name := range [...]string{"odd-space", "cjk", "upper", "digit", "has-space", "apostrophe", "non-ascii", "bit7"} {
+		if f&(1<<i) != 0 {
+			if s != "" {
+				s += "|"
+			}
+			s += name
+		}
+	}
+	return s
+}
+
+// End returns the offset just past the token.
+func (t Token) End() int32 { return t.Start + int32(t.info&tokenLenMask) }
+
+// Kind returns the token's kind.
+func (t Token) Kind() TokenKind { return stateKind[t.info>>tokenLenBits] }
+
+// Flags returns the token's flags.
+func (t Token) Flags() TokenFlags { return stateFlags[t.info>>tokenLenBits] }
+
+// TooLong reports a token longer than MaxTokenLen, whose End is wrong.
+func (t Token) TooLong() bool { return t.info&tokenLenMask == tokenLenMask }
+
 // Span returns the token's byte range.
-func (t Token) Span() Span { return Span{int(t.Start), int(t.End)} }
+func (t Token) Span() Span { return Span{int(t.Start), int(t.End())} }
 
 // Is reports whether the token has all the given flags.
-func (t Token) Is(f TokenFlags) bool { return t.Flags&f == f }
+func (t Token) Is(f TokenFlags) bool { return t.Flags()&f == f }
 
 // byte classes for the ASCII fast path
 const (
@@ -169,7 +276,7 @@ func Tokenize(dst []Token, src []byte, start, end int) []Token {
 					}
 					break
 				}
-				dst = append(dst, Token{int32(i), int32(j), TokSpace, fl})
+				dst = append(dst, mk(i, j, TokSpace, fl))
 				i = j
 				continue
 			case cNewline:
@@ -177,7 +284,7 @@ func Tokenize(dst []Token, src []byte, start, end int) []Token {
 				if c == '\r' && j < end && src[j] == '\n' {
 					j++
 				}
-				dst = append(dst, Token{int32(i), int32(j), TokNewline, 0})
+				dst = append(dst, mk(i, j, TokNewline, 0))
 				i = j
 				continue
 			case cLetter, cDigit:
@@ -213,22 +320,22 @@ func Tokenize(dst []Token, src []byte, start, end int) []Token {
 				} else if bits&bitDigit != 0 {
 					fl |= FlagDigit
 				}
-				dst = append(dst, Token{int32(i), int32(j), kind, fl})
+				dst = append(dst, mk(i, j, kind, fl))
 				i = j
 				continue
 			case cPunct:
 				if c == ':' && i+2 < end && src[i+1] == ':' && isIdentByte(src[i+2]) {
 					if j := codeEnd(src, i, end); j > i {
-						dst = append(dst, Token{int32(i), int32(j), TokLiteral, 0}) // ::1
+						dst = append(dst, mk(i, j, TokLiteral, 0)) // ::1
 						i = j
 						continue
 					}
 				}
-				dst = append(dst, Token{int32(i), int32(i + 1), TokPunct, 0})
+				dst = append(dst, mk(i, i+1, TokPunct, 0))
 				i++
 				continue
 			default:
-				dst = append(dst, Token{int32(i), int32(i + 1), TokInvisible, 0})
+				dst = append(dst, mk(i, i+1, TokInvisible, 0))
 				i++
 				continue
 			}
@@ -236,7 +343,7 @@ func Tokenize(dst []Token, src []byte, start, end int) []Token {
 		r, w := utf8.DecodeRune(src[i:end])
 		switch {
 		case r == utf8.RuneError && w == 1:
-			dst = append(dst, Token{int32(i), int32(i + 1), TokInvisible, 0})
+			dst = append(dst, mk(i, i+1, TokInvisible, 0))
 			i++
 		case IsOddSpace(r):
 			j := i + w
@@ -251,10 +358,10 @@ func Tokenize(dst []Token, src []byte, start, end int) []Token {
 				}
 				j += w2
 			}
-			dst = append(dst, Token{int32(i), int32(j), TokSpace, FlagOddSpace})
+			dst = append(dst, mk(i, j, TokSpace, FlagOddSpace))
 			i = j
 		case IsInvisible(r):
-			dst = append(dst, Token{int32(i), int32(i + w), TokInvisible, 0})
+			dst = append(dst, mk(i, i+w, TokInvisible, 0))
 			i += w
 		case IsCJK(r):
 			j := i + w
@@ -265,15 +372,15 @@ func Tokenize(dst []Token, src []byte, start, end int) []Token {
 				}
 				j += w2
 			}
-			dst = append(dst, Token{int32(i), int32(j), TokWord, FlagCJK})
+			dst = append(dst, mk(i, j, TokWord, FlagCJK))
 			i = j
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			i, dst = wordToken(dst, src, i, end)
 		case r == 0x2028 || r == 0x2029 || r == 0x85:
-			dst = append(dst, Token{int32(i), int32(i + w), TokNewline, 0})
+			dst = append(dst, mk(i, i+w, TokNewline, 0))
 			i += w
 		default:
-			dst = append(dst, Token{int32(i), int32(i + w), TokPunct, 0})
+			dst = append(dst, mk(i, i+w, TokPunct, 0))
 			i += w
 		}
 	}
@@ -348,7 +455,7 @@ func wordToken(dst []Token, src []byte, i, end int) (int, []Token) {
 	// A word directly followed by URL or path punctuation may be a literal.
 	if i < end && isLiteralLead(src, start, i, end) {
 		if j := literalEnd(src, start, end); j > i {
-			return j, append(dst, Token{int32(start), int32(j), TokLiteral, 0})
+			return j, append(dst, mk(start, j, TokLiteral, 0))
 		}
 	}
 	kind := TokWord
@@ -357,7 +464,7 @@ func wordToken(dst []Token, src []byte, i, end int) (int, []Token) {
 	} else if digits {
 		fl |= FlagDigit
 	}
-	return i, append(dst, Token{int32(start), int32(i), kind, fl})
+	return i, append(dst, mk(start, i, kind, fl))
 }
 
 // IsWordByte reports a byte that may continue a word: an ASCII letter or
@@ -594,10 +701,10 @@ func allDigitsOrLetters(b []byte) bool {
 // Code reports whether a literal token is code (see codeEnd) rather than a
 // URL, an address or a file name.
 func (t Token) Code(src []byte) bool {
-	if t.Kind != TokLiteral || codeEnd(src, int(t.Start), int(t.End)) != int(t.End) {
+	if t.Kind() != TokLiteral || codeEnd(src, int(t.Start), int(t.End())) != int(t.End()) {
 		return false
 	}
-	b := src[t.Start:t.End]
+	b := src[t.Start:t.End()]
 	if bytes.Contains(b, []byte("::")) || bytes.Contains(b, []byte("()")) || bytes.Contains(b, []byte("->")) {
 		return true
 	}

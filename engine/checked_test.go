@@ -51,9 +51,9 @@ func TestCheckedReuse(t *testing.T) {
 			ran[p.Doc.Path]++
 			mu.Unlock()
 			for _, tok := range p.Doc.Tokens {
-				if tok.Kind == document.TokWord && string(p.Doc.Src[tok.Start:tok.End]) == "x" {
-					p.Report(lint.Diagnostic{Start: int(tok.Start), End: int(tok.End), Message: "x found",
-						Fix: &lint.Fix{Message: "Write y", Applicability: lint.Safe, Edits: []lint.Edit{{Start: int(tok.Start), End: int(tok.End), NewText: "y"}}}})
+				if tok.Kind() == document.TokWord && string(p.Doc.Src[tok.Start:tok.End()]) == "x" {
+					p.Report(lint.Diagnostic{Start: int(tok.Start), End: int(tok.End()), Message: "x found",
+						Fix: &lint.Fix{Message: "Write y", Applicability: lint.Safe, Edits: []lint.Edit{{Start: int(tok.Start), End: int(tok.End()), NewText: "y"}}}})
 				}
 			}
 		},

@@ -338,7 +338,19 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 		f.Err = err
 		return f
 	}
+	if len(src) >= bigDocument {
+		// Deferred before Recycle, so run after it: the tokens given back
+		// (a very long document's are not kept) and what the rules left.
+		defer runtime.GC()
+	}
 	defer p.Recycle(doc)
+	if len(src) >= bigDocument {
+		// A long Markdown document's syntax tree, as large as its tokens,
+		// is garbage now; collected here, it does not set how far the heap
+		// may grow while the rules run (the collector lets it reach twice
+		// what was live at its last cycle, which fell inside the parse).
+		runtime.GC()
+	}
 	// Judged once the text is known to be text: a binary file or one that
 	// is not UTF-8 is reported as such, not skipped.
 	if e.SkipNonArticles && document.FormatOf(cfgPath) == document.FormatText {
@@ -382,6 +394,11 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 	}
 	return f
 }
+
+// bigDocument is the size from which a document's parse and rules are
+// each followed by a collection: one cycle is nothing beside their work,
+// and it keeps the peak memory near what is live rather than twice it.
+const bigDocument = 8 << 20
 
 // safeRun turns a rule's panic into an error naming the rule and file, so
 // one bug does not lose the other files' results.

@@ -77,8 +77,8 @@ func TestSuppressionFilter(t *testing.T) {
 		ID: "word-x", Category: lint.CategoryTypography, Severity: lint.SeverityWarning, Doc: lint.Doc{Title: "t", Why: "w", Wrong: "x"},
 		Run: func(p *lint.Pass) {
 			for _, tok := range p.Doc.Tokens {
-				if tok.Kind == document.TokWord && string(p.Doc.Src[tok.Start:tok.End]) == "x" {
-					p.Reportf(int(tok.Start), int(tok.End), "x found")
+				if tok.Kind() == document.TokWord && string(p.Doc.Src[tok.Start:tok.End()]) == "x" {
+					p.Reportf(int(tok.Start), int(tok.End()), "x found")
 				}
 			}
 		},

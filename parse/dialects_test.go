@@ -16,8 +16,8 @@ func proseWords(doc *document.Document) []string {
 	var out []string
 	for _, b := range doc.Blocks {
 		for _, t := range doc.BlockTokens(&b) {
-			if t.Kind == document.TokWord {
-				out = append(out, string(doc.Src[t.Start:t.End]))
+			if t.Kind() == document.TokWord {
+				out = append(out, string(doc.Src[t.Start:t.End()]))
 			}
 		}
 	}
@@ -86,9 +86,9 @@ func TestMarkupSeparatesWords(t *testing.T) {
 		for bi, b := range doc.Blocks {
 			for _, tok := range doc.BlockTokens(&b) {
 				switch {
-				case tok.Kind == document.TokGap:
+				case tok.Kind() == document.TokGap:
 					seen = append(seen, -1)
-				case tok.Kind == document.TokWord && string(doc.Text(tok.Span())) == "Note":
+				case tok.Kind() == document.TokWord && string(doc.Text(tok.Span())) == "Note":
 					seen = append(seen, bi)
 				}
 			}
@@ -216,8 +216,8 @@ func TestHTMLArticle(t *testing.T) {
 	// Entity references are markup tokens of their own, in place.
 	for _, b := range doc.Blocks {
 		for _, tok := range doc.BlockTokens(&b) {
-			if s := string(doc.Text(tok.Span())); strings.HasPrefix(s, "&") && tok.Kind != document.TokMarkup {
-				t.Errorf("entity %q read as %v", s, tok.Kind)
+			if s := string(doc.Text(tok.Span())); strings.HasPrefix(s, "&") && tok.Kind() != document.TokMarkup {
+				t.Errorf("entity %q read as %v", s, tok.Kind())
 			}
 		}
 	}

@@ -21,13 +21,13 @@ func checkInvariants(t *testing.T, doc *document.Document) {
 		}
 		prev := int32(-1)
 		for _, tok := range doc.BlockTokens(&doc.Blocks[bi]) {
-			if tok.Start < prev || tok.Start > tok.End || tok.End > n {
+			if tok.Start < prev || tok.Start > tok.End() || tok.End() > n {
 				t.Fatalf("block %d: token %+v after %d in %d bytes", bi, tok, prev, n)
 			}
-			if tok.Kind != document.TokGap && tok.Kind != document.TokMarkup && tok.End == tok.Start {
-				t.Fatalf("empty %s token at %d", tok.Kind, tok.Start)
+			if tok.Kind() != document.TokGap && tok.Kind() != document.TokMarkup && tok.End() == tok.Start {
+				t.Fatalf("empty %s token at %d", tok.Kind(), tok.Start)
 			}
-			prev = tok.End
+			prev = tok.End()
 		}
 	}
 	for _, l := range doc.Nav {
@@ -104,12 +104,12 @@ func checkMarkupInvariants(t *testing.T, doc *document.Document) {
 	}
 	for bi := range doc.Blocks {
 		for _, tok := range doc.BlockTokens(&doc.Blocks[bi]) {
-			if tok.Kind == document.TokGap || tok.Kind == document.TokMarkup {
+			if tok.Kind() == document.TokGap || tok.Kind() == document.TokMarkup {
 				continue
 			}
-			e := lint.Edit{Start: int(tok.Start), End: int(tok.End)}
+			e := lint.Edit{Start: int(tok.Start), End: int(tok.End())}
 			if p, ok := doc.ProtectedAt(e.Start, e.End); ok && p.Kind == document.ProtectMarkup {
-				t.Fatalf("%s token %q at %d overlaps markup %q", tok.Kind, doc.Text(tok.Span()), tok.Start, doc.Text(p.Span))
+				t.Fatalf("%s token %q at %d overlaps markup %q", tok.Kind(), doc.Text(tok.Span()), tok.Start, doc.Text(p.Span))
 			}
 		}
 	}

@@ -67,6 +67,15 @@ func (p *Parser) Parse(name string, src []byte, facts bool) (*document.Document,
 	default:
 		parseText(doc)
 	}
+	if len(src) > document.MaxTokenLen {
+		// Only a file this large can hold a token too long to keep its
+		// length (see document.Token); its positions would be wrong.
+		for _, t := range doc.Tokens {
+			if t.TooLong() {
+				return nil, fmt.Errorf("%w: a run of %s or more without a space or break at byte %d, longer than copydesk reads as one word", read.ErrTooLarge, read.ByteSize(int64(document.MaxTokenLen+1)), t.Start)
+			}
+		}
+	}
 	doc.SortProtected()
 	collectDates(doc, name)
 	for i := range doc.Blocks {

@@ -408,7 +408,7 @@ func emitSegs(doc *document.Document, segs []inlineSeg, isHTML bool) {
 			} else if hasSpace(gap) {
 				fl = document.FlagHasSpace
 			}
-			doc.Tokens = append(doc.Tokens, document.Token{Start: int32(runEnd), End: int32(s.start), Kind: kindTok, Flags: fl})
+			doc.Tokens = append(doc.Tokens, document.NewToken(runEnd, s.start, kindTok, fl))
 		}
 		runStart, runEnd = s.start, s.end
 	}
@@ -439,7 +439,7 @@ func emitRun(doc *document.Document, start, end int, isHTML bool) {
 			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) {
 				fl = document.FlagHasSpace
 			}
-			doc.Tokens = append(doc.Tokens, document.Token{Start: int32(i), End: int32(e), Kind: document.TokMarkup, Flags: fl})
+			doc.Tokens = append(doc.Tokens, document.NewToken(i, e, document.TokMarkup, fl))
 			from = e
 		}
 		i = e

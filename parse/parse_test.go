@@ -202,9 +202,9 @@ func TestParseMarkdown(t *testing.T) {
 	}
 	var words []string
 	for _, tok := range doc.BlockTokens(para) {
-		switch tok.Kind {
+		switch tok.Kind() {
 		case document.TokWord:
-			words = append(words, string(doc.Src[tok.Start:tok.End]))
+			words = append(words, string(doc.Src[tok.Start:tok.End()]))
 		case document.TokGap:
 			words = append(words, "|")
 		}
@@ -290,10 +290,10 @@ func TestTokenize(t *testing.T) {
 	toks := document.Tokenize(nil, []byte(src), 0, len(src))
 	var got []string
 	for _, tok := range toks {
-		if tok.Kind == document.TokSpace && !tok.Is(document.FlagOddSpace) {
+		if tok.Kind() == document.TokSpace && !tok.Is(document.FlagOddSpace) {
 			continue
 		}
-		got = append(got, tok.Kind.String()+":"+src[tok.Start:tok.End])
+		got = append(got, tok.Kind().String()+":"+src[tok.Start:tok.End()])
 	}
 	want := []string{
 		"word:Don’t", "word:pay", "number:1,000", "word:or", "number:3.5", "word:at", "number:14:42", "punct:;", "word:see",
@@ -305,7 +305,7 @@ func TestTokenize(t *testing.T) {
 		t.Errorf("tokens:\n got %q\nwant %q", got, want)
 	}
 	for i := 1; i < len(toks); i++ {
-		if toks[i].Start != toks[i-1].End {
+		if toks[i].Start != toks[i-1].End() {
 			t.Fatalf("tokens must tile the range: %v then %v", toks[i-1], toks[i])
 		}
 	}
@@ -315,9 +315,9 @@ func TestInlineCodeTagsAreCut(t *testing.T) {
 	doc := mustParse(t, "a.md", "Press <kbd>the</kbd> the key, type <code>a &lt; b</code> and <b>bold</b> text.\n")
 	var words []string
 	for _, tok := range doc.Tokens {
-		switch tok.Kind {
+		switch tok.Kind() {
 		case document.TokWord:
-			words = append(words, string(doc.Src[tok.Start:tok.End]))
+			words = append(words, string(doc.Src[tok.Start:tok.End()]))
 		case document.TokGap:
 			words = append(words, "|")
 		}

@@ -35,7 +35,7 @@ func BenchmarkTokensPerWord(b *testing.B) {
 		}
 		tokens += len(doc.Tokens)
 		for _, t := range doc.Tokens {
-			if t.Kind == document.TokWord {
+			if t.Kind() == document.TokWord {
 				words++
 			}
 		}

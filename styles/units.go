@@ -171,7 +171,7 @@ func buildUnits(doc *document.Document, wantAlt bool) []unit {
 		toks := doc.BlockTokens(b)
 		plain := true
 		for _, t := range toks {
-			if t.Kind == document.TokMarkup || t.Kind == document.TokGap || t.Kind == document.TokLiteral {
+			if t.Kind() == document.TokMarkup || t.Kind() == document.TokGap || t.Kind() == document.TokLiteral {
 				plain = false
 				break
 			}
@@ -179,7 +179,7 @@ func buildUnits(doc *document.Document, wantAlt bool) []unit {
 		first, last := toks[0], toks[len(toks)-1]
 		u := unit{kind: kind, raw: doc.Src[b.Start:b.End], rawPos: b.Start}
 		if plain {
-			u.text, u.base = doc.Src[first.Start:last.End], int(first.Start)
+			u.text, u.base = doc.Src[first.Start:last.End()], int(first.Start)
 		} else {
 			if arena == nil {
 				arena = make([]byte, 0, min(len(doc.Src), 16<<10))
@@ -197,14 +197,14 @@ func buildUnits(doc *document.Document, wantAlt bool) []unit {
 				}
 			}
 			for _, t := range toks {
-				switch t.Kind {
+				switch t.Kind() {
 				case document.TokMarkup:
 					flush(t.Start)
 					if t.Is(document.FlagHasSpace) {
 						segs = append(segs, seg{len(arena) - at, int(t.Start)})
 						arena = append(arena, ' ')
 					}
-					tb := doc.Src[t.Start:t.End]
+					tb := doc.Src[t.Start:t.End()]
 					if bytes.HasSuffix(tb, []byte("[")) {
 						open = len(arena) - at
 					} else if open >= 0 && bytes.HasPrefix(tb, []byte("]")) {
@@ -221,7 +221,7 @@ func buildUnits(doc *document.Document, wantAlt bool) []unit {
 					}
 				}
 			}
-			flush(last.End)
+			flush(last.End())
 			u.text = arena[at:len(arena):len(arena)]
 			u.segs = segs[:len(segs):len(segs)]
 			segArena = segs[len(segs):]
@@ -240,8 +240,8 @@ func buildUnits(doc *document.Document, wantAlt bool) []unit {
 func appendAlt(units []unit, doc *document.Document, b *document.Block) []unit {
 	toks := doc.BlockTokens(b)
 	inProse := func(off int) bool {
-		k := sort.Search(len(toks), func(k int) bool { return int(toks[k].End) > off })
-		return k < len(toks) && int(toks[k].Start) <= off && toks[k].Kind != document.TokGap && toks[k].Kind != document.TokMarkup
+		k := sort.Search(len(toks), func(k int) bool { return int(toks[k].End()) > off })
+		return k < len(toks) && int(toks[k].Start) <= off && toks[k].Kind() != document.TokGap && toks[k].Kind() != document.TokMarkup
 	}
 	src := doc.Src[b.Start:b.End]
 	for i := 0; ; {

@@ -368,7 +368,7 @@ func countWords(s *document.Summary) int {
 	}
 	n := 0
 	for _, t := range doc.Tokens {
-		if t.Kind == document.TokWord || t.Kind == document.TokNumber {
+		if t.Kind() == document.TokWord || t.Kind() == document.TokNumber {
 			n++
 		}
 	}

@@ -42,9 +42,9 @@ func TestRunStrictFails(t *testing.T) {
 		Run: func(p *lint.Pass) {
 			src := p.Doc.Src
 			for _, tok := range p.Doc.Tokens {
-				if tok.Kind == document.TokWord && string(src[tok.Start:tok.End]) == "the" {
-					p.Report(lint.Diagnostic{Start: int(tok.Start), End: int(tok.End), Message: "the",
-						Fix: &lint.Fix{Message: "drop it", Edits: []lint.Edit{{Start: int(tok.Start), End: int(tok.End)}}}})
+				if tok.Kind() == document.TokWord && string(src[tok.Start:tok.End()]) == "the" {
+					p.Report(lint.Diagnostic{Start: int(tok.Start), End: int(tok.End()), Message: "the",
+						Fix: &lint.Fix{Message: "drop it", Edits: []lint.Edit{{Start: int(tok.Start), End: int(tok.End())}}}})
 				}
 			}
 		},

@@ -67,7 +67,7 @@ func FalseAlarmsAll(t testing.TB, rules []*lint.Rule, dir string) (alarms map[st
 			return nil
 		}
 		for _, tok := range doc.Tokens {
-			if tok.Kind == document.TokWord {
+			if tok.Kind() == document.TokWord {
 				words++
 			}
 		}

@@ -255,7 +255,7 @@ func visible(doc *document.Document, b *document.Block, l line) bool {
 	}
 	toks := doc.BlockTokens(b)
 	i := sort.Search(len(toks), func(i int) bool { return int(toks[i].Start) >= l.glyph })
-	return i < len(toks) && int(toks[i].Start) == l.glyph && toks[i].Kind == document.TokPunct
+	return i < len(toks) && int(toks[i].Start) == l.glyph && toks[i].Kind() == document.TokPunct
 }
 
 // endsIn reports whether l's text ends in one of the characters of set.

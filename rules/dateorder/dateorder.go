@@ -62,7 +62,7 @@ type words struct {
 // counts reports whether a token is one of the words: a word, a number or
 // a mark.
 func counts(t document.Token) bool {
-	return t.Kind == document.TokWord || t.Kind == document.TokNumber || t.Kind == document.TokPunct
+	return t.Kind() == document.TokWord || t.Kind() == document.TokNumber || t.Kind() == document.TokPunct
 }
 
 // next returns the index of the word after token i, or len(toks).
@@ -79,12 +79,12 @@ func (w *words) prev(i int) int {
 	return i
 }
 
-func (w *words) raw(i int) []byte { return w.src[w.toks[i].Start:w.toks[i].End] }
+func (w *words) raw(i int) []byte { return w.src[w.toks[i].Start:w.toks[i].End()] }
 
 // is reports whether word i is s, case and all.
 func (w *words) is(i int, s string) bool {
 	t := w.toks[i]
-	return int(t.End-t.Start) == len(s) && string(w.src[t.Start:t.End]) == s
+	return int(t.End()-t.Start) == len(s) && string(w.src[t.Start:t.End()]) == s
 }
 
 // checkBlock reports the block's dates. Every date holds a number that
@@ -179,7 +179,7 @@ func (c *yearContext) get(w *words) int {
 // loop: it looks at every token of the body.
 func nextNumber(toks []document.Token, i int) int {
 	for j, t := range toks[i:] {
-		if (uint32(t.Flags)|anyNumber)&digitKinds[t.Kind] != 0 {
+		if (uint32(t.Flags())|anyNumber)&digitKinds[t.Kind()] != 0 {
 			return i + j
 		}
 	}
@@ -198,7 +198,7 @@ func (w *words) mayBeDay(i int) bool {
 		if w.monthShaped(p) {
 			return true
 		}
-		if t := w.toks[p]; t.Kind == document.TokPunct && t.End-t.Start == 1 {
+		if t := w.toks[p]; t.Kind() == document.TokPunct && t.End()-t.Start == 1 {
 			if p := w.prev(p); p >= 0 && w.monthShaped(p) {
 				return true
 			}
@@ -208,7 +208,7 @@ func (w *words) mayBeDay(i int) bool {
 		if w.monthShaped(q) {
 			return true
 		}
-		if t := w.toks[q]; t.Kind == document.TokWord && t.End-t.Start == 2 {
+		if t := w.toks[q]; t.Kind() == document.TokWord && t.End()-t.Start == 2 {
 			if q := w.next(q); q < len(w.toks) && w.monthShaped(q) {
 				return true
 			}
@@ -221,23 +221,23 @@ func (w *words) mayBeDay(i int) bool {
 // number of one or two digits, or a word of up to four letters (12th).
 func (w *words) shortForDay(i int) bool {
 	t := w.toks[i]
-	if t.Kind == document.TokNumber {
-		return t.End-t.Start <= 2
+	if t.Kind() == document.TokNumber {
+		return t.End()-t.Start <= 2
 	}
-	return t.Kind == document.TokWord && t.End-t.Start <= 4
+	return t.Kind() == document.TokWord && t.End()-t.Start <= 4
 }
 
 // isNumber reports whether token i is a number of n characters.
 func (w *words) isNumber(i int, n int32) bool {
 	t := w.toks[i]
-	return t.Kind == document.TokNumber && t.End-t.Start == n
+	return t.Kind() == document.TokNumber && t.End()-t.Start == n
 }
 
 // monthShaped reports whether token i may be a month name, by its kind,
 // flags and length only.
 func (w *words) monthShaped(i int) bool {
 	t := w.toks[i]
-	return t.Kind == document.TokWord && t.Flags&document.FlagUpper != 0 && t.End-t.Start >= 3 && t.End-t.Start <= 9
+	return t.Kind() == document.TokWord && t.Flags()&document.FlagUpper != 0 && t.End()-t.Start >= 3 && t.End()-t.Start <= 9
 }
 
 // digitKinds selects by kind and flags the tokens that may hold a digit:
@@ -298,7 +298,7 @@ func checkDate(pass *lint.Pass, w *words, k, end, m, dd, y int, context *yearCon
 				written, pd.Year(), gap(ev.Sub(pd)), pd.Format("2006-01-02"))
 		}
 	}
-	pass.Reportf(int(w.toks[k].Start), int(w.toks[end-1].End), "%s", msg)
+	pass.Reportf(int(w.toks[k].Start), int(w.toks[end-1].End()), "%s", msg)
 }
 
 // monthDays is the length of each month in a common year: February 29
@@ -323,7 +323,7 @@ func gap(d time.Duration) string {
 func (w *words) join(k, end int) string {
 	var b strings.Builder
 	for i, p := k, -1; i < end; p, i = i, w.next(i) {
-		if p >= 0 && w.toks[i].Kind != document.TokPunct && !w.is(p, "-") {
+		if p >= 0 && w.toks[i].Kind() != document.TokPunct && !w.is(p, "-") {
 			b.WriteByte(' ')
 		}
 		b.Write(w.raw(i))
@@ -399,7 +399,7 @@ func (w *words) month(i int) int {
 	}
 	switch w.src[t.Start] {
 	case 'J', 'F', 'M', 'A', 'S', 'O', 'N', 'D':
-		return monthOf(w.src[t.Start:t.End])
+		return monthOf(w.src[t.Start:t.End()])
 	}
 	return 0
 }
@@ -413,7 +413,7 @@ func (w *words) dayNum(i int) int {
 	if t[0] < '0' || t[0] > '9' {
 		return 0 // a day is written with digits: 12, 12th
 	}
-	if w.toks[i].Kind == document.TokWord && len(t) >= 2 {
+	if w.toks[i].Kind() == document.TokWord && len(t) >= 2 {
 		switch string(t[len(t)-2:]) {
 		case "st", "nd", "rd", "th":
 			t = t[:len(t)-2]
@@ -434,11 +434,11 @@ func (w *words) dayNum(i int) int {
 
 func (w *words) year(i int) int {
 	t := w.toks[i]
-	if t.Kind != document.TokNumber || t.End-t.Start != 4 {
+	if t.Kind() != document.TokNumber || t.End()-t.Start != 4 {
 		return 0
 	}
 	n := 0
-	for _, c := range w.src[t.Start:t.End] {
+	for _, c := range w.src[t.Start:t.End()] {
 		if c < '0' || c > '9' {
 			return 0
 		}
@@ -479,7 +479,7 @@ func (w *words) dateAt(k int) (m, d, y, end int, ok bool) {
 		}
 		return m, d, y, end, true
 	}
-	if kind := w.toks[k].Kind; kind == document.TokNumber || kind == document.TokWord {
+	if kind := w.toks[k].Kind(); kind == document.TokNumber || kind == document.TokWord {
 		if d = w.dayNum(k); d > 0 {
 			i := w.next(k)
 			if i < n && w.is(i, "of") {
@@ -515,7 +515,7 @@ func (w *words) dateAt(k int) (m, d, y, end int, ok bool) {
 		i3 := w.next(i2)
 		i4 := w.next(i3)
 		if i4 < n && w.isNumber(i2, 2) && w.isNumber(i4, 2) &&
-			w.toks[i1].Start == w.toks[k].End && w.toks[i4].Start == w.toks[i3].End && w.is(i1, "-") && w.is(i3, "-") {
+			w.toks[i1].Start == w.toks[k].End() && w.toks[i4].Start == w.toks[i3].End() && w.is(i1, "-") && w.is(i3, "-") {
 			if y = w.year(k); y > 0 {
 				m, d = w.dayNum(i2), w.dayNum(i4)
 				return m, d, y, i4 + 1, m > 0 && d > 0
@@ -529,13 +529,13 @@ func (w *words) dateAt(k int) (m, d, y, end int, ok bool) {
 // hyphen or a slash, as in a version name (nightly-2024-05-19).
 func (w *words) attached(k int) bool {
 	p := w.prev(k)
-	return p >= 0 && w.toks[p].End == w.toks[k].Start && (w.is(p, "-") || w.is(p, "/") || w.is(p, "_"))
+	return p >= 0 && w.toks[p].End() == w.toks[k].Start && (w.is(p, "-") || w.is(p, "/") || w.is(p, "_"))
 }
 
 // stop reports whether word i ends a sentence: a full stop, question or
 // exclamation mark not after an abbreviation or a month ("Mar.").
 func (w *words) stop(i int) bool {
-	if w.toks[i].Kind != document.TokPunct {
+	if w.toks[i].Kind() != document.TokPunct {
 		return false // every mark below is a token of its own
 	}
 	switch string(w.raw(i)) {
@@ -546,7 +546,7 @@ func (w *words) stop(i int) bool {
 		if p < 0 {
 			return true
 		}
-		if monthOf(w.raw(p)) > 0 || w.toks[p].End-w.toks[p].Start <= 2 && w.toks[p].Kind == document.TokWord {
+		if monthOf(w.raw(p)) > 0 || w.toks[p].End()-w.toks[p].Start <= 2 && w.toks[p].Kind() == document.TokWord {
 			return false // "Mar.", "Dr.", "St."
 		}
 		return true
@@ -631,14 +631,14 @@ func lowerASCII(c byte) byte {
 // backwards from the date to its start, then forwards to its end.
 func (w *words) pastEvent(k, end int) bool {
 	for i := k; i < end; i = w.next(i) {
-		if w.toks[i].Kind == document.TokWord && future.hasFold(w.raw(i)) {
+		if w.toks[i].Kind() == document.TokWord && future.hasFold(w.raw(i)) {
 			return false
 		}
 	}
 	const none = 1 << 30
 	beforePast, before := false, none // the nearest verb before the date, in words
 	for i, d := w.prev(k), 1; i >= 0 && !w.stop(i); i, d = w.prev(i), d+1 {
-		if w.toks[i].Kind != document.TokWord {
+		if w.toks[i].Kind() != document.TokWord {
 			continue // the sets hold words only
 		}
 		t := w.raw(i)
@@ -660,7 +660,7 @@ func (w *words) pastEvent(k, end int) bool {
 		if d == 1 && (w.is(i, "to") || w.is(i, "-") || w.is(i, "–") || w.is(i, "and")) {
 			return false // the start of a range: "March 12 to 14"
 		}
-		if w.toks[i].Kind != document.TokWord {
+		if w.toks[i].Kind() != document.TokWord {
 			continue
 		}
 		t := w.raw(i)

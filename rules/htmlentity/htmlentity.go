@@ -84,11 +84,11 @@ func run(pass *lint.Pass) {
 			if ti < 0 {
 				continue
 			}
-			if t := toks[ti]; t.Kind == document.TokLiteral && (literalTail(t, i, end) || nbspRef(src[i:end])) {
+			if t := toks[ti]; t.Kind() == document.TokLiteral && (literalTail(t, i, end) || nbspRef(src[i:end])) {
 				// "anna@example.org&nbsp;before": the tokenizer reads the
 				// reference into the address, but it ends the address (no
 				// URL holds a no-break space).
-			} else if t.Kind != document.TokPunct || int(t.End) != i+1 {
+			} else if t.Kind() != document.TokPunct || int(t.End()) != i+1 {
 				continue // in a URL, a file name, code or markup
 			}
 			if d, ok := check(doc, toks, ti, i, end, md, b.Kind == document.KindField); ok {
@@ -237,7 +237,7 @@ func check(doc *document.Document, toks []document.Token, ti, i, end int, md, fi
 // (whose trailing ";" the tokenizer leaves outside), so it is no part of a
 // query string such as "?a=1&amp;b=2".
 func literalTail(t document.Token, i, end int) bool {
-	return int(t.Start) < i && (int(t.End) == end || int(t.End) == end-1)
+	return int(t.Start) < i && (int(t.End()) == end || int(t.End()) == end-1)
 }
 
 // nbspRef: the reference stands for a no-break space.
@@ -250,24 +250,24 @@ func nbspRef(ref []byte) bool {
 // semicolon or colon before a word, or between two sentences, where an
 // ordinary space belongs.
 func wordSpace(src []byte, toks []document.Token, ti, end int) bool {
-	if toks[ti].Kind == document.TokLiteral {
+	if toks[ti].Kind() == document.TokLiteral {
 		// "anna@example.org&nbsp;before": the word after it may be read into
 		// the address too.
 		return end < len(src) && src[end] < utf8.RuneSelf && (prose.IsASCIILetter(src[end]) || isDigit(src[end]))
 	}
 	nt := tokenAt(toks, end)
-	if nt < 0 || toks[nt].Kind != document.TokWord || int(toks[nt].Start) != end {
+	if nt < 0 || toks[nt].Kind() != document.TokWord || int(toks[nt].Start) != end {
 		return false
 	}
 	if ti == 0 {
 		return false
 	}
 	prev := toks[ti-1]
-	switch prev.Kind {
+	switch prev.Kind() {
 	case document.TokWord, document.TokLiteral:
 		return true
 	case document.TokPunct:
-		if p := string(src[prev.Start:prev.End]); p == "，" || p == "；" || p == "：" {
+		if p := string(src[prev.Start:prev.End()]); p == "，" || p == "；" || p == "：" {
 			return true // the full-width forms, on their way to ", "
 		}
 		switch src[prev.Start] {
@@ -289,8 +289,8 @@ var abbreviations = map[string]bool{
 }
 
 func abbreviation(src []byte, t document.Token) bool {
-	w := src[t.Start:t.End]
-	if t.Kind != document.TokWord || len(w) > 4 {
+	w := src[t.Start:t.End()]
+	if t.Kind() != document.TokWord || len(w) > 4 {
 		return false
 	}
 	if len(w) == 1 {
@@ -326,7 +326,7 @@ func invisible(r rune) bool {
 
 // tokenAt returns the index of the token holding off, or -1.
 func tokenAt(toks []document.Token, off int) int {
-	k := sort.Search(len(toks), func(k int) bool { return int(toks[k].End) > off })
+	k := sort.Search(len(toks), func(k int) bool { return int(toks[k].End()) > off })
 	if k == len(toks) || int(toks[k].Start) > off {
 		return -1
 	}
@@ -351,10 +351,10 @@ var codeTags = []string{"code", "kbd", "samp", "tt", "var", "pre"}
 func inHTMLCode(src []byte, toks []document.Token, ti int) bool {
 	for k := ti - 1; k >= 0; k-- {
 		t := toks[k]
-		if t.Kind != document.TokGap {
+		if t.Kind() != document.TokGap {
 			continue
 		}
-		g := src[t.Start:t.End]
+		g := src[t.Start:t.End()]
 		if len(g) < 3 || g[0] != '<' {
 			return false
 		}

@@ -127,11 +127,11 @@ func candidate(r rune) bool {
 // inProse reports whether off lies in a token that is prose: not code cut
 // out of Markdown, not markup, not a URL or file name.
 func inProse(toks []document.Token, off int) bool {
-	k := sort.Search(len(toks), func(k int) bool { return int(toks[k].End) > off })
+	k := sort.Search(len(toks), func(k int) bool { return int(toks[k].End()) > off })
 	if k == len(toks) || int(toks[k].Start) > off {
 		return false
 	}
-	switch toks[k].Kind {
+	switch toks[k].Kind() {
 	case document.TokGap, document.TokMarkup, document.TokLiteral:
 		return false
 	}
@@ -237,7 +237,7 @@ func judge(doc *document.Document, toks []document.Token, r rune, n, i, j int) (
 func context(doc *document.Document, toks []document.Token, i int) []byte {
 	src := doc.Src
 	if toks != nil {
-		return src[toks[0].Start:toks[len(toks)-1].End]
+		return src[toks[0].Start:toks[len(toks)-1].End()]
 	}
 	s, e := i, i
 	for s > 0 && src[s-1] != '\n' {

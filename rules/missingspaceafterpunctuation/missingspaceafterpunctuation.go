@@ -48,7 +48,7 @@ func run(pass *lint.Pass) {
 		toks := doc.BlockTokens(b)
 		for i := 1; i+1 < len(toks); i++ {
 			t := toks[i]
-			if t.Kind != document.TokPunct {
+			if t.Kind() != document.TokPunct {
 				continue
 			}
 			c := src[t.Start]
@@ -58,8 +58,8 @@ func run(pass *lint.Pass) {
 				continue
 			}
 			next := toks[i+1]
-			quotedWord := next.Kind == document.TokPunct && openingQuote(src, next) && i+2 < len(toks) && toks[i+2].Kind == document.TokWord
-			if next.Kind != document.TokWord && !quotedWord {
+			quotedWord := next.Kind() == document.TokPunct && openingQuote(src, next) && i+2 < len(toks) && toks[i+2].Kind() == document.TokWord
+			if next.Kind() != document.TokWord && !quotedWord {
 				continue
 			}
 			if glued(src, toks, i, c) {
@@ -70,7 +70,7 @@ func run(pass *lint.Pass) {
 }
 
 func report(pass *lint.Pass, mark, next document.Token, c byte) {
-	_, w := utf8.DecodeRune(pass.Doc.Src[next.Start:next.End])
+	_, w := utf8.DecodeRune(pass.Doc.Src[next.Start:next.End()])
 	prose.Report(pass, lint.Diagnostic{
 		Start:   int(mark.Start),
 		End:     int(next.Start) + w,
@@ -78,13 +78,13 @@ func report(pass *lint.Pass, mark, next document.Token, c byte) {
 		Fix: &lint.Fix{
 			Message:       fmt.Sprintf("Insert a space after %q", c),
 			Applicability: lint.Unsafe,
-			Edits:         []lint.Edit{{Start: int(mark.End), End: int(mark.End), NewText: " "}},
+			Edits:         []lint.Edit{{Start: int(mark.End()), End: int(mark.End()), NewText: " "}},
 		},
 	})
 }
 
 func openingQuote(src []byte, t document.Token) bool {
-	r, _ := utf8.DecodeRune(src[t.Start:t.End])
+	r, _ := utf8.DecodeRune(src[t.Start:t.End()])
 	return r == '“' || r == '‘'
 }
 
@@ -92,12 +92,12 @@ func openingQuote(src []byte, t document.Token) bool {
 // after it.
 func glued(src []byte, toks []document.Token, i int, c byte) bool {
 	prev, next := toks[i-1], toks[i+1]
-	quoted := next.Kind == document.TokPunct
+	quoted := next.Kind() == document.TokPunct
 	word := next
 	if quoted {
 		word = toks[i+2]
 	}
-	if prev.Kind != document.TokWord && prev.Kind != document.TokNumber {
+	if prev.Kind() != document.TokWord && prev.Kind() != document.TokNumber {
 		return false // "...Next", "?!Yes", "**bold**.Next", a literal
 	}
 	if prev.Is(document.FlagCJK) || word.Is(document.FlagCJK) || prev.Is(document.FlagDigit) || word.Is(document.FlagDigit) {
@@ -110,11 +110,11 @@ func glued(src []byte, toks []document.Token, i int, c byte) bool {
 		return false // ",Â " is a no-break space read as Windows-1252: mojibake's to report
 	}
 	after := byte(0) // the byte after the word
-	if int(word.End) < len(src) {
-		after = src[word.End]
+	if int(word.End()) < len(src) {
+		after = src[word.End()]
 	}
-	pw := src[prev.Start:prev.End]
-	nw := src[word.Start:word.End]
+	pw := src[prev.Start:prev.End()]
+	nw := src[word.Start:word.End()]
 	switch c {
 	case '.', '!', '?':
 		if !quoted && !capitalised(nw) {
@@ -123,13 +123,13 @@ func glued(src []byte, toks []document.Token, i int, c byte) bool {
 		// After a lower-case word of three letters or more, a capital that
 		// starts a sentence cannot be part of initials: "effect.A recording",
 		// "the tours.Dr. Dalton".
-		sentenceStart := prev.Kind == document.TokWord && lowerWord(pw) && runes(pw) >= 3 && !quoted &&
+		sentenceStart := prev.Kind() == document.TokWord && lowerWord(pw) && runes(pw) >= 3 && !quoted &&
 			(runes(nw) == 1 && (after == ' ' || after == '\n') || after == '.' && isTitle(nw))
-		if !sentenceStart && (prev.Kind == document.TokWord && runes(pw) == 1 || !quoted && runes(nw) == 1) {
+		if !sentenceStart && (prev.Kind() == document.TokWord && runes(pw) == 1 || !quoted && runes(nw) == 1) {
 			return false // initials and dotted abbreviations: "J.R.R.", "e.g.", "U.S", "a.m."
 		}
 		if c == '.' && !sentenceStart {
-			if prev.Kind == document.TokWord && prev.Is(document.FlagUpper) && runes(pw) <= 3 && after == '.' {
+			if prev.Kind() == document.TokWord && prev.Is(document.FlagUpper) && runes(pw) <= 3 && after == '.' {
 				return false // "Ph.D.", "St.Ex."
 			}
 			switch after {
@@ -143,7 +143,7 @@ func glued(src []byte, toks []document.Token, i int, c byte) bool {
 		if !quoted && camel(nw) {
 			return false // "http.HandlerFunc", "Foo.ReadAll": identifiers
 		}
-		if c == '.' && !quoted && reused(src, prev.Start, toks[i].End) {
+		if c == '.' && !quoted && reused(src, prev.Start, toks[i].End()) {
 			return false // "os.Create" where the post also has "os.Open": a code name
 		}
 		if c == '.' && !quoted && qualifiedName(src, toks, i) {
@@ -160,7 +160,7 @@ func glued(src []byte, toks []document.Token, i int, c byte) bool {
 		if c == ';' && len(pw) == 2 && len(nw) >= 2 && (pw[0]|0x20) == 't' && (pw[1]|0x20) == 'l' && (nw[0]|0x20) == 'd' && (nw[1]|0x20) == 'r' {
 			return false // "TL;DR", "tl;dr"
 		}
-		if word.Kind != document.TokWord || !quoted && (after == '(' || after == '=' || after == '[') {
+		if word.Kind() != document.TokWord || !quoted && (after == '(' || after == '=' || after == '[') {
 			return false // "a,b(c)", "k=v,x=y": code
 		}
 		if c == ',' && tagList(src, toks, i) {
@@ -174,7 +174,7 @@ func glued(src []byte, toks []document.Token, i int, c byte) bool {
 		if !quoted && label(toks, i) {
 			return false // "Tel:", "Contact person:Anna Berg"
 		}
-		if prev.Kind != document.TokWord || runes(pw) < 2 || runes(nw) < 2 {
+		if prev.Kind() != document.TokWord || runes(pw) < 2 || runes(nw) < 2 {
 			return false // "3:1", "a:b"
 		}
 		switch after {
@@ -203,17 +203,17 @@ func glued(src []byte, toks []document.Token, i int, c byte) bool {
 // "example", "argument").
 func qualifiedName(src []byte, toks []document.Token, i int) bool {
 	prev, name := toks[i-1], toks[i+1]
-	nw := src[name.Start:name.End]
-	if !lowerWord(src[prev.Start:prev.End]) || functionWord(nw) || bytes.HasSuffix(nw, []byte("s")) && !bytes.HasSuffix(nw, []byte("ss")) {
+	nw := src[name.Start:name.End()]
+	if !lowerWord(src[prev.Start:prev.End()]) || functionWord(nw) || bytes.HasSuffix(nw, []byte("s")) && !bytes.HasSuffix(nw, []byte("ss")) {
 		return false // "the tours.Tickets cost": a plural subject starts a sentence; type names are singular
 	}
-	if i < 3 || toks[i-2].Kind != document.TokSpace && toks[i-2].Kind != document.TokNewline || toks[i-3].Kind != document.TokWord || !determiner(src[toks[i-3].Start:toks[i-3].End]) {
+	if i < 3 || toks[i-2].Kind() != document.TokSpace && toks[i-2].Kind() != document.TokNewline || toks[i-3].Kind() != document.TokWord || !determiner(src[toks[i-3].Start:toks[i-3].End()]) {
 		return false
 	}
-	if i+3 >= len(toks) || toks[i+2].Kind != document.TokSpace || toks[i+3].Kind != document.TokWord {
+	if i+3 >= len(toks) || toks[i+2].Kind() != document.TokSpace || toks[i+3].Kind() != document.TokWord {
 		return false
 	}
-	w := src[toks[i+3].Start:toks[i+3].End]
+	w := src[toks[i+3].Start:toks[i+3].End()]
 	return lowerWord(w) && !functionWord(w) && !pastTense(w)
 }
 
@@ -261,7 +261,7 @@ func functionWord(w []byte) bool {
 func label(toks []document.Token, i int) bool {
 	words := 0
 	for k := i - 1; k >= 0; k-- {
-		switch toks[k].Kind {
+		switch toks[k].Kind() {
 		case document.TokWord, document.TokNumber:
 			words++
 			if words > 3 {
@@ -397,7 +397,7 @@ func isTitle(w []byte) bool {
 // after a comma runs on past such a run.
 func tagList(src []byte, toks []document.Token, i int) bool {
 	part := func(t document.Token) bool {
-		switch t.Kind {
+		switch t.Kind() {
 		case document.TokWord:
 			return !t.Is(document.FlagUpper)
 		case document.TokPunct:
@@ -416,11 +416,11 @@ func tagList(src []byte, toks []document.Token, i int) bool {
 	for b+1 < len(toks) && part(toks[b+1]) {
 		b++
 	}
-	opens := a == 0 || toks[a-1].Kind == document.TokMarkup && !toks[a-1].Is(document.FlagHasSpace) || toks[a-1].Kind == document.TokPunct && (src[toks[a-1].Start] == '[' || src[toks[a-1].Start] == '(')
+	opens := a == 0 || toks[a-1].Kind() == document.TokMarkup && !toks[a-1].Is(document.FlagHasSpace) || toks[a-1].Kind() == document.TokPunct && (src[toks[a-1].Start] == '[' || src[toks[a-1].Start] == '(')
 	if b+1 >= len(toks) {
 		return false
 	}
 	n := toks[b+1]
-	closes := n.Kind == document.TokMarkup || n.Kind == document.TokPunct && (src[n.Start] == ']' || src[n.Start] == ')' || src[n.Start] == ':')
+	closes := n.Kind() == document.TokMarkup || n.Kind() == document.TokPunct && (src[n.Start] == ']' || src[n.Start] == ')' || src[n.Start] == ':')
 	return opens && closes
 }

@@ -56,20 +56,20 @@ func run(pass *lint.Pass) {
 		}
 		for i := 1; i+1 < len(toks); i++ {
 			t := toks[i]
-			if t.Kind != document.TokSpace || t.End-t.Start < 2 {
+			if t.Kind() != document.TokSpace || t.End()-t.Start < 2 {
 				continue
 			}
-			n, keep, ok := count(src[t.Start:t.End])
+			n, keep, ok := count(src[t.Start:t.End()])
 			if !ok || n < 2 {
 				continue
 			}
-			if p := toks[i-1]; p.Kind == document.TokNewline || p.Kind == document.TokMarkup && p.Is(document.FlagHasSpace) {
+			if p := toks[i-1]; p.Kind() == document.TokNewline || p.Kind() == document.TokMarkup && p.Is(document.FlagHasSpace) {
 				continue // indentation
 			}
-			if nx := toks[i+1]; nx.Kind == document.TokNewline || nx.Kind == document.TokMarkup && (src[nx.Start] == '\n' || src[nx.Start] == '\r') {
+			if nx := toks[i+1]; nx.Kind() == document.TokNewline || nx.Kind() == document.TokMarkup && (src[nx.Start] == '\n' || src[nx.Start] == '\r') {
 				continue // trailing whitespace, or a Markdown hard break
 			}
-			if src[t.Start-1] == '|' || int(t.End) < len(src) && src[t.End] == '|' {
+			if src[t.Start-1] == '|' || int(t.End()) < len(src) && src[t.End()] == '|' {
 				continue // "| 752 |     10.59% |": the padding of a table row
 			}
 			if cell && n > 2 {
@@ -78,7 +78,7 @@ func run(pass *lint.Pass) {
 			if sentenceSpacing && n == 2 && afterSentence(src, toks, i) {
 				continue
 			}
-			if codeLine(doc, int(t.Start)) || aligned(doc, int(t.End)) {
+			if codeLine(doc, int(t.Start)) || aligned(doc, int(t.End())) {
 				continue // a column in a table or code set with spaces
 			}
 			fixMsg := "Replace with one space"
@@ -87,12 +87,12 @@ func run(pass *lint.Pass) {
 			}
 			prose.Report(pass, lint.Diagnostic{
 				Start:   int(t.Start),
-				End:     int(t.End),
+				End:     int(t.End()),
 				Message: fmt.Sprintf("%d spaces in a row; use one", n),
 				Fix: &lint.Fix{
 					Message:       fixMsg,
 					Applicability: lint.Safe,
-					Edits:         []lint.Edit{{Start: int(t.Start), End: int(t.End), NewText: keep}},
+					Edits:         []lint.Edit{{Start: int(t.Start), End: int(t.End()), NewText: keep}},
 				},
 			})
 		}
@@ -175,13 +175,13 @@ func gapEndsAt(line []byte, col int) bool {
 func afterSentence(src []byte, toks []document.Token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		t := toks[k]
-		if t.Kind == document.TokMarkup && !t.Is(document.FlagHasSpace) {
+		if t.Kind() == document.TokMarkup && !t.Is(document.FlagHasSpace) {
 			continue // "**Done.**  Next"
 		}
-		if t.Kind != document.TokPunct {
+		if t.Kind() != document.TokPunct {
 			return false
 		}
-		r, _ := utf8.DecodeRune(src[t.Start:t.End])
+		r, _ := utf8.DecodeRune(src[t.Start:t.End()])
 		switch r {
 		case '.', '?', '!', '…':
 			return true

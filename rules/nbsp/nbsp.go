@@ -46,7 +46,7 @@ func run(pass *lint.Pass) {
 	for _, b := range pass.Blocks() {
 		toks := doc.BlockTokens(b)
 		for i, t := range toks {
-			if t.Kind != document.TokSpace || !t.Is(document.FlagOddSpace) {
+			if t.Kind() != document.TokSpace || !t.Is(document.FlagOddSpace) {
 				continue
 			}
 			// Only spaces between two words, or after a comma or colon before
@@ -56,7 +56,7 @@ func run(pass *lint.Pass) {
 				continue
 			}
 			prev, next := toks[i-1], toks[i+1]
-			switch next.Kind {
+			switch next.Kind() {
 			case document.TokWord:
 			case document.TokNumber:
 				if numbers {
@@ -65,7 +65,7 @@ func run(pass *lint.Pass) {
 			default:
 				continue
 			}
-			switch prev.Kind {
+			switch prev.Kind() {
 			case document.TokWord:
 			case document.TokNumber:
 				if numbers {
@@ -88,8 +88,8 @@ func diagnostic(src []byte, t document.Token) lint.Diagnostic {
 	var b strings.Builder
 	var name string
 	odd := 0
-	for i := int(t.Start); i < int(t.End); {
-		r, w := utf8.DecodeRune(src[i:t.End])
+	for i := int(t.Start); i < int(t.End()); {
+		r, w := utf8.DecodeRune(src[i:t.End()])
 		if document.IsOddSpace(r) {
 			odd++
 			if name == "" {
@@ -107,9 +107,9 @@ func diagnostic(src []byte, t document.Token) lint.Diagnostic {
 	}
 	return lint.Diagnostic{
 		Start:   int(t.Start),
-		End:     int(t.End),
+		End:     int(t.End()),
 		Message: msg,
-		Fix:     &lint.Fix{Message: "Replace with an ordinary space", Applicability: lint.Safe, Edits: []lint.Edit{{Start: int(t.Start), End: int(t.End), NewText: b.String()}}},
+		Fix:     &lint.Fix{Message: "Replace with an ordinary space", Applicability: lint.Safe, Edits: []lint.Edit{{Start: int(t.Start), End: int(t.End()), NewText: b.String()}}},
 	}
 }
 

@@ -268,7 +268,7 @@ func collect(src []byte, span document.Span, toks []document.Token, plain bool, 
 		}
 		i, t := ti, toks[ti]
 		c := text[pos]
-		switch t.Kind {
+		switch t.Kind() {
 		case document.TokWord:
 			switch {
 			case t.Is(document.FlagCJK):
@@ -284,7 +284,7 @@ func collect(src []byte, span document.Span, toks []document.Token, plain bool, 
 		}
 		if c == '{' {
 			if e := prose.TemplateEnd(src, toks, i); e >= 0 {
-				skip = toks[e].End
+				skip = toks[e].End()
 			}
 			continue
 		}
@@ -294,7 +294,7 @@ func collect(src []byte, span document.Span, toks []document.Token, plain bool, 
 			kind = straightDouble
 		case c == '\'':
 			kind = straightSingle
-		case c == 0xE2 && t.End-t.Start == 3 && src[t.Start+1] == 0x80:
+		case c == 0xE2 && t.End()-t.Start == 3 && src[t.Start+1] == 0x80:
 			switch src[t.Start+2] {
 			case 0x9C, 0x9D:
 				kind = curlyDouble
@@ -347,7 +347,7 @@ func candidateAt(b []byte) bool {
 
 // wordFollows reports whether a word touches toks[i] on the right.
 func wordFollows(toks []document.Token, i int) bool {
-	return i+1 < len(toks) && toks[i+1].Kind == document.TokWord && toks[i+1].Start == toks[i].End
+	return i+1 < len(toks) && toks[i+1].Kind() == document.TokWord && toks[i+1].Start == toks[i].End()
 }
 
 // candidates are the bytes that may start a quotation mark or a template.
@@ -378,12 +378,12 @@ func curlyFor(src []byte, toks []document.Token, m mark) string {
 		}
 		return "”"
 	}
-	if i+1 < len(toks) && toks[i+1].Start == toks[i].End {
+	if i+1 < len(toks) && toks[i+1].Start == toks[i].End() {
 		next := toks[i+1]
-		if next.Kind == document.TokNumber || next.Kind == document.TokWord && next.Is(document.FlagDigit) && src[next.Start] >= '0' && src[next.Start] <= '9' {
+		if next.Kind() == document.TokNumber || next.Kind() == document.TokWord && next.Is(document.FlagDigit) && src[next.Start] >= '0' && src[next.Start] <= '9' {
 			return "’" // ’90s
 		}
-		if opening && next.Kind == document.TokWord && elisions[string(src[next.Start:next.End])] {
+		if opening && next.Kind() == document.TokWord && elisions[string(src[next.Start:next.End()])] {
 			return "’" // ’em, ’tis, ’n’
 		}
 	}
@@ -400,10 +400,10 @@ func cjkBeside(src []byte, toks []document.Token, i int) bool {
 }
 
 func cjk(src []byte, t document.Token) bool {
-	if t.Kind == document.TokWord {
+	if t.Kind() == document.TokWord {
 		return t.Is(document.FlagCJK)
 	}
-	if t.Kind != document.TokPunct || t.End-t.Start != 3 {
+	if t.Kind() != document.TokPunct || t.End()-t.Start != 3 {
 		return false
 	}
 	c, d := src[t.Start], src[t.Start+1]
@@ -416,7 +416,7 @@ func cjk(src []byte, t document.Token) bool {
 func quotesNumber(src []byte, toks []document.Token, i int) bool {
 	for j := i - 1; j >= 0; j-- {
 		t := toks[j]
-		switch t.Kind {
+		switch t.Kind() {
 		case document.TokNumber, document.TokInvisible:
 			continue
 		case document.TokPunct:

@@ -58,11 +58,11 @@ func run(pass *lint.Pass) {
 	for _, b := range pass.Blocks() {
 		toks := doc.BlockTokens(b)
 		for i := 0; i < len(toks); i++ {
-			if toks[i].Kind != document.TokPunct || !isMark(src[toks[i].Start]) {
+			if toks[i].Kind() != document.TokPunct || !isMark(src[toks[i].Start]) {
 				continue
 			}
 			j := i + 1
-			for j < len(toks) && toks[j].Kind == document.TokPunct && isMark(src[toks[j].Start]) {
+			for j < len(toks) && toks[j].Kind() == document.TokPunct && isMark(src[toks[j].Start]) {
 				j++
 			}
 			if j-i >= 2 {
@@ -76,7 +76,7 @@ func run(pass *lint.Pass) {
 // check looks at the run of marks toks[i:j].
 func check(pass *lint.Pass, toks []document.Token, i, j int, emphatic bool) {
 	src := pass.Doc.Src
-	start, end := int(toks[i].Start), int(toks[j-1].End)
+	start, end := int(toks[i].Start), int(toks[j-1].End())
 	run := src[start:end]
 	var prev, next *document.Token
 	if i > 0 {
@@ -154,12 +154,12 @@ func report(pass *lint.Pass, start, end int, msg, fixMsg string, app lint.Applic
 // sentence, or a two-dot ellipsis in the middle of one.
 func doubledStop(pass *lint.Pass, toks []document.Token, i, j int, prev, next *document.Token) {
 	src := pass.Doc.Src
-	start, end := int(toks[i].Start), int(toks[j-1].End)
+	start, end := int(toks[i].Start), int(toks[j-1].End())
 	if next != nil {
-		switch next.Kind {
+		switch next.Kind() {
 		case document.TokWord, document.TokNumber, document.TokLiteral:
 			// "1..10", "a..z": ranges. Only "end..Next" is a slip.
-			if !lowerWord(src, prev) || !next.Is(document.FlagUpper) || next.End-next.Start < 2 {
+			if !lowerWord(src, prev) || !next.Is(document.FlagUpper) || next.End()-next.Start < 2 {
 				return
 			}
 		case document.TokPunct:
@@ -171,13 +171,13 @@ func doubledStop(pass *lint.Pass, toks []document.Token, i, j int, prev, next *d
 	}
 	if abbreviation(src, toks, i) {
 		msg := "doubled full stop \"..\" after an abbreviation; keep one"
-		if next == nil || next.Kind == document.TokNewline || spaceOrEnd(next) && upperNext(toks, j) {
+		if next == nil || next.Kind() == document.TokNewline || spaceOrEnd(next) && upperNext(toks, j) {
 			msg = "doubled full stop \"..\"; the abbreviation's full stop also ends the sentence, so keep one"
 		}
 		report(pass, start, end, msg, "Keep one full stop", lint.Safe, start+1, end)
 		return
 	}
-	if w := next2(toks, j); w != nil && !w.Is(document.FlagUpper) && (w.Kind == document.TokWord || w.Kind == document.TokNumber) {
+	if w := next2(toks, j); w != nil && !w.Is(document.FlagUpper) && (w.Kind() == document.TokWord || w.Kind() == document.TokNumber) {
 		// "we waited.. and waited": the sentence goes on, so the writer may
 		// have meant an ellipsis.
 		report(pass, start, end, "two full stops \"..\" inside a sentence; use one, or three for an ellipsis",
@@ -191,19 +191,19 @@ func doubledStop(pass *lint.Pass, toks []document.Token, i, j int, prev, next *d
 // comma is right; otherwise one mark is a slip, and the next word says which.
 func commaStop(pass *lint.Pass, toks []document.Token, i, j int, prev, next *document.Token) {
 	src := pass.Doc.Src
-	start, end := int(toks[i].Start), int(toks[j-1].End)
+	start, end := int(toks[i].Start), int(toks[j-1].End())
 	run := src[start:end]
 	if run[0] == '.' && !plainWordBefore(src, toks, i) {
 		return // "etc.,", "Inc.,", "U.S.,", "J.,", "Hist.,", "liv.,"
 	}
 	msg := fmt.Sprintf("comma and full stop together %q; keep one", run)
-	if next != nil && (next.Kind == document.TokWord || next.Kind == document.TokNumber || next.Kind == document.TokLiteral) {
+	if next != nil && (next.Kind() == document.TokWord || next.Kind() == document.TokNumber || next.Kind() == document.TokLiteral) {
 		// "word.,word": no telling which was meant.
 		prose.Report(pass, lint.Diagnostic{Start: start, End: end, Message: msg})
 		return
 	}
 	keepComma := false
-	if w := next2(toks, j); w != nil && (w.Kind == document.TokWord && !w.Is(document.FlagUpper) || w.Kind == document.TokNumber) {
+	if w := next2(toks, j); w != nil && (w.Kind() == document.TokWord && !w.Is(document.FlagUpper) || w.Kind() == document.TokNumber) {
 		keepComma = true
 	}
 	comma, stop := start, start+1 // ",."
@@ -226,7 +226,7 @@ func commaStop(pass *lint.Pass, toks []document.Token, i, j int, prev, next *doc
 // next2 returns the word after the token at k when only spaces separate
 // them on the same line, or nil.
 func next2(toks []document.Token, k int) *document.Token {
-	if k >= len(toks) || toks[k].Kind != document.TokSpace {
+	if k >= len(toks) || toks[k].Kind() != document.TokSpace {
 		return nil
 	}
 	if k+1 < len(toks) {
@@ -264,13 +264,13 @@ func afterWord(src []byte, prev *document.Token) bool {
 	if prev == nil {
 		return false
 	}
-	switch prev.Kind {
+	switch prev.Kind() {
 	case document.TokWord, document.TokNumber, document.TokLiteral:
 		return true
 	case document.TokMarkup:
 		return !prev.Is(document.FlagHasSpace)
 	case document.TokPunct:
-		r, _ := utf8.DecodeRune(src[prev.Start:prev.End])
+		r, _ := utf8.DecodeRune(src[prev.Start:prev.End()])
 		switch r {
 		case ')', ']', '”', '’', '»', '›', '*', '%':
 			return true
@@ -287,11 +287,11 @@ func afterWord(src []byte, prev *document.Token) bool {
 }
 
 func spaceOrEnd(next *document.Token) bool {
-	return next == nil || next.Kind == document.TokSpace || next.Kind == document.TokNewline
+	return next == nil || next.Kind() == document.TokSpace || next.Kind() == document.TokNewline
 }
 
 func lowerWord(src []byte, t *document.Token) bool {
-	if t.Kind != document.TokWord || t.Is(document.FlagUpper) || t.End-t.Start < 2 {
+	if t.Kind() != document.TokWord || t.Is(document.FlagUpper) || t.End()-t.Start < 2 {
 		return false
 	}
 	c := src[t.Start]
@@ -306,14 +306,14 @@ func abbreviation(src []byte, toks []document.Token, i int) bool {
 		return false
 	}
 	w := toks[i-1]
-	if w.Kind != document.TokWord || w.Is(document.FlagCJK) {
+	if w.Kind() != document.TokWord || w.Is(document.FlagCJK) {
 		return false
 	}
-	word := src[w.Start:w.End]
+	word := src[w.Start:w.End()]
 	if utf8.RuneCount(word) == 1 {
 		return true
 	}
-	if i >= 2 && toks[i-2].Kind == document.TokPunct && src[toks[i-2].Start] == '.' {
+	if i >= 2 && toks[i-2].Kind() == document.TokPunct && src[toks[i-2].Start] == '.' {
 		return true
 	}
 	if len(word) > 7 {
@@ -343,10 +343,10 @@ func abbreviation(src []byte, toks []document.Token, i int) bool {
 // "Hist.,", "liv.,", "Esq.,"), so only a lower-case word of five letters or
 // more that no list knows counts as an ordinary word.
 func plainWordBefore(src []byte, toks []document.Token, i int) bool {
-	if i == 0 || toks[i-1].Kind != document.TokWord || toks[i-1].Is(document.FlagUpper) || abbreviation(src, toks, i) {
+	if i == 0 || toks[i-1].Kind() != document.TokWord || toks[i-1].Is(document.FlagUpper) || abbreviation(src, toks, i) {
 		return false
 	}
-	w := src[toks[i-1].Start:toks[i-1].End]
+	w := src[toks[i-1].Start:toks[i-1].End()]
 	if utf8.RuneCount(w) < 5 {
 		return false
 	}

@@ -50,7 +50,7 @@ func run(pass *lint.Pass) {
 		prev := -1 // index of the previous word, or -1 after anything that breaks adjacency
 		spaced := false
 		for i, t := range toks {
-			switch t.Kind {
+			switch t.Kind() {
 			case document.TokSpace, document.TokNewline:
 				spaced = true
 				continue
@@ -81,14 +81,14 @@ func inCompound(src []byte, w1, w2 document.Token) bool {
 			return w1.Start > 1 && isWordChar(src[w1.Start-2])
 		}
 	}
-	if int(w2.End) < len(src) {
-		switch src[w2.End] {
+	if int(w2.End()) < len(src) {
+		switch src[w2.End()] {
 		case '-', '/':
 			return true
 		case '_':
-			return int(w2.End)+1 < len(src) && isWordChar(src[w2.End+1])
+			return int(w2.End())+1 < len(src) && isWordChar(src[w2.End()+1])
 		case '.':
-			return int(w2.End)+1 < len(src) && prose.IsASCIILetter(src[w2.End+1])
+			return int(w2.End())+1 < len(src) && prose.IsASCIILetter(src[w2.End()+1])
 		}
 	}
 	return false
@@ -98,7 +98,7 @@ func isWordChar(c byte) bool { return prose.IsASCIILetter(c) || c >= '0' && c <=
 
 // capsDiffer: "AND and", "TLS tls": an acronym beside the ordinary word.
 func capsDiffer(src []byte, w1, w2 document.Token) bool {
-	return allCaps(src[w1.Start:w1.End]) != allCaps(src[w2.Start:w2.End])
+	return allCaps(src[w1.Start:w1.End()]) != allCaps(src[w2.Start:w2.End()])
 }
 
 func allCaps(b []byte) bool {
@@ -121,15 +121,15 @@ func possessive(lower string) bool {
 func same(src []byte, a, b document.Token) bool {
 	// Lengths and first letters, folded to lower case, settle most pairs
 	// before the full comparison.
-	return a.End-a.Start == b.End-b.Start && src[a.Start]|0x20 == src[b.Start]|0x20 &&
-		bytes.EqualFold(src[a.Start:a.End], src[b.Start:b.End])
+	return a.End()-a.Start == b.End()-b.Start && src[a.Start]|0x20 == src[b.Start]|0x20 &&
+		bytes.EqualFold(src[a.Start:a.End()], src[b.Start:b.End()])
 }
 
 // check reports toks[j] repeating toks[i] unless the double is language.
 func check(pass *lint.Pass, toks []document.Token, i, j int) {
 	src := pass.Doc.Src
 	w1, w2 := toks[i], toks[j]
-	word := string(src[w2.Start:w2.End])
+	word := string(src[w2.Start:w2.End()])
 	lower := strings.ToLower(word)
 	if w2.Is(document.FlagDigit) || inCompound(src, w1, w2) || capsDiffer(src, w1, w2) || possessive(lower) || elided(src, toks, j) {
 		return
@@ -148,7 +148,7 @@ func check(pass *lint.Pass, toks []document.Token, i, j int) {
 
 	d := lint.Diagnostic{
 		Start:   int(w1.Start),
-		End:     int(w2.End),
+		End:     int(w2.End()),
 		Message: fmt.Sprintf("doubled word %q; remove the second one", word),
 	}
 	upper1, upper2 := w1.Is(document.FlagUpper), w2.Is(document.FlagUpper)
@@ -169,7 +169,7 @@ func check(pass *lint.Pass, toks []document.Token, i, j int) {
 	}
 	app := lint.Safe
 	switch {
-	case upper1 && upper2 && !functionWords[lower] && !allCaps(src[w2.Start:w2.End]):
+	case upper1 && upper2 && !functionWords[lower] && !allCaps(src[w2.Start:w2.End()]):
 		// Walla Walla, Go Go: a name, or a slip inside one.
 		app = lint.Unsafe
 		d.Message = fmt.Sprintf("doubled word %q; if it is not a name, remove the second one", word)
@@ -200,7 +200,7 @@ func (c *pair) text(k int) string {
 	if k < 0 {
 		return ""
 	}
-	return strings.ToLower(string(c.src[c.toks[k].Start:c.toks[k].End]))
+	return strings.ToLower(string(c.src[c.toks[k].Start:c.toks[k].End()]))
 }
 
 // language reports whether the double belongs to one of the classes of
@@ -232,7 +232,7 @@ func (c *pair) language() bool {
 		return true // slipped in in safety; sign in in the book; took it in in the morning
 	case !w1.Is(document.FlagUpper) && w2.Is(document.FlagUpper):
 		return true // the name is Is: a name or a mention starts with the second
-	case w1.Is(document.FlagUpper) && w2.Is(document.FlagUpper) && !functionWords[lower] && !nameWords[lower] && !allCaps(src[w2.Start:w2.End]) && !blockStart(toks, c.i) && !sentenceStart(src, toks, c.i):
+	case w1.Is(document.FlagUpper) && w2.Is(document.FlagUpper) && !functionWords[lower] && !nameWords[lower] && !allCaps(src[w2.Start:w2.End()]) && !blockStart(toks, c.i) && !sentenceStart(src, toks, c.i):
 		return true // Walla Walla, Go Go: a name
 	case w1.Is(document.FlagUpper) && !w2.Is(document.FlagUpper) && !functionWords[lower] && latin(lower):
 		return true // Rattus rattus
@@ -243,8 +243,8 @@ func (c *pair) language() bool {
 	if c.before >= 0 && same(src, toks[c.before], w2) || c.after >= 0 && same(src, toks[c.after], w2) {
 		return true
 	}
-	n := w2.End - w2.Start
-	if n == 1 && (c.before >= 0 && toks[c.before].End-toks[c.before].Start == 1 || c.after >= 0 && toks[c.after].End-toks[c.after].Start == 1) {
+	n := w2.End() - w2.Start
+	if n == 1 && (c.before >= 0 && toks[c.before].End()-toks[c.before].Start == 1 || c.after >= 0 && toks[c.after].End()-toks[c.after].Start == 1) {
 		return true
 	}
 	// Single letters other than "a" and "I" are variables, grades or
@@ -261,7 +261,7 @@ func (c *pair) language() bool {
 
 // exclaimed reports an exclamation mark right after the second copy.
 func exclaimed(src []byte, toks []document.Token, j int) bool {
-	return j+1 < len(toks) && toks[j+1].Kind == document.TokPunct && toks[j+1].Start == toks[j].End && src[toks[j+1].Start] == '!'
+	return j+1 < len(toks) && toks[j+1].Kind() == document.TokPunct && toks[j+1].Start == toks[j].End() && src[toks[j+1].Start] == '!'
 }
 
 // binomial reports that the first copy ends a reduplicative binomial, the
@@ -280,7 +280,7 @@ func binomial(c *pair, prev string) bool {
 // sentenceStart reports whether toks[i] follows the end of a sentence.
 func sentenceStart(src []byte, toks []document.Token, i int) bool {
 	for k := i - 1; k >= 0; k-- {
-		switch toks[k].Kind {
+		switch toks[k].Kind() {
 		case document.TokSpace, document.TokNewline, document.TokMarkup, document.TokInvisible:
 			continue
 		case document.TokPunct:
@@ -328,13 +328,13 @@ func latin(w string) bool {
 // ("Il faut que vous vous retiriez"). The classes above are English's; in
 // another language a double is left to a person who reads it.
 func foreign(src []byte, toks []document.Token, i, j int) bool {
-	if functionWords[strings.ToLower(string(src[toks[i].Start:toks[i].End]))] {
+	if functionWords[strings.ToLower(string(src[toks[i].Start:toks[i].End()]))] {
 		return false
 	}
 	words, english := 0, 0
 	count := func(k int) {
 		words++
-		if functionWords[strings.ToLower(string(src[toks[k].Start:toks[k].End]))] {
+		if functionWords[strings.ToLower(string(src[toks[k].Start:toks[k].End()]))] {
 			english++
 		}
 	}
@@ -356,17 +356,17 @@ func foreign(src []byte, toks []document.Token, i, j int) bool {
 // elided reports a word followed by an apostrophe that ends it, an elided
 // form that is another word: "I i’ the grave" (i’ for in), "o’ the".
 func elided(src []byte, toks []document.Token, j int) bool {
-	if j+1 >= len(toks) || toks[j+1].Start != toks[j].End || toks[j+1].Kind != document.TokPunct {
+	if j+1 >= len(toks) || toks[j+1].Start != toks[j].End() || toks[j+1].Kind() != document.TokPunct {
 		return false
 	}
-	m := string(src[toks[j+1].Start:toks[j+1].End])
-	return (m == "'" || m == "’") && (j+2 >= len(toks) || toks[j+2].Kind != document.TokWord || toks[j+2].Start != toks[j+1].End)
+	m := string(src[toks[j+1].Start:toks[j+1].End()])
+	return (m == "'" || m == "’") && (j+2 >= len(toks) || toks[j+2].Kind() != document.TokWord || toks[j+2].Start != toks[j+1].End())
 }
 
 // blockStart reports whether toks[i] is the first word of its block.
 func blockStart(toks []document.Token, i int) bool {
 	for k := i - 1; k >= 0; k-- {
-		switch toks[k].Kind {
+		switch toks[k].Kind() {
 		case document.TokSpace, document.TokNewline, document.TokMarkup, document.TokInvisible:
 			continue
 		}
@@ -379,7 +379,7 @@ func blockStart(toks []document.Token, i int) bool {
 // is emphasised (`the *the* cat`, `_use_ use`).
 func emphasisBetween(src []byte, toks []document.Token, i, j int) bool {
 	for k := i + 1; k < j; k++ {
-		if t := toks[k]; t.Kind == document.TokMarkup && prose.Emphasis(src[t.Start:t.End]) {
+		if t := toks[k]; t.Kind() == document.TokMarkup && prose.Emphasis(src[t.Start:t.End()]) {
 			return true
 		}
 	}
@@ -390,7 +390,7 @@ func emphasisBetween(src []byte, toks []document.Token, i, j int) bool {
 // `[Date](/api/date) Date utilities`.
 func labelThenWord(src []byte, toks []document.Token, i, j int) bool {
 	for k := i + 1; k < j; k++ {
-		if t := toks[k]; t.Kind == document.TokMarkup && src[t.Start] == ']' && toks[i].Start > 0 && src[toks[i].Start-1] == '[' {
+		if t := toks[k]; t.Kind() == document.TokMarkup && src[t.Start] == ']' && toks[i].Start > 0 && src[toks[i].Start-1] == '[' {
 			return true
 		}
 	}
@@ -401,14 +401,14 @@ func labelThenWord(src []byte, toks []document.Token, i, j int) bool {
 // space beside it: `the *the* cat` becomes `the cat`, `_use_ use` `use`.
 func emphasisRemoval(src []byte, toks []document.Token, i, j int) (lint.Edit, bool) {
 	marked := func(k int) bool {
-		return k > 0 && k+1 < len(toks) && toks[k-1].Kind == document.TokMarkup && toks[k+1].Kind == document.TokMarkup &&
-			toks[k-1].End == toks[k].Start && toks[k+1].Start == toks[k].End &&
-			bytes.Equal(src[toks[k-1].Start:toks[k-1].End], src[toks[k+1].Start:toks[k+1].End])
+		return k > 0 && k+1 < len(toks) && toks[k-1].Kind() == document.TokMarkup && toks[k+1].Kind() == document.TokMarkup &&
+			toks[k-1].End() == toks[k].Start && toks[k+1].Start == toks[k].End() &&
+			bytes.Equal(src[toks[k-1].Start:toks[k-1].End()], src[toks[k+1].Start:toks[k+1].End()])
 	}
 	switch {
-	case marked(j) && onlySpace(src[toks[i].End:toks[j-1].Start]):
-		return lint.Edit{Start: int(toks[i].End), End: int(toks[j+1].End)}, true
-	case marked(i) && onlySpace(src[toks[i+1].End:toks[j].Start]):
+	case marked(j) && onlySpace(src[toks[i].End():toks[j-1].Start]):
+		return lint.Edit{Start: int(toks[i].End()), End: int(toks[j+1].End())}, true
+	case marked(i) && onlySpace(src[toks[i+1].End():toks[j].Start]):
 		return lint.Edit{Start: int(toks[i-1].Start), End: int(toks[j].Start)}, true
 	}
 	return lint.Edit{}, false
@@ -421,14 +421,14 @@ func emphasisRemoval(src []byte, toks []document.Token, i, j int) (lint.Edit, bo
 // removed.
 func removal(src []byte, toks []document.Token, i, j int) (lint.Edit, bool) {
 	w1, w2 := toks[i], toks[j]
-	if onlySpace(src[w1.End:w2.Start]) {
-		return lint.Edit{Start: int(w1.End), End: int(w2.End)}, true
+	if onlySpace(src[w1.End():w2.Start]) {
+		return lint.Edit{Start: int(w1.End()), End: int(w2.End())}, true
 	}
-	if m := toks[j-1]; m.Kind == document.TokMarkup && m.End == w2.Start && src[m.Start] == '[' && j-1 > i && onlySpace(src[w1.End:m.Start]) {
+	if m := toks[j-1]; m.Kind() == document.TokMarkup && m.End() == w2.Start && src[m.Start] == '[' && j-1 > i && onlySpace(src[w1.End():m.Start]) {
 		return lint.Edit{Start: int(w1.Start), End: int(m.Start)}, true
 	}
-	if j+1 < len(toks) && toks[j+1].Kind == document.TokSpace && toks[j+1].Start == w2.End && !insideLabel(src, toks, j) {
-		return lint.Edit{Start: int(w2.Start), End: int(toks[j+1].End)}, true
+	if j+1 < len(toks) && toks[j+1].Kind() == document.TokSpace && toks[j+1].Start == w2.End() && !insideLabel(src, toks, j) {
+		return lint.Edit{Start: int(w2.Start), End: int(toks[j+1].End())}, true
 	}
 	return lint.Edit{}, false
 }
@@ -437,7 +437,7 @@ func removal(src []byte, toks []document.Token, i, j int) (lint.Edit, bool) {
 // open at it.
 func insideLabel(src []byte, toks []document.Token, j int) bool {
 	for k := j - 1; k >= 0; k-- {
-		if t := toks[k]; t.Kind == document.TokMarkup {
+		if t := toks[k]; t.Kind() == document.TokMarkup {
 			switch src[t.Start] {
 			case '[':
 				return true
@@ -467,7 +467,7 @@ func onlySpace(b []byte) bool {
 // when only whitespace separates them, or -1.
 func wordAround(toks []document.Token, k, dir int) int {
 	for m := k + dir; m >= 0 && m < len(toks); m += dir {
-		switch toks[m].Kind {
+		switch toks[m].Kind() {
 		case document.TokSpace, document.TokNewline, document.TokMarkup:
 			continue
 		case document.TokWord:
@@ -486,7 +486,7 @@ func whClause(src []byte, toks []document.Token, i int) bool {
 		if p = wordAround(toks, p, -1); p < 0 {
 			return false
 		}
-		w := src[toks[p].Start:toks[p].End]
+		w := src[toks[p].Start:toks[p].End()]
 		for _, x := range []string{"what", "who", "where", "how", "why", "all"} {
 			if bytes.EqualFold(w, []byte(x)) {
 				return true

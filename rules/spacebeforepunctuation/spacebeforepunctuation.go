@@ -87,11 +87,11 @@ func run(pass *lint.Pass) {
 		}
 		for i := 1; i+1 < len(toks); i++ {
 			t := toks[i]
-			if t.Kind != document.TokSpace {
+			if t.Kind() != document.TokSpace {
 				continue
 			}
 			next := toks[i+1]
-			if next.Kind == document.TokPunct {
+			if next.Kind() == document.TokPunct {
 				switch c := src[next.Start]; c {
 				case ',', '.', ';', ':', '!', '?', ')':
 					if !set.allow[c] {
@@ -99,7 +99,7 @@ func run(pass *lint.Pass) {
 					}
 				}
 			}
-			if p := toks[i-1]; p.Kind == document.TokPunct && src[p.Start] == '(' {
+			if p := toks[i-1]; p.Kind() == document.TokPunct && src[p.Start] == '(' {
 				afterParen(pass, toks, i)
 			}
 		}
@@ -110,20 +110,20 @@ func run(pass *lint.Pass) {
 // a line break or a quote marker comes before it in the block.
 func lineStart(toks []document.Token, i int) bool {
 	p := toks[i-1]
-	return p.Kind == document.TokNewline || p.Kind == document.TokMarkup && p.Is(document.FlagHasSpace)
+	return p.Kind() == document.TokNewline || p.Kind() == document.TokMarkup && p.Is(document.FlagHasSpace)
 }
 
 // before checks the space toks[i] before the mark c at toks[i+1].
 func before(pass *lint.Pass, toks []document.Token, i int, c byte) {
 	src := pass.Doc.Src
 	sp, mark, prev := toks[i], toks[i+1], toks[i-1]
-	if lineStart(toks, i) || opening(src, prev) || thinOnly(src[sp.Start:sp.End]) {
+	if lineStart(toks, i) || opening(src, prev) || thinOnly(src[sp.Start:sp.End()]) {
 		return // a hair or thin space before a mark is the typesetter's choice
 	}
-	if prev.Kind == document.TokPunct && sentenceMark(src[prev.Start]) {
+	if prev.Kind() == document.TokPunct && sentenceMark(src[prev.Start]) {
 		return // "Rust 2021: ?", a mark standing for a missing word
 	}
-	if prev.Kind == document.TokLiteral && bareLink(src[prev.Start:prev.End]) {
+	if prev.Kind() == document.TokLiteral && bareLink(src[prev.Start:prev.End()]) {
 		// "see https://example.org/a ." keeps the mark out of the link
 		// that autolinking would make of it: a space there is deliberate.
 		return
@@ -134,25 +134,25 @@ func before(pass *lint.Pass, toks []document.Token, i int, c byte) {
 		nextTok = &toks[i+2]
 		after = src[nextTok.Start]
 	}
-	ends := nextTok == nil || nextTok.Kind == document.TokSpace || nextTok.Kind == document.TokNewline ||
-		nextTok.Kind == document.TokGap || nextTok.Kind == document.TokMarkup || closing(src, nextTok)
+	ends := nextTok == nil || nextTok.Kind() == document.TokSpace || nextTok.Kind() == document.TokNewline ||
+		nextTok.Kind() == document.TokGap || nextTok.Kind() == document.TokMarkup || closing(src, nextTok)
 	// "?!", " ?.": another mark follows, and the sentence ends there.
-	marks := nextTok != nil && nextTok.Kind == document.TokPunct && sentenceMark(after)
-	odd := onlyOddSpace(src[sp.Start:sp.End])
+	marks := nextTok != nil && nextTok.Kind() == document.TokPunct && sentenceMark(after)
+	odd := onlyOddSpace(src[sp.Start:sp.End()])
 	moveComma := false
 	if (c == '.' || c == '!' || c == '?') && lowerAfter(src, toks, i+2) {
 		return // "add a ? as in", a mark named as a symbol; a sentence does not go on in lower case
 	}
 	if c == ')' {
 		k := i - 1
-		for k > 0 && (toks[k].Kind == document.TokPunct || toks[k].Kind == document.TokMarkup) && i-k <= 4 {
+		for k > 0 && (toks[k].Kind() == document.TokPunct || toks[k].Kind() == document.TokMarkup) && i-k <= 4 {
 			k--
 		}
 		if k > 0 && symbolInParens(src, toks, k-1) {
 			return // "( / )"
 		}
 	}
-	if c == ')' && (nextTok == nil || nextTok.Kind == document.TokSpace || nextTok.Kind == document.TokNewline) && !openBefore(src, toks, i) {
+	if c == ')' && (nextTok == nil || nextTok.Kind() == document.TokSpace || nextTok.Kind() == document.TokNewline) && !openBefore(src, toks, i) {
 		return // "missing )": a bracket standing alone that closes nothing is named
 	}
 	if (c == '?' || c == ':') && (codeAround(src, toks, i) || ternary(src, toks, i, c)) {
@@ -160,7 +160,7 @@ func before(pass *lint.Pass, toks []document.Token, i int, c byte) {
 	}
 	switch c {
 	case '.':
-		if after == '.' || prev.Kind == document.TokPunct && src[prev.Start] == '.' || spacedDot(src, toks, i+2) {
+		if after == '.' || prev.Kind() == document.TokPunct && src[prev.Start] == '.' || spacedDot(src, toks, i+2) {
 			return // " ...", ". . ."
 		}
 		if !ends && !marks {
@@ -172,7 +172,7 @@ func before(pass *lint.Pass, toks []document.Token, i int, c byte) {
 	case ',':
 		switch {
 		case ends:
-		case nextTok.Kind == document.TokWord:
+		case nextTok.Kind() == document.TokWord:
 			moveComma = true // "museum ,and"
 		default:
 			return // ",,Zitat''", " ,5", "50 ,-"
@@ -189,14 +189,14 @@ func before(pass *lint.Pass, toks []document.Token, i int, c byte) {
 				return // ":)", ";-)", ":'(", ":*", ":/", ":>", and ":&gt;" in HTML
 			}
 		}
-		if c == ':' && (sp.End-sp.Start > 1 || src[sp.Start] == '\t') {
+		if c == ':' && (sp.End()-sp.Start > 1 || src[sp.Start] == '\t') {
 			return // "Venue     : Harbor Hall", a column of labels
 		}
-		if c == ':' && prev.Kind == document.TokNumber && numberAfter(toks, i+2) {
+		if c == ':' && prev.Kind() == document.TokNumber && numberAfter(toks, i+2) {
 			return // a ratio or a score: "3 : 1"
 		}
 	case ')':
-		if prev.Kind == document.TokPunct && src[prev.Start] == '(' {
+		if prev.Kind() == document.TokPunct && src[prev.Start] == '(' {
 			return // "( )", a blank to fill in
 		}
 		if emoticon(src, prev) {
@@ -206,12 +206,12 @@ func before(pass *lint.Pass, toks []document.Token, i int, c byte) {
 	name := markName(c)
 	d := lint.Diagnostic{
 		Start:   int(sp.Start),
-		End:     int(mark.End),
+		End:     int(mark.End()),
 		Message: fmt.Sprintf("space before %s; remove it", name),
 		Fix: &lint.Fix{
 			Message:       "Remove the space before the " + shortName(c),
 			Applicability: lint.Safe,
-			Edits:         []lint.Edit{{Start: int(sp.Start), End: int(sp.End)}},
+			Edits:         []lint.Edit{{Start: int(sp.Start), End: int(sp.End())}},
 		},
 	}
 	if c == ')' {
@@ -220,7 +220,7 @@ func before(pass *lint.Pass, toks []document.Token, i int, c byte) {
 	if moveComma {
 		d.Message = "space before a comma instead of after it; move it"
 		d.Fix.Message = "Move the space to after the comma"
-		d.Fix.Edits = append(d.Fix.Edits, lint.Edit{Start: int(mark.End), End: int(mark.End), NewText: " "})
+		d.Fix.Edits = append(d.Fix.Edits, lint.Edit{Start: int(mark.End()), End: int(mark.End()), NewText: " "})
 	}
 	prose.Report(pass, d)
 }
@@ -230,7 +230,7 @@ func afterParen(pass *lint.Pass, toks []document.Token, i int) {
 	src := pass.Doc.Src
 	sp, paren := toks[i], toks[i-1]
 	next := toks[i+1]
-	switch next.Kind {
+	switch next.Kind() {
 	case document.TokNewline, document.TokGap, document.TokMarkup:
 		return
 	case document.TokPunct:
@@ -249,12 +249,12 @@ func afterParen(pass *lint.Pass, toks []document.Token, i int) {
 	}
 	prose.Report(pass, lint.Diagnostic{
 		Start:   int(paren.Start),
-		End:     int(sp.End),
+		End:     int(sp.End()),
 		Message: "space after an opening parenthesis; remove it",
 		Fix: &lint.Fix{
 			Message:       "Remove the space after the parenthesis",
 			Applicability: lint.Safe,
-			Edits:         []lint.Edit{{Start: int(sp.Start), End: int(sp.End)}},
+			Edits:         []lint.Edit{{Start: int(sp.Start), End: int(sp.End())}},
 		},
 	})
 }
@@ -293,10 +293,10 @@ func sentenceMark(c byte) bool {
 // opening reports whether t is an opening bracket or quote, after which a
 // space before a mark is someone's layout, not a slip.
 func opening(src []byte, t document.Token) bool {
-	if t.Kind != document.TokPunct {
+	if t.Kind() != document.TokPunct {
 		return false
 	}
-	r, _ := utf8.DecodeRune(src[t.Start:t.End])
+	r, _ := utf8.DecodeRune(src[t.Start:t.End()])
 	switch r {
 	case '(', '[', '{', '“', '‘', '«', '‹', '„', '—', '–', '-', '/', '|', '&', '·', '•':
 		return true
@@ -306,10 +306,10 @@ func opening(src []byte, t document.Token) bool {
 
 // closing reports whether t closes something: after the mark, the text ends.
 func closing(src []byte, t *document.Token) bool {
-	if t.Kind != document.TokPunct {
+	if t.Kind() != document.TokPunct {
 		return false
 	}
-	r, _ := utf8.DecodeRune(src[t.Start:t.End])
+	r, _ := utf8.DecodeRune(src[t.Start:t.End()])
 	switch r {
 	case ')', ']', '}', '”', '’', '»', '›', '"', '\'', '*', '_':
 		return true
@@ -320,16 +320,16 @@ func closing(src []byte, t *document.Token) bool {
 // spacedDot reports whether toks[k] is a space followed by a full stop: the
 // first dot of a spaced ellipsis ". . .".
 func spacedDot(src []byte, toks []document.Token, k int) bool {
-	return k+1 < len(toks) && toks[k].Kind == document.TokSpace && toks[k+1].Kind == document.TokPunct && src[toks[k+1].Start] == '.'
+	return k+1 < len(toks) && toks[k].Kind() == document.TokSpace && toks[k+1].Kind() == document.TokPunct && src[toks[k+1].Start] == '.'
 }
 
 func numberAfter(toks []document.Token, k int) bool {
-	return k+1 < len(toks) && toks[k].Kind == document.TokSpace && toks[k+1].Kind == document.TokNumber
+	return k+1 < len(toks) && toks[k].Kind() == document.TokSpace && toks[k+1].Kind() == document.TokNumber
 }
 
 // emoticon reports whether the mark t ends a smiley such as ":)" or ";-(".
 func emoticon(src []byte, t document.Token) bool {
-	if t.Kind != document.TokPunct || t.Start == 0 {
+	if t.Kind() != document.TokPunct || t.Start == 0 {
 		return false
 	}
 	c := src[t.Start]
@@ -372,10 +372,10 @@ func thinOnly(b []byte) bool {
 
 // lowerAfter reports whether toks[k] is a space followed by a lower-case word.
 func lowerAfter(src []byte, toks []document.Token, k int) bool {
-	if k+1 >= len(toks) || toks[k].Kind != document.TokSpace || toks[k+1].Kind != document.TokWord || toks[k+1].Is(document.FlagUpper) {
+	if k+1 >= len(toks) || toks[k].Kind() != document.TokSpace || toks[k+1].Kind() != document.TokWord || toks[k+1].Is(document.FlagUpper) {
 		return false
 	}
-	r, _ := utf8.DecodeRune(src[toks[k+1].Start:toks[k+1].End])
+	r, _ := utf8.DecodeRune(src[toks[k+1].Start:toks[k+1].End()])
 	return unicode.IsLower(r)
 }
 
@@ -398,8 +398,8 @@ func glyphAfter(src []byte, t *document.Token) rune {
 	if t == nil {
 		return 0
 	}
-	b := src[t.Start:t.End]
-	switch t.Kind {
+	b := src[t.Start:t.End()]
+	switch t.Kind() {
 	case document.TokPunct:
 		r, _ := utf8.DecodeRune(b)
 		return r
@@ -421,11 +421,11 @@ func glyphAfter(src []byte, t *document.Token) rune {
 // with a spaced colon one word later.
 func ternary(src []byte, toks []document.Token, i int, c byte) bool {
 	isMark := func(k int, m byte) bool {
-		return k >= 0 && k < len(toks) && toks[k].Kind == document.TokPunct && src[toks[k].Start] == m
+		return k >= 0 && k < len(toks) && toks[k].Kind() == document.TokPunct && src[toks[k].Start] == m
 	}
-	isSpace := func(k int) bool { return k >= 0 && k < len(toks) && toks[k].Kind == document.TokSpace }
+	isSpace := func(k int) bool { return k >= 0 && k < len(toks) && toks[k].Kind() == document.TokSpace }
 	operand := func(t document.Token) bool {
-		switch t.Kind {
+		switch t.Kind() {
 		case document.TokSpace, document.TokNewline, document.TokGap:
 			return false
 		case document.TokPunct:
@@ -466,7 +466,7 @@ func ternary(src []byte, toks []document.Token, i int, c byte) bool {
 func openBefore(src []byte, toks []document.Token, i int) bool {
 	depth := 0
 	for k := 0; k < i; k++ {
-		if toks[k].Kind == document.TokPunct {
+		if toks[k].Kind() == document.TokPunct {
 			switch src[toks[k].Start] {
 			case '(':
 				depth++
@@ -482,18 +482,18 @@ func openBefore(src []byte, toks []document.Token, i int) bool {
 // a run of marks without letters between spaces, a symbol named in the
 // text ("separators ( / )", "the ( \\ ) character").
 func symbolInParens(src []byte, toks []document.Token, k int) bool {
-	if k < 0 || k+1 >= len(toks) || src[toks[k].Start] != '(' || toks[k+1].Kind != document.TokSpace {
+	if k < 0 || k+1 >= len(toks) || src[toks[k].Start] != '(' || toks[k+1].Kind() != document.TokSpace {
 		return false
 	}
 	j := k + 2
 	n := 0
-	for j < len(toks) && (toks[j].Kind == document.TokPunct && src[toks[j].Start] != ')' || toks[j].Kind == document.TokMarkup) {
-		if toks[j].Kind == document.TokPunct {
+	for j < len(toks) && (toks[j].Kind() == document.TokPunct && src[toks[j].Start] != ')' || toks[j].Kind() == document.TokMarkup) {
+		if toks[j].Kind() == document.TokPunct {
 			n++
 		}
 		j++
 	}
-	return n > 0 && n <= 3 && j+1 < len(toks) && toks[j].Kind == document.TokSpace && toks[j+1].Kind == document.TokPunct && src[toks[j+1].Start] == ')'
+	return n > 0 && n <= 3 && j+1 < len(toks) && toks[j].Kind() == document.TokSpace && toks[j+1].Kind() == document.TokPunct && src[toks[j+1].Start] == ')'
 }
 
 // bareLink reports a literal that an autolinker turns into a link: a URL

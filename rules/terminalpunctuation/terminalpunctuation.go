@@ -111,7 +111,7 @@ func run(pass *lint.Pass) {
 // lastVisible returns the index of the block's last token that is text.
 func lastVisible(toks []document.Token) int {
 	for i := len(toks) - 1; i >= 0; i-- {
-		switch toks[i].Kind {
+		switch toks[i].Kind() {
 		case document.TokSpace, document.TokNewline, document.TokInvisible, document.TokMarkup:
 			continue
 		}
@@ -124,10 +124,10 @@ func lastVisible(toks []document.Token) int {
 // closing quotes and brackets.
 func wordStart(toks []document.Token, i int) int {
 	for j := i; j >= 0; j-- {
-		if k := toks[j].Kind; k == document.TokWord || k == document.TokNumber {
+		if k := toks[j].Kind(); k == document.TokWord || k == document.TokNumber {
 			return int(toks[j].Start)
 		}
-		if toks[j].Kind == document.TokSpace || toks[j].Kind == document.TokNewline {
+		if toks[j].Kind() == document.TokSpace || toks[j].Kind() == document.TokNewline {
 			break
 		}
 	}
@@ -141,16 +141,16 @@ func wordStart(toks []document.Token, i int) int {
 func unterminated(src []byte, toks []document.Token, last int) (end int, cjk, ok bool) {
 	for i := last; i >= 0; i-- {
 		t := toks[i]
-		switch t.Kind {
+		switch t.Kind() {
 		case document.TokWord, document.TokNumber:
-			if i > 0 && toks[i-1].End == t.Start && src[toks[i-1].Start] == '<' && src[t.Start] == '3' {
+			if i > 0 && toks[i-1].End() == t.Start && src[toks[i-1].Start] == '<' && src[t.Start] == '3' {
 				return 0, false, false // <3
 			}
 			if afterSentence(src, toks, i, last) {
 				return 0, false, false
 			}
-			r, _ := utf8.DecodeLastRune(src[t.Start:t.End])
-			return int(toks[last].End), document.IsCJK(r), true
+			r, _ := utf8.DecodeLastRune(src[t.Start:t.End()])
+			return int(toks[last].End()), document.IsCJK(r), true
 		case document.TokMarkup, document.TokInvisible:
 			continue
 		case document.TokPunct:
@@ -174,17 +174,17 @@ func afterSentence(src []byte, toks []document.Token, i, last int) bool {
 			return false
 		}
 		k := j - 1
-		for k >= 0 && (toks[k].Kind == document.TokSpace || toks[k].Kind == document.TokInvisible) {
+		for k >= 0 && (toks[k].Kind() == document.TokSpace || toks[k].Kind() == document.TokInvisible) {
 			k--
 		}
 		if k < 0 {
 			return false
 		}
 		t := toks[k]
-		if t.Kind == document.TokMarkup && src[t.Start] == ']' || t.Kind == document.TokPunct && (src[t.Start] == ')' || src[t.Start] == ']') {
+		if t.Kind() == document.TokMarkup && src[t.Start] == ']' || t.Kind() == document.TokPunct && (src[t.Start] == ')' || src[t.Start] == ']') {
 			// another group before this one: a link or a bracket
 			w := k - 1
-			for w >= 0 && toks[w].Kind != document.TokWord && toks[w].Kind != document.TokNumber {
+			for w >= 0 && toks[w].Kind() != document.TokWord && toks[w].Kind() != document.TokNumber {
 				w--
 			}
 			if w < 0 {
@@ -194,7 +194,7 @@ func afterSentence(src []byte, toks []document.Token, i, last int) bool {
 			continue
 		}
 		for ; k >= 0; k-- {
-			switch toks[k].Kind {
+			switch toks[k].Kind() {
 			case document.TokSpace, document.TokInvisible:
 				continue
 			case document.TokPunct:
@@ -205,7 +205,7 @@ func afterSentence(src []byte, toks []document.Token, i, last int) bool {
 				return c == '.' || c == '!' || c == '?' || c == ':' || prose.IsEllipsis(src, toks[k])
 			case document.TokMarkup:
 				// "fixed.** [#279](…)": look through emphasis
-				if m := src[toks[k].Start:toks[k].End]; m[0] == '*' || m[0] == '_' {
+				if m := src[toks[k].Start:toks[k].End()]; m[0] == '*' || m[0] == '_' {
 					continue
 				}
 			}
@@ -222,14 +222,14 @@ func afterSentence(src []byte, toks []document.Token, i, last int) bool {
 func groupOpening(src []byte, toks []document.Token, i, last int) int {
 	depth := 0
 	for j := last; j > i; j-- {
-		if toks[j].Kind == document.TokPunct && (src[toks[j].Start] == ')' || src[toks[j].Start] == ']') {
+		if toks[j].Kind() == document.TokPunct && (src[toks[j].Start] == ')' || src[toks[j].Start] == ']') {
 			depth++
 		}
 	}
 	words := 0
 	for j := i; j >= 0; j-- {
 		t := toks[j]
-		switch t.Kind {
+		switch t.Kind() {
 		case document.TokWord, document.TokNumber:
 			words++
 			if words > 8 {
@@ -246,7 +246,7 @@ func groupOpening(src []byte, toks []document.Token, i, last int) int {
 				}
 			}
 		case document.TokMarkup:
-			m := src[t.Start:t.End]
+			m := src[t.Start:t.End()]
 			if m[len(m)-1] == '[' {
 				if depth > 0 {
 					depth--
@@ -407,14 +407,14 @@ func linksAfterSentence(src []byte, toks []document.Token, last int) bool {
 	inLink, links := false, 0
 	for k := last; k >= 0; k-- {
 		t := toks[k]
-		switch t.Kind {
+		switch t.Kind() {
 		case document.TokSpace, document.TokInvisible, document.TokNewline:
 		case document.TokWord, document.TokNumber:
 			if !inLink {
 				return false
 			}
 		case document.TokMarkup:
-			m := src[t.Start:t.End]
+			m := src[t.Start:t.End()]
 			switch {
 			case m[0] == ']' && len(m) > 1 && (m[1] == '(' || m[1] == '['):
 				inLink = true
@@ -454,7 +454,7 @@ func hardBreaks(src []byte, b *document.Block) bool {
 // or 0 for a block of one line.
 func lastLine(toks []document.Token) int {
 	for i := len(toks) - 1; i >= 0; i-- {
-		if toks[i].Kind == document.TokNewline {
+		if toks[i].Kind() == document.TokNewline {
 			return i + 1
 		}
 	}
@@ -464,11 +464,11 @@ func lastLine(toks []document.Token) int {
 // bulletLine reports whether a line starts with a bullet glyph.
 func bulletLine(src []byte, toks []document.Token) bool {
 	for _, t := range toks {
-		switch t.Kind {
+		switch t.Kind() {
 		case document.TokSpace, document.TokInvisible:
 			continue
 		case document.TokPunct:
-			r, _ := utf8.DecodeRune(src[t.Start:t.End])
+			r, _ := utf8.DecodeRune(src[t.Start:t.End()])
 			return parse.IsBulletGlyph(r)
 		}
 		return false
@@ -481,14 +481,14 @@ func bulletLine(src []byte, toks []document.Token) bool {
 func endsSentence(src []byte, toks []document.Token) bool {
 	for i := len(toks) - 1; i >= 0; i-- {
 		t := toks[i]
-		switch t.Kind {
+		switch t.Kind() {
 		case document.TokSpace, document.TokNewline, document.TokInvisible:
 			continue
 		case document.TokPunct:
 			if isCloser(src, t) {
 				continue
 			}
-			switch string(src[t.Start:t.End]) {
+			switch string(src[t.Start:t.End()]) {
 			case ".", "!", "?", "…", "。", "！", "？":
 				return true
 			}
@@ -521,10 +521,10 @@ func runningProse(src []byte, toks []document.Token, cjk bool) bool {
 	words, lower, sentences := 0, 0, 0
 	cjkRunes := 0
 	for i, t := range toks {
-		switch t.Kind {
+		switch t.Kind() {
 		case document.TokWord:
 			if t.Is(document.FlagCJK) {
-				cjkRunes += utf8.RuneCount(src[t.Start:t.End])
+				cjkRunes += utf8.RuneCount(src[t.Start:t.End()])
 				continue
 			}
 			words++
@@ -553,7 +553,7 @@ func runningProse(src []byte, toks []document.Token, cjk bool) bool {
 func titleCase(src []byte, toks []document.Token) bool {
 	long, lower := 0, 0
 	for _, t := range toks {
-		if t.Kind == document.TokWord && !t.Is(document.FlagCJK) && utf8.RuneCount(src[t.Start:t.End]) >= 4 && !minorWords[string(src[t.Start:t.End])] {
+		if t.Kind() == document.TokWord && !t.Is(document.FlagCJK) && utf8.RuneCount(src[t.Start:t.End()]) >= 4 && !minorWords[string(src[t.Start:t.End()])] {
 			long++
 			if !t.Is(document.FlagUpper) {
 				lower++
@@ -577,13 +577,13 @@ var minorWords = map[string]bool{
 func finalSegment(src []byte, toks []document.Token, last int) int {
 	for i := last; i >= 0; i-- {
 		t := toks[i]
-		if t.Kind != document.TokPunct {
+		if t.Kind() != document.TokPunct {
 			continue
 		}
 		switch c := src[t.Start]; {
 		case c == ';' || c == ':' || c == '!' || c == '?':
 			return i + 1
-		case c == '.' && i+1 < len(toks) && (toks[i+1].Kind == document.TokSpace || isCloser(src, toks[i+1])) && sentenceEnd(src, toks, i):
+		case c == '.' && i+1 < len(toks) && (toks[i+1].Kind() == document.TokSpace || isCloser(src, toks[i+1])) && sentenceEnd(src, toks, i):
 			return i + 1
 		case isDash(src, t):
 			return i + 1
@@ -593,7 +593,7 @@ func finalSegment(src []byte, toks []document.Token, last int) int {
 }
 
 func isDash(src []byte, t document.Token) bool {
-	return t.End-t.Start == 3 && src[t.Start] == 0xE2 && src[t.Start+1] == 0x80 && (src[t.Start+2] == 0x94 || src[t.Start+2] == 0x95)
+	return t.End()-t.Start == 3 && src[t.Start] == 0xE2 && src[t.Start+1] == 0x80 && (src[t.Start+2] == 0x94 || src[t.Start+2] == 0x95)
 }
 
 // attribution reports whether the paragraph ends with a source after a
@@ -602,7 +602,7 @@ func attribution(src []byte, toks []document.Token, last int) bool {
 	words := 0
 	for i := last; i >= 0; i-- {
 		t := toks[i]
-		switch t.Kind {
+		switch t.Kind() {
 		case document.TokWord, document.TokNumber:
 			words++
 			if words > 20 {
@@ -610,7 +610,7 @@ func attribution(src []byte, toks []document.Token, last int) bool {
 			}
 			continue
 		case document.TokPunct:
-			double := src[t.Start] == '-' && i > 0 && src[toks[i-1].Start] == '-' && toks[i-1].End == t.Start
+			double := src[t.Start] == '-' && i > 0 && src[toks[i-1].Start] == '-' && toks[i-1].End() == t.Start
 			if !double && !isDash(src, t) {
 				continue
 			}
@@ -621,7 +621,7 @@ func attribution(src []byte, toks []document.Token, last int) bool {
 			continue
 		}
 		for j := i - 1; j >= 0; j-- {
-			switch toks[j].Kind {
+			switch toks[j].Kind() {
 			case document.TokSpace, document.TokInvisible, document.TokMarkup:
 				continue
 			case document.TokPunct:
@@ -650,9 +650,9 @@ var citationAbbreviations = map[string]bool{
 func citation(src []byte, toks []document.Token, last int) bool {
 	for i := finalSegment(src, toks, last); i <= last; i++ {
 		t := toks[i]
-		switch t.Kind {
+		switch t.Kind() {
 		case document.TokWord:
-			if i+1 <= last && toks[i+1].Kind == document.TokPunct && src[toks[i+1].Start] == '.' && citationAbbreviations[string(src[t.Start:t.End])] {
+			if i+1 <= last && toks[i+1].Kind() == document.TokPunct && src[toks[i+1].Start] == '.' && citationAbbreviations[string(src[t.Start:t.End()])] {
 				return true
 			}
 		case document.TokPunct:
@@ -669,7 +669,7 @@ func citation(src []byte, toks []document.Token, last int) bool {
 func figures(toks []document.Token, last int) bool {
 	n := 0
 	for i := last; i >= 0 && n < 2; i-- {
-		switch toks[i].Kind {
+		switch toks[i].Kind() {
 		case document.TokNumber:
 			n++
 		case document.TokSpace:
@@ -707,8 +707,8 @@ func continuesBelow(doc *document.Document, bi int) bool {
 		for _, t := range toks {
 			switch {
 			case t.Is(document.FlagCJK):
-				words += utf8.RuneCount(doc.Src[t.Start:t.End]) / 2 // about two characters a word
-			case t.Kind == document.TokWord || t.Kind == document.TokNumber:
+				words += utf8.RuneCount(doc.Src[t.Start:t.End()]) / 2 // about two characters a word
+			case t.Kind() == document.TokWord || t.Kind() == document.TokNumber:
 				words++
 			}
 		}
@@ -716,7 +716,7 @@ func continuesBelow(doc *document.Document, bi int) bool {
 			return true
 		}
 		for _, t := range toks {
-			switch t.Kind {
+			switch t.Kind() {
 			case document.TokSpace, document.TokNewline, document.TokInvisible, document.TokMarkup:
 				continue
 			case document.TokWord:
@@ -741,39 +741,39 @@ func sentenceEnd(src []byte, toks []document.Token, i int) bool {
 	c := src[t.Start]
 	switch {
 	case c == '.' || c == '!' || c == '?':
-	case t.End-t.Start == 3 && (bytes.Equal(src[t.Start:t.End], []byte("。")) || bytes.Equal(src[t.Start:t.End], []byte("！")) || bytes.Equal(src[t.Start:t.End], []byte("？"))):
+	case t.End()-t.Start == 3 && (bytes.Equal(src[t.Start:t.End()], []byte("。")) || bytes.Equal(src[t.Start:t.End()], []byte("！")) || bytes.Equal(src[t.Start:t.End()], []byte("？"))):
 		return i+1 < len(toks)
 	default:
 		return false
 	}
 	if c == '.' {
-		if i == 0 || toks[i-1].Kind != document.TokWord || toks[i-1].End != t.Start {
+		if i == 0 || toks[i-1].Kind() != document.TokWord || toks[i-1].End() != t.Start {
 			return false
 		}
-		w := src[toks[i-1].Start:toks[i-1].End]
+		w := src[toks[i-1].Start:toks[i-1].End()]
 		if len(w) < 2 || !hasLower(w) || abbreviations[string(w)] {
 			return false
 		}
-		if i > 1 && toks[i-2].Kind == document.TokPunct && src[toks[i-2].Start] == '.' {
+		if i > 1 && toks[i-2].Kind() == document.TokPunct && src[toks[i-2].Start] == '.' {
 			return false // e.g., U.S.
 		}
 	}
 	j := i + 1
-	for j < len(toks) && toks[j].Kind == document.TokPunct && isCloser(src, toks[j]) {
+	for j < len(toks) && toks[j].Kind() == document.TokPunct && isCloser(src, toks[j]) {
 		j++
 	}
-	if j >= len(toks) || toks[j].Kind != document.TokSpace {
+	if j >= len(toks) || toks[j].Kind() != document.TokSpace {
 		return false
 	}
 	j++
-	for j < len(toks) && toks[j].Kind == document.TokMarkup {
+	for j < len(toks) && toks[j].Kind() == document.TokMarkup {
 		j++
 	}
 	if j >= len(toks) {
 		return false
 	}
 	n := toks[j]
-	return n.Kind == document.TokWord && n.Is(document.FlagUpper) || n.Kind == document.TokPunct && isOpener(src, n)
+	return n.Kind() == document.TokWord && n.Is(document.FlagUpper) || n.Kind() == document.TokPunct && isOpener(src, n)
 }
 
 func hasLower(w []byte) bool {
@@ -786,7 +786,7 @@ func hasLower(w []byte) bool {
 }
 
 func isCloser(src []byte, t document.Token) bool {
-	switch string(src[t.Start:t.End]) {
+	switch string(src[t.Start:t.End()]) {
 	case `"`, "'", "”", "’", ")", "]", "）", "］", "」", "』", "】", "»", "›", "*", "_":
 		return true
 	}
@@ -794,7 +794,7 @@ func isCloser(src []byte, t document.Token) bool {
 }
 
 func isOpener(src []byte, t document.Token) bool {
-	switch string(src[t.Start:t.End]) {
+	switch string(src[t.Start:t.End()]) {
 	case `"`, "“", "‘", "(", "„", "«", "»":
 		return true
 	}
@@ -852,13 +852,13 @@ func setOf(words ...string) map[string]bool {
 func leadsIn(src []byte, toks []document.Token, last int) bool {
 	for k := last; k >= 0; k-- {
 		t := toks[k]
-		if t.Kind != document.TokWord {
+		if t.Kind() != document.TokWord {
 			continue
 		}
 		if t.Is(document.FlagCJK) {
 			return true
 		}
-		return leadInWords[strings.ToLower(string(src[t.Start:t.End]))]
+		return leadInWords[strings.ToLower(string(src[t.Start:t.End()]))]
 	}
 	return false
 }

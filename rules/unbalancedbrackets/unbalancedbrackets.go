@@ -80,7 +80,7 @@ func run(pass *lint.Pass) {
 		labels, weak := 0, []mark(nil)
 		brackets := false
 		for i, t := range toks {
-			if t.Kind != document.TokPunct {
+			if t.Kind() != document.TokPunct {
 				continue
 			}
 			br, ok := classify(src, t)
@@ -274,7 +274,7 @@ func classify(src []byte, t document.Token) (bracket, bool) {
 	case '}':
 		return bracket{famCurly, false, false, 1}, true
 	case 0xEF:
-		if t.End-t.Start == 3 && src[t.Start+1] == 0xBC {
+		if t.End()-t.Start == 3 && src[t.Start+1] == 0xBC {
 			switch src[t.Start+2] {
 			case 0x88:
 				return bracket{famRound, true, true, 3}, true
@@ -286,7 +286,7 @@ func classify(src []byte, t document.Token) (bracket, bool) {
 				return bracket{famSquare, false, true, 3}, true
 			}
 		}
-		if t.End-t.Start == 3 && src[t.Start+1] == 0xBD {
+		if t.End()-t.Start == 3 && src[t.Start+1] == 0xBD {
 			switch src[t.Start+2] {
 			case 0x9B:
 				return bracket{famCurly, true, true, 3}, true
@@ -295,7 +295,7 @@ func classify(src []byte, t document.Token) (bracket, bool) {
 			}
 		}
 	case 0xE3:
-		if t.End-t.Start == 3 && src[t.Start+1] == 0x80 {
+		if t.End()-t.Start == 3 && src[t.Start+1] == 0x80 {
 			switch src[t.Start+2] {
 			case 0x90:
 				return bracket{famLenticular, true, true, 3}, true
@@ -323,23 +323,23 @@ func emoticon(src []byte, toks []document.Token, i int) bool {
 		return false
 	}
 	j := i - 1
-	if j >= 0 && toks[j].Kind == document.TokPunct && (src[toks[j].Start] == '-' || src[toks[j].Start] == '\'') && toks[j].End == toks[i].Start {
+	if j >= 0 && toks[j].Kind() == document.TokPunct && (src[toks[j].Start] == '-' || src[toks[j].Start] == '\'') && toks[j].End() == toks[i].Start {
 		j-- // the nose, or a tear
 	}
-	if j < 0 || toks[j].End != toks[j+1].Start {
+	if j < 0 || toks[j].End() != toks[j+1].Start {
 		return false
 	}
-	switch t := toks[j]; t.Kind {
+	switch t := toks[j]; t.Kind() {
 	case document.TokPunct:
 		e := src[t.Start]
 		if e != ':' && e != ';' && e != '=' {
 			return false
 		}
 		// "(in that phrase;)" and "(see step 3:)" are not faces.
-		return j == 0 || toks[j-1].Kind == document.TokSpace || toks[j-1].Kind == document.TokNewline
+		return j == 0 || toks[j-1].Kind() == document.TokSpace || toks[j-1].Kind() == document.TokNewline
 	case document.TokNumber:
 		// 8-) but not 8)
-		return j < i-1 && t.End-t.Start == 1 && src[t.Start] == '8'
+		return j < i-1 && t.End()-t.Start == 1 && src[t.Start] == '8'
 	}
 	return false
 }
@@ -351,12 +351,12 @@ func template(src []byte, toks []document.Token, i int) bool {
 	if c != '{' && c != '}' {
 		return false
 	}
-	if i+1 < len(toks) && toks[i+1].Start == toks[i].End {
+	if i+1 < len(toks) && toks[i+1].Start == toks[i].End() {
 		if n := src[toks[i+1].Start]; c == '{' && (n == '{' || n == '%') || c == '}' && n == '}' {
 			return true
 		}
 	}
-	if i > 0 && toks[i-1].End == toks[i].Start {
+	if i > 0 && toks[i-1].End() == toks[i].Start {
 		if p := src[toks[i-1].Start]; c == '}' && (p == '}' || p == '%') || c == '{' && p == '{' {
 			return true
 		}
@@ -367,7 +367,7 @@ func template(src []byte, toks []document.Token, i int) bool {
 // mentioned reports whether a bracket is quoted as a character ("(",
 // “)”) or ends or starts a quoted snippet of code ("for range s {").
 func mentioned(src []byte, toks []document.Token, i int, br bracket) bool {
-	q := quoteAt(src, toks, i+1, toks[i].End)
+	q := quoteAt(src, toks, i+1, toks[i].End())
 	p := quoteAt(src, toks, i-1, toks[i].Start)
 	if q != 0 && p != 0 {
 		return true
@@ -414,14 +414,14 @@ func quoteAt(src []byte, toks []document.Token, j int, touch int32) int {
 		return qNone
 	}
 	t := toks[j]
-	if t.Kind != document.TokPunct || t.Start != touch && t.End != touch {
+	if t.Kind() != document.TokPunct || t.Start != touch && t.End() != touch {
 		return qNone
 	}
 	c := src[t.Start]
 	if c == '"' || c == '\'' {
 		return qStraight
 	}
-	if c == 0xE2 && t.End-t.Start == 3 && src[t.Start+1] == 0x80 {
+	if c == 0xE2 && t.End()-t.Start == 3 && src[t.Start+1] == 0x80 {
 		switch src[t.Start+2] {
 		case 0x98, 0x9C:
 			return qOpen
@@ -433,7 +433,7 @@ func quoteAt(src []byte, toks []document.Token, j int, touch int32) int {
 }
 
 func isSpace(t document.Token) bool {
-	return t.Kind == document.TokSpace || t.Kind == document.TokNewline
+	return t.Kind() == document.TokSpace || t.Kind() == document.TokNewline
 }
 
 // label strengths of a closing parenthesis after a list label
@@ -450,17 +450,17 @@ func label(src []byte, toks []document.Token, i int) int {
 		return labelNone
 	}
 	t := toks[i-1]
-	if t.End != toks[i].Start {
+	if t.End() != toks[i].Start {
 		return labelNone
 	}
 	// what precedes the label: the start of a line or a space
 	atLine, afterSpace := true, true
 	if i >= 2 {
 		p := toks[i-2]
-		switch p.Kind {
+		switch p.Kind() {
 		case document.TokNewline:
 		case document.TokSpace:
-			atLine = i == 2 || toks[i-3].Kind == document.TokNewline
+			atLine = i == 2 || toks[i-3].Kind() == document.TokNewline
 		case document.TokMarkup:
 			atLine = p.Is(document.FlagHasSpace)
 			afterSpace = atLine
@@ -471,8 +471,8 @@ func label(src []byte, toks []document.Token, i int) int {
 	if !afterSpace {
 		return labelNone
 	}
-	w := src[t.Start:t.End]
-	switch t.Kind {
+	w := src[t.Start:t.End()]
+	switch t.Kind() {
 	case document.TokNumber:
 		if len(w) <= 3 {
 			return labelStrong
@@ -495,7 +495,7 @@ func label(src []byte, toks []document.Token, i int) int {
 
 func afterColon(src []byte, toks []document.Token, j int) bool {
 	for ; j >= 0; j-- {
-		switch toks[j].Kind {
+		switch toks[j].Kind() {
 		case document.TokSpace:
 			continue
 		case document.TokPunct:
@@ -531,12 +531,12 @@ func interval(src []byte, toks []document.Token, open mark, close bracket, i int
 	commas, items := 0, 0
 	for j := i - 1; j >= 0 && int(toks[j].Start) > open.off; j-- {
 		t := toks[j]
-		switch t.Kind {
+		switch t.Kind() {
 		case document.TokSpace:
 		case document.TokNumber, document.TokGap:
 			items++
 		case document.TokWord:
-			if t.End-t.Start > 3 {
+			if t.End()-t.Start > 3 {
 				return false
 			}
 			items++
@@ -545,9 +545,9 @@ func interval(src []byte, toks []document.Token, open mark, close bracket, i int
 			case c == ',':
 				commas++
 			case c == '-' || c == '.' || c == '+':
-			case t.End-t.Start == 3 && src[t.Start] == 0xE2 && src[t.Start+1] == 0x88 && src[t.Start+2] == 0x9E: // ∞
+			case t.End()-t.Start == 3 && src[t.Start] == 0xE2 && src[t.Start+1] == 0x88 && src[t.Start+2] == 0x9E: // ∞
 				items++
-			case t.End-t.Start == 3 && src[t.Start] == 0xE2 && src[t.Start+1] == 0x88 && src[t.Start+2] == 0x92: // −
+			case t.End()-t.Start == 3 && src[t.Start] == 0xE2 && src[t.Start+1] == 0x88 && src[t.Start+2] == 0x92: // −
 			default:
 				return false
 			}
@@ -561,5 +561,5 @@ func interval(src []byte, toks []document.Token, open mark, close bracket, i int
 // named reports a bracket with a space before it and a space, a line break
 // or the block's end after it: it encloses nothing, so the text names it.
 func named(toks []document.Token, i int) bool {
-	return i > 0 && toks[i-1].Kind == document.TokSpace && (i+1 >= len(toks) || isSpace(toks[i+1]))
+	return i > 0 && toks[i-1].Kind() == document.TokSpace && (i+1 >= len(toks) || isSpace(toks[i+1]))
 }

@@ -104,7 +104,7 @@ func run(pass *lint.Pass) {
 				break
 			}
 			i, t := ti, toks[ti]
-			if t.Kind != document.TokPunct || i <= skip || int(t.Start) != b.Prose.Start+pos {
+			if t.Kind() != document.TokPunct || i <= skip || int(t.Start) != b.Prose.Start+pos {
 				continue
 			}
 			if src[t.Start] == '{' {
@@ -268,7 +268,7 @@ func isRunningProse(b *document.Block) bool {
 func words(toks []document.Token) int {
 	n := 0
 	for _, t := range toks {
-		if t.Kind == document.TokWord || t.Kind == document.TokNumber {
+		if t.Kind() == document.TokWord || t.Kind() == document.TokNumber {
 			n++
 		}
 	}
@@ -279,7 +279,7 @@ func words(toks []document.Token) int {
 // opening double quote.
 func opensWithQuote(src []byte, toks []document.Token) bool {
 	for _, t := range toks {
-		switch t.Kind {
+		switch t.Kind() {
 		case document.TokSpace, document.TokNewline, document.TokInvisible, document.TokMarkup:
 			continue
 		case document.TokPunct:
@@ -351,7 +351,7 @@ func quoteKind(src []byte, t document.Token) int {
 	if c == '"' {
 		return qStraight
 	}
-	if c == 0xC2 && t.End-t.Start == 2 {
+	if c == 0xC2 && t.End()-t.Start == 2 {
 		switch src[t.Start+1] {
 		case 0xAB:
 			return qGuilL
@@ -360,7 +360,7 @@ func quoteKind(src []byte, t document.Token) int {
 		}
 		return -1
 	}
-	if c != 0xE2 || t.End-t.Start != 3 || src[t.Start+1] != 0x80 {
+	if c != 0xE2 || t.End()-t.Start != 3 || src[t.Start+1] != 0x80 {
 		return -1
 	}
 	switch src[t.Start+2] {
@@ -403,7 +403,7 @@ func quotesNumber(src []byte, toks []document.Token, open, i int) bool {
 		if int(t.Start) <= open {
 			return int(t.Start) == open
 		}
-		switch t.Kind {
+		switch t.Kind() {
 		case document.TokNumber, document.TokInvisible:
 			continue
 		case document.TokPunct:
@@ -419,7 +419,7 @@ func quotesNumber(src []byte, toks []document.Token, open, i int) bool {
 // moreStraight reports whether a straight double quote follows toks[i].
 func moreStraight(src []byte, toks []document.Token, i int) bool {
 	for _, t := range toks[i+1:] {
-		if t.Kind == document.TokPunct && src[t.Start] == '"' {
+		if t.Kind() == document.TokPunct && src[t.Start] == '"' {
 			return true
 		}
 	}

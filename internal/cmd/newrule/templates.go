@@ -37,10 +37,10 @@ func run(pass *lint.Pass) {
 	doc := pass.Doc
 	for bi := range doc.Blocks {
 		for _, t := range doc.BlockTokens(&doc.Blocks[bi]) {
-			if t.Kind == document.TokWord && string(doc.Src[t.Start:t.End]) == "xyzzy" {
+			if t.Kind() == document.TokWord && string(doc.Src[t.Start:t.End()]) == "xyzzy" {
 				prose.Report(pass, lint.Diagnostic{
 					Start:   int(t.Start),
-					End:     int(t.End),
+					End:     int(t.End()),
 					Message: "placeholder word \"xyzzy\"; TODO: say what is wrong and what to write instead",
 				})
 			}

@@ -233,8 +233,8 @@ func TestRoundTripCountsFalseAlarms(t *testing.T) {
 		Run: func(p *lint.Pass) {
 			src := p.Doc.Src
 			for _, tok := range p.Doc.Tokens {
-				if tok.Kind == document.TokWord && strings.EqualFold(string(src[tok.Start:tok.End]), "museum") {
-					p.Reportf(int(tok.Start), int(tok.End), "museum")
+				if tok.Kind() == document.TokWord && strings.EqualFold(string(src[tok.Start:tok.End()]), "museum") {
+					p.Reportf(int(tok.Start), int(tok.End()), "museum")
 				}
 			}
 		},

@@ -110,7 +110,7 @@ func (e *Env) MeasureFalseAlarms(dir string, samples int) (*FalseAlarms, error) 
 					continue
 				}
 				for _, t := range doc.Tokens {
-					if t.Kind == document.TokWord {
+					if t.Kind() == document.TokWord {
 						tl.words++
 					}
 				}

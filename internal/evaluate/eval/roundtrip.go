@@ -608,7 +608,7 @@ func proseMask(doc *document.Document) []bool {
 			continue
 		}
 		for _, t := range doc.BlockTokens(b) {
-			switch t.Kind {
+			switch t.Kind() {
 			case document.TokWord, document.TokNumber, document.TokPunct:
 			case document.TokSpace:
 				if t.Is(document.FlagOddSpace) {
@@ -617,7 +617,7 @@ func proseMask(doc *document.Document) []bool {
 			default:
 				continue
 			}
-			for j := t.Start; j < t.End; j++ {
+			for j := t.Start; j < t.End(); j++ {
 				mask[j] = true
 			}
 		}

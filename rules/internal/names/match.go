@@ -109,15 +109,27 @@ func (ix *Index) FindIn(doc *document.Document, w *Words, s *Scratch, fn func(Ma
 	m := &s.match
 	defer func() { m.ix, m.src, m.words, m.head = nil, nil, nil, false }()
 	m.ix, m.src = ix, doc.Src
-	for _, r := range w.blocks {
-		// every match starts at a capitalised word; navigation lines are
-		// menus, not prose
-		if r.nav || !r.upper {
+	for i, r := range w.blocks {
+		// navigation lines are menus, not prose
+		if r.nav {
 			continue
 		}
-		m.words, m.head = w.all[r.lo:r.hi], r.head
-		m.find(fn)
+		for ws := range w.pieces(i) {
+			if anyUpper(ws) {
+				m.words, m.head = ws, r.head
+				m.find(fn) // every match starts at a capitalised word
+			}
+		}
 	}
+}
+
+func anyUpper(ws []word) bool {
+	for i := range ws {
+		if ws[i].flags&wUpper != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // FindWords is Find over the words a Fact kept of a document whose source

@@ -79,16 +79,22 @@ type Fact struct {
 type MineOptions struct{ MinCount, Ratio int }
 
 type miner struct {
-	opt    MineOptions
-	doc    *document.Document
-	src    []byte
-	words  []word      // the current block's words: a window on all
-	all    []word      // every prose block's words, shared: never written
-	ranges []wordRange // where each block's words are in all
-	fact   *Fact
-	kbuf   []byte
-	idbuf  []byte
-	kept   []byte // the packed words kept, before the fact's copy
+	opt   MineOptions
+	doc   *document.Document
+	src   []byte
+	words []word // the current block's words, shared: never written
+	w     *Words
+	fact  *Fact
+	kbuf  []byte
+	idbuf []byte
+	kept  []byte // the packed words kept, before the fact's copy
+	// keptEnd is where the last word kept ends, nkept their number
+	keptEnd int32
+	nkept   int
+	// keepUntil and keepGap are keepWords' state where a piece of a block
+	// ends, in the next piece's indexes
+	keepUntil int
+	keepGap   bool
 	// loosePhrase marks the spelling being added as run on by a lowercase word
 	loosePhrase bool
 
@@ -103,9 +109,9 @@ type miner struct {
 	pairs    table  // lowercase pair key → pairList
 	pairList []pair // by pairs id
 	forms    []pairForm
-	cands    table   // singular first words of candidate pairs
-	candLens uint64  // bit n set: a candidate of n bytes (63: longer)
-	pairAt   []int32 // where in all the pairs countPairs may count start
+	cands    table    // singular first words of candidate pairs
+	candLens uint64   // bit n set: a candidate of n bytes (63: longer)
+	pairAt   []pairAt // the pairs countPairs may count
 	defToks  []document.Token
 }
 
@@ -154,17 +160,25 @@ func MineWords(doc *document.Document, w *Words, opt MineOptions, s *Scratch) *F
 	m := &s.mine
 	defer m.release()
 	m.opt, m.doc, m.src, m.fact = opt, doc, doc.Src, &Fact{}
-	m.all, m.ranges = w.all, w.blocks
+	m.w = w
+	m.startKeep()
 	var shorts []shortDef
-	for _, r := range m.ranges {
-		m.words = m.all[r.lo:r.hi]
-		// Titles, captions and navigation lines count for the names in
-		// them too: a name is written alike in a title and in the text.
-		m.proper(int(r.lo))
+	for i, r := range w.blocks {
+		m.keepUntil, m.keepGap = -1, true
+		for ws, end := range w.pieces(i) {
+			m.words = ws
+			// Titles, captions and navigation lines count for the names in
+			// them too: a name is written alike in a title and in the text.
+			m.proper()
+			if !r.nav {
+				m.keepWords(r, ws, end.nextUpper)
+			}
+		}
 		if !r.nav {
 			shorts = m.shortForms(&doc.Blocks[r.block], shorts)
 		}
 	}
+	m.endKeep()
 	m.meta()
 	m.countPairs()
 	m.lowerFindings()
@@ -172,7 +186,6 @@ func MineWords(doc *document.Document, w *Words, opt MineOptions, s *Scratch) *F
 		m.shortUses(shorts)
 	}
 	m.finish()
-	m.keepWords()
 	return m.fact
 }
 
@@ -181,49 +194,55 @@ func MineWords(doc *document.Document, w *Words, opt MineOptions, s *Scratch) *F
 // three after): a name is capitalised words with at most a few lowercase
 // ones between. Where words are left out, the next one kept starts a new
 // run, so that no two words become neighbours that were not. They are
-// kept packed (see packWord).
-func (m *miner) keepWords() {
-	// Room for every word at the usual 4 bytes, so that a long document's
-	// buffer is not grown, and copied, two dozen times.
-	b := slices.Grow(m.kept[:0], 4*len(m.all))
-	var end int32
-	n := 0
-	for _, r := range m.ranges {
-		if r.nav {
+// kept packed (see packWord), piece by piece as the miner reads them,
+// between startKeep and endKeep; keepUntil and keepGap carry from one
+// piece of a block to the next, and nextUpper says whether the word after
+// ws, in the next piece, is capitalised.
+func (m *miner) keepWords(r wordRange, ws []word, nextUpper bool) {
+	b := m.kept
+	var head wordFlags // the miner reads fields as headlines too
+	if r.head || r.field {
+		head = wHead
+	}
+	until := m.keepUntil // words up to this index are kept: three after a capitalised one
+	gap := m.keepGap
+	for k := range ws {
+		if ws[k].flags&wUpper != 0 {
+			until = max(until, k+3)
+		} else if k+1 < len(ws) && ws[k+1].flags&wUpper != 0 || k+1 == len(ws) && nextUpper {
+			until = max(until, k) // the word before a capitalised one
+		}
+		if k > until {
+			gap = true
 			continue
 		}
-		ws := m.all[r.lo:r.hi]
-		var head wordFlags // the miner reads fields as headlines too
-		if r.head || r.field {
-			head = wHead
+		w := ws[k]
+		w.flags |= head
+		if gap {
+			w.sep = sepBreak
 		}
-		until := -1 // words up to this index are kept: three after a capitalised one
-		gap := true
-		for k := range ws {
-			if ws[k].flags&wUpper != 0 {
-				until = max(until, k+3)
-			} else if k+1 < len(ws) && ws[k+1].flags&wUpper != 0 {
-				until = max(until, k) // the word before a capitalised one
-			}
-			if k > until {
-				gap = true
-				continue
-			}
-			w := ws[k]
-			w.flags |= head
-			if gap {
-				w.sep = sepBreak
-			}
-			b = packWord(b, end, w)
-			end = w.end
-			n++
-			gap = false
-		}
+		b = packWord(b, m.keptEnd, w)
+		m.keptEnd = w.end
+		m.nkept++
+		gap = false
 	}
 	m.kept = b
-	if n > 0 {
-		m.fact.words = string(b)
-		m.fact.nwords = n
+	m.keepUntil, m.keepGap = until-len(ws), gap // indexes of the next piece
+}
+
+// startKeep readies the packed words' buffer.
+func (m *miner) startKeep() {
+	// Room for every word at the usual 4 bytes, so that a long document's
+	// buffer is not grown, and copied, two dozen times.
+	m.kept = slices.Grow(m.kept[:0], 4*m.w.n)
+	m.keptEnd, m.nkept = 0, 0
+}
+
+// endKeep gives the fact a copy of the words kept.
+func (m *miner) endKeep() {
+	if m.nkept > 0 {
+		m.fact.words = string(m.kept)
+		m.fact.nwords = m.nkept
 	}
 }
 
@@ -265,7 +284,7 @@ func (m *miner) release() {
 	m.pairs.reset()
 	m.cands.reset()
 	m.candLens = 0
-	m.all, m.words, m.ranges = nil, nil, nil
+	m.w, m.words = nil, nil
 	m.doc, m.src, m.fact = nil, nil, nil
 	m.spells, m.strs, m.spans = m.spells[:0], m.strs[:0], m.spans[:0]
 	m.pairList, m.forms, m.pairAt = m.pairList[:0], m.forms[:0], m.pairAt[:0]
@@ -294,12 +313,12 @@ func (m *miner) isStop(w word) bool {
 // ampersands and commas, and, in the same pass, the lowercase pairs (see
 // lower): a pair's words are lowercase and not connectors, so never inside
 // a run.
-func (m *miner) proper(lo int) {
+func (m *miner) proper() {
 	ws := m.words
 	for i := 0; i < len(ws); i++ {
 		if !ws[i].upper() {
 			if i > 0 && ws[i].flags&wPairSecond != 0 && ws[i-1].flags&wPairFirst != 0 {
-				m.lower(lo, i-1)
+				m.lower(i - 1)
 			}
 			continue
 		}
@@ -454,10 +473,10 @@ func (m *miner) hasLetterWord(start, end int) bool {
 // words are lowercase, the first of five letters at least.
 //
 // The pairs that may count for countPairs pass the same first test; they
-// are noted, at lo+i in all, so that it need not read every word again.
-func (m *miner) lower(lo, i int) {
+// are noted, so that it need not read every word again.
+func (m *miner) lower(i int) {
 	a, b := &m.words[i], &m.words[i+1]
-	m.pairAt = append(m.pairAt, int32(lo+i))
+	m.pairAt = append(m.pairAt, pairAt{span32{a.start, a.end}, span32{b.start, b.end}})
 	at, bt := m.text(*a), m.text(*b)
 	if at[len(at)-1] != 's' {
 		return // counted in countPairs when a plural pair makes it a candidate
@@ -490,8 +509,8 @@ func (m *miner) countPairs() {
 	if m.cands.len() == 0 {
 		return
 	}
-	for _, i := range m.pairAt {
-		a, b := m.all[i], m.all[i+1]
+	for _, p := range m.pairAt {
+		a, b := p.a.word(), p.b.word()
 		if m.candLens&(1<<min(a.end-a.start, 63)) == 0 {
 			continue
 		}
@@ -502,6 +521,15 @@ func (m *miner) countPairs() {
 		m.kbuf = appendKey(m.kbuf, m.text(b))
 		m.addLower(m.kbuf, a, b, true)
 	}
+}
+
+// pairAt is a lowercase pair countPairs may count: both its words are
+// ASCII lowercase letters only, so their spans say all it reads of them.
+type pairAt struct{ a, b span32 }
+
+// word returns the lowercase word of letters only at s.
+func (s span32) word() word {
+	return word{start: s.start, end: s.end, letters: uint8(min(s.end-s.start, 255)), flags: wLower}
 }
 
 func asciiLower(b []byte) bool {

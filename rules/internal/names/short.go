@@ -35,7 +35,7 @@ func (m *miner) shortForms(b *document.Block, defs []shortDef) []shortDef {
 	// Every definition is in brackets: the opening ones are found in the
 	// bytes, and their tokens by position, so that the block's other
 	// tokens are not read.
-	end := int(toks[len(toks)-1].End)
+	end := int(toks[len(toks)-1].End())
 	for at, i := int(toks[0].Start), 0; ; {
 		k := bytes.IndexByte(m.src[at:end], '(')
 		if k < 0 {
@@ -44,7 +44,7 @@ func (m *miner) shortForms(b *document.Block, defs []shortDef) []shortDef {
 		pos := at + k
 		at = pos + 1
 		i += sort.Search(len(toks)-i, func(n int) bool { return int(toks[i+n].Start) >= pos })
-		for i < len(toks) && int(toks[i].Start) == pos && toks[i].Kind != document.TokPunct {
+		for i < len(toks) && int(toks[i].Start) == pos && toks[i].Kind() != document.TokPunct {
 			i++ // an empty gap token where code was cut out
 		}
 		if i == len(toks) {
@@ -58,8 +58,8 @@ func (m *miner) shortForms(b *document.Block, defs []shortDef) []shortDef {
 		quoted := false
 		for k := i + 1; k < len(toks) && k < i+24; k++ {
 			u := toks[k]
-			if u.Kind == document.TokPunct {
-				p := string(m.src[u.Start:u.End])
+			if u.Kind() == document.TokPunct {
+				p := string(m.src[u.Start:u.End()])
 				if p == ")" {
 					close = k
 					break
@@ -70,7 +70,7 @@ func (m *miner) shortForms(b *document.Block, defs []shortDef) []shortDef {
 				}
 				break
 			}
-			switch u.Kind {
+			switch u.Kind() {
 			case document.TokWord:
 				ws = append(ws, u)
 			case document.TokSpace:
@@ -83,13 +83,13 @@ func (m *miner) shortForms(b *document.Block, defs []shortDef) []shortDef {
 			continue
 		}
 		var lb [32]byte
-		low := func(t document.Token) []byte { return lowerBytes(lb[:0], m.src[t.Start:t.End]) }
+		low := func(t document.Token) []byte { return lowerBytes(lb[:0], m.src[t.Start:t.End()]) }
 		defining := definingStarts[string(low(ws[0]))]
 		for defining && len(ws) > 0 && (definingStarts[string(low(ws[0]))] || definingWords[string(low(ws[0]))]) {
 			ws = ws[1:]
 		}
-		d := shortDef{end: int(toks[close].End), legal: defining}
-		if len(ws) > 1 && strings.EqualFold(string(m.src[ws[0].Start:ws[0].End]), "the") {
+		d := shortDef{end: int(toks[close].End()), legal: defining}
+		if len(ws) > 1 && strings.EqualFold(string(m.src[ws[0].Start:ws[0].End()]), "the") {
 			d.the = true
 			d.legal = d.legal || quoted
 			ws = ws[1:]
@@ -106,21 +106,21 @@ func (m *miner) shortForms(b *document.Block, defs []shortDef) []shortDef {
 		if !ok {
 			continue
 		}
-		acronym := len(ws) == 1 && !d.the && isCaps(string(m.src[ws[0].Start:ws[0].End]))
+		acronym := len(ws) == 1 && !d.the && isCaps(string(m.src[ws[0].Start:ws[0].End()]))
 		if acronym {
 			// the name it abbreviates ends right before the bracket
 			prev := i - 1
-			for prev >= 0 && toks[prev].Kind == document.TokSpace {
+			for prev >= 0 && toks[prev].Kind() == document.TokSpace {
 				prev--
 			}
-			if prev < 0 || toks[prev].Kind != document.TokWord || !toks[prev].Is(document.FlagUpper) {
+			if prev < 0 || toks[prev].Kind() != document.TokWord || !toks[prev].Is(document.FlagUpper) {
 				continue
 			}
 		} else if !defining && !quoted {
 			continue // "(the Guards)" in a story is an aside, not a definition
 		}
 		for _, w := range ws {
-			txt := m.src[w.Start:w.End]
+			txt := m.src[w.Start:w.End()]
 			m.kbuf = appendKey(m.kbuf[:0], txt)
 			d.words = append(d.words, string(txt))
 			d.keys = append(d.keys, string(m.kbuf))
@@ -175,37 +175,50 @@ func (m *miner) shortUses(defs []shortDef) {
 	for di := len(defs) - 1; di >= 0; di-- {
 		byKey[defs[di].keys[0]] = append(byKey[defs[di].keys[0]], di)
 	}
-	var kbuf [64]byte
-	kb := kbuf[:0]
-	for _, r := range m.ranges {
+	for bi, r := range m.w.blocks {
 		if !r.body {
 			continue
 		}
-		ws := m.all[r.lo:r.hi]
-		for i := range ws {
-			if w := &ws[i]; !firsts[w.first] || lens&(1<<min(w.end-w.start, 63)) == 0 {
+		for ws, end := range m.w.pieces(bi) {
+			m.uses(ws, end.more, defs, &firsts, lens, byKey, seen, asDefined, articleOnly)
+		}
+	}
+}
+
+// uses looks for the uses of defs in one piece of a block's words; more:
+// the block goes on after it.
+func (m *miner) uses(ws []word, more bool, defs []shortDef, firsts *[256]bool, lens uint64, byKey map[string][]int, seen map[int]bool, asDefined map[*shortDef]int, articleOnly map[*shortDef][]ShortUse) {
+	var kbuf [64]byte
+	kb := kbuf[:0]
+	for i := range ws {
+		if w := &ws[i]; !firsts[w.first] || lens&(1<<min(w.end-w.start, 63)) == 0 {
+			continue
+		}
+		t := m.text(ws[i])
+		kb = appendKey(kb[:0], t)
+		for _, di := range byKey[string(kb)] {
+			d := &defs[di]
+			if int(ws[i].start) < d.end || len(t) < len(d.keys[0]) || len(t) > len(d.keys[0])+3 || t[0]|0x20 != d.keys[0][0]|0x20 {
 				continue
 			}
-			t := m.text(ws[i])
-			kb = appendKey(kb[:0], t)
-			for _, di := range byKey[string(kb)] {
-				d := &defs[di]
-				if int(ws[i].start) < d.end || i+len(d.keys) > len(ws) || len(t) < len(d.keys[0]) || len(t) > len(d.keys[0])+3 || t[0]|0x20 != d.keys[0][0]|0x20 {
-					continue
+			if i+len(d.keys) > len(ws) {
+				if more {
+					break // the next piece starts a run: judgeUse would find no use
 				}
-				u, ok, article := m.judgeUse(ws, i, d)
-				switch {
-				case ok && !seen[u.Span.Start] && article:
-					seen[u.Span.Start] = true
-					articleOnly[d] = append(articleOnly[d], u)
-				case ok && !seen[u.Span.Start]:
-					seen[u.Span.Start] = true
-					m.fact.Shorts = append(m.fact.Shorts, u)
-				case !ok && article:
-					asDefined[d]++
-				}
-				break
+				continue
 			}
+			u, ok, article := m.judgeUse(ws, i, d)
+			switch {
+			case ok && !seen[u.Span.Start] && article:
+				seen[u.Span.Start] = true
+				articleOnly[d] = append(articleOnly[d], u)
+			case ok && !seen[u.Span.Start]:
+				seen[u.Span.Start] = true
+				m.fact.Shorts = append(m.fact.Shorts, u)
+			case !ok && article:
+				asDefined[d]++
+			}
+			break
 		}
 	}
 }

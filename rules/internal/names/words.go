@@ -163,23 +163,28 @@ func headLine(b *document.Block) bool {
 
 // Words are the prose words of one document, block by block: both name
 // rules read them (name-consistency mines them, name-variant matches them
-// against the glossary), and DocWords builds them once a document for
-// both. They hold offsets into the document's source, never its tokens.
+// against the glossary), and DocWords holds them once a document for
+// both. They are read one block at a time, again for each pass that needs
+// them, into one buffer: a long document's words (12 bytes each, one for
+// every six bytes of text) were the second largest thing it kept while
+// its rules ran. They hold offsets into the document's source, never its
+// tokens.
 type Words struct {
-	all    []word      // every word of the blocks read, in order
-	blocks []wordRange // where each block's words are in all
+	doc    *document.Document
+	blocks []wordRange // the blocks read, in order
+	n      int         // word tokens in those blocks: at most that many words
+	buf    []word      // the words of the block read last
+	piece  int         // the words a piece holds before it may end; 0: chunkWords
 }
 
-// A wordRange is one block's words in Words.all, with what the rules ask
-// of the block. Words carry no wHead: each rule marks headlines its way.
+// A wordRange is one block whose words are read, with what the rules ask
+// of it. Words carry no wHead: each rule marks headlines its way.
 type wordRange struct {
-	block  int32 // index in the document's blocks
-	lo, hi int32
-	nav    bool // a navigation line: mined, never matched
-	field  bool // a front matter field shown as text (title, description)
-	head   bool // headLine: a title, heading, caption or label
-	body   bool // body text: short forms are looked for here
-	upper  bool // a word is capitalised: every glossary match starts at one
+	block int32 // index in the document's blocks
+	nav   bool  // a navigation line: mined, never matched
+	field bool  // a front matter field shown as text (title, description)
+	head  bool  // headLine: a title, heading, caption or label
+	body  bool  // body text: short forms are looked for here
 }
 
 // minable: the block's words are read for names. Code, raw HTML, front
@@ -202,41 +207,108 @@ var DocWords = &lint.Input[*Words]{
 	Release: (*Words).Release,
 }
 
-// wordsPool keeps the word arrays between documents: they are as long as
-// a document has words.
+// wordsPool keeps the block lists and buffers between documents.
 var wordsPool = sync.Pool{New: func() any { return new(Words) }}
 
-// NewWords returns the words of doc. Release gives their memory back.
+// NewWords returns the words of doc, to be read block by block with
+// block. Release gives their memory back.
 func NewWords(doc *document.Document) *Words {
 	w := wordsPool.Get().(*Words)
-	// All the room at once: grown block by block, a long document's array
-	// would be copied a few dozen times, five times its size in all.
-	n := 0
-	for bi := range doc.Blocks {
-		if b := &doc.Blocks[bi]; minable(b) {
-			n += wordTokens(doc.BlockTokens(b))
-		}
-	}
-	w.all = slices.Grow(w.all, n)
+	w.doc = doc
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
 		if !minable(b) {
 			continue
 		}
-		lo := len(w.all)
-		w.all = wordsOf(w.all, doc, b)
-		r := wordRange{block: int32(bi), lo: int32(lo), hi: int32(len(w.all)),
-			nav: b.Role == document.RoleNavigation, field: b.Kind == document.KindField, head: headLine(b)}
+		w.n += wordTokens(doc.BlockTokens(b))
+		r := wordRange{block: int32(bi), nav: b.Role == document.RoleNavigation, field: b.Kind == document.KindField, head: headLine(b)}
 		r.body = !r.nav && !r.field && (b.Role == document.RoleBody || b.Role == document.RoleCaption)
-		for _, x := range w.all[lo:] {
-			if x.flags&wUpper != 0 {
-				r.upper = true
-				break
-			}
-		}
 		w.blocks = append(w.blocks, r)
 	}
 	return w
+}
+
+// chunkWords is about the most words a piece of a block holds: a long
+// block (a one-line file is one block) is read in pieces, so that the
+// buffer does not grow with the text.
+const chunkWords = 1 << 15
+
+// A pieceEnd says what follows a piece of a block: more words (more),
+// and whether the first of them is capitalised (nextUpper), which
+// keepWords reads of the word after its last.
+type pieceEnd struct{ more, nextUpper bool }
+
+// pieces yields the words of w.blocks[i] in pieces of about chunkWords
+// words or fewer, each with what follows it, in w's buffer, which the
+// next piece reuses: a caller is done with one piece before it reads the
+// next. A piece ends only where the scan starts afresh (after a full stop,
+// a number, a literal) and the next word token is a word whose capital is
+// known from its token: the word after the piece starts a run of its own
+// (sepBreak), so no name, pair or short form spans two pieces. A block
+// without such a place is one piece, however long.
+//
+// Words with digits break names (3D, 2025) and count as breaks. Most
+// tokens are plain ASCII words, spaces and marks: scanFast takes them in a
+// loop that calls nothing, so that the compiler keeps its state in
+// registers, and stops at any other token, which scanToken takes, with the
+// same rules, before the fast loop goes on.
+func (w *Words) pieces(i int) iter.Seq2[[]word, pieceEnd] {
+	return func(yield func([]word, pieceEnd) bool) {
+		toks := w.doc.BlockTokens(&w.doc.Blocks[w.blocks[i].block])
+		src := w.doc.Src
+		full := w.piece
+		if full <= 0 {
+			full = chunkWords
+		}
+		pending, started := sepBreak, false
+		for t := 0; ; {
+			buf := w.buf[:0]
+			end := pieceEnd{}
+			for t < len(toks) {
+				// full tokens at a time, then, once the piece is full, one
+				// at a time until a place to end it
+				n := full
+				if len(buf) >= full {
+					n = 1
+				}
+				win := toks[:min(len(toks), t+n)]
+				// scanFast writes without checking for room: room for a
+				// word a word token
+				if need := wordTokens(win[t:]); cap(buf)-len(buf) < need {
+					buf = slices.Grow(buf, max(need, full/2))
+				}
+				for t < len(win) {
+					buf, t, pending, started = scanFast(buf, src, win, t, pending, started)
+					if t < len(win) {
+						buf, t, pending, started = scanToken(buf, src, win, t, pending, started)
+					}
+				}
+				if len(buf) >= full && pending == sepBreak && !started {
+					if upper, ok := nextWord(toks, t); ok {
+						end = pieceEnd{more: true, nextUpper: upper}
+						break
+					}
+				}
+			}
+			w.buf = buf
+			if !yield(buf, end) || !end.more {
+				return
+			}
+		}
+	}
+}
+
+// nextWord reports whether the next word token from t on is sure to be
+// read as a word (no digit, no CJK, no apostrophe that may make it a
+// contraction), and whether it is capitalised.
+func nextWord(toks []document.Token, t int) (upper, ok bool) {
+	for ; t < len(toks); t++ {
+		if toks[t].Kind() == document.TokWord {
+			f := toks[t].Flags()
+			return f&document.FlagUpper != 0, f&(document.FlagDigit|document.FlagCJK|document.FlagApostrophe) == 0
+		}
+	}
+	return false, false
 }
 
 // Release hands the words' memory back for another document; w must not
@@ -245,42 +317,18 @@ func (w *Words) Release() {
 	if w == nil {
 		return
 	}
-	if cap(w.all) > 1<<16 {
-		*w = Words{} // do not keep a huge document's words for ever
+	if cap(w.buf) > 1<<16 || cap(w.blocks) > 1<<16 {
+		*w = Words{} // do not keep a huge document's buffers for ever
 	}
-	w.all, w.blocks = w.all[:0], w.blocks[:0]
+	w.doc, w.n, w.piece, w.buf, w.blocks = nil, 0, 0, w.buf[:0], w.blocks[:0]
 	wordsPool.Put(w)
-}
-
-// wordsOf appends the words of one block to dst. Words with digits break
-// names (3D, 2025) and count as breaks.
-//
-// Most tokens are plain ASCII words, spaces and marks: scanFast takes
-// them in a loop that calls nothing, so that the compiler keeps its state
-// in registers, and stops at any other token, which scanToken takes, with
-// the same rules, before the fast loop goes on.
-func wordsOf(dst []word, doc *document.Document, b *document.Block) []word {
-	toks := doc.BlockTokens(b)
-	// scanFast writes without checking for room: room for a word a word
-	// token, never grown below (NewWords made it for every block). A word
-	// a token would reserve about twice what a long block's words take.
-	dst = slices.Grow(dst, wordTokens(toks))
-	src := doc.Src
-	pending, started := sepBreak, false
-	for i := 0; i < len(toks); {
-		dst, i, pending, started = scanFast(dst, src, toks, i, pending, started)
-		if i < len(toks) {
-			dst, i, pending, started = scanToken(dst, src, toks, i, pending, started)
-		}
-	}
-	return dst
 }
 
 // wordTokens counts the word tokens of toks: at most one word each.
 func wordTokens(toks []document.Token) int {
 	n := 0
 	for i := range toks {
-		if toks[i].Kind == document.TokWord {
+		if toks[i].Kind() == document.TokWord {
 			n++
 		}
 	}
@@ -294,16 +342,16 @@ func wordTokens(toks []document.Token) int {
 func scanFast(dst []word, src []byte, toks []document.Token, i int, pending sep, started bool) ([]word, int, sep, bool) {
 	for ; i < len(toks); i++ {
 		t := &toks[i]
-		switch t.Kind {
+		switch t.Kind() {
 		case document.TokWord:
-			if t.Flags&(document.FlagDigit|document.FlagCJK) != 0 {
+			if t.Flags()&(document.FlagDigit|document.FlagCJK) != 0 {
 				pending, started = sepBreak, false
 				continue
 			}
 			// The word's bytes are read as two machine words (the bytes past
 			// it masked off), so the source must go on for sixteen bytes.
-			start, n := int(t.Start), int(t.End-t.Start)
-			if t.Flags&(document.FlagApostrophe|document.FlagNonASCII) != 0 || n <= 0 || n > 16 || start+16 > len(src) {
+			start, n := int(t.Start), int(t.End()-t.Start)
+			if t.Flags()&(document.FlagApostrophe|document.FlagNonASCII) != 0 || n <= 0 || n > 16 || start+16 > len(src) {
 				return dst, i, pending, started
 			}
 			x := binary.LittleEndian.Uint64(src[start : start+8])
@@ -347,13 +395,13 @@ func scanFast(dst []word, src []byte, toks []document.Token, i int, pending sep,
 			// field by field: a word built on the stack and copied stalls
 			// the copy's wide load behind its narrow stores
 			w := &dst[k]
-			w.start, w.end = t.Start, t.End
+			w.start, w.end = t.Start, t.End()
 			w.letters, w.first, w.sep, w.flags = uint8(letters), byte(x)|0x20, pending, f
 			pending, started = sepBreak, true
 			// A word is mostly followed by a space and another word: take
 			// the space here.
-			if i+1 < len(toks) && toks[i+1].Kind == document.TokSpace {
-				if t.End > 0 {
+			if i+1 < len(toks) && toks[i+1].Kind() == document.TokSpace {
+				if t.End() > 0 {
 					pending = sepSpace
 				}
 				i++
@@ -364,7 +412,7 @@ func scanFast(dst []word, src []byte, toks []document.Token, i int, pending sep,
 			}
 		case document.TokPunct:
 			if started && !titleStop(src, dst, t) {
-				pending, started = punctSep(src[t.Start:t.End], pending)
+				pending, started = punctSep(src[t.Start:t.End()], pending)
 			}
 		case document.TokMarkup:
 			return dst, i, pending, started
@@ -379,7 +427,7 @@ func scanFast(dst []word, src []byte, toks []document.Token, i int, pending sep,
 // a name ("St. Michel", "Mr. Ellis", "Dr. Okafor"): it ends no sentence, so
 // the capital after it is the name's, not a sentence's.
 func titleStop(src []byte, dst []word, t *document.Token) bool {
-	if t.End-t.Start != 1 || src[t.Start] != '.' || len(dst) == 0 {
+	if t.End()-t.Start != 1 || src[t.Start] != '.' || len(dst) == 0 {
 		return false
 	}
 	w := dst[len(dst)-1]
@@ -456,7 +504,7 @@ func flagsOf(capital, poss, and bool, letters, upper int, lower bool, sep sep) w
 func scanToken(dst []word, src []byte, toks []document.Token, i int, pending sep, started bool) ([]word, int, sep, bool) {
 	t := &toks[i]
 	i++
-	switch t.Kind {
+	switch t.Kind() {
 	case document.TokWord:
 	case document.TokSpace, document.TokNewline, document.TokInvisible:
 		if started && pending == sepBreak && len(dst) > 0 && dst[len(dst)-1].end > 0 {
@@ -465,21 +513,21 @@ func scanToken(dst []word, src []byte, toks []document.Token, i int, pending sep
 		return dst, i, pending, started
 	case document.TokPunct:
 		if started && !titleStop(src, dst, t) {
-			pending, started = punctSep(src[t.Start:t.End], pending)
+			pending, started = punctSep(src[t.Start:t.End()], pending)
 		}
 		return dst, i, pending, started
 	case document.TokMarkup:
-		if t.Is(document.FlagHasSpace) || bytes.ContainsAny(src[t.Start:t.End], "[]()") {
+		if t.Is(document.FlagHasSpace) || bytes.ContainsAny(src[t.Start:t.End()], "[]()") {
 			pending, started = sepBreak, false // a link's brackets or a quote's line break
 		}
 		return dst, i, pending, started
 	default:
 		return dst, i, sepBreak, false
 	}
-	if t.Flags&(document.FlagDigit|document.FlagCJK) != 0 {
+	if t.Flags()&(document.FlagDigit|document.FlagCJK) != 0 {
 		return dst, i, sepBreak, false
 	}
-	text := src[t.Start:t.End]
+	text := src[t.Start:t.End()]
 	poss := false
 	if t.Is(document.FlagApostrophe) { // the only words with an 's or a contraction
 		if n := possessive(text); n > 0 {
@@ -512,7 +560,7 @@ func scanToken(dst []word, src []byte, toks []document.Token, i int, pending sep
 	end := t.Start + int32(len(text))
 	dst = append(dst, word{start: t.Start, end: end, letters: uint8(min(letters, 255)), first: text[0] | 0x20, sep: pending, flags: f})
 	pending, started = sepBreak, true
-	if i < len(toks) && toks[i].Kind == document.TokSpace {
+	if i < len(toks) && toks[i].Kind() == document.TokSpace {
 		if end > 0 {
 			pending = sepSpace
 		}

@@ -14,18 +14,18 @@ func Mentioned(src []byte, toks []document.Token, i, j int) bool {
 		return false
 	}
 	a, b := toks[i-1], toks[j+1]
-	if a.End != toks[i].Start || b.Start != toks[j].End {
+	if a.End() != toks[i].Start || b.Start != toks[j].End() {
 		return false
 	}
 	return opensMention(src, a) && closesMention(src, b)
 }
 
 func opensMention(src []byte, t document.Token) bool {
-	switch t.Kind {
+	switch t.Kind() {
 	case document.TokMarkup:
-		return Emphasis(src[t.Start:t.End])
+		return Emphasis(src[t.Start:t.End()])
 	case document.TokPunct:
-		switch string(src[t.Start:t.End]) {
+		switch string(src[t.Start:t.End()]) {
 		case `"`, "'", "“", "‘", "«", "„", "‹", "「", "『":
 			return true
 		}
@@ -34,11 +34,11 @@ func opensMention(src []byte, t document.Token) bool {
 }
 
 func closesMention(src []byte, t document.Token) bool {
-	switch t.Kind {
+	switch t.Kind() {
 	case document.TokMarkup:
-		return Emphasis(src[t.Start:t.End])
+		return Emphasis(src[t.Start:t.End()])
 	case document.TokPunct:
-		switch string(src[t.Start:t.End]) {
+		switch string(src[t.Start:t.End()]) {
 		case `"`, "'", "”", "’", "»", "“", "›", "」", "』":
 			return true
 		}

@@ -115,20 +115,20 @@ func TestTemplateEnd(t *testing.T) {
 		got := prose.TemplateEnd(src, toks, i)
 		switch {
 		case tt.want == "" && got != -1:
-			t.Errorf("TemplateEnd(%q) = %d (%q), want -1", tt.text, got, src[toks[got].Start:toks[got].End])
+			t.Errorf("TemplateEnd(%q) = %d (%q), want -1", tt.text, got, src[toks[got].Start:toks[got].End()])
 		case tt.want != "" && got < 0:
 			t.Errorf("TemplateEnd(%q) = -1, want the closing brace", tt.text)
 		case tt.want != "":
 			// the directive ends at the second brace of its closing pair
-			end := int(toks[got].End)
+			end := int(toks[got].End())
 			if string(src[toks[got].Start:end]) != tt.want || end < 2 || src[end-2] != '}' && src[end-2] != '%' {
 				t.Errorf("TemplateEnd(%q) ends the directive at %q", tt.text, src[:end])
 			}
 		}
 	}
 	src, toks := tokens(`{{a}} and {{b}}`)
-	if got := prose.TemplateEnd(src, toks, 0); string(src[:toks[got].End]) != "{{a}}" {
-		t.Errorf("TemplateEnd stops at the first directive's end, got %q", src[:toks[got].End])
+	if got := prose.TemplateEnd(src, toks, 0); string(src[:toks[got].End()]) != "{{a}}" {
+		t.Errorf("TemplateEnd stops at the first directive's end, got %q", src[:toks[got].End()])
 	}
 }
 
@@ -164,7 +164,7 @@ func TestTokenAt(t *testing.T) {
 	long, ltoks := tokens(strings.Repeat("word, ", 300))
 	for off := int32(0); off <= int32(len(long))+1; off += 7 {
 		want := 0
-		for want < len(ltoks) && ltoks[want].End <= off {
+		for want < len(ltoks) && ltoks[want].End() <= off {
 			want++
 		}
 		if got := prose.TokenAt(ltoks, 0, off); got != want {

@@ -35,7 +35,7 @@ func QuoteCloses(before, after QuoteSide) bool {
 func ClosedLater(src []byte, toks []document.Token, i int) bool {
 	for j := i + 1; j < len(toks); j++ {
 		t := toks[j]
-		if t.Kind != document.TokPunct || src[t.Start] != '"' {
+		if t.Kind() != document.TokPunct || src[t.Start] != '"' {
 			continue
 		}
 		before := QuoteBefore(src, toks, j)
@@ -52,7 +52,7 @@ func ClosedLater(src []byte, toks []document.Token, i int) bool {
 func QuoteBefore(src []byte, toks []document.Token, i int) QuoteSide {
 	for j := i - 1; j >= 0; j-- {
 		t := toks[j]
-		switch t.Kind {
+		switch t.Kind() {
 		case document.TokInvisible:
 			continue
 		case document.TokMarkup:
@@ -67,7 +67,7 @@ func QuoteBefore(src []byte, toks []document.Token, i int) QuoteSide {
 		case document.TokGap:
 			return SideCut
 		case document.TokPunct:
-			if src[t.Start] == '\\' && t.End == toks[j+1].Start {
+			if src[t.Start] == '\\' && t.End() == toks[j+1].Start {
 				continue // a Markdown escape: \"
 			}
 			switch punctClass(src, t) {
@@ -93,7 +93,7 @@ func QuoteBefore(src []byte, toks []document.Token, i int) QuoteSide {
 func QuoteAfter(src []byte, toks []document.Token, i int) QuoteSide {
 	for j := i + 1; j < len(toks); j++ {
 		t := toks[j]
-		switch t.Kind {
+		switch t.Kind() {
 		case document.TokInvisible:
 			continue
 		case document.TokMarkup:
@@ -107,7 +107,7 @@ func QuoteAfter(src []byte, toks []document.Token, i int) QuoteSide {
 			return SideCut
 		case document.TokPunct:
 			c := src[t.Start]
-			if c == '-' && int(t.End) < len(src) && src[t.End] != ' ' && src[t.End] != '-' || IsEllipsis(src, t) {
+			if c == '-' && int(t.End()) < len(src) && src[t.End()] != ' ' && src[t.End()] != '-' || IsEllipsis(src, t) {
 				return SideText // "-v", "... and then": the quotation starts here
 			}
 			switch punctClass(src, t) {
@@ -131,9 +131,9 @@ func QuoteAfter(src []byte, toks []document.Token, i int) QuoteSide {
 func IsEllipsis(src []byte, t document.Token) bool {
 	c := src[t.Start]
 	if c == '.' {
-		return int(t.End) < len(src) && src[t.End] == '.'
+		return int(t.End()) < len(src) && src[t.End()] == '.'
 	}
-	return c == 0xE2 && t.End-t.Start == 3 && src[t.Start+1] == 0x80 && src[t.Start+2] == 0xA6
+	return c == 0xE2 && t.End()-t.Start == 3 && src[t.Start+1] == 0x80 && src[t.Start+2] == 0xA6
 }
 
 // punctuation classes
@@ -161,7 +161,7 @@ func punctClass(src []byte, t document.Token) int {
 		}
 		return pOther
 	}
-	if c == 0xE2 && t.End-t.Start == 3 && src[t.Start+1] == 0x80 {
+	if c == 0xE2 && t.End()-t.Start == 3 && src[t.Start+1] == 0x80 {
 		switch src[t.Start+2] {
 		case 0x93, 0x94, 0x95: // – — ―
 			return pDash
@@ -171,7 +171,7 @@ func punctClass(src []byte, t document.Token) int {
 			return pClose
 		}
 	}
-	if c == 0xEF && t.End-t.Start == 3 && src[t.Start+1] == 0xBC {
+	if c == 0xEF && t.End()-t.Start == 3 && src[t.Start+1] == 0xBC {
 		switch src[t.Start+2] {
 		case 0x88, 0xBB: // （ ［
 			return pOpen
@@ -179,7 +179,7 @@ func punctClass(src []byte, t document.Token) int {
 			return pClose
 		}
 	}
-	if c == 0xE3 && t.End-t.Start == 3 && src[t.Start+1] == 0x80 {
+	if c == 0xE3 && t.End()-t.Start == 3 && src[t.Start+1] == 0x80 {
 		switch src[t.Start+2] {
 		case 0x90, 0x8C, 0x8E: // 【 「 『
 			return pOpen
