@@ -51,6 +51,7 @@ type FileResult struct {
 
 	rel        string
 	corpusOnly bool
+	src        []byte // the text given, when not read from Path (Input.Src)
 	settings   map[string]config.RuleSettings
 	facts      []ruleFact // what the corpus rules collected of the file
 }
@@ -155,6 +156,12 @@ type Engine struct {
 	// Keep says how much of each file the Result keeps; the zero value
 	// keeps the summaries with their texts.
 	Keep Keep
+	// dropContextText lets the text of each file read as context go once
+	// it is parsed, as a summary read from a cache has none: tests set it
+	// to show that the corpus rules need none. rereads counts the texts
+	// read again for them.
+	dropContextText bool
+	rereads         atomic.Int64
 }
 
 // Lint parses and checks every input in parallel, then runs the corpus
@@ -182,6 +189,9 @@ func (e *Engine) Lint(inputs []Input) *Result {
 			for i := range next {
 				files[i] = e.lintInput(inputs[i], true)
 				files[i].corpusOnly = inputs[i].CorpusOnly
+				if f := files[i]; e.dropContextText && f.corpusOnly && f.Summary != nil {
+					f.Summary.Src = nil
+				}
 				if f := files[i]; early && f.corpusOnly {
 					f.Summary = nil // read for corpus rules, and none is on
 				} else if early && f.Summary != nil {
@@ -240,7 +250,7 @@ func (e *Engine) LintSource(in Input) ([]lint.Diagnostic, error) {
 }
 
 func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
-	f = &FileResult{Path: in.Path}
+	f = &FileResult{Path: in.Path, src: in.Src}
 	cfgPath := in.ConfigPath
 	if cfgPath == "" {
 		cfgPath = in.Path
@@ -263,15 +273,7 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 	src := in.Src
 	if src == nil {
 		var err error
-		readFn := e.ReadFile
-		if readFn == nil {
-			readFn = func(p string) ([]byte, error) { return read.File(p, e.Config.FileSizeLimit()) }
-		}
-		src, err = readFn(in.Path)
-		if err == nil && int64(len(src)) > e.Config.FileSizeLimit() {
-			err = read.TooLarge(int64(len(src)), e.Config.FileSizeLimit())
-		}
-		if err != nil {
+		if src, err = e.read(in.Path); err != nil {
 			f.Err = read.Explain(err)
 			return f
 		}
@@ -335,7 +337,7 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 				f.Err = errors.Join(f.Err, err)
 			}
 		case r.Corpus != nil && r.Corpus.Collects() && collect && !e.Config.OffEverywhere(r.ID):
-			pass := &lint.Pass{Rule: r, Doc: doc, Options: s.Options, Project: &e.Config.Project, Rel: f.rel, Today: today, Sink: report, Inputs: docInputs, Values: &e.values}
+			pass := &lint.Pass{Rule: r, Doc: doc, Options: s.Options, Project: &e.Config.Project, Rel: f.rel, Today: today, Sink: report, Inputs: docInputs, Values: &e.values, Context: in.CorpusOnly && e.dropContextText}
 			var fact any
 			if err := safeRun(r, in.Path, func() { fact = r.Corpus.Collect(pass) }); err != nil {
 				f.Err = errors.Join(f.Err, err)
@@ -344,6 +346,37 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 		}
 	}
 	return f
+}
+
+// read reads the file at path as an input.
+func (e *Engine) read(path string) ([]byte, error) {
+	readFn := e.ReadFile
+	if readFn == nil {
+		readFn = func(p string) ([]byte, error) { return read.File(p, e.Config.FileSizeLimit()) }
+	}
+	src, err := readFn(path)
+	if err == nil && int64(len(src)) > e.Config.FileSizeLimit() {
+		err = read.TooLarge(int64(len(src)), e.Config.FileSizeLimit())
+	}
+	return src, err
+}
+
+// text is f's text as its summary's offsets read it: the summary's, or,
+// when it went (a context file), the file's read again. nil when the file
+// cannot be read now.
+func (e *Engine) text(f *FileResult) []byte {
+	if f.Summary != nil && f.Summary.Src != nil {
+		return f.Summary.Src
+	}
+	e.rereads.Add(1)
+	src := f.src
+	if src == nil {
+		var err error
+		if src, err = e.read(f.Path); err != nil {
+			return nil
+		}
+	}
+	return parse.Text(src)
 }
 
 // safeRun turns a rule's panic into an error naming the rule and file, so
@@ -436,6 +469,7 @@ func (e *Engine) runCorpusRules(files []*FileResult, kept *lint.Values) (notes [
 			},
 			Sink:     func(d lint.Diagnostic) { found[k] = append(found[k], d) },
 			NoteSink: func(s string) { said[k] = append(said[k], r.ID+": "+s) },
+			Text:     func(i int) []byte { return e.text(owners[i]) },
 		}
 		wg.Add(1)
 		sem <- struct{}{}

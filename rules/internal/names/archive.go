@@ -28,6 +28,10 @@ type ArchiveOptions struct {
 	// Memo, when set, keeps the count of the archive's names for the next
 	// run over the same archive (see Memo).
 	Memo *Memo
+	// Text, when set, gives the text of a document whose src is nil (a
+	// context document whose text went): the few not reported that must
+	// be matched after all are read again.
+	Text func(di int) []byte
 }
 
 // Limits set when a phrase is one of the archive's names and when a
@@ -209,7 +213,14 @@ func (r *archiveRun) match(docs []int) {
 				if facts[di] == nil || di >= len(srcs) || ix == nil {
 					continue
 				}
-				ix.FindWords(srcs[di], facts[di], func(m Match) {
+				src := srcs[di]
+				if src == nil && opt.Text != nil {
+					src = opt.Text(di)
+				}
+				if src == nil {
+					continue
+				}
+				ix.FindWords(src, facts[di], func(m Match) {
 					if m.Known || len(taken) > 0 && taken[phraseKey(m.Text)] {
 						return // a spelling the glossary lists: name-variant's
 					}
@@ -249,10 +260,10 @@ func (r *archiveRun) match(docs []int) {
 					v := classify(m.Text, m.Target.Surface, m.Near)
 					// a word dropped or two swapped in a title or heading is
 					// a title of its own (Create Harbor Base Module File)
-					if !v.strong || handle(srcs[di], m.Start) || m.Near && m.Head {
+					if !v.strong || handle(src, m.Start) || m.Near && m.Head {
 						return
 					}
-					fix := v.kind != KindSwapped && v.kind != KindDropped && !strings.ContainsAny(string(srcs[di][m.Start:m.End]), "\n\r")
+					fix := v.kind != KindSwapped && v.kind != KindDropped && !strings.ContainsAny(string(src[m.Start:m.End]), "\n\r")
 					f := Finding{Doc: di, Span: document.Span{Start: m.Start, End: m.End}, Text: m.Text,
 						Target: m.Target.Surface, Count: t.count, Docs: t.docs, Kind: v.kind, Fix: fix, unless: v.unless}
 					if !strings.ContainsAny(m.Text, " -,&") {
@@ -299,7 +310,7 @@ func (r *archiveRun) findings() []Finding {
 		// is that finding's own too: such documents, those that write one
 		// of the words at all, are matched after all, for the count.
 		var more []int
-		for di, n := range countLowerWords(srcs, unless) {
+		for di, n := range countLowerWords(srcs, facts, unless) {
 			if n > 0 && !r.reported(di) {
 				more = append(more, di)
 			}
@@ -321,15 +332,15 @@ func (r *archiveRun) findings() []Finding {
 				continue
 			}
 			ws = unpackWords(ws[:0], f.words, f.nwords)
-			for _, w := range ws {
+			f.wordTexts(srcs[di], ws, func(w word, t []byte) {
 				// a one-word spelling, at the start of a sentence too:
 				// Tamsen, said a book a hundred times, is a name
-				if t := srcs[di][w.start:w.end]; w.upper() {
+				if w.upper() {
 					if n, ok := singles[string(t)]; ok {
 						singles[string(t)] = n + 1
 					}
 				}
-			}
+			})
 		}
 	}
 	var out []Finding
@@ -349,9 +360,10 @@ func (r *archiveRun) findings() []Finding {
 
 // countLowerWords adds to counts how often each of its words, all lower
 // case ASCII, stands alone in the sources: a scan of the bytes, shared out
-// among goroutines, with no string made. It returns how many of the words
-// each source holds.
-func countLowerWords(srcs [][]byte, counts map[string]int) []int {
+// among goroutines, with no string made; a document without its source
+// (context, its text gone) gives the count its fact kept. It returns how
+// many of the words each document holds.
+func countLowerWords(srcs [][]byte, facts []*Fact, counts map[string]int) []int {
 	if len(counts) == 0 {
 		return nil
 	}
@@ -375,6 +387,15 @@ func countLowerWords(srcs [][]byte, counts map[string]int) []int {
 		wg.Go(func() {
 			for di := k; di < len(srcs); di += shares {
 				src := srcs[di]
+				if src == nil && di < len(facts) && facts[di] != nil && facts[di].lower != nil {
+					for x, w := range words {
+						if n := int(facts[di].lower[w]); n > 0 {
+							found[k][x] += n
+							perDoc[di] += n
+						}
+					}
+					continue
+				}
 				for i := 0; i < len(src); {
 					c := src[i]
 					if c < 'a' || c > 'z' || i > 0 && !wordStart(src[i-1]) {
@@ -403,6 +424,28 @@ func countLowerWords(srcs [][]byte, counts map[string]int) []int {
 		}
 	}
 	return perDoc
+}
+
+// lowerWords counts each lower-case ASCII word standing alone in src,
+// scanned as countLowerWords scans.
+func lowerWords(src []byte) map[string]int32 {
+	out := map[string]int32{}
+	for i := 0; i < len(src); {
+		c := src[i]
+		if c < 'a' || c > 'z' || i > 0 && !wordStart(src[i-1]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(src) && src[j] >= 'a' && src[j] <= 'z' {
+			j++
+		}
+		if wordEnd(src, j) {
+			out[string(src[i:j])]++
+		}
+		i = j
+	}
+	return out
 }
 
 // wordStart: a word of prose may start after c: not inside a word, an
@@ -538,13 +581,13 @@ func countLower(srcs [][]byte, facts []*Fact, cands map[string]*candidate, names
 			continue
 		}
 		ws = unpackWords(ws[:0], f.words, f.nwords)
-		for _, w := range ws {
+		f.wordTexts(srcs[di], ws, func(w word, t []byte) {
 			if w.lower() && w.letters >= 5 {
-				if c := low[string(srcs[di][w.start:w.end])]; c != nil {
+				if c := low[string(t)]; c != nil {
 					c.lower++
 				}
 			}
-		}
+		})
 	}
 }
 

@@ -73,10 +73,21 @@ type Fact struct {
 	// (see packWord); nwords is their number.
 	words  string
 	nwords int
+	// For a document read as context only (MineOptions.Context), what the
+	// archive needs of its text, which may go: wtext is the text of the
+	// words kept, one after the other, and lower counts each lower-case
+	// ASCII word standing alone (as countLowerWords counts them).
+	wtext string
+	lower map[string]int32
 }
 
 // MineOptions set when a spelling dominates within one document.
-type MineOptions struct{ MinCount, Ratio int }
+type MineOptions struct {
+	MinCount, Ratio int
+	// Context: the document is read as context only; the fact keeps what
+	// Archive needs of its text (see Fact.wtext).
+	Context bool
+}
 
 type miner struct {
 	opt    MineOptions
@@ -169,7 +180,36 @@ func MineWords(doc *document.Document, w *Words, opt MineOptions) *Fact {
 	}
 	m.finish()
 	m.keepWords()
+	if opt.Context {
+		m.fact.keepText(doc.Src)
+	}
 	return m.fact
+}
+
+// keepText keeps what Archive reads of a context document's text: its
+// kept words' text and its lower-case words.
+func (f *Fact) keepText(src []byte) {
+	var b []byte
+	for _, w := range unpackWords(nil, f.words, f.nwords) {
+		b = append(b, src[w.start:w.end]...)
+	}
+	f.wtext = string(b)
+	f.lower = lowerWords(src)
+}
+
+// wordTexts calls fn with each of ws, the fact's words unpacked, and its
+// text: from src, or, when src is nil, from the text the fact kept.
+func (f *Fact) wordTexts(src []byte, ws []word, fn func(w word, t []byte)) {
+	off := 0
+	for _, w := range ws {
+		n := int(w.end - w.start)
+		if src != nil {
+			fn(w, src[w.start:w.end])
+		} else if off+n <= len(f.wtext) {
+			fn(w, []byte(f.wtext[off:off+n]))
+		}
+		off += n
+	}
 }
 
 // keepWords keeps, for matching against the archive's names once every
