@@ -162,6 +162,10 @@ type Engine struct {
 	// read again for them.
 	dropContextText bool
 	rereads         atomic.Int64
+	// Cache, when set, gives what earlier runs read of the context files
+	// and takes what this run reads of them; their text is let go once
+	// they are parsed, as a cached file has none.
+	Cache ContextCache
 }
 
 // Lint parses and checks every input in parallel, then runs the corpus
@@ -187,10 +191,26 @@ func (e *Engine) Lint(inputs []Input) *Result {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				files[i] = e.lintInput(inputs[i], true)
-				files[i].corpusOnly = inputs[i].CorpusOnly
-				if f := files[i]; e.dropContextText && f.corpusOnly && f.Summary != nil {
+				in := inputs[i]
+				cached := false
+				if in.CorpusOnly && e.Cache != nil {
+					if c, ok := e.Cache.Get(in.Path); ok {
+						files[i], cached = e.fromCache(in, c), true
+					}
+				}
+				if !cached {
+					files[i] = e.lintInput(in, true)
+					files[i].corpusOnly = in.CorpusOnly
+				}
+				if f := files[i]; e.dropsContextText() && f.corpusOnly && f.Summary != nil {
 					f.Summary.Src = nil
+					if !cached && e.Cache != nil {
+						if c := toCache(f); c != nil {
+							e.Cache.Put(in.Path, c)
+						}
+					}
+				} else if !cached && e.Cache != nil && f.corpusOnly && f.Skipped != "" {
+					e.Cache.Put(in.Path, &ContextFile{Skipped: f.Skipped})
 				}
 				if f := files[i]; early && f.corpusOnly {
 					f.Summary = nil // read for corpus rules, and none is on
@@ -337,7 +357,7 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 				f.Err = errors.Join(f.Err, err)
 			}
 		case r.Corpus != nil && r.Corpus.Collects() && collect && !e.Config.OffEverywhere(r.ID):
-			pass := &lint.Pass{Rule: r, Doc: doc, Options: s.Options, Project: &e.Config.Project, Rel: f.rel, Today: today, Sink: report, Inputs: docInputs, Values: &e.values, Context: in.CorpusOnly && e.dropContextText}
+			pass := &lint.Pass{Rule: r, Doc: doc, Options: s.Options, Project: &e.Config.Project, Rel: f.rel, Today: today, Sink: report, Inputs: docInputs, Values: &e.values, Context: in.CorpusOnly && e.dropsContextText()}
 			var fact any
 			if err := safeRun(r, in.Path, func() { fact = r.Corpus.Collect(pass) }); err != nil {
 				f.Err = errors.Join(f.Err, err)
@@ -347,6 +367,10 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 	}
 	return f
 }
+
+// dropsContextText: the text of each context file goes once it is
+// parsed, so the corpus rules' facts must keep what they need of it.
+func (e *Engine) dropsContextText() bool { return e.dropContextText || e.Cache != nil }
 
 // read reads the file at path as an input.
 func (e *Engine) read(path string) ([]byte, error) {

@@ -1,0 +1,76 @@
+package engine_test
+
+import (
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/copydesk/copydesk/config"
+	"github.com/copydesk/copydesk/engine"
+	"github.com/copydesk/copydesk/rules"
+)
+
+// memCache is a ContextCache in memory that counts its hits.
+type memCache struct {
+	mu   sync.Mutex
+	m    map[string]*engine.ContextFile
+	hits int
+}
+
+func (c *memCache) Get(path string) (*engine.ContextFile, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	f, ok := c.m[path]
+	if ok {
+		c.hits++
+	}
+	return f, ok
+}
+
+func (c *memCache) Put(path string, f *engine.ContextFile) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if f.Summary != nil && f.Summary.Src != nil {
+		panic("a context file offered to the cache with its text: " + path)
+	}
+	c.m[path] = f
+}
+
+// TestContextCacheAgrees: a run that takes the context files from a
+// cache, filled by a first run, finds what a run without one finds, and
+// reads none of them but for the one a finding makes the names rule look
+// into again.
+func TestContextCacheAgrees(t *testing.T) {
+	inputs := reportedArchive(t)
+	today := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range inputs {
+		inputs[i].CorpusOnly = !strings.HasSuffix(inputs[i].Path, "timetable-1.txt")
+	}
+	lint := func(c engine.ContextCache) (*engine.Result, *engine.Engine) {
+		e := &engine.Engine{Registry: rules.Registry(), Config: config.Default("."), Today: today, Cache: c}
+		return e.Lint(inputs), e
+	}
+	want, _ := lint(nil)
+	cache := &memCache{m: map[string]*engine.ContextFile{}}
+	cold, _ := lint(cache)
+	if cache.hits != 0 || len(cache.m) != len(inputs)-1 {
+		t.Fatalf("cold run: %d hits, %d files kept, want 0 and %d", cache.hits, len(cache.m), len(inputs)-1)
+	}
+	warm, e := lint(cache)
+	if cache.hits != len(inputs)-1 {
+		t.Errorf("warm run: %d hits, want %d", cache.hits, len(inputs)-1)
+	}
+	if n := engine.Rereads(e); n > 1 {
+		t.Errorf("warm run read %d context files again, want at most 1", n)
+	}
+	for name, got := range map[string]*engine.Result{"cold": cold, "warm": warm} {
+		if !reflect.DeepEqual(got.Diagnostics(), want.Diagnostics()) {
+			t.Errorf("%s run with a cache: findings differ:\n got %v\nwant %v", name, got.Diagnostics(), want.Diagnostics())
+		}
+	}
+	if len(want.Diagnostics()) == 0 {
+		t.Error("no findings: the test would not see a difference")
+	}
+}
