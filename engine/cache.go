@@ -65,4 +65,3 @@ func toCache(f *FileResult) *ContextFile {
 	}
 	return c
 }
-
