@@ -1,7 +1,11 @@
 package engine
 
 import (
+	"fmt"
+	"slices"
+
 	"github.com/copydesk/copydesk/document"
+	"github.com/copydesk/copydesk/internal/wire"
 )
 
 // A ContextCache keeps what reading a context file (Input.CorpusOnly)
@@ -64,4 +68,83 @@ func toCache(f *FileResult) *ContextFile {
 		}
 	}
 	return c
+}
+
+// Storable reports whether every corpus rule that collects facts can
+// store them (lint.FactCodec): a cache on disk is of use only then.
+func (e *Engine) Storable() bool {
+	for _, r := range e.Registry.Rules() {
+		if r.Corpus != nil && !r.Corpus.Storable() {
+			return false
+		}
+	}
+	return true
+}
+
+// EncodeContextFile turns c into bytes for a cache on disk; it fails on
+// a fact or front matter value that cannot be stored.
+func (e *Engine) EncodeContextFile(c *ContextFile) ([]byte, error) {
+	w := &wire.Writer{}
+	w.String(c.Skipped)
+	w.Bool(c.Summary != nil)
+	if c.Summary != nil {
+		if err := document.AppendSummary(w, c.Summary); err != nil {
+			return nil, err
+		}
+	}
+	ids := make([]string, 0, len(c.Facts))
+	for id := range c.Facts {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	w.Uint(uint64(len(ids)))
+	for _, id := range ids {
+		r, ok := e.Registry.Lookup(id)
+		if !ok || r.Corpus == nil {
+			return nil, fmt.Errorf("facts of an unknown rule %s", id)
+		}
+		b, ok := r.Corpus.EncodeFact(c.Facts[id])
+		if !ok {
+			return nil, fmt.Errorf("rule %s: its facts cannot be stored", id)
+		}
+		w.String(id)
+		w.Bytes(b)
+	}
+	return w.B, nil
+}
+
+// DecodeContextFile reads back what EncodeContextFile made; it fails on
+// bytes it did not make, and on facts of a rule this registry lacks.
+func (e *Engine) DecodeContextFile(b []byte) (*ContextFile, error) {
+	r := wire.NewReader(b)
+	c := &ContextFile{Skipped: r.String()}
+	if r.Bool() {
+		c.Summary = document.ReadSummary(r)
+	}
+	n := r.Len(2)
+	for range n {
+		id, fb := r.String(), r.Bytes()
+		if r.Err() != nil {
+			break
+		}
+		rule, ok := e.Registry.Lookup(id)
+		if !ok || rule.Corpus == nil {
+			return nil, fmt.Errorf("facts of an unknown rule %s", id)
+		}
+		f, err := rule.Corpus.DecodeFact(fb)
+		if err != nil {
+			return nil, fmt.Errorf("rule %s: %w", id, err)
+		}
+		if c.Facts == nil {
+			c.Facts = make(map[string]any, n)
+		}
+		c.Facts[id] = f
+	}
+	if !r.Done() {
+		return nil, fmt.Errorf("context file: %w", wire.ErrCorrupt)
+	}
+	if c.Summary == nil && c.Skipped == "" {
+		return nil, fmt.Errorf("context file: %w", wire.ErrCorrupt)
+	}
+	return c, nil
 }

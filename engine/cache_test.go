@@ -12,17 +12,29 @@ import (
 	"github.com/copydesk/copydesk/rules"
 )
 
-// memCache is a ContextCache in memory that counts its hits.
+// memCache is a ContextCache in memory that counts its hits. With codec
+// set it keeps each file as bytes, as a cache on disk does.
 type memCache struct {
-	mu   sync.Mutex
-	m    map[string]*engine.ContextFile
-	hits int
+	mu    sync.Mutex
+	m     map[string]*engine.ContextFile
+	b     map[string][]byte
+	codec *engine.Engine
+	hits  int
+	t     *testing.T
 }
 
 func (c *memCache) Get(path string) (*engine.ContextFile, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	f, ok := c.m[path]
+	if b, has := c.b[path]; has {
+		var err error
+		if f, err = c.codec.DecodeContextFile(b); err != nil {
+			c.t.Errorf("%s: %v", path, err)
+			return nil, false
+		}
+		ok = true
+	}
 	if ok {
 		c.hits++
 	}
@@ -35,8 +47,19 @@ func (c *memCache) Put(path string, f *engine.ContextFile) {
 	if f.Summary != nil && f.Summary.Src != nil {
 		panic("a context file offered to the cache with its text: " + path)
 	}
-	c.m[path] = f
+	if c.codec == nil {
+		c.m[path] = f
+		return
+	}
+	b, err := c.codec.EncodeContextFile(f)
+	if err != nil {
+		c.t.Errorf("%s: %v", path, err)
+		return
+	}
+	c.b[path] = b
 }
+
+func (c *memCache) len() int { return len(c.m) + len(c.b) }
 
 // TestContextCacheAgrees: a run that takes the context files from a
 // cache, filled by a first run, finds what a run without one finds, and
@@ -53,21 +76,26 @@ func TestContextCacheAgrees(t *testing.T) {
 		return e.Lint(inputs), e
 	}
 	want, _ := lint(nil)
-	cache := &memCache{m: map[string]*engine.ContextFile{}}
-	cold, _ := lint(cache)
-	if cache.hits != 0 || len(cache.m) != len(inputs)-1 {
-		t.Fatalf("cold run: %d hits, %d files kept, want 0 and %d", cache.hits, len(cache.m), len(inputs)-1)
-	}
-	warm, e := lint(cache)
-	if cache.hits != len(inputs)-1 {
-		t.Errorf("warm run: %d hits, want %d", cache.hits, len(inputs)-1)
-	}
-	if n := engine.Rereads(e); n > 1 {
-		t.Errorf("warm run read %d context files again, want at most 1", n)
-	}
-	for name, got := range map[string]*engine.Result{"cold": cold, "warm": warm} {
-		if !reflect.DeepEqual(got.Diagnostics(), want.Diagnostics()) {
-			t.Errorf("%s run with a cache: findings differ:\n got %v\nwant %v", name, got.Diagnostics(), want.Diagnostics())
+	for _, stored := range []bool{false, true} {
+		cache := &memCache{m: map[string]*engine.ContextFile{}, b: map[string][]byte{}, t: t}
+		if stored {
+			cache.codec = &engine.Engine{Registry: rules.Registry(), Config: config.Default(".")}
+		}
+		cold, _ := lint(cache)
+		if cache.hits != 0 || cache.len() != len(inputs)-1 {
+			t.Fatalf("cold run: %d hits, %d files kept, want 0 and %d", cache.hits, cache.len(), len(inputs)-1)
+		}
+		warm, e := lint(cache)
+		if cache.hits != len(inputs)-1 {
+			t.Errorf("warm run: %d hits, want %d", cache.hits, len(inputs)-1)
+		}
+		if n := engine.Rereads(e); n > 1 {
+			t.Errorf("warm run read %d context files again, want at most 1", n)
+		}
+		for name, got := range map[string]*engine.Result{"cold": cold, "warm": warm} {
+			if !reflect.DeepEqual(got.Diagnostics(), want.Diagnostics()) {
+				t.Errorf("%s run with a cache (stored as bytes: %v): findings differ:\n got %v\nwant %v", name, stored, got.Diagnostics(), want.Diagnostics())
+			}
 		}
 	}
 	if len(want.Diagnostics()) == 0 {

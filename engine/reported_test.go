@@ -21,7 +21,7 @@ import (
 // to find in: a name slip written in two articles (the lower-case word of
 // one is the other's finding too), dates in another layout, a broken link
 // and a broken next link.
-func reportedArchive(t *testing.T) []engine.Input {
+func reportedArchive(t testing.TB) []engine.Input {
 	var inputs []engine.Input
 	err := corpusgen.Generate(corpusgen.Options{Bytes: 1 << 20, Seed: 7, MarkdownShare: 0.3, DefectRate: 3}, func(a corpusgen.Article) error {
 		inputs = append(inputs, engine.Input{Path: filepath.FromSlash("gen/" + a.Name), Src: a.Body})

@@ -42,7 +42,7 @@ var Rule = &lint.Rule{
 			"where a word was dropped or two names swapped.",
 	},
 	Options:  []lint.OptionDecl{minCount, ratio},
-	Corpus:   lint.CorpusFacts(collect, check),
+	Corpus:   lint.FactCodec(lint.CorpusFacts(collect, check), names.EncodeFact, names.DecodeFact),
 	Requires: []lint.Requirement{names.DocWords},
 }
 

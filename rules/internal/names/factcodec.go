@@ -1,0 +1,155 @@
+package names
+
+import (
+	"fmt"
+
+	"github.com/copydesk/copydesk/internal/wire"
+)
+
+// factVersion changes whenever EncodeFact's layout does.
+const factVersion = 1
+
+// EncodeFact turns f into bytes for a cache that outlives the process; a
+// nil f too.
+func EncodeFact(f *Fact) []byte {
+	w := &wire.Writer{}
+	w.Uint(factVersion)
+	w.Bool(f != nil)
+	if f == nil {
+		return w.B
+	}
+	w.Uint(uint64(len(f.Shorts)))
+	for _, u := range f.Shorts {
+		w.Int(int64(u.Span.Start))
+		w.Int(int64(u.Span.End))
+		w.String(u.Text)
+		w.String(u.Defined)
+		w.String(u.Why)
+		w.String(u.Message)
+		w.Int(int64(u.Fix.Start))
+		w.Int(int64(u.Fix.End))
+		w.String(u.Fix.NewText)
+	}
+	w.String(f.strs)
+	w.Uint(uint64(len(f.spells)))
+	for _, s := range f.spells {
+		for _, r := range []strRange{s.key, s.surface, s.shape} {
+			w.Int(int64(r.lo))
+			w.Int(int64(r.hi))
+		}
+		w.Int(int64(s.count))
+		w.Int(int64(s.span0))
+		w.B = append(w.B, s.nspans, byte(s.kind))
+		w.Bool(s.loose)
+	}
+	w.Uint(uint64(len(f.spans)))
+	for _, sp := range f.spans {
+		w.Int(int64(sp.start))
+		w.Int(int64(sp.end))
+	}
+	w.String(f.words)
+	w.Uint(uint64(f.nwords))
+	w.String(f.wtext)
+	w.Bool(f.lower != nil)
+	w.Uint(uint64(len(f.lower)))
+	for k, n := range f.lower {
+		w.String(k)
+		w.Int(int64(n))
+	}
+	return w.B
+}
+
+// DecodeFact gives back what EncodeFact made, or fails on bytes it did
+// not make: every range and count is checked, so that a fact read from a
+// damaged cache cannot make the rule read out of bounds.
+func DecodeFact(b []byte) (*Fact, error) {
+	r := wire.NewReader(b)
+	if v := r.Uint(); r.Err() == nil && v != factVersion {
+		return nil, fmt.Errorf("names fact: version %d, want %d", v, factVersion)
+	}
+	if !r.Bool() {
+		if !r.Done() {
+			return nil, fmt.Errorf("names fact: %w", wire.ErrCorrupt)
+		}
+		return nil, nil
+	}
+	f := &Fact{}
+	if n := r.Len(9); n > 0 {
+		f.Shorts = make([]ShortUse, n)
+		for i := range f.Shorts {
+			u := &f.Shorts[i]
+			u.Span.Start, u.Span.End = int(r.Int32()), int(r.Int32())
+			u.Text, u.Defined, u.Why, u.Message = r.String(), r.String(), r.String(), r.String()
+			u.Fix.Start, u.Fix.End = int(r.Int32()), int(r.Int32())
+			u.Fix.NewText = r.String()
+		}
+	}
+	f.strs = r.String()
+	if n := r.Len(11); n > 0 {
+		f.spells = make([]mined, n)
+		for i := range f.spells {
+			s := &f.spells[i]
+			for _, p := range []*strRange{&s.key, &s.surface, &s.shape} {
+				p.lo, p.hi = r.Int32(), r.Int32()
+				if p.lo < 0 || p.hi < p.lo || int(p.hi) > len(f.strs) {
+					r.Fail(wire.ErrCorrupt)
+				}
+			}
+			s.count, s.span0 = r.Int32(), r.Int32()
+			s.nspans, s.kind = r.Byte(), PhraseKind(r.Byte())
+			s.loose = r.Bool()
+		}
+	}
+	if n := r.Len(2); n > 0 {
+		f.spans = make([]span32, n)
+		for i := range f.spans {
+			f.spans[i] = span32{r.Int32(), r.Int32()}
+		}
+	}
+	for _, s := range f.spells {
+		if s.span0 < 0 || int(s.span0)+int(s.nspans) > len(f.spans) {
+			r.Fail(wire.ErrCorrupt)
+		}
+	}
+	f.words = r.String()
+	nw := r.Uint()
+	if nw > uint64(len(f.words)) {
+		r.Fail(wire.ErrCorrupt)
+	}
+	f.nwords = int(nw)
+	f.wtext = r.String()
+	hasLower := r.Bool()
+	n := r.Len(2)
+	if hasLower {
+		f.lower = make(map[string]int32, n)
+	}
+	for range n {
+		k := r.String()
+		f.lower[k] = r.Int32()
+	}
+	if !r.Done() {
+		return nil, fmt.Errorf("names fact: %w", wire.ErrCorrupt)
+	}
+	if !wordsValid(f) {
+		return nil, fmt.Errorf("names fact: words: %w", wire.ErrCorrupt)
+	}
+	return f, nil
+}
+
+// wordsValid: f's packed words unpack within bounds, and the text kept
+// for them is as long as they are.
+func wordsValid(f *Fact) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	total := 0
+	for _, w := range unpackWords(nil, f.words, f.nwords) {
+		if w.start < 0 || w.end < w.start {
+			return false
+		}
+		total += int(w.end - w.start)
+	}
+	return f.wtext == "" || total == len(f.wtext)
+}
