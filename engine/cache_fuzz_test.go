@@ -1,6 +1,8 @@
 package engine_test
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/copydesk/copydesk/config"
@@ -21,7 +23,17 @@ func FuzzDecodeContextFile(f *testing.F) {
 		inputs[i].CorpusOnly = i > 0
 	}
 	cache := &memCache{m: map[string]*engine.ContextFile{}, b: map[string][]byte{}, codec: e}
+	dir := f.TempDir()
+	for i, in := range inputs {
+		inputs[i] = engine.Input{Path: filepath.Join(dir, filepath.Base(in.Path)), CorpusOnly: in.CorpusOnly}
+		if err := os.WriteFile(inputs[i].Path, in.Src, 0o644); err != nil {
+			f.Fatal(err)
+		}
+	}
 	(&engine.Engine{Registry: rules.Registry(), Config: config.Default("."), Cache: cache}).Lint(inputs)
+	if len(cache.b) == 0 {
+		f.Fatal("no file kept to start from")
+	}
 	for _, b := range cache.b {
 		f.Add(b)
 	}

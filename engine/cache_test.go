@@ -1,6 +1,8 @@
 package engine_test
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"sync"
@@ -11,6 +13,24 @@ import (
 	"github.com/copydesk/copydesk/engine"
 	"github.com/copydesk/copydesk/rules"
 )
+
+// onDisk writes the inputs' texts to files in a new folder, made the
+// current one, and returns them as inputs read from there.
+func onDisk(t *testing.T, inputs []engine.Input) []engine.Input {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	out := make([]engine.Input, len(inputs))
+	for i, in := range inputs {
+		if err := os.MkdirAll(filepath.Dir(in.Path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(in.Path, in.Src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out[i] = engine.Input{Path: in.Path}
+	}
+	return out
+}
 
 // memCache is a ContextCache in memory that counts its hits. With codec
 // set it keeps each file as bytes, as a cache on disk does.
@@ -66,7 +86,8 @@ func (c *memCache) len() int { return len(c.m) + len(c.b) }
 // reads none of them but for the one a finding makes the names rule look
 // into again.
 func TestContextCacheAgrees(t *testing.T) {
-	inputs := reportedArchive(t)
+	// The cache keeps files read from disk, not texts given.
+	inputs := onDisk(t, reportedArchive(t))
 	today := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	for i := range inputs {
 		inputs[i].CorpusOnly = !strings.HasSuffix(inputs[i].Path, "timetable-1.txt")

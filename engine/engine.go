@@ -193,7 +193,10 @@ func (e *Engine) Lint(inputs []Input) *Result {
 			for i := range next {
 				in := inputs[i]
 				cached := false
-				if in.CorpusOnly && e.Cache != nil {
+				// A text given (a fixed file, standard input) is not the
+				// file's on disk, which is what the cache keeps.
+				useCache := in.CorpusOnly && e.Cache != nil && in.Src == nil
+				if useCache {
 					if c, ok := e.Cache.Get(in.Path); ok {
 						files[i], cached = e.fromCache(in, c), true
 					}
@@ -204,12 +207,12 @@ func (e *Engine) Lint(inputs []Input) *Result {
 				}
 				if f := files[i]; e.dropsContextText() && f.corpusOnly && f.Summary != nil {
 					f.Summary.Src = nil
-					if !cached && e.Cache != nil {
+					if !cached && useCache {
 						if c := toCache(f); c != nil {
 							e.Cache.Put(in.Path, c)
 						}
 					}
-				} else if !cached && e.Cache != nil && f.corpusOnly && f.Skipped != "" {
+				} else if !cached && useCache && f.Skipped != "" {
 					e.Cache.Put(in.Path, &ContextFile{Skipped: f.Skipped})
 				}
 				if f := files[i]; early && f.corpusOnly {

@@ -1,7 +1,9 @@
 package names
 
 import (
+	"encoding/binary"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -387,13 +389,13 @@ func countLowerWords(srcs [][]byte, facts []*Fact, counts map[string]int) []int 
 		wg.Go(func() {
 			for di := k; di < len(srcs); di += shares {
 				src := srcs[di]
-				if src == nil && di < len(facts) && facts[di] != nil && facts[di].lower != nil {
-					for x, w := range words {
-						if n := int(facts[di].lower[w]); n > 0 {
+				if src == nil && di < len(facts) && facts[di] != nil && facts[di].lowerKept {
+					eachLower(facts[di].lower, func(w string, n int) {
+						if x, ok := index[w]; ok {
 							found[k][x] += n
 							perDoc[di] += n
 						}
-					}
+					})
 					continue
 				}
 				for i := 0; i < len(src); {
@@ -427,25 +429,73 @@ func countLowerWords(srcs [][]byte, facts []*Fact, counts map[string]int) []int 
 }
 
 // lowerWords counts each lower-case ASCII word standing alone in src,
-// scanned as countLowerWords scans.
-func lowerWords(src []byte) map[string]int32 {
-	out := map[string]int32{}
-	for i := 0; i < len(src); {
-		c := src[i]
-		if c < 'a' || c > 'z' || i > 0 && !wordStart(src[i-1]) {
+// scanned as countLowerWords scans, and packs them in byte order: length,
+// word and count, each word once.
+func lowerWords(src []byte) string {
+	text := string(src)
+	var ws []string
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < 'a' || c > 'z' || i > 0 && !wordStart(text[i-1]) {
 			i++
 			continue
 		}
 		j := i + 1
-		for j < len(src) && src[j] >= 'a' && src[j] <= 'z' {
+		for j < len(text) && text[j] >= 'a' && text[j] <= 'z' {
 			j++
 		}
 		if wordEnd(src, j) {
-			out[string(src[i:j])]++
+			ws = append(ws, text[i:j])
 		}
 		i = j
 	}
-	return out
+	slices.Sort(ws)
+	var b []byte
+	for i := 0; i < len(ws); {
+		j := i + 1
+		for j < len(ws) && ws[j] == ws[i] {
+			j++
+		}
+		b = binary.AppendUvarint(b, uint64(len(ws[i])))
+		b = append(b, ws[i]...)
+		b = binary.AppendUvarint(b, uint64(j-i))
+		i = j
+	}
+	return string(b)
+}
+
+// eachLower calls fn with each word and count lowerWords packed; it stops
+// at bytes lowerWords did not write.
+func eachLower(packed string, fn func(w string, n int)) {
+	for i := 0; i < len(packed); {
+		l, k := uvarintString(packed, i)
+		if k <= 0 || l > uint64(len(packed)-i-k) {
+			return
+		}
+		i += k
+		w := packed[i : i+int(l)]
+		i += int(l)
+		n, k := uvarintString(packed, i)
+		if k <= 0 {
+			return
+		}
+		i += k
+		fn(w, int(n))
+	}
+}
+
+// uvarintString reads the uvarint at s[i:], and its length; 0 when there
+// is none.
+func uvarintString(s string, i int) (uint64, int) {
+	var x uint64
+	for k, sh := 0, uint(0); i+k < len(s) && k < binary.MaxVarintLen64; k, sh = k+1, sh+7 {
+		c := s[i+k]
+		if c < 0x80 {
+			return x | uint64(c)<<sh, k + 1
+		}
+		x |= uint64(c&0x7f) << sh
+	}
+	return 0, 0
 }
 
 // wordStart: a word of prose may start after c: not inside a word, an

@@ -7,7 +7,7 @@ import (
 )
 
 // factVersion changes whenever EncodeFact's layout does.
-const factVersion = 1
+const factVersion = 2
 
 // EncodeFact turns f into bytes for a cache that outlives the process; a
 // nil f too.
@@ -50,12 +50,8 @@ func EncodeFact(f *Fact) []byte {
 	w.String(f.words)
 	w.Uint(uint64(f.nwords))
 	w.String(f.wtext)
-	w.Bool(f.lower != nil)
-	w.Uint(uint64(len(f.lower)))
-	for k, n := range f.lower {
-		w.String(k)
-		w.Int(int64(n))
-	}
+	w.Bool(f.lowerKept)
+	w.String(f.lower)
 	return w.B
 }
 
@@ -118,15 +114,8 @@ func DecodeFact(b []byte) (*Fact, error) {
 	}
 	f.nwords = int(nw)
 	f.wtext = r.String()
-	hasLower := r.Bool()
-	n := r.Len(2)
-	if hasLower {
-		f.lower = make(map[string]int32, n)
-	}
-	for range n {
-		k := r.String()
-		f.lower[k] = r.Int32()
-	}
+	f.lowerKept = r.Bool()
+	f.lower = r.String()
 	if !r.Done() {
 		return nil, fmt.Errorf("names fact: %w", wire.ErrCorrupt)
 	}

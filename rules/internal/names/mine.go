@@ -76,9 +76,11 @@ type Fact struct {
 	// For a document read as context only (MineOptions.Context), what the
 	// archive needs of its text, which may go: wtext is the text of the
 	// words kept, one after the other, and lower counts each lower-case
-	// ASCII word standing alone (as countLowerWords counts them).
-	wtext string
-	lower map[string]int32
+	// ASCII word standing alone (as countLowerWords counts them), packed
+	// in byte order: length, word, count, as uvarints and bytes.
+	wtext     string
+	lower     string
+	lowerKept bool
 }
 
 // MineOptions set when a spelling dominates within one document.
@@ -194,19 +196,23 @@ func (f *Fact) keepText(src []byte) {
 		b = append(b, src[w.start:w.end]...)
 	}
 	f.wtext = string(b)
-	f.lower = lowerWords(src)
+	f.lower, f.lowerKept = lowerWords(src), true
 }
 
 // wordTexts calls fn with each of ws, the fact's words unpacked, and its
 // text: from src, or, when src is nil, from the text the fact kept.
 func (f *Fact) wordTexts(src []byte, ws []word, fn func(w word, t []byte)) {
 	off := 0
+	var text []byte
+	if src == nil {
+		text = []byte(f.wtext)
+	}
 	for _, w := range ws {
 		n := int(w.end - w.start)
 		if src != nil {
 			fn(w, src[w.start:w.end])
-		} else if off+n <= len(f.wtext) {
-			fn(w, []byte(f.wtext[off:off+n]))
+		} else if off+n <= len(text) {
+			fn(w, text[off:off+n])
 		}
 		off += n
 	}
