@@ -1,0 +1,337 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/copydesk/copydesk/engine"
+	"github.com/copydesk/copydesk/internal/wire"
+	"github.com/spf13/cobra"
+)
+
+// The cache of context files: when one file of a project is linted, every
+// other article is read for the checks across articles, and what they need
+// of each (its summary without text, the rules' facts) is kept on disk, so
+// that the next run only looks at each file's size, time and inode.
+//
+// One file per project (<cache dir>/copydesk/<hash of the project root>/
+// context.bin), written whole to a temporary file and renamed over the old
+// one, and only after a run that succeeded. A file that is damaged, cut
+// short, of another format, another configuration or another build is not
+// used: the run reads the archive and writes a new one.
+
+// cacheMagic opens a cache file; the number after it is the format.
+const cacheMagic = "copydesk context cache\x00\x01"
+
+// cacheName is the file's name in the project's cache folder.
+const cacheName = "context.bin"
+
+// racyWindow: a file changed this close to the run may change again
+// within the same time stamp, unseen; it is not kept (git's racy clean).
+const racyWindow = 2 * time.Second
+
+// fileCache is an engine.ContextCache on disk.
+type fileCache struct {
+	eng     *engine.Engine
+	file    string
+	key     [32]byte
+	started time.Time
+	log     io.Writer // --verbose: why the cache was not used; nil: silent
+
+	mu      sync.Mutex
+	old     map[string]cacheEntry
+	entries map[string]cacheEntry // what the next run gets: used and new
+	stats   map[string]fileStamp  // each file as it was when the run asked
+	changed bool
+}
+
+// fileStamp says whether a file is the one a cache entry was made from.
+type fileStamp struct {
+	size, mtime int64
+	ino         uint64
+}
+
+type cacheEntry struct {
+	stamp fileStamp
+	data  []byte // engine.EncodeContextFile's
+}
+
+// contextCacheDir is the folder of the cache files of the project at
+// root: $COPYDESK_CACHE_DIR, or the user's cache folder's copydesk/, in a
+// folder named by the project's path.
+func contextCacheDir(root string) (string, error) {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return "", err
+	}
+	base := os.Getenv("COPYDESK_CACHE_DIR")
+	if base == "" {
+		dir, err := os.UserCacheDir()
+		if err != nil {
+			return "", err
+		}
+		base = filepath.Join(dir, "copydesk")
+	}
+	sum := sha256.Sum256([]byte(abs))
+	return filepath.Join(base, hex.EncodeToString(sum[:8])), nil
+}
+
+// cacheKey names what a cache entry depends on besides the file: the
+// build of copydesk (its version, and the executable's size and time,
+// which change with every build) and the configuration as loaded (rules,
+// options, names glossary), --select and --ignore included.
+func cacheKey(eng *engine.Engine) ([32]byte, error) {
+	h := sha256.New()
+	h.Write([]byte(cacheMagic))
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		fmt.Fprintln(h, bi.GoVersion, bi.Main.Path, bi.Main.Version)
+		for _, s := range bi.Settings {
+			fmt.Fprintln(h, s.Key, s.Value)
+		}
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return [32]byte{}, err
+	}
+	st, err := os.Stat(exe)
+	if err != nil {
+		return [32]byte{}, err
+	}
+	fmt.Fprintln(h, exe, st.Size(), st.ModTime().UnixNano())
+	cfg, err := json.Marshal(eng.Config)
+	if err != nil {
+		return [32]byte{}, fmt.Errorf("configuration: %w", err)
+	}
+	h.Write(cfg)
+	for _, r := range eng.Registry.Rules() {
+		fmt.Fprintln(h, r.ID, eng.Config.OffEverywhere(r.ID))
+	}
+	var k [32]byte
+	copy(k[:], h.Sum(nil))
+	return k, nil
+}
+
+// openContextCache opens the cache of the project eng's config is in; nil
+// when there can be none (a rule's facts that cannot be stored, no cache
+// folder), said on log when it is set.
+func openContextCache(eng *engine.Engine, log io.Writer) *fileCache {
+	say := func(format string, a ...any) {
+		if log != nil {
+			fmt.Fprintf(log, "copydesk: cache: "+format+"\n", a...)
+		}
+	}
+	if !eng.Storable() {
+		say("not used: a rule's facts cannot be stored")
+		return nil
+	}
+	dir, err := contextCacheDir(eng.Config.Dir)
+	if err != nil {
+		say("not used: %v", err)
+		return nil
+	}
+	key, err := cacheKey(eng)
+	if err != nil {
+		say("not used: %v", err)
+		return nil
+	}
+	c := &fileCache{eng: eng, file: filepath.Join(dir, cacheName), key: key, started: time.Now(), log: log,
+		entries: map[string]cacheEntry{}, stats: map[string]fileStamp{}}
+	b, err := os.ReadFile(c.file)
+	switch {
+	case os.IsNotExist(err):
+		c.old = map[string]cacheEntry{}
+	case err != nil:
+		say("%s not read: %v", c.file, err)
+		c.old = map[string]cacheEntry{}
+	default:
+		if c.old, err = decodeCache(b, key); err != nil {
+			say("%s not used: %v", c.file, err)
+			c.old = map[string]cacheEntry{}
+		}
+	}
+	return c
+}
+
+// decodeCache reads a cache file's entries, if it is one made with key.
+func decodeCache(b []byte, key [32]byte) (map[string]cacheEntry, error) {
+	if !bytes.HasPrefix(b, []byte(cacheMagic)) {
+		return nil, fmt.Errorf("not a cache file of this version")
+	}
+	r := wire.NewReader(b[len(cacheMagic):])
+	if k := r.Bytes(); !bytes.Equal(k, key[:]) {
+		if r.Err() != nil {
+			return nil, r.Err()
+		}
+		return nil, fmt.Errorf("made by another build or configuration")
+	}
+	n := r.Len(5)
+	out := make(map[string]cacheEntry, n)
+	for range n {
+		path := r.String()
+		e := cacheEntry{stamp: fileStamp{size: r.Int(), mtime: r.Int(), ino: r.Uint()}, data: r.Bytes()}
+		if r.Err() != nil {
+			break
+		}
+		out[path] = e
+	}
+	if !r.Done() {
+		return nil, fmt.Errorf("damaged or cut short: %w", wire.ErrCorrupt)
+	}
+	return out, nil
+}
+
+// encodeCache is the file decodeCache reads.
+func encodeCache(entries map[string]cacheEntry, key [32]byte) []byte {
+	w := &wire.Writer{B: []byte(cacheMagic)}
+	w.Bytes(key[:])
+	paths := make([]string, 0, len(entries))
+	for p := range entries {
+		paths = append(paths, p)
+	}
+	slices.Sort(paths)
+	w.Uint(uint64(len(paths)))
+	for _, p := range paths {
+		e := entries[p]
+		w.String(p)
+		w.Int(e.stamp.size)
+		w.Int(e.stamp.mtime)
+		w.Uint(e.stamp.ino)
+		w.Bytes(e.data)
+	}
+	return w.B
+}
+
+// cacheKeyPath is the path entries are kept under: absolute, so that a
+// run from another folder of the project finds them.
+func cacheKeyPath(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return path
+}
+
+// Get returns the file's entry if the file is as it was when the entry
+// was made.
+func (c *fileCache) Get(path string) (*engine.ContextFile, bool) {
+	key := cacheKeyPath(path)
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, false
+	}
+	stamp := fileStamp{size: st.Size(), mtime: st.ModTime().UnixNano(), ino: inode(st)}
+	c.mu.Lock()
+	c.stats[key] = stamp
+	e, ok := c.old[key]
+	c.mu.Unlock()
+	if !ok || e.stamp != stamp {
+		return nil, false
+	}
+	f, err := c.eng.DecodeContextFile(e.data)
+	if err != nil {
+		if c.log != nil {
+			fmt.Fprintf(c.log, "copydesk: cache: %s: not used: %v\n", path, err)
+		}
+		return nil, false
+	}
+	c.mu.Lock()
+	c.entries[key] = e
+	c.mu.Unlock()
+	return f, true
+}
+
+// Put keeps what the run read of a file, stamped as the file was when Get
+// looked, before it was read: a file changed since is read again next time.
+func (c *fileCache) Put(path string, f *engine.ContextFile) {
+	key := cacheKeyPath(path)
+	c.mu.Lock()
+	stamp, ok := c.stats[key]
+	c.mu.Unlock()
+	if !ok || c.started.Sub(time.Unix(0, stamp.mtime)) < racyWindow {
+		return
+	}
+	data, err := c.eng.EncodeContextFile(f)
+	if err != nil {
+		if c.log != nil {
+			fmt.Fprintf(c.log, "copydesk: cache: %s: not kept: %v\n", path, err)
+		}
+		return
+	}
+	c.mu.Lock()
+	c.entries[key] = cacheEntry{stamp: stamp, data: data}
+	c.changed = true
+	c.mu.Unlock()
+}
+
+// save writes the cache for the next run, when it holds anything new or
+// lost an entry: to a temporary file beside it, renamed over it.
+func (c *fileCache) save() {
+	if !c.changed && len(c.entries) == len(c.old) {
+		return
+	}
+	err := func() error {
+		if err := os.MkdirAll(filepath.Dir(c.file), 0o755); err != nil {
+			return err
+		}
+		tmp, err := os.CreateTemp(filepath.Dir(c.file), cacheName+".*")
+		if err != nil {
+			return err
+		}
+		defer os.Remove(tmp.Name()) // after the rename, nothing to remove
+		if _, err := tmp.Write(encodeCache(c.entries, c.key)); err != nil {
+			tmp.Close()
+			return err
+		}
+		if err := tmp.Close(); err != nil {
+			return err
+		}
+		return os.Rename(tmp.Name(), c.file)
+	}()
+	if err != nil && c.log != nil {
+		fmt.Fprintf(c.log, "copydesk: cache: not written: %v\n", err)
+	}
+}
+
+// registerNoCache adds --no-cache to a command that reads context files.
+func registerNoCache(cmd *cobra.Command, c *commonFlags) {
+	cmd.Flags().BoolVar(&c.noCache, "no-cache", false, "read every file of the archive, and keep nothing of them for the next run (see the README's \"Cache\")")
+}
+
+// contextCache sets up eng's cache of context files for a run over
+// inputs: nil, and none set, with --no-cache or when no file is read as
+// context.
+func (c *commonFlags) contextCache(e *env, eng *engine.Engine, inputs []engine.Input) *fileCache {
+	if c.noCache || !slices.ContainsFunc(inputs, func(in engine.Input) bool { return in.CorpusOnly && in.Src == nil }) {
+		return nil
+	}
+	var log io.Writer
+	if c.verbose {
+		log = e.stderr
+	}
+	fc := openContextCache(eng, log)
+	if fc != nil {
+		eng.Cache = fc
+	}
+	return fc
+}
+
+// done ends the run's use of the cache, written for the next run if the
+// run succeeded.
+func (fc *fileCache) done(succeeded bool) {
+	if fc == nil {
+		return
+	}
+	fc.eng.Cache = nil
+	if succeeded {
+		fc.save()
+	}
+}
