@@ -216,6 +216,10 @@ type Summary struct {
 	// worked out by the parser while the text is there: a file read as
 	// context for them needs none of its text after parsing.
 	Head Head
+	// CROnly is set when the file's lines end with CR alone (classic
+	// Mac OS): Src has LF in place of each CR, at the same offsets, and
+	// FileSrc gives the text as in the file.
+	CROnly bool
 
 	lines []int // byte offset of each line start
 	bom   int   // length of a leading byte order mark
@@ -313,9 +317,13 @@ const (
 	// around its text (Inner): an edit inside the text, or one removing
 	// the whole element, is fine; one cutting a marker is unsafe at most.
 	ProtectElement
+	// ProtectTitle is a container's title (::: tip Title, :::note[Title]):
+	// shown as the box's heading, so checked as prose, but on the
+	// container's line, which the generator reads: unsafe at most.
+	ProtectTitle
 )
 
-var protectNames = [...]string{"markup", "a reference link's label", "an entity reference", "link or tag syntax", "emphasis markers"}
+var protectNames = [...]string{"markup", "a reference link's label", "an entity reference", "link or tag syntax", "emphasis markers", "a container's title"}
 
 func (k ProtectKind) String() string { return protectNames[k] }
 
@@ -337,8 +345,10 @@ func touches(start, end int, sp Span) bool {
 }
 
 // ProtectedAt returns a protected span that an edit of [start, end)
-// touches.
+// touches: markup if the edit touches any, since no fix may edit it.
 func (s *Summary) ProtectedAt(start, end int) (Protected, bool) {
+	var found Protected
+	ok := false
 	ps := s.Protected
 	// Sorted by Start: only spans starting before the edit's end can
 	// touch it, and none longer than the longest starts before that.
@@ -353,10 +363,15 @@ func (s *Summary) ProtectedAt(start, end int) (Protected, bool) {
 			}
 		}
 		if touches(start, end, p.Span) {
-			return p, true
+			if p.Kind == ProtectMarkup {
+				return p, true
+			}
+			if !ok {
+				found, ok = p, true
+			}
 		}
 	}
-	return Protected{}, false
+	return found, ok
 }
 
 // SortProtected orders the protected spans and notes the longest.
@@ -405,6 +420,16 @@ func (d *Document) BlockTokens(b *Block) []Token { return d.Tokens[b.Tok0:b.Tok1
 
 // Text returns the source bytes of a span without copying.
 func (s *Summary) Text(sp Span) []byte { return s.Src[sp.Start:sp.End] }
+
+// FileSrc returns the text as it is in the file: Src, or for a CROnly
+// file a copy of Src with CR back in place of each LF. A fix starts from
+// it, so that it writes the file's own line endings.
+func (s *Summary) FileSrc() []byte {
+	if !s.CROnly {
+		return s.Src
+	}
+	return bytes.ReplaceAll(s.Src, []byte{'\n'}, []byte{'\r'})
+}
 
 // Lines returns the number of lines.
 func (s *Summary) Lines() int { return len(s.lines) }

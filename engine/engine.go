@@ -31,6 +31,11 @@ type Input struct {
 	// names) but not checked or reported themselves: the rest of the archive
 	// when only changed files are linted.
 	CorpusOnly bool
+	// Checked is what an earlier run found in this file (see
+	// Engine.Checked). Lint starts from it, skipping the read, the parse
+	// and the document rules, when it was made from this path, config path
+	// and Src (which must then be set), and ignores it otherwise.
+	Checked *Checked
 }
 
 // FileResult is what linting one file produced.
@@ -166,6 +171,12 @@ type Engine struct {
 	// and takes what this run reads of them; their text is let go once
 	// they are parsed, as a cached file has none.
 	Cache ContextCache
+	// Checked, when set, is called by Lint with each input's index and its
+	// Checked, as soon as the document rules are done with it, for every
+	// input that was read and parsed. Given back in Input.Checked with the
+	// same text, it spares a later Lint the work: fix lints the whole
+	// corpus again after changing part of it. Workers call it concurrently.
+	Checked func(i int, c *Checked)
 }
 
 // Lint parses and checks every input in parallel, then runs the corpus
@@ -192,28 +203,43 @@ func (e *Engine) Lint(inputs []Input) *Result {
 			defer wg.Done()
 			for i := range next {
 				in := inputs[i]
-				cached := false
 				// A text given (a fixed file, standard input) is not the
 				// file's on disk, which is what the cache keeps.
 				useCache := in.CorpusOnly && e.Cache != nil && in.Src == nil
-				if useCache {
-					if c, ok := e.Cache.Get(in.Path); ok {
-						files[i], cached = e.fromCache(in, c), true
-					}
-				}
-				if !cached {
-					files[i] = e.lintInput(in, true)
-					files[i].corpusOnly = in.CorpusOnly
-				}
-				if f := files[i]; e.dropsContextText() && f.corpusOnly && f.Summary != nil {
-					f.Summary.Src = nil
-					if !cached && useCache {
-						if c := toCache(f); c != nil {
-							e.Cache.Put(in.Path, c)
+				cached := false
+				c := in.Checked
+				if files[i] = c.reuse(in); files[i] == nil {
+					c = nil
+					if useCache {
+						if cf, ok := e.Cache.Get(in.Path); ok {
+							files[i], cached = e.fromCache(in, cf), true
 						}
 					}
-				} else if !cached && useCache && f.Skipped != "" {
+					if !cached {
+						files[i] = e.lintInput(in, true)
+					}
+				}
+				f := files[i]
+				f.corpusOnly = in.CorpusOnly
+				if c == nil && f.corpusOnly && f.Summary != nil && f.Summary.Src != nil && e.dropsContextText() {
+					// Before Checked keeps the summary: a context file's
+					// text goes whether or not a later Lint reuses it.
+					f.Summary.Src = nil
+					if !cached && useCache {
+						if cf := toCache(f); cf != nil {
+							e.Cache.Put(in.Path, cf)
+						}
+					}
+				} else if c == nil && !cached && useCache && f.Skipped != "" {
 					e.Cache.Put(in.Path, &ContextFile{Skipped: f.Skipped})
+				}
+				if e.Checked != nil {
+					if c == nil {
+						c = checked(in, f)
+					}
+					if c != nil {
+						e.Checked(i, c)
+					}
 				}
 				if f := files[i]; early && f.corpusOnly {
 					f.Summary = nil // read for corpus rules, and none is on
@@ -272,12 +298,26 @@ func (e *Engine) LintSource(in Input) ([]lint.Diagnostic, error) {
 	return f.Diagnostics, nil
 }
 
+// LintSourceChecked is LintSource that also collects what the corpus
+// rules need from the text (its diagnostics are what Lint finds in the
+// file before the corpus rules run), and returns the Checked for a later
+// Lint: the fix loop's last pass over a file spares the final Lint the work.
+func (e *Engine) LintSourceChecked(in Input) ([]lint.Diagnostic, *Checked, error) {
+	f := e.lintInput(in, true)
+	if f.Err != nil {
+		return nil, nil, f.Err
+	}
+	if f.Summary == nil {
+		return nil, nil, nil // skipped: not an article
+	}
+	c := checked(in, f)
+	e.filter(f, e.filters())
+	return f.Diagnostics, c, nil
+}
+
 func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 	f = &FileResult{Path: in.Path, src: in.Src}
-	cfgPath := in.ConfigPath
-	if cfgPath == "" {
-		cfgPath = in.Path
-	}
+	cfgPath := configPath(in)
 	f.rel = e.Config.Rel(cfgPath)
 	// byName: the file's name is a project file's (CHANGELOG.md); in
 	// Markdown that is decided by its text, below.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
@@ -86,8 +87,12 @@ func unified(path string, before, after []byte, maxDistinct int) string {
 // that both git apply and GNU patch find where the name ends: names with
 // control characters, quotes or backslashes are C-quoted, and names with
 // spaces get a trailing tab, since otherwise patch would stop at the space.
+// What report.Printable escapes for the other formats people read (control
+// characters, C1 controls, the bidirectional controls, bytes that are not
+// UTF-8) is quoted too, as git's octal escapes of its bytes, which both
+// tools read back: a diff shown on a terminal cannot act on it.
 func diffName(name string) string {
-	if !strings.ContainsFunc(name, func(r rune) bool { return r < ' ' || r == 0x7f || r == '"' || r == '\\' }) {
+	if !needsQuote(name) {
 		if strings.Contains(name, " ") {
 			return name + "\t"
 		}
@@ -95,35 +100,61 @@ func diffName(name string) string {
 	}
 	var b strings.Builder
 	b.WriteByte('"')
-	for i := 0; i < len(name); i++ {
-		switch c := name[i]; c {
-		case '"', '\\':
+	for i := 0; i < len(name); {
+		r, n := utf8.DecodeRuneInString(name[i:])
+		switch {
+		case r == '"' || r == '\\':
 			b.WriteByte('\\')
-			b.WriteByte(c)
-		case '\a':
+			b.WriteRune(r)
+		case r == '\a':
 			b.WriteString(`\a`)
-		case '\b':
+		case r == '\b':
 			b.WriteString(`\b`)
-		case '\t':
+		case r == '\t':
 			b.WriteString(`\t`)
-		case '\n':
+		case r == '\n':
 			b.WriteString(`\n`)
-		case '\v':
+		case r == '\v':
 			b.WriteString(`\v`)
-		case '\f':
+		case r == '\f':
 			b.WriteString(`\f`)
-		case '\r':
+		case r == '\r':
 			b.WriteString(`\r`)
-		default:
-			if c < ' ' || c == 0x7f {
+		case unsafeInName(r, n):
+			for _, c := range []byte(name[i : i+n]) {
 				fmt.Fprintf(&b, `\%03o`, c)
-			} else {
-				b.WriteByte(c)
 			}
+		default:
+			b.WriteString(name[i : i+n])
 		}
+		i += n
 	}
 	b.WriteByte('"')
 	return b.String()
+}
+
+// needsQuote reports whether diffName must quote name.
+func needsQuote(name string) bool {
+	for i := 0; i < len(name); {
+		r, n := utf8.DecodeRuneInString(name[i:])
+		if r == '"' || r == '\\' || unsafeInName(r, n) {
+			return true
+		}
+		i += n
+	}
+	return false
+}
+
+// unsafeInName reports the runes (r, of n bytes) a terminal would act on
+// rather than show: what report.Printable escapes.
+func unsafeInName(r rune, n int) bool {
+	switch {
+	case r == utf8.RuneError && n == 1, r < ' ', r == 0x7f, r >= 0x80 && r < 0xa0:
+		return true
+	case r == 0x061c, r == 0x200e, r == 0x200f, r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x2028, r == 0x2029:
+		return true
+	}
+	return false
 }
 
 // hunkEnd returns the end of the hunk whose first change is script[i].

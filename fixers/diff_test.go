@@ -8,6 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
+
+	"github.com/copydesk/copydesk/report"
 )
 
 func TestUnifiedGolden(t *testing.T) {
@@ -193,6 +196,9 @@ var applyCases = []struct{ name, file, before, after string }{
 	{"quote in name", `docs/say "hi".md`, "a\n", "b\n"},
 	{"tab in name", "docs/tab\there.md", "a\n", "b\n"},
 	{"non-ASCII name", "docs/café.md", "a\n", "b\n"},
+	{"escape and newline in name", "docs/\x1b[31mred\nline.md", "a\n", "b\n"},
+	{"bidi control in name", "docs/evil\u202etxt.md", "a\n", "b\n"},
+	{"not UTF-8 name", "docs/caf\xe9.md", "a\n", "b\n"},
 }
 
 func caseFile(name, file string) string {
@@ -209,12 +215,42 @@ func TestUnifiedNames(t *testing.T) {
 		{`say "hi".md`, `--- "a/say \"hi\".md"` + "\n" + `+++ "b/say \"hi\".md"` + "\n"},
 		{"a\tb\x01.md", `--- "a/a\tb\001.md"` + "\n" + `+++ "b/a\tb\001.md"` + "\n"},
 		{"café.md", "--- a/café.md\n+++ b/café.md\n"},
+		// A terminal would act on these: an escape sequence, a line break,
+		// a C1 CSI, a right-to-left override and a byte that is not UTF-8.
+		{"news/\x1b[2J\x1b[31mred\nline.md", `--- "a/news/\033[2J\033[31mred\nline.md"` + "\n" + `+++ "b/news/\033[2J\033[31mred\nline.md"` + "\n"},
+		{"a\u009b31m.md", `--- "a/a\302\23331m.md"` + "\n" + `+++ "b/a\302\23331m.md"` + "\n"},
+		{"evil\u202etxt.md", `--- "a/evil\342\200\256txt.md"` + "\n" + `+++ "b/evil\342\200\256txt.md"` + "\n"},
+		{"caf\xe9 ok.md", `--- "a/caf\351 ok.md"` + "\n" + `+++ "b/caf\351 ok.md"` + "\n"},
 	}
 	for _, tt := range tests {
 		got := Unified(tt.path, []byte("x\n"), []byte("y\n"))
 		if !strings.HasPrefix(got, tt.header+"@@ ") {
 			t.Errorf("Unified(%q) starts\n%s\nwant\n%s", tt.path, got, tt.header)
 		}
+	}
+}
+
+// TestDiffNameAgreesWithPrintable: a diff header quotes a name exactly
+// when the other human-readable formats escape it (report.Printable),
+// quotes and backslashes aside, which only the diff must quote. The two
+// write escapes differently (git's octal is what git apply and patch
+// read back), so the test holds them to the same set of characters.
+func TestDiffNameAgreesWithPrintable(t *testing.T) {
+	check := func(s string) {
+		escaped := report.Printable(s) != s
+		quoted := strings.HasPrefix(diffName(s), `"`)
+		if escaped != quoted {
+			t.Errorf("%q: report.Printable escapes it: %v; the diff header quotes it: %v", s, escaped, quoted)
+		}
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r == '"' || r == '\\' || r >= 0xd800 && r < 0xe000 {
+			continue
+		}
+		check(string(r))
+	}
+	for c := 0x80; c <= 0xff; c++ {
+		check(string([]byte{'x', byte(c)}))
 	}
 }
 

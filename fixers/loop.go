@@ -46,6 +46,9 @@ type Result struct {
 // that look across documents); such fixes are applied in the first pass
 // only, and those diagnostics are gone from Remaining after any change.
 //
+// Line breaks the fixes insert are written with src's own line ending
+// when all its line breaks are alike (LF, CRLF or CR alone).
+//
 // A pass whose accepted fixes would leave the bytes unchanged counts as no
 // progress, so a rule that "fixes" text into itself cannot spin the loop.
 // maxPasses <= 0 means DefaultMaxPasses. A nil want takes every fix.
@@ -61,11 +64,17 @@ func Loop(src []byte, first []lint.Diagnostic, relint LintFunc, want func(lint.D
 		maxPasses = DefaultMaxPasses
 	}
 	res := Result{Src: src, Remaining: first}
+	nl := lineEnding(src)
 	for {
 		fixes := wanted(res.Remaining, want)
 		edits, accepted := Merge(res.Src, fixes)
+		if len(accepted) == 0 {
+			res.Converged = true
+			return res, nil
+		}
+		edits = withLineEnding(edits, nl)
 		next := Apply(res.Src, edits)
-		if len(accepted) == 0 || bytes.Equal(next, res.Src) {
+		if bytes.Equal(next, res.Src) {
 			res.Converged = true
 			return res, nil
 		}

@@ -57,27 +57,11 @@ func ReadFile(path string) ([]byte, FileState, error) {
 	return data, st, nil
 }
 
-// readState reads path and describes it. Its errors do not name the file;
-// the callers add the verb and the name.
-func readState(path string) ([]byte, FileState, error) {
-	f, err := openNonblock(path)
-	if err != nil {
-		return nil, FileState{}, err
-	}
-	defer f.Close()
-	return readOpen(f)
-}
-
 // readOpen reads an open file from its start and describes it.
 func readOpen(f *os.File) ([]byte, FileState, error) {
-	info, err := f.Stat()
+	info, err := regular(f)
 	if err != nil {
 		return nil, FileState{}, err
-	}
-	if !info.Mode().IsRegular() {
-		// Reading a FIFO could block forever, and renaming over a device
-		// or directory would be destructive.
-		return nil, FileState{}, fmt.Errorf("not a regular file (%s)", info.Mode().Type())
 	}
 	data := make([]byte, 0, info.Size()+1)
 	for {
@@ -93,23 +77,53 @@ func readOpen(f *os.File) ([]byte, FileState, error) {
 			data = append(data, 0)[:len(data)]
 		}
 	}
-	// A writer racing with our read could leave data matching neither
-	// version; compare with a fresh stat so the state describes data.
-	after, err := f.Stat()
+	st, err := describe(f, info, int64(len(data)), sha256.Sum256(data))
 	if err != nil {
 		return nil, FileState{}, err
 	}
-	if after.Size() != int64(len(data)) || !after.ModTime().Equal(info.ModTime()) {
-		return nil, FileState{}, fmt.Errorf("%w (something wrote to it during the read)", ErrChanged)
-	}
-	st := FileState{
-		Mode:    info.Mode(),
-		ModTime: info.ModTime(),
-		Size:    int64(len(data)),
-		Sum:     sha256.Sum256(data),
-	}
-	fillIdentity(&st, info)
 	return data, st, nil
+}
+
+// statOpen describes f as readOpen does, without its contents' sum.
+func statOpen(f *os.File) (FileState, error) {
+	info, err := regular(f)
+	if err != nil {
+		return FileState{}, err
+	}
+	st := FileState{Mode: info.Mode(), ModTime: info.ModTime(), Size: info.Size()}
+	fillIdentity(&st, info)
+	return st, nil
+}
+
+// regular returns what fstat says of f, or an error if it is not a
+// regular file: reading a FIFO could block forever, and renaming over a
+// device or directory would be destructive.
+func regular(f *os.File) (fs.FileInfo, error) {
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s)", info.Mode().Type())
+	}
+	return info, nil
+}
+
+// describe is the state of f, read as size bytes summing to sum, given
+// what fstat said before the read. A writer racing with the read could
+// leave bytes matching neither version; a fresh stat tells, so that the
+// state describes what was read.
+func describe(f *os.File, info fs.FileInfo, size int64, sum [32]byte) (FileState, error) {
+	after, err := f.Stat()
+	if err != nil {
+		return FileState{}, err
+	}
+	if after.Size() != size || !after.ModTime().Equal(info.ModTime()) {
+		return FileState{}, fmt.Errorf("%w (something wrote to it during the read)", ErrChanged)
+	}
+	st := FileState{Mode: info.Mode(), ModTime: info.ModTime(), Size: size, Sum: sum}
+	fillIdentity(&st, info)
+	return st, nil
 }
 
 // Options adjust Write. The zero value is what the fix command uses.
@@ -118,6 +132,14 @@ type Options struct {
 	// unchanged and just before the new version takes its place: tests
 	// use it to edit the file at the worst possible moment.
 	BeforeSwap func()
+	// Dirs, if set, collects the folder of each file replaced instead of
+	// syncing it there and then; the caller syncs each once with
+	// Dirs.Sync after its last write, and a write is durable only then.
+	Dirs *Dirs
+	// Scratch, if at least 4 KiB, is the space the checks read the file
+	// through (they keep only its sum); a caller writing many files, one
+	// at a time on each goroutine, saves an allocation a file.
+	Scratch []byte
 }
 
 // WriteAtomic is Write with default options.
@@ -152,12 +174,18 @@ func WriteAtomic(path string, data []byte, was FileState) error {
 func Write(path string, data []byte, was FileState, opt Options) (err error) {
 	defer func() {
 		if err != nil {
-			err = fmt.Errorf("write %s: %w", path, err)
+			err = writeError(path, err)
 		}
 	}()
 
-	// Renaming over a symlink would replace the link with a plain file.
-	target, err := filepath.EvalSymlinks(path)
+	// Renaming over a symlink would replace the link with a plain file,
+	// so a link is followed to its file. A folder on the way that is a link
+	// needs nothing: the file is replaced in the folder the link names.
+	target := path
+	info, err := os.Lstat(path)
+	if err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		target, err = filepath.EvalSymlinks(path)
+	}
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return fmt.Errorf("%w (it has been removed)", ErrChanged)
@@ -172,10 +200,14 @@ func Write(path string, data []byte, was FileState, opt Options) (err error) {
 		return err
 	}
 	defer f.Close()
-	old, now, err := readOpen(f)
+	// The contents are compared as late as possible, just before the new
+	// version takes the file's place (or is written into it); here the
+	// file's identity, size and time say whether to go on.
+	now, err := statOpen(f)
 	if err != nil {
 		return err
 	}
+	now.Sum = was.Sum
 	if err := same(was, now); err != nil {
 		return err
 	}
@@ -185,16 +217,22 @@ func Write(path string, data []byte, was FileState, opt Options) (err error) {
 
 	dir := filepath.Dir(target)
 	if now.Nlink > 1 {
-		return writeInPlace(target, dir, old, data, now, opt)
+		return writeInPlace(target, dir, data, now, opt)
 	}
-	err = replace(f, target, dir, data, now, opt)
+	buf := opt.Scratch
+	if len(buf) < 4<<10 {
+		buf = make([]byte, min(max(was.Size+1, 4<<10), 64<<10))
+	}
+	err = replace(f, path, target, dir, data, now, buf, opt)
 	if errors.Is(err, errOwner) {
 		// Only root may give a new file to someone else. Rewriting the
 		// original keeps its owner, its inode and everything attached.
-		return writeInPlace(target, dir, old, data, now, opt)
+		return writeInPlace(target, dir, data, now, opt)
 	}
 	return err
 }
+
+func writeError(path string, err error) error { return fmt.Errorf("write %s: %w", path, err) }
 
 // errOwner: the temporary file could not be given the original's owner.
 var errOwner = errors.New("cannot give the new file the original's owner")
@@ -218,8 +256,9 @@ func same(was, now FileState) error {
 }
 
 // replace writes data to a temporary file that takes the original's
-// metadata and then takes the original's place. orig is open on target.
-func replace(orig *os.File, target, dir string, data []byte, was FileState, opt Options) error {
+// metadata and then takes the original's place. orig is open on target,
+// which path (as given to Write) names; buf is scratch space for reads.
+func replace(orig *os.File, path, target, dir string, data []byte, was FileState, buf []byte, opt Options) error {
 	tmp, err := createTemp(dir, ".copydesk-")
 	if err != nil {
 		return fmt.Errorf("create temporary file: %w", err)
@@ -243,7 +282,7 @@ func replace(orig *os.File, target, dir string, data []byte, was FileState, opt 
 	// Check again as late as possible: writing may have taken a while and
 	// an editor may have saved meanwhile. A save after this check is
 	// caught after the swap, but is then briefly out of view.
-	if err := unchanged(target, was); err != nil {
+	if err := unchanged(target, was, buf); err != nil {
 		return err
 	}
 	if opt.BeforeSwap != nil {
@@ -261,13 +300,13 @@ func replace(orig *os.File, target, dir string, data []byte, was FileState, opt 
 		}
 		placed = true
 		tmp.Close()
-		return syncDirAfter(dir)
+		return syncDirAfter(dir, path, opt)
 	}
 	// The old file now has the temporary name. If it is not what was read,
 	// someone saved between the last check and the swap: give their
 	// version its name back.
 	swappedOut, statErr := os.Lstat(tmp.Name())
-	_, out, err := readState(tmp.Name())
+	out, err := hashState(tmp.Name(), buf)
 	if err == nil {
 		err = same(was, out)
 	}
@@ -289,7 +328,7 @@ func replace(orig *os.File, target, dir string, data []byte, was FileState, opt 
 	if err := os.Remove(tmp.Name()); err != nil {
 		return fmt.Errorf("new contents written, but the old copy %s could not be removed: %w", tmp.Name(), err)
 	}
-	return syncDirAfter(dir)
+	return syncDirAfter(dir, path, opt)
 }
 
 // undoSwap takes the fixed version, open as tmp, back out of target's
@@ -321,8 +360,15 @@ func undoSwap(tmp *os.File, target string, swappedOut fs.FileInfo) string {
 // writeInPlace rewrites target's own contents, for files that must keep
 // their inode. The old text is first saved to a synced backup beside it,
 // so a crash while the file is half written leaves the backup.
-func writeInPlace(target, dir string, old, data []byte, was FileState, opt Options) error {
+func writeInPlace(target, dir string, data []byte, was FileState, opt Options) error {
 	if err := canKeepSpecialBits(was); err != nil {
+		return err
+	}
+	old, now, err := readState(target)
+	if err != nil {
+		return err
+	}
+	if err := same(was, now); err != nil {
 		return err
 	}
 	backup, err := createTemp(dir, ".copydesk-backup-")
@@ -350,7 +396,7 @@ func writeInPlace(target, dir string, old, data []byte, was FileState, opt Optio
 		return err
 	}
 	defer f.Close()
-	_, now, err := readOpen(f)
+	_, now, err = readOpen(f)
 	if err != nil {
 		return err
 	}
@@ -386,8 +432,8 @@ func writeInPlace(target, dir string, old, data []byte, was FileState, opt Optio
 
 // unchanged returns an error wrapping ErrChanged if the file at path no
 // longer matches was.
-func unchanged(path string, was FileState) error {
-	_, now, err := readState(path)
+func unchanged(path string, was FileState, buf []byte) error {
+	now, err := hashState(path, buf)
 	if errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("%w (it has been removed)", ErrChanged)
 	}
@@ -423,13 +469,22 @@ func isFile(f *os.File, name string) bool {
 	return err1 == nil && err2 == nil && os.SameFile(a, b)
 }
 
-// syncDirAfter makes a rename durable: the directory entry must reach
-// the disk too.
-func syncDirAfter(dir string) error {
+// syncDirAfter makes a rename in dir durable: the folder's entries must
+// reach the disk too. With opt.Dirs it is left to the caller, once per
+// folder (see Dirs).
+func syncDirAfter(dir, path string, opt Options) error {
+	if opt.Dirs != nil {
+		opt.Dirs.add(dir, path)
+		return nil
+	}
 	if err := syncDir(dir); err != nil {
-		return fmt.Errorf("new contents written, but syncing folder %s failed: %w", dir, err)
+		return dirSyncError(dir, err)
 	}
 	return nil
+}
+
+func dirSyncError(dir string, err error) error {
+	return fmt.Errorf("new contents written, but syncing folder %s failed: %w", dir, err)
 }
 
 // syncDir flushes the directory entry of a rename. Some platforms cannot

@@ -1,11 +1,13 @@
 package fixers
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"syscall"
+	"time"
 
 	"golang.org/x/sys/unix"
 )
@@ -22,10 +24,145 @@ func fillIdentity(st *FileState, info fs.FileInfo) {
 		st.Nlink = 1
 		return
 	}
+	fillIdentitySys(st, sys)
+}
+
+func fillIdentitySys(st *FileState, sys *syscall.Stat_t) {
 	st.Dev, st.Ino = sys.Dev, sys.Ino
 	st.Nlink = uint64(sys.Nlink) //nolint:unconvert // uint32 on some architectures
 	st.UID, st.GID = int(sys.Uid), int(sys.Gid)
 	st.known = true
+}
+
+// readState reads path and describes it.
+func readState(path string) ([]byte, FileState, error) {
+	return readRegular(path, nil, true)
+}
+
+// hashState is readState for the checks of Write, which need the sum of
+// the contents but not the contents: they pass through buf.
+func hashState(path string, buf []byte) (FileState, error) {
+	_, st, err := readRegular(path, buf, false)
+	return st, err
+}
+
+// readRegular is readOpen on a file it opens itself, with open, fstat,
+// pread and close alone: os.Open would also offer each file to the
+// runtime's poller, which refuses regular files, and give it a finalizer,
+// for every read of a run (fix reads each article once, and a fixed one
+// twice more around its swap). With keep it returns the contents;
+// otherwise they pass through buf and only their sum is kept. Its errors
+// are those of the os functions it stands for.
+func readRegular(path string, buf []byte, keep bool) ([]byte, FileState, error) {
+	var fd int
+	var err error
+	for {
+		fd, err = syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK, 0)
+		if err != syscall.EINTR {
+			break
+		}
+	}
+	if err != nil {
+		return nil, FileState{}, &fs.PathError{Op: "open", Path: path, Err: err}
+	}
+	defer syscall.Close(fd)
+	var before syscall.Stat_t
+	if err := fstat(fd, &before); err != nil {
+		return nil, FileState{}, &fs.PathError{Op: "stat", Path: path, Err: err}
+	}
+	mode := fileMode(before.Mode)
+	if !mode.IsRegular() {
+		return nil, FileState{}, fmt.Errorf("not a regular file (%s)", mode.Type())
+	}
+	var data []byte
+	if keep {
+		data = make([]byte, 0, before.Size+1)
+	} else if len(buf) == 0 {
+		buf = make([]byte, 4<<10)
+	}
+	h := sha256.New()
+	var size int64
+	for {
+		into := buf
+		if keep {
+			if len(data) == cap(data) {
+				data = append(data, 0)[:len(data)]
+			}
+			into = data[len(data):cap(data)]
+		}
+		n, err := syscall.Pread(fd, into, size)
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil {
+			return nil, FileState{}, &fs.PathError{Op: "read", Path: path, Err: err}
+		}
+		if n == 0 {
+			break
+		}
+		if keep {
+			data = data[:len(data)+n]
+		} else {
+			h.Write(into[:n])
+		}
+		size += int64(n)
+	}
+	var sum [32]byte
+	if keep {
+		sum = sha256.Sum256(data)
+	} else {
+		h.Sum(sum[:0])
+	}
+	// A writer racing with the read could leave bytes matching neither
+	// version; a fresh stat tells, so that the state describes them.
+	var after syscall.Stat_t
+	if err := fstat(fd, &after); err != nil {
+		return nil, FileState{}, &fs.PathError{Op: "stat", Path: path, Err: err}
+	}
+	modTime := time.Unix(before.Mtim.Unix())
+	if after.Size != size || !time.Unix(after.Mtim.Unix()).Equal(modTime) {
+		return nil, FileState{}, fmt.Errorf("%w (something wrote to it during the read)", ErrChanged)
+	}
+	st := FileState{Mode: mode, ModTime: modTime, Size: size, Sum: sum}
+	fillIdentitySys(&st, &before)
+	return data, st, nil
+}
+
+func fstat(fd int, st *syscall.Stat_t) error {
+	for {
+		if err := syscall.Fstat(fd, st); err != syscall.EINTR {
+			return err
+		}
+	}
+}
+
+// fileMode is the mode os.Stat gives a file of stat mode m.
+func fileMode(m uint32) fs.FileMode {
+	mode := fs.FileMode(m & 0o777)
+	switch m & syscall.S_IFMT {
+	case syscall.S_IFBLK:
+		mode |= fs.ModeDevice
+	case syscall.S_IFCHR:
+		mode |= fs.ModeDevice | fs.ModeCharDevice
+	case syscall.S_IFDIR:
+		mode |= fs.ModeDir
+	case syscall.S_IFIFO:
+		mode |= fs.ModeNamedPipe
+	case syscall.S_IFLNK:
+		mode |= fs.ModeSymlink
+	case syscall.S_IFSOCK:
+		mode |= fs.ModeSocket
+	}
+	if m&syscall.S_ISGID != 0 {
+		mode |= fs.ModeSetgid
+	}
+	if m&syscall.S_ISUID != 0 {
+		mode |= fs.ModeSetuid
+	}
+	if m&syscall.S_ISVTX != 0 {
+		mode |= fs.ModeSticky
+	}
+	return mode
 }
 
 // specialBits are the mode bits besides the permissions that a fix keeps.

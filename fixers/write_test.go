@@ -227,3 +227,39 @@ func TestWriteAtomicFollowsSymlink(t *testing.T) {
 		t.Errorf("directory holds %q", names)
 	}
 }
+
+// A file named through a folder that is a symlink is replaced in the
+// folder the link names; the link stays a link, and nothing is left over.
+func TestWriteThroughLinkedFolder(t *testing.T) {
+	root := t.TempDir()
+	realDir := filepath.Join(root, "archive")
+	if err := os.Mkdir(realDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(realDir, "a.md"), "before\n", 0o644)
+	linked := filepath.Join(root, "news")
+	if err := os.Symlink("archive", linked); err != nil {
+		t.Skipf("cannot make symlinks here: %v", err)
+	}
+	path := filepath.Join(linked, "a.md")
+	_, st, err := ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dirs Dirs
+	if err := Write(path, []byte("after\n"), st, Options{Dirs: &dirs}); err != nil {
+		t.Fatal(err)
+	}
+	if failed := dirs.Sync(); failed != nil {
+		t.Fatal(failed)
+	}
+	if info, err := os.Lstat(linked); err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		t.Errorf("news is now %v (%v), want a symlink", info, err)
+	}
+	if got := readString(t, filepath.Join(realDir, "a.md")); got != "after\n" {
+		t.Errorf("archive/a.md = %q, want %q", got, "after\n")
+	}
+	if names := dirNames(t, realDir); !slices.Equal(names, []string{"a.md"}) {
+		t.Errorf("archive holds %q", names)
+	}
+}

@@ -24,9 +24,9 @@ type Input[T any] struct {
 	// matches".
 	Name string
 	// Build computes the input for one document. It sees the document and
-	// the run (Doc, Project, Rel, Today), not the rule that asked first: the
-	// value must be the same whichever rule asks, so Rule, Options and Sink
-	// are unset, and Build must not report.
+	// the run (Doc, Project, Rel, Today, Values), not the rule that asked
+	// first: the value must be the same whichever rule asks, so Rule,
+	// Options and Sink are unset, and Build must not report.
 	Build func(pass *Pass) T
 	// Release, when set, gives back what a value holds (pooled memory) once
 	// every rule of its document is done; no rule may keep the value.
@@ -55,9 +55,10 @@ func (in *Input[T]) Of(p *Pass) T {
 }
 
 // build runs Build on a view of the pass without the rule, so that the
-// value cannot depend on which rule asked first.
+// value cannot depend on which rule asked first. The engine's Values are
+// in the view: what Build keeps across documents (a pool) is the engine's.
 func (in *Input[T]) build(p *Pass) T {
-	return in.Build(&Pass{Doc: p.Doc, Project: p.Project, Rel: p.Rel, Today: p.Today, Inputs: p.Inputs})
+	return in.Build(&Pass{Doc: p.Doc, Project: p.Project, Rel: p.Rel, Today: p.Today, Inputs: p.Inputs, Values: p.Values})
 }
 
 func (in *Input[T]) release(v any) {

@@ -141,3 +141,24 @@ func TestPassBlocks(t *testing.T) {
 		}
 	}
 }
+
+// An input's Build sees the driver's Values: what it keeps across
+// documents (a pool of scratch memory) is the engine's, one per engine.
+func TestInputBuildSeesValues(t *testing.T) {
+	made := 0
+	pool := NewProjectValue("counter", func(*Project) *int { made++; return new(int) })
+	uses := &Input[int]{Name: "uses", Build: func(p *Pass) int {
+		n := pool.Get(p)
+		*n++
+		return *n
+	}}
+	r := rule("r", func(p *Pass) { uses.Of(p) }, uses)
+	doc := &document.Document{Summary: &document.Summary{}}
+	engineA, engineB := new(Values), new(Values)
+	for _, vs := range []*Values{engineA, engineA, engineB} {
+		r.Run(&Pass{Rule: r, Doc: doc, Inputs: new(DocInputs), Values: vs})
+	}
+	if made != 2 || *pool.Get(&Pass{Values: engineA}) != 2 || *pool.Get(&Pass{Values: engineB}) != 1 {
+		t.Errorf("%d values made, want one an engine, kept by the engine across documents", made)
+	}
+}

@@ -173,9 +173,14 @@ func suppression(path string, src []byte, dg *lint.Diagnostic) (lint.Edit, bool)
 		for k < len(line) && (line[k] == ' ' || line[k] == '\t' || line[k] == '>') {
 			k++
 		}
+		// The comment's line ends as the file's lines do; an LF in a
+		// CR-only file (classic Mac OS) would be read as no break at all
+		// by the editor's other tools.
 		nl := "\n"
 		if bytes.Contains(src, []byte("\r\n")) {
 			nl = "\r\n"
+		} else if bytes.IndexByte(src, '\r') >= 0 && bytes.IndexByte(src, '\n') < 0 {
+			nl = "\r"
 		}
 		e = lint.Edit{Start: l.starts[n], End: l.starts[n], NewText: string(line[:k]) + comment + nl}
 	}

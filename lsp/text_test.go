@@ -126,6 +126,8 @@ func TestSuppression(t *testing.T) {
 		{"hard break kept", "Intro line  \nthe the end.\n", "the the", "Intro line <!-- copydesk-disable-next-line repeated-word -- " + SuppressReason + " -->  \nthe the end.\n"},
 		{"after a heading", "# Title\nthe the end.\n", "the the", "# Title\n<!-- copydesk-disable-next-line repeated-word -- " + SuppressReason + " -->\nthe the end.\n"},
 		{"in a quote", "> the the end.\n", "the the", "> <!-- copydesk-disable-next-line repeated-word -- " + SuppressReason + " -->\n> the the end.\n"},
+		{"CRLF endings", "Intro.\r\n\r\nThe the end.\r\n", "The the", "Intro.\r\n\r\n<!-- copydesk-disable-next-line repeated-word -- " + SuppressReason + " -->\r\nThe the end.\r\n"},
+		{"CR-only endings", "Intro.\r\rThe the end.\r", "The the", "Intro.\r\r<!-- copydesk-disable-next-line repeated-word -- " + SuppressReason + " -->\rThe the end.\r"},
 		{"in a code block", "```\nthe the\n```\n", "the the", ""},
 		{"front matter", "---\ntitle: The the\n---\n\nBody.\n", "The the", ""},
 	} {

@@ -25,17 +25,18 @@ func proseWords(doc *document.Document) []string {
 }
 
 // TestMarkupIsNotProse: the syntax of site generators gives rules no words;
-// the prose inside it (a container's body, a {{% %}} body, text between
-// JSX tags, text nodes of raw HTML) does.
+// the prose inside it (a container's title and body, a {{% %}} body, text
+// between JSX tags, text nodes of raw HTML) does. A container's title is a
+// block of its own, so no word runs on from it into the body.
 func TestMarkupIsNotProse(t *testing.T) {
 	tests := []struct {
 		name, file, src string
 		words           []string
 	}{
-		{"container with title", "a.md", "::: tip Note\nNote that it rains.\n:::\n", []string{"Note", "that", "it", "rains"}},
-		{"container title with colon", "a.md", ":::warning Warning:\nWarning signs stay up.\n:::\n", []string{"Warning", "signs", "stay", "up"}},
-		{"bracket title and attributes", "a.md", ":::note[Heads up]\nBring a coat.\n:::\n\n:::caution{icon=\"x\"}\nMind the step.\n:::\n", []string{"Bring", "a", "coat", "Mind", "the", "step"}},
-		{"nested containers", "a.md", "::::details More\n:::info Old\nKept here.\n:::\n::::\n", []string{"Kept", "here"}},
+		{"container with title", "a.md", "::: tip Note\nNote that it rains.\n:::\n", []string{"Note", "Note", "that", "it", "rains"}},
+		{"container title with colon", "a.md", ":::warning Warning:\nWarning signs stay up.\n:::\n", []string{"Warning", "Warning", "signs", "stay", "up"}},
+		{"bracket title and attributes", "a.md", ":::note[Heads up]\nBring a coat.\n:::\n\n:::caution{icon=\"x\"}\nMind the step.\n:::\n", []string{"Heads", "up", "Bring", "a", "coat", "Mind", "the", "step"}},
+		{"nested containers", "a.md", "::::details More\n:::info Old\nKept here.\n:::\n::::\n", []string{"More", "Old", "Kept", "here"}},
 		{"code group", "a.md", ":::code-group\n\n```sh [npm]\nnpm install\n```\n\n:::\n", nil},
 		{"container in a quote", "a.md", "> ::: tip\n> Stay dry.\n> :::\n", []string{"Stay", "dry"}},
 		{"container line inside a fence stays code", "a.md", "```md\n::: tip Words\n```\n\nAfter.\n", []string{"After"}},
@@ -118,7 +119,7 @@ func TestProtectedSpans(t *testing.T) {
 		{"entities in markdown", "a.md", "Set&nbsp;to two&#xfe0e; and R&amp;D.\n", []string{"an entity reference:&nbsp;", "an entity reference:&#xfe0e;", "an entity reference:&amp;"}},
 		{"unknown entity is text", "a.md", "A &notanentity; here.\n", nil},
 		{"entities in plain text are leftovers", "a.txt", "Title\n\nSet&nbsp;to two.\n", nil},
-		{"container line", "a.md", "::: tip Note\nBody.\n:::\n", []string{"markup:::: tip Note", "markup::::"}},
+		{"container line", "a.md", "::: tip Note\nBody.\n:::\n", []string{"markup:::: tip ", "a container's title:Note", "markup::::"}},
 		{"shortcode", "a.md", "See {{< ref \"a.md\" >}} now.\n", []string{"markup:{{< ref \"a.md\" >}}"}},
 	}
 	for _, tc := range tests {
@@ -153,6 +154,8 @@ func TestGuardFix(t *testing.T) {
 		{"replacing an entity", lint.Edit{Start: ent, End: ent + 6, NewText: " "}, "unsafe"},
 		{"editing a container line", lint.Edit{Start: cont + 3, End: cont + 4, NewText: ""}, "none"},
 		{"insertion inside a container line", lint.Edit{Start: cont + 4, End: cont + 4, NewText: " "}, "none"},
+		{"editing a container's title", lint.Edit{Start: cont + 8, End: cont + 12, NewText: "Hint"}, "unsafe"},
+		{"across the title and the name", lint.Edit{Start: cont + 4, End: cont + 12, NewText: ""}, "none"},
 		{"removing emphasis whole", lint.Edit{Start: em - 1, End: em + 5, NewText: ""}, "safe"},
 		{"editing inside emphasis", lint.Edit{Start: em + 1, End: em + 2, NewText: "T"}, "safe"},
 		{"cutting an emphasis marker", lint.Edit{Start: em - 1, End: em + 4, NewText: ""}, "unsafe"},

@@ -45,6 +45,7 @@ func BenchmarkParseTable(b *testing.B) {
 		src := oneRowTable(cells)
 		b.Run(fmt.Sprintf("%dKB", len(src)>>10), func(b *testing.B) {
 			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
 			var p Parser
 			for b.Loop() {
 				doc, err := p.Parse("table.md", src, true)
@@ -64,6 +65,7 @@ func BenchmarkPositionLongLine(b *testing.B) {
 		src := longLine(mb<<20, 1<<20)
 		b.Run(fmt.Sprintf("%dMB", mb), func(b *testing.B) {
 			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
 			for b.Loop() {
 				s := &document.Summary{Src: src}
 				s.IndexLines()

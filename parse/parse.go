@@ -46,12 +46,12 @@ func (p *Parser) Parse(name string, src []byte, facts bool) (*document.Document,
 	}
 	crOnly := crOnly(src)
 	src = Text(src)
-	doc := &document.Document{Summary: &document.Summary{Path: name, Format: document.FormatOf(name), Src: src}}
+	doc := &document.Document{Summary: &document.Summary{Path: name, Format: document.FormatOf(name), Src: src, CROnly: crOnly}}
 	doc.IndexLines()
 	if crOnly {
 		first := bytes.IndexByte(src, '\n')
 		doc.Problems = append(doc.Problems, document.Problem{Rule: "encoding", Span: document.Span{Start: first, End: first + 1},
-			Message: "lines end with CR alone (classic Mac OS): copydesk reads each CR as a line break, and a fix writes LF line endings; convert the line endings to LF"})
+			Message: "lines end with CR alone (classic Mac OS): copydesk reads each CR as a line break, and a fix keeps them; convert the line endings to LF"})
 	}
 	doc.Tokens = p.tokensFor(len(src))
 	switch doc.Format {

@@ -26,9 +26,17 @@ func TestCROnlyLines(t *testing.T) {
 	if len(doc.Problems) != 1 || doc.Problems[0].Rule != "encoding" || !strings.Contains(doc.Problems[0].Message, "CR alone") {
 		t.Errorf("problems %+v, want one about CR line endings", doc.Problems)
 	}
+	// A fix starts from the text as in the file.
+	if !doc.CROnly || !bytes.Equal(doc.FileSrc(), src) {
+		t.Errorf("CROnly %v, FileSrc %q, want the file %q", doc.CROnly, doc.FileSrc(), src)
+	}
 	// A file with CRLF endings is not one of them.
-	doc, _ = Parse("notes.md", bytes.ReplaceAll(src, []byte("\r"), []byte("\r\n")))
+	crlf := bytes.ReplaceAll(src, []byte("\r"), []byte("\r\n"))
+	doc, _ = Parse("notes.md", crlf)
 	if len(doc.Problems) != 0 {
 		t.Errorf("CRLF file: problems %+v", doc.Problems)
+	}
+	if doc.CROnly || !bytes.Equal(doc.FileSrc(), crlf) {
+		t.Errorf("CRLF file: CROnly %v, FileSrc %q", doc.CROnly, doc.FileSrc())
 	}
 }

@@ -33,6 +33,9 @@ type markupSpan struct {
 	// code: the body of a code-like shortcode or tag (highlight, code,
 	// raw, comment); it is read as a code block.
 	code bool
+	// container: a container line (::: tip Title); its title, if any, is
+	// shown as the box's heading, so it is read as a label block.
+	container bool
 }
 
 // maskByte stands for masked syntax inside a line: not a space (that would
@@ -152,7 +155,7 @@ func (s *markupScanner) scan(start int) {
 			for end > j && (src[end-1] == ' ' || src[end-1] == '\t') {
 				end--
 			}
-			s.add(markupSpan{Span: document.Span{Start: j, End: end}})
+			s.add(markupSpan{Span: document.Span{Start: j, End: end}, container: true})
 			ls, prevBlank = next, false
 			continue
 		}
@@ -576,6 +579,67 @@ func maskMarkup(body []byte, base int, spans []markupSpan) []byte {
 		ls = nextLine(out, ls)
 	}
 	return out
+}
+
+// containerTitle returns the title of a container line src[sp]: the
+// text in brackets (Starlight, Docusaurus: :::tip[Use the CLI]) or after
+// the container's name (VitePress, Docusaurus: ::: tip Use the CLI),
+// without trailing {attributes}; an empty span for a closing line or a
+// container without one.
+func containerTitle(src []byte, sp document.Span) document.Span {
+	i := sp.Start
+	for i < sp.End && src[i] == ':' {
+		i++
+	}
+	for i < sp.End && (src[i] == ' ' || src[i] == '\t') {
+		i++
+	}
+	name := i
+	for i < sp.End && (isASCIIAlnum(src[i]) || src[i] == '-' || src[i] == '_') {
+		i++
+	}
+	if i == name {
+		return document.Span{Start: sp.End, End: sp.End}
+	}
+	if i < sp.End && src[i] == '[' {
+		if j := bytes.IndexByte(src[i+1:sp.End], ']'); j >= 0 {
+			return trimSpan(src, document.Span{Start: i + 1, End: i + 1 + j})
+		}
+		return document.Span{Start: sp.End, End: sp.End}
+	}
+	end := sp.End
+	if end > i && src[end-1] == '}' {
+		if j := bytes.LastIndexByte(src[i:end], '{'); j >= 0 {
+			end = i + j
+		}
+	}
+	return trimSpan(src, document.Span{Start: i, End: end})
+}
+
+func isASCIIAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// containerTitles emits, as label blocks, the titles of the container
+// lines that start before off and were not emitted yet: the walker calls
+// it before each block, so that tokens stay in source order.
+func (w *mdWalker) containerTitles(off int) {
+	for w.nextTitle < len(w.markup) && w.markup[w.nextTitle].Start < off {
+		m := w.markup[w.nextTitle]
+		w.nextTitle++
+		if !m.container {
+			continue
+		}
+		t := containerTitle(w.doc.Src, m.Span)
+		if t.End <= t.Start {
+			continue
+		}
+		doc := w.doc
+		t0 := int32(len(doc.Tokens))
+		doc.Tokens = document.Tokenize(doc.Tokens, doc.Src, t.Start, t.End)
+		doc.Blocks = append(doc.Blocks, document.Block{Kind: document.KindParagraph, Role: document.RoleLabel,
+			Span: m.Span, Prose: t, Tok0: t0, Tok1: int32(len(doc.Tokens))})
+	}
 }
 
 // isMDX: the file is MDX (Markdown with JSX and ES module lines).

@@ -66,6 +66,17 @@ func parseMarkdown(doc *document.Document, gp *Parser) {
 				doc.Blocks = append(doc.Blocks, document.Block{Kind: document.KindCode, Role: document.RoleNone, Span: m.Span, Prose: document.Span{Start: m.Start, End: m.Start}, Tok0: int32(len(doc.Tokens)), Tok1: int32(len(doc.Tokens))})
 				continue
 			}
+			if t := containerTitle(doc.Src, m.Span); m.container && t.End > t.Start {
+				// The title is prose, shown as the box's heading, and is
+				// checked; but it is on the line the generator reads, so
+				// a fix there is for a person to make.
+				doc.Protect(m.Start, t.Start, document.ProtectMarkup)
+				doc.Protect(t.Start, t.End, document.ProtectTitle)
+				if t.End < m.End {
+					doc.Protect(t.End, m.End, document.ProtectMarkup)
+				}
+				continue
+			}
 			doc.Protect(m.Start, m.End, document.ProtectMarkup)
 			if isMDXBody && bytes.HasPrefix(doc.Src[m.Start:m.End], []byte("{/*")) {
 				doc.Directives = parseMDXDirective(doc.Directives, doc.Src, m.Span)
@@ -75,6 +86,7 @@ func parseMarkdown(doc *document.Document, gp *Parser) {
 	root := gp.markdown(isMDXBody).Parse(text.NewReader(body))
 	w := mdWalker{doc: doc, base: bodyStart, body: body, markup: markup}
 	_ = ast.Walk(root, w.visit)
+	w.containerTitles(len(doc.Src))
 	sort.Slice(doc.Verbatim, func(i, j int) bool { return doc.Verbatim[i].Start < doc.Verbatim[j].Start })
 	sort.SliceStable(doc.Blocks, func(i, j int) bool { return doc.Blocks[i].Start < doc.Blocks[j].Start })
 }
@@ -95,6 +107,8 @@ type mdWalker struct {
 	// markup is the site-generator syntax masked in body, in source order.
 	markup  []markupSpan
 	segsBuf []inlineSeg
+	// nextTitle is the first markup span containerTitles has not seen.
+	nextTitle int
 }
 
 // inlineSeg is a run of visible prose; cut is set when code, raw HTML, an
@@ -107,6 +121,13 @@ type inlineSeg struct {
 func (w *mdWalker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkContinue, nil
+	}
+	if w.nextTitle < len(w.markup) {
+		if lines := n.Lines(); lines != nil && lines.Len() > 0 {
+			w.containerTitles(w.base + lines.At(0).Start)
+		} else if _, ok := n.(*ast.ThematicBreak); ok {
+			w.containerTitles(w.base + n.Pos())
+		}
 	}
 	switch n := n.(type) {
 	case *ast.Paragraph, *ast.TextBlock:

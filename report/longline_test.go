@@ -48,6 +48,7 @@ func BenchmarkTextLongLine(b *testing.B) {
 			b.Run(fmt.Sprintf("%s/%dMB", f.name, mb), func(b *testing.B) {
 				rep, src := longLineReport(b, "The council met on Tuesday to discuss the ferry timetable. ", mb<<20, 2)
 				b.SetBytes(int64(len(src)))
+				b.ReportAllocs()
 				b.ResetTimer()
 				for b.Loop() {
 					if err := f.fmt.Format(io.Discard, rep); err != nil {

@@ -109,42 +109,22 @@ func (t Text) diagnostic(w *bufio.Writer, r *Report, d *lint.Diagnostic) {
 const maxWidth = 100
 
 func window(line []byte, from, to int, cutLeft, cutRight bool) (string, int, int) {
-	type cell struct {
-		text  string
-		w     int
-		start int
-	}
-	var cells []cell
-	for i := 0; i < len(line); {
-		r, n := utf8.DecodeRune(line[i:])
-		c := cell{text: string(r), w: 1, start: i}
-		switch {
-		case r == '\t' || document.IsOddSpace(r):
-			c.text = " "
-		case r == utf8.RuneError && n == 1, document.IsInvisible(r):
-			c.text = "·"
-		default:
-			k := width.LookupRune(r).Kind()
-			if k == width.EastAsianWide || k == width.EastAsianFullwidth {
-				c.w = 2
-			}
-		}
-		cells = append(cells, c)
-		i += n
-	}
-	// Display columns of the range.
+	// Display columns of the range. The line is read twice rather than
+	// kept as an array of cells: a report of many findings made one for
+	// each, fifty times the bytes shown.
 	col, caretFrom, caretTo := 0, -1, -1
-	total := 0
-	for _, c := range cells {
-		if c.start >= from && caretFrom < 0 {
+	for i := 0; i < len(line); {
+		n, w, _ := cellAt(line, i)
+		if i >= from && caretFrom < 0 {
 			caretFrom = col
 		}
-		if c.start >= to && caretTo < 0 {
+		if i >= to && caretTo < 0 {
 			caretTo = col
 		}
-		col += c.w
+		col += w
+		i += n
 	}
-	total = col
+	total := col
 	if caretFrom < 0 {
 		caretFrom = total
 	}
@@ -166,11 +146,17 @@ func window(line []byte, from, to int, cutLeft, cutRight bool) (string, int, int
 		shift = 1
 	}
 	col = 0
-	for _, c := range cells {
-		if col >= lo && col+c.w <= hi {
-			b.WriteString(c.text)
+	for i := 0; i < len(line); {
+		n, w, show := cellAt(line, i)
+		if col >= lo && col+w <= hi {
+			if show != "" {
+				b.WriteString(show)
+			} else {
+				b.Write(line[i : i+n])
+			}
 		}
-		col += c.w
+		col += w
+		i += n
 	}
 	if hi < total || cutRight {
 		b.WriteString("…")
@@ -178,6 +164,24 @@ func window(line []byte, from, to int, cutLeft, cutRight bool) (string, int, int
 	caretFrom = caretFrom - lo + shift
 	caretTo = min(caretTo, hi) - lo + shift
 	return b.String(), caretFrom, max(caretTo, caretFrom+1)
+}
+
+// cellAt reads the character at line[i:] and returns its length in bytes,
+// the cells it takes, and what stands for it: a space for a tab or an odd
+// space, a dot for an invisible character or a byte that is not UTF-8,
+// and "" for the character itself.
+func cellAt(line []byte, i int) (n, w int, show string) {
+	r, n := utf8.DecodeRune(line[i:])
+	switch {
+	case r == '\t' || document.IsOddSpace(r):
+		return n, 1, " "
+	case r == utf8.RuneError && n == 1, document.IsInvisible(r):
+		return n, 1, "·"
+	}
+	if k := width.LookupRune(r).Kind(); k == width.EastAsianWide || k == width.EastAsianFullwidth {
+		return n, 2, ""
+	}
+	return n, 1, ""
 }
 
 // cutAround returns the part of a line that window can show around the

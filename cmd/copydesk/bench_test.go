@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -155,4 +156,61 @@ func BenchmarkLintOneFileInArchive(b *testing.B) {
 		}
 	}
 	b.ReportMetric((cpuTime()-start)/float64(b.N), "cpu-s/op")
+}
+
+// BenchmarkLintCorpusText is BenchmarkLintCorpus with the text report,
+// the one fix prints: what BenchmarkFixCorpus compares with.
+func BenchmarkLintCorpusText(b *testing.B) {
+	dir, size := corpusDir(b)
+	b.SetBytes(size)
+	b.ReportAllocs()
+	cpu := cpuTime()
+	for b.Loop() {
+		if code := run([]string{"lint", dir}, nil, io.Discard, io.Discard); code != exitProblems {
+			b.Fatalf("exit %d, want 1 (the corpus has planted defects)", code)
+		}
+	}
+	b.ReportMetric((cpuTime()-cpu)/float64(b.N), "cpu-s/op")
+}
+
+// BenchmarkFixCorpus runs `copydesk fix DIR` over a fresh copy of the
+// generated corpus each iteration (the copy is not timed): the first lint,
+// every file's fix loop, the fixed corpus linted again, the safe writes
+// (fsyncs included) and the report. Compare with BenchmarkLintCorpus.
+func BenchmarkFixCorpus(b *testing.B) {
+	benchFix(b, "fix")
+}
+
+// BenchmarkFixDiffCorpus is BenchmarkFixCorpus with --diff: everything but
+// the writes.
+func BenchmarkFixDiffCorpus(b *testing.B) {
+	benchFix(b, "fix", "--diff")
+}
+
+func benchFix(b *testing.B, args ...string) {
+	src, size := corpusDir(b)
+	tmp := b.TempDir()
+	b.SetBytes(size)
+	b.ReportAllocs()
+	n := 0
+	cpu := 0.0 // user and system time of the runs alone: the machine is shared
+	for b.Loop() {
+		b.StopTimer()
+		n++
+		dir := filepath.Join(tmp, fmt.Sprint(n))
+		// The copies are removed at the end: files deleted just before
+		// the run would slow its file creation on a filesystem that
+		// skips recently freed inodes (ext4 without a journal).
+		if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		start := cpuTime()
+		code := run(append(args, dir), nil, io.Discard, io.Discard)
+		cpu += cpuTime() - start
+		if code != exitProblems {
+			b.Fatalf("exit %d, want 1 (problems without a safe fix remain)", code)
+		}
+	}
+	b.ReportMetric(cpu/float64(b.N), "cpu-s/op")
 }

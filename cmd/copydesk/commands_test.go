@@ -35,7 +35,7 @@ func TestRulesVerbose(t *testing.T) {
 	if h := strings.Fields(lines[0]); len(h) != 6 || h[4] != "READS" {
 		t.Fatalf("header = %q, want RULE CATEGORY SEVERITY FIX READS FINDS", lines[0])
 	}
-	want := map[string]string{"unbalanced-brackets": "blocks-with:bracket", "quote-style": "blocks-with:double-quote|single-quote", "repeated-word": "-", "name-variant": "input:name-words"}
+	want := map[string]string{"unbalanced-brackets": "blocks-with:bracket", "quote-style": "blocks-with:double-quote|single-quote", "repeated-word": "-", "name-variant": "input:name-words,input:name-scratch"}
 	for _, l := range lines[1:] {
 		if f := strings.Fields(l); want[f[0]] != "" {
 			if f[4] != want[f[0]] {

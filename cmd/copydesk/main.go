@@ -57,6 +57,10 @@ type env struct {
 	// signals: the process is the real binary, so fix may catch SIGINT
 	// and SIGTERM and end the process itself; tests run in-process.
 	signals bool
+	// workers, when above 0, is how many files fix checks, fixes and
+	// writes at once (otherwise as many as the processors, and eight
+	// writes): tests compare one with several.
+	workers int
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -64,11 +68,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 func runWith(args []string, stdin io.Reader, stdout, stderr io.Writer, signals bool) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, color: colorWanted(stdout), progress: progress.Wanted(stderr, os.LookupEnv), signals: signals}
+	return (&env{stdin: stdin, stdout: stdout, stderr: stderr, color: colorWanted(stdout), progress: progress.Wanted(stderr, os.LookupEnv), signals: signals}).run(args)
+}
+
+// run runs the command tree with e.
+func (e *env) run(args []string) int {
+	stderr := e.stderr
 	root := newRoot(e)
 	root.SetArgs(args)
-	root.SetIn(stdin)
-	root.SetOut(stdout)
+	root.SetIn(e.stdin)
+	root.SetOut(e.stdout)
 	root.SetErr(stderr)
 	err := root.Execute()
 	if err == nil {

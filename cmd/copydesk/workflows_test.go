@@ -122,10 +122,18 @@ func TestProjectIsTheCorpus(t *testing.T) {
 		if strings.Index(r.stdout, "one/a.txt") > strings.Index(r.stdout, "two/a.txt") {
 			t.Errorf("files out of order:\n%s", r.stdout)
 		}
-		// fix has one engine: it says so.
-		r = exe(t, bin, dir, "", nil, "fix", "one/a.txt", "two/b.txt")
-		wantCode(t, r, 2)
-		mustContain(t, "stderr", r.stderr, "one/a.txt and two/b.txt are under different configs")
+		// fix groups the paths by config too: each file is fixed as its
+		// own config says, against its own project.
+		writeIn(t, dir, "two/.copydesk.yaml", "rules:\n  repeated-word: off\n")
+		r = exe(t, bin, dir, "", nil, "fix", "two/a.txt", "one/a.txt", "two/b.txt")
+		wantCode(t, r, 0)
+		mustContain(t, "stdout", r.stdout, "Fixed 1 problem in 1 file; 0 left.")
+		mustNotContain(t, "stdout", r.stdout, "nav-link-broken")
+		for path, want := range map[string]string{"one/a.txt": ferryArticle, "two/a.txt": slip, "two/b.txt": lighthouseArticle} {
+			if got, err := os.ReadFile(filepath.Join(dir, path)); err != nil || string(got) != want {
+				t.Errorf("%s after fix: %v\n%s\nwant\n%s", path, err, got, want)
+			}
+		}
 	})
 
 	t.Run("no config and no git: the current folder", func(t *testing.T) {

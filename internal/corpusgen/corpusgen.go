@@ -3,6 +3,8 @@
 package corpusgen
 
 import (
+	"bytes"
+	"errors"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -259,4 +261,42 @@ func (g *generator) build(a, prev, next *article) Article {
 		defects = append([]Defect(nil), w.defects...)
 	}
 	return Article{Name: a.name, Title: a.title, Body: body, Defects: defects}
+}
+
+// Long generates one article of about opts.Bytes: the first generated
+// article whole, then the bodies of the following ones, so that it has
+// one front matter and one title and reads as a very long article with
+// many paragraphs, headings, links and (with DefectRate) defects.
+func Long(opts Options) []byte {
+	var out []byte
+	size := opts.Bytes
+	opts.Bytes *= 2
+	stop := errors.New("long enough")
+	_ = Generate(opts, func(a Article) error {
+		body := a.Body
+		if out != nil {
+			body = withoutFrontMatter(body)
+		}
+		out = append(out, body...)
+		if !bytes.HasSuffix(out, []byte("\n\n")) {
+			out = append(out, '\n')
+		}
+		if int64(len(out)) >= size {
+			return stop
+		}
+		return nil
+	})
+	return out
+}
+
+// withoutFrontMatter cuts a leading YAML (---) or TOML (+++) block.
+func withoutFrontMatter(b []byte) []byte {
+	for _, fence := range []string{"---\n", "+++\n"} {
+		if rest, ok := bytes.CutPrefix(b, []byte(fence)); ok {
+			if i := bytes.Index(rest, []byte("\n"+fence)); i >= 0 {
+				return rest[i+1+len(fence):]
+			}
+		}
+	}
+	return b
 }

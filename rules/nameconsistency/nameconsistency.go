@@ -43,7 +43,7 @@ var Rule = &lint.Rule{
 	},
 	Options:  []lint.OptionDecl{minCount, ratio},
 	Corpus:   lint.FactCodec(lint.CorpusFacts(collect, check), names.EncodeFact, names.DecodeFact),
-	Requires: []lint.Requirement{names.DocWords},
+	Requires: []lint.Requirement{names.DocWords, names.DocScratch},
 }
 
 var (
@@ -62,7 +62,7 @@ var (
 var memo = lint.NewKeptValue("count of the archive's names", func() *names.Memo { return new(names.Memo) })
 
 func collect(pass *lint.Pass) *names.Fact {
-	return names.MineWords(pass.Doc, names.DocWords.Of(pass), names.MineOptions{MinCount: minCount.Get(pass), Ratio: ratio.Get(pass), Context: pass.Context})
+	return names.MineWords(pass.Doc, names.DocWords.Of(pass), names.MineOptions{MinCount: minCount.Get(pass), Ratio: ratio.Get(pass), Context: pass.Context}, names.DocScratch.Of(pass))
 }
 
 func check(pass *lint.CorpusPass, facts []*names.Fact) {

@@ -37,7 +37,7 @@ var Rule = &lint.Rule{
 			"fix across a line break (it would join two lines) or for a dropped word or swapped names.",
 	},
 	Run:      run,
-	Requires: []lint.Requirement{names.DocWords},
+	Requires: []lint.Requirement{names.DocWords, names.DocScratch},
 }
 
 func run(pass *lint.Pass) {
@@ -45,7 +45,7 @@ func run(pass *lint.Pass) {
 	if ix == nil {
 		return
 	}
-	ix.FindIn(pass.Doc, names.DocWords.Of(pass), func(m names.Match) {
+	ix.FindIn(pass.Doc, names.DocWords.Of(pass), names.DocScratch.Of(pass), func(m names.Match) {
 		if ix.Distinct(m.Text, m.Target.Surface) {
 			return
 		}

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/copydesk/copydesk/internal/corpusgen"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode/utf32"
 )
@@ -78,6 +79,12 @@ func inputs() map[string][]byte {
 		t.WriteString("|\n")
 	}
 	m["table-512k.md"] = []byte(t.String())
+	// Ordinary articles of 1, 10 and 50 MB: many paragraphs, headings,
+	// links and planted defects, one front matter.
+	for _, mb := range []int{1, 10, 50} {
+		m[fmt.Sprintf("article-%dmb.md", mb)] = corpusgen.Long(corpusgen.Options{Bytes: int64(mb) << 20, Seed: int64(mb) << 20, MarkdownShare: 1, DefectRate: 2})
+		m[fmt.Sprintf("article-%dmb.txt", mb)] = corpusgen.Long(corpusgen.Options{Bytes: int64(mb) << 20, Seed: int64(mb) << 20, DefectRate: 2})
+	}
 	return m
 }
 

@@ -208,6 +208,7 @@ func (r *archiveRun) match(docs []int) {
 	var wg sync.WaitGroup
 	for k := range shares {
 		wg.Go(func() {
+			var scratch Scratch // this goroutine's, from one document to the next
 			for x := k; x < len(docs); x += shares {
 				di := docs[x]
 				lim := opt.limits(di)
@@ -222,7 +223,7 @@ func (r *archiveRun) match(docs []int) {
 				if src == nil {
 					continue
 				}
-				ix.FindWords(src, facts[di], func(m Match) {
+				ix.FindWords(src, facts[di], &scratch, func(m Match) {
 					if m.Known || len(taken) > 0 && taken[phraseKey(m.Text)] {
 						return // a spelling the glossary lists: name-variant's
 					}
@@ -328,13 +329,11 @@ func (r *archiveRun) findings() []Finding {
 			}
 			per[di] = nil // not reported
 		}
-		var ws []word
 		for di, f := range facts {
 			if f == nil || di >= len(srcs) {
 				continue
 			}
-			ws = unpackWords(ws[:0], f.words, f.nwords)
-			f.wordTexts(srcs[di], ws, func(w word, t []byte) {
+			f.wordTexts(srcs[di], func(w word, t []byte) {
 				// a one-word spelling, at the start of a sentence too:
 				// Tamsen, said a book a hundred times, is a name
 				if w.upper() {
@@ -625,13 +624,11 @@ func countLower(srcs [][]byte, facts []*Fact, cands map[string]*candidate, names
 	if len(low) == 0 {
 		return
 	}
-	var ws []word
 	for di, f := range facts {
 		if f == nil || di >= len(srcs) {
 			continue
 		}
-		ws = unpackWords(ws[:0], f.words, f.nwords)
-		f.wordTexts(srcs[di], ws, func(w word, t []byte) {
+		f.wordTexts(srcs[di], func(w word, t []byte) {
 			if w.lower() && w.letters >= 5 {
 				if c := low[string(t)]; c != nil {
 					c.lower++

@@ -2,7 +2,6 @@ package names
 
 import (
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/document"
@@ -86,9 +85,6 @@ func (m *matcher) rawDiffers(j int) bool {
 	return len(m.rawKey(j)) != len(m.key(j))
 }
 
-// matchers keeps the matchers' buffers between documents.
-var matchers = sync.Pool{New: func() any { return new(matcher) }}
-
 // Find reports the near misses and known variants of glossary names in the
 // prose of doc. Code, URLs, link targets and front matter other than the
 // title and description are not prose and are never searched.
@@ -98,19 +94,20 @@ func (ix *Index) Find(doc *document.Document, fn func(Match)) {
 	}
 	w := NewWords(doc)
 	defer w.Release()
-	ix.FindIn(doc, w, fn)
+	ix.FindIn(doc, w, nil, fn)
 }
 
-// FindIn is Find over the document's words, built already (DocWords).
-func (ix *Index) FindIn(doc *document.Document, w *Words, fn func(Match)) {
+// FindIn is Find over the document's words, built already (DocWords),
+// with the memory of s (DocScratch; nil for memory of its own).
+func (ix *Index) FindIn(doc *document.Document, w *Words, s *Scratch, fn func(Match)) {
 	if ix == nil || len(ix.Forms) == 0 {
 		return
 	}
-	m := matchers.Get().(*matcher)
-	defer func() {
-		m.ix, m.src, m.words, m.head = nil, nil, nil, false
-		matchers.Put(m)
-	}()
+	if s == nil {
+		s = new(Scratch)
+	}
+	m := &s.match
+	defer func() { m.ix, m.src, m.words, m.head = nil, nil, nil, false }()
 	m.ix, m.src = ix, doc.Src
 	for _, r := range w.blocks {
 		// every match starts at a capitalised word; navigation lines are
@@ -125,18 +122,21 @@ func (ix *Index) FindIn(doc *document.Document, w *Words, fn func(Match)) {
 
 // FindWords is Find over the words a Fact kept of a document whose source
 // is src: the consistency rule matches each document against the names
-// mined from all of them, after the documents' tokens are gone.
-func (ix *Index) FindWords(src []byte, f *Fact, fn func(Match)) {
+// mined from all of them, after the documents' tokens are gone. It uses
+// the memory of s (nil for memory of its own).
+func (ix *Index) FindWords(src []byte, f *Fact, s *Scratch, fn func(Match)) {
 	if ix == nil || len(ix.Forms) == 0 || f == nil || len(f.words) == 0 {
 		return
 	}
-	m := matchers.Get().(*matcher)
+	if s == nil {
+		s = new(Scratch)
+	}
+	m := &s.match
 	defer func() {
 		m.ix, m.src, m.words = nil, nil, nil
 		if cap(m.unpacked) > 1<<16 {
 			m.unpacked = nil // do not keep a huge document's words for ever
 		}
-		matchers.Put(m)
 	}()
 	m.unpacked = unpackWords(m.unpacked[:0], f.words, f.nwords)
 	m.ix, m.src, m.words = ix, src, m.unpacked

@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/document"
@@ -148,19 +148,23 @@ var nameFields = []string{"author", "authors", "by", "team"}
 func Mine(doc *document.Document, opt MineOptions) *Fact {
 	w := NewWords(doc)
 	defer w.Release()
-	return MineWords(doc, w, opt)
+	return MineWords(doc, w, opt, nil)
 }
 
-// MineWords is Mine over the document's words, built already (DocWords):
-// the fact keeps none of them but copies.
-func MineWords(doc *document.Document, w *Words, opt MineOptions) *Fact {
+// MineWords is Mine over the document's words, built already (DocWords),
+// with the memory of s (DocScratch; nil for memory of its own): the fact
+// keeps none of them but copies.
+func MineWords(doc *document.Document, w *Words, opt MineOptions, s *Scratch) *Fact {
 	if opt.MinCount <= 0 {
 		opt.MinCount = 3
 	}
 	if opt.Ratio <= 0 {
 		opt.Ratio = 3
 	}
-	m := miners.Get().(*miner)
+	if s == nil {
+		s = new(Scratch)
+	}
+	m := &s.mine
 	defer m.release()
 	m.opt, m.doc, m.src, m.fact = opt, doc, doc.Src, &Fact{}
 	m.all, m.ranges = w.all, w.blocks
@@ -199,15 +203,15 @@ func (f *Fact) keepText(src []byte) {
 	f.lower, f.lowerKept = lowerWords(src), true
 }
 
-// wordTexts calls fn with each of ws, the fact's words unpacked, and its
-// text: from src, or, when src is nil, from the text the fact kept.
-func (f *Fact) wordTexts(src []byte, ws []word, fn func(w word, t []byte)) {
+// wordTexts calls fn with each of the fact's words and its text: from
+// src, or, when src is nil, from the text the fact kept.
+func (f *Fact) wordTexts(src []byte, fn func(w word, t []byte)) {
 	off := 0
 	var text []byte
 	if src == nil {
 		text = []byte(f.wtext)
 	}
-	for _, w := range ws {
+	for w := range packedWords(f.words, f.nwords) {
 		n := int(w.end - w.start)
 		if src != nil {
 			fn(w, src[w.start:w.end])
@@ -225,7 +229,9 @@ func (f *Fact) wordTexts(src []byte, ws []word, fn func(w word, t []byte)) {
 // run, so that no two words become neighbours that were not. They are
 // kept packed (see packWord).
 func (m *miner) keepWords() {
-	b := m.kept[:0]
+	// Room for every word at the usual 4 bytes, so that a long document's
+	// buffer is not grown, and copied, two dozen times.
+	b := slices.Grow(m.kept[:0], 4*len(m.all))
 	var end int32
 	n := 0
 	for _, r := range m.ranges {
@@ -300,9 +306,6 @@ func (f *Fact) str(r strRange) string { return f.strs[r.lo:r.hi] }
 // spansOf returns the occurrences kept of spelling s.
 func (f *Fact) spansOf(s *mined) []span32 { return f.spans[s.span0 : s.span0+int32(s.nspans)] }
 
-// miners keeps the miners' buffers and maps between documents.
-var miners = sync.Pool{New: func() any { return new(miner) }}
-
 func (m *miner) release() {
 	m.index.reset()
 	m.pairs.reset()
@@ -317,7 +320,6 @@ func (m *miner) release() {
 		m.strs, m.spans, m.kept = nil, nil, nil
 		m.spells, m.pairList, m.forms, m.pairAt = nil, nil, nil, nil
 	}
-	miners.Put(m)
 }
 
 func (m *miner) text(w word) []byte { return m.src[w.start:w.end] }

@@ -271,10 +271,13 @@ func TestPairContext(t *testing.T) {
 
 // The two rules read one document's words: mining them writes nothing
 // into them (a headline's words are marked in the miner's own copy), and
-// matching them finds what matching words of its own finds.
+// matching them finds what matching words of its own finds. Both use one
+// scratch from document to document, as the engine has them do, and find
+// what fresh memory finds.
 func TestSharedWords(t *testing.T) {
 	ix := NewIndex(GenerateGlossary(200, 1))
 	n := 0
+	scratch := new(Scratch)
 	err := corpusgen.Generate(corpusgen.Options{Bytes: 200 << 10, Seed: 3, MarkdownShare: 0.5, DefectRate: 4}, func(a corpusgen.Article) error {
 		doc, err := parse.Parse(a.Name, a.Body)
 		if err != nil {
@@ -285,8 +288,8 @@ func TestSharedWords(t *testing.T) {
 		var alone, shared []Match
 		ix.Find(doc, func(m Match) { alone = append(alone, m) })
 		fAlone := Mine(doc, MineOptions{})
-		fShared := MineWords(doc, w, MineOptions{})
-		ix.FindIn(doc, w, func(m Match) { shared = append(shared, m) })
+		fShared := MineWords(doc, w, MineOptions{}, scratch)
+		ix.FindIn(doc, w, scratch, func(m Match) { shared = append(shared, m) })
 		if !reflect.DeepEqual(w.all, before) {
 			t.Fatalf("%s: mining changed the shared words", a.Name)
 		}
@@ -296,7 +299,13 @@ func TestSharedWords(t *testing.T) {
 		if !reflect.DeepEqual(fAlone, fShared) {
 			t.Errorf("%s: facts differ when mined over shared words", a.Name)
 		}
-		n += len(shared) + len(fShared.words)
+		var kept, keptShared []Match
+		ix.FindWords(doc.Src, fAlone, nil, func(m Match) { kept = append(kept, m) })
+		ix.FindWords(doc.Src, fShared, scratch, func(m Match) { keptShared = append(keptShared, m) })
+		if !reflect.DeepEqual(kept, keptShared) {
+			t.Errorf("%s: matches %v in the kept words, %v with the shared scratch", a.Name, kept, keptShared)
+		}
+		n += len(shared) + len(fShared.words) + len(kept)
 		w.Release()
 		return nil
 	})

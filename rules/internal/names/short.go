@@ -168,6 +168,13 @@ func (m *miner) shortUses(defs []shortDef) {
 			lens |= 1 << min(n, 63)
 		}
 	}
+	// The definitions of each first word, latest first: a word is compared
+	// with those only, so that a long document with many definitions is
+	// not read once per definition.
+	byKey := map[string][]int{}
+	for di := len(defs) - 1; di >= 0; di-- {
+		byKey[defs[di].keys[0]] = append(byKey[defs[di].keys[0]], di)
+	}
 	var kbuf [64]byte
 	kb := kbuf[:0]
 	for _, r := range m.ranges {
@@ -180,13 +187,10 @@ func (m *miner) shortUses(defs []shortDef) {
 				continue
 			}
 			t := m.text(ws[i])
-			for di := len(defs) - 1; di >= 0; di-- {
+			kb = appendKey(kb[:0], t)
+			for _, di := range byKey[string(kb)] {
 				d := &defs[di]
 				if int(ws[i].start) < d.end || i+len(d.keys) > len(ws) || len(t) < len(d.keys[0]) || len(t) > len(d.keys[0])+3 || t[0]|0x20 != d.keys[0][0]|0x20 {
-					continue
-				}
-				kb = appendKey(kb[:0], t)
-				if string(kb) != d.keys[0] {
 					continue
 				}
 				u, ok, article := m.judgeUse(ws, i, d)

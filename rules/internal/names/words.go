@@ -7,6 +7,7 @@ package names
 import (
 	"bytes"
 	"encoding/binary"
+	"iter"
 	"slices"
 	"strings"
 	"sync"
@@ -85,32 +86,54 @@ func unpackWords(dst []word, b string, n int) []word {
 	var end int32
 	i := 0
 	for j := k; j < len(dst); j++ {
-		// most words: a distance below 64 and a length below 128, a byte
-		// each
-		var d, size int32
-		if c := b[i]; c < 0x80 {
-			d = int32(c>>1) ^ -int32(c&1)
-			i++
-		} else {
-			u, w := uvarint(b, i)
-			d = int32(u>>1) ^ -int32(u&1)
-			i += w
-		}
-		if c := b[i]; c < 0x80 {
-			size = int32(c)
-			i++
-		} else {
-			u, w := uvarint(b, i)
-			size = int32(u)
-			i += w
-		}
-		start := end + d
-		end = start + size
-		f := b[i+1]
-		dst[j] = word{start: start, end: end, letters: b[i], flags: wordFlags(f) & keptFlags, sep: sep(f >> 5)}
-		i += 2
+		dst[j], i = unpackWord(b, i, end)
+		end = dst[j].end
 	}
 	return dst
+}
+
+// packedWords yields the n packed words of b as unpackWords returns them,
+// for a reader that goes through them once: no array of a long
+// document's words.
+func packedWords(b string, n int) iter.Seq[word] {
+	return func(yield func(word) bool) {
+		var end int32
+		i := 0
+		for range n {
+			var w word
+			w, i = unpackWord(b, i, end)
+			end = w.end
+			if !yield(w) {
+				return
+			}
+		}
+	}
+}
+
+// unpackWord reads the packed word at b[i:], whose predecessor ended at
+// end, and returns it with where the next one starts.
+func unpackWord(b string, i int, end int32) (word, int) {
+	// most words: a distance below 64 and a length below 128, a byte each
+	var d, size int32
+	if c := b[i]; c < 0x80 {
+		d = int32(c>>1) ^ -int32(c&1)
+		i++
+	} else {
+		u, w := uvarint(b, i)
+		d = int32(u>>1) ^ -int32(u&1)
+		i += w
+	}
+	if c := b[i]; c < 0x80 {
+		size = int32(c)
+		i++
+	} else {
+		u, w := uvarint(b, i)
+		size = int32(u)
+		i += w
+	}
+	start := end + d
+	f := b[i+1]
+	return word{start: start, end: start + size, letters: b[i], flags: wordFlags(f) & keptFlags, sep: sep(f >> 5)}, i + 2
 }
 
 // uvarint reads the varint at b[i:] and returns it with its length.
@@ -186,6 +209,15 @@ var wordsPool = sync.Pool{New: func() any { return new(Words) }}
 // NewWords returns the words of doc. Release gives their memory back.
 func NewWords(doc *document.Document) *Words {
 	w := wordsPool.Get().(*Words)
+	// All the room at once: grown block by block, a long document's array
+	// would be copied a few dozen times, five times its size in all.
+	n := 0
+	for bi := range doc.Blocks {
+		if b := &doc.Blocks[bi]; minable(b) {
+			n += wordTokens(doc.BlockTokens(b))
+		}
+	}
+	w.all = slices.Grow(w.all, n)
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
 		if !minable(b) {
@@ -229,7 +261,10 @@ func (w *Words) Release() {
 // the same rules, before the fast loop goes on.
 func wordsOf(dst []word, doc *document.Document, b *document.Block) []word {
 	toks := doc.BlockTokens(b)
-	dst = slices.Grow(dst, len(toks)) // a word a token at most: never grown below
+	// scanFast writes without checking for room: room for a word a word
+	// token, never grown below (NewWords made it for every block). A word
+	// a token would reserve about twice what a long block's words take.
+	dst = slices.Grow(dst, wordTokens(toks))
 	src := doc.Src
 	pending, started := sepBreak, false
 	for i := 0; i < len(toks); {
@@ -239,6 +274,17 @@ func wordsOf(dst []word, doc *document.Document, b *document.Block) []word {
 		}
 	}
 	return dst
+}
+
+// wordTokens counts the word tokens of toks: at most one word each.
+func wordTokens(toks []document.Token) int {
+	n := 0
+	for i := range toks {
+		if toks[i].Kind == document.TokWord {
+			n++
+		}
+	}
+	return n
 }
 
 // scanFast scans toks from i while they are spaces, marks, and ASCII
