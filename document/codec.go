@@ -13,7 +13,7 @@ import (
 
 // AppendSummary writes what the corpus rules read of a summary of a
 // context file (path, title, dates, navigation, front matter, links,
-// anchors, Head) for a cache that outlives the process. Not written: the
+// anchors, Head, CROnly) for a cache that outlives the process. Not written: the
 // text and what only printing or fixing a finding in it needs (line
 // starts, protected spans), since a context file has no findings. It
 // fails on a front matter value of a type it does not know.
@@ -80,6 +80,7 @@ func AppendSummary(w *wire.Writer, s *Summary) error {
 	w.Bool(s.Head.PlusFrontMatter)
 	w.Bool(s.Head.Containers)
 	w.Bool(s.Head.Includes)
+	w.Bool(s.CROnly)
 	return nil
 }
 
@@ -151,6 +152,7 @@ func ReadSummary(r *wire.Reader) *Summary {
 		}
 	}
 	s.Head.PlusFrontMatter, s.Head.Containers, s.Head.Includes = r.Bool(), r.Bool(), r.Bool()
+	s.CROnly = r.Bool()
 	if r.Err() != nil {
 		return nil
 	}
@@ -301,12 +303,22 @@ func appendValue(w *wire.Writer, v any) error {
 		w.Uint(valFloat)
 		w.Uint(math.Float64bits(v))
 	case time.Time:
-		b, err := v.MarshalBinary()
-		if err != nil {
-			return fmt.Errorf("front matter time: %w", err)
-		}
+		// Not MarshalBinary: it keeps a zone's offset but not its name,
+		// and TOML's local dates are in zones named date-local and the like.
 		w.Uint(valTime)
-		w.Bytes(b)
+		w.Int(v.Unix())
+		w.Int(int64(v.Nanosecond()))
+		switch loc := v.Location(); loc {
+		case time.UTC:
+			w.Uint(0)
+		case time.Local:
+			w.Uint(1)
+		default:
+			name, off := v.Zone()
+			w.Uint(2)
+			w.String(name)
+			w.Int(int64(off))
+		}
 	case map[string]any:
 		w.Uint(valMap)
 		keys := make([]string, 0, len(v))
@@ -364,11 +376,23 @@ func readValue(r *wire.Reader, depth int) any {
 	case valFloat:
 		return math.Float64frombits(r.Uint())
 	case valTime:
-		var t time.Time
-		if err := t.UnmarshalBinary(r.Bytes()); err != nil {
+		sec, nsec := r.Int(), r.Int()
+		if nsec < 0 || nsec >= 1e9 {
 			r.Fail(wire.ErrCorrupt)
+			return nil
 		}
-		return t
+		t := time.Unix(sec, nsec)
+		switch r.Uint() {
+		case 0:
+			return t.UTC()
+		case 1:
+			return t.Local()
+		case 2:
+			name, off := r.String(), r.Int32()
+			return t.In(time.FixedZone(name, int(off)))
+		}
+		r.Fail(wire.ErrCorrupt)
+		return nil
 	case valMap:
 		n := r.Len(2)
 		m := make(map[string]any, n)

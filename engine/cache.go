@@ -40,11 +40,10 @@ func (e *Engine) fromCache(in Input, c *ContextFile) *FileResult {
 	if c.Skipped != "" || c.Summary == nil {
 		return f
 	}
-	cfgPath := in.ConfigPath
-	if cfgPath == "" {
-		cfgPath = in.Path
-	}
-	f.rel = e.Config.Rel(cfgPath)
+	// The cache keeps a file under one name; a run from another folder
+	// names it otherwise, and links resolve from the name it gives.
+	c.Summary.Path = in.Path
+	f.rel = e.Config.Rel(configPath(in))
 	f.settings = e.Config.Settings(e.Registry, f.rel)
 	for _, r := range e.Registry.Rules() {
 		if r.Corpus != nil && r.Corpus.Collects() && !e.Config.OffEverywhere(r.ID) {
