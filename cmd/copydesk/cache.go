@@ -3,9 +3,12 @@ package main
 import (
 	"bytes"
 	"crypto/sha256"
+	byteorder "encoding/binary"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"os"
 	"path/filepath"
@@ -47,12 +50,17 @@ type fileCache struct {
 	key     [32]byte
 	started time.Time
 	log     io.Writer // --verbose: why the cache was not used; nil: silent
+	// reported are the files the run reports: not read as context this
+	// time, their entries are kept for a run that reads them so.
+	reported []string
 
 	mu      sync.Mutex
 	old     map[string]cacheEntry
 	entries map[string]cacheEntry // what the next run gets: used and new
 	stats   map[string]fileStamp  // each file as it was when the run asked
 	changed bool
+	hits    int
+	asked   int
 }
 
 // fileStamp says whether a file is the one a cache entry was made from.
@@ -87,35 +95,41 @@ func contextCacheDir(root string) (string, error) {
 }
 
 // cacheKey names what a cache entry depends on besides the file: the
-// build of copydesk (its version, and the executable's size and time,
-// which change with every build) and the configuration as loaded (rules,
-// options, names glossary), --select and --ignore included.
+// build of copydesk (its version and VCS stamp, and the executable's
+// identity: path, size, time and inode, which every build changes), the
+// configuration as loaded (rules, options, overrides, the names glossary
+// with the files it came from, --select and --ignore), the rules, whether
+// non-articles are skipped, and the local time zone (TOML's local dates
+// are read in it). Hashing the executable itself would cost more than a
+// warm run saves.
 func cacheKey(eng *engine.Engine) ([32]byte, error) {
 	h := sha256.New()
 	h.Write([]byte(cacheMagic))
 	if bi, ok := debug.ReadBuildInfo(); ok {
-		fmt.Fprintln(h, bi.GoVersion, bi.Main.Path, bi.Main.Version)
+		fmt.Fprintln(h, bi.GoVersion, bi.Main.Path, bi.Main.Version, bi.Main.Sum)
 		for _, s := range bi.Settings {
 			fmt.Fprintln(h, s.Key, s.Value)
 		}
 	}
 	exe, err := os.Executable()
 	if err != nil {
-		return [32]byte{}, err
+		return [32]byte{}, fmt.Errorf("find the executable: %w", err)
 	}
 	st, err := os.Stat(exe)
 	if err != nil {
-		return [32]byte{}, err
+		return [32]byte{}, fmt.Errorf("look at the executable: %w", err)
 	}
-	fmt.Fprintln(h, exe, st.Size(), st.ModTime().UnixNano())
+	fmt.Fprintln(h, exe, st.Size(), st.ModTime().UnixNano(), inode(st))
 	cfg, err := json.Marshal(eng.Config)
 	if err != nil {
 		return [32]byte{}, fmt.Errorf("configuration: %w", err)
 	}
 	h.Write(cfg)
 	for _, r := range eng.Registry.Rules() {
-		fmt.Fprintln(h, r.ID, eng.Config.OffEverywhere(r.ID))
+		fmt.Fprintln(h, r.ID, r.Corpus != nil, eng.Config.OffEverywhere(r.ID))
 	}
+	zone, off := time.Now().Zone()
+	fmt.Fprintln(h, eng.SkipNonArticles, zone, off)
 	var k [32]byte
 	copy(k[:], h.Sum(nil))
 	return k, nil
@@ -163,17 +177,27 @@ func openContextCache(eng *engine.Engine, log io.Writer) *fileCache {
 }
 
 // decodeCache reads a cache file's entries, if it is one made with key.
+// The file is the magic, the key, a checksum of the rest (CRC-32C: a
+// changed byte in a string would otherwise read back as another word),
+// and the entries.
 func decodeCache(b []byte, key [32]byte) (map[string]cacheEntry, error) {
 	if !bytes.HasPrefix(b, []byte(cacheMagic)) {
-		return nil, fmt.Errorf("not a cache file of this version")
+		return nil, errors.New("not a cache file of this version")
 	}
+	damaged := fmt.Errorf("damaged or cut short: %w", wire.ErrCorrupt)
 	r := wire.NewReader(b[len(cacheMagic):])
-	if k := r.Bytes(); !bytes.Equal(k, key[:]) {
-		if r.Err() != nil {
-			return nil, r.Err()
-		}
-		return nil, fmt.Errorf("made by another build or configuration")
+	k := r.Bytes()
+	if r.Err() != nil {
+		return nil, damaged
 	}
+	if !bytes.Equal(k, key[:]) {
+		return nil, errors.New("made by another build or configuration")
+	}
+	body := b[len(b)-r.Left():]
+	if len(body) < 4 || crc32.Checksum(body[4:], castagnoli) != byteorder.LittleEndian.Uint32(body) {
+		return nil, damaged
+	}
+	r = wire.NewReader(body[4:])
 	n := r.Len(5)
 	out := make(map[string]cacheEntry, n)
 	for range n {
@@ -185,19 +209,28 @@ func decodeCache(b []byte, key [32]byte) (map[string]cacheEntry, error) {
 		out[path] = e
 	}
 	if !r.Done() {
-		return nil, fmt.Errorf("damaged or cut short: %w", wire.ErrCorrupt)
+		return nil, damaged
 	}
 	return out, nil
 }
 
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
 // encodeCache is the file decodeCache reads.
 func encodeCache(entries map[string]cacheEntry, key [32]byte) []byte {
-	w := &wire.Writer{B: []byte(cacheMagic)}
-	w.Bytes(key[:])
 	paths := make([]string, 0, len(entries))
-	for p := range entries {
+	size := len(cacheMagic) + len(key) + 16
+	for p, e := range entries {
 		paths = append(paths, p)
+		size += len(p) + len(e.data) + 4*byteorder.MaxVarintLen64
 	}
+	// sized once: appending to a buffer the size of the archive grew it
+	// a dozen times, a quarter of a first run's time
+	w := &wire.Writer{B: make([]byte, 0, size)}
+	w.B = append(w.B, cacheMagic...)
+	w.Bytes(key[:])
+	sum := len(w.B)
+	w.B = append(w.B, 0, 0, 0, 0)
 	slices.Sort(paths)
 	w.Uint(uint64(len(paths)))
 	for _, p := range paths {
@@ -208,6 +241,7 @@ func encodeCache(entries map[string]cacheEntry, key [32]byte) []byte {
 		w.Uint(e.stamp.ino)
 		w.Bytes(e.data)
 	}
+	byteorder.LittleEndian.PutUint32(w.B[sum:], crc32.Checksum(w.B[sum+4:], castagnoli))
 	return w.B
 }
 
@@ -231,6 +265,7 @@ func (c *fileCache) Get(path string) (*engine.ContextFile, bool) {
 	stamp := fileStamp{size: st.Size(), mtime: st.ModTime().UnixNano(), ino: inode(st)}
 	c.mu.Lock()
 	c.stats[key] = stamp
+	c.asked++
 	e, ok := c.old[key]
 	c.mu.Unlock()
 	if !ok || e.stamp != stamp {
@@ -238,13 +273,12 @@ func (c *fileCache) Get(path string) (*engine.ContextFile, bool) {
 	}
 	f, err := c.eng.DecodeContextFile(e.data)
 	if err != nil {
-		if c.log != nil {
-			fmt.Fprintf(c.log, "copydesk: cache: %s: not used: %v\n", path, err)
-		}
+		c.say("%s: entry not used: %v", path, err)
 		return nil, false
 	}
 	c.mu.Lock()
 	c.entries[key] = e
+	c.hits++
 	c.mu.Unlock()
 	return f, true
 }
@@ -261,9 +295,7 @@ func (c *fileCache) Put(path string, f *engine.ContextFile) {
 	}
 	data, err := c.eng.EncodeContextFile(f)
 	if err != nil {
-		if c.log != nil {
-			fmt.Fprintf(c.log, "copydesk: cache: %s: not kept: %v\n", path, err)
-		}
+		c.say("%s: not kept: %v", path, err)
 		return
 	}
 	c.mu.Lock()
@@ -273,13 +305,24 @@ func (c *fileCache) Put(path string, f *engine.ContextFile) {
 }
 
 // save writes the cache for the next run, when it holds anything new or
-// lost an entry: to a temporary file beside it, renamed over it.
+// lost an entry: to a temporary file beside it, renamed over it, so that
+// a run reading it meanwhile, or one writing it at the same time, sees
+// one whole file or the other.
 func (c *fileCache) save() {
+	for _, p := range c.reported {
+		if e, ok := c.old[p]; ok {
+			if _, now := c.entries[p]; !now {
+				c.entries[p] = e
+			}
+		}
+	}
 	if !c.changed && len(c.entries) == len(c.old) {
+		c.say("%d of %d files from the cache, which is unchanged", c.hits, c.asked)
 		return
 	}
 	err := func() error {
-		if err := os.MkdirAll(filepath.Dir(c.file), 0o755); err != nil {
+		// Only its user reads it: it holds words of every article.
+		if err := os.MkdirAll(filepath.Dir(c.file), 0o700); err != nil {
 			return err
 		}
 		tmp, err := os.CreateTemp(filepath.Dir(c.file), cacheName+".*")
@@ -296,14 +339,23 @@ func (c *fileCache) save() {
 		}
 		return os.Rename(tmp.Name(), c.file)
 	}()
-	if err != nil && c.log != nil {
-		fmt.Fprintf(c.log, "copydesk: cache: not written: %v\n", err)
+	if err != nil {
+		c.say("not written: %v", err)
+		return
+	}
+	c.say("%d of %d files from the cache; %s written with %d", c.hits, c.asked, c.file, len(c.entries))
+}
+
+// say writes a --verbose line about the cache.
+func (c *fileCache) say(format string, a ...any) {
+	if c.log != nil {
+		fmt.Fprintf(c.log, "copydesk: cache: "+format+"\n", a...)
 	}
 }
 
 // registerNoCache adds --no-cache to a command that reads context files.
 func registerNoCache(cmd *cobra.Command, c *commonFlags) {
-	cmd.Flags().BoolVar(&c.noCache, "no-cache", false, "read every file of the archive, and keep nothing of them for the next run (see the README's \"Cache\")")
+	cmd.Flags().BoolVar(&c.noCache, "no-cache", false, "read every other article of the archive, neither using nor writing the cache of them (see the README's \"Cache\")")
 }
 
 // contextCache sets up eng's cache of context files for a run over
@@ -318,20 +370,35 @@ func (c *commonFlags) contextCache(e *env, eng *engine.Engine, inputs []engine.I
 		log = e.stderr
 	}
 	fc := openContextCache(eng, log)
-	if fc != nil {
-		eng.Cache = fc
+	if fc == nil {
+		return nil
 	}
+	for _, in := range inputs {
+		if !in.CorpusOnly && in.Src == nil {
+			fc.reported = append(fc.reported, cacheKeyPath(in.Path))
+		}
+	}
+	eng.Cache = fc
 	return fc
 }
 
-// done ends the run's use of the cache, written for the next run if the
-// run succeeded.
+// done ends the run's use of the cache, written for the next run only if
+// the run succeeded: a file or path that could not be read, or a rule
+// that failed, leaves the cache as it was.
 func (fc *fileCache) done(succeeded bool) {
 	if fc == nil {
 		return
 	}
 	fc.eng.Cache = nil
-	if succeeded {
-		fc.save()
+	if !succeeded {
+		fc.say("not written: the run failed")
+		return
 	}
+	fc.save()
+}
+
+// runSucceeded: nothing went wrong in res beyond the findings, and no
+// path was a problem.
+func runSucceeded(res *engine.Result, problems int) bool {
+	return problems == 0 && len(res.RunErrors) == 0 && len(res.Errors()) == 0
 }

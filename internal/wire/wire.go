@@ -56,6 +56,9 @@ func NewReader(b []byte) *Reader { return &Reader{b: b} }
 // Err is the first failure, nil when every read so far succeeded.
 func (r *Reader) Err() error { return r.err }
 
+// Left is the number of bytes not read yet.
+func (r *Reader) Left() int { return len(r.b) }
+
 // Done reports whether every byte was read without failure.
 func (r *Reader) Done() bool { return r.err == nil && len(r.b) == 0 }
 

@@ -430,35 +430,35 @@ func countLowerWords(srcs [][]byte, facts []*Fact, counts map[string]int) []int 
 // lowerWords counts each lower-case ASCII word standing alone in src,
 // scanned as countLowerWords scans, and packs them in byte order: length,
 // word and count, each word once.
-func lowerWords(src []byte) string {
-	text := string(src)
-	var ws []string
-	for i := 0; i < len(text); {
-		c := text[i]
-		if c < 'a' || c > 'z' || i > 0 && !wordStart(text[i-1]) {
+func lowerWords(src []byte, counts map[string]int) string {
+	clear(counts)
+	for i := 0; i < len(src); {
+		c := src[i]
+		if c < 'a' || c > 'z' || i > 0 && !wordStart(src[i-1]) {
 			i++
 			continue
 		}
 		j := i + 1
-		for j < len(text) && text[j] >= 'a' && text[j] <= 'z' {
+		for j < len(src) && src[j] >= 'a' && src[j] <= 'z' {
 			j++
 		}
 		if wordEnd(src, j) {
-			ws = append(ws, text[i:j])
+			counts[string(src[i:j])]++
 		}
 		i = j
 	}
+	ws := make([]string, 0, len(counts))
+	size := 0
+	for w := range counts {
+		ws = append(ws, w)
+		size += len(w) + 2
+	}
 	slices.Sort(ws)
-	var b []byte
-	for i := 0; i < len(ws); {
-		j := i + 1
-		for j < len(ws) && ws[j] == ws[i] {
-			j++
-		}
-		b = binary.AppendUvarint(b, uint64(len(ws[i])))
-		b = append(b, ws[i]...)
-		b = binary.AppendUvarint(b, uint64(j-i))
-		i = j
+	b := make([]byte, 0, size)
+	for _, w := range ws {
+		b = binary.AppendUvarint(b, uint64(len(w)))
+		b = append(b, w...)
+		b = binary.AppendUvarint(b, uint64(counts[w]))
 	}
 	return string(b)
 }

@@ -13,6 +13,10 @@ const factVersion = 2
 // nil f too.
 func EncodeFact(f *Fact) []byte {
 	w := &wire.Writer{}
+	if f != nil {
+		// sized once, roughly: the strings and a few bytes a number
+		w.B = make([]byte, 0, 64+len(f.strs)+len(f.words)+len(f.wtext)+len(f.lower)+12*len(f.spells)+6*len(f.spans)+64*len(f.Shorts))
+	}
 	w.Uint(factVersion)
 	w.Bool(f != nil)
 	if f == nil {

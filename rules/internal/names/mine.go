@@ -92,16 +92,17 @@ type MineOptions struct {
 }
 
 type miner struct {
-	opt    MineOptions
-	doc    *document.Document
-	src    []byte
-	words  []word      // the current block's words: a window on all
-	all    []word      // every prose block's words, shared: never written
-	ranges []wordRange // where each block's words are in all
-	fact   *Fact
-	kbuf   []byte
-	idbuf  []byte
-	kept   []byte // the packed words kept, before the fact's copy
+	opt         MineOptions
+	doc         *document.Document
+	src         []byte
+	words       []word      // the current block's words: a window on all
+	all         []word      // every prose block's words, shared: never written
+	ranges      []wordRange // where each block's words are in all
+	fact        *Fact
+	kbuf        []byte
+	idbuf       []byte
+	kept        []byte         // the packed words kept, before the fact's copy
+	lowerCounts map[string]int // lowerWords' counts, kept for the next document
 	// loosePhrase marks the spelling being added as run on by a lowercase word
 	loosePhrase bool
 
@@ -187,20 +188,28 @@ func MineWords(doc *document.Document, w *Words, opt MineOptions, s *Scratch) *F
 	m.finish()
 	m.keepWords()
 	if opt.Context {
-		m.fact.keepText(doc.Src)
+		if m.lowerCounts == nil {
+			m.lowerCounts = map[string]int{}
+		}
+		m.fact.keepText(doc.Src, m.lowerCounts)
 	}
 	return m.fact
 }
 
 // keepText keeps what Archive reads of a context document's text: its
-// kept words' text and its lower-case words.
-func (f *Fact) keepText(src []byte) {
-	var b []byte
-	for _, w := range unpackWords(nil, f.words, f.nwords) {
+// kept words' text and its lower-case words (counted in counts, the
+// miner's, emptied first).
+func (f *Fact) keepText(src []byte, counts map[string]int) {
+	n := 0
+	for w := range packedWords(f.words, f.nwords) {
+		n += int(w.end - w.start)
+	}
+	b := make([]byte, 0, n)
+	for w := range packedWords(f.words, f.nwords) {
 		b = append(b, src[w.start:w.end]...)
 	}
 	f.wtext = string(b)
-	f.lower, f.lowerKept = lowerWords(src), true
+	f.lower, f.lowerKept = lowerWords(src, counts), true
 }
 
 // wordTexts calls fn with each of the fact's words and its text: from
@@ -315,9 +324,9 @@ func (m *miner) release() {
 	m.doc, m.src, m.fact = nil, nil, nil
 	m.spells, m.strs, m.spans = m.spells[:0], m.strs[:0], m.spans[:0]
 	m.pairList, m.forms, m.pairAt = m.pairList[:0], m.forms[:0], m.pairAt[:0]
-	if cap(m.strs) > 1<<20 || cap(m.spans) > 1<<16 || cap(m.kept) > 1<<20 {
+	if cap(m.strs) > 1<<20 || cap(m.spans) > 1<<16 || cap(m.kept) > 1<<20 || len(m.lowerCounts) > 1<<14 {
 		// do not keep a huge document's buffers for ever
-		m.strs, m.spans, m.kept = nil, nil, nil
+		m.strs, m.spans, m.kept, m.lowerCounts = nil, nil, nil, nil
 		m.spells, m.pairList, m.forms, m.pairAt = nil, nil, nil, nil
 	}
 }
