@@ -113,9 +113,10 @@ func (e *Engine) EncodeContextFile(c *ContextFile) ([]byte, error) {
 }
 
 // DecodeContextFile reads back what EncodeContextFile made; it fails on
-// bytes it did not make, and on facts of a rule this registry lacks.
+// bytes it did not make, and on facts of a rule this registry lacks. What
+// it returns shares b's memory: b must never change again.
 func (e *Engine) DecodeContextFile(b []byte) (*ContextFile, error) {
-	r := wire.NewReader(b)
+	r := wire.NewSharedReader(b)
 	c := &ContextFile{Skipped: r.String()}
 	if r.Bool() {
 		c.Summary = document.ReadSummary(r)

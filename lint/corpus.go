@@ -25,7 +25,8 @@ type CorpusCheck struct {
 // gives it back, equal in what check reads of it, or fails on bytes
 // encode did not make. F is the rule's fact type, as in CorpusFacts; a
 // fact of another type is not stored. Facts of a document read as context
-// only (Pass.Context) are the ones kept, so they must carry no text.
+// only (Pass.Context) are the ones kept, so they must carry no text. A
+// decoded fact may share the bytes' memory: the driver never changes them.
 func FactCodec[F any](c *CorpusCheck, encode func(F) []byte, decode func([]byte) (F, error)) *CorpusCheck {
 	c.encode = func(a any) ([]byte, bool) {
 		f, ok := a.(F)
@@ -51,7 +52,8 @@ func (c *CorpusCheck) EncodeFact(f any) ([]byte, bool) {
 	return c.encode(f)
 }
 
-// DecodeFact gives back a fact from what EncodeFact made.
+// DecodeFact gives back a fact from what EncodeFact made; it may share
+// b's memory, which must not change again.
 func (c *CorpusCheck) DecodeFact(b []byte) (any, error) {
 	if c.decode == nil {
 		return nil, fmt.Errorf("the rule's facts cannot be stored")

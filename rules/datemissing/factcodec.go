@@ -21,7 +21,7 @@ func encodeFact(f *fact) []byte {
 }
 
 func decodeFact(b []byte) (*fact, error) {
-	r := wire.NewReader(b)
+	r := wire.NewSharedReader(b) // b is the cache's: it does not change
 	var f *fact
 	if r.Bool() {
 		f = &fact{dated: r.Bool()}

@@ -63,7 +63,7 @@ func EncodeFact(f *Fact) []byte {
 // not make: every range and count is checked, so that a fact read from a
 // damaged cache cannot make the rule read out of bounds.
 func DecodeFact(b []byte) (*Fact, error) {
-	r := wire.NewReader(b)
+	r := wire.NewSharedReader(b) // b is the cache's: it does not change
 	if v := r.Uint(); r.Err() == nil && v != factVersion {
 		return nil, fmt.Errorf("names fact: version %d, want %d", v, factVersion)
 	}
