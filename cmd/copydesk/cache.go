@@ -49,6 +49,7 @@ type fileCache struct {
 	file    string
 	key     [32]byte
 	started time.Time
+	cwd     string    // the current folder, for keyPath
 	log     io.Writer // --verbose: why the cache was not used; nil: silent
 	// reported are the files the run reports: not read as context this
 	// time, their entries are kept for a run that reads them so.
@@ -158,7 +159,12 @@ func openContextCache(eng *engine.Engine, log io.Writer) *fileCache {
 		say("not used: %v", err)
 		return nil
 	}
-	c := &fileCache{eng: eng, file: filepath.Join(dir, cacheName), key: key, started: time.Now(), log: log,
+	cwd, err := os.Getwd()
+	if err != nil {
+		say("not used: %v", err)
+		return nil
+	}
+	c := &fileCache{eng: eng, file: filepath.Join(dir, cacheName), key: key, started: time.Now(), cwd: cwd, log: log,
 		entries: map[string]cacheEntry{}, stats: map[string]fileStamp{}}
 	b, err := os.ReadFile(c.file)
 	switch {
@@ -245,19 +251,20 @@ func encodeCache(entries map[string]cacheEntry, key [32]byte) []byte {
 	return w.B
 }
 
-// cacheKeyPath is the path entries are kept under: absolute, so that a
-// run from another folder of the project finds them.
-func cacheKeyPath(path string) string {
-	if abs, err := filepath.Abs(path); err == nil {
-		return abs
+// keyPath is the path entries are kept under: absolute, so that a run
+// from another folder of the project finds them. The folder is asked
+// once (filepath.Abs asks the system each time).
+func (c *fileCache) keyPath(path string) string {
+	if filepath.IsAbs(path) || c.cwd == "" {
+		return filepath.Clean(path)
 	}
-	return path
+	return filepath.Join(c.cwd, path)
 }
 
 // Get returns the file's entry if the file is as it was when the entry
 // was made.
 func (c *fileCache) Get(path string) (*engine.ContextFile, bool) {
-	key := cacheKeyPath(path)
+	key := c.keyPath(path)
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, false
@@ -286,7 +293,7 @@ func (c *fileCache) Get(path string) (*engine.ContextFile, bool) {
 // Put keeps what the run read of a file, stamped as the file was when Get
 // looked, before it was read: a file changed since is read again next time.
 func (c *fileCache) Put(path string, f *engine.ContextFile) {
-	key := cacheKeyPath(path)
+	key := c.keyPath(path)
 	c.mu.Lock()
 	stamp, ok := c.stats[key]
 	c.mu.Unlock()
@@ -375,7 +382,7 @@ func (c *commonFlags) contextCache(e *env, eng *engine.Engine, inputs []engine.I
 	}
 	for _, in := range inputs {
 		if !in.CorpusOnly && in.Src == nil {
-			fc.reported = append(fc.reported, cacheKeyPath(in.Path))
+			fc.reported = append(fc.reported, fc.keyPath(in.Path))
 		}
 	}
 	eng.Cache = fc

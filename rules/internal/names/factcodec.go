@@ -53,7 +53,7 @@ func EncodeFact(f *Fact) []byte {
 	}
 	w.String(f.words)
 	w.Uint(uint64(f.nwords))
-	w.String(f.wtext)
+	w.Bytes(f.wtext)
 	w.Bool(f.lowerKept)
 	w.String(f.lower)
 	return w.B
@@ -117,7 +117,7 @@ func DecodeFact(b []byte) (*Fact, error) {
 		r.Fail(wire.ErrCorrupt)
 	}
 	f.nwords = int(nw)
-	f.wtext = r.String()
+	f.wtext = r.Bytes()
 	f.lowerKept = r.Bool()
 	f.lower = r.String()
 	if !r.Done() {
@@ -138,11 +138,11 @@ func wordsValid(f *Fact) (ok bool) {
 		}
 	}()
 	total := 0
-	for _, w := range unpackWords(nil, f.words, f.nwords) {
+	for w := range packedWords(f.words, f.nwords) {
 		if w.start < 0 || w.end < w.start {
 			return false
 		}
 		total += int(w.end - w.start)
 	}
-	return f.wtext == "" || total == len(f.wtext)
+	return len(f.wtext) == 0 || total == len(f.wtext)
 }

@@ -77,8 +77,9 @@ type Fact struct {
 	// archive needs of its text, which may go: wtext is the text of the
 	// words kept, one after the other, and lower counts each lower-case
 	// ASCII word standing alone (as countLowerWords counts them), packed
-	// in byte order: length, word, count, as uvarints and bytes.
-	wtext     string
+	// in byte order: length, word, count, as uvarints and bytes. Read
+	// from a cache, they share its memory: never written to.
+	wtext     []byte
 	lower     string
 	lowerKept bool
 }
@@ -208,7 +209,7 @@ func (f *Fact) keepText(src []byte, counts map[string]int) {
 	for w := range packedWords(f.words, f.nwords) {
 		b = append(b, src[w.start:w.end]...)
 	}
-	f.wtext = string(b)
+	f.wtext = b
 	f.lower, f.lowerKept = lowerWords(src, counts), true
 }
 
@@ -216,10 +217,7 @@ func (f *Fact) keepText(src []byte, counts map[string]int) {
 // src, or, when src is nil, from the text the fact kept.
 func (f *Fact) wordTexts(src []byte, fn func(w word, t []byte)) {
 	off := 0
-	var text []byte
-	if src == nil {
-		text = []byte(f.wtext)
-	}
+	text := f.wtext
 	for w := range packedWords(f.words, f.nwords) {
 		n := int(w.end - w.start)
 		if src != nil {
