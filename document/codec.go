@@ -182,10 +182,10 @@ func appendDateField(w *wire.Writer, d *DateField) {
 	w.Bool(p.HasWeekday)
 	w.Bool(p.Ambiguous)
 	w.String(p.Layout)
-	switch {
-	case p.Zone == nil:
+	switch p.Zone {
+	case nil:
 		w.Uint(0)
-	case p.Zone == time.UTC:
+	case time.UTC:
 		w.Uint(1)
 	default:
 		name, off := p.Time().Zone()

@@ -11,7 +11,7 @@ import (
 // same size and time is not the one a cache entry was made from.
 func inode(st os.FileInfo) uint64 {
 	if s, ok := st.Sys().(*syscall.Stat_t); ok {
-		return uint64(s.Ino)
+		return s.Ino
 	}
 	return 0
 }
