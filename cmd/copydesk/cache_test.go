@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -157,6 +158,36 @@ func TestContextCacheThroughBinary(t *testing.T) {
 			lint(t, dir, 0, "cache: 4 of 4 files from the cache, which is unchanged", "news/a.txt")
 		})
 	}
+
+	t.Run("runs at the same time", func(t *testing.T) {
+		// Each run has something new to write: the file each writes
+		// whole by rename is one the next run reads.
+		writeIn(t, dir, "archive/d.txt", "Pier Reopens\n\nDate: 2025-03-21\n\nThe Harbour Trust reopened the pier on Saturday.\n")
+		ages.age("archive/d.txt")
+		var cmds []*exec.Cmd
+		var outs []*bytes.Buffer
+		for _, f := range []string{"news/a.txt", "archive/b.txt", "archive/c.txt", "news/a.txt", "archive/b.txt", "archive/c.txt"} {
+			c := exec.Command(bin, "lint", "--verbose", f)
+			c.Dir, c.Env = dir, append(os.Environ(), env...)
+			var out bytes.Buffer
+			c.Stderr = &out
+			if err := c.Start(); err != nil {
+				t.Fatal(err)
+			}
+			cmds, outs = append(cmds, c), append(outs, &out)
+		}
+		for i, c := range cmds {
+			if err := c.Wait(); err != nil && c.ProcessState.ExitCode() > 1 {
+				t.Fatalf("run %d: %v\n%s", i, err, outs[i])
+			}
+			mustNotContain(t, "stderr", outs[i].String(), "not used", "not written")
+		}
+		r := lint(t, dir, 0, "files from the cache", "news/a.txt")
+		mustNotContain(t, "stderr", r.stderr, "not used")
+		if left, _ := filepath.Glob(filepath.Join(cacheDir, "*", cacheName+".*")); len(left) > 0 {
+			t.Errorf("temporary files left: %v", left)
+		}
+	})
 
 	t.Run("fix", func(t *testing.T) {
 		writeIn(t, dir, "news/e.txt", "Tide Tables\n\nDate: 2025-03-21\n\nThe tide tables for for April are out.\n")
