@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -148,9 +149,12 @@ type DateField struct {
 	Label     string // "Date:", "Publish Time:", "date" (front matter key)
 	LabelSpan Span
 	Raw       string
-	Span      Span       // the raw date's bytes
-	Parsed    dates.Date // valid only when ParseErr is nil
-	ParseErr  error      // the text is not a date at all
+	// Lead is the label as written up to the date, the space after it
+	// included ("Date: "), so that comparing layouts needs no text.
+	Lead     string
+	Span     Span       // the raw date's bytes
+	Parsed   dates.Date // valid only when ParseErr is nil
+	ParseErr error      // the text is not a date at all
 }
 
 // Config names the source as dates.sources in the configuration writes it.
@@ -208,6 +212,10 @@ type Summary struct {
 	// slug as GitHub (and Hugo's default) and VitePress make it, explicit
 	// {#id} attributes, and id/name attributes in raw HTML. Lower case.
 	Anchors []string
+	// Head is what the rules across articles read of the text itself,
+	// worked out by the parser while the text is there: a file read as
+	// context for them needs none of its text after parsing.
+	Head Head
 	// CROnly is set when the file's lines end with CR alone (classic
 	// Mac OS): Src has LF in place of each CR, at the same offsets, and
 	// FileSrc gives the text as in the file.
@@ -224,6 +232,64 @@ type Summary struct {
 	// finding, which is quadratic on a one-line file.
 	marksOnce sync.Once
 	marks     []runeMark
+}
+
+// Head is what a document's text shows beyond its parsed summary: where
+// its title may be, and the habits of the site generator it is written for.
+type Head struct {
+	// FirstLines are, for plain text, up to three non-blank lines from the
+	// top, bullet glyphs and spaces trimmed, lines of dashes skipped: what
+	// a next link may name the article by besides its title.
+	FirstLines []string
+	// PlusFrontMatter: the text opens with +++ (TOML front matter).
+	PlusFrontMatter bool
+	// Containers: a line opens a ::: container (VitePress, Docusaurus).
+	Containers bool
+	// Includes: the text pulls in others (a shortcode, a template include,
+	// an @include or import line), so its anchors may come from them.
+	Includes bool
+}
+
+// ReadHead works out s.Head from s.Src; a parser calls it once.
+func (s *Summary) ReadHead() {
+	src := s.Src
+	s.Head = Head{
+		PlusFrontMatter: bytes.HasPrefix(src[s.bom:], []byte("+++")),
+		Containers:      bytes.Contains(src, []byte("\n:::")),
+	}
+	for _, m := range [][]byte{[]byte("{{<"), []byte("{{%"), []byte("{% include"), []byte("@include"), []byte("\nimport ")} {
+		if bytes.Contains(src, m) {
+			s.Head.Includes = true
+			break
+		}
+	}
+	if s.Format == FormatText {
+		s.Head.FirstLines = firstLines(src, 3)
+	}
+}
+
+// firstLines returns up to n non-blank lines from the top of a text, bullet
+// glyphs and spaces trimmed, skipping lines of dashes.
+func firstLines(src []byte, n int) []string {
+	var out []string
+	for len(src) > 0 && len(out) < n {
+		line := src
+		if k := bytes.IndexByte(src, '\n'); k >= 0 {
+			line, src = src[:k], src[k+1:]
+		} else {
+			src = nil
+		}
+		line = bytes.TrimSpace(line)
+		if len(line) == 0 || len(line) > 1000 {
+			continue
+		}
+		t := strings.TrimSpace(strings.TrimLeft(string(line), "•·*-"))
+		if t == "" || strings.Trim(t, "-=_") == "" {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 // ProtectKind says what a protected span is.

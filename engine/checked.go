@@ -17,7 +17,8 @@ type Checked struct {
 	f          FileResult
 }
 
-// Src is the text the file was checked in.
+// Src is the text the file was checked in; nil for a context file whose
+// text went after parsing (Engine.Cache).
 func (c *Checked) Src() []byte { return c.f.Summary.Src }
 
 // checked returns f as the document rules left it, for Engine.Checked, or
@@ -32,10 +33,15 @@ func checked(in Input, f *FileResult) *Checked {
 }
 
 // reuse returns a fresh copy of the result c holds if c was made from
-// in's path, config path and text, and nil otherwise.
+// in's path, config path and text, and nil otherwise. A context file
+// whose text went after parsing (Engine.Cache) is taken as it was read
+// earlier in the run, as one with its text would be.
 func (c *Checked) reuse(in Input) *FileResult {
-	if c == nil || in.Src == nil || c.f.Path != in.Path || c.configPath != configPath(in) ||
-		c.corpusOnly != in.CorpusOnly || !bytes.Equal(c.f.Summary.Src, in.Src) {
+	if c == nil || c.f.Path != in.Path || c.configPath != configPath(in) || c.corpusOnly != in.CorpusOnly {
+		return nil
+	}
+	if textless := c.f.Summary.Src == nil; textless != (in.Src == nil) || textless && !c.corpusOnly ||
+		!bytes.Equal(c.f.Summary.Src, in.Src) {
 		return nil
 	}
 	f := c.f

@@ -56,6 +56,7 @@ type FileResult struct {
 
 	rel        string
 	corpusOnly bool
+	src        []byte // the text given, when not read from Path (Input.Src)
 	settings   map[string]config.RuleSettings
 	facts      []ruleFact // what the corpus rules collected of the file
 }
@@ -160,6 +161,16 @@ type Engine struct {
 	// Keep says how much of each file the Result keeps; the zero value
 	// keeps the summaries with their texts.
 	Keep Keep
+	// dropContextText lets the text of each file read as context go once
+	// it is parsed, as a summary read from a cache has none: tests set it
+	// to show that the corpus rules need none. rereads counts the texts
+	// read again for them.
+	dropContextText bool
+	rereads         atomic.Int64
+	// Cache, when set, gives what earlier runs read of the context files
+	// and takes what this run reads of them; their text is let go once
+	// they are parsed, as a cached file has none.
+	Cache ContextCache
 	// Checked, when set, is called by Lint with each input's index and its
 	// Checked, as soon as the document rules are done with it, for every
 	// input that was read and parsed. Given back in Input.Checked with the
@@ -191,15 +202,40 @@ func (e *Engine) Lint(inputs []Input) *Result {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				c := inputs[i].Checked
-				if files[i] = c.reuse(inputs[i]); files[i] == nil {
-					files[i] = e.lintInput(inputs[i], true)
+				in := inputs[i]
+				// A text given (a fixed file, standard input) is not the
+				// file's on disk, which is what the cache keeps.
+				useCache := in.CorpusOnly && e.Cache != nil && in.Src == nil
+				cached := false
+				c := in.Checked
+				if files[i] = c.reuse(in); files[i] == nil {
 					c = nil
+					if useCache {
+						if cf, ok := e.Cache.Get(in.Path); ok {
+							files[i], cached = e.fromCache(in, cf), true
+						}
+					}
+					if !cached {
+						files[i] = e.lintInput(in, true)
+					}
 				}
-				files[i].corpusOnly = inputs[i].CorpusOnly
+				f := files[i]
+				f.corpusOnly = in.CorpusOnly
+				if c == nil && f.corpusOnly && f.Summary != nil && f.Summary.Src != nil && e.dropsContextText() {
+					// Before Checked keeps the summary: a context file's
+					// text goes whether or not a later Lint reuses it.
+					f.Summary.Src = nil
+					if !cached && useCache {
+						if cf := toCache(f); cf != nil {
+							e.Cache.Put(in.Path, cf)
+						}
+					}
+				} else if c == nil && !cached && useCache && f.Skipped != "" {
+					e.Cache.Put(in.Path, &ContextFile{Skipped: f.Skipped})
+				}
 				if e.Checked != nil {
 					if c == nil {
-						c = checked(inputs[i], files[i])
+						c = checked(in, f)
 					}
 					if c != nil {
 						e.Checked(i, c)
@@ -280,7 +316,7 @@ func (e *Engine) LintSourceChecked(in Input) ([]lint.Diagnostic, *Checked, error
 }
 
 func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
-	f = &FileResult{Path: in.Path}
+	f = &FileResult{Path: in.Path, src: in.Src}
 	cfgPath := configPath(in)
 	f.rel = e.Config.Rel(cfgPath)
 	// byName: the file's name is a project file's (CHANGELOG.md); in
@@ -300,15 +336,7 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 	src := in.Src
 	if src == nil {
 		var err error
-		readFn := e.ReadFile
-		if readFn == nil {
-			readFn = func(p string) ([]byte, error) { return read.File(p, e.Config.FileSizeLimit()) }
-		}
-		src, err = readFn(in.Path)
-		if err == nil && int64(len(src)) > e.Config.FileSizeLimit() {
-			err = read.TooLarge(int64(len(src)), e.Config.FileSizeLimit())
-		}
-		if err != nil {
+		if src, err = e.read(in.Path); err != nil {
 			f.Err = read.Explain(err)
 			return f
 		}
@@ -384,7 +412,7 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 				f.Err = errors.Join(f.Err, err)
 			}
 		case r.Corpus != nil && r.Corpus.Collects() && collect && !e.Config.OffEverywhere(r.ID):
-			pass := &lint.Pass{Rule: r, Doc: doc, Options: s.Options, Project: &e.Config.Project, Rel: f.rel, Today: today, Sink: report, Inputs: docInputs, Values: &e.values}
+			pass := &lint.Pass{Rule: r, Doc: doc, Options: s.Options, Project: &e.Config.Project, Rel: f.rel, Today: today, Sink: report, Inputs: docInputs, Values: &e.values, Context: in.CorpusOnly && e.dropsContextText()}
 			var fact any
 			if err := safeRun(r, in.Path, func() { fact = r.Corpus.Collect(pass) }); err != nil {
 				f.Err = errors.Join(f.Err, err)
@@ -399,6 +427,41 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 // each followed by a collection: one cycle is nothing beside their work,
 // and it keeps the peak memory near what is live rather than twice it.
 const bigDocument = 8 << 20
+
+// dropsContextText: the text of each context file goes once it is
+// parsed, so the corpus rules' facts must keep what they need of it.
+func (e *Engine) dropsContextText() bool { return e.dropContextText || e.Cache != nil }
+
+// read reads the file at path as an input.
+func (e *Engine) read(path string) ([]byte, error) {
+	readFn := e.ReadFile
+	if readFn == nil {
+		readFn = func(p string) ([]byte, error) { return read.File(p, e.Config.FileSizeLimit()) }
+	}
+	src, err := readFn(path)
+	if err == nil && int64(len(src)) > e.Config.FileSizeLimit() {
+		err = read.TooLarge(int64(len(src)), e.Config.FileSizeLimit())
+	}
+	return src, err
+}
+
+// text is f's text as its summary's offsets read it: the summary's, or,
+// when it went (a context file), the file's read again. nil when the file
+// cannot be read now.
+func (e *Engine) text(f *FileResult) []byte {
+	if f.Summary != nil && f.Summary.Src != nil {
+		return f.Summary.Src
+	}
+	e.rereads.Add(1)
+	src := f.src
+	if src == nil {
+		var err error
+		if src, err = e.read(f.Path); err != nil {
+			return nil
+		}
+	}
+	return parse.Text(src)
+}
 
 // safeRun turns a rule's panic into an error naming the rule and file, so
 // one bug does not lose the other files' results.
@@ -490,6 +553,7 @@ func (e *Engine) runCorpusRules(files []*FileResult, kept *lint.Values) (notes [
 			},
 			Sink:     func(d lint.Diagnostic) { found[k] = append(found[k], d) },
 			NoteSink: func(s string) { said[k] = append(said[k], r.ID+": "+s) },
+			Text:     func(i int) []byte { return e.text(owners[i]) },
 		}
 		wg.Add(1)
 		sem <- struct{}{}

@@ -13,6 +13,7 @@ import (
 func encodingDiagnostic(path string, src []byte) (*document.Summary, lint.Diagnostic) {
 	s := &document.Summary{Path: path, Format: document.FormatOf(path), Src: src}
 	s.IndexLines()
+	s.ReadHead() // the corpus rules see the file as it is
 	p := read.DiagnoseEncoding(src)
 	line := s.Line(p.Offset)
 	col := 1

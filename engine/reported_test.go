@@ -21,7 +21,7 @@ import (
 // to find in: a name slip written in two articles (the lower-case word of
 // one is the other's finding too), dates in another layout, a broken link
 // and a broken next link.
-func reportedArchive(t *testing.T) []engine.Input {
+func reportedArchive(t testing.TB) []engine.Input {
 	var inputs []engine.Input
 	err := corpusgen.Generate(corpusgen.Options{Bytes: 1 << 20, Seed: 7, MarkdownShare: 0.3, DefectRate: 3}, func(a corpusgen.Article) error {
 		inputs = append(inputs, engine.Input{Path: filepath.FromSlash("gen/" + a.Name), Src: a.Body})
@@ -36,9 +36,18 @@ func reportedArchive(t *testing.T) []engine.Input {
 			"The %s opened a new pier on Tuesday. Staff of the %s said the pier serves the %s ferries. "+
 			"A spokesperson for the %s thanked the volunteers.\n\n[next]:Ferry timetable %d\n",
 			i, i+1, name, name, name, name, i+1)
+		body += "\nThe ferry to Marowdale left on time, and Marowdale was calm.\n"
 		switch i {
 		case 1, 4:
 			body += "\nVisitors asked the Corvane river Institute about the ferries.\n"
+			if i == 1 {
+				// a letter slipped, found only if the archive never writes
+				// the word in lower case: another article does (below), so
+				// that one is looked into again
+				body += "\nThe Marowdle ferry was late.\n"
+			}
+		case 5:
+			body += "\nThe boat passed a marowdle of gulls at dawn.\n"
 		case 2:
 			body = strings.Replace(body, "Date: 2025-04-03", "Date: April 3, 2025", 1)
 		case 3:
@@ -72,41 +81,63 @@ func TestReportedFindingsAgree(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
 		report func(i int, path string) bool
+		reread bool // a context file's text must be looked into again
 	}{
-		{"one file with a slip seen twice", func(_ int, p string) bool { return strings.HasSuffix(p, "timetable-1.txt") }},
-		{"the invented files", func(_ int, p string) bool { return strings.HasPrefix(p, "ferry") }},
-		{"every seventh file", func(i int, _ string) bool { return i%7 == 3 }},
+		{"one file with a slip seen twice", func(_ int, p string) bool { return strings.HasSuffix(p, "timetable-1.txt") }, true},
+		{"the invented files", func(_ int, p string) bool { return strings.HasPrefix(p, "ferry") }, false},
+		{"every seventh file", func(i int, _ string) bool { return i%7 == 3 }, false},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			some := make([]engine.Input, len(inputs))
-			reported := 0
-			for i, in := range inputs {
-				some[i] = in
-				some[i].CorpusOnly = !tc.report(i, in.Path)
-				if !some[i].CorpusOnly {
-					reported++
-				}
+		for _, drop := range []bool{false, true} {
+			name := tc.name
+			if drop {
+				// The context files' summaries without their text, as a cache
+				// gives them: the corpus rules need none of it.
+				name += ", context text dropped"
 			}
-			res := newEngine().Lint(some)
-			if len(res.Files) != reported {
-				t.Fatalf("%d files in the result, want the %d reported", len(res.Files), reported)
-			}
-			byRule := map[string]int{}
-			for _, f := range res.Files {
-				if !reflect.DeepEqual(f.Diagnostics, want[f.Path]) {
-					t.Errorf("%s: findings differ from the run reporting every file:\n got %v\nwant %v", f.Path, f.Diagnostics, want[f.Path])
-				}
-				for _, d := range f.Diagnostics {
-					if corpusRule(d) {
-						byRule[d.Rule]++
+			t.Run(name, func(t *testing.T) {
+				some := make([]engine.Input, len(inputs))
+				reported := 0
+				for i, in := range inputs {
+					some[i] = in
+					some[i].CorpusOnly = !tc.report(i, in.Path)
+					if !some[i].CorpusOnly {
+						reported++
 					}
 				}
-			}
-			if len(byRule) < 2 {
-				t.Error("fewer than two rules across articles find something in the files reported: the test would not see them differ")
-			}
-			t.Logf("findings of rules across articles: %v", byRule)
-		})
+				e := newEngine()
+				if drop {
+					engine.DropContextText(e)
+				}
+				res := e.Lint(some)
+				if len(res.Files) != reported {
+					t.Fatalf("%d files in the result, want the %d reported", len(res.Files), reported)
+				}
+				byRule := map[string]int{}
+				for _, f := range res.Files {
+					if !reflect.DeepEqual(f.Diagnostics, want[f.Path]) {
+						t.Errorf("%s: findings differ from the run reporting every file:\n got %v\nwant %v", f.Path, f.Diagnostics, want[f.Path])
+					}
+					for _, d := range f.Diagnostics {
+						if corpusRule(d) {
+							byRule[d.Rule]++
+						}
+					}
+				}
+				if drop {
+					// Only the few context files a finding makes a rule look
+					// into again are read again, not the archive.
+					n, ctx := engine.Rereads(e), len(inputs)-reported
+					if n*10 > ctx || tc.reread && n == 0 {
+						t.Errorf("%d of the %d context files read again", n, ctx)
+					}
+					t.Logf("%d of the %d context files read again", n, ctx)
+				}
+				if len(byRule) < 2 {
+					t.Error("fewer than two rules across articles find something in the files reported: the test would not see them differ")
+				}
+				t.Logf("findings of rules across articles: %v", byRule)
+			})
+		}
 	}
 	// The slip written in two articles is found in both, so that the first
 	// case judges one of them with the other as context.

@@ -14,6 +14,51 @@ import (
 type CorpusCheck struct {
 	collect func(*Pass) any // nil: the rule needs the summaries only
 	check   func(*CorpusPass, []any)
+	// encode and decode store a fact as bytes (FactCodec); nil when the
+	// rule has none.
+	encode func(any) ([]byte, bool)
+	decode func([]byte) (any, error)
+}
+
+// FactCodec lets a driver keep c's facts between processes (the command's
+// cache of the archive's files): encode turns a fact into bytes, decode
+// gives it back, equal in what check reads of it, or fails on bytes
+// encode did not make. F is the rule's fact type, as in CorpusFacts; a
+// fact of another type is not stored. Facts of a document read as context
+// only (Pass.Context) are the ones kept, so they must carry no text. A
+// decoded fact may share the bytes' memory: the driver never changes them.
+func FactCodec[F any](c *CorpusCheck, encode func(F) []byte, decode func([]byte) (F, error)) *CorpusCheck {
+	c.encode = func(a any) ([]byte, bool) {
+		f, ok := a.(F)
+		if !ok {
+			return nil, false
+		}
+		return encode(f), true
+	}
+	c.decode = func(b []byte) (any, error) { return decode(b) }
+	return c
+}
+
+// Storable reports whether the rule's facts can be kept as bytes: it
+// collects none, or it has a FactCodec.
+func (c *CorpusCheck) Storable() bool { return c.collect == nil || c.encode != nil }
+
+// EncodeFact turns a fact Collect returned into bytes; false when the
+// rule has no codec or the fact is not of its type.
+func (c *CorpusCheck) EncodeFact(f any) ([]byte, bool) {
+	if c.encode == nil {
+		return nil, false
+	}
+	return c.encode(f)
+}
+
+// DecodeFact gives back a fact from what EncodeFact made; it may share
+// b's memory, which must not change again.
+func (c *CorpusCheck) DecodeFact(b []byte) (any, error) {
+	if c.decode == nil {
+		return nil, fmt.Errorf("the rule's facts cannot be stored")
+	}
+	return c.decode(b)
 }
 
 // Corpus makes a corpus rule that needs nothing of a document beyond its

@@ -205,6 +205,10 @@ type Pass struct {
 	Inputs *DocInputs
 	// Values holds the engine's ProjectValues; nil outside the engine.
 	Values *Values
+	// Context: the document is read for the corpus rules only, and its
+	// text may go once they collected it (a cache keeps no text), so what
+	// the corpus phase needs of the text goes into the fact.
+	Context bool
 }
 
 // Report records a diagnostic at [start, end) of the document.
@@ -247,6 +251,11 @@ type CorpusPass struct {
 	// Kept holds the KeptValues the driver keeps from one run to the next;
 	// nil when it keeps none.
 	Kept *Values
+	// Text returns the text of Summaries[i]: its Src, or, for a context
+	// document whose text went after parsing, the text read again. nil
+	// when it cannot be had. A rule asks for it only for the few context
+	// documents it must look into again.
+	Text func(i int) []byte
 }
 
 // Reports reports whether Summaries[i]'s findings are kept. A finding

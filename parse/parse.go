@@ -44,13 +44,8 @@ func (p *Parser) Parse(name string, src []byte, facts bool) (*document.Document,
 	if err := read.CheckText(src); err != nil {
 		return nil, err
 	}
-	crOnly := bytes.IndexByte(src, '\r') >= 0 && bytes.IndexByte(src, '\n') < 0
-	if crOnly {
-		// Lines that end with CR alone (classic Mac OS) are read as lines:
-		// the same bytes with LF in place of each CR, so every offset
-		// stays where it was.
-		src = bytes.ReplaceAll(src, []byte{'\r'}, []byte{'\n'})
-	}
+	crOnly := crOnly(src)
+	src = Text(src)
 	doc := &document.Document{Summary: &document.Summary{Path: name, Format: document.FormatOf(name), Src: src, CROnly: crOnly}}
 	doc.IndexLines()
 	if crOnly {
@@ -78,6 +73,7 @@ func (p *Parser) Parse(name string, src []byte, facts bool) (*document.Document,
 	}
 	doc.SortProtected()
 	collectDates(doc, name)
+	doc.ReadHead()
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
 		if !facts {
@@ -87,6 +83,22 @@ func (p *Parser) Parse(name string, src []byte, facts bool) (*document.Document,
 		b.Facts = document.FactsOf(src, doc.BlockTokens(b))
 	}
 	return doc, nil
+}
+
+// crOnly: the lines of src end with CR alone (classic Mac OS).
+func crOnly(src []byte) bool {
+	return bytes.IndexByte(src, '\r') >= 0 && bytes.IndexByte(src, '\n') < 0
+}
+
+// Text returns src as Parse reads it, the text its summary's offsets are
+// in: lines that end with CR alone (classic Mac OS) are read as lines,
+// the same bytes with LF in place of each CR, so every offset stays where
+// it was.
+func Text(src []byte) []byte {
+	if crOnly(src) {
+		return bytes.ReplaceAll(src, []byte{'\r'}, []byte{'\n'})
+	}
+	return src
 }
 
 // collectDates records every publication date found: the date line or
@@ -103,6 +115,11 @@ func collectDates(doc *document.Document, name string) {
 	doc.Dates = all
 	if doc.Date == nil && len(all) > 0 {
 		doc.Date = all[0]
+	}
+	for _, d := range all {
+		if d.LabelSpan.End > d.LabelSpan.Start && d.LabelSpan.Start <= d.Span.Start && d.Span.Start <= len(doc.Src) {
+			d.Lead = string(doc.Src[d.LabelSpan.Start:d.Span.Start])
+		}
 	}
 }
 

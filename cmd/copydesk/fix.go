@@ -49,6 +49,7 @@ func newFixCmd(e *env) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error { return runFix(e, &f, args) },
 	}
 	f.register(cmd)
+	registerNoCache(cmd, &f.commonFlags)
 	cmd.Flags().BoolVar(&f.unsafe, "unsafe", false, "also apply fixes that need a person's eye")
 	cmd.Flags().BoolVar(&f.diff, "diff", false, "print a unified diff of the fixes and write nothing")
 	cmd.Flags().BoolVar(&f.check, "check", false, "write nothing; exit 1 if any file would change or a problem would remain")
@@ -211,6 +212,9 @@ func (f *fixFlags) fixGroup(e *env, w *writer, args []string) (*fixedGroup, erro
 	want := func(d lint.Diagnostic) bool {
 		return d.Fix != nil && (d.Fix.Applicability == lint.Safe || f.unsafe)
 	}
+	// Only the first lint reads the archive from disk; the rounds after it
+	// reuse what it read (engine.Checked).
+	cache := f.contextCache(e, eng, inputs)
 	run := settle(e, eng, inputs, want)
 
 	changed := run.changed()
@@ -274,6 +278,7 @@ func (f *fixFlags) fixGroup(e *env, w *writer, args []string) (*fixedGroup, erro
 			fr.Err = errors.Join(fr.Err, fmt.Errorf("fix: %w", err))
 		}
 	}
+	cache.done(!failed && runSucceeded(res, len(problems)))
 	return &fixedGroup{eng: eng, res: res, out: out, fixedProblems: fixedProblems, changed: len(changed),
 		failed: failed, unsettled: len(run.unsettled) > 0, problems: len(problems) > 0}, nil
 }

@@ -33,6 +33,7 @@ type commonFlags struct {
 	ignoreRules   []string
 	noIgnore      bool
 	verbose       bool
+	noCache       bool
 	args          []string       // the paths given, for finding their config
 	cmd           *cobra.Command // for warnings on its standard error
 }

@@ -42,6 +42,7 @@ func newLintCmd(e *env) *cobra.Command {
 	cmd.Flags().BoolVar(&f.statistics, "statistics", false, "print the number of problems per rule instead of each one")
 	cmd.Flags().StringVar(&f.baseline, "baseline", "", "report only problems that are not in this baseline file")
 	cmd.Flags().StringVar(&f.writeBaseline, "write-baseline", "", "record every problem found in this baseline file, report nothing, and exit 0")
+	registerNoCache(cmd, &f.commonFlags)
 	_ = cmd.MarkFlagFilename("baseline", "json")
 	_ = cmd.MarkFlagFilename("write-baseline", "json")
 	return cmd
@@ -103,7 +104,9 @@ func runLint(e *env, f *lintFlags, args []string) error {
 			fmt.Fprintf(e.stderr, "copydesk: %s: %s\n", report.Printable(p.Path), report.Printable(p.Message))
 		}
 		problems = append(problems, probs...)
+		cache := f.contextCache(e, g, inputs)
 		r := lintAll(e, g, inputs)
+		cache.done(runSucceeded(r, len(probs)))
 		res.Files = append(res.Files, r.Files...)
 		res.Skipped = append(res.Skipped, r.Skipped...)
 		res.Notes = append(res.Notes, r.Notes...)

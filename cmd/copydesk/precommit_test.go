@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -157,7 +158,16 @@ func binary(t testing.TB) string {
 }
 
 func TestMain(m *testing.M) {
+	// The runs the tests make keep their cache of context files in a
+	// folder of their own, not the user's (binaries run inherit it).
+	cacheDir, err := os.MkdirTemp("", "copydesk-test-cache-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	os.Setenv("COPYDESK_CACHE_DIR", cacheDir)
 	code := m.Run()
+	os.RemoveAll(cacheDir)
 	if built.bin != "" {
 		os.RemoveAll(filepath.Dir(built.bin))
 	}

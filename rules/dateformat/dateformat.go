@@ -90,7 +90,7 @@ func check(pass *lint.CorpusPass) {
 			case document.DateLine:
 				e.grp = groupLine
 				if f.LabelSpan.End > f.LabelSpan.Start {
-					e.label = string(sum.Src[f.LabelSpan.Start:f.Span.Start])
+					e.label = f.Lead
 					e.whole.Start = f.LabelSpan.Start
 					if hasCJK(f.Label) {
 						e.grp = groupLineCJK

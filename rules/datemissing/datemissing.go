@@ -36,7 +36,7 @@ var Rule = &lint.Rule{
 		Wrong: "The Museum opens a new gallery\n\nThe gallery shows the ocean collection.",
 		Right: "The Museum opens a new gallery\n\nDate: 2025-03-14\n\nThe gallery shows the ocean collection.",
 	},
-	Corpus: lint.CorpusFacts(collect, check),
+	Corpus: lint.FactCodec(lint.CorpusFacts(collect, check), encodeFact, decodeFact),
 }
 
 // minPages is the number of pages that must be asked for a date before the

@@ -206,7 +206,7 @@ func (c *judgeCtx) judge(from int, dest string) string {
 		return ""
 	}
 	t := x.Sums[target]
-	if t.Format != document.FormatMarkdown || nav.Included(t.Src) {
+	if t.Format != document.FormatMarkdown || t.Head.Includes {
 		return ""
 	}
 	f := strings.ToLower(frag)

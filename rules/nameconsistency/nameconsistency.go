@@ -42,7 +42,7 @@ var Rule = &lint.Rule{
 			"where a word was dropped or two names swapped.",
 	},
 	Options:  []lint.OptionDecl{minCount, ratio},
-	Corpus:   lint.CorpusFacts(collect, check),
+	Corpus:   lint.FactCodec(lint.CorpusFacts(collect, check), names.EncodeFact, names.DecodeFact),
 	Requires: []lint.Requirement{names.DocWords, names.DocScratch},
 }
 
@@ -62,7 +62,7 @@ var (
 var memo = lint.NewKeptValue("count of the archive's names", func() *names.Memo { return new(names.Memo) })
 
 func collect(pass *lint.Pass) *names.Fact {
-	return names.MineWords(pass.Doc, names.DocWords.Of(pass), names.MineOptions{MinCount: minCount.Get(pass), Ratio: ratio.Get(pass)}, names.DocScratch.Of(pass))
+	return names.MineWords(pass.Doc, names.DocWords.Of(pass), names.MineOptions{MinCount: minCount.Get(pass), Ratio: ratio.Get(pass), Context: pass.Context}, names.DocScratch.Of(pass))
 }
 
 func check(pass *lint.CorpusPass, facts []*names.Fact) {
@@ -77,7 +77,7 @@ func check(pass *lint.CorpusPass, facts []*names.Fact) {
 		srcs[i] = s.Src
 		limits[i] = names.Limits{MinCount: minCount.For(pass, s.Path), Ratio: ratio.For(pass, s.Path)}
 	}
-	opt := names.ArchiveOptions{Limits: limits, Project: pass.Project, Reported: pass.Reports, Memo: memo.Get(pass)}
+	opt := names.ArchiveOptions{Limits: limits, Project: pass.Project, Reported: pass.Reports, Memo: memo.Get(pass), Text: pass.Text}
 	for _, f := range names.Archive(srcs, facts, opt) {
 		d := lint.Diagnostic{Start: f.Span.Start, End: f.Span.End, Message: Message(f)}
 		if f.Fix {

@@ -1,7 +1,9 @@
 package names
 
 import (
+	"encoding/binary"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -28,6 +30,10 @@ type ArchiveOptions struct {
 	// Memo, when set, keeps the count of the archive's names for the next
 	// run over the same archive (see Memo).
 	Memo *Memo
+	// Text, when set, gives the text of a document whose src is nil (a
+	// context document whose text went): the few not reported that must
+	// be matched after all are read again.
+	Text func(di int) []byte
 }
 
 // Limits set when a phrase is one of the archive's names and when a
@@ -210,7 +216,14 @@ func (r *archiveRun) match(docs []int) {
 				if facts[di] == nil || di >= len(srcs) || ix == nil {
 					continue
 				}
-				ix.FindWords(srcs[di], facts[di], &scratch, func(m Match) {
+				src := srcs[di]
+				if src == nil && opt.Text != nil {
+					src = opt.Text(di)
+				}
+				if src == nil {
+					continue
+				}
+				ix.FindWords(src, facts[di], &scratch, func(m Match) {
 					if m.Known || len(taken) > 0 && taken[phraseKey(m.Text)] {
 						return // a spelling the glossary lists: name-variant's
 					}
@@ -250,10 +263,10 @@ func (r *archiveRun) match(docs []int) {
 					v := classify(m.Text, m.Target.Surface, m.Near)
 					// a word dropped or two swapped in a title or heading is
 					// a title of its own (Create Harbor Base Module File)
-					if !v.strong || handle(srcs[di], m.Start) || m.Near && m.Head {
+					if !v.strong || handle(src, m.Start) || m.Near && m.Head {
 						return
 					}
-					fix := v.kind != KindSwapped && v.kind != KindDropped && !strings.ContainsAny(string(srcs[di][m.Start:m.End]), "\n\r")
+					fix := v.kind != KindSwapped && v.kind != KindDropped && !strings.ContainsAny(string(src[m.Start:m.End]), "\n\r")
 					f := Finding{Doc: di, Span: document.Span{Start: m.Start, End: m.End}, Text: m.Text,
 						Target: m.Target.Surface, Count: t.count, Docs: t.docs, Kind: v.kind, Fix: fix, unless: v.unless}
 					if !strings.ContainsAny(m.Text, " -,&") {
@@ -300,7 +313,7 @@ func (r *archiveRun) findings() []Finding {
 		// is that finding's own too: such documents, those that write one
 		// of the words at all, are matched after all, for the count.
 		var more []int
-		for di, n := range countLowerWords(srcs, unless) {
+		for di, n := range countLowerWords(srcs, facts, unless) {
 			if n > 0 && !r.reported(di) {
 				more = append(more, di)
 			}
@@ -320,15 +333,15 @@ func (r *archiveRun) findings() []Finding {
 			if f == nil || di >= len(srcs) {
 				continue
 			}
-			for w := range packedWords(f.words, f.nwords) {
+			f.wordTexts(srcs[di], func(w word, t []byte) {
 				// a one-word spelling, at the start of a sentence too:
 				// Tamsen, said a book a hundred times, is a name
-				if t := srcs[di][w.start:w.end]; w.upper() {
+				if w.upper() {
 					if n, ok := singles[string(t)]; ok {
 						singles[string(t)] = n + 1
 					}
 				}
-			}
+			})
 		}
 	}
 	var out []Finding
@@ -348,9 +361,10 @@ func (r *archiveRun) findings() []Finding {
 
 // countLowerWords adds to counts how often each of its words, all lower
 // case ASCII, stands alone in the sources: a scan of the bytes, shared out
-// among goroutines, with no string made. It returns how many of the words
-// each source holds.
-func countLowerWords(srcs [][]byte, counts map[string]int) []int {
+// among goroutines, with no string made; a document without its source
+// (context, its text gone) gives the count its fact kept. It returns how
+// many of the words each document holds.
+func countLowerWords(srcs [][]byte, facts []*Fact, counts map[string]int) []int {
 	if len(counts) == 0 {
 		return nil
 	}
@@ -374,6 +388,15 @@ func countLowerWords(srcs [][]byte, counts map[string]int) []int {
 		wg.Go(func() {
 			for di := k; di < len(srcs); di += shares {
 				src := srcs[di]
+				if src == nil && di < len(facts) && facts[di] != nil && facts[di].lowerKept {
+					eachLower(facts[di].lower, func(w string, n int) {
+						if x, ok := index[w]; ok {
+							found[k][x] += n
+							perDoc[di] += n
+						}
+					})
+					continue
+				}
 				for i := 0; i < len(src); {
 					c := src[i]
 					if c < 'a' || c > 'z' || i > 0 && !wordStart(src[i-1]) {
@@ -402,6 +425,76 @@ func countLowerWords(srcs [][]byte, counts map[string]int) []int {
 		}
 	}
 	return perDoc
+}
+
+// lowerWords counts each lower-case ASCII word standing alone in src,
+// scanned as countLowerWords scans, and packs them in byte order: length,
+// word and count, each word once.
+func lowerWords(src []byte, counts map[string]int) string {
+	clear(counts)
+	for i := 0; i < len(src); {
+		c := src[i]
+		if c < 'a' || c > 'z' || i > 0 && !wordStart(src[i-1]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(src) && src[j] >= 'a' && src[j] <= 'z' {
+			j++
+		}
+		if wordEnd(src, j) {
+			counts[string(src[i:j])]++
+		}
+		i = j
+	}
+	ws := make([]string, 0, len(counts))
+	size := 0
+	for w := range counts {
+		ws = append(ws, w)
+		size += len(w) + 2
+	}
+	slices.Sort(ws)
+	b := make([]byte, 0, size)
+	for _, w := range ws {
+		b = binary.AppendUvarint(b, uint64(len(w)))
+		b = append(b, w...)
+		b = binary.AppendUvarint(b, uint64(counts[w]))
+	}
+	return string(b)
+}
+
+// eachLower calls fn with each word and count lowerWords packed; it stops
+// at bytes lowerWords did not write.
+func eachLower(packed string, fn func(w string, n int)) {
+	for i := 0; i < len(packed); {
+		l, k := uvarintString(packed, i)
+		if k <= 0 || l > uint64(len(packed)-i-k) {
+			return
+		}
+		i += k
+		w := packed[i : i+int(l)]
+		i += int(l)
+		n, k := uvarintString(packed, i)
+		if k <= 0 {
+			return
+		}
+		i += k
+		fn(w, int(n))
+	}
+}
+
+// uvarintString reads the uvarint at s[i:], and its length; 0 when there
+// is none.
+func uvarintString(s string, i int) (uint64, int) {
+	var x uint64
+	for k, sh := 0, uint(0); i+k < len(s) && k < binary.MaxVarintLen64; k, sh = k+1, sh+7 {
+		c := s[i+k]
+		if c < 0x80 {
+			return x | uint64(c)<<sh, k + 1
+		}
+		x |= uint64(c&0x7f) << sh
+	}
+	return 0, 0
 }
 
 // wordStart: a word of prose may start after c: not inside a word, an
@@ -535,13 +628,13 @@ func countLower(srcs [][]byte, facts []*Fact, cands map[string]*candidate, names
 		if f == nil || di >= len(srcs) {
 			continue
 		}
-		for w := range packedWords(f.words, f.nwords) {
+		f.wordTexts(srcs[di], func(w word, t []byte) {
 			if w.lower() && w.letters >= 5 {
-				if c := low[string(srcs[di][w.start:w.end])]; c != nil {
+				if c := low[string(t)]; c != nil {
 					c.lower++
 				}
 			}
-		}
+		})
 	}
 }
 

@@ -73,10 +73,24 @@ type Fact struct {
 	// (see packWord); nwords is their number.
 	words  string
 	nwords int
+	// For a document read as context only (MineOptions.Context), what the
+	// archive needs of its text, which may go: wtext is the text of the
+	// words kept, one after the other, and lower counts each lower-case
+	// ASCII word standing alone (as countLowerWords counts them), packed
+	// in byte order: length, word, count, as uvarints and bytes. Read
+	// from a cache, they share its memory: never written to.
+	wtext     []byte
+	lower     string
+	lowerKept bool
 }
 
 // MineOptions set when a spelling dominates within one document.
-type MineOptions struct{ MinCount, Ratio int }
+type MineOptions struct {
+	MinCount, Ratio int
+	// Context: the document is read as context only; the fact keeps what
+	// Archive needs of its text (see Fact.wtext).
+	Context bool
+}
 
 type miner struct {
 	opt   MineOptions
@@ -95,6 +109,8 @@ type miner struct {
 	// ends, in the next piece's indexes
 	keepUntil int
 	keepGap   bool
+	// lowerCounts: lowerWords' counts, kept for the next document
+	lowerCounts map[string]int
 	// loosePhrase marks the spelling being added as run on by a lowercase word
 	loosePhrase bool
 
@@ -186,7 +202,45 @@ func MineWords(doc *document.Document, w *Words, opt MineOptions, s *Scratch) *F
 		m.shortUses(shorts)
 	}
 	m.finish()
+	if opt.Context {
+		if m.lowerCounts == nil {
+			m.lowerCounts = map[string]int{}
+		}
+		m.fact.keepText(doc.Src, m.lowerCounts)
+	}
 	return m.fact
+}
+
+// keepText keeps what Archive reads of a context document's text: its
+// kept words' text and its lower-case words (counted in counts, the
+// miner's, emptied first).
+func (f *Fact) keepText(src []byte, counts map[string]int) {
+	n := 0
+	for w := range packedWords(f.words, f.nwords) {
+		n += int(w.end - w.start)
+	}
+	b := make([]byte, 0, n)
+	for w := range packedWords(f.words, f.nwords) {
+		b = append(b, src[w.start:w.end]...)
+	}
+	f.wtext = b
+	f.lower, f.lowerKept = lowerWords(src, counts), true
+}
+
+// wordTexts calls fn with each of the fact's words and its text: from
+// src, or, when src is nil, from the text the fact kept.
+func (f *Fact) wordTexts(src []byte, fn func(w word, t []byte)) {
+	off := 0
+	text := f.wtext
+	for w := range packedWords(f.words, f.nwords) {
+		n := int(w.end - w.start)
+		if src != nil {
+			fn(w, src[w.start:w.end])
+		} else if off+n <= len(text) {
+			fn(w, text[off:off+n])
+		}
+		off += n
+	}
 }
 
 // keepWords keeps, for matching against the archive's names once every
@@ -288,9 +342,9 @@ func (m *miner) release() {
 	m.doc, m.src, m.fact = nil, nil, nil
 	m.spells, m.strs, m.spans = m.spells[:0], m.strs[:0], m.spans[:0]
 	m.pairList, m.forms, m.pairAt = m.pairList[:0], m.forms[:0], m.pairAt[:0]
-	if cap(m.strs) > 1<<20 || cap(m.spans) > 1<<16 || cap(m.kept) > 1<<20 {
+	if cap(m.strs) > 1<<20 || cap(m.spans) > 1<<16 || cap(m.kept) > 1<<20 || len(m.lowerCounts) > 1<<14 {
 		// do not keep a huge document's buffers for ever
-		m.strs, m.spans, m.kept = nil, nil, nil
+		m.strs, m.spans, m.kept, m.lowerCounts = nil, nil, nil, nil
 		m.spells, m.pairList, m.forms, m.pairAt = nil, nil, nil, nil
 	}
 }

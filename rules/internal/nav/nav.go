@@ -3,7 +3,6 @@
 package nav
 
 import (
-	"bytes"
 	"path"
 	"path/filepath"
 	"slices"
@@ -139,7 +138,7 @@ func indexedAlike(a, b *document.Summary) bool {
 	if a.Path != b.Path || a.Title != b.Title || a.Format != b.Format || idA != idB {
 		return false
 	}
-	return a.Format != document.FormatText || slices.Equal(firstLines(a.Src, 3), firstLines(b.Src, 3))
+	return a.Format != document.FormatText || slices.Equal(a.Head.FirstLines, b.Head.FirstLines)
 }
 
 // Build indexes the summaries.
@@ -177,7 +176,7 @@ func Build(sums []*document.Summary) *Index {
 			}
 		}
 		if s.Format == document.FormatText {
-			for _, l := range firstLines(s.Src, 3) {
+			for _, l := range s.Head.FirstLines {
 				if l != s.Title {
 					x.byLine[l] = append(x.byLine[l], i)
 				}
@@ -185,30 +184,6 @@ func Build(sums []*document.Summary) *Index {
 		}
 	}
 	return x
-}
-
-// firstLines returns up to n non-blank lines from the top of a text, bullet
-// glyphs and spaces trimmed, skipping lines of dashes.
-func firstLines(src []byte, n int) []string {
-	var out []string
-	for len(src) > 0 && len(out) < n {
-		line := src
-		if k := bytes.IndexByte(src, '\n'); k >= 0 {
-			line, src = src[:k], src[k+1:]
-		} else {
-			src = nil
-		}
-		line = bytes.TrimSpace(line)
-		if len(line) == 0 || len(line) > 1000 {
-			continue
-		}
-		t := strings.TrimSpace(strings.TrimLeft(string(line), "•·*-"))
-		if t == "" || strings.Trim(t, "-=_") == "" {
-			continue
-		}
-		out = append(out, t)
-	}
-	return out
 }
 
 // Clean returns a path cleaned and slash-separated.

@@ -17,7 +17,13 @@ func page(p, title string, meta map[string]any, links ...document.NavLink) *docu
 	if meta == nil {
 		f = document.FormatText
 	}
-	return &document.Summary{Path: p, Title: title, Meta: meta, Format: f, Src: []byte(title + "\n\nText.\n"), Nav: links}
+	return withHead(&document.Summary{Path: p, Title: title, Meta: meta, Format: f, Src: []byte(title + "\n\nText.\n"), Nav: links})
+}
+
+// withHead fills in what a parser reads of the text beyond the summary.
+func withHead(s *document.Summary) *document.Summary {
+	s.ReadHead()
+	return s
 }
 
 func next(target string) document.NavLink {
@@ -43,7 +49,7 @@ func site() []*document.Summary {
 		4: page("news/ferry-again.txt", "Ferry returns", nil),
 		5: page("news/bridge.txt", "Bridge opens", nil),
 		6: page("news/桥梁.txt", "桥梁开通 🌉", nil),
-		7: {Path: "news/label.txt", Title: "Harbour News", Format: document.FormatText, Src: []byte("Harbour News\r\nTimetable changes\r\n\r\nText.\r\n")},
+		7: withHead(&document.Summary{Path: "news/label.txt", Title: "Harbour News", Format: document.FormatText, Src: []byte("Harbour News\r\nTimetable changes\r\n\r\nText.\r\n")}),
 		8: page("news/untitled.txt", "", nil),
 	}
 }

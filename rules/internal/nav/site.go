@@ -1,7 +1,6 @@
 package nav
 
 import (
-	"bytes"
 	"path"
 	"strings"
 
@@ -139,13 +138,12 @@ func configGenerator(p string) Generator {
 // pageGenerator guesses the generator from one page's own conventions.
 func pageGenerator(sum *document.Summary) Generator {
 	base := path.Base(sum.Path)
-	src := sum.Src
 	switch {
 	case base == "_index.md":
 		return GenHugo
 	case strings.Contains("/"+sum.Path, "/_posts/"):
 		return GenJekyll
-	case bytes.HasPrefix(src[sum.BOM():], []byte("+++")):
+	case sum.Head.PlusFrontMatter:
 		if _, ok := sum.Meta["path"]; ok {
 			return GenZola
 		}
@@ -156,7 +154,7 @@ func pageGenerator(sum *document.Summary) Generator {
 			return GenDocusaurus
 		}
 	}
-	if bytes.Contains(src, []byte("\n:::")) {
+	if sum.Head.Containers {
 		return GenVitePress
 	}
 	return GenUnknown
@@ -224,17 +222,6 @@ func (s Site) MountPoint(from, target string, filesInFolder int) bool {
 	}
 	b := path.Base(from)
 	return (b == "_index.md" || b == "index.md") && path.Dir(target) == path.Dir(from) && filesInFolder <= 1
-}
-
-// Included reports a page that takes part of its content from includes or
-// shortcodes, whose headings are not in its source.
-func Included(src []byte) bool {
-	for _, m := range [][]byte{[]byte("{{<"), []byte("{{%"), []byte("{% include"), []byte("@include"), []byte("\nimport ")} {
-		if bytes.Contains(src, m) {
-			return true
-		}
-	}
-	return false
 }
 
 // Sites holds the conventions of a project that may hold several sites,

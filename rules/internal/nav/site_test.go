@@ -18,7 +18,7 @@ func known(files ...string) *lint.KnownFiles {
 }
 
 func md(p, src string, meta map[string]any) *document.Summary {
-	return &document.Summary{Path: p, Format: document.FormatMarkdown, Src: []byte(src), Meta: meta}
+	return withHead(&document.Summary{Path: p, Format: document.FormatMarkdown, Src: []byte(src), Meta: meta})
 }
 
 func TestDetectSite(t *testing.T) {
@@ -151,25 +151,6 @@ func TestSiteConventions(t *testing.T) {
 	for _, tt := range mounts {
 		if got := tt.s.MountPoint(tt.from, tt.target, tt.files); got != tt.want {
 			t.Errorf("%v.MountPoint(%q, %q, %d) = %v, want %v", tt.s.Gen, tt.from, tt.target, tt.files, got, tt.want)
-		}
-	}
-}
-
-func TestIncluded(t *testing.T) {
-	for src, want := range map[string]bool{
-		"":                                 false,
-		"# Title\n\nText.\n":               false,
-		"{{< include \"x.md\" >}}":         true,
-		"{{% readfile \"x.md\" %}}":        true,
-		"{% include note.html %}":          true,
-		"<!--@include: ./parts/a.md-->":    true,
-		"---\n---\nimport Tabs from 'x'\n": true,
-		"import at the start, no newline":  false, // an MDX import starts a line after the front matter
-		"Text with {{ a variable }}":       false,
-		"文本 {{< 短代码 >}}":                   true,
-	} {
-		if got := nav.Included([]byte(src)); got != want {
-			t.Errorf("Included(%q) = %v, want %v", src, got, want)
 		}
 	}
 }
