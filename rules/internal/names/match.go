@@ -28,6 +28,7 @@ type matcher struct {
 	words []word
 	head  bool // the words are a headline's, whatever their flags say
 	kbuf  []byte
+	tbuf  []byte  // judge's collapsed text
 	koff  []int32 // per word: start and end in kbuf, -1 until computed
 	rkoff []int32 // per word: the same for its raw key
 	near  []int8  // per word, key and raw key: 1 it may be a slip (maySlip), -1 not, 0 unknown
@@ -313,14 +314,25 @@ func (m *matcher) isHead(j int) bool { return m.head || m.words[j].head() }
 func (m *matcher) judge(i, j int, n int32, edited bool) (Match, bool) {
 	ws := m.words
 	start, end := int(ws[i].start), int(ws[j].end)
-	text := collapse(m.src[start:end])
+	// Most words that reach a name are the name as the glossary writes
+	// it: that is told from the collapsed bytes in m's buffer, and the
+	// text becomes a string (the Match's) only past that test.
+	m.tbuf = appendCollapse(m.tbuf[:0], m.src[start:end])
+	tb := m.tbuf
 	forms := m.ix.nodes[n].forms
+	for _, fi := range forms {
+		f := &m.ix.Forms[fi]
+		if (f.Kind == FormName || f.Kind == FormAlias) && f.Surface == string(tb) {
+			return Match{}, false
+		}
+	}
+	text := string(tb)
 	var known *Form
 	for _, fi := range forms {
 		f := &m.ix.Forms[fi]
 		switch f.Kind {
 		case FormName, FormAlias:
-			if f.Surface == text || sameApostrophes(f.Surface, text) {
+			if sameApostrophes(f.Surface, text) {
 				return Match{}, false
 			}
 		case FormVariant:
