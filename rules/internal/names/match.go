@@ -202,20 +202,43 @@ func (m *matcher) walk(n int32, j, p int, edited, raw bool) {
 	if raw {
 		k = m.rawKey(j)
 	}
-	if p == len(k) {
-		if !raw || edited {
-			m.wordEnd(n, j, edited)
+	// Down the trie along the key as written, as far as it goes; then the
+	// slips at each letter, from the deepest back up: the order in which
+	// the recursion that this loop replaces took them, on which the
+	// choice among matches of equal length depends. Most words are
+	// walked only so, with no slip to look for (edited already, or too
+	// short): a call a letter showed in profiles.
+	noSlips := edited || int(m.words[j].letters) < minSwapLetters
+	var stack [32]int32
+	nodes := stack[:0] // nodes[d]: the node before letter p0+d
+	p0 := p
+	for p < len(k) {
+		if !noSlips {
+			nodes = append(nodes, n)
 		}
-		return
+		next := m.ix.child(n, k[p])
+		if next < 0 {
+			break
+		}
+		n, p = next, p+1
 	}
+	if p == len(k) && (!raw || edited) {
+		m.wordEnd(n, j, edited)
+	}
+	for d := len(nodes) - 1; d >= 0; d-- {
+		m.slips(nodes[d], j, p0+d, raw, k)
+	}
+}
+
+// slips walks on from node n, reached by the letters of key k (word j's)
+// before p, as if the word had a slip at letter p: two letters swapped,
+// one too many, one dropped or one changed.
+func (m *matcher) slips(n int32, j, p int, raw bool, k []byte) {
 	c := k[p]
-	if next := m.ix.child(n, c); next >= 0 {
-		m.walk(next, j, p+1, edited, raw)
-	}
 	letters := int(m.words[j].letters)
 	// never the first letter of a word, and a word of another name (Rahman
 	// beside Raman) is no slip
-	if edited || p < 1 || letters < minSwapLetters || c >= 0x80 || !m.maySlip(j, raw, k) {
+	if p < 1 || c >= 0x80 || !m.maySlip(j, raw, k) {
 		return
 	}
 	if p+1 < len(k) {
