@@ -85,7 +85,9 @@ type part struct {
 // split breaks a date into numbers, words and single separators. CJK date
 // markers (年月日时分秒) become words so that layouts can name them.
 func split(s string) []part {
-	var ps []part
+	// A part takes a byte at least and most are two (a number or word and
+	// a separator): sized once, not grown four times.
+	ps := make([]part, 0, min(len(s)/2+2, 16))
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {

@@ -163,6 +163,32 @@ func (r *Rule) Option(name string) (OptionSpec, bool) {
 	return OptionSpec{}, false
 }
 
+// optionKind is Option's kind alone: Spec boxes the default in an any,
+// an allocation each time a rule reads an option of a document.
+func (r *Rule) optionKind(name string) (OptionKind, bool) {
+	for _, d := range r.Options {
+		var n string
+		var k OptionKind
+		switch o := d.(type) {
+		case BoolOption:
+			n, k = o.Name, OptBool
+		case IntOption:
+			n, k = o.Name, OptInt
+		case StringOption:
+			n, k = o.Name, OptString
+		case StringsOption:
+			n, k = o.Name, OptStrings
+		default:
+			s := d.Spec()
+			n, k = s.Name, s.Kind
+		}
+		if n == name {
+			return k, true
+		}
+	}
+	return 0, false
+}
+
 // get reads an option's value. An option the rule does not declare is a
 // bug in the rule that the configuration cannot see (it only knows the
 // declared ones), so it panics, as does a value of the wrong type: the
@@ -170,7 +196,7 @@ func (r *Rule) Option(name string) (OptionSpec, bool) {
 // would hide it.
 func get[T any](r *Rule, o Options, name string, kind OptionKind, def T) T {
 	if r != nil {
-		if s, ok := r.Option(name); !ok || s.Kind != kind {
+		if k, ok := r.optionKind(name); !ok || k != kind {
 			panic(fmt.Sprintf("rule %s reads option %q, which its Options do not declare as %s", r.ID, name, kindWord(OptionSpec{Kind: kind})))
 		}
 	}

@@ -28,6 +28,7 @@ type matcher struct {
 	words []word
 	head  bool // the words are a headline's, whatever their flags say
 	kbuf  []byte
+	tbuf  []byte  // judge's collapsed text
 	koff  []int32 // per word: start and end in kbuf, -1 until computed
 	rkoff []int32 // per word: the same for its raw key
 	near  []int8  // per word, key and raw key: 1 it may be a slip (maySlip), -1 not, 0 unknown
@@ -213,20 +214,43 @@ func (m *matcher) walk(n int32, j, p int, edited, raw bool) {
 	if raw {
 		k = m.rawKey(j)
 	}
-	if p == len(k) {
-		if !raw || edited {
-			m.wordEnd(n, j, edited)
+	// Down the trie along the key as written, as far as it goes; then the
+	// slips at each letter, from the deepest back up: the order in which
+	// the recursion that this loop replaces took them, on which the
+	// choice among matches of equal length depends. Most words are
+	// walked only so, with no slip to look for (edited already, or too
+	// short): a call a letter showed in profiles.
+	noSlips := edited || int(m.words[j].letters) < minSwapLetters
+	var stack [32]int32
+	nodes := stack[:0] // nodes[d]: the node before letter p0+d
+	p0 := p
+	for p < len(k) {
+		if !noSlips {
+			nodes = append(nodes, n)
 		}
-		return
+		next := m.ix.child(n, k[p])
+		if next < 0 {
+			break
+		}
+		n, p = next, p+1
 	}
+	if p == len(k) && (!raw || edited) {
+		m.wordEnd(n, j, edited)
+	}
+	for d := len(nodes) - 1; d >= 0; d-- {
+		m.slips(nodes[d], j, p0+d, raw, k)
+	}
+}
+
+// slips walks on from node n, reached by the letters of key k (word j's)
+// before p, as if the word had a slip at letter p: two letters swapped,
+// one too many, one dropped or one changed.
+func (m *matcher) slips(n int32, j, p int, raw bool, k []byte) {
 	c := k[p]
-	if next := m.ix.child(n, c); next >= 0 {
-		m.walk(next, j, p+1, edited, raw)
-	}
 	letters := int(m.words[j].letters)
 	// never the first letter of a word, and a word of another name (Rahman
 	// beside Raman) is no slip
-	if edited || p < 1 || letters < minSwapLetters || c >= 0x80 || !m.maySlip(j, raw, k) {
+	if p < 1 || c >= 0x80 || !m.maySlip(j, raw, k) {
 		return
 	}
 	if p+1 < len(k) {
@@ -325,14 +349,25 @@ func (m *matcher) isHead(j int) bool { return m.head || m.words[j].head() }
 func (m *matcher) judge(i, j int, n int32, edited bool) (Match, bool) {
 	ws := m.words
 	start, end := int(ws[i].start), int(ws[j].end)
-	text := collapse(m.src[start:end])
+	// Most words that reach a name are the name as the glossary writes
+	// it: that is told from the collapsed bytes in m's buffer, and the
+	// text becomes a string (the Match's) only past that test.
+	m.tbuf = appendCollapse(m.tbuf[:0], m.src[start:end])
+	tb := m.tbuf
 	forms := m.ix.nodes[n].forms
+	for _, fi := range forms {
+		f := &m.ix.Forms[fi]
+		if (f.Kind == FormName || f.Kind == FormAlias) && f.Surface == string(tb) {
+			return Match{}, false
+		}
+	}
+	text := string(tb)
 	var known *Form
 	for _, fi := range forms {
 		f := &m.ix.Forms[fi]
 		switch f.Kind {
 		case FormName, FormAlias:
-			if f.Surface == text || sameApostrophes(f.Surface, text) {
+			if sameApostrophes(f.Surface, text) {
 				return Match{}, false
 			}
 		case FormVariant:
