@@ -8,13 +8,13 @@ import (
 	"runtime/debug"
 	"sort"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/copydesk/copydesk/config"
 	"github.com/copydesk/copydesk/engine"
 	"github.com/copydesk/copydesk/internal/corpusgen"
+	"github.com/copydesk/copydesk/internal/cputime"
 	"github.com/copydesk/copydesk/rules"
 	"github.com/copydesk/copydesk/workspace"
 )
@@ -82,11 +82,7 @@ func page20KB(b *testing.B, ws *workspace.Workspace) (string, []byte) {
 
 // cpuTime is the process's user and system time so far.
 func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	return cputime.Used()
 }
 
 func openArchive(b *testing.B) *workspace.Workspace {

@@ -32,14 +32,14 @@ func readFile(path string, limit int64) ([]byte, error) {
 		return nil, &os.PathError{Op: "read", Path: path, Err: notRegular(kind)}
 	}
 	if st.Size() > limit {
-		return nil, &os.PathError{Op: "read", Path: path, Err: tooLarge(st.Size(), limit)}
+		return nil, &os.PathError{Op: "read", Path: path, Err: TooLarge(st.Size(), limit)}
 	}
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, err
 	}
 	if int64(len(data)) > limit {
-		return nil, &os.PathError{Op: "read", Path: path, Err: tooLarge(int64(len(data)), limit)}
+		return nil, &os.PathError{Op: "read", Path: path, Err: TooLarge(int64(len(data)), limit)}
 	}
 	return data, nil
 }

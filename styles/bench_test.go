@@ -7,6 +7,7 @@ import (
 
 	"github.com/copydesk/copydesk/config"
 	"github.com/copydesk/copydesk/engine"
+	"github.com/copydesk/copydesk/internal/cputime"
 	"github.com/copydesk/copydesk/lint"
 )
 
@@ -63,3 +64,6 @@ func sharedDocs(b *testing.B) (*Set, []engine.Input) {
 	}
 	return set, docs
 }
+
+// cpuTime is the process's user and system time so far, in seconds.
+func cpuTime() float64 { return cputime.Used().Seconds() }

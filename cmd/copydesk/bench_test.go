@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/copydesk/copydesk/internal/corpusgen"
+	"github.com/copydesk/copydesk/internal/cputime"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules"
 )
@@ -248,3 +249,6 @@ func benchFix(b *testing.B, args ...string) {
 	}
 	b.ReportMetric(cpu/float64(b.N), "cpu-s/op")
 }
+
+// cpuTime is the process's user and system time so far, in seconds.
+func cpuTime() float64 { return cputime.Used().Seconds() }

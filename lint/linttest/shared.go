@@ -9,6 +9,7 @@ import (
 	"github.com/copydesk/copydesk/engine"
 	"github.com/copydesk/copydesk/fixers"
 	"github.com/copydesk/copydesk/internal/corpusgen"
+	"github.com/copydesk/copydesk/internal/cputime"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/parse"
 )
@@ -34,14 +35,14 @@ func Bench(b *testing.B, rule *lint.Rule) {
 	}
 	b.SetBytes(benchBytes)
 	b.ReportAllocs()
-	start := cpuTime()
+	start := cputime.Used()
 	for b.Loop() {
 		for _, d := range benchDocs {
 			lint.Check(rule, d, lint.Options{})
 		}
 	}
 	// CPU time, the process's: several benchmarks share the machine.
-	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+	b.ReportMetric(float64(cputime.Used()-start)/float64(b.N), "cpu-ns/op")
 }
 
 var (

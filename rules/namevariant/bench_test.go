@@ -2,7 +2,6 @@ package namevariant_test
 
 import (
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -10,6 +9,7 @@ import (
 	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/engine"
 	"github.com/copydesk/copydesk/internal/corpusgen"
+	"github.com/copydesk/copydesk/internal/cputime"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/parse"
 	"github.com/copydesk/copydesk/rules"
@@ -120,11 +120,7 @@ func BenchmarkFind(b *testing.B) {
 // cpuTime returns the CPU time this process has used, user and system:
 // unlike the wall clock it does not count other programs on a busy machine.
 func cpuTime(b *testing.B) time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		b.Fatal(err)
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	return cputime.Used()
 }
 
 // BenchmarkGlossaryOverhead lints the corpus with and without the

@@ -2,11 +2,11 @@ package names
 
 import (
 	"sync"
-	"syscall"
 	"testing"
 
 	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/internal/corpusgen"
+	"github.com/copydesk/copydesk/internal/cputime"
 	"github.com/copydesk/copydesk/parse"
 )
 
@@ -122,9 +122,5 @@ func BenchmarkArchive(b *testing.B) {
 // cpuSeconds is the process's user and system time: on a shared machine
 // it varies far less than the wall time.
 func cpuSeconds(b *testing.B) float64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		b.Fatal(err)
-	}
-	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
+	return cputime.Used().Seconds()
 }
