@@ -166,7 +166,7 @@ func openContextCache(eng *engine.Engine, log io.Writer) *fileCache {
 	}
 	c := &fileCache{eng: eng, file: filepath.Join(dir, cacheName), key: key, started: time.Now(), cwd: cwd, log: log,
 		entries: map[string]cacheEntry{}, stats: map[string]fileStamp{}}
-	b, err := os.ReadFile(c.file)
+	b, err := readCacheFile(c.file)
 	switch {
 	case os.IsNotExist(err):
 		c.old = map[string]cacheEntry{}
