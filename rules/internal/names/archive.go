@@ -624,18 +624,37 @@ func countLower(srcs [][]byte, facts []*Fact, cands map[string]*candidate, names
 	if len(low) == 0 {
 		return
 	}
+	// Every word of every document is looked at, and few are a name's
+	// lower-case form: a word whose first byte and length no such form
+	// has is passed over without hashing it (a third of the count).
+	var maybe lowFilter
+	for s := range low {
+		maybe.add(s)
+	}
 	for di, f := range facts {
 		if f == nil || di >= len(srcs) {
 			continue
 		}
 		f.wordTexts(srcs[di], func(w word, t []byte) {
-			if w.lower() && w.letters >= 5 {
+			if w.lower() && w.letters >= 5 && maybe.has(t) {
 				if c := low[string(t)]; c != nil {
 					c.lower++
 				}
 			}
 		})
 	}
+}
+
+// A lowFilter holds the first bytes and lengths of a set of words: a word
+// whose pair is not in it is not in the set.
+type lowFilter [256]uint64
+
+// add puts s's pair in the filter; s is not empty.
+func (f *lowFilter) add(s string) { f[s[0]] |= 1 << min(len(s), 63) }
+
+// has: t may be one of the words added.
+func (f *lowFilter) has(t []byte) bool {
+	return len(t) > 0 && f[t[0]]&(1<<min(len(t), 63)) != 0
 }
 
 // rarelyCapital: a one-word phrase the archive writes in lower case too

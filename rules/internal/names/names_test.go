@@ -420,3 +420,32 @@ func allWords(w *Words) []word {
 	}
 	return all
 }
+
+// TestLowFilter: a word added always passes (countLower must never miss
+// one), and a word differing in first byte or length is passed over.
+func TestLowFilter(t *testing.T) {
+	long := strings.Repeat("x", 70)
+	var f lowFilter
+	for _, w := range []string{"lakeside", "orbit", long} {
+		f.add(w)
+	}
+	tests := []struct {
+		word string
+		want bool
+	}{
+		{"lakeside", true},
+		{"lakesite", true}, // same first byte and length: the map decides
+		{"orbit", true},
+		{long, true},
+		{strings.Repeat("x", 90), true}, // lengths from 63 share a bit
+		{"lakesid", false},
+		{"makeside", false},
+		{"orbits", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := f.has([]byte(tt.word)); got != tt.want {
+			t.Errorf("has(%q) = %v, want %v", tt.word, got, tt.want)
+		}
+	}
+}
