@@ -47,7 +47,7 @@ func isTableDelim(bs []byte) bool {
 		if b != '-' {
 			allSep = false
 		}
-		if !(util.IsSpace(b) || b == '-' || b == '|' || b == ':') {
+		if !util.IsSpace(b) && b != '-' && b != '|' && b != ':' {
 			return false
 		}
 	}
