@@ -280,9 +280,11 @@ func replace(orig *os.File, path, target, dir string, data []byte, was FileState
 		return fmt.Errorf("sync temporary file: %w", err)
 	}
 	// Check again as late as possible: writing may have taken a while and
-	// an editor may have saved meanwhile. A save after this check is
-	// caught after the swap, but is then briefly out of view.
-	if err := unchanged(target, was, buf); err != nil {
+	// an editor may have saved meanwhile. Name, size and time are enough
+	// here: what the exchange swaps out is then compared byte for byte,
+	// and a save this check misses (same size and time) is swapped back.
+	// Reading the file here too cost a fixed file's third read.
+	if err := unmoved(target, was); err != nil {
 		return err
 	}
 	if opt.BeforeSwap != nil {
@@ -293,8 +295,12 @@ func replace(orig *os.File, path, target, dir string, data []byte, was FileState
 		return fmt.Errorf("replace file: %w", err)
 	}
 	if !swapped {
-		// No atomic exchange here: rename right after the check. An edit
-		// saved between the two is lost; the README says so.
+		// No atomic exchange here: the contents are compared and the file
+		// renamed right after. An edit saved between the two is lost; the
+		// README says so.
+		if err := unchanged(target, was, buf); err != nil {
+			return err
+		}
 		if err := os.Rename(tmp.Name(), target); err != nil {
 			return fmt.Errorf("replace file: %w", err)
 		}
@@ -440,6 +446,25 @@ func unchanged(path string, was FileState, buf []byte) error {
 	if err != nil {
 		return err
 	}
+	return same(was, now)
+}
+
+// unmoved returns an error wrapping ErrChanged if the file at path is no
+// longer the one read as was, as far as its identity, size and
+// modification time tell; the contents are not read.
+func unmoved(path string, was FileState) error {
+	info, err := os.Lstat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("%w (it has been removed)", ErrChanged)
+	}
+	if err != nil {
+		return err
+	}
+	if !info.Mode().IsRegular() {
+		return fmt.Errorf("%w (it is no longer a regular file)", ErrChanged)
+	}
+	now := FileState{Mode: info.Mode(), ModTime: info.ModTime(), Size: info.Size(), Sum: was.Sum}
+	fillIdentity(&now, info)
 	return same(was, now)
 }
 

@@ -50,9 +50,9 @@ func hashState(path string, buf []byte) (FileState, error) {
 // pread and close alone: os.Open would also offer each file to the
 // runtime's poller, which refuses regular files, and give it a finalizer,
 // for every read of a run (fix reads each article once, and a fixed one
-// twice more around its swap). With keep it returns the contents;
-// otherwise they pass through buf and only their sum is kept. Its errors
-// are those of the os functions it stands for.
+// once more: what its swap took out of its place). With keep it returns
+// the contents; otherwise they pass through buf and only their sum is
+// kept. Its errors are those of the os functions it stands for.
 func readRegular(path string, buf []byte, keep bool) ([]byte, FileState, error) {
 	var fd int
 	var err error

@@ -22,12 +22,12 @@ const mod = "github.com/copydesk/copydesk/"
 var allowed = map[string][]string{
 	"document": {"dates", "internal/wire"},
 	"read":     {"dates", "document", "internal/wire"},
-	"parse":    {"dates", "document", "internal/wire", "read", "internal/mdx"},
+	"parse":    {"dates", "document", "internal/wire", "read", "internal/mdx", "internal/gfm"},
 	"lint":     {"dates", "document", "internal/wire"},
-	"config":   {"dates", "document", "internal/wire", "read", "parse", "internal/mdx", "lint"},
-	"filter":   {"dates", "document", "internal/wire", "read", "parse", "internal/mdx", "lint", "config"},
-	"engine":   {"dates", "document", "internal/wire", "read", "parse", "internal/mdx", "lint", "config", "filter"},
-	"report":   {"dates", "document", "internal/wire", "read", "parse", "internal/mdx", "lint", "config", "filter", "engine"},
+	"config":   {"dates", "document", "internal/wire", "read", "parse", "internal/mdx", "internal/gfm", "lint"},
+	"filter":   {"dates", "document", "internal/wire", "read", "parse", "internal/mdx", "internal/gfm", "lint", "config"},
+	"engine":   {"dates", "document", "internal/wire", "read", "parse", "internal/mdx", "internal/gfm", "lint", "config", "filter"},
+	"report":   {"dates", "document", "internal/wire", "read", "parse", "internal/mdx", "internal/gfm", "lint", "config", "filter", "engine"},
 }
 
 // imports reads the module packages a package's non-test files import.
