@@ -397,24 +397,14 @@ func countLowerWords(srcs [][]byte, facts []*Fact, counts map[string]int) []int 
 					})
 					continue
 				}
-				for i := 0; i < len(src); {
-					c := src[i]
-					if c < 'a' || c > 'z' || i > 0 && !wordStart(src[i-1]) {
-						i++
-						continue
-					}
-					j := i + 1
-					for j < len(src) && src[j] >= 'a' && src[j] <= 'z' {
-						j++
-					}
-					if n := j - i; n >= minLen && n <= maxLen && wordEnd(src, j) {
+				lowerRuns(src, func(i, j int) {
+					if n := j - i; n >= minLen && n <= maxLen {
 						if x, ok := index[string(src[i:j])]; ok {
 							found[k][x]++
 							perDoc[di]++
 						}
 					}
-					i = j
-				}
+				})
 			}
 		})
 	}
@@ -427,11 +417,10 @@ func countLowerWords(srcs [][]byte, facts []*Fact, counts map[string]int) []int 
 	return perDoc
 }
 
-// lowerWords counts each lower-case ASCII word standing alone in src,
-// scanned as countLowerWords scans, and packs them in byte order: length,
-// word and count, each word once.
-func lowerWords(src []byte, counts map[string]int) string {
-	clear(counts)
+// lowerRuns calls fn with the bounds of each lower-case ASCII word standing
+// alone in src. countLowerWords and lowerWords both scan with it: a context
+// document whose counts come from the cache must count as one read afresh.
+func lowerRuns(src []byte, fn func(i, j int)) {
 	for i := 0; i < len(src); {
 		c := src[i]
 		if c < 'a' || c > 'z' || i > 0 && !wordStart(src[i-1]) {
@@ -443,10 +432,18 @@ func lowerWords(src []byte, counts map[string]int) string {
 			j++
 		}
 		if wordEnd(src, j) {
-			counts[string(src[i:j])]++
+			fn(i, j)
 		}
 		i = j
 	}
+}
+
+// lowerWords counts each lower-case ASCII word standing alone in src
+// (lowerRuns), and packs them in byte order: length,
+// word and count, each word once.
+func lowerWords(src []byte, counts map[string]int) string {
+	clear(counts)
+	lowerRuns(src, func(i, j int) { counts[string(src[i:j])]++ })
 	ws := make([]string, 0, len(counts))
 	size := 0
 	for w := range counts {
