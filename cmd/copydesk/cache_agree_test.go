@@ -82,7 +82,7 @@ func TestFileCacheAgrees(t *testing.T) {
 				t.Fatal("no cache")
 			}
 			got := eng.Lint(in)
-			fc.done(true)
+			fc.Done(true)
 			if !reflect.DeepEqual(got.Diagnostics(), want.Diagnostics()) {
 				t.Errorf("%s: with the cache:\n%v\nwithout:\n%v", rep, got.Diagnostics(), want.Diagnostics())
 			}
@@ -92,8 +92,8 @@ func TestFileCacheAgrees(t *testing.T) {
 			if len(want.Diagnostics()) == 0 {
 				t.Errorf("%s: no findings: the test would not see a difference", rep)
 			}
-			if h := wantHits(i, len(in)-1); fc.hits != h {
-				t.Errorf("%s: %d files from the cache, want %d", rep, fc.hits, h)
+			if h := wantHits(i, len(in)-1); fc.Hits() != h {
+				t.Errorf("%s: %d files from the cache, want %d", rep, fc.Hits(), h)
 			}
 		}
 	}

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/copydesk/copydesk/diskcache"
 )
 
 // aging sets files an hour back, out of the window in which a file just
@@ -32,7 +34,7 @@ func (a *aging) age(names ...string) {
 // cacheFile is the one cache file under cacheDir.
 func cacheFile(t *testing.T, cacheDir string) string {
 	t.Helper()
-	m, err := filepath.Glob(filepath.Join(cacheDir, "*", cacheName))
+	m, err := filepath.Glob(filepath.Join(cacheDir, "*", diskcache.FileName))
 	if err != nil || len(m) != 1 {
 		t.Fatalf("want one cache file under %s, got %v (%v)", cacheDir, m, err)
 	}
@@ -184,7 +186,7 @@ func TestContextCacheThroughBinary(t *testing.T) {
 		}
 		r := lint(t, dir, 0, "files from the cache", "news/a.txt")
 		mustNotContain(t, "stderr", r.stderr, "not used")
-		if left, _ := filepath.Glob(filepath.Join(cacheDir, "*", cacheName+".*")); len(left) > 0 {
+		if left, _ := filepath.Glob(filepath.Join(cacheDir, "*", diskcache.FileName+".*")); len(left) > 0 {
 			t.Errorf("temporary files left: %v", left)
 		}
 	})

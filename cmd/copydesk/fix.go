@@ -278,7 +278,7 @@ func (f *fixFlags) fixGroup(e *env, w *writer, args []string) (*fixedGroup, erro
 			fr.Err = errors.Join(fr.Err, fmt.Errorf("fix: %w", err))
 		}
 	}
-	cache.done(!failed && runSucceeded(res, len(problems)))
+	cache.Done(!failed && runSucceeded(res, len(problems)))
 	return &fixedGroup{eng: eng, res: res, out: out, fixedProblems: fixedProblems, changed: len(changed),
 		failed: failed, unsettled: len(run.unsettled) > 0, problems: len(problems) > 0}, nil
 }

@@ -106,7 +106,7 @@ func runLint(e *env, f *lintFlags, args []string) error {
 		problems = append(problems, probs...)
 		cache := f.contextCache(e, g, inputs)
 		r := lintAll(e, g, inputs)
-		cache.done(runSucceeded(r, len(probs)))
+		cache.Done(runSucceeded(r, len(probs)))
 		res.Files = append(res.Files, r.Files...)
 		res.Skipped = append(res.Skipped, r.Skipped...)
 		res.Notes = append(res.Notes, r.Notes...)
