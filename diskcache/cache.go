@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -389,6 +390,28 @@ func (c *File) save() {
 		return
 	}
 	c.say("%d of %d files from the cache; %s written with %d", c.hits, c.asked, c.file, len(c.entries))
+	removeStaleTemps(filepath.Dir(c.file), time.Now())
+}
+
+// staleTemp is the age from which a temporary cache file is a killed
+// run's leftover: a run still writing one is far younger.
+const staleTemp = time.Hour
+
+// removeStaleTemps removes the temporary cache files in dir that a run
+// killed while writing left behind, those older than staleTemp.
+func removeStaleTemps(dir string, now time.Time) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range ents {
+		if !e.Type().IsRegular() || !strings.HasPrefix(e.Name(), FileName+".") {
+			continue
+		}
+		if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > staleTemp {
+			_ = os.Remove(filepath.Join(dir, e.Name())) // best effort: the next run tries again
+		}
+	}
 }
 
 // say writes a --verbose line about the cache.
