@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -488,4 +489,79 @@ func lookPathAny(names ...string) string {
 		}
 	}
 	return ""
+}
+
+// rpc is what the two browser protocols share: commands numbered from 1,
+// answers matched to them by id, and events kept for the test to read.
+type rpc[M any] struct {
+	t       testing.TB
+	mu      sync.Mutex
+	next    int
+	pending map[int]chan M
+	events  []M
+}
+
+func newRPC[M any](t testing.TB) rpc[M] {
+	return rpc[M]{t: t, pending: map[int]chan M{}}
+}
+
+// start numbers a command and returns its id and where its answer comes.
+func (c *rpc[M]) start() (int, chan M) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.next++
+	ch := make(chan M, 1)
+	c.pending[c.next] = ch
+	return c.next, ch
+}
+
+// received hands m, an answer to command id or an event, to the command
+// waiting for it or to the events.
+func (c *rpc[M]) received(id int, answer, event bool, m M) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if ch, ok := c.pending[id]; ok && answer {
+		delete(c.pending, id)
+		ch <- m
+	} else if event {
+		c.events = append(c.events, m)
+	}
+}
+
+// closed ends every command still waiting: the browser went away.
+func (c *rpc[M]) closed() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for id, ch := range c.pending {
+		close(ch)
+		delete(c.pending, id)
+	}
+}
+
+// wait is the answer to method's command; the test fails when the browser
+// closed the connection or gave no answer in 30 seconds.
+func (c *rpc[M]) wait(method string, ch chan M) M {
+	c.t.Helper()
+	select {
+	case m, ok := <-ch:
+		if !ok {
+			c.t.Fatalf("%s: the browser closed the connection", method)
+		}
+		return m
+	case <-time.After(30 * time.Second):
+		c.t.Fatalf("%s: no answer from the browser", method)
+	}
+	var zero M
+	return zero
+}
+
+// decode reads a command's result into result, when the caller wants it.
+func (c *rpc[M]) decode(method string, raw json.RawMessage, result any) {
+	c.t.Helper()
+	if result == nil {
+		return
+	}
+	if err := json.Unmarshal(raw, result); err != nil {
+		c.t.Fatalf("%s: %v", method, err)
+	}
 }

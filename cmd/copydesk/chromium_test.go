@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"os/exec"
-	"sync"
 	"testing"
 	"time"
 )
@@ -18,12 +17,8 @@ import (
 
 // cdp is a DevTools protocol connection to a browser.
 type cdp struct {
-	t       testing.TB
-	w       io.Writer
-	mu      sync.Mutex
-	next    int
-	pending map[int]chan cdpMessage
-	events  []cdpMessage
+	rpc[cdpMessage]
+	w io.Writer
 }
 
 type cdpMessage struct {
@@ -41,26 +36,14 @@ func (c *cdp) read(r *bufio.Reader) {
 	for {
 		msg, err := r.ReadBytes(0)
 		if err != nil {
-			c.mu.Lock()
-			for id, ch := range c.pending {
-				close(ch)
-				delete(c.pending, id)
-			}
-			c.mu.Unlock()
+			c.closed()
 			return
 		}
 		var m cdpMessage
 		if json.Unmarshal(msg[:len(msg)-1], &m) != nil {
 			continue
 		}
-		c.mu.Lock()
-		if ch, ok := c.pending[m.ID]; ok && m.ID != 0 {
-			delete(c.pending, m.ID)
-			ch <- m
-		} else if m.Method != "" {
-			c.events = append(c.events, m)
-		}
-		c.mu.Unlock()
+		c.received(m.ID, m.ID != 0, m.Method != "", m)
 	}
 }
 
@@ -68,12 +51,7 @@ func (c *cdp) read(r *bufio.Reader) {
 // returns its result.
 func (c *cdp) call(session, method string, params any, result any) {
 	c.t.Helper()
-	c.mu.Lock()
-	c.next++
-	id := c.next
-	ch := make(chan cdpMessage, 1)
-	c.pending[id] = ch
-	c.mu.Unlock()
+	id, ch := c.start()
 	msg := map[string]any{"id": id, "method": method, "params": params}
 	if session != "" {
 		msg["sessionId"] = session
@@ -82,22 +60,11 @@ func (c *cdp) call(session, method string, params any, result any) {
 	if _, err := c.w.Write(append(b, 0)); err != nil {
 		c.t.Fatalf("%s: %v", method, err)
 	}
-	select {
-	case m, ok := <-ch:
-		if !ok {
-			c.t.Fatalf("%s: the browser closed the connection", method)
-		}
-		if m.Error != nil {
-			c.t.Fatalf("%s: %s", method, m.Error.Message)
-		}
-		if result != nil {
-			if err := json.Unmarshal(m.Result, result); err != nil {
-				c.t.Fatalf("%s: %v", method, err)
-			}
-		}
-	case <-time.After(30 * time.Second):
-		c.t.Fatalf("%s: no answer from the browser", method)
+	m := c.wait(method, ch)
+	if m.Error != nil {
+		c.t.Fatalf("%s: %s", method, m.Error.Message)
 	}
+	c.decode(method, m.Result, result)
 }
 
 // chromiumPage is one tab of Chromium.
@@ -257,7 +224,7 @@ func startChromium(t *testing.T) *chromiumPage {
 	}
 	toChrome.Close()
 	chromeEnd.Close()
-	c := &cdp{t: t, w: ourEnd, pending: map[int]chan cdpMessage{}}
+	c := &cdp{rpc: newRPC[cdpMessage](t), w: ourEnd}
 	go c.read(bufio.NewReader(fromChrome))
 	t.Cleanup(func() {
 		ourEnd.Close()

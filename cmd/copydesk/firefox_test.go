@@ -20,12 +20,8 @@ import (
 
 // bidi is a WebDriver BiDi session with a browser.
 type bidi struct {
-	t       testing.TB
-	ws      *websocket.Conn
-	mu      sync.Mutex
-	next    int
-	pending map[int]chan bidiMessage
-	events  []bidiMessage
+	rpc[bidiMessage]
+	ws *websocket.Conn
 }
 
 type bidiMessage struct {
@@ -42,58 +38,30 @@ func (c *bidi) read() {
 	for {
 		var data []byte
 		if err := websocket.Message.Receive(c.ws, &data); err != nil {
-			c.mu.Lock()
-			for id, ch := range c.pending {
-				close(ch)
-				delete(c.pending, id)
-			}
-			c.mu.Unlock()
+			c.closed()
 			return
 		}
 		var m bidiMessage
 		if json.Unmarshal(data, &m) != nil {
 			continue
 		}
-		c.mu.Lock()
-		if ch, ok := c.pending[m.ID]; ok && m.Type != "event" {
-			delete(c.pending, m.ID)
-			ch <- m
-		} else if m.Type == "event" {
-			c.events = append(c.events, m)
-		}
-		c.mu.Unlock()
+		c.received(m.ID, m.Type != "event", m.Type == "event", m)
 	}
 }
 
 // call sends a command and decodes its result into result.
 func (c *bidi) call(method string, params any, result any) {
 	c.t.Helper()
-	c.mu.Lock()
-	c.next++
-	id := c.next
-	ch := make(chan bidiMessage, 1)
-	c.pending[id] = ch
-	c.mu.Unlock()
+	id, ch := c.start()
 	b, _ := json.Marshal(map[string]any{"id": id, "method": method, "params": params})
 	if err := websocket.Message.Send(c.ws, string(b)); err != nil {
 		c.t.Fatalf("%s: %v", method, err)
 	}
-	select {
-	case m, ok := <-ch:
-		if !ok {
-			c.t.Fatalf("%s: the browser closed the connection", method)
-		}
-		if m.Type == "error" {
-			c.t.Fatalf("%s: %s: %s", method, m.Error, m.Message)
-		}
-		if result != nil {
-			if err := json.Unmarshal(m.Result, result); err != nil {
-				c.t.Fatalf("%s: %v", method, err)
-			}
-		}
-	case <-time.After(30 * time.Second):
-		c.t.Fatalf("%s: no answer from the browser", method)
+	m := c.wait(method, ch)
+	if m.Type == "error" {
+		c.t.Fatalf("%s: %s: %s", method, m.Error, m.Message)
 	}
+	c.decode(method, m.Result, result)
 }
 
 // firefoxPage is the one tab of a Firefox session.
@@ -315,7 +283,7 @@ func startFirefox(t *testing.T) *firefoxPage {
 			}
 		}
 	}()
-	c := &bidi{t: t, pending: map[int]chan bidiMessage{}}
+	c := &bidi{rpc: newRPC[bidiMessage](t)}
 	t.Cleanup(func() {
 		if c.ws != nil {
 			c.mu.Lock()
