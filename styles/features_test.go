@@ -18,9 +18,7 @@ func TestCapitalization(t *testing.T) {
 		return "extends: capitalization\nmessage: '%s'\nscope: heading\nmatch: $title\nthreshold: 1\nstyle: " + style + "\n"
 	}
 	sentence := "extends: capitalization\nmessage: '%s'\nscope: heading\nmatch: $sentence\nthreshold: 1\nindicators: [':']\n"
-	tests := []struct {
-		name, yml, text, want string
-	}{
+	tests := []ruleCase{
 		// AP lowers only the short words; Chicago every preposition.
 		{"AP capitalises long prepositions", title("AP"),
 			"# Walking Through the Park Before Dawn\n\n# Walking through the Park before Dawn\n", "Walking through the Park before Dawn"},
@@ -68,17 +66,7 @@ func TestCapitalization(t *testing.T) {
 		{"sentence fix", sentence + "action: {name: replace}\nfix: safe\n",
 			"# Buy A Ticket\n", "Buy A Ticket→Buy a ticket"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			set, err := compileOne(t, tt.yml)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := strings.Join(runRule(t, set, "Test.Rule", tt.text), "|"); got != tt.want {
-				t.Errorf("got %q, want %q", got, tt.want)
-			}
-		})
-	}
+	runCases(t, tests)
 }
 
 // TestActions: each of Vale's actions as a fix, on invented text.
@@ -86,9 +74,7 @@ func TestActions(t *testing.T) {
 	ex := func(action, tokens string) string {
 		return "extends: existence\nmessage: '%s'\nnonword: true\naction: " + action + "\ntokens: " + tokens + "\n"
 	}
-	tests := []struct {
-		name, yml, text, want string
-	}{
+	tests := []ruleCase{
 		{"edit regex", ex("{name: edit, params: [regex, '-', ' ']}", `['\b[^\s-]+ly-\w+\b']`),
 			"A newly-built pier.\n", "newly-built→newly built (unsafe)"},
 		{"edit regex with a group", ex(`{name: edit, params: [regex, '(\d+)-(\d+)', '$1 to $2']}`, `['\d+-\d+']`),
@@ -124,25 +110,13 @@ func TestActions(t *testing.T) {
 		{"conditional with remove", "extends: conditional\nmessage: '%s'\nfirst: '\\bFYI\\b'\nsecond: 'For your information'\naction: {name: remove}\n",
 			"Note FYI here.\n", "FYI→ (unsafe)"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			set, err := compileOne(t, tt.yml)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := strings.Join(runRule(t, set, "Test.Rule", tt.text), "|"); got != tt.want {
-				t.Errorf("got %q, want %q", got, tt.want)
-			}
-		})
-	}
+	runCases(t, tests)
 }
 
 // TestSentenceScope: scope sentence runs every rule type sentence by
 // sentence.
 func TestSentenceScope(t *testing.T) {
-	tests := []struct {
-		name, yml, text, want string
-	}{
+	tests := []ruleCase{
 		{"existence across sentences", "extends: existence\nmessage: '%s'\nnonword: true\nscope: sentence\ntokens: ['boat\\. The']\n",
 			"We took the boat. The sea was calm.\n", ""},
 		{"existence across sentences, paragraph scope", "extends: existence\nmessage: '%s'\nnonword: true\nscope: paragraph\ntokens: ['boat\\. The']\n",
@@ -162,17 +136,7 @@ func TestSentenceScope(t *testing.T) {
 		{"occurrence", "extends: occurrence\nmessage: '%d'\nscope: sentence\nmax: 3\ntoken: '\\b\\w+\\b'\n",
 			"One two three. One two three four.\n", "One"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			set, err := compileOne(t, tt.yml)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := strings.Join(runRule(t, set, "Test.Rule", tt.text), "|"); got != tt.want {
-				t.Errorf("got %q, want %q", got, tt.want)
-			}
-		})
-	}
+	runCases(t, tests)
 }
 
 // writeFiles writes files under dir, paths to contents.
@@ -262,5 +226,26 @@ func TestRemoveSpan(t *testing.T) {
 	want := []string{"A calm sea, very.\n", "A very calm sea, .\n"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// ruleCase is one rule (Test.Rule) run on one text, and its findings as
+// runRule gives them, joined by "|".
+type ruleCase struct {
+	name, yml, text, want string
+}
+
+func runCases(t *testing.T, tests []ruleCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			set, err := compileOne(t, tt.yml)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Join(runRule(t, set, "Test.Rule", tt.text), "|"); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
 	}
 }
