@@ -66,6 +66,12 @@ type File struct {
 	changed bool
 	hits    int
 	asked   int
+
+	// The corpus rules' work over the whole archive (archive.go).
+	archiveFile    string
+	oldArchive     map[string]archiveValue
+	newArchive     map[string]archiveValue // what the next run gets: used and new
+	archiveChanged bool
 }
 
 // fileStamp says whether a file is the one a cache entry was made from.
@@ -169,7 +175,8 @@ func Open(eng *engine.Engine, log io.Writer) *File {
 		return nil
 	}
 	c := &File{eng: eng, file: filepath.Join(dir, FileName), key: key, started: time.Now(), cwd: cwd, log: log,
-		entries: map[string]cacheEntry{}, stats: map[string]fileStamp{}}
+		entries: map[string]cacheEntry{}, stats: map[string]fileStamp{}, archiveFile: filepath.Join(dir, ArchiveFileName)}
+	c.readArchive()
 	b, err := readCacheFile(c.file)
 	switch {
 	case os.IsNotExist(err):
@@ -397,15 +404,16 @@ func (c *File) save() {
 // run's leftover: a run still writing one is far younger.
 const staleTemp = time.Hour
 
-// removeStaleTemps removes the temporary cache files in dir that a run
-// killed while writing left behind, those older than staleTemp.
+// removeStaleTemps removes the temporary cache files (of the context
+// files' and of the archive's) in dir that a run killed while writing
+// left behind, those older than staleTemp.
 func removeStaleTemps(dir string, now time.Time) {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
 		return
 	}
 	for _, e := range ents {
-		if !e.Type().IsRegular() || !strings.HasPrefix(e.Name(), FileName+".") {
+		if !e.Type().IsRegular() || !strings.HasPrefix(e.Name(), FileName+".") && !strings.HasPrefix(e.Name(), ArchiveFileName+".") {
 			continue
 		}
 		if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > staleTemp {
@@ -434,12 +442,21 @@ func (fc *File) Done(succeeded bool) {
 		return
 	}
 	fc.save()
+	fc.saveArchive()
 }
 
 // Report marks path as a file the run reports: it is not read as context
-// this time, and its entry is kept for a run that reads it so.
+// this time, and its entry is kept for a run that reads it so. It is
+// looked at now, before the run reads it, for the digest of the archive's
+// documents (Archive).
 func (c *File) Report(path string) {
-	c.reported = append(c.reported, c.keyPath(path))
+	key := c.keyPath(path)
+	c.reported = append(c.reported, key)
+	if st, err := os.Stat(path); err == nil {
+		c.mu.Lock()
+		c.stats[key] = fileStamp{size: st.Size(), mtime: st.ModTime().UnixNano(), ino: inode(st)}
+		c.mu.Unlock()
+	}
 }
 
 // Hits is how many context files the run has taken from the cache so far.

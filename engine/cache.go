@@ -21,6 +21,44 @@ type ContextCache interface {
 	// Put offers what a run read of a context file; the cache keeps it
 	// for the next run only if the run as a whole succeeds.
 	Put(path string, f *ContextFile)
+	// Archive returns where the corpus rules may keep their work over the
+	// documents paths names, in the run's order (lint.ArchiveStore), or
+	// nil when the cache cannot tell that they are the files an earlier
+	// run saw, unchanged. It is called once a run, after the workers.
+	Archive(paths []string) ArchiveKeeper
+}
+
+// An ArchiveKeeper keeps each corpus rule's work over one set of
+// documents, by rule ID (see lint.ArchiveStore).
+type ArchiveKeeper interface {
+	Load(rule string) ([]byte, bool)
+	Save(rule string, b []byte)
+}
+
+// ruleStore is an ArchiveKeeper seen by one rule.
+type ruleStore struct {
+	k    ArchiveKeeper
+	rule string
+}
+
+func (s ruleStore) Load() ([]byte, bool) { return s.k.Load(s.rule) }
+func (s ruleStore) Save(b []byte)        { s.k.Save(s.rule, b) }
+
+// archiveKeeper is where the corpus rules of a run over files may keep
+// their work: nil unless every document is a file the cache looked at (a
+// text given, a fixed file or standard input, is not the file on disk).
+func (e *Engine) archiveKeeper(files []*FileResult) ArchiveKeeper {
+	if e.Cache == nil {
+		return nil
+	}
+	paths := make([]string, len(files))
+	for i, f := range files {
+		if f.src != nil {
+			return nil
+		}
+		paths[i] = f.Path
+	}
+	return e.Cache.Archive(paths)
 }
 
 // A ContextFile is what the corpus rules need of a context file.

@@ -1,9 +1,13 @@
 package engine_test
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -11,6 +15,7 @@ import (
 
 	"github.com/copydesk/copydesk/config"
 	"github.com/copydesk/copydesk/engine"
+	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules"
 )
 
@@ -41,6 +46,53 @@ type memCache struct {
 	codec *engine.Engine
 	hits  int
 	t     *testing.T
+	// archive, when set, keeps the rules' work over the archive under the
+	// paths and texts of its documents, read from disk; loads and saves
+	// count what was asked of it.
+	archive       map[string][]byte
+	loads, saves  int
+	loaded, saved []string // the rules that found a value, and that saved one
+}
+
+func (c *memCache) Archive(paths []string) engine.ArchiveKeeper {
+	if c.archive == nil {
+		return nil
+	}
+	h := sha256.New()
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			c.t.Errorf("archive: %v", err)
+			return nil
+		}
+		fmt.Fprintf(h, "%q %d\n", p, len(b))
+		h.Write(b)
+	}
+	return memKeeper{c, string(h.Sum(nil))}
+}
+
+type memKeeper struct {
+	c      *memCache
+	digest string
+}
+
+func (k memKeeper) Load(rule string) ([]byte, bool) {
+	k.c.mu.Lock()
+	defer k.c.mu.Unlock()
+	k.c.loads++
+	b, ok := k.c.archive[rule+"\x00"+k.digest]
+	if ok {
+		k.c.loaded = append(k.c.loaded, rule)
+	}
+	return b, ok
+}
+
+func (k memKeeper) Save(rule string, b []byte) {
+	k.c.mu.Lock()
+	defer k.c.mu.Unlock()
+	k.c.saves++
+	k.c.saved = append(k.c.saved, rule)
+	k.c.archive[rule+"\x00"+k.digest] = b
 }
 
 func (c *memCache) Get(path string) (*engine.ContextFile, bool) {
@@ -121,5 +173,65 @@ func TestContextCacheAgrees(t *testing.T) {
 	}
 	if len(want.Diagnostics()) == 0 {
 		t.Error("no findings: the test would not see a difference")
+	}
+}
+
+// TestArchiveStoreAgrees: the corpus rules' work over the archive kept by
+// a first run (the count of the archive's names) gives a second run the
+// findings a run without it finds, whichever file is reported, and is
+// worked out again, with the same findings as a run without it, once an
+// article has changed.
+func TestArchiveStoreAgrees(t *testing.T) {
+	inputs := onDisk(t, reportedArchive(t))
+	today := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	reporting := func(suffix string) []engine.Input {
+		in := slices.Clone(inputs)
+		for i := range in {
+			in[i].CorpusOnly = !strings.HasSuffix(in[i].Path, suffix)
+		}
+		return in
+	}
+	lint := func(c engine.ContextCache, in []engine.Input) []lint.Diagnostic {
+		e := &engine.Engine{Registry: rules.Registry(), Config: config.Default("."), Today: today, Cache: c}
+		return e.Lint(in).Diagnostics()
+	}
+	codec := &engine.Engine{Registry: rules.Registry(), Config: config.Default(".")}
+	cache := &memCache{m: map[string]*engine.ContextFile{}, b: map[string][]byte{}, codec: codec, t: t, archive: map[string][]byte{}}
+	// timetable-1 and -4 hold the slips; -5 writes the word in lower case
+	for _, suffix := range []string{"timetable-1.txt", "timetable-4.txt", "timetable-1.txt", "timetable-5.txt"} {
+		in := reporting(suffix)
+		want := lint(nil, in)
+		cache.loaded, cache.saved = nil, nil
+		got := lint(cache, in)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("reporting %s: findings differ from a run with no cache:\n got %v\nwant %v", suffix, got, want)
+		}
+		if suffix == "timetable-1.txt" && len(want) == 0 {
+			t.Errorf("reporting %s: no findings: the test would not see a difference", suffix)
+		}
+	}
+	if !slices.Contains(cache.loaded, "name-consistency") || len(cache.archive) != 1 {
+		t.Fatalf("name-consistency's count was not kept and found again: loaded %v, %d values kept", cache.loaded, len(cache.archive))
+	}
+	// One article changes: a name it wrote is gone, so the slip beside it
+	// in timetable-1 is one no more (or another count says otherwise).
+	changed := filepath.FromSlash("ferry/timetable-3.txt")
+	src, err := os.ReadFile(changed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(changed, bytes.ReplaceAll(src, []byte("Corvane River Institute"), []byte("harbour office")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	delete(cache.b, changed) // as a cache on disk sees the file changed
+	in := reporting("timetable-1.txt")
+	want := lint(nil, in)
+	cache.loaded, cache.saved = nil, nil
+	got := lint(cache, in)
+	if slices.Contains(cache.loaded, "name-consistency") || !slices.Contains(cache.saved, "name-consistency") {
+		t.Errorf("an article changed, yet the count kept was used: loaded %v, saved %v", cache.loaded, cache.saved)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("an article changed: findings differ from a run with no cache:\n got %v\nwant %v", got, want)
 	}
 }

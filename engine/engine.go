@@ -537,6 +537,7 @@ func (e *Engine) runCorpusRules(files []*FileResult, kept *lint.Values) (notes [
 	// What the rules share over these articles (the links rules' index of
 	// them) lives as long as this run.
 	run := &lint.Values{}
+	keeper := e.archiveKeeper(owners)
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	today := e.today()
@@ -558,6 +559,9 @@ func (e *Engine) runCorpusRules(files []*FileResult, kept *lint.Values) (notes [
 			Sink:     func(d lint.Diagnostic) { found[k] = append(found[k], d) },
 			NoteSink: func(s string) { said[k] = append(said[k], r.ID+": "+s) },
 			Text:     func(i int) []byte { return e.text(owners[i]) },
+		}
+		if keeper != nil {
+			pass.Stored = ruleStore{keeper, r.ID}
 		}
 		wg.Add(1)
 		sem <- struct{}{}

@@ -256,6 +256,24 @@ type CorpusPass struct {
 	// when it cannot be had. A rule asks for it only for the few context
 	// documents it must look into again.
 	Text func(i int) []byte
+	// Stored keeps the rule's work over the whole archive between
+	// processes (the count of the archive's names); nil when the driver
+	// keeps nothing, or cannot tell that these documents are the ones an
+	// earlier run saw.
+	Stored ArchiveStore
+}
+
+// An ArchiveStore keeps one corpus rule's work over the whole archive
+// between processes, beside the driver's cache of the archive's files:
+// Load gives back what Save was given by an earlier run over the same
+// documents (the same files, unchanged, in the same order) under the same
+// configuration and build, so that the rule need not do it again. Which
+// of them are reported may differ, so what is kept must not depend on it.
+// A value of a run that fails is not kept. The bytes Load returns must not
+// be changed, and may be shared by what the rule decodes from them.
+type ArchiveStore interface {
+	Load() ([]byte, bool)
+	Save(b []byte)
 }
 
 // Reports reports whether Summaries[i]'s findings are kept. A finding

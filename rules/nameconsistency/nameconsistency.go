@@ -77,7 +77,7 @@ func check(pass *lint.CorpusPass, facts []*names.Fact) {
 		srcs[i] = s.Src
 		limits[i] = names.Limits{MinCount: minCount.For(pass, s.Path), Ratio: ratio.For(pass, s.Path)}
 	}
-	opt := names.ArchiveOptions{Limits: limits, Project: pass.Project, Reported: pass.Reports, Memo: memo.Get(pass), Text: pass.Text}
+	opt := names.ArchiveOptions{Limits: limits, Project: pass.Project, Reported: pass.Reports, Memo: memo.Get(pass), Text: pass.Text, Stored: pass.Stored}
 	for _, f := range names.Archive(srcs, facts, opt) {
 		d := lint.Diagnostic{Start: f.Span.Start, End: f.Span.End, Message: Message(f)}
 		if f.Fix {

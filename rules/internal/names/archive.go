@@ -34,6 +34,10 @@ type ArchiveOptions struct {
 	// context document whose text went): the few not reported that must
 	// be matched after all are read again.
 	Text func(di int) []byte
+	// Stored, when set, keeps the archive's state between processes, for
+	// a run over the same documents (lint.ArchiveStore): the count of the
+	// archive's names is read back rather than worked out again.
+	Stored lint.ArchiveStore
 }
 
 // Limits set when a phrase is one of the archive's names and when a
@@ -115,6 +119,22 @@ func Archive(srcs [][]byte, facts []*Fact, opt ArchiveOptions) []Finding {
 	return r.findings()
 }
 
+// storedState is the archive's state read back from opt.Stored, or, when
+// it holds none that reads, counted afresh and saved there.
+func storedState(srcs [][]byte, facts []*Fact, opt *ArchiveOptions) *archiveState {
+	if opt.Stored == nil {
+		return buildState(srcs, facts, opt)
+	}
+	if b, ok := opt.Stored.Load(); ok {
+		if st, err := decodeState(b, opt.Project); err == nil {
+			return st
+		}
+	}
+	st := buildState(srcs, facts, opt)
+	opt.Stored.Save(encodeState(st))
+	return st
+}
+
 // buildState counts the archive's names over every document's facts and
 // indexes those each least count makes names: what Archive learns of the
 // whole archive before it matches a document.
@@ -134,29 +154,7 @@ func buildState(srcs [][]byte, facts []*Fact, opt *ArchiveOptions) *archiveState
 		kc.count += c.count
 		kc.docs = max(kc.docs, c.docs) // at least; the spellings may share documents
 	}
-	var configured []lint.NameEntry
-	var distinct [][]string
-	if opt.Project != nil {
-		for _, e := range opt.Project.Names {
-			if e.Name != "" {
-				configured = append(configured, e)
-			}
-			if len(e.Distinct) > 0 {
-				d := append([]string{}, e.Distinct...)
-				if e.Name != "" {
-					d = append(d, e.Name)
-				}
-				distinct = append(distinct, d)
-			}
-		}
-	}
-	taken := map[string]bool{}
-	for _, e := range configured {
-		for _, s := range append(append([]string{e.Name}, e.Aliases...), e.Variants...) {
-			k, _, _ := PhraseKey(stripThe(s))
-			taken[k] = true
-		}
-	}
+	taken, distinct := configuredNames(opt.Project)
 	// The index holds the mined names only: the glossary's are name-variant's
 	// to match, and a glossary of 10,000 names is not walked twice. Which
 	// names are in it depends on the least count, so there is one index
@@ -185,6 +183,34 @@ func buildState(srcs [][]byte, facts []*Fact, opt *ArchiveOptions) *archiveState
 		}
 	}
 	return &archiveState{cands: cands, names: names, parts: parts, keyed: keyed, taken: taken, distinct: distinct, indexes: indexes}
+}
+
+// configuredNames are the keys of the glossary's names, which the mined
+// names leave to name-variant, and the sets of names marked distinct.
+func configuredNames(project *lint.Project) (taken map[string]bool, distinct [][]string) {
+	var configured []lint.NameEntry
+	if project != nil {
+		for _, e := range project.Names {
+			if e.Name != "" {
+				configured = append(configured, e)
+			}
+			if len(e.Distinct) > 0 {
+				d := append([]string{}, e.Distinct...)
+				if e.Name != "" {
+					d = append(d, e.Name)
+				}
+				distinct = append(distinct, d)
+			}
+		}
+	}
+	taken = map[string]bool{}
+	for _, e := range configured {
+		for _, s := range append(append([]string{e.Name}, e.Aliases...), e.Variants...) {
+			k, _, _ := PhraseKey(stripThe(s))
+			taken[k] = true
+		}
+	}
+	return taken, distinct
 }
 
 // An archiveRun is one run of Archive: its documents, the archive's

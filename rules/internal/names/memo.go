@@ -53,7 +53,7 @@ type Memo struct {
 // the memo holds one that would come out the same.
 func (m *Memo) state(srcs [][]byte, facts []*Fact, opt *ArchiveOptions) *archiveState {
 	if m == nil || opt.Reported == nil {
-		return buildState(srcs, facts, opt)
+		return storedState(srcs, facts, opt)
 	}
 	reported := make([]bool, len(facts))
 	ctx := make([]*Fact, len(facts))
@@ -75,7 +75,7 @@ func (m *Memo) state(srcs [][]byte, facts []*Fact, opt *ArchiveOptions) *archive
 	if same && sameContribution(srcs, facts, lastSrcs, lastFacts, reported, low) {
 		return prev
 	}
-	st := buildState(srcs, facts, opt)
+	st := storedState(srcs, facts, opt)
 	m.mu.Lock()
 	m.facts, m.limits, m.project, m.reported, m.st = ctx, slices.Clone(opt.Limits), opt.Project, reported, st
 	m.lastSrcs, m.lastFacts, m.low = srcs, facts, nil
