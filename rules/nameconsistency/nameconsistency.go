@@ -78,7 +78,8 @@ func check(pass *lint.CorpusPass, facts []*names.Fact) {
 		limits[i] = names.Limits{MinCount: minCount.For(pass, s.Path), Ratio: ratio.For(pass, s.Path)}
 	}
 	opt := names.ArchiveOptions{Limits: limits, Project: pass.Project, Reported: pass.Reports, Memo: memo.Get(pass), Text: pass.Text, Stored: pass.Stored}
-	for _, f := range names.Archive(srcs, facts, opt) {
+	found, groups := names.ArchiveAndMeta(srcs, paths, facts, opt)
+	for _, f := range found {
 		d := lint.Diagnostic{Start: f.Span.Start, End: f.Span.End, Message: Message(f)}
 		if f.Fix {
 			d.Fix = &lint.Fix{Message: fmt.Sprintf("Write %q", f.Target), Applicability: lint.Unsafe,
@@ -89,7 +90,6 @@ func check(pass *lint.CorpusPass, facts []*names.Fact) {
 	// Front matter names (author, team) are compared as whole values: the
 	// more frequent spelling wins, whatever the counts (Groups applies its
 	// limits to names in the text only).
-	groups := names.Groups(paths, facts, names.GroupOptions{Kinds: []names.PhraseKind{names.KindMeta}})
 	for _, g := range groups {
 		for _, v := range g.Variants {
 			if sameName(v.Surface, g.Dominant.Surface) {

@@ -108,7 +108,21 @@ const (
 // Its memory grows with the distinct phrases mined, not with the text: a
 // phrase's parts are worked out once per distinct phrase.
 func Archive(srcs [][]byte, facts []*Fact, opt ArchiveOptions) []Finding {
-	r := &archiveRun{srcs: srcs, facts: facts, opt: &opt, st: opt.Memo.state(srcs, facts, &opt), per: make([][]Finding, len(facts))}
+	fs, _ := archive(srcs, nil, facts, &opt, false)
+	return fs
+}
+
+// ArchiveAndMeta is Archive, and the groups of the front matter values
+// (author, team) of every document, as Groups finds them with KindMeta
+// alone; paths name the documents in the groups' locations. The groups
+// come from the archive's state, so that a run that reads it back
+// (ArchiveOptions.Stored) need not look into every document's fact.
+func ArchiveAndMeta(srcs [][]byte, paths []string, facts []*Fact, opt ArchiveOptions) ([]Finding, []Group) {
+	return archive(srcs, paths, facts, &opt, true)
+}
+
+func archive(srcs [][]byte, paths []string, facts []*Fact, opt *ArchiveOptions, meta bool) ([]Finding, []Group) {
+	r := &archiveRun{srcs: srcs, facts: facts, opt: opt, st: opt.Memo.state(srcs, facts, opt), per: make([][]Finding, len(facts))}
 	var docs []int
 	for di := range facts {
 		if r.reported(di) {
@@ -116,7 +130,11 @@ func Archive(srcs [][]byte, facts []*Fact, opt ArchiveOptions) []Finding {
 		}
 	}
 	r.match(docs)
-	return r.findings()
+	var groups []Group
+	if meta {
+		groups = Groups(paths, r.st.meta, GroupOptions{Kinds: []PhraseKind{KindMeta}})
+	}
+	return r.findings(), groups
 }
 
 // storedState is the archive's state read back from opt.Stored, or, when
@@ -155,6 +173,7 @@ func buildState(srcs [][]byte, facts []*Fact, opt *ArchiveOptions) *archiveState
 		kc.docs = max(kc.docs, c.docs) // at least; the spellings may share documents
 	}
 	taken, distinct := configuredNames(opt.Project)
+	meta := metaFacts(facts)
 	// The index holds the mined names only: the glossary's are name-variant's
 	// to match, and a glossary of 10,000 names is not walked twice. Which
 	// names are in it depends on the least count, so there is one index
@@ -182,7 +201,46 @@ func buildState(srcs [][]byte, facts []*Fact, opt *ArchiveOptions) *archiveState
 			indexes[minCount] = NewIndex(entries)
 		}
 	}
-	return &archiveState{cands: cands, names: names, parts: parts, keyed: keyed, taken: taken, distinct: distinct, indexes: indexes}
+	return &archiveState{cands: cands, names: names, parts: parts, keyed: keyed, taken: taken, distinct: distinct, indexes: indexes, meta: meta}
+}
+
+// metaFacts are the facts' front matter values (KindMeta) alone, by
+// document, nil where a document has none: what Groups reads of them for
+// the front matter names, kept with the archive's state.
+func metaFacts(facts []*Fact) []*Fact {
+	out := make([]*Fact, len(facts))
+	var strs []byte
+	for di, f := range facts {
+		if f = f.load(); f == nil {
+			continue
+		}
+		var m *Fact
+		strs = strs[:0]
+		add := func(r strRange) strRange {
+			lo := int32(len(strs))
+			strs = append(strs, f.str(r)...)
+			return strRange{lo, int32(len(strs))}
+		}
+		for i := range f.spells {
+			s := f.spells[i]
+			if s.kind != KindMeta {
+				continue
+			}
+			if m == nil {
+				m = &Fact{}
+			}
+			sp := f.spansOf(&s)
+			s.key, s.surface, s.shape = add(s.key), add(s.surface), add(s.shape)
+			s.span0 = int32(len(m.spans))
+			m.spans = append(m.spans, sp...)
+			m.spells = append(m.spells, s)
+		}
+		if m != nil {
+			m.strs = string(strs)
+			out[di] = m
+		}
+	}
+	return out
 }
 
 // configuredNames are the keys of the glossary's names, which the mined
@@ -237,6 +295,7 @@ func (r *archiveRun) match(docs []int) {
 			var scratch Scratch // this goroutine's, from one document to the next
 			for x := k; x < len(docs); x += shares {
 				di := docs[x]
+				facts[di].load()
 				lim := opt.limits(di)
 				ix := indexes[lim.MinCount]
 				if facts[di] == nil || di >= len(srcs) || ix == nil {
@@ -414,7 +473,7 @@ func countLowerWords(srcs [][]byte, facts []*Fact, counts map[string]int) []int 
 		wg.Go(func() {
 			for di := k; di < len(srcs); di += shares {
 				src := srcs[di]
-				if src == nil && di < len(facts) && facts[di] != nil && facts[di].lowerKept {
+				if src == nil && di < len(facts) && facts[di].load() != nil && facts[di].lowerKept {
 					eachLower(facts[di].lower, func(w string, n int) {
 						if x, ok := index[w]; ok {
 							found[k][x] += n
@@ -587,7 +646,7 @@ func countCandidates(facts []*Fact) (map[string]*candidate, []string, map[string
 	var order []string
 	parts := map[string][]*candidate{} // a distinct phrase → its parts' counters
 	for di, f := range facts {
-		if f == nil {
+		if f = f.load(); f == nil {
 			continue
 		}
 		for i := range f.spells {

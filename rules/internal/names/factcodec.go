@@ -2,6 +2,7 @@ package names
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/copydesk/copydesk/internal/wire"
 )
@@ -12,6 +13,7 @@ const factVersion = 2
 // EncodeFact turns f into bytes for a cache that outlives the process; a
 // nil f too.
 func EncodeFact(f *Fact) []byte {
+	f = f.load()
 	w := &wire.Writer{}
 	if f != nil {
 		// sized once, roughly: the strings and a few bytes a number
@@ -60,8 +62,13 @@ func EncodeFact(f *Fact) []byte {
 }
 
 // DecodeFact gives back what EncodeFact made, or fails on bytes it did
-// not make: every range and count is checked, so that a fact read from a
-// damaged cache cannot make the rule read out of bounds.
+// not make. The short forms' findings are read now; the rest (the
+// spellings, the words and the text kept of them) when the fact is first
+// used (load), as a run that reads the archive's state back from a store
+// looks into few documents' facts. Every range and count is checked
+// then, so that a fact read from a damaged cache cannot make the rule
+// read out of bounds; one that does not read is taken as a document of
+// which nothing was mined.
 func DecodeFact(b []byte) (*Fact, error) {
 	r := wire.NewSharedReader(b) // b is the cache's: it does not change
 	if v := r.Uint(); r.Err() == nil && v != factVersion {
@@ -84,6 +91,40 @@ func DecodeFact(b []byte) (*Fact, error) {
 			u.Fix.NewText = r.String()
 		}
 	}
+	if r.Err() != nil {
+		return nil, fmt.Errorf("names fact: %w", r.Err())
+	}
+	f.lazy = &lazyFact{b: b[len(b)-r.Left():]}
+	return f, nil
+}
+
+// A lazyFact is the part of a fact not yet decoded.
+type lazyFact struct {
+	once sync.Once
+	b    []byte
+}
+
+// load decodes what DecodeFact left, once, and returns f: every reader
+// of a fact's spellings or words calls it first. A fact made by mining,
+// and a nil one, are returned as they are.
+func (f *Fact) load() *Fact {
+	if f == nil || f.lazy == nil {
+		return f
+	}
+	f.lazy.once.Do(func() {
+		var g Fact
+		if decodeRest(&g, f.lazy.b) != nil {
+			g = Fact{} // nothing mined: see DecodeFact
+		}
+		f.spells, f.strs, f.spans, f.words, f.nwords, f.wtext, f.lowerKept, f.lower =
+			g.spells, g.strs, g.spans, g.words, g.nwords, g.wtext, g.lowerKept, g.lower
+	})
+	return f
+}
+
+// decodeRest reads into f what EncodeFact wrote after the short forms.
+func decodeRest(f *Fact, b []byte) error {
+	r := wire.NewSharedReader(b)
 	f.strs = r.String()
 	if n := r.Len(11); n > 0 {
 		f.spells = make([]mined, n)
@@ -121,12 +162,12 @@ func DecodeFact(b []byte) (*Fact, error) {
 	f.lowerKept = r.Bool()
 	f.lower = r.String()
 	if !r.Done() {
-		return nil, fmt.Errorf("names fact: %w", wire.ErrCorrupt)
+		return fmt.Errorf("names fact: %w", wire.ErrCorrupt)
 	}
 	if !wordsValid(f) {
-		return nil, fmt.Errorf("names fact: words: %w", wire.ErrCorrupt)
+		return fmt.Errorf("names fact: words: %w", wire.ErrCorrupt)
 	}
-	return f, nil
+	return nil
 }
 
 // wordsValid: f's packed words unpack within bounds, and the text kept

@@ -160,7 +160,7 @@ var groupSeed = maphash.MakeSeed()
 func (g *grouper) count() {
 	n := 0
 	for _, f := range g.facts {
-		if f != nil {
+		if f = f.load(); f != nil {
 			n += len(f.spells)
 		}
 	}
@@ -246,7 +246,7 @@ func (g *grouper) countShare(n, k, shares int) {
 	g.refs = make([]ref, 0, n+n/8)
 	g.slots = make([]aggSlot, 1024)
 	for di, f := range g.facts {
-		if f == nil {
+		if f = f.load(); f == nil {
 			continue
 		}
 		for mi := range f.spells {
@@ -868,7 +868,7 @@ func Frequent(facts []*Fact, min, docs int) []string {
 	}
 	by := map[string]*tally{}
 	for di, f := range facts {
-		if f == nil {
+		if f = f.load(); f == nil {
 			continue
 		}
 		for i := range f.spells {

@@ -138,7 +138,7 @@ func anyUpper(ws []word) bool {
 // mined from all of them, after the documents' tokens are gone. It uses
 // the memory of s (nil for memory of its own).
 func (ix *Index) FindWords(src []byte, f *Fact, s *Scratch, fn func(Match)) {
-	if ix == nil || len(ix.Forms) == 0 || f == nil || len(f.words) == 0 {
+	if f = f.load(); ix == nil || len(ix.Forms) == 0 || f == nil || len(f.words) == 0 {
 		return
 	}
 	if s == nil {

@@ -21,6 +21,8 @@ type archiveState struct {
 	taken    map[string]bool
 	distinct [][]string
 	indexes  map[int]*Index
+	// meta are the documents' front matter values (metaFacts)
+	meta []*Fact
 }
 
 // A Memo keeps Archive's count of the archive's names from one run to
@@ -113,7 +115,7 @@ func contribution(srcs [][]byte, facts []*Fact, reported []bool, low map[string]
 			continue
 		}
 		sig = binary.AppendUvarint(sig, uint64(di))
-		if f == nil {
+		if f = f.load(); f == nil {
 			sig = append(sig, 0xff)
 			continue
 		}

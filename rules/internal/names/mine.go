@@ -82,6 +82,10 @@ type Fact struct {
 	wtext     []byte
 	lower     string
 	lowerKept bool
+	// lazy holds the bytes the rest was read back from (DecodeFact),
+	// decoded when first needed (load): a run that reads the archive's
+	// state back needs few documents' facts.
+	lazy *lazyFact
 }
 
 // MineOptions set when a spelling dominates within one document.
@@ -230,6 +234,7 @@ func (f *Fact) keepText(src []byte, counts map[string]int) {
 // wordTexts calls fn with each of the fact's words and its text: from
 // src, or, when src is nil, from the text the fact kept.
 func (f *Fact) wordTexts(src []byte, fn func(w word, t []byte)) {
+	f.load()
 	off := 0
 	text := f.wtext
 	for w := range packedWords(f.words, f.nwords) {

@@ -9,12 +9,13 @@ import (
 )
 
 // stateVersion changes whenever encodeState's layout does.
-const stateVersion = 1
+const stateVersion = 2
 
 // encodeState turns the archive's state into bytes for a store that
 // outlives the process (ArchiveOptions.Stored): the phrases counted, in
 // the order first seen, with their counts, each distinct phrase's parts,
-// the counts of each key, and which phrases each index holds. What comes
+// the counts of each key, which phrases each index holds, and each
+// document's front matter values. What comes
 // from the configuration (the glossary's keys, the distinct sets) is not
 // kept: the store is the configuration's.
 func encodeState(st *archiveState) []byte {
@@ -77,6 +78,10 @@ func encodeState(st *archiveState) []byte {
 		for _, e := range ix.Entries {
 			w.Uint(uint64(at[st.cands[e.Name]]))
 		}
+	}
+	w.Uint(uint64(len(st.meta)))
+	for _, f := range st.meta {
+		w.Bytes(EncodeFact(f))
 	}
 	return w.B
 }
@@ -148,6 +153,18 @@ func decodeState(b []byte, project *lint.Project) (*archiveState, error) {
 		if len(entries) > 0 {
 			st.indexes[minCount] = NewIndex(entries)
 		}
+	}
+	st.meta = make([]*Fact, r.Len(1))
+	for i := range st.meta {
+		b := r.Bytes()
+		if r.Err() != nil {
+			break
+		}
+		f, err := DecodeFact(b)
+		if err != nil {
+			return nil, fmt.Errorf("names state: %w", err)
+		}
+		st.meta[i] = f
 	}
 	if !r.Done() {
 		return nil, fmt.Errorf("names state: %w", wire.ErrCorrupt)
