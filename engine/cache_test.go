@@ -198,13 +198,18 @@ func TestArchiveStoreAgrees(t *testing.T) {
 	codec := &engine.Engine{Registry: rules.Registry(), Config: config.Default(".")}
 	cache := &memCache{m: map[string]*engine.ContextFile{}, b: map[string][]byte{}, codec: codec, t: t, archive: map[string][]byte{}}
 	// timetable-1 and -4 hold the slips; -5 writes the word in lower case
-	for _, suffix := range []string{"timetable-1.txt", "timetable-4.txt", "timetable-1.txt", "timetable-5.txt"} {
+	for i, suffix := range []string{"timetable-1.txt", "timetable-4.txt", "timetable-1.txt", "timetable-5.txt"} {
 		in := reporting(suffix)
 		want := lint(nil, in)
 		cache.loaded, cache.saved = nil, nil
 		got := lint(cache, in)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("reporting %s: findings differ from a run with no cache:\n got %v\nwant %v", suffix, got, want)
+		}
+		// The first run saves the count; the others read it back, and
+		// would save it again only if it did not read.
+		if saved := slices.Contains(cache.saved, "name-consistency"); saved != (i == 0) {
+			t.Errorf("run %d, reporting %s: name-consistency saved its count: %v, want %v", i, suffix, saved, i == 0)
 		}
 		if suffix == "timetable-1.txt" && len(want) == 0 {
 			t.Errorf("reporting %s: no findings: the test would not see a difference", suffix)

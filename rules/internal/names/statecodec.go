@@ -9,12 +9,13 @@ import (
 )
 
 // stateVersion changes whenever encodeState's layout does.
-const stateVersion = 2
+const stateVersion = 3
 
 // encodeState turns the archive's state into bytes for a store that
 // outlives the process (ArchiveOptions.Stored): the phrases counted, in
 // the order first seen, with their counts, each distinct phrase's parts,
-// the counts of each key, which phrases each index holds, and each
+// the counts of each key, each index (its phrases and what it built of
+// them), and each
 // document's front matter values. What comes
 // from the configuration (the glossary's keys, the distinct sets) is not
 // kept: the store is the configuration's.
@@ -78,6 +79,7 @@ func encodeState(st *archiveState) []byte {
 		for _, e := range ix.Entries {
 			w.Uint(uint64(at[st.cands[e.Name]]))
 		}
+		appendIndex(w, ix)
 	}
 	w.Uint(uint64(len(st.meta)))
 	for _, f := range st.meta {
@@ -151,7 +153,7 @@ func decodeState(b []byte, project *lint.Project) (*archiveState, error) {
 		}
 		st.indexes[minCount] = nil
 		if len(entries) > 0 {
-			st.indexes[minCount] = NewIndex(entries)
+			st.indexes[minCount] = readIndex(r, entries)
 		}
 	}
 	st.meta = make([]*Fact, r.Len(1))

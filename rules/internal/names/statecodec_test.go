@@ -1,0 +1,92 @@
+package names
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/copydesk/copydesk/parse"
+)
+
+// stateDocs are invented articles with names, slips of them, a name
+// written in lower case and front matter values.
+var stateDocs = []string{
+	"---\nteam: the harbour team\n---\n\nThe Harbor City Museum of Science and Technology opened. Anna Berg spoke for the Harbor City Museum of Science and Technology.\n",
+	"---\nteam: the harbour team\n---\n\nAnna Berg met staff of the Harbor City Museum of Science and Technology at Lakeside Pier.\n",
+	"---\nteam: The Harbour Team\n---\n\nThe Harbor City Museum of Sciences and Technology and Berg Anna visited Lakeside Pier. The lakeside was calm.\n",
+	"Title\n\nLakeside Pier and the Harbor City Museum of Science and Technology; Anna Berg again, at Lakesde Pier.\n",
+	"---\nteam: the harbour team\n---\n\nLakeside Pier reopened.\n",
+	"---\nteam: the harbour team\n---\n\nAnna Berg left Lakeside Pier.\n",
+}
+
+// memStore is a lint.ArchiveStore in memory.
+type memStore struct {
+	b            []byte
+	loads, saves int
+}
+
+func (s *memStore) Load() ([]byte, bool) { s.loads++; return s.b, s.b != nil }
+func (s *memStore) Save(b []byte)        { s.saves++; s.b = b }
+
+// TestStoredState: the archive's state saved by one run and read back by
+// the next gives the findings and front matter groups of a run that
+// counts afresh, whichever document is reported; the run that reads it
+// back saves nothing.
+func TestStoredState(t *testing.T) {
+	var srcs [][]byte
+	var facts []*Fact
+	paths := []string{"a.md", "b.md", "c.md", "d.txt", "e.md", "f.md"}
+	for i, s := range stateDocs {
+		doc, err := parse.Parse(paths[i], []byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs = append(srcs, doc.Src)
+		facts = append(facts, Mine(doc, MineOptions{}))
+	}
+	store := &memStore{}
+	for round, reported := range []int{2, 2, 3, 0} {
+		opt := ArchiveOptions{Reported: func(di int) bool { return di == reported }}
+		wantF, wantG := ArchiveAndMeta(srcs, paths, facts, opt)
+		opt.Stored = store
+		gotF, gotG := ArchiveAndMeta(srcs, paths, facts, opt)
+		if !reflect.DeepEqual(gotF, wantF) || !reflect.DeepEqual(gotG, wantG) {
+			t.Errorf("round %d, reporting %s: with the stored state\n got %+v\n     %+v\nwant %+v\n     %+v", round, paths[reported], gotF, gotG, wantF, wantG)
+		}
+		if round == 0 && (len(wantF) == 0 || len(wantG) == 0) {
+			t.Errorf("no findings (%d) or groups (%d): the test would not see a difference", len(wantF), len(wantG))
+		}
+	}
+	if store.saves != 1 || store.loads != 4 {
+		t.Errorf("%d saves and %d loads, want 1 and 4: the state saved did not read back", store.saves, store.loads)
+	}
+}
+
+// FuzzDecodeState: bytes that are not a state encodeState wrote are
+// refused or read, never a panic, and a state read matches a document
+// without a panic.
+func FuzzDecodeState(f *testing.F) {
+	var srcs [][]byte
+	var facts []*Fact
+	for i, s := range stateDocs {
+		doc, err := parse.Parse([]string{"a.md", "b.md", "c.md", "d.txt", "e.md", "f.md"}[i], []byte(s))
+		if err != nil {
+			f.Fatal(err)
+		}
+		srcs = append(srcs, doc.Src)
+		facts = append(facts, Mine(doc, MineOptions{}))
+	}
+	f.Add(encodeState(buildState(srcs, facts, &ArchiveOptions{})))
+	f.Add([]byte{stateVersion, 0, 0, 0, 0, 0})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		st, err := decodeState(b, nil)
+		if err != nil {
+			return
+		}
+		for _, ix := range st.indexes {
+			for di := range srcs {
+				ix.FindWords(srcs[di], facts[di], nil, func(Match) {})
+			}
+		}
+		Groups([]string{"a", "b", "c", "d", "e", "f"}, st.meta, GroupOptions{Kinds: []PhraseKind{KindMeta}})
+	})
+}
