@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"encoding/binary"
 	"fmt"
 	"slices"
 
@@ -121,7 +122,7 @@ func (e *Engine) Storable() bool {
 // EncodeContextFile turns c into bytes for a cache on disk; it fails on
 // a fact or front matter value that cannot be stored.
 func (e *Engine) EncodeContextFile(c *ContextFile) ([]byte, error) {
-	w := &wire.Writer{}
+	w := &wire.Writer{B: make([]byte, 0, 1024)} // a summary without its text is mostly smaller
 	w.String(c.Skipped)
 	w.Bool(c.Summary != nil)
 	if c.Summary != nil {
@@ -134,8 +135,9 @@ func (e *Engine) EncodeContextFile(c *ContextFile) ([]byte, error) {
 		ids = append(ids, id)
 	}
 	slices.Sort(ids)
-	w.Uint(uint64(len(ids)))
-	for _, id := range ids {
+	facts := make([][]byte, len(ids))
+	size := 0
+	for i, id := range ids {
 		r, ok := e.Registry.Lookup(id)
 		if !ok || r.Corpus == nil {
 			return nil, fmt.Errorf("facts of an unknown rule %s", id)
@@ -144,8 +146,16 @@ func (e *Engine) EncodeContextFile(c *ContextFile) ([]byte, error) {
 		if !ok {
 			return nil, fmt.Errorf("rule %s: its facts cannot be stored", id)
 		}
+		facts[i] = b
+		size += len(id) + len(b) + 2*binary.MaxVarintLen64
+	}
+	// Grown once to its size: grown by appending, an entry (tens of
+	// kilobytes for a long article) was copied again at each doubling.
+	w.B = slices.Grow(w.B, size+binary.MaxVarintLen64)
+	w.Uint(uint64(len(ids)))
+	for i, id := range ids {
 		w.String(id)
-		w.Bytes(b)
+		w.Bytes(facts[i])
 	}
 	return w.B, nil
 }

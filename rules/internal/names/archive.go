@@ -3,7 +3,6 @@ package names
 import (
 	"encoding/binary"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -524,26 +523,98 @@ func lowerRuns(src []byte, fn func(i, j int)) {
 }
 
 // lowerWords counts each lower-case ASCII word standing alone in src
-// (lowerRuns), and packs them in byte order: length,
-// word and count, each word once.
-func lowerWords(src []byte, counts map[string]int) string {
-	clear(counts)
-	lowerRuns(src, func(i, j int) { counts[string(src[i:j])]++ })
-	ws := make([]string, 0, len(counts))
+// (lowerRuns), in t, emptied first, and packs them in the order first
+// written: length, word and count, each word once. t finds the words by
+// their place in src, so that no string is made for one, and nothing
+// sorted: on a first run with the cache this packing is done for every
+// article of the archive.
+func lowerWords(src []byte, t *lowerTable) string {
+	t.reset(len(src))
 	size := 0
-	for w := range counts {
-		ws = append(ws, w)
-		size += len(w) + 2
-	}
-	slices.Sort(ws)
+	lowerRuns(src, func(i, j int) {
+		if t.add(src, int32(i), int32(j)) {
+			size += j - i + 2
+		}
+	})
 	b := make([]byte, 0, size)
-	for _, w := range ws {
-		b = binary.AppendUvarint(b, uint64(len(w)))
-		b = append(b, w...)
-		b = binary.AppendUvarint(b, uint64(counts[w]))
+	for _, si := range t.order {
+		sl := &t.slots[si]
+		b = binary.AppendUvarint(b, uint64(sl.end-sl.start))
+		b = append(b, src[sl.start:sl.end]...)
+		b = binary.AppendUvarint(b, uint64(sl.n))
 	}
 	return string(b)
 }
+
+// A lowerTable counts the words of one text, each known by where it was
+// first seen: open addressing by a hash of the bytes.
+type lowerTable struct {
+	slots []lowerSlot
+	order []int32 // the slots used, in the order first seen
+}
+
+type lowerSlot struct {
+	hash       uint32
+	start, end int32 // the word's first place; end 0: empty
+	n          int32
+}
+
+// reset empties t for a text of n bytes.
+func (t *lowerTable) reset(n int) {
+	want := 64
+	for want < n/4 && want < 1<<16 {
+		want *= 2 // about a word every 8 bytes, few of them new
+	}
+	if len(t.slots) < want {
+		t.slots = make([]lowerSlot, want)
+	} else {
+		clear(t.slots)
+	}
+	t.order = t.order[:0]
+}
+
+// add counts src[i:j]; true when it is new.
+func (t *lowerTable) add(src []byte, i, j int32) bool {
+	if 2*(len(t.order)+1) > len(t.slots) {
+		t.grow()
+	}
+	h := uint32(2166136261)
+	for _, c := range src[i:j] {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	mask := uint32(len(t.slots) - 1)
+	for k := h & mask; ; k = (k + 1) & mask {
+		sl := &t.slots[k]
+		if sl.end == 0 {
+			*sl = lowerSlot{hash: h, start: i, end: j, n: 1}
+			t.order = append(t.order, int32(k))
+			return true
+		}
+		if sl.hash == h && sl.end-sl.start == j-i && string(src[sl.start:sl.end]) == string(src[i:j]) {
+			sl.n++
+			return false
+		}
+	}
+}
+
+// grow doubles the slots, keeping the order of the words.
+func (t *lowerTable) grow() {
+	old := t.slots
+	t.slots = make([]lowerSlot, 2*len(old))
+	mask := uint32(len(t.slots) - 1)
+	for x, si := range t.order {
+		sl := old[si]
+		k := sl.hash & mask
+		for t.slots[k].end != 0 {
+			k = (k + 1) & mask
+		}
+		t.slots[k] = sl
+		t.order[x] = int32(k)
+	}
+}
+
+// large: t grew for a long text, and is not worth keeping.
+func (t *lowerTable) large() bool { return t != nil && len(t.slots) > 1<<16 }
 
 // eachLower calls fn with each word and count lowerWords packed; it stops
 // at bytes lowerWords did not write.

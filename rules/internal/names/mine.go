@@ -77,7 +77,8 @@ type Fact struct {
 	// archive needs of its text, which may go: wtext is the text of the
 	// words kept, one after the other, and lower counts each lower-case
 	// ASCII word standing alone (as countLowerWords counts them), packed
-	// in byte order: length, word, count, as uvarints and bytes. Read
+	// in the order first written: length, word, count, as uvarints and
+	// bytes. Read
 	// from a cache, they share its memory: never written to.
 	wtext     []byte
 	lower     string
@@ -113,8 +114,8 @@ type miner struct {
 	// ends, in the next piece's indexes
 	keepUntil int
 	keepGap   bool
-	// lowerCounts: lowerWords' counts, kept for the next document
-	lowerCounts map[string]int
+	// lowerCounts: lowerWords' table, kept for the next document
+	lowerCounts *lowerTable
 	// loosePhrase marks the spelling being added as run on by a lowercase word
 	loosePhrase bool
 
@@ -208,7 +209,7 @@ func MineWords(doc *document.Document, w *Words, opt MineOptions, s *Scratch) *F
 	m.finish()
 	if opt.Context {
 		if m.lowerCounts == nil {
-			m.lowerCounts = map[string]int{}
+			m.lowerCounts = &lowerTable{}
 		}
 		m.fact.keepText(doc.Src, m.lowerCounts)
 	}
@@ -218,7 +219,7 @@ func MineWords(doc *document.Document, w *Words, opt MineOptions, s *Scratch) *F
 // keepText keeps what Archive reads of a context document's text: its
 // kept words' text and its lower-case words (counted in counts, the
 // miner's, emptied first).
-func (f *Fact) keepText(src []byte, counts map[string]int) {
+func (f *Fact) keepText(src []byte, counts *lowerTable) {
 	n := 0
 	for w := range packedWords(f.words, f.nwords) {
 		n += int(w.end - w.start)
@@ -347,7 +348,7 @@ func (m *miner) release() {
 	m.doc, m.src, m.fact = nil, nil, nil
 	m.spells, m.strs, m.spans = m.spells[:0], m.strs[:0], m.spans[:0]
 	m.pairList, m.forms, m.pairAt = m.pairList[:0], m.forms[:0], m.pairAt[:0]
-	if cap(m.strs) > 1<<20 || cap(m.spans) > 1<<16 || cap(m.kept) > 1<<20 || len(m.lowerCounts) > 1<<14 {
+	if cap(m.strs) > 1<<20 || cap(m.spans) > 1<<16 || cap(m.kept) > 1<<20 || m.lowerCounts.large() {
 		// do not keep a huge document's buffers for ever
 		m.strs, m.spans, m.kept, m.lowerCounts = nil, nil, nil, nil
 		m.spells, m.pairList, m.forms, m.pairAt = nil, nil, nil, nil

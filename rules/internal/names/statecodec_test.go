@@ -1,6 +1,7 @@
 package names
 
 import (
+	"bytes"
 	"reflect"
 	"testing"
 
@@ -88,5 +89,30 @@ func FuzzDecodeState(f *testing.F) {
 			}
 		}
 		Groups([]string{"a", "b", "c", "d", "e", "f"}, st.meta, GroupOptions{Kinds: []PhraseKind{KindMeta}})
+	})
+}
+
+// FuzzLowerWords: the lower-case words a context document keeps, read
+// back, are the words lowerRuns finds, each as often, whatever the text;
+// a table grown by a long text and reused for a short one counts anew.
+func FuzzLowerWords(f *testing.F) {
+	f.Add([]byte("the ferry left, and the ferry came back. anna.berg wrote (late) the end"))
+	f.Add([]byte("a b c d e f g h i j k l m n o p q r s t u v w x y z aa ab ac ad ae af ag ah"))
+	t := &lowerTable{}
+	f.Fuzz(func(tt *testing.T, src []byte) {
+		for _, text := range [][]byte{bytes.Repeat(src, 40), src} {
+			want := map[string]int{}
+			lowerRuns(text, func(i, j int) { want[string(text[i:j])]++ })
+			got := map[string]int{}
+			eachLower(lowerWords(text, t), func(w string, n int) {
+				if _, twice := got[w]; twice {
+					tt.Fatalf("%q packed twice", w)
+				}
+				got[w] = n
+			})
+			if !reflect.DeepEqual(got, want) {
+				tt.Fatalf("counts %v, want %v", got, want)
+			}
+		}
 	})
 }
