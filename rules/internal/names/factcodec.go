@@ -16,8 +16,11 @@ func EncodeFact(f *Fact) []byte {
 	f = f.load()
 	w := &wire.Writer{}
 	if f != nil {
-		// sized once, roughly: the strings and a few bytes a number
-		w.B = make([]byte, 0, 64+len(f.strs)+len(f.words)+len(f.wtext)+len(f.lower)+12*len(f.spells)+6*len(f.spans)+64*len(f.Shorts))
+		// sized once, generously: the strings, and for each number the
+		// bytes of a varint of its usual size (a spelling's eight numbers
+		// took more than the 12 bytes once allowed, and the buffer was
+		// copied whole to grow it at the last strings)
+		w.B = make([]byte, 0, 64+len(f.strs)+len(f.words)+len(f.wtext)+len(f.lower)+24*len(f.spells)+8*len(f.spans)+64*len(f.Shorts))
 	}
 	w.Uint(factVersion)
 	w.Bool(f != nil)
