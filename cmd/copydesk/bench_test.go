@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -143,20 +144,36 @@ func BenchmarkLintCorpusProse(b *testing.B) {
 // checks need. Compare with BenchmarkLintCorpus, the whole archive linted,
 // and BenchmarkLintOneFileInArchiveWarm, the runs after the first.
 func BenchmarkLintOneFileInArchive(b *testing.B) {
-	benchOneFile(b, false)
+	benchOneFile(b, oneFileNoCache)
+}
+
+// BenchmarkLintOneFileInArchiveFirst is BenchmarkLintOneFileInArchive
+// with an empty cache each time: the run reads the archive and writes
+// the cache of it (the context files and the count of the archive's
+// names), the first run of a pre-commit hook.
+func BenchmarkLintOneFileInArchiveFirst(b *testing.B) {
+	benchOneFile(b, oneFileFirst)
 }
 
 // BenchmarkLintOneFileInArchiveWarm is BenchmarkLintOneFileInArchive with
 // the cache of context files a first (untimed) run left: the other
 // articles are looked at (size, time, inode), not read.
 func BenchmarkLintOneFileInArchiveWarm(b *testing.B) {
-	benchOneFile(b, true)
+	benchOneFile(b, oneFileWarm)
 }
 
-func benchOneFile(b *testing.B, warm bool) {
+// How benchOneFile uses the cache.
+const (
+	oneFileNoCache = iota
+	oneFileFirst   // an empty cache each run
+	oneFileWarm    // the cache a first, untimed, run left
+)
+
+func benchOneFile(b *testing.B, mode int) {
 	dir, _ := corpusDir(b)
 	b.Chdir(dir)
-	b.Setenv("COPYDESK_CACHE_DIR", b.TempDir())
+	cacheDir := b.TempDir()
+	b.Setenv("COPYDESK_CACHE_DIR", cacheDir)
 	var one string
 	err := filepath.WalkDir(".", func(p string, d fs.DirEntry, err error) error {
 		if err == nil && one == "" && !d.IsDir() && strings.HasSuffix(p, ".txt") {
@@ -172,7 +189,7 @@ func benchOneFile(b *testing.B, warm bool) {
 		b.Fatal(err)
 	}
 	args := []string{"lint", "--format", "json", "--no-cache", one}
-	if warm {
+	if mode != oneFileNoCache {
 		args = []string{"lint", "--format", "json", one}
 		// The corpus was just written: files this recent are not kept
 		// (cache.go, racyWindow), as a change in the same second might
@@ -187,6 +204,8 @@ func benchOneFile(b *testing.B, warm bool) {
 		if err != nil {
 			b.Fatal(err)
 		}
+	}
+	if mode == oneFileWarm {
 		if code := run(args, nil, io.Discard, io.Discard); code != exitOK && code != exitProblems {
 			b.Fatalf("exit %d", code)
 		}
@@ -194,7 +213,13 @@ func benchOneFile(b *testing.B, warm bool) {
 	b.SetBytes(st.Size())
 	b.ReportAllocs()
 	start := cpuTime()
+	runs := 0
 	for b.Loop() {
+		if mode == oneFileFirst {
+			// a folder of its own: the cache is written, never read
+			runs++
+			os.Setenv("COPYDESK_CACHE_DIR", filepath.Join(cacheDir, strconv.Itoa(runs))) // b.Setenv above puts it back
+		}
 		var out bytes.Buffer
 		code := run(args, nil, &out, io.Discard)
 		if code != exitOK && code != exitProblems {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -202,4 +203,56 @@ func TestContextCacheThroughBinary(t *testing.T) {
 		mustContain(t, "stdout", r.stdout, "-The tide tables for for April are out.")
 		mustContain(t, "stderr", r.stderr, "files from the cache")
 	})
+}
+
+// TestArchiveStateThroughBinary: name-consistency's count of the
+// archive's names, kept by the first run with the cache (archive.bin), is
+// read back by the runs after it, whichever file they report, and counted
+// again once an article changed; every run reports what a run without the
+// cache reports, the count in the message included.
+func TestArchiveStateThroughBinary(t *testing.T) {
+	bin := binary(t)
+	dir := tempDir(t)
+	cacheDir := tempDir(t)
+	env := []string{"COPYDESK_CACHE_DIR=" + cacheDir}
+	writeIn(t, dir, ".copydesk.yaml", "rules: {}\n")
+	article := func(i int, extra string) string {
+		return fmt.Sprintf("Ferry Timetable %d\n\nDate: 2025-04-%02d\n\nThe Corvane River Institute opened a pier. Staff of the Corvane River Institute "+
+			"said the pier serves the ferries. The Corvane River Institute thanked the volunteers.\n%s", i, i+1, extra)
+	}
+	names := []string{"news/a.txt", "archive/b.txt", "archive/c.txt", "archive/d.txt", "archive/e.txt"}
+	for i, n := range names {
+		extra := ""
+		if i == 0 || i == 2 {
+			extra = "\nVisitors asked the Corvane river Institute about the ferries.\n"
+		}
+		writeIn(t, dir, n, article(i, extra))
+	}
+	ages := &aging{t: t, dir: dir, next: time.Now().Add(-time.Hour)}
+	ages.age(append([]string{".copydesk.yaml"}, names...)...)
+
+	// lint runs the binary on file, and wants the output of --no-cache and
+	// the archive file written, or not.
+	lint := func(t *testing.T, file string, written bool) string {
+		t.Helper()
+		r := exe(t, bin, dir, "", env, "lint", "--verbose", file)
+		plain := exe(t, bin, dir, "", env, "lint", "--no-cache", file)
+		if r.code != plain.code || r.stdout != plain.stdout {
+			t.Errorf("with the cache (exit %d):\n%s\nwithout (exit %d):\n%s", r.code, r.stdout, plain.code, plain.stdout)
+		}
+		if got := strings.Contains(r.stderr, diskcache.ArchiveFileName+" written"); got != written {
+			t.Errorf("%s written: %v, want %v\n%s", diskcache.ArchiveFileName, got, written, r.stderr)
+		}
+		return r.stdout
+	}
+	out := lint(t, "news/a.txt", true)
+	mustContain(t, "stdout", out, `"Corvane river Institute": the archive writes "Corvane River Institute" 15 times in 5 articles`)
+	lint(t, "news/a.txt", false)
+	lint(t, "archive/c.txt", false) // another file reported: the same documents
+	// One article drops the name: the count goes down.
+	writeIn(t, dir, "archive/e.txt", "Ferry Timetable 4\n\nDate: 2025-04-05\n\nThe harbour office opened a pier.\n")
+	ages.age("archive/e.txt")
+	out = lint(t, "news/a.txt", true)
+	mustContain(t, "stdout", out, `the archive writes "Corvane River Institute" 12 times in 4 articles`)
+	lint(t, "news/a.txt", false)
 }
