@@ -14,6 +14,7 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/copydesk/copydesk/dates"
 	"github.com/copydesk/copydesk/document"
+	"github.com/copydesk/copydesk/internal/wire"
 	"github.com/copydesk/copydesk/lint"
 	"github.com/copydesk/copydesk/rules/internal/pubdate"
 )
@@ -79,8 +80,15 @@ type entry struct {
 }
 
 func check(pass *lint.CorpusPass) {
+	// The house style is the whole archive's; a run over the same
+	// articles reads it back (pass.Stored) and looks only at the dates of
+	// the articles it reports.
+	h, stored := readHouse(pass.Stored)
 	var entries []entry
 	for i, sum := range pass.Summaries {
+		if stored && !pass.Reports(i) {
+			continue
+		}
 		for _, f := range pubdate.Fields(sum, pass.Project) {
 			if f.ParseErr != nil || f.Date.Err != nil || f.Date.Ambiguous || f.Span.End <= f.Span.Start {
 				continue
@@ -107,22 +115,13 @@ func check(pass *lint.CorpusPass) {
 			entries = append(entries, e)
 		}
 	}
-	var labels [3]map[string]int
-	var byGroup [3][]*entry
-	for i := range labels {
-		labels[i] = map[string]int{}
+	if !stored {
+		h = houseStyleOf(entries)
+		if pass.Stored != nil {
+			pass.Stored.Save(h.encode())
+		}
 	}
-	for i := range entries {
-		e := &entries[i]
-		byGroup[e.grp] = append(byGroup[e.grp], e)
-		labels[e.grp][e.label]++
-	}
-	houseLayout := [3]string{houseOf(byGroup[0]), houseOf(byGroup[1]), houseOf(byGroup[2])}
-	var houseLabel [3]string
-	var labelKnown [3]bool
-	for g := range 2 {
-		houseLabel[g], labelKnown[g] = majorityOK(labels[g])
-	}
+	houseLayout, houseLabel, labelKnown := h.layout, h.label, h.labelKnown
 	order := pubdate.Order(pass.Project)
 	for i := range entries {
 		e := &entries[i]
@@ -163,6 +162,69 @@ func check(pass *lint.CorpusPass) {
 		}
 		report(pass, *e, layout, label, order)
 	}
+}
+
+// A house is the archive's date style for each group of dates: the
+// layout most are written in, and the label most date lines carry.
+type house struct {
+	layout     [3]string
+	label      [3]string
+	labelKnown [3]bool
+}
+
+// houseStyleOf is the house style the entries, every article's dates, vote for.
+func houseStyleOf(entries []entry) house {
+	var labels [3]map[string]int
+	var byGroup [3][]*entry
+	for i := range labels {
+		labels[i] = map[string]int{}
+	}
+	for i := range entries {
+		e := &entries[i]
+		byGroup[e.grp] = append(byGroup[e.grp], e)
+		labels[e.grp][e.label]++
+	}
+	h := house{layout: [3]string{houseOf(byGroup[0]), houseOf(byGroup[1]), houseOf(byGroup[2])}}
+	for g := range 2 {
+		h.label[g], h.labelKnown[g] = majorityOK(labels[g])
+	}
+	return h
+}
+
+// houseVersion changes whenever encode's layout does.
+const houseVersion = 1
+
+// encode turns h into bytes for lint.ArchiveStore.
+func (h house) encode() []byte {
+	w := &wire.Writer{}
+	w.Uint(houseVersion)
+	for g := range h.layout {
+		w.String(h.layout[g])
+		w.String(h.label[g])
+		w.Bool(h.labelKnown[g])
+	}
+	return w.B
+}
+
+// readHouse reads back the house style a run over the same articles
+// kept; false when there is none, or the bytes are not encode's.
+func readHouse(store lint.ArchiveStore) (house, bool) {
+	if store == nil {
+		return house{}, false
+	}
+	b, ok := store.Load()
+	if !ok {
+		return house{}, false
+	}
+	var h house
+	r := wire.NewReader(b)
+	if r.Uint() != houseVersion {
+		return house{}, false
+	}
+	for g := range h.layout {
+		h.layout[g], h.label[g], h.labelKnown[g] = r.String(), r.String(), r.Bool()
+	}
+	return h, r.Done()
 }
 
 func report(pass *lint.CorpusPass, e entry, layout, label string, order dates.Order) {
