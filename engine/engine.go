@@ -351,7 +351,7 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 	// facts, which only the document rules use.
 	p, _ := e.parsers.Get().(*parse.Parser)
 	if p == nil {
-		p = new(parse.Parser)
+		p = &parse.Parser{TreeDone: afterTree}
 	}
 	defer e.parsers.Put(p)
 	doc, err := p.Parse(in.Path, src, !in.CorpusOnly)
@@ -431,6 +431,17 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 // each followed by a collection: one cycle is nothing beside their work,
 // and it keeps the peak memory near what is live rather than twice it.
 const bigDocument = 8 << 20
+
+// afterTree is the parsers' TreeDone: a long Markdown text's syntax tree,
+// as large as its tokens, is garbage once walked, and its memory is given
+// back to the system before the tokens are made, so that they do not stand
+// beside it (debug.FreeOSMemory: after a mere collection the tokens' pages
+// are new ones, the tree's freed pages still held).
+func afterTree(size int) {
+	if size >= bigDocument {
+		debug.FreeOSMemory()
+	}
+}
 
 // dropsContextText: the text of each context file goes once it is
 // parsed, so the corpus rules' facts must keep what they need of it.
