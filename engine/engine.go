@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -404,7 +405,12 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 	// turn: a rule uses its pass only while it runs (a pass a rule was
 	// 7 MB of allocation on the 20 MB corpus).
 	pass := &lint.Pass{Doc: doc, Project: &e.Config.Project, Rel: f.rel, Today: today, Sink: report, Inputs: docInputs, Values: &e.values, Context: in.CorpusOnly && e.dropsContextText()}
+	var budget *gcBudget
+	if len(src) >= bigDocument {
+		budget = newGCBudget(int64(len(src)) / 4)
+	}
 	for _, r := range e.Registry.Rules() {
+		budget.check()
 		s := f.settings[r.ID]
 		switch {
 		case r.Run != nil:
@@ -431,6 +437,39 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 // each followed by a collection: one cycle is nothing beside their work,
 // and it keeps the peak memory near what is live rather than twice it.
 const bigDocument = 8 << 20
+
+// A gcBudget collects, between the rules of a long document, once the
+// process has allocated a set number of bytes since the last collection:
+// the heap otherwise grows to twice what was live after the parse (the
+// text and its tokens) before the collector runs, and the rules' garbage
+// (grown arrays, working tables) set the peak. Each cycle is cheap beside
+// the rules: the text, tokens and blocks hold no pointers to mark.
+type gcBudget struct {
+	every, last int64
+	sample      []metrics.Sample
+}
+
+func newGCBudget(every int64) *gcBudget {
+	b := &gcBudget{every: every, sample: []metrics.Sample{{Name: "/gc/heap/allocs:bytes"}}}
+	b.last = b.allocated()
+	return b
+}
+
+func (b *gcBudget) allocated() int64 {
+	metrics.Read(b.sample)
+	return int64(b.sample[0].Value.Uint64())
+}
+
+// check collects if the budget is spent; a nil budget never does.
+func (b *gcBudget) check() {
+	if b == nil {
+		return
+	}
+	if b.allocated()-b.last >= b.every {
+		runtime.GC()
+		b.last = b.allocated()
+	}
+}
 
 // afterTree is the parsers' TreeDone: a long Markdown text's syntax tree,
 // as large as its tokens, is garbage once walked, and its memory is given
