@@ -129,10 +129,12 @@ type miner struct {
 	forms    []pairForm
 	cands    table  // singular first words of candidate pairs
 	candLens uint64 // bit n set: a candidate of n bytes (63: longer)
-	// pairAt holds the pairs countPairs may count, packed (see notePair):
-	// there is one every few words, and at 16 bytes a pair they were the
+	// pairAt holds the pairs countPairs may count, packed (see notePair)
+	// in chunks that are never copied: there is one every few words, and
+	// at 16 bytes a pair, in an array grown by copying, they were the
 	// largest thing a long document's mining held.
-	pairAt  []byte
+	pairAt  [][]byte
+	pairLen int   // the bytes in pairAt
 	pairAt0 int32 // the last pair's first word's start, for the next delta
 	defToks []document.Token
 }
@@ -356,8 +358,8 @@ func (m *miner) release() {
 	m.w, m.words = nil, nil
 	m.doc, m.src, m.fact = nil, nil, nil
 	m.spells, m.strs, m.spans = m.spells[:0], m.strs[:0], m.spans[:0]
-	m.pairList, m.forms, m.pairAt, m.pairAt0 = m.pairList[:0], m.forms[:0], m.pairAt[:0], 0
-	if cap(m.strs) > 1<<20 || cap(m.spans) > 1<<16 || cap(m.kept) > 1<<20 || cap(m.pairAt) > 1<<20 || len(m.lowerCounts) > 1<<14 {
+	m.pairList, m.forms, m.pairAt, m.pairAt0, m.pairLen = m.pairList[:0], m.forms[:0], m.pairAt[:0], 0, 0
+	if cap(m.strs) > 1<<20 || cap(m.spans) > 1<<16 || cap(m.kept) > 1<<20 || cap(m.pairAt) > 8 || len(m.lowerCounts) > 1<<14 {
 		// do not keep a huge document's buffers for ever
 		m.strs, m.spans, m.kept, m.lowerCounts = nil, nil, nil, nil
 		m.spells, m.pairList, m.forms, m.pairAt = nil, nil, nil, nil
@@ -597,34 +599,46 @@ func (m *miner) countPairs() {
 // less the last pair's (signed: zigzag), that word's length, the bytes to
 // the second word and its length.
 func (m *miner) notePair(a, b word) {
-	m.pairAt = binary.AppendVarint(m.pairAt, int64(a.start-m.pairAt0))
-	m.pairAt = binary.AppendUvarint(m.pairAt, uint64(a.end-a.start))
-	m.pairAt = binary.AppendVarint(m.pairAt, int64(b.start-a.end))
-	m.pairAt = binary.AppendUvarint(m.pairAt, uint64(b.end-b.start))
+	n := len(m.pairAt)
+	if n == 0 || cap(m.pairAt[n-1])-len(m.pairAt[n-1]) < 4*binary.MaxVarintLen32 {
+		// A new chunk, or one the last document left: as large as the
+		// pairs so far, from 4 KB to 1 MB.
+		if n < cap(m.pairAt) && cap(m.pairAt[:n+1][n]) >= 4*binary.MaxVarintLen32 {
+			m.pairAt = m.pairAt[:n+1]
+			m.pairAt[n] = m.pairAt[n][:0]
+		} else {
+			m.pairAt = append(m.pairAt, make([]byte, 0, min(max(m.pairLen, 4<<10), 1<<20)))
+		}
+		n++
+	}
+	c := m.pairAt[n-1]
+	l := len(c)
+	c = binary.AppendVarint(c, int64(a.start-m.pairAt0))
+	c = binary.AppendUvarint(c, uint64(a.end-a.start))
+	c = binary.AppendVarint(c, int64(b.start-a.end))
+	c = binary.AppendUvarint(c, uint64(b.end-b.start))
+	m.pairAt[n-1] = c
+	m.pairLen += len(c) - l
 	m.pairAt0 = a.start
 }
 
 // notedPairs yields the pairs notePair noted, in order, as their words.
 func (m *miner) notedPairs() iter.Seq2[word, word] {
 	return func(yield func(word, word) bool) {
-		buf, at := m.pairAt, int32(0)
-		next := func() int64 {
-			v, n := binary.Varint(buf)
-			buf = buf[n:]
-			return v
-		}
-		nextU := func() int64 {
-			v, n := binary.Uvarint(buf)
-			buf = buf[n:]
-			return int64(v)
-		}
-		for len(buf) > 0 {
-			at += int32(next())
-			a := span32{at, at + int32(nextU())}
-			bs := a.end + int32(next())
-			b := span32{bs, bs + int32(nextU())}
-			if !yield(a.word(), b.word()) {
-				return
+		at := int32(0)
+		for _, buf := range m.pairAt {
+			for len(buf) > 0 {
+				d, n1 := binary.Varint(buf)
+				al, n2 := binary.Uvarint(buf[n1:])
+				g, n3 := binary.Varint(buf[n1+n2:])
+				bl, n4 := binary.Uvarint(buf[n1+n2+n3:])
+				buf = buf[n1+n2+n3+n4:]
+				at += int32(d)
+				a := span32{at, at + int32(al)}
+				b := span32{a.end + int32(g), a.end + int32(g) + int32(bl)}
+				if !yield(a.word(), b.word()) {
+					return
+				}
 			}
 		}
 	}
