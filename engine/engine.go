@@ -352,7 +352,7 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 	// facts, which only the document rules use.
 	p, _ := e.parsers.Get().(*parse.Parser)
 	if p == nil {
-		p = &parse.Parser{TreeDone: afterTree}
+		p = &parse.Parser{PlanFrom: bigDocument, TreeDone: debug.FreeOSMemory}
 	}
 	defer e.parsers.Put(p)
 	doc, err := p.Parse(in.Path, src, !in.CorpusOnly)
@@ -374,10 +374,14 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 	}
 	defer p.Recycle(doc)
 	if len(src) >= bigDocument {
-		// A long Markdown document's syntax tree, as large as its tokens,
-		// is garbage now; collected here, it does not set how far the heap
+		// What the parse left (a plain text's units, a Markdown plan) is
+		// garbage now; collected here, it does not set how far the heap
 		// may grow while the rules run (the collector lets it reach twice
 		// what was live at its last cycle, which fell inside the parse).
+		// The syntax tree of a long Markdown text went earlier, before
+		// its tokens were made: the parser's TreeDone gives its memory
+		// back to the system, as a collection alone would keep its pages
+		// beside the tokens' new ones.
 		runtime.GC()
 	}
 	// Judged once the text is known to be text: a binary file or one that
@@ -468,17 +472,6 @@ func (b *gcBudget) check() {
 	if b.allocated()-b.last >= b.every {
 		runtime.GC()
 		b.last = b.allocated()
-	}
-}
-
-// afterTree is the parsers' TreeDone: a long Markdown text's syntax tree,
-// as large as its tokens, is garbage once walked, and its memory is given
-// back to the system before the tokens are made, so that they do not stand
-// beside it (debug.FreeOSMemory: after a mere collection the tokens' pages
-// are new ones, the tree's freed pages still held).
-func afterTree(size int) {
-	if size >= bigDocument {
-		debug.FreeOSMemory()
 	}
 }
 

@@ -89,19 +89,19 @@ func parseMarkdown(doc *document.Document, gp *Parser) {
 		}
 	}
 	root := gp.markdown(isMDXBody).Parse(text.NewReader(body))
-	plan := &gp.plan
-	plan.ops, plan.blocks = plan.ops[:0], plan.blocks[:0] // even after a parse that panicked
-	if gp.direct {
-		plan = nil
+	var plan *tokenPlan
+	if gp.PlanFrom > 0 && len(doc.Src) >= gp.PlanFrom {
+		plan = &gp.plan
+		plan.ops, plan.blocks = plan.ops[:0], plan.blocks[:0] // even after a parse that panicked
 	}
 	w := mdWalker{doc: doc, plan: plan, base: bodyStart, body: body, markup: markup}
 	_ = ast.Walk(root, w.visit)
 	w.containerTitles(len(doc.Src))
-	root = nil // garbage from here: what the walk kept of it is in doc and the plan
-	if gp.TreeDone != nil {
-		gp.TreeDone(len(doc.Src))
-	}
 	if plan != nil {
+		root = nil // garbage from here: what the walk kept of it is in doc and the plan
+		if gp.TreeDone != nil {
+			gp.TreeDone()
+		}
 		plan.make(doc)
 	}
 	sort.Slice(doc.Verbatim, func(i, j int) bool { return doc.Verbatim[i].Start < doc.Verbatim[j].Start })

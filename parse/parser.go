@@ -12,18 +12,17 @@ import (
 // (the engine keeps a pool of them); Parse and WithFacts use a new one. The
 // zero Parser is ready. A Parser is not safe for concurrent use.
 type Parser struct {
-	// TreeDone, when set, is called with the text's length once a
-	// Markdown body's syntax tree is garbage and before its tokens are
-	// made (see tokenPlan): the engine collects there after a long text,
-	// so that the tokens take the tree's memory rather than add to it.
-	TreeDone func(size int)
+	// A Markdown text of PlanFrom bytes or more (0: none) has its tokens
+	// made once its syntax tree is garbage (see tokenPlan), and TreeDone,
+	// if set, is called between the two: the engine gives the tree's
+	// memory back to the system there, so that the tokens do not stand
+	// beside it. A shorter text's tokens are made during the walk.
+	PlanFrom int
+	TreeDone func()
 
 	tokens  []document.Token // recycled, ready for the next parse
 	md, mdx parser.Parser
 	plan    tokenPlan
-	// direct makes a Markdown body's tokens during the walk, without the
-	// plan: the reference FuzzTokenPlan holds the plan to.
-	direct bool
 }
 
 // maxKeptTokens bounds the buffer a Parser keeps: one very large file

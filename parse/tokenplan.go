@@ -7,7 +7,8 @@ import "github.com/copydesk/copydesk/document"
 // made during the walk, a long document's tokens (2.7 bytes a byte) stood
 // beside its tree, and the parse's peak was 6.6 times the text. The tokens
 // made, and each block's Tok0 and Tok1, are the ones made at once would
-// be (FuzzTokenPlan). A nil plan makes them at once: the other formats.
+// be (FuzzTokenPlan). A nil plan makes them at once: a shorter text's
+// (Parser.PlanFrom), and the other formats'.
 type tokenPlan struct {
 	ops    []tokenOp
 	blocks []plannedBlock
