@@ -98,7 +98,8 @@ func parseMarkdown(doc *document.Document, gp *Parser) {
 	_ = ast.Walk(root, w.visit)
 	w.containerTitles(len(doc.Src))
 	if plan != nil {
-		root = nil // garbage from here: what the walk kept of it is in doc and the plan
+		// root is garbage from here (no later use keeps it live): what
+		// the walk took of the tree is in doc and the plan.
 		if gp.TreeDone != nil {
 			gp.TreeDone()
 		}
