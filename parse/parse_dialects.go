@@ -635,10 +635,9 @@ func (w *mdWalker) containerTitles(off int) {
 			continue
 		}
 		doc := w.doc
-		t0 := int32(len(doc.Tokens))
-		doc.Tokens = document.Tokenize(doc.Tokens, doc.Src, t.Start, t.End)
-		doc.Blocks = append(doc.Blocks, document.Block{Kind: document.KindParagraph, Role: document.RoleLabel,
-			Span: m.Span, Prose: t, Tok0: t0, Tok1: int32(len(doc.Tokens))})
+		t0 := w.plan.mark(doc)
+		w.plan.tokenize(doc, t.Start, t.End)
+		w.plan.block(doc, document.Block{Kind: document.KindParagraph, Role: document.RoleLabel, Span: m.Span, Prose: t}, t0)
 	}
 }
 

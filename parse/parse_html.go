@@ -61,6 +61,7 @@ func htmlVoid(name string) bool {
 // htmlReader turns the text nodes of an HTML source range into blocks.
 type htmlReader struct {
 	doc   *document.Document
+	plan  *tokenPlan // nil: tokens made at once
 	segs  []inlineSeg
 	kind  document.BlockKind
 	level int
@@ -82,9 +83,9 @@ type htmlReader struct {
 
 // readHTML reads src[sp] as HTML and appends its prose blocks to doc;
 // markup (template tags in a Markdown page's HTML block) is cut out of
-// the text.
-func readHTML(doc *document.Document, sp document.Span, page bool, markup []markupSpan) *htmlReader {
-	r := &htmlReader{doc: doc, page: page, h1: -1, markup: markup}
+// the text. Its tokens go through plan (see tokenPlan).
+func readHTML(doc *document.Document, sp document.Span, page bool, markup []markupSpan, plan *tokenPlan) *htmlReader {
+	r := &htmlReader{doc: doc, page: page, h1: -1, markup: markup, plan: plan}
 	z := xhtml.NewTokenizer(bytes.NewReader(doc.Src[sp.Start:sp.End]))
 	off := sp.Start
 	for {
@@ -375,13 +376,13 @@ func (r *htmlReader) flush() {
 		last.end--
 	}
 	sp := document.Span{Start: segs[0].start, End: segs[len(segs)-1].end}
-	b := document.Block{Kind: r.kind, Role: document.RoleBody, Span: sp, Prose: sp, Level: r.level, Tok0: int32(len(doc.Tokens))}
-	emitSegs(doc, segs, true)
-	b.Tok1 = int32(len(doc.Tokens))
+	b := document.Block{Kind: r.kind, Role: document.RoleBody, Span: sp, Prose: sp, Level: r.level}
+	t0 := r.plan.mark(doc)
+	emitSegs(doc, r.plan, segs, true)
 	if r.page && r.kind == document.KindHeading && r.level == 1 && r.h1 < 0 {
 		r.h1 = len(doc.Blocks)
 	}
-	doc.Blocks = append(doc.Blocks, b)
+	r.plan.block(doc, b, t0)
 }
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
@@ -391,7 +392,7 @@ func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c =
 // cut) or a Markup token (syntax only). In HTML, entity references are
 // markup tokens of their own; in Markdown they stay in the text. Both are
 // protected from safe fixes.
-func emitSegs(doc *document.Document, segs []inlineSeg, isHTML bool) {
+func emitSegs(doc *document.Document, plan *tokenPlan, segs []inlineSeg, isHTML bool) {
 	src := doc.Src
 	runStart, runEnd := -1, -1
 	for _, s := range segs {
@@ -401,24 +402,24 @@ func emitSegs(doc *document.Document, segs []inlineSeg, isHTML bool) {
 				runEnd = s.end
 				continue
 			}
-			emitRun(doc, runStart, runEnd, isHTML)
+			emitRun(doc, plan, runStart, runEnd, isHTML)
 			kindTok, fl := document.TokMarkup, document.TokenFlags(0)
 			if s.cut {
 				kindTok = document.TokGap
 			} else if hasSpace(gap) {
 				fl = document.FlagHasSpace
 			}
-			doc.Tokens = append(doc.Tokens, document.NewToken(runEnd, s.start, kindTok, fl))
+			plan.token(doc, runEnd, s.start, kindTok, fl)
 		}
 		runStart, runEnd = s.start, s.end
 	}
 	if runStart >= 0 {
-		emitRun(doc, runStart, runEnd, isHTML)
+		emitRun(doc, plan, runStart, runEnd, isHTML)
 	}
 }
 
 // emitRun tokenizes src[start:end], minding entity references.
-func emitRun(doc *document.Document, start, end int, isHTML bool) {
+func emitRun(doc *document.Document, plan *tokenPlan, start, end int, isHTML bool) {
 	src := doc.Src
 	from := start
 	for i := start; i < end; {
@@ -434,17 +435,17 @@ func emitRun(doc *document.Document, start, end int, isHTML bool) {
 		}
 		doc.Protect(i, e, document.ProtectEntity)
 		if isHTML {
-			doc.Tokens = document.Tokenize(doc.Tokens, src, from, i)
+			plan.tokenize(doc, from, i)
 			var fl document.TokenFlags
 			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) {
 				fl = document.FlagHasSpace
 			}
-			doc.Tokens = append(doc.Tokens, document.NewToken(i, e, document.TokMarkup, fl))
+			plan.token(doc, i, e, document.TokMarkup, fl)
 			from = e
 		}
 		i = e
 	}
-	doc.Tokens = document.Tokenize(doc.Tokens, src, from, end)
+	plan.tokenize(doc, from, end)
 }
 
 // entityRef reads a character reference at src[i] ('&'): &name;, &#123;
@@ -472,7 +473,7 @@ func entityRef(src []byte, i, limit int) (int, rune) {
 // <time datetime>, <meta> or a date line, navigation from rel=next/prev
 // or scraped [next]: lines.
 func parseHTML(doc *document.Document) {
-	r := readHTML(doc, document.Span{Start: doc.BOM(), End: len(doc.Src)}, true, nil)
+	r := readHTML(doc, document.Span{Start: doc.BOM(), End: len(doc.Src)}, true, nil, nil)
 	// The page's whole source but its prose is markup: rules that read
 	// lines (trailing whitespace, blank lines) keep off it.
 	prev := 0
@@ -490,7 +491,7 @@ func parseHTML(doc *document.Document) {
 		sp = trimSpan(doc.Src, sp)
 		if sp.End > sp.Start {
 			t0 := int32(len(doc.Tokens))
-			emitRun(doc, sp.Start, sp.End, true)
+			emitRun(doc, nil, sp.Start, sp.End, true)
 			doc.Blocks = append(doc.Blocks, document.Block{Kind: document.KindField, Role: document.RoleTitle, Span: sp, Prose: sp, Tok0: t0, Tok1: int32(len(doc.Tokens))})
 			doc.Title = strings.TrimSpace(html.UnescapeString(string(doc.Text(sp))))
 			doc.TitleSpan = sp

@@ -89,15 +89,29 @@ func parseMarkdown(doc *document.Document, gp *Parser) {
 		}
 	}
 	root := gp.markdown(isMDXBody).Parse(text.NewReader(body))
-	w := mdWalker{doc: doc, base: bodyStart, body: body, markup: markup}
+	var plan *tokenPlan
+	if gp.PlanFrom > 0 && len(doc.Src) >= gp.PlanFrom {
+		plan = &gp.plan
+		plan.ops, plan.blocks = plan.ops[:0], plan.blocks[:0] // even after a parse that panicked
+	}
+	w := mdWalker{doc: doc, plan: plan, base: bodyStart, body: body, markup: markup}
 	_ = ast.Walk(root, w.visit)
 	w.containerTitles(len(doc.Src))
+	if plan != nil {
+		// root is garbage from here (no later use keeps it live): what
+		// the walk took of the tree is in doc and the plan.
+		if gp.TreeDone != nil {
+			gp.TreeDone()
+		}
+		plan.make(doc)
+	}
 	sort.Slice(doc.Verbatim, func(i, j int) bool { return doc.Verbatim[i].Start < doc.Verbatim[j].Start })
 	sort.SliceStable(doc.Blocks, func(i, j int) bool { return doc.Blocks[i].Start < doc.Blocks[j].Start })
 }
 
 type mdWalker struct {
 	doc  *document.Document
+	plan *tokenPlan
 	base int // offset of body in doc.Src
 	body []byte
 	segs []inlineSeg
@@ -163,7 +177,7 @@ func (w *mdWalker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 	case *ast.HTMLBlock:
 		sp := w.verbatim(n, document.KindHTML, false)
 		// Its text nodes are prose; directives and anchors are read there.
-		readHTML(w.doc, sp, false, w.markup)
+		readHTML(w.doc, sp, false, w.markup, w.plan)
 		return ast.WalkSkipChildren, nil
 	case *ast.ThematicBreak:
 		start := w.base + n.Pos()
@@ -234,7 +248,7 @@ func (w *mdWalker) verbatim(n ast.Node, kind document.BlockKind, fenced bool) do
 	}
 	sp := document.Span{Start: start, End: end}
 	w.doc.Verbatim = append(w.doc.Verbatim, sp)
-	w.doc.Blocks = append(w.doc.Blocks, document.Block{Kind: kind, Role: document.RoleNone, Span: sp, Prose: document.Span{Start: start, End: start}, Tok0: int32(len(w.doc.Tokens)), Tok1: int32(len(w.doc.Tokens))})
+	w.plan.block(w.doc, document.Block{Kind: kind, Role: document.RoleNone, Span: sp, Prose: document.Span{Start: start, End: start}}, w.plan.mark(w.doc))
 	return sp
 }
 
@@ -266,21 +280,21 @@ func (w *mdWalker) inlineBlock(n ast.Node, kind document.BlockKind, level int) {
 		return
 	}
 	span.Start = w.lineStart(span.Start)
-	b := document.Block{Kind: kind, Role: document.RoleBody, Span: span, Level: level, Tok0: int32(len(doc.Tokens))}
+	b := document.Block{Kind: kind, Role: document.RoleBody, Span: span, Level: level}
 	if len(w.segs) > 0 {
 		b.Prose = document.Span{Start: w.segs[0].start, End: w.segs[len(w.segs)-1].end}
 	} else {
 		b.Prose = document.Span{Start: span.Start, End: span.Start}
 	}
 	src := doc.Src
-	emitSegs(doc, w.segs, false)
-	b.Tok1 = int32(len(doc.Tokens))
+	t0 := w.plan.mark(doc)
+	emitSegs(doc, w.plan, w.segs, false)
 	if kind == document.KindHeading && level == 1 && doc.Title == "" {
 		b.Role = document.RoleTitle
 		doc.Title = string(bytes.TrimSpace(src[b.Prose.Start:b.Prose.End]))
 		doc.TitleSpan = b.Prose
 	}
-	doc.Blocks = append(doc.Blocks, b)
+	w.plan.block(doc, b, t0)
 }
 
 // collect gathers the Text segments under n in order, skipping code spans,

@@ -12,8 +12,17 @@ import (
 // (the engine keeps a pool of them); Parse and WithFacts use a new one. The
 // zero Parser is ready. A Parser is not safe for concurrent use.
 type Parser struct {
+	// A Markdown text of PlanFrom bytes or more (0: none) has its tokens
+	// made once its syntax tree is garbage (see tokenPlan), and TreeDone,
+	// if set, is called between the two: the engine gives the tree's
+	// memory back to the system there, so that the tokens do not stand
+	// beside it. A shorter text's tokens are made during the walk.
+	PlanFrom int
+	TreeDone func()
+
 	tokens  []document.Token // recycled, ready for the next parse
 	md, mdx parser.Parser
+	plan    tokenPlan
 }
 
 // maxKeptTokens bounds the buffer a Parser keeps: one very large file

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"iter"
 	"slices"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/copydesk/copydesk/document"
 
@@ -130,10 +132,16 @@ type miner struct {
 	pairs    table  // lowercase pair key → pairList
 	pairList []pair // by pairs id
 	forms    []pairForm
-	cands    table    // singular first words of candidate pairs
-	candLens uint64   // bit n set: a candidate of n bytes (63: longer)
-	pairAt   []pairAt // the pairs countPairs may count
-	defToks  []document.Token
+	cands    table  // singular first words of candidate pairs
+	candLens uint64 // bit n set: a candidate of n bytes (63: longer)
+	// pairAt holds the pairs countPairs may count, packed (see notePair)
+	// in chunks that are never copied: there is one every few words, and
+	// at 16 bytes a pair, in an array grown by copying, they were the
+	// largest thing a long document's mining held.
+	pairAt  [][]byte
+	pairLen int   // the bytes in pairAt
+	pairAt0 int32 // the last pair's first word's start, for the next delta
+	defToks []document.Token
 }
 
 // A spell is a spelling while its document is mined: its strings are
@@ -298,12 +306,21 @@ func (m *miner) startKeep() {
 	m.keptEnd, m.nkept = 0, 0
 }
 
-// endKeep gives the fact a copy of the words kept.
+// endKeep gives the fact the words kept: a copy, or, when they fill most
+// of a buffer too large to keep for the next document (see release), the
+// buffer itself, which the miner then forgets: a long document's copy
+// stood beside the buffer at the mining's peak.
 func (m *miner) endKeep() {
-	if m.nkept > 0 {
-		m.fact.words = string(m.kept)
-		m.fact.nwords = m.nkept
+	if m.nkept == 0 {
+		return
 	}
+	if cap(m.kept) > 1<<20 && len(m.kept) >= cap(m.kept)/2 {
+		m.fact.words = unsafe.String(unsafe.SliceData(m.kept), len(m.kept))
+		m.kept = nil // the fact's now, never written again
+	} else {
+		m.fact.words = string(m.kept)
+	}
+	m.fact.nwords = m.nkept
 }
 
 // finish gives the fact the spellings: one string holds every key,
@@ -347,8 +364,8 @@ func (m *miner) release() {
 	m.w, m.words = nil, nil
 	m.doc, m.src, m.fact = nil, nil, nil
 	m.spells, m.strs, m.spans = m.spells[:0], m.strs[:0], m.spans[:0]
-	m.pairList, m.forms, m.pairAt = m.pairList[:0], m.forms[:0], m.pairAt[:0]
-	if cap(m.strs) > 1<<20 || cap(m.spans) > 1<<16 || cap(m.kept) > 1<<20 || m.lowerCounts.large() {
+	m.pairList, m.forms, m.pairAt, m.pairAt0, m.pairLen = m.pairList[:0], m.forms[:0], m.pairAt[:0], 0, 0
+	if cap(m.strs) > 1<<20 || cap(m.spans) > 1<<16 || cap(m.kept) > 1<<20 || cap(m.pairAt) > 8 || m.lowerCounts.large() {
 		// do not keep a huge document's buffers for ever
 		m.strs, m.spans, m.kept, m.lowerCounts = nil, nil, nil, nil
 		m.spells, m.pairList, m.forms, m.pairAt = nil, nil, nil, nil
@@ -536,7 +553,7 @@ func (m *miner) hasLetterWord(start, end int) bool {
 // are noted, so that it need not read every word again.
 func (m *miner) lower(i int) {
 	a, b := &m.words[i], &m.words[i+1]
-	m.pairAt = append(m.pairAt, pairAt{span32{a.start, a.end}, span32{b.start, b.end}})
+	m.notePair(*a, *b)
 	at, bt := m.text(*a), m.text(*b)
 	if at[len(at)-1] != 's' {
 		return // counted in countPairs when a plural pair makes it a candidate
@@ -569,8 +586,7 @@ func (m *miner) countPairs() {
 	if m.cands.len() == 0 {
 		return
 	}
-	for _, p := range m.pairAt {
-		a, b := p.a.word(), p.b.word()
+	for a, b := range m.notedPairs() {
 		if m.candLens&(1<<min(a.end-a.start, 63)) == 0 {
 			continue
 		}
@@ -583,9 +599,56 @@ func (m *miner) countPairs() {
 	}
 }
 
-// pairAt is a lowercase pair countPairs may count: both its words are
-// ASCII lowercase letters only, so their spans say all it reads of them.
-type pairAt struct{ a, b span32 }
+// notePair notes a lowercase pair countPairs may count: both its words
+// are ASCII lowercase letters only, so their spans say all it reads of
+// them. A pair is four varints, mostly a byte each: its first word's start
+// less the last pair's (signed: zigzag), that word's length, the bytes to
+// the second word and its length.
+func (m *miner) notePair(a, b word) {
+	n := len(m.pairAt)
+	if n == 0 || cap(m.pairAt[n-1])-len(m.pairAt[n-1]) < 4*binary.MaxVarintLen32 {
+		// A new chunk, or one the last document left: as large as the
+		// pairs so far, from 4 KB to 1 MB.
+		if n < cap(m.pairAt) && cap(m.pairAt[:n+1][n]) >= 4*binary.MaxVarintLen32 {
+			m.pairAt = m.pairAt[:n+1]
+			m.pairAt[n] = m.pairAt[n][:0]
+		} else {
+			m.pairAt = append(m.pairAt, make([]byte, 0, min(max(m.pairLen, 4<<10), 1<<20)))
+		}
+		n++
+	}
+	c := m.pairAt[n-1]
+	l := len(c)
+	c = binary.AppendVarint(c, int64(a.start-m.pairAt0))
+	c = binary.AppendUvarint(c, uint64(a.end-a.start))
+	c = binary.AppendVarint(c, int64(b.start-a.end))
+	c = binary.AppendUvarint(c, uint64(b.end-b.start))
+	m.pairAt[n-1] = c
+	m.pairLen += len(c) - l
+	m.pairAt0 = a.start
+}
+
+// notedPairs yields the pairs notePair noted, in order, as their words.
+func (m *miner) notedPairs() iter.Seq2[word, word] {
+	return func(yield func(word, word) bool) {
+		at := int32(0)
+		for _, buf := range m.pairAt {
+			for len(buf) > 0 {
+				d, n1 := binary.Varint(buf)
+				al, n2 := binary.Uvarint(buf[n1:])
+				g, n3 := binary.Varint(buf[n1+n2:])
+				bl, n4 := binary.Uvarint(buf[n1+n2+n3:])
+				buf = buf[n1+n2+n3+n4:]
+				at += int32(d)
+				a := span32{at, at + int32(al)}
+				b := span32{a.end + int32(g), a.end + int32(g) + int32(bl)}
+				if !yield(a.word(), b.word()) {
+					return
+				}
+			}
+		}
+	}
+}
 
 // word returns the lowercase word of letters only at s.
 func (s span32) word() word {
