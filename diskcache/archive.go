@@ -20,22 +20,25 @@ import (
 // The corpus rules' work over the whole archive (engine.ArchiveKeeper:
 // the count of the archive's names) is kept in a file of its own beside
 // the context files' (ArchiveFileName), each rule's value under the
-// digest of the documents it was made from: their absolute paths in the
-// run's order, each with its size, time and inode. A run over the same
-// documents, unchanged, gets it back; any file added, removed, renamed or
-// changed, reported or context, makes another digest, and the rule works
-// it out again. The file is small beside the context files', so a value
+// digest of the documents it was made from, their absolute paths in the
+// run's order, and each one's size, time and inode. A run over the same
+// paths gets it back, with the documents whose stamp differs named as
+// changed (the rule decides whether they change its value); any file
+// added, removed or renamed makes another digest, and the rule works it
+// out again. The file is small beside the context files', so a value
 // that changes does not make a run write those again.
 
 // archiveMagic opens an archive file; the number after it is the format.
-const archiveMagic = "copydesk archive cache\x00\x01"
+const archiveMagic = "copydesk archive cache\x00\x02"
 
 // ArchiveFileName is the archive file's name in the project's cache folder.
 const ArchiveFileName = "archive.bin"
 
-// archiveValue is one rule's value and the digest of its documents.
+// archiveValue is one rule's value, the digest of its documents' paths,
+// and their stamps.
 type archiveValue struct {
 	digest [32]byte
+	stamps []fileStamp
 	data   []byte
 }
 
@@ -47,23 +50,22 @@ func (c *File) Archive(paths []string) engine.ArchiveKeeper {
 	h := sha256.New()
 	var b []byte
 	racy := false
+	stamps := make([]fileStamp, len(paths))
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	for _, p := range paths {
+	for i, p := range paths {
 		key := c.keyPath(p)
 		st, ok := c.stats[key]
 		if !ok {
 			return nil
 		}
+		stamps[i] = st
 		racy = racy || c.started.Sub(time.Unix(0, st.mtime)) < racyWindow
 		b = byteorder.AppendUvarint(b[:0], uint64(len(key)))
 		b = append(b, key...)
-		b = byteorder.AppendVarint(b, st.size)
-		b = byteorder.AppendVarint(b, st.mtime)
-		b = byteorder.AppendUvarint(b, st.ino)
 		h.Write(b)
 	}
-	k := &keeper{c: c, racy: racy}
+	k := &keeper{c: c, racy: racy, stamps: stamps}
 	copy(k.digest[:], h.Sum(nil))
 	return k
 }
@@ -71,22 +73,44 @@ func (c *File) Archive(paths []string) engine.ArchiveKeeper {
 // A keeper is one run's engine.ArchiveKeeper.
 type keeper struct {
 	c      *File
-	digest [32]byte
+	digest [32]byte // of the paths
+	stamps []fileStamp
 	// racy: a document changed so close to the run that a change after it
 	// might keep its stamp; what is worked out now is not kept.
 	racy bool
+	// changed are the values Load gave with documents changed, by rule,
+	// and how many: --verbose says which the rule kept as they were.
+	changed map[string]changedValue
 }
 
-func (k *keeper) Load(rule string) ([]byte, bool) {
+type changedValue struct {
+	data []byte
+	n    int
+}
+
+func (k *keeper) Load(rule string) ([]byte, []int, bool) {
 	c := k.c
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	v, ok := c.oldArchive[rule]
-	if !ok || v.digest != k.digest {
-		return nil, false
+	if !ok || v.digest != k.digest || len(v.stamps) != len(k.stamps) {
+		return nil, nil, false
 	}
-	c.newArchive[rule] = v
-	return v.data, true
+	var changed []int
+	for i, st := range k.stamps {
+		if v.stamps[i] != st {
+			changed = append(changed, i)
+		}
+	}
+	if len(changed) == 0 {
+		c.newArchive[rule] = v
+	} else {
+		if k.changed == nil {
+			k.changed = map[string]changedValue{}
+		}
+		k.changed[rule] = changedValue{v.data, len(changed)}
+	}
+	return v.data, changed, true
 }
 
 func (k *keeper) Save(rule string, b []byte) {
@@ -96,7 +120,14 @@ func (k *keeper) Save(rule string, b []byte) {
 	c := k.c
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.newArchive[rule] = archiveValue{digest: k.digest, data: b}
+	if old, ok := k.changed[rule]; ok && bytes.Equal(old.data, b) {
+		what := "files add"
+		if old.n == 1 {
+			what = "file adds"
+		}
+		c.say("%s's work over the archive is as it was: %d changed %s the same", rule, old.n, what)
+	}
+	c.newArchive[rule] = archiveValue{digest: k.digest, stamps: k.stamps, data: b}
 	c.archiveChanged = true
 }
 
@@ -123,11 +154,16 @@ func decodeArchive(b []byte, key [32]byte) (map[string]archiveValue, error) {
 	n := r.Len(3)
 	out := make(map[string]archiveValue, n)
 	for range n {
-		name, d, data := r.String(), r.Bytes(), r.Bytes()
+		name, d := r.String(), r.Bytes()
+		stamps := make([]fileStamp, r.Len(3))
+		for i := range stamps {
+			stamps[i] = fileStamp{size: r.Int(), mtime: r.Int(), ino: r.Uint()}
+		}
+		data := r.Bytes()
 		if r.Err() != nil || len(d) != 32 {
 			return nil, damaged
 		}
-		v := archiveValue{data: data}
+		v := archiveValue{stamps: stamps, data: data}
 		copy(v.digest[:], d)
 		out[name] = v
 	}
@@ -150,6 +186,12 @@ func encodeArchive(values map[string]archiveValue, key [32]byte) []byte {
 		v := values[n]
 		body.String(n)
 		body.Bytes(v.digest[:])
+		body.Uint(uint64(len(v.stamps)))
+		for _, st := range v.stamps {
+			body.Int(st.size)
+			body.Int(st.mtime)
+			body.Uint(st.ino)
+		}
 		body.Bytes(v.data)
 	}
 	w := &wire.Writer{B: append([]byte{}, archiveMagic...)}

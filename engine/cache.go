@@ -24,15 +24,15 @@ type ContextCache interface {
 	Put(path string, f *ContextFile)
 	// Archive returns where the corpus rules may keep their work over the
 	// documents paths names, in the run's order (lint.ArchiveStore), or
-	// nil when the cache cannot tell that they are the files an earlier
-	// run saw, unchanged. It is called once a run, after the workers.
+	// nil when the cache did not look at every one of them. It is called
+	// once a run, after the workers.
 	Archive(paths []string) ArchiveKeeper
 }
 
 // An ArchiveKeeper keeps each corpus rule's work over one set of
 // documents, by rule ID (see lint.ArchiveStore).
 type ArchiveKeeper interface {
-	Load(rule string) ([]byte, bool)
+	Load(rule string) (b []byte, changed []int, ok bool)
 	Save(rule string, b []byte)
 }
 
@@ -42,8 +42,8 @@ type ruleStore struct {
 	rule string
 }
 
-func (s ruleStore) Load() ([]byte, bool) { return s.k.Load(s.rule) }
-func (s ruleStore) Save(b []byte)        { s.k.Save(s.rule, b) }
+func (s ruleStore) Load() ([]byte, []int, bool) { return s.k.Load(s.rule) }
+func (s ruleStore) Save(b []byte)               { s.k.Save(s.rule, b) }
 
 // archiveKeeper is where the corpus rules of a run over files may keep
 // their work: nil unless every document is a file the cache looked at (a

@@ -76,7 +76,9 @@ type memKeeper struct {
 	digest string
 }
 
-func (k memKeeper) Load(rule string) ([]byte, bool) {
+// Load keeps values by every document's text: any change is another
+// archive, never one with documents changed.
+func (k memKeeper) Load(rule string) ([]byte, []int, bool) {
 	k.c.mu.Lock()
 	defer k.c.mu.Unlock()
 	k.c.loads++
@@ -84,7 +86,7 @@ func (k memKeeper) Load(rule string) ([]byte, bool) {
 	if ok {
 		k.c.loaded = append(k.c.loaded, rule)
 	}
-	return b, ok
+	return b, nil, ok
 }
 
 func (k memKeeper) Save(rule string, b []byte) {

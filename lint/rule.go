@@ -266,13 +266,19 @@ type CorpusPass struct {
 // An ArchiveStore keeps one corpus rule's work over the whole archive
 // between processes, beside the driver's cache of the archive's files:
 // Load gives back what Save was given by an earlier run over the same
-// documents (the same files, unchanged, in the same order) under the same
-// configuration and build, so that the rule need not do it again. Which
-// of them are reported may differ, so what is kept must not depend on it.
-// A value of a run that fails is not kept. The bytes Load returns must not
-// be changed, and may be shared by what the rule decodes from them.
+// documents (the same files in the same order) under the same
+// configuration and build, so that the rule need not do it again, and
+// changed, the indexes of the documents whose file is not the one that
+// run saw (its size, time or inode differ): a pre-commit run over an
+// archive where one article was just edited. A rule that cannot tell
+// whether those documents change its value works it out again; one that
+// can, and keeps the value, saves it again so that the next run finds it
+// with nothing changed. Which documents are reported may differ, so what
+// is kept must not depend on it. A value of a run that fails is not kept.
+// The bytes Load returns must not be changed, and may be shared by what
+// the rule decodes from them.
 type ArchiveStore interface {
-	Load() ([]byte, bool)
+	Load() (b []byte, changed []int, ok bool)
 	Save(b []byte)
 }
 

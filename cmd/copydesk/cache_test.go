@@ -255,4 +255,22 @@ func TestArchiveStateThroughBinary(t *testing.T) {
 	out = lint(t, "news/a.txt", true)
 	mustContain(t, "stdout", out, `the archive writes "Corvane River Institute" 12 times in 4 articles`)
 	lint(t, "news/a.txt", false)
+	// The reported article edited, as before a commit, with no name
+	// changed: the count is used again (and kept for the files as they
+	// are now), and the findings are still those of --no-cache.
+	writeIn(t, dir, "news/a.txt", strings.Replace(article(0, "\nVisitors asked the Corvane river Institute about the ferries.\n"), "opened a pier", "opened a wooden pier", 1))
+	ages.age("news/a.txt")
+	r := exe(t, bin, dir, "", env, "lint", "--verbose", "news/a.txt")
+	mustContain(t, "stderr", r.stderr, "name-consistency's work over the archive is as it was: 1 changed file adds the same")
+	out = lint(t, "news/a.txt", false)
+	mustContain(t, "stdout", out, `the archive writes "Corvane River Institute" 12 times in 4 articles`)
+	// An edit that writes the name once more: counted again.
+	writeIn(t, dir, "news/a.txt", article(0, "\nVisitors asked the Corvane river Institute about the ferries. The Corvane River Institute agreed.\n"))
+	ages.age("news/a.txt")
+	r = exe(t, bin, dir, "", env, "lint", "--verbose", "news/a.txt")
+	if strings.Contains(r.stderr, "name-consistency's work over the archive is as it was") {
+		t.Errorf("the name written once more, and the old count used:\n%s", r.stderr)
+	}
+	out = lint(t, "news/a.txt", false)
+	mustContain(t, "stdout", out, `the archive writes "Corvane River Institute" 13 times in 4 articles`)
 }

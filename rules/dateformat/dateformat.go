@@ -212,8 +212,10 @@ func readHouse(store lint.ArchiveStore) (house, bool) {
 	if store == nil {
 		return house{}, false
 	}
-	b, ok := store.Load()
-	if !ok {
+	// The house style is every document's dates': one changed, and it is
+	// worked out again.
+	b, changed, ok := store.Load()
+	if !ok || len(changed) > 0 {
 		return house{}, false
 	}
 	var h house

@@ -1,6 +1,7 @@
 package names
 
 import (
+	"crypto/sha256"
 	"encoding/binary"
 	"runtime"
 	"strings"
@@ -142,8 +143,12 @@ func storedState(srcs [][]byte, facts []*Fact, opt *ArchiveOptions) *archiveStat
 	if opt.Stored == nil {
 		return buildState(srcs, facts, opt)
 	}
-	if b, ok := opt.Stored.Load(); ok {
-		if st, err := decodeState(b, opt.Project); err == nil {
+	if b, changed, ok := opt.Stored.Load(); ok {
+		if st, err := decodeState(b, opt.Project); err == nil && len(st.sigs) == len(facts) && st.sameSigs(srcs, facts, changed) {
+			if len(changed) > 0 {
+				// the same state, for the documents as they are now
+				opt.Stored.Save(b)
+			}
 			return st
 		}
 	}
@@ -157,7 +162,7 @@ func storedState(srcs [][]byte, facts []*Fact, opt *ArchiveOptions) *archiveStat
 // whole archive before it matches a document.
 func buildState(srcs [][]byte, facts []*Fact, opt *ArchiveOptions) *archiveState {
 	cands, names, parts := countCandidates(facts)
-	countLower(srcs, facts, cands, names)
+	low := lowNames(names)
 	// the counts of each key, over its spellings
 	keyed := map[string]*candidate{}
 	for _, s := range names {
@@ -173,6 +178,19 @@ func buildState(srcs [][]byte, facts []*Fact, opt *ArchiveOptions) *archiveState
 	}
 	taken, distinct := configuredNames(opt.Project)
 	meta := metaFacts(facts)
+	// The lower-case forms of one-word phrases are counted, and each
+	// document's contribution digested, in one walk of its words.
+	sigs := make([]docSig, len(facts))
+	var seen []byte
+	for di := range facts {
+		seen = seen[:0]
+		low.each(srcs, facts[di], di, func(t []byte) {
+			cands[low.name[string(t)]].lower++
+			seen = binary.AppendUvarint(seen, uint64(len(t)))
+			seen = append(seen, t...)
+		})
+		sigs[di] = contributionSig(facts[di], meta[di], seen)
+	}
 	// The index holds the mined names only: the glossary's are name-variant's
 	// to match, and a glossary of 10,000 names is not walked twice. Which
 	// names are in it depends on the least count, so there is one index
@@ -200,7 +218,7 @@ func buildState(srcs [][]byte, facts []*Fact, opt *ArchiveOptions) *archiveState
 			indexes[minCount] = NewIndex(entries)
 		}
 	}
-	return &archiveState{cands: cands, names: names, parts: parts, keyed: keyed, taken: taken, distinct: distinct, indexes: indexes, meta: meta}
+	return &archiveState{cands: cands, names: names, parts: parts, keyed: keyed, taken: taken, distinct: distinct, indexes: indexes, meta: meta, sigs: sigs}
 }
 
 // metaFacts are the facts' front matter values (KindMeta) alone, by
@@ -208,38 +226,42 @@ func buildState(srcs [][]byte, facts []*Fact, opt *ArchiveOptions) *archiveState
 // the front matter names, kept with the archive's state.
 func metaFacts(facts []*Fact) []*Fact {
 	out := make([]*Fact, len(facts))
-	var strs []byte
 	for di, f := range facts {
-		if f = f.load(); f == nil {
-			continue
-		}
-		var m *Fact
-		strs = strs[:0]
-		add := func(r strRange) strRange {
-			lo := int32(len(strs))
-			strs = append(strs, f.str(r)...)
-			return strRange{lo, int32(len(strs))}
-		}
-		for i := range f.spells {
-			s := f.spells[i]
-			if s.kind != KindMeta {
-				continue
-			}
-			if m == nil {
-				m = &Fact{}
-			}
-			sp := f.spansOf(&s)
-			s.key, s.surface, s.shape = add(s.key), add(s.surface), add(s.shape)
-			s.span0 = int32(len(m.spans))
-			m.spans = append(m.spans, sp...)
-			m.spells = append(m.spells, s)
-		}
-		if m != nil {
-			m.strs = string(strs)
-			out[di] = m
-		}
+		out[di] = metaFact(f)
 	}
 	return out
+}
+
+// metaFact is f's front matter values alone, nil if it has none.
+func metaFact(f *Fact) *Fact {
+	if f = f.load(); f == nil {
+		return nil
+	}
+	var m *Fact
+	var strs []byte
+	add := func(r strRange) strRange {
+		lo := int32(len(strs))
+		strs = append(strs, f.str(r)...)
+		return strRange{lo, int32(len(strs))}
+	}
+	for i := range f.spells {
+		s := f.spells[i]
+		if s.kind != KindMeta {
+			continue
+		}
+		if m == nil {
+			m = &Fact{}
+		}
+		sp := f.spansOf(&s)
+		s.key, s.surface, s.shape = add(s.key), add(s.surface), add(s.shape)
+		s.span0 = int32(len(m.spans))
+		m.spans = append(m.spans, sp...)
+		m.spells = append(m.spells, s)
+	}
+	if m != nil {
+		m.strs = string(strs)
+	}
+	return m
 }
 
 // configuredNames are the keys of the glossary's names, which the mined
@@ -767,35 +789,44 @@ func mentions(f *Fact, parts map[string][]*candidate, t *candidate) bool {
 // countLower counts how often the one-word phrases are written in lower
 // case, in the words the facts kept: those near capitalised words, a
 // sample of the text that costs nothing more to read.
-func countLower(srcs [][]byte, facts []*Fact, cands map[string]*candidate, names []string) {
-	low := map[string]*candidate{}
-	for _, s := range names {
-		if !strings.Contains(s, " ") {
-			low[strings.ToLower(s)] = cands[s]
-		}
-	}
-	if len(low) == 0 {
-		return
-	}
+// A lowNameSet holds the lower-case forms of the one-word phrases, which
+// buildState counts in the documents' words, each with its phrase.
+type lowNameSet struct {
+	name map[string]string
 	// Every word of every document is looked at, and few are a name's
 	// lower-case form: a word whose first byte and length no such form
 	// has is passed over without hashing it (a third of the count).
-	var maybe lowFilter
-	for s := range low {
-		maybe.add(s)
-	}
-	for di, f := range facts {
-		if f == nil || di >= len(srcs) {
-			continue
+	maybe lowFilter
+}
+
+// lowNames is the lowNameSet of the phrases names. Of two phrases with one
+// lower-case form (Lakeside, LAKESIDE) the later is counted.
+func lowNames(names []string) *lowNameSet {
+	l := &lowNameSet{name: map[string]string{}}
+	for _, s := range names {
+		if !strings.Contains(s, " ") {
+			lc := strings.ToLower(s)
+			l.name[lc] = s
+			l.maybe.add(lc)
 		}
-		f.wordTexts(srcs[di], func(w word, t []byte) {
-			if w.lower() && w.letters >= 5 && maybe.has(t) {
-				if c := low[string(t)]; c != nil {
-					c.lower++
-				}
-			}
-		})
 	}
+	return l
+}
+
+func (l *lowNameSet) empty() bool { return len(l.name) == 0 }
+
+// each calls fn with each of document di's words that is in the set.
+func (l *lowNameSet) each(srcs [][]byte, f *Fact, di int, fn func(t []byte)) {
+	if f == nil || di >= len(srcs) || l.empty() {
+		return
+	}
+	f.wordTexts(srcs[di], func(w word, t []byte) {
+		if w.lower() && w.letters >= 5 && l.maybe.has(t) {
+			if _, ok := l.name[string(t)]; ok {
+				fn(t)
+			}
+		}
+	})
 }
 
 // A lowFilter holds the first bytes and lengths of a set of words: a word
@@ -920,4 +951,69 @@ func coordination(ws []string) bool {
 		}
 	}
 	return false
+}
+
+// A docSig is a digest of what one document adds to the archive's state:
+// its proper spellings with how often it writes them (countCandidates),
+// its front matter values (metaFacts), and its words that are a one-word
+// phrase's lower-case form. A document edited so that its digest is the
+// same leaves the state as it was: a pre-commit run after an edit that
+// changed no name need not count the archive again.
+type docSig [16]byte
+
+// contributionSig is the docSig of a document's fact f, its front matter
+// values meta, and the lower-case forms lowered, each as a uvarint length
+// and its bytes, in the order written.
+func contributionSig(f *Fact, meta *Fact, lowered []byte) docSig {
+	h := sha256.New()
+	var b []byte
+	if f = f.load(); f != nil {
+		for i := range f.spells {
+			s := &f.spells[i]
+			if s.kind != KindProper || s.loose {
+				continue
+			}
+			sur := f.str(s.surface)
+			b = binary.AppendUvarint(b, uint64(s.count))
+			b = binary.AppendUvarint(b, uint64(len(sur)))
+			b = append(b, sur...)
+		}
+	}
+	b = append(b, 0xfe)
+	if meta != nil {
+		m := EncodeFact(meta)
+		b = binary.AppendUvarint(b, uint64(len(m)))
+		b = append(b, m...)
+	}
+	b = append(b, 0xfd)
+	h.Write(b)
+	h.Write(lowered)
+	var sig docSig
+	copy(sig[:], h.Sum(nil))
+	return sig
+}
+
+// sameSigs: each changed document adds to the state what it did when the
+// state was counted.
+func (st *archiveState) sameSigs(srcs [][]byte, facts []*Fact, changed []int) bool {
+	if len(changed) == 0 {
+		return true
+	}
+	low := lowNames(st.names)
+	for _, di := range changed {
+		if di < 0 || di >= len(facts) || low.sig(srcs, facts, di) != st.sigs[di] {
+			return false
+		}
+	}
+	return true
+}
+
+// sig is document di's contributionSig.
+func (l *lowNameSet) sig(srcs [][]byte, facts []*Fact, di int) docSig {
+	var seen []byte
+	l.each(srcs, facts[di], di, func(t []byte) {
+		seen = binary.AppendUvarint(seen, uint64(len(t)))
+		seen = append(seen, t...)
+	})
+	return contributionSig(facts[di], metaFact(facts[di]), seen)
 }

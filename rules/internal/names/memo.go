@@ -3,7 +3,6 @@ package names
 import (
 	"encoding/binary"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/copydesk/copydesk/lint"
@@ -23,6 +22,8 @@ type archiveState struct {
 	indexes  map[int]*Index
 	// meta are the documents' front matter values (metaFacts)
 	meta []*Fact
+	// sigs are what each document adds to the state (contributionSig)
+	sigs []docSig
 }
 
 // A Memo keeps Archive's count of the archive's names from one run to
@@ -44,11 +45,11 @@ type Memo struct {
 	reported []bool
 	st       *archiveState
 	// last are the last run's documents, whose reported ones' contribution
-	// the next run compares with its own; low is lowerNames(st), made by
-	// the first run that compares.
+	// the next run compares with its own; low is lowNames(st.names), made
+	// by the first run that compares.
 	lastSrcs  [][]byte
 	lastFacts []*Fact
-	low       map[string]bool
+	low       *lowNameSet
 }
 
 // state returns the archive's state for the run, counted afresh unless
@@ -70,7 +71,7 @@ func (m *Memo) state(srcs [][]byte, facts []*Fact, opt *ArchiveOptions) *archive
 	same := prev != nil && m.project == opt.Project && slices.Equal(m.limits, opt.Limits) &&
 		slices.Equal(m.reported, reported) && slices.Equal(m.facts, ctx)
 	if same && m.low == nil {
-		m.low = lowerNames(prev)
+		m.low = lowNames(prev.names)
 	}
 	low, lastSrcs, lastFacts := m.low, m.lastSrcs, m.lastFacts
 	m.mu.Unlock()
@@ -87,62 +88,20 @@ func (m *Memo) state(srcs [][]byte, facts []*Fact, opt *ArchiveOptions) *archive
 
 // sameContribution: the reported documents of the two runs add the same
 // to the count.
-func sameContribution(srcs [][]byte, facts []*Fact, lastSrcs [][]byte, lastFacts []*Fact, reported []bool, low map[string]bool) bool {
+func sameContribution(srcs [][]byte, facts []*Fact, lastSrcs [][]byte, lastFacts []*Fact, reported []bool, low *lowNameSet) bool {
 	return string(contribution(srcs, facts, reported, low)) == string(contribution(lastSrcs, lastFacts, reported, low))
 }
 
-// lowerNames are the lower-case forms of the one-word phrases, which
-// countLower counts in the documents' words.
-func lowerNames(st *archiveState) map[string]bool {
-	low := map[string]bool{}
-	for _, s := range st.names {
-		if !strings.Contains(s, " ") {
-			low[strings.ToLower(s)] = true
-		}
-	}
-	return low
-}
-
 // contribution is what the reported documents add to the count, as
-// bytes: each one's proper spellings with how often it writes them (what
-// countCandidates counts), and its words that are a one-word name's
-// lower-case form (what countLower counts).
-func contribution(srcs [][]byte, facts []*Fact, reported []bool, low map[string]bool) []byte {
+// bytes: each one's number and contributionSig.
+func contribution(srcs [][]byte, facts []*Fact, reported []bool, low *lowNameSet) []byte {
 	var sig []byte
-	var ws []word
-	for di, f := range facts {
-		if !reported[di] {
-			continue
+	for di := range facts {
+		if reported[di] {
+			sig = binary.AppendUvarint(sig, uint64(di))
+			s := low.sig(srcs, facts, di)
+			sig = append(sig, s[:]...)
 		}
-		sig = binary.AppendUvarint(sig, uint64(di))
-		if f = f.load(); f == nil {
-			sig = append(sig, 0xff)
-			continue
-		}
-		for i := range f.spells {
-			s := &f.spells[i]
-			if s.kind != KindProper || s.loose {
-				continue
-			}
-			sig = binary.AppendUvarint(sig, uint64(s.count))
-			sur := f.str(s.surface)
-			sig = binary.AppendUvarint(sig, uint64(len(sur)))
-			sig = append(sig, sur...)
-		}
-		sig = append(sig, 0xfe)
-		if len(low) == 0 || di >= len(srcs) {
-			continue
-		}
-		ws = unpackWords(ws[:0], f.words, f.nwords)
-		for _, w := range ws {
-			if w.lower() && w.letters >= 5 {
-				if t := srcs[di][w.start:w.end]; low[string(t)] {
-					sig = binary.AppendUvarint(sig, uint64(len(t)))
-					sig = append(sig, t...)
-				}
-			}
-		}
-		sig = append(sig, 0xfd)
 	}
 	return sig
 }

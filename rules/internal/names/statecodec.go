@@ -9,14 +9,14 @@ import (
 )
 
 // stateVersion changes whenever encodeState's layout does.
-const stateVersion = 3
+const stateVersion = 4
 
 // encodeState turns the archive's state into bytes for a store that
 // outlives the process (ArchiveOptions.Stored): the phrases counted, in
 // the order first seen, with their counts, each distinct phrase's parts,
 // the counts of each key, each index (its phrases and what it built of
 // them), and each
-// document's front matter values. What comes
+// document's front matter values and contributionSig. What comes
 // from the configuration (the glossary's keys, the distinct sets) is not
 // kept: the store is the configuration's.
 func encodeState(st *archiveState) []byte {
@@ -85,6 +85,11 @@ func encodeState(st *archiveState) []byte {
 	for _, f := range st.meta {
 		w.Bytes(EncodeFact(f))
 	}
+	sigs := make([]byte, 0, len(st.sigs)*len(docSig{}))
+	for _, s := range st.sigs {
+		sigs = append(sigs, s[:]...)
+	}
+	w.Bytes(sigs)
 	return w.B
 }
 
@@ -167,6 +172,14 @@ func decodeState(b []byte, project *lint.Project) (*archiveState, error) {
 			return nil, fmt.Errorf("names state: %w", err)
 		}
 		st.meta[i] = f
+	}
+	sigs := r.Bytes()
+	if r.Err() == nil && len(sigs) != len(st.meta)*len(docSig{}) {
+		r.Fail(wire.ErrCorrupt)
+	}
+	st.sigs = make([]docSig, len(sigs)/len(docSig{}))
+	for i := range st.sigs {
+		copy(st.sigs[i][:], sigs[i*len(docSig{}):])
 	}
 	if !r.Done() {
 		return nil, fmt.Errorf("names state: %w", wire.ErrCorrupt)

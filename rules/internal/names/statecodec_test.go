@@ -3,6 +3,8 @@ package names
 import (
 	"bytes"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/copydesk/copydesk/parse"
@@ -19,14 +21,16 @@ var stateDocs = []string{
 	"---\nteam: the harbour team\n---\n\nAnna Berg left Lakeside Pier.\n",
 }
 
-// memStore is a lint.ArchiveStore in memory.
+// memStore is a lint.ArchiveStore in memory; changed are the documents
+// it says changed since b was saved.
 type memStore struct {
 	b            []byte
+	changed      []int
 	loads, saves int
 }
 
-func (s *memStore) Load() ([]byte, bool) { s.loads++; return s.b, s.b != nil }
-func (s *memStore) Save(b []byte)        { s.saves++; s.b = b }
+func (s *memStore) Load() ([]byte, []int, bool) { s.loads++; return s.b, s.changed, s.b != nil }
+func (s *memStore) Save(b []byte)               { s.saves++; s.b = b }
 
 // TestStoredState: the archive's state saved by one run and read back by
 // the next gives the findings and front matter groups of a run that
@@ -115,4 +119,70 @@ func FuzzLowerWords(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestStoredStateEdited: a stored state is used again after a document
+// was edited only where the edit adds the same to the archive's names
+// (its proper spellings and their counts, its front matter values, its
+// lower-case forms of one-word names); either way, the findings are those
+// of a run that counts afresh.
+func TestStoredStateEdited(t *testing.T) {
+	paths := []string{"a.md", "b.md", "c.md", "d.txt", "e.md", "f.md"}
+	mine := func(texts []string) ([][]byte, []*Fact) {
+		var srcs [][]byte
+		var facts []*Fact
+		for i, s := range texts {
+			doc, err := parse.Parse(paths[i], []byte(s))
+			if err != nil {
+				t.Fatal(err)
+			}
+			srcs = append(srcs, doc.Src)
+			facts = append(facts, Mine(doc, MineOptions{}))
+		}
+		return srcs, facts
+	}
+	const edited = 1
+	for _, tc := range []struct {
+		name     string
+		old, new string // in stateDocs[edited]
+		same     bool
+	}{
+		{"untouched", "", "", true},
+		{"prose without a name", "met staff of", "met the staff of", true},
+		{"a line added without a name", "at Lakeside Pier.", "at Lakeside Pier.\n\nIt rained all day.", true},
+		{"a name written once more", "at Lakeside Pier.", "at Lakeside Pier. Anna Berg waved.", false},
+		{"a name misspelt", "at Lakeside Pier", "at Lakesid Pier", false},
+		{"a one-word name in lower case", "at Lakeside Pier.", "at Lakeside Pier. The lakeside was calm.", false},
+		{"a front matter value", "team: the harbour team", "team: the harbor team", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srcs, facts := mine(stateDocs)
+			st := buildState(srcs, facts, &ArchiveOptions{})
+			texts := slices.Clone(stateDocs)
+			if !strings.Contains(texts[edited], tc.old) {
+				t.Fatalf("%q not in the document", tc.old)
+			}
+			texts[edited] = strings.Replace(texts[edited], tc.old, tc.new, 1)
+			srcs2, facts2 := mine(texts)
+			if got := st.sameSigs(srcs2, facts2, []int{edited}); got != tc.same {
+				t.Errorf("state of the old documents used again: %v, want %v", got, tc.same)
+			}
+			if got := st.sameSigs(srcs2, facts2, nil); !got {
+				t.Error("nothing changed, and the state is not used again")
+			}
+			// Whatever the verdict, a run with the state stored finds what
+			// one counting afresh finds.
+			store := &memStore{b: encodeState(st), changed: []int{edited}}
+			opt := ArchiveOptions{Reported: func(di int) bool { return di == 2 || di == edited }}
+			wantF, wantG := ArchiveAndMeta(srcs2, paths, facts2, opt)
+			opt.Stored = store
+			gotF, gotG := ArchiveAndMeta(srcs2, paths, facts2, opt)
+			if !reflect.DeepEqual(gotF, wantF) || !reflect.DeepEqual(gotG, wantG) {
+				t.Errorf("with the stored state\n got %+v\n     %+v\nwant %+v\n     %+v", gotF, gotG, wantF, wantG)
+			}
+			if store.saves != 1 {
+				t.Errorf("%d saves, want 1: the state for the edited documents is kept for the next run", store.saves)
+			}
+		})
+	}
 }
