@@ -186,3 +186,45 @@ func TestStoredStateEdited(t *testing.T) {
 		})
 	}
 }
+
+// TestMemoEdited: a language server's Memo gives, after the reported
+// document is edited, the findings and front matter groups of a run that
+// counts afresh: an edit of a front matter value alone is a change too.
+func TestMemoEdited(t *testing.T) {
+	paths := []string{"a.md", "b.md", "c.md", "d.txt", "e.md", "f.md"}
+	var srcs [][]byte
+	var facts []*Fact
+	mine := func(i int, text string) {
+		doc, err := parse.Parse(paths[i], []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs[i], facts[i] = doc.Src, Mine(doc, MineOptions{})
+	}
+	srcs, facts = make([][]byte, len(stateDocs)), make([]*Fact, len(stateDocs))
+	for i, s := range stateDocs {
+		mine(i, s)
+	}
+	// the other documents' facts stay the same values, as the server's
+	memo := &Memo{}
+	opt := ArchiveOptions{Reported: func(di int) bool { return di == 0 }}
+	text := stateDocs[0]
+	for i, edit := range [][2]string{
+		{"", ""},
+		{"opened.", "opened in May."},
+		{"team: the harbour team", "team: The Harbour Team"},
+		{"Anna Berg spoke", "Berg Anna spoke"},
+	} {
+		text = strings.Replace(text, edit[0], edit[1], 1)
+		// a run's own slices, as the server's: the memo keeps the last
+		srcs, facts = slices.Clone(srcs), slices.Clone(facts)
+		mine(0, text)
+		wantF, wantG := ArchiveAndMeta(srcs, paths, facts, opt)
+		withMemo := opt
+		withMemo.Memo = memo
+		gotF, gotG := ArchiveAndMeta(srcs, paths, facts, withMemo)
+		if !reflect.DeepEqual(gotF, wantF) || !reflect.DeepEqual(gotG, wantG) {
+			t.Errorf("edit %d (%q): with the memo\n got %+v\n     %+v\nwant %+v\n     %+v", i, edit[1], gotF, gotG, wantF, wantG)
+		}
+	}
+}
