@@ -3,7 +3,6 @@ package engine
 import (
 	"errors"
 	"fmt"
-	"hash/maphash"
 	"runtime"
 	"runtime/debug"
 	"sort"
@@ -60,13 +59,6 @@ type FileResult struct {
 	src        []byte // the text given, when not read from Path (Input.Src)
 	settings   map[string]config.RuleSettings
 	facts      []ruleFact // what the corpus rules collected of the file
-	// parsed: Summary.Src is the file's text as Parse reads it (not the
-	// bytes of a file whose encoding failed), so that reading the file
-	// again gives the same text.
-	parsed bool
-	// gone is set when the text went before the end of the run: what it
-	// was, to tell the text read again from a file changed since.
-	gone *goneText
 }
 
 // A ruleFact is what one corpus rule collected of one file.
@@ -175,10 +167,6 @@ type Engine struct {
 	// read again for them.
 	dropContextText bool
 	rereads         atomic.Int64
-	// seed hashes the texts let go, to tell a file changed since it was
-	// read (goneText); made once for the engine's life.
-	seedOnce sync.Once
-	seed     maphash.Seed
 	// Cache, when set, gives what earlier runs read of the context files
 	// and takes what this run reads of them; their text is let go once
 	// they are parsed, as a cached file has none.
@@ -205,10 +193,6 @@ func (e *Engine) Lint(inputs []Input) *Result {
 	// Without corpus rules a file's findings are final when its worker is
 	// done, and its text can go then rather than at the end of the run.
 	early := e.Keep != KeepText && !e.corpusRuns()
-	// Otherwise, unless the run gives its files to Checked (which keeps
-	// the texts), each text goes in the worker too and is read again for
-	// the report.
-	late := e.Keep != KeepText && !early && e.Checked == nil
 	chain := e.filters()
 	var wg sync.WaitGroup
 	var done atomic.Int64
@@ -240,7 +224,7 @@ func (e *Engine) Lint(inputs []Input) *Result {
 				if c == nil && f.corpusOnly && f.Summary != nil && f.Summary.Src != nil && e.dropsContextText() {
 					// Before Checked keeps the summary: a context file's
 					// text goes whether or not a later Lint reuses it.
-					e.letGo(f)
+					f.Summary.Src = nil
 					if !cached && useCache {
 						if cf := toCache(f); cf != nil {
 							e.Cache.Put(in.Path, cf)
@@ -262,11 +246,6 @@ func (e *Engine) Lint(inputs []Input) *Result {
 				} else if early && f.Summary != nil {
 					e.filter(f, chain)
 					e.release(f)
-				} else if late && in.Src == nil && c == nil && !f.corpusOnly && f.parsed && f.Summary.Src != nil {
-					// The corpus rules read few texts, and the report
-					// only the lines of findings: the text is read
-					// again when needed rather than kept to the end.
-					e.letGo(f)
 				}
 				if e.Progress != nil {
 					e.Progress(int(done.Add(1)), len(inputs))
@@ -295,11 +274,12 @@ func (e *Engine) Lint(inputs []Input) *Result {
 		if corpusOnly[i] {
 			continue
 		}
+		if f.Summary != nil && !early {
+			e.filter(f, chain)
+			e.release(f)
+		}
 		f.facts = nil
 		out = append(out, f)
-	}
-	if !early {
-		e.finish(out, late, workers, chain)
 	}
 	return &Result{Files: out, Skipped: skipped, Notes: notes, RunErrors: runErrs}
 }
@@ -406,7 +386,7 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 			return f
 		}
 	}
-	f.Summary, f.parsed = doc.Summary, true
+	f.Summary = doc.Summary
 	f.settings = e.Config.Settings(e.Registry, f.rel)
 	report := func(d lint.Diagnostic) { f.Diagnostics = append(f.Diagnostics, d) }
 	today := e.today()               // once a file, not once a rule: time.Now showed in profiles
@@ -470,15 +450,21 @@ func (e *Engine) read(path string) ([]byte, error) {
 }
 
 // text is f's text as its summary's offsets read it: the summary's, or,
-// when it went (a context file, or any file of a run that keeps positions
-// only), the file's read again. nil when the file cannot be read now, or
-// no longer holds the text it was linted in (see textAgain).
+// when it went (a context file), the file's read again. nil when the file
+// cannot be read now.
 func (e *Engine) text(f *FileResult) []byte {
 	if f.Summary != nil && f.Summary.Src != nil {
 		return f.Summary.Src
 	}
-	src, _ := e.textAgain(f)
-	return src
+	e.rereads.Add(1)
+	src := f.src
+	if src == nil {
+		var err error
+		if src, err = e.read(f.Path); err != nil {
+			return nil
+		}
+	}
+	return parse.Text(src)
 }
 
 // safeRun turns a rule's panic into an error naming the rule and file, so

@@ -251,23 +251,11 @@ type CorpusPass struct {
 	// Kept holds the KeptValues the driver keeps from one run to the next;
 	// nil when it keeps none.
 	Kept *Values
-	// Text returns the text of Summaries[i]: its Src, or, for a document
-	// whose text went after its rules ran (a context document, or any
-	// document of a run that prints positions only), the text read again.
-	// nil when it cannot be had, or the file changed since it was read
-	// (the driver then reports it as changed). Summaries[i].Src is nil
-	// for such a document: a rule that reads a text reads it with Src,
-	// only where it must (each call reads the file).
+	// Text returns the text of Summaries[i]: its Src, or, for a context
+	// document whose text went after parsing, the text read again. nil
+	// when it cannot be had. A rule asks for it only for the few context
+	// documents it must look into again.
 	Text func(i int) []byte
-}
-
-// Src returns the text of Summaries[i]: its Src, or what Text reads
-// again when it went; nil when it cannot be had.
-func (p *CorpusPass) Src(i int) []byte {
-	if s := p.Summaries[i]; s.Src != nil || p.Text == nil {
-		return s.Src
-	}
-	return p.Text(i)
 }
 
 // Reports reports whether Summaries[i]'s findings are kept. A finding

@@ -75,6 +75,7 @@ type entry struct {
 	f     pubdate.Field
 	label string // the label with the space after it; "" for front matter and bare dates
 	whole document.Span
+	toml  bool // an unquoted TOML value: the new text must stay a TOML date
 }
 
 func check(pass *lint.CorpusPass) {
@@ -97,6 +98,9 @@ func check(pass *lint.CorpusPass) {
 				}
 			case document.DateFrontMatter:
 				e.grp = groupFrontMatter
+				// Only a finding needs to know: a document not reported
+				// counts by its layout alone.
+				e.toml = pass.Reports(i) && sum.Src[sum.BOM()] == '+' && f.Span.Start > 0 && sum.Src[f.Span.Start-1] != '"' && sum.Src[f.Span.Start-1] != '\''
 			default:
 				continue
 			}
@@ -161,19 +165,6 @@ func check(pass *lint.CorpusPass) {
 	}
 }
 
-// unquotedTOML: e is an unquoted TOML value, so the new text must stay a
-// TOML date. Only a finding needs to know, so the text, which the driver
-// may have let go, is read here.
-func unquotedTOML(pass *lint.CorpusPass, e entry) bool {
-	if !pass.Reports(e.doc) {
-		return false
-	}
-	src := pass.Src(e.doc)
-	bom := pass.Summaries[e.doc].BOM()
-	start := e.f.Span.Start
-	return bom < len(src) && start <= len(src) && src[bom] == '+' && start > 0 && src[start-1] != '"' && src[start-1] != '\''
-}
-
 func report(pass *lint.CorpusPass, e entry, layout, label string, order dates.Order) {
 	d := e.f.Date
 	newValue, ok := format(d, layout)
@@ -181,7 +172,7 @@ func report(pass *lint.CorpusPass, e entry, layout, label string, order dates.Or
 		back, err := dates.Parse(newValue, order)
 		ok = err == nil && back.Err == nil && !back.Ambiguous && sameDate(d, back)
 	}
-	if ok && e.grp == groupFrontMatter && unquotedTOML(pass, e) {
+	if ok && e.toml {
 		var v map[string]any
 		_, err := toml.Decode("d = "+newValue, &v)
 		_, isTime := v["d"].(time.Time)

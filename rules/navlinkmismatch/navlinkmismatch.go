@@ -88,7 +88,7 @@ func check(pass *lint.CorpusPass) {
 				continue
 			}
 			done[k] = true
-			if d, ok := diagnose(pass, x, m); ok {
+			if d, ok := diagnose(x, m); ok {
 				pass.Report(s.Path, d)
 			}
 		}
@@ -106,7 +106,7 @@ func claimants(x *nav.Index, m *nav.Mismatch) string {
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1] + " all"
 }
 
-func diagnose(pass *lint.CorpusPass, x *nav.Index, m *nav.Mismatch) (lint.Diagnostic, bool) {
+func diagnose(x *nav.Index, m *nav.Mismatch) (lint.Diagnostic, bool) {
 	y := x.Sums[m.Target]
 	back := nav.Opposite(m.Dir)
 	var d lint.Diagnostic
@@ -131,7 +131,7 @@ func diagnose(pass *lint.CorpusPass, x *nav.Index, m *nav.Mismatch) (lint.Diagno
 		d.Message = fmt.Sprintf("%s gives this article as its %s, but this article has no %s link; add one naming %s",
 			x.Article(m.Suggest), m.Dir, back, x.Article(m.Suggest))
 		if y.Format == document.FormatText {
-			if e, ok := addLine(pass.Src(m.Target), x, m.Target, back, m.Suggest); ok {
+			if e, ok := addLine(x, m.Target, back, m.Suggest); ok {
 				d.Fix = &lint.Fix{Applicability: lint.Unsafe, Message: fmt.Sprintf("Add a %s link to %s", back, x.Article(m.Suggest)), Edits: []lint.Edit{e}}
 			}
 		}
@@ -192,8 +192,7 @@ var labels = [][2]string{
 
 // addLine writes a navigation line for dir naming article to, in the style
 // of the document's last navigation line (bullet, label, separator), after it.
-// src is the document's text (the summary's may have gone: CorpusPass.Src).
-func addLine(src []byte, x *nav.Index, in int, dir document.NavDir, to int) (lint.Edit, bool) {
+func addLine(x *nav.Index, in int, dir document.NavDir, to int) (lint.Edit, bool) {
 	s := x.Sums[in]
 	title := x.Sums[to].Title
 	if title == "" || strings.ContainsAny(title, "\r\n") {
@@ -205,11 +204,11 @@ func addLine(src []byte, x *nav.Index, in int, dir document.NavDir, to int) (lin
 			last = &s.Nav[k]
 		}
 	}
-	if last == nil || last.Dir == dir || last.Span.End > len(src) {
+	if last == nil || last.Dir == dir {
 		return lint.Edit{}, false
 	}
-	ls := bytes.LastIndexByte(src[:last.Span.Start], '\n') + 1
-	line := src[ls:last.Span.Start]
+	ls := bytes.LastIndexByte(s.Src[:last.Span.Start], '\n') + 1
+	line := s.Src[ls:last.Span.Start]
 	li := bytes.Index(line, []byte(last.Label))
 	if li < 0 {
 		return lint.Edit{}, false
@@ -220,15 +219,10 @@ func addLine(src []byte, x *nav.Index, in int, dir document.NavDir, to int) (lin
 	}
 	prefix, sep := line[:li], line[li+len(last.Label):]
 	end := last.Span.End
-	for end < len(src) && src[end] != '\n' && src[end] != '\r' {
+	for end < len(s.Src) && s.Src[end] != '\n' && s.Src[end] != '\r' {
 		end++
 	}
-	// the document's line ending, as Summary.Newline reads it from Src
-	nl := "\n"
-	if i := bytes.IndexByte(src, '\n'); i > 0 && src[i-1] == '\r' {
-		nl = "\r\n"
-	}
-	text := nl + string(prefix) + label + string(sep) + title
+	text := s.Newline() + string(prefix) + label + string(sep) + title
 	return lint.Edit{Start: end, End: end, NewText: text}, true
 }
 

@@ -30,10 +30,9 @@ type ArchiveOptions struct {
 	// Memo, when set, keeps the count of the archive's names for the next
 	// run over the same archive (see Memo).
 	Memo *Memo
-	// Text, when set, gives the text of a document whose src is nil: a
-	// context document whose text went (the few not reported that must be
-	// matched after all are read again), or a document whose text the
-	// driver let go until the report (read again where it is read).
+	// Text, when set, gives the text of a document whose src is nil (a
+	// context document whose text went): the few not reported that must
+	// be matched after all are read again.
 	Text func(di int) []byte
 }
 
@@ -59,23 +58,6 @@ func (opt *ArchiveOptions) limits(di int) Limits {
 		l.Ratio = 3
 	}
 	return l
-}
-
-// src is document di's text: srcs[di], or, when it went and its fact
-// kept none of it (a reported document of a run that prints positions
-// only), the text read again (Text). nil when there is none, or when the
-// fact's kept words stand for it (a context document).
-func (opt *ArchiveOptions) src(srcs [][]byte, facts []*Fact, di int) []byte {
-	if di < len(srcs) && srcs[di] != nil || opt == nil || opt.Text == nil {
-		if di < len(srcs) {
-			return srcs[di]
-		}
-		return nil
-	}
-	if di < len(facts) && facts[di] != nil && facts[di].lowerKept {
-		return nil
-	}
-	return opt.Text(di)
 }
 
 // A Finding is a spelling in one document that is a slip of a name the
@@ -138,7 +120,7 @@ func Archive(srcs [][]byte, facts []*Fact, opt ArchiveOptions) []Finding {
 // whole archive before it matches a document.
 func buildState(srcs [][]byte, facts []*Fact, opt *ArchiveOptions) *archiveState {
 	cands, names, parts := countCandidates(facts)
-	countLower(srcs, facts, cands, names, opt)
+	countLower(srcs, facts, cands, names)
 	// the counts of each key, over its spellings
 	keyed := map[string]*candidate{}
 	for _, s := range names {
@@ -331,7 +313,7 @@ func (r *archiveRun) findings() []Finding {
 		// is that finding's own too: such documents, those that write one
 		// of the words at all, are matched after all, for the count.
 		var more []int
-		for di, n := range countLowerWords(srcs, facts, unless, r.opt) {
+		for di, n := range countLowerWords(srcs, facts, unless) {
 			if n > 0 && !r.reported(di) {
 				more = append(more, di)
 			}
@@ -351,7 +333,7 @@ func (r *archiveRun) findings() []Finding {
 			if f == nil || di >= len(srcs) {
 				continue
 			}
-			f.wordTexts(r.opt.src(srcs, facts, di), func(w word, t []byte) {
+			f.wordTexts(srcs[di], func(w word, t []byte) {
 				// a one-word spelling, at the start of a sentence too:
 				// Tamsen, said a book a hundred times, is a name
 				if w.upper() {
@@ -382,7 +364,7 @@ func (r *archiveRun) findings() []Finding {
 // among goroutines, with no string made; a document without its source
 // (context, its text gone) gives the count its fact kept. It returns how
 // many of the words each document holds.
-func countLowerWords(srcs [][]byte, facts []*Fact, counts map[string]int, opt *ArchiveOptions) []int {
+func countLowerWords(srcs [][]byte, facts []*Fact, counts map[string]int) []int {
 	if len(counts) == 0 {
 		return nil
 	}
@@ -405,7 +387,7 @@ func countLowerWords(srcs [][]byte, facts []*Fact, counts map[string]int, opt *A
 		found[k] = make([]int, len(words))
 		wg.Go(func() {
 			for di := k; di < len(srcs); di += shares {
-				src := opt.src(srcs, facts, di)
+				src := srcs[di]
 				if src == nil && di < len(facts) && facts[di] != nil && facts[di].lowerKept {
 					eachLower(facts[di].lower, func(w string, n int) {
 						if x, ok := index[w]; ok {
@@ -629,7 +611,7 @@ func mentions(f *Fact, parts map[string][]*candidate, t *candidate) bool {
 // countLower counts how often the one-word phrases are written in lower
 // case, in the words the facts kept: those near capitalised words, a
 // sample of the text that costs nothing more to read.
-func countLower(srcs [][]byte, facts []*Fact, cands map[string]*candidate, names []string, opt *ArchiveOptions) {
+func countLower(srcs [][]byte, facts []*Fact, cands map[string]*candidate, names []string) {
 	low := map[string]*candidate{}
 	for _, s := range names {
 		if !strings.Contains(s, " ") {
@@ -650,7 +632,7 @@ func countLower(srcs [][]byte, facts []*Fact, cands map[string]*candidate, names
 		if f == nil || di >= len(srcs) {
 			continue
 		}
-		f.wordTexts(opt.src(srcs, facts, di), func(w word, t []byte) {
+		f.wordTexts(srcs[di], func(w word, t []byte) {
 			if w.lower() && w.letters >= 5 && maybe.has(t) {
 				if c := low[string(t)]; c != nil {
 					c.lower++
