@@ -1,0 +1,65 @@
+package names
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/copydesk/copydesk/document"
+	"github.com/copydesk/copydesk/parse"
+)
+
+// TestCompact: the consistency rule's archives (its test folders: seeds
+// hold a slip of each kind, trust front matter authors) give the same
+// findings, and the same front matter groups with their places, from
+// compacted facts as from whole ones, which keep more bytes.
+func TestCompact(t *testing.T) {
+	for _, dir := range []string{"seeds", "trust", "ownname", "perfile"} {
+		t.Run(dir, func(t *testing.T) {
+			var docs []*document.Document
+			var paths []string
+			err := filepath.WalkDir(filepath.Join("..", "..", "nameconsistency", "testdata", dir), func(p string, d os.DirEntry, err error) error {
+				if err != nil || d.IsDir() || !document.IsArticle(p) {
+					return err
+				}
+				src, err := os.ReadFile(p)
+				if err != nil {
+					return err
+				}
+				doc, err := parse.Parse(p, src)
+				if err != nil {
+					return err
+				}
+				docs, paths = append(docs, doc), append(paths, p)
+				return nil
+			})
+			if err != nil || len(docs) < 2 {
+				t.Fatalf("%d documents: %v", len(docs), err)
+			}
+			srcs := make([][]byte, len(docs))
+			whole := make([]*Fact, len(docs))
+			compact := make([]*Fact, len(docs))
+			before, after := 0, 0
+			for i, d := range docs {
+				srcs[i] = d.Src
+				whole[i] = Mine(d, MineOptions{})
+				compact[i] = Mine(d, MineOptions{})
+				compact[i].Compact()
+				before += len(whole[i].strs) + 8*len(whole[i].spans)
+				after += len(compact[i].strs) + 8*len(compact[i].spans)
+			}
+			want := Archive(srcs, whole, ArchiveOptions{})
+			if got := Archive(srcs, compact, ArchiveOptions{}); !reflect.DeepEqual(got, want) {
+				t.Errorf("findings from compacted facts\n%+v\nwant\n%+v", got, want)
+			}
+			meta := GroupOptions{Kinds: []PhraseKind{KindMeta}}
+			if got, want := Groups(paths, compact, meta), Groups(paths, whole, meta); !reflect.DeepEqual(got, want) {
+				t.Errorf("front matter groups from compacted facts\n%+v\nwant\n%+v", got, want)
+			}
+			if after >= before {
+				t.Errorf("compacted facts keep %d bytes of strings and places, whole ones %d", after, before)
+			}
+		})
+	}
+}
