@@ -75,7 +75,7 @@ func BenchmarkMine(b *testing.B) {
 // factBytes is what f's arrays and strings hold.
 func factBytes(f *Fact) int {
 	return len(f.strs) + len(f.words) + len(f.wtext) + len(f.lower) +
-		len(f.spells)*int(unsafe.Sizeof(mined{})) + len(f.spans)*int(unsafe.Sizeof(span32{})) + len(f.Shorts)*int(unsafe.Sizeof(ShortUse{}))
+		len(f.spells)*int(unsafe.Sizeof(mined{})) + len(f.names)*int(unsafe.Sizeof(nameSpell{})) + len(f.spans)*int(unsafe.Sizeof(span32{})) + len(f.Shorts)*int(unsafe.Sizeof(ShortUse{}))
 }
 
 // BenchmarkGroups is the rule's Check over the mined corpus: it runs once,

@@ -40,25 +40,33 @@ func TestCompact(t *testing.T) {
 			srcs := make([][]byte, len(docs))
 			whole := make([]*Fact, len(docs))
 			compact := make([]*Fact, len(docs))
+			stored := make([]*Fact, len(docs)) // compacted, through the cache's codec
 			before, after := 0, 0
 			for i, d := range docs {
 				srcs[i] = d.Src
 				whole[i] = Mine(d, MineOptions{})
 				compact[i] = Mine(d, MineOptions{})
 				compact[i].Compact()
-				before += len(whole[i].strs) + 8*len(whole[i].spans)
-				after += len(compact[i].strs) + 8*len(compact[i].spans)
+				before += factBytes(whole[i])
+				after += factBytes(compact[i])
+				var err error
+				if stored[i], err = DecodeFact(EncodeFact(compact[i])); err != nil {
+					t.Fatal(err)
+				}
 			}
 			want := Archive(srcs, whole, ArchiveOptions{})
-			if got := Archive(srcs, compact, ArchiveOptions{}); !reflect.DeepEqual(got, want) {
-				t.Errorf("findings from compacted facts\n%+v\nwant\n%+v", got, want)
-			}
 			meta := GroupOptions{Kinds: []PhraseKind{KindMeta}}
-			if got, want := Groups(paths, compact, meta), Groups(paths, whole, meta); !reflect.DeepEqual(got, want) {
-				t.Errorf("front matter groups from compacted facts\n%+v\nwant\n%+v", got, want)
+			wantGroups := Groups(paths, whole, meta)
+			for _, facts := range [][]*Fact{compact, stored} {
+				if got := Archive(srcs, facts, ArchiveOptions{}); !reflect.DeepEqual(got, want) {
+					t.Errorf("findings from compacted facts\n%+v\nwant\n%+v", got, want)
+				}
+				if got := Groups(paths, facts, meta); !reflect.DeepEqual(got, wantGroups) {
+					t.Errorf("front matter groups from compacted facts\n%+v\nwant\n%+v", got, wantGroups)
+				}
 			}
 			if after >= before {
-				t.Errorf("compacted facts keep %d bytes of strings and places, whole ones %d", after, before)
+				t.Errorf("compacted facts keep %d bytes, whole ones %d", after, before)
 			}
 		})
 	}

@@ -7,7 +7,7 @@ import (
 )
 
 // factVersion changes whenever EncodeFact's layout does.
-const factVersion = 2
+const factVersion = 3
 
 // EncodeFact turns f into bytes for a cache that outlives the process; a
 // nil f too.
@@ -15,7 +15,7 @@ func EncodeFact(f *Fact) []byte {
 	w := &wire.Writer{}
 	if f != nil {
 		// sized once, roughly: the strings and a few bytes a number
-		w.B = make([]byte, 0, 64+len(f.strs)+len(f.words)+len(f.wtext)+len(f.lower)+12*len(f.spells)+6*len(f.spans)+64*len(f.Shorts))
+		w.B = make([]byte, 0, 64+len(f.strs)+len(f.words)+len(f.wtext)+len(f.lower)+12*len(f.spells)+6*len(f.names)+6*len(f.spans)+64*len(f.Shorts))
 	}
 	w.Uint(factVersion)
 	w.Bool(f != nil)
@@ -50,6 +50,14 @@ func EncodeFact(f *Fact) []byte {
 	for _, sp := range f.spans {
 		w.Int(int64(sp.start))
 		w.Int(int64(sp.end))
+	}
+	w.Uint(uint64(len(f.names)))
+	for _, s := range f.names {
+		w.Int(int64(s.surface.lo))
+		w.Int(int64(s.surface.hi))
+		w.Int(int64(s.count))
+		w.B = append(w.B, byte(s.kind))
+		w.Bool(s.loose)
 	}
 	w.String(f.words)
 	w.Uint(uint64(f.nwords))
@@ -109,6 +117,17 @@ func DecodeFact(b []byte) (*Fact, error) {
 	for _, s := range f.spells {
 		if s.span0 < 0 || int(s.span0)+int(s.nspans) > len(f.spans) {
 			r.Fail(wire.ErrCorrupt)
+		}
+	}
+	if n := r.Len(5); n > 0 {
+		f.names = make([]nameSpell, n)
+		for i := range f.names {
+			s := &f.names[i]
+			s.surface.lo, s.surface.hi = r.Int32(), r.Int32()
+			if s.surface.lo < 0 || s.surface.hi < s.surface.lo || int(s.surface.hi) > len(f.strs) {
+				r.Fail(wire.ErrCorrupt)
+			}
+			s.count, s.kind, s.loose = r.Int32(), PhraseKind(r.Byte()), r.Bool()
 		}
 	}
 	f.words = r.String()

@@ -117,8 +117,7 @@ func contribution(srcs [][]byte, facts []*Fact, reported []bool, low map[string]
 			sig = append(sig, 0xff)
 			continue
 		}
-		for i := range f.spells {
-			s := &f.spells[i]
+		for s := range f.allSpells() {
 			if s.kind != KindProper || s.loose {
 				continue
 			}
