@@ -18,8 +18,8 @@ type nameSpell struct {
 // names are reported where they are written. Those spellings move to
 // names, with their surfaces and counts; spells keeps the front matter
 // names whole. Every document's fact lives until the archive is checked,
-// and this was two fifths of it. A compacted fact must not go to Groups
-// of another kind, or to Frequent.
+// and this was over a third of it. A compacted fact must not go to Groups
+// of another kind, or to Frequent, and Compact, once done, does nothing.
 func (f *Fact) Compact() {
 	if f == nil || len(f.spells) == 0 || f.names != nil {
 		return
