@@ -62,7 +62,10 @@ var (
 var memo = lint.NewKeptValue("count of the archive's names", func() *names.Memo { return new(names.Memo) })
 
 func collect(pass *lint.Pass) *names.Fact {
-	return names.MineWords(pass.Doc, names.DocWords.Of(pass), names.MineOptions{MinCount: minCount.Get(pass), Ratio: ratio.Get(pass), Context: pass.Context}, names.DocScratch.Of(pass))
+	f := names.MineWords(pass.Doc, names.DocWords.Of(pass), names.MineOptions{MinCount: minCount.Get(pass), Ratio: ratio.Get(pass), Context: pass.Context}, names.DocScratch.Of(pass))
+	// kept until every document is read: only what check reads of it
+	f.Compact()
+	return f
 }
 
 func check(pass *lint.CorpusPass, facts []*names.Fact) {

@@ -742,8 +742,7 @@ func countCandidates(facts []*Fact) (map[string]*candidate, []string, map[string
 		if f = f.load(); f == nil {
 			continue
 		}
-		for i := range f.spells {
-			s := &f.spells[i]
+		for s := range f.allSpells() {
 			if s.kind != KindProper || s.loose {
 				continue
 			}
@@ -776,8 +775,8 @@ func countCandidates(facts []*Fact) (map[string]*candidate, []string, map[string
 // mentions: document f writes the name of candidate t, alone or inside a
 // longer one.
 func mentions(f *Fact, parts map[string][]*candidate, t *candidate) bool {
-	for i := range f.spells {
-		for _, c := range parts[f.str(f.spells[i].surface)] {
+	for s := range f.allSpells() {
+		for _, c := range parts[f.str(s.surface)] {
 			if c == t {
 				return true
 			}
@@ -968,8 +967,7 @@ func contributionSig(f *Fact, meta *Fact, lowered []byte) docSig {
 	h := sha256.New()
 	var b []byte
 	if f = f.load(); f != nil {
-		for i := range f.spells {
-			s := &f.spells[i]
+		for s := range f.allSpells() {
 			if s.kind != KindProper || s.loose {
 				continue
 			}

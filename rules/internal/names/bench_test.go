@@ -3,6 +3,7 @@ package names
 import (
 	"sync"
 	"testing"
+	"unsafe"
 
 	"github.com/copydesk/copydesk/document"
 	"github.com/copydesk/copydesk/internal/corpusgen"
@@ -56,6 +57,25 @@ func BenchmarkMine(b *testing.B) {
 		}
 	}
 	b.ReportMetric((cpuSeconds(b)-cpu)/float64(b.N), "cpu-s/op")
+	// What the facts keep until every document is mined, per input byte:
+	// whole, and compacted as the consistency rule keeps them.
+	whole, compact := 0, 0
+	for _, d := range docs {
+		w := NewWords(d)
+		f := MineWords(d, w, MineOptions{}, scratch)
+		w.Release()
+		whole += factBytes(f)
+		f.Compact()
+		compact += factBytes(f)
+	}
+	b.ReportMetric(float64(whole)/float64(size), "factB/inB")
+	b.ReportMetric(float64(compact)/float64(size), "compactB/inB")
+}
+
+// factBytes is what f's arrays and strings hold.
+func factBytes(f *Fact) int {
+	return len(f.strs) + len(f.words) + len(f.wtext) + len(f.lower) +
+		len(f.spells)*int(unsafe.Sizeof(mined{})) + len(f.names)*int(unsafe.Sizeof(nameSpell{})) + len(f.spans)*int(unsafe.Sizeof(span32{})) + len(f.Shorts)*int(unsafe.Sizeof(ShortUse{}))
 }
 
 // BenchmarkGroups is the rule's Check over the mined corpus: it runs once,

@@ -8,7 +8,7 @@ import (
 )
 
 // factVersion changes whenever EncodeFact's layout does.
-const factVersion = 2
+const factVersion = 3
 
 // EncodeFact turns f into bytes for a cache that outlives the process; a
 // nil f too.
@@ -20,7 +20,7 @@ func EncodeFact(f *Fact) []byte {
 		// bytes of a varint of its usual size (a spelling's eight numbers
 		// took more than the 12 bytes once allowed, and the buffer was
 		// copied whole to grow it at the last strings)
-		w.B = make([]byte, 0, 64+len(f.strs)+len(f.words)+len(f.wtext)+len(f.lower)+24*len(f.spells)+8*len(f.spans)+64*len(f.Shorts))
+		w.B = make([]byte, 0, 64+len(f.strs)+len(f.words)+len(f.wtext)+len(f.lower)+24*len(f.spells)+12*len(f.names)+8*len(f.spans)+64*len(f.Shorts))
 	}
 	w.Uint(factVersion)
 	w.Bool(f != nil)
@@ -55,6 +55,14 @@ func EncodeFact(f *Fact) []byte {
 	for _, sp := range f.spans {
 		w.Int(int64(sp.start))
 		w.Int(int64(sp.end))
+	}
+	w.Uint(uint64(len(f.names)))
+	for _, s := range f.names {
+		w.Int(int64(s.surface.lo))
+		w.Int(int64(s.surface.hi))
+		w.Int(int64(s.count))
+		w.B = append(w.B, byte(s.kind))
+		w.Bool(s.loose)
 	}
 	w.String(f.words)
 	w.Uint(uint64(f.nwords))
@@ -119,8 +127,8 @@ func (f *Fact) load() *Fact {
 		if decodeRest(&g, f.lazy.b) != nil {
 			g = Fact{} // nothing mined: see DecodeFact
 		}
-		f.spells, f.strs, f.spans, f.words, f.nwords, f.wtext, f.lowerKept, f.lower =
-			g.spells, g.strs, g.spans, g.words, g.nwords, g.wtext, g.lowerKept, g.lower
+		f.spells, f.names, f.strs, f.spans, f.words, f.nwords, f.wtext, f.lowerKept, f.lower =
+			g.spells, g.names, g.strs, g.spans, g.words, g.nwords, g.wtext, g.lowerKept, g.lower
 	})
 	return f
 }
@@ -153,6 +161,17 @@ func decodeRest(f *Fact, b []byte) error {
 	for _, s := range f.spells {
 		if s.span0 < 0 || int(s.span0)+int(s.nspans) > len(f.spans) {
 			r.Fail(wire.ErrCorrupt)
+		}
+	}
+	if n := r.Len(5); n > 0 {
+		f.names = make([]nameSpell, n)
+		for i := range f.names {
+			s := &f.names[i]
+			s.surface.lo, s.surface.hi = r.Int32(), r.Int32()
+			if s.surface.lo < 0 || s.surface.hi < s.surface.lo || int(s.surface.hi) > len(f.strs) {
+				r.Fail(wire.ErrCorrupt)
+			}
+			s.count, s.kind, s.loose = r.Int32(), PhraseKind(r.Byte()), r.Bool()
 		}
 	}
 	f.words = r.String()

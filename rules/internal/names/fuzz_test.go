@@ -59,6 +59,9 @@ func FuzzPackWords(f *testing.F) {
 			start = max(0, start+gap)
 			w := word{start: start, end: start + int32(in[i+1])*int32(1+in[i+2]%3), letters: in[i+2],
 				first: in[i+3], sep: sep(in[i+3] % 5), flags: wordFlags(in[i] ^ in[i+3])}
+			if in[i+3]&8 != 0 && w.end-w.start <= 255 {
+				w.letters = uint8(w.end - w.start) // a word of letters only, packed shorter
+			}
 			ws = append(ws, w)
 			packed = packWord(packed, end, w)
 			end = w.end

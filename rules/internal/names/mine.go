@@ -70,6 +70,10 @@ type Fact struct {
 	spells []mined
 	strs   string
 	spans  []span32
+	// names are, in a compacted fact (Compact), the spellings that are
+	// not front matter names, with their surfaces and counts only; spells
+	// then holds the front matter names.
+	names []nameSpell
 	// words are the prose words at and near capitalised ones, for matching
 	// the document against the names mined from the whole archive, packed
 	// (see packWord); nwords is their number.

@@ -42,7 +42,12 @@ func TestMinedGolden(t *testing.T) {
 				fmt.Fprintf(h, "%d-%d,", sp.start, sp.end)
 			}
 		}
-		fmt.Fprintf(h, "\n%q %d\n", f.words, f.nwords)
+		// the words as the matcher reads them, not as they are packed
+		fmt.Fprintf(h, "\n%d:", f.nwords)
+		for w := range packedWords(f.words, f.nwords) {
+			fmt.Fprintf(h, "%d-%d %d %d %d,", w.start, w.end, w.letters, w.flags, w.sep)
+		}
+		fmt.Fprintln(h)
 		for _, u := range f.Shorts {
 			fmt.Fprintf(h, "%+v\n", u)
 		}

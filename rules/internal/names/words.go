@@ -60,22 +60,33 @@ const (
 const keptFlags = wUpper | wAnd | wPoss | wLower | wHead
 
 // packWord appends w, whose predecessor ended at end, packed: its distance
-// from end (a signed varint: blocks need not come in source order) and
-// its length (a varint), its letters, and a byte of its kept flags with
-// its separator above them. A word takes 4 bytes so, where it takes 12;
-// every document's kept words live until the archive is checked.
+// from end (a signed varint: blocks need not come in source order), its
+// length doubled, plus one when it is also its number of letters (a
+// varint), its letters unless so, and a byte of its kept flags with its
+// separator above them. A word of letters only takes 3 bytes so, where it
+// takes 12; every document's kept words live until the archive is checked.
 func packWord(dst []byte, end int32, w word) []byte {
 	if d := w.start - end; d >= 0 && d < 64 {
 		dst = append(dst, byte(d)<<1) // the varint of d, zigzagged, in one byte
 	} else {
 		dst = binary.AppendVarint(dst, int64(d))
 	}
-	if n := w.end - w.start; n < 0x80 {
+	n := uint64(w.end - w.start)
+	same := n == uint64(w.letters)
+	if same {
+		n = n<<1 | 1
+	} else {
+		n <<= 1
+	}
+	if n < 0x80 {
 		dst = append(dst, byte(n))
 	} else {
-		dst = binary.AppendUvarint(dst, uint64(n))
+		dst = binary.AppendUvarint(dst, n)
 	}
-	return append(dst, w.letters, byte(w.flags&keptFlags)|byte(w.sep)<<5)
+	if !same {
+		dst = append(dst, w.letters)
+	}
+	return append(dst, byte(w.flags&keptFlags)|byte(w.sep)<<5)
 }
 
 // unpackWords appends the n packed words of b to dst. A word comes back
@@ -123,17 +134,24 @@ func unpackWord(b string, i int, end int32) (word, int) {
 		d = int32(u>>1) ^ -int32(u&1)
 		i += w
 	}
+	var n uint64
 	if c := b[i]; c < 0x80 {
-		size = int32(c)
+		n = uint64(c)
 		i++
 	} else {
 		u, w := uvarint(b, i)
-		size = int32(u)
+		n = u
 		i += w
 	}
+	size = int32(n >> 1)
+	letters := uint8(size)
+	if n&1 == 0 {
+		letters = b[i]
+		i++
+	}
 	start := end + d
-	f := b[i+1]
-	return word{start: start, end: start + size, letters: b[i], flags: wordFlags(f) & keptFlags, sep: sep(f >> 5)}, i + 2
+	f := b[i]
+	return word{start: start, end: start + size, letters: letters, flags: wordFlags(f) & keptFlags, sep: sep(f >> 5)}, i + 1
 }
 
 // uvarint reads the varint at b[i:] and returns it with its length.
