@@ -133,8 +133,10 @@ type Options struct {
 	// use it to edit the file at the worst possible moment.
 	BeforeSwap func()
 	// Dirs, if set, collects the folder of each file replaced instead of
-	// syncing it there and then; the caller syncs each once with
-	// Dirs.Sync after its last write, and a write is durable only then.
+	// syncing it there and then, and the old version swapped out instead
+	// of removing it; the caller removes them and syncs each folder once
+	// with Dirs.Sync after its last write, and a write is durable only
+	// then.
 	Dirs *Dirs
 	// Scratch, if at least 4 KiB, is the space the checks read the file
 	// through (they keep only its sum); a caller writing many files, one
@@ -331,10 +333,20 @@ func replace(orig *os.File, path, target, dir string, data []byte, was FileState
 	}
 	placed = true
 	tmp.Close()
+	if opt.Dirs != nil {
+		// Removed with the folder's sync, after the run's last new file
+		// (see Dirs for why).
+		opt.Dirs.addOld(dir, path, tmp.Name(), swappedOut)
+		return nil
+	}
 	if err := os.Remove(tmp.Name()); err != nil {
-		return fmt.Errorf("new contents written, but the old copy %s could not be removed: %w", tmp.Name(), err)
+		return oldCopyError(tmp.Name(), err)
 	}
 	return syncDirAfter(dir, path, opt)
+}
+
+func oldCopyError(name string, err error) error {
+	return fmt.Errorf("new contents written, but the old copy %s could not be removed: %w", name, err)
 }
 
 // undoSwap takes the fixed version, open as tmp, back out of target's
