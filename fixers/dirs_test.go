@@ -202,3 +202,73 @@ func canExchange(t *testing.T) bool {
 	ok, err := exchange(a, b)
 	return ok && err == nil
 }
+
+// TestPrepareSyncAllPlace: files prepared, synced together and placed end
+// as Write leaves them; one changed between Prepare and Place is refused
+// and one abandoned stays as it was, with no temporary file left.
+func TestPrepareSyncAllPlace(t *testing.T) {
+	root := t.TempDir()
+	a, b := filepath.Join(root, "a"), filepath.Join(root, "b")
+	for _, d := range []string{a, b} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files := []string{filepath.Join(a, "1.md"), filepath.Join(a, "2.md"), filepath.Join(b, "3.md"), filepath.Join(b, "4.md")}
+	modes := []fs.FileMode{0o644, 0o600, 0o664, 0o640}
+	var ps []*Pending
+	for i, p := range files {
+		writeFile(t, p, "old\n", modes[i])
+		_, st, err := ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pend, err := Prepare(p, []byte(strings.Repeat("new\n", i+1)), st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps = append(ps, pend)
+	}
+	// 2.md is edited after it was prepared; 4.md is not to be written.
+	writeFile(t, files[1], "edited\n", 0o600)
+	ps[3].Abandon()
+	if errs := SyncAll(append([]*Pending{nil}, ps[:3]...)); slices.ContainsFunc(errs, func(err error) bool { return err != nil }) {
+		t.Fatalf("SyncAll = %v", errs)
+	}
+	var dirs Dirs
+	for i, p := range ps[:3] {
+		err := p.Place(Options{Dirs: &dirs})
+		if i == 1 {
+			if !errors.Is(err, ErrChanged) || !strings.HasPrefix(err.Error(), "write "+files[1]+": ") {
+				t.Errorf("placing the edited file: %v, want ErrChanged naming it", err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if failed := dirs.Sync(); failed != nil {
+		t.Fatal(failed)
+	}
+	want := []string{"new\n", "edited\n", "new\nnew\nnew\n", "old\n"}
+	for i, p := range files {
+		if got := readString(t, p); got != want[i] {
+			t.Errorf("%s = %q, want %q", p, got, want[i])
+		}
+		info, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if info.Mode().Perm() != modes[i] {
+			t.Errorf("%s: mode %v, want %v", p, info.Mode().Perm(), modes[i])
+		}
+	}
+	for _, d := range []string{a, b} {
+		for _, name := range dirNames(t, d) {
+			if strings.HasPrefix(name, ".copydesk-") {
+				t.Errorf("%s left in %s", name, d)
+			}
+		}
+	}
+}
