@@ -503,9 +503,6 @@ type writer struct {
 	pending map[*fixers.Pending]bool
 }
 
-// writeWorkers is how many files are written at once.
-const writeWorkers = 8
-
 // writeChunk is how many files are prepared before they are synced and
 // placed: it bounds the temporary files a crash can leave and the files
 // held open at once.
@@ -576,7 +573,9 @@ func (w *writer) writeAll(e *env, paths []string, text map[string][]byte, states
 		meter = progress.New(e.stderr, "writing")
 	}
 	errs := make([]error, len(paths))
-	workers := writeWorkers
+	// One writer a core: nothing waits for the disk but the one sync a
+	// chunk, so more writers than cores only take turns.
+	workers := runtime.GOMAXPROCS(0)
 	if e.workers > 0 {
 		workers = e.workers
 	}
