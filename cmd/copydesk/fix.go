@@ -585,8 +585,11 @@ func (w *writer) writeAll(e *env, paths []string, text map[string][]byte, states
 	}
 	var done atomic.Int64
 	order := byFolderInTurn(paths)
+	var chunks [][]int
 	for start := 0; start < len(order); start += writeChunk {
-		chunk := order[start:min(start+writeChunk, len(order))]
+		chunks = append(chunks, order[start:min(start+writeChunk, len(order))])
+	}
+	prepare := func(chunk []int) []*fixers.Pending {
 		pend := make([]*fixers.Pending, len(chunk))
 		parallelIDs(len(chunk), workers, func(k, _ int) {
 			i := chunk[k]
@@ -600,7 +603,11 @@ func (w *writer) writeAll(e *env, paths []string, text map[string][]byte, states
 			pend[k] = p
 			w.hold(p, true)
 		})
+		return pend
+	}
+	syncAll := func(chunk []int, pend []*fixers.Pending) {
 		w.mu.RLock()
+		defer w.mu.RUnlock()
 		for k, err := range fixers.SyncAll(pend) {
 			if err != nil {
 				pend[k].Abandon()
@@ -609,7 +616,8 @@ func (w *writer) writeAll(e *env, paths []string, text map[string][]byte, states
 				pend[k] = nil
 			}
 		}
-		w.mu.RUnlock()
+	}
+	place := func(chunk []int, pend []*fixers.Pending) {
 		parallelIDs(len(chunk), workers, func(k, id int) {
 			i := chunk[k]
 			if p := pend[k]; p != nil {
@@ -625,6 +633,25 @@ func (w *writer) writeAll(e *env, paths []string, text map[string][]byte, states
 				meter.Update(int(done.Add(1)), len(paths))
 			}
 		})
+	}
+	// A chunk syncs while the next is prepared: the cores are not idle
+	// while the disk works.
+	var next []*fixers.Pending
+	if len(chunks) > 0 {
+		next = prepare(chunks[0])
+	}
+	for c, chunk := range chunks {
+		pend := next
+		synced := make(chan struct{})
+		go func() {
+			defer close(synced)
+			syncAll(chunk, pend)
+		}()
+		if c+1 < len(chunks) {
+			next = prepare(chunks[c+1])
+		}
+		<-synced
+		place(chunk, pend)
 	}
 	w.mu.RLock() // a signal now waits for the folders to be synced, and syncs none twice
 	synced := w.dirs.Sync()
