@@ -126,5 +126,149 @@ func TestReadState(t *testing.T) {
 	}
 }
 
+// TestWriteDirsOldVersions: with Options.Dirs, the old version a swap
+// takes out stays under its temporary name until Dirs.Sync removes it,
+// after the last new file of the run is made; Sync removes only what the
+// swap put there, and a name already gone is no failure.
+func TestWriteDirsOldVersions(t *testing.T) {
+	if !canExchange(t) {
+		t.Skip("no atomic exchange here: the old version is replaced, not swapped out")
+	}
+	dir := t.TempDir()
+	files := []string{filepath.Join(dir, "a.md"), filepath.Join(dir, "b.md"), filepath.Join(dir, "c.md")}
+	for _, p := range files {
+		writeFile(t, p, "old "+filepath.Base(p)+"\n", 0o644)
+	}
+	var dirs Dirs
+	for _, p := range files {
+		_, st, err := ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := Write(p, []byte("new\n"), st, Options{Dirs: &dirs}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var olds []string
+	for _, name := range dirNames(t, dir) {
+		if strings.HasPrefix(name, ".copydesk-") {
+			olds = append(olds, filepath.Join(dir, name))
+		}
+	}
+	if len(olds) != len(files) {
+		t.Fatalf("before Sync the folder holds %q, want the three files and their old versions", dirNames(t, dir))
+	}
+	var texts []string
+	for _, p := range olds {
+		texts = append(texts, readString(t, p))
+	}
+	slices.Sort(texts)
+	if want := []string{"old a.md\n", "old b.md\n", "old c.md\n"}; !slices.Equal(texts, want) {
+		t.Errorf("old versions hold %q, want %q", texts, want)
+	}
+	// Someone removes one old version and puts a file of theirs under
+	// another's name: neither is a failure, and theirs stays.
+	if err := os.Remove(olds[0]); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(olds[1]); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, olds[1], "someone else's\n", 0o644)
+	if failed := dirs.Sync(); failed != nil {
+		t.Fatalf("Sync = %v", failed)
+	}
+	want := []string{filepath.Base(olds[1]), "a.md", "b.md", "c.md"}
+	slices.Sort(want)
+	if got := dirNames(t, dir); !slices.Equal(got, want) {
+		t.Errorf("after Sync the folder holds %q, want %q", got, want)
+	}
+	for _, p := range files {
+		if got := readString(t, p); got != "new\n" {
+			t.Errorf("%s = %q", p, got)
+		}
+	}
+}
+
 // canSyncDirs: syncDir does nothing where folders cannot be synced.
 func canSyncDirs() bool { return runtime.GOOS != "windows" && runtime.GOOS != "plan9" }
+
+// canExchange: the folders of t.TempDir can swap two names atomically.
+func canExchange(t *testing.T) bool {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+	writeFile(t, a, "a", 0o644)
+	writeFile(t, b, "b", 0o644)
+	ok, err := exchange(a, b)
+	return ok && err == nil
+}
+
+// TestPrepareSyncAllPlace: files prepared, synced together and placed end
+// as Write leaves them; one changed between Prepare and Place is refused
+// and one abandoned stays as it was, with no temporary file left.
+func TestPrepareSyncAllPlace(t *testing.T) {
+	root := t.TempDir()
+	a, b := filepath.Join(root, "a"), filepath.Join(root, "b")
+	for _, d := range []string{a, b} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files := []string{filepath.Join(a, "1.md"), filepath.Join(a, "2.md"), filepath.Join(b, "3.md"), filepath.Join(b, "4.md")}
+	modes := []fs.FileMode{0o644, 0o600, 0o664, 0o640}
+	var ps []*Pending
+	for i, p := range files {
+		writeFile(t, p, "old\n", modes[i])
+		_, st, err := ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pend, err := Prepare(p, []byte(strings.Repeat("new\n", i+1)), st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps = append(ps, pend)
+	}
+	// 2.md is edited after it was prepared; 4.md is not to be written.
+	writeFile(t, files[1], "edited\n", 0o600)
+	ps[3].Abandon()
+	if errs := SyncAll(append([]*Pending{nil}, ps[:3]...)); slices.ContainsFunc(errs, func(err error) bool { return err != nil }) {
+		t.Fatalf("SyncAll = %v", errs)
+	}
+	var dirs Dirs
+	for i, p := range ps[:3] {
+		err := p.Place(Options{Dirs: &dirs})
+		if i == 1 {
+			if !errors.Is(err, ErrChanged) || !strings.HasPrefix(err.Error(), "write "+files[1]+": ") {
+				t.Errorf("placing the edited file: %v, want ErrChanged naming it", err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if failed := dirs.Sync(); failed != nil {
+		t.Fatal(failed)
+	}
+	want := []string{"new\n", "edited\n", "new\nnew\nnew\n", "old\n"}
+	for i, p := range files {
+		if got := readString(t, p); got != want[i] {
+			t.Errorf("%s = %q, want %q", p, got, want[i])
+		}
+		info, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if info.Mode().Perm() != modes[i] {
+			t.Errorf("%s: mode %v, want %v", p, info.Mode().Perm(), modes[i])
+		}
+	}
+	for _, d := range []string{a, b} {
+		for _, name := range dirNames(t, d) {
+			if strings.HasPrefix(name, ".copydesk-") {
+				t.Errorf("%s left in %s", name, d)
+			}
+		}
+	}
+}

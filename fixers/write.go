@@ -133,8 +133,10 @@ type Options struct {
 	// use it to edit the file at the worst possible moment.
 	BeforeSwap func()
 	// Dirs, if set, collects the folder of each file replaced instead of
-	// syncing it there and then; the caller syncs each once with
-	// Dirs.Sync after its last write, and a write is durable only then.
+	// syncing it there and then, and the old version swapped out instead
+	// of removing it; the caller removes them and syncs each folder once
+	// with Dirs.Sync after its last write, and a write is durable only
+	// then.
 	Dirs *Dirs
 	// Scratch, if at least 4 KiB, is the space the checks read the file
 	// through (they keep only its sum); a caller writing many files, one
@@ -171,7 +173,35 @@ func WriteAtomic(path string, data []byte, was FileState) error {
 // is kept. A file nobody may write is refused with ErrReadOnly; metadata
 // that cannot be copied leaves the file unfixed with ErrMetadata. No
 // temporary file survives any failure.
-func Write(path string, data []byte, was FileState, opt Options) (err error) {
+func Write(path string, data []byte, was FileState, opt Options) error {
+	p, err := Prepare(path, data, was)
+	if err != nil {
+		return err
+	}
+	if err := p.Sync(); err != nil {
+		p.Abandon()
+		return err
+	}
+	return p.Place(opt)
+}
+
+// A Pending is a file whose new text Prepare has written, with the file's
+// metadata, to a temporary file beside it, not yet synced (Sync, or
+// SyncAll for many) nor put in the file's place (Place). Write is the
+// three in a row; a caller replacing many files prepares them all, syncs
+// them in one go, then places each. Every Pending must be placed or
+// abandoned (Abandon), or its temporary file stays.
+type Pending struct {
+	path, target, dir string
+	data              []byte
+	now               FileState // the file as Prepare found it, with the sum of what was read
+	tmp               *os.File  // nil: the file is rewritten in place by Place
+}
+
+// Prepare makes the checks of Write and writes data to a temporary file
+// that has the metadata of the file at path. Its error, like those of the
+// Pending's methods, is what Write would return.
+func Prepare(path string, data []byte, was FileState) (p *Pending, err error) {
 	defer func() {
 		if err != nil {
 			err = writeError(path, err)
@@ -188,16 +218,16 @@ func Write(path string, data []byte, was FileState, opt Options) (err error) {
 	}
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("%w (it has been removed)", ErrChanged)
+			return nil, fmt.Errorf("%w (it has been removed)", ErrChanged)
 		}
-		return err
+		return nil, err
 	}
 	f, err := openNonblock(target)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("%w (it has been removed)", ErrChanged)
+			return nil, fmt.Errorf("%w (it has been removed)", ErrChanged)
 		}
-		return err
+		return nil, err
 	}
 	defer f.Close()
 	// The contents are compared as late as possible, just before the new
@@ -205,31 +235,71 @@ func Write(path string, data []byte, was FileState, opt Options) (err error) {
 	// file's identity, size and time say whether to go on.
 	now, err := statOpen(f)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	now.Sum = was.Sum
 	if err := same(was, now); err != nil {
-		return err
+		return nil, err
 	}
 	if now.Mode.Perm()&0o222 == 0 {
-		return fmt.Errorf("%w (mode %04o): not fixed; make it writable to let fix change it", ErrReadOnly, now.Mode.Perm())
+		return nil, fmt.Errorf("%w (mode %04o): not fixed; make it writable to let fix change it", ErrReadOnly, now.Mode.Perm())
 	}
-
-	dir := filepath.Dir(target)
+	p = &Pending{path: path, target: target, dir: filepath.Dir(target), data: data, now: now}
 	if now.Nlink > 1 {
-		return writeInPlace(target, dir, data, now, opt)
+		return p, nil
 	}
-	buf := opt.Scratch
-	if len(buf) < 4<<10 {
-		buf = make([]byte, min(max(was.Size+1, 4<<10), 64<<10))
-	}
-	err = replace(f, path, target, dir, data, now, buf, opt)
+	p.tmp, err = writeTemp(f, p.dir, data, now)
 	if errors.Is(err, errOwner) {
 		// Only root may give a new file to someone else. Rewriting the
 		// original keeps its owner, its inode and everything attached.
-		return writeInPlace(target, dir, data, now, opt)
+		return p, nil
 	}
-	return err
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// Sync makes the temporary file durable, so that a crash after the swap
+// cannot leave a short file under the name.
+func (p *Pending) Sync() error {
+	if p.tmp == nil {
+		return nil
+	}
+	if err := p.tmp.Sync(); err != nil {
+		return writeError(p.path, fmt.Errorf("sync temporary file: %w", err))
+	}
+	return nil
+}
+
+// Abandon removes the temporary file of a Pending that is not to be
+// placed.
+func (p *Pending) Abandon() {
+	if p.tmp != nil {
+		p.tmp.Close()
+		os.Remove(p.tmp.Name())
+		p.tmp = nil
+	}
+}
+
+// Place puts the synced new text in the file's place, if the file still
+// holds what was read; opt.Scratch is this call's own.
+func (p *Pending) Place(opt Options) (err error) {
+	defer func() {
+		if err != nil {
+			err = writeError(p.path, err)
+		}
+	}()
+	if p.tmp == nil {
+		return writeInPlace(p.target, p.dir, p.data, p.now, opt)
+	}
+	buf := opt.Scratch
+	if len(buf) < 4<<10 {
+		buf = make([]byte, min(max(p.now.Size+1, 4<<10), 64<<10))
+	}
+	tmp := p.tmp
+	p.tmp = nil
+	return replace(tmp, p.path, p.target, p.dir, p.now, buf, opt)
 }
 
 func writeError(path string, err error) error { return fmt.Errorf("write %s: %w", path, err) }
@@ -255,14 +325,31 @@ func same(was, now FileState) error {
 	return nil
 }
 
-// replace writes data to a temporary file that takes the original's
-// metadata and then takes the original's place. orig is open on target,
-// which path (as given to Write) names; buf is scratch space for reads.
-func replace(orig *os.File, path, target, dir string, data []byte, was FileState, buf []byte, opt Options) error {
+// writeTemp writes data to a new temporary file in dir that takes the
+// metadata of orig, open on the file read as was; nothing is left of it
+// on an error.
+func writeTemp(orig *os.File, dir string, data []byte, was FileState) (*os.File, error) {
 	tmp, err := createTemp(dir, ".copydesk-")
 	if err != nil {
-		return fmt.Errorf("create temporary file: %w", err)
+		return nil, fmt.Errorf("create temporary file: %w", err)
 	}
+	if _, err = tmp.Write(data); err != nil {
+		err = fmt.Errorf("write temporary file: %w", err)
+	} else {
+		err = copyMetadata(orig, tmp, was)
+	}
+	if err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return nil, err
+	}
+	return tmp, nil
+}
+
+// replace puts tmp, written by writeTemp and synced, in the place of
+// target, which path (as given to Write) names; buf is scratch space for
+// reads.
+func replace(tmp *os.File, path, target, dir string, was FileState, buf []byte, opt Options) error {
 	placed := false
 	defer func() {
 		if !placed {
@@ -270,15 +357,6 @@ func replace(orig *os.File, path, target, dir string, data []byte, was FileState
 			os.Remove(tmp.Name())
 		}
 	}()
-	if _, err := tmp.Write(data); err != nil {
-		return fmt.Errorf("write temporary file: %w", err)
-	}
-	if err := copyMetadata(orig, tmp, was); err != nil {
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("sync temporary file: %w", err)
-	}
 	// Check again as late as possible: writing may have taken a while and
 	// an editor may have saved meanwhile. Name, size and time are enough
 	// here: what the exchange swaps out is then compared byte for byte,
@@ -331,10 +409,20 @@ func replace(orig *os.File, path, target, dir string, data []byte, was FileState
 	}
 	placed = true
 	tmp.Close()
+	if opt.Dirs != nil {
+		// Removed with the folder's sync, after the run's last new file
+		// (see Dirs for why).
+		opt.Dirs.addOld(dir, path, tmp.Name(), swappedOut)
+		return nil
+	}
 	if err := os.Remove(tmp.Name()); err != nil {
-		return fmt.Errorf("new contents written, but the old copy %s could not be removed: %w", tmp.Name(), err)
+		return oldCopyError(tmp.Name(), err)
 	}
 	return syncDirAfter(dir, path, opt)
+}
+
+func oldCopyError(name string, err error) error {
+	return fmt.Errorf("new contents written, but the old copy %s could not be removed: %w", name, err)
 }
 
 // undoSwap takes the fixed version, open as tmp, back out of target's
@@ -534,3 +622,11 @@ func syncDir(dir string) error {
 func (s FileState) Equal(data []byte) bool {
 	return int64(len(data)) == s.Size && sha256.Sum256(data) == s.Sum
 }
+
+// SyncAll makes the temporary files of ps (nil entries aside) durable,
+// as each one's Sync would, and returns each one's error. On Linux it is
+// one syncfs(2) per filesystem, which writes the files out together
+// instead of one device flush a file; a syncfs that fails (it reports
+// any write error on the filesystem since the files were made) falls
+// back to syncing each file, so that the errors name the right ones.
+func SyncAll(ps []*Pending) []error { return syncAll(ps) }

@@ -342,3 +342,36 @@ func specialName(m fs.FileMode) string {
 	}
 	return "setgid"
 }
+
+// syncAll is SyncAll: one syncfs per filesystem (the temporary file is in
+// the file's folder, so on the file's filesystem; RENAME_EXCHANGE needs
+// that anyway), and each file's own sync where that failed. syncfs
+// reports a write error on the filesystem since the file descriptor it is
+// given was opened, which need not be before the others were: each file
+// then asks for its own (sync_file_range with WAIT_BEFORE checks the
+// file's write errors since it was opened, and waits for nothing here).
+func syncAll(ps []*Pending) []error {
+	errs := make([]error, len(ps))
+	synced := map[uint64]bool{} // by device: whether syncfs succeeded
+	for i, p := range ps {
+		if p == nil || p.tmp == nil {
+			continue
+		}
+		if p.now.known {
+			ok, tried := synced[p.now.Dev]
+			if !tried {
+				ok = unix.Syncfs(int(p.tmp.Fd())) == nil
+				synced[p.now.Dev] = ok
+			}
+			if ok {
+				// Not then fsync: the error, once reported, is not again.
+				if err := unix.SyncFileRange(int(p.tmp.Fd()), 0, 0, unix.SYNC_FILE_RANGE_WAIT_BEFORE); err != nil {
+					errs[i] = writeError(p.path, fmt.Errorf("sync temporary file: %w", err))
+				}
+				continue
+			}
+		}
+		errs[i] = p.Sync()
+	}
+	return errs
+}

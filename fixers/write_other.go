@@ -80,3 +80,14 @@ func hashOpen(f *os.File, buf []byte) (FileState, error) {
 	h.Sum(sum[:0])
 	return describe(f, info, size, sum)
 }
+
+// syncAll is SyncAll: each file's own sync.
+func syncAll(ps []*Pending) []error {
+	errs := make([]error, len(ps))
+	for i, p := range ps {
+		if p != nil {
+			errs[i] = p.Sync()
+		}
+	}
+	return errs
+}

@@ -424,6 +424,27 @@ func parallel(n, workers int, fn func(int), done func(int)) {
 	wg.Wait()
 }
 
+// parallelIDs calls fn(i, id) for i in [0, n) on at most workers
+// goroutines, id being the goroutine's number, below workers.
+func parallelIDs(n, workers int, fn func(i, id int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for id := range min(workers, n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				fn(i, id)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
 // withTexts returns inputs whose text comes from text where it has one,
 // so that the engine lints the fixed corpus without anything written.
 // Given what the previous lint found in each input (kept, by index; nil
@@ -462,21 +483,43 @@ func lintLabeled(e *env, eng *engine.Engine, inputs []engine.Input, label string
 	return res
 }
 
-// writer writes the fixed files, several at a time: most of a write is
-// waiting for fsync, which overlaps well. A signal waits for the files in
-// hand to be finished (or abandoned whole, their temporary files removed)
-// and then ends the run, saying how many files were written.
+// writer writes the fixed files, several at a time, in chunks: each
+// chunk's new texts are written to temporary files, synced together (one
+// syncfs rather than one device flush a file, see fixers.SyncAll), then
+// put in place. A signal waits for the files in hand to be finished (or
+// abandoned whole, their temporary files removed) and then ends the run,
+// saying how many files were written.
 type writer struct {
-	mu      sync.RWMutex // read-held by each write in progress; the signal handler takes it
+	mu      sync.RWMutex // read-held by each step in progress; the signal handler takes it
 	written atomic.Int64
 	// dirs are the folders of the files written whose entries are not
-	// yet synced: each is synced once, after the last write (or on a
-	// signal), rather than after each file (see fixers.Dirs).
+	// yet synced, and the old versions not yet removed: each folder is
+	// synced once, after the last write (or on a signal), rather than
+	// after each file (see fixers.Dirs).
 	dirs fixers.Dirs
+	// pending are the files prepared and not yet placed, which a signal
+	// abandons.
+	pendMu  sync.Mutex
+	pending map[*fixers.Pending]bool
 }
 
-// writeWorkers is how many files are written at once.
-const writeWorkers = 8
+// writeChunk is how many files are prepared before they are synced and
+// placed: it bounds the temporary files a crash can leave and the files
+// held open at once.
+const writeChunk = 256
+
+func (w *writer) hold(p *fixers.Pending, on bool) {
+	w.pendMu.Lock()
+	defer w.pendMu.Unlock()
+	if w.pending == nil {
+		w.pending = map[*fixers.Pending]bool{}
+	}
+	if on {
+		w.pending[p] = true
+	} else {
+		delete(w.pending, p)
+	}
+}
 
 // watch ends the process cleanly on SIGINT or SIGTERM; the returned
 // function stops watching.
@@ -492,6 +535,11 @@ func (w *writer) watch(e *env) func() {
 		if e.progress {
 			fmt.Fprint(e.stderr, "\r\x1b[K")
 		}
+		w.pendMu.Lock()
+		for p := range w.pending {
+			p.Abandon()
+		}
+		w.pendMu.Unlock()
 		failed := w.dirs.Sync() // what is said written is on disk
 		for _, p := range slices.Sorted(maps.Keys(failed)) {
 			fmt.Fprintf(e.stderr, "copydesk: %s\n", report.Printable(failed[p].Error()))
@@ -525,38 +573,86 @@ func (w *writer) writeAll(e *env, paths []string, text map[string][]byte, states
 		meter = progress.New(e.stderr, "writing")
 	}
 	errs := make([]error, len(paths))
-	var next atomic.Int64
-	var done atomic.Int64
-	var wg sync.WaitGroup
-	workers := writeWorkers
+	// One writer a core: nothing waits for the disk but the one sync a
+	// chunk, so more writers than cores only take turns.
+	workers := runtime.GOMAXPROCS(0)
 	if e.workers > 0 {
 		workers = e.workers
 	}
+	scratch := make([][]byte, workers)
+	for i := range scratch {
+		scratch[i] = make([]byte, 64<<10)
+	}
+	var done atomic.Int64
 	order := byFolderInTurn(paths)
-	for range min(workers, len(paths)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			opt := fixers.Options{Dirs: &w.dirs, Scratch: make([]byte, 64<<10)}
-			for {
-				k := int(next.Add(1)) - 1
-				if k >= len(order) {
-					return
-				}
-				i := order[k]
+	var chunks [][]int
+	for start := 0; start < len(order); start += writeChunk {
+		chunks = append(chunks, order[start:min(start+writeChunk, len(order))])
+	}
+	prepare := func(chunk []int) []*fixers.Pending {
+		pend := make([]*fixers.Pending, len(chunk))
+		parallelIDs(len(chunk), workers, func(k, _ int) {
+			i := chunk[k]
+			w.mu.RLock()
+			defer w.mu.RUnlock()
+			p, err := fixers.Prepare(paths[i], text[paths[i]], states.get(paths[i]))
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			pend[k] = p
+			w.hold(p, true)
+		})
+		return pend
+	}
+	syncAll := func(chunk []int, pend []*fixers.Pending) {
+		w.mu.RLock()
+		defer w.mu.RUnlock()
+		for k, err := range fixers.SyncAll(pend) {
+			if err != nil {
+				pend[k].Abandon()
+				w.hold(pend[k], false)
+				errs[chunk[k]] = err
+				pend[k] = nil
+			}
+		}
+	}
+	place := func(chunk []int, pend []*fixers.Pending) {
+		parallelIDs(len(chunk), workers, func(k, id int) {
+			i := chunk[k]
+			if p := pend[k]; p != nil {
 				w.mu.RLock()
-				errs[i] = fixers.Write(paths[i], text[paths[i]], states.get(paths[i]), opt)
+				errs[i] = p.Place(fixers.Options{Dirs: &w.dirs, Scratch: scratch[id]})
+				w.hold(p, false)
 				if errs[i] == nil {
 					w.written.Add(1)
 				}
 				w.mu.RUnlock()
-				if meter != nil {
-					meter.Update(int(done.Add(1)), len(paths))
-				}
 			}
-		}()
+			if meter != nil {
+				meter.Update(int(done.Add(1)), len(paths))
+			}
+		})
 	}
-	wg.Wait()
+	// A chunk syncs while the next is prepared: the cores are not idle
+	// while the disk works.
+	var next []*fixers.Pending
+	if len(chunks) > 0 {
+		next = prepare(chunks[0])
+	}
+	for c, chunk := range chunks {
+		pend := next
+		synced := make(chan struct{})
+		go func() {
+			defer close(synced)
+			syncAll(chunk, pend)
+		}()
+		if c+1 < len(chunks) {
+			next = prepare(chunks[c+1])
+		}
+		<-synced
+		place(chunk, pend)
+	}
 	w.mu.RLock() // a signal now waits for the folders to be synced, and syncs none twice
 	synced := w.dirs.Sync()
 	for i, p := range paths {
