@@ -5,8 +5,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	byteorder "encoding/binary"
-	"errors"
-	"fmt"
 	"hash/crc32"
 	"os"
 	"path/filepath"
@@ -134,23 +132,12 @@ func (k *keeper) Save(rule string, b []byte) {
 // decodeArchive reads an archive file's values, if it is one made with
 // key: the magic, the key, a CRC-32C of the rest, and the values.
 func decodeArchive(b []byte, key [32]byte) (map[string]archiveValue, error) {
-	if !bytes.HasPrefix(b, []byte(archiveMagic)) {
-		return nil, errors.New("not an archive file of this version")
+	body, err := checkedBody(b, archiveMagic, "an archive file", key)
+	if err != nil {
+		return nil, err
 	}
-	damaged := fmt.Errorf("damaged or cut short: %w", wire.ErrCorrupt)
-	r := wire.NewReader(b[len(archiveMagic):])
-	k := r.Bytes()
-	if r.Err() != nil {
-		return nil, damaged
-	}
-	if !bytes.Equal(k, key[:]) {
-		return nil, errors.New("made by another build or configuration")
-	}
-	body := b[len(b)-r.Left():]
-	if len(body) < 4 || crc32.Checksum(body[4:], castagnoli) != byteorder.LittleEndian.Uint32(body) {
-		return nil, damaged
-	}
-	r = wire.NewSharedReader(body[4:])
+	damaged := damagedError()
+	r := wire.NewSharedReader(body)
 	n := r.Len(3)
 	out := make(map[string]archiveValue, n)
 	for range n {

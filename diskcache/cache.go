@@ -198,23 +198,12 @@ func Open(eng *engine.Engine, log io.Writer) *File {
 // changed byte in a string would otherwise read back as another word),
 // and the entries.
 func decodeCache(b []byte, key [32]byte) (map[string]cacheEntry, error) {
-	if !bytes.HasPrefix(b, []byte(cacheMagic)) {
-		return nil, errors.New("not a cache file of this version")
+	body, err := checkedBody(b, cacheMagic, "a cache file", key)
+	if err != nil {
+		return nil, err
 	}
-	damaged := fmt.Errorf("damaged or cut short: %w", wire.ErrCorrupt)
-	r := wire.NewReader(b[len(cacheMagic):])
-	k := r.Bytes()
-	if r.Err() != nil {
-		return nil, damaged
-	}
-	if !bytes.Equal(k, key[:]) {
-		return nil, errors.New("made by another build or configuration")
-	}
-	body := b[len(b)-r.Left():]
-	if len(body) < 4 || crc32.Checksum(body[4:], castagnoli) != byteorder.LittleEndian.Uint32(body) {
-		return nil, damaged
-	}
-	r = wire.NewReader(body[4:])
+	damaged := damagedError()
+	r := wire.NewReader(body)
 	n := r.Len(5)
 	out := make(map[string]cacheEntry, n)
 	for range n {
@@ -232,6 +221,32 @@ func decodeCache(b []byte, key [32]byte) (map[string]cacheEntry, error) {
 }
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// checkedBody checks the head both files of the cache open with (magic,
+// the key of the build and configuration that made it, a CRC-32C of the
+// rest) and returns the rest after the checksum; what names the kind of
+// file in the error.
+func checkedBody(b []byte, magic, what string, key [32]byte) ([]byte, error) {
+	if !bytes.HasPrefix(b, []byte(magic)) {
+		return nil, fmt.Errorf("not %s of this version", what)
+	}
+	r := wire.NewReader(b[len(magic):])
+	k := r.Bytes()
+	if r.Err() != nil {
+		return nil, damagedError()
+	}
+	if !bytes.Equal(k, key[:]) {
+		return nil, errors.New("made by another build or configuration")
+	}
+	body := b[len(b)-r.Left():]
+	if len(body) < 4 || crc32.Checksum(body[4:], castagnoli) != byteorder.LittleEndian.Uint32(body) {
+		return nil, damagedError()
+	}
+	return body[4:], nil
+}
+
+// damagedError is the error of a cache file that does not read.
+func damagedError() error { return fmt.Errorf("damaged or cut short: %w", wire.ErrCorrupt) }
 
 // encodeCache is the file decodeCache reads.
 func encodeCache(entries map[string]cacheEntry, key [32]byte) []byte {

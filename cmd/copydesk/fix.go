@@ -404,24 +404,11 @@ func parallel(n, workers int, fn func(int), done func(int)) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	workers = min(workers, n)
-	var next, finished atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				fn(i)
-				done(int(finished.Add(1)))
-			}
-		}()
-	}
-	wg.Wait()
+	var finished atomic.Int64
+	parallelIDs(n, workers, func(i, _ int) {
+		fn(i)
+		done(int(finished.Add(1)))
+	})
 }
 
 // parallelIDs calls fn(i, id) for i in [0, n) on at most workers
