@@ -178,18 +178,26 @@ func buildState(srcs [][]byte, facts []*Fact, opt *ArchiveOptions) *archiveState
 	}
 	taken, distinct := configuredNames(opt.Project)
 	meta := metaFacts(facts)
-	// The lower-case forms of one-word phrases are counted, and each
-	// document's contribution digested, in one walk of its words.
-	sigs := make([]docSig, len(facts))
+	// The lower-case forms of one-word phrases are counted, and, for a
+	// state that is stored, each document's contribution digested, in one
+	// walk of its words.
+	var sigs []docSig
+	if opt.Stored != nil {
+		sigs = make([]docSig, len(facts))
+	}
 	var seen []byte
 	for di := range facts {
 		seen = seen[:0]
 		low.each(srcs, facts[di], di, func(t []byte) {
 			cands[low.name[string(t)]].lower++
-			seen = binary.AppendUvarint(seen, uint64(len(t)))
-			seen = append(seen, t...)
+			if sigs != nil {
+				seen = binary.AppendUvarint(seen, uint64(len(t)))
+				seen = append(seen, t...)
+			}
 		})
-		sigs[di] = contributionSig(facts[di], meta[di], seen)
+		if sigs != nil {
+			sigs[di] = contributionSig(facts[di], meta[di], seen)
+		}
 	}
 	// The index holds the mined names only: the glossary's are name-variant's
 	// to match, and a glossary of 10,000 names is not walked twice. Which
