@@ -327,16 +327,21 @@ func (ix *Index) addKid(n int32, e edge) {
 	case nd.dense > 0:
 		ix.dense[nd.dense-1][e.c] = e.to
 	case len(nd.kids) >= denseKids:
-		var t [256]int32
-		for i := range t {
-			t[i] = -1
-		}
-		for _, k := range nd.kids {
-			t[k.c] = k.to
-		}
-		ix.dense = append(ix.dense, t)
-		nd.dense = int32(len(ix.dense))
+		ix.makeDense(nd)
 	}
+}
+
+// makeDense gives node nd a direct table of its children.
+func (ix *Index) makeDense(nd *node) {
+	var t [256]int32
+	for i := range t {
+		t[i] = -1
+	}
+	for _, k := range nd.kids {
+		t[k.c] = k.to
+	}
+	ix.dense = append(ix.dense, t)
+	nd.dense = int32(len(ix.dense))
 }
 
 // denseKids children give a node a direct table.

@@ -114,15 +114,7 @@ func readIndex(r *wire.Reader, entries []lint.NameEntry) *Index {
 		}
 		nd.forms = forms[at:len(forms):len(forms)]
 		if len(nd.kids) >= denseKids {
-			t := [256]int32{}
-			for c := range t {
-				t[c] = -1
-			}
-			for _, e := range nd.kids {
-				t[e.c] = e.to
-			}
-			ix.dense = append(ix.dense, t)
-			nd.dense = int32(len(ix.dense))
+			ix.makeDense(nd)
 		}
 	}
 	ix.nameOf = make([]int32, len(entries))

@@ -2,6 +2,7 @@ package names
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/copydesk/copydesk/internal/wire"
@@ -36,11 +37,7 @@ func encodeState(st *archiveState) []byte {
 		w.Uint(uint64(c.docs))
 		w.Uint(uint64(c.lower))
 	}
-	surfaces := make([]string, 0, len(st.parts))
-	for s := range st.parts {
-		surfaces = append(surfaces, s)
-	}
-	slices.Sort(surfaces) // the same state, the same bytes
+	surfaces := slices.Sorted(maps.Keys(st.parts)) // the same state, the same bytes
 	w.Uint(uint64(len(surfaces)))
 	for _, s := range surfaces {
 		ps := st.parts[s]
@@ -50,11 +47,7 @@ func encodeState(st *archiveState) []byte {
 			w.Uint(uint64(at[c]))
 		}
 	}
-	keys := make([]string, 0, len(st.keyed))
-	for k := range st.keyed {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
+	keys := slices.Sorted(maps.Keys(st.keyed))
 	w.Uint(uint64(len(keys)))
 	for _, k := range keys {
 		c := st.keyed[k]
@@ -62,11 +55,7 @@ func encodeState(st *archiveState) []byte {
 		w.Uint(uint64(c.count))
 		w.Uint(uint64(c.docs))
 	}
-	counts := make([]int, 0, len(st.indexes))
-	for n := range st.indexes {
-		counts = append(counts, n)
-	}
-	slices.Sort(counts)
+	counts := slices.Sorted(maps.Keys(st.indexes))
 	w.Uint(uint64(len(counts)))
 	for _, n := range counts {
 		w.Uint(uint64(n))
