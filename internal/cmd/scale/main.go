@@ -15,7 +15,8 @@
 // `go run ./internal/cmd/gencorpus` writes them) and are kept in the cache
 // folder between runs (the 200 MB one is 290 MB of disk). `fix` runs on
 // the smallest corpus: once with --diff, writing nothing, and once for real
-// on a throwaway copy made before each run (the copy is not timed).
+// on a throwaway copy of its own, all made before the lint runs and removed
+// at the end (copying is not timed, and no removal comes just before a fix).
 //
 // In-process figures (allocated bytes per input byte, tokens per word) are
 // benchmarks: BenchmarkLintCorpus in cmd/copydesk and BenchmarkTokensPerWord
@@ -288,6 +289,34 @@ func measure(cfg config, stdout, progress io.Writer) error {
 	for bi := range bins {
 		res.lint[bi] = make([][]sample, len(corpora))
 	}
+	// Every real fix gets a copy of its own, all made now, before the lint
+	// runs, and removed at the end: files deleted just before a fix make
+	// its file creations slow on some filesystems (ext4 looks past recently
+	// freed inodes), which timed the previous copy's removal, not fix.
+	var works [][]string // by run, by binary
+	if cfg.fix {
+		works = make([][]string, cfg.n)
+		defer func() {
+			for _, ws := range works {
+				for _, w := range ws {
+					os.RemoveAll(w)
+				}
+			}
+		}()
+		for i := range cfg.n {
+			works[i] = make([]string, len(bins))
+			for bi := range bins {
+				work := filepath.Join(cfg.cache, fmt.Sprintf("fix-work-%d-%d", i+1, bi+1))
+				works[i][bi] = work
+				if err := os.RemoveAll(work); err != nil {
+					return fmt.Errorf("clear a throwaway corpus: %w", err)
+				}
+				if err := copyTree(small.dir, work); err != nil {
+					return fmt.Errorf("copy the %s corpus for fix to write into: %w", small.label, err)
+				}
+			}
+		}
+	}
 	for ci, c := range corpora {
 		for i := range cfg.n {
 			for bi, b := range bins {
@@ -300,12 +329,10 @@ func measure(cfg config, stdout, progress io.Writer) error {
 		}
 	}
 	if cfg.fix || cfg.vale != "" {
-		work := filepath.Join(cfg.cache, "fix-work")
-		defer os.RemoveAll(work)
 		for i := range cfg.n {
 			if cfg.fix {
 				for bi, b := range bins {
-					if err := timeFix(one, &res, bi, b, small, i, work); err != nil {
+					if err := timeFix(one, &res, bi, b, small, i, works[i][bi]); err != nil {
 						return err
 					}
 				}
@@ -327,20 +354,14 @@ func measure(cfg config, stdout, progress io.Writer) error {
 // runner runs one command and prints its line in the runs table.
 type runner func(who, what string, c corpus, i int, dir, bin string, args ...string) (sample, error)
 
-// timeFix times fix --diff on the corpus, then a real fix on a fresh copy
-// of it in work.
+// timeFix times fix --diff on the corpus, then a real fix in work, a
+// fresh copy of it.
 func timeFix(one runner, res *results, bi int, b binary, c corpus, i int, work string) error {
 	s, err := one(b.label, "fix --diff", c, i, c.dir, b.path, "fix", "--diff", ".")
 	if err != nil {
 		return err
 	}
 	res.fixDiff[bi] = append(res.fixDiff[bi], s)
-	if err := os.RemoveAll(work); err != nil {
-		return fmt.Errorf("clear the throwaway corpus: %w", err)
-	}
-	if err := copyTree(c.dir, work); err != nil {
-		return fmt.Errorf("copy the %s corpus for fix to write into: %w", c.label, err)
-	}
 	if s, err = one(b.label, "fix", c, i, work, b.path, "fix", "."); err != nil {
 		return err
 	}
