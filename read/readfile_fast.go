@@ -48,6 +48,7 @@ func readFile(path string, limit int64) ([]byte, error) {
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)]
 		}
+		asked := cap(buf) - len(buf)
 		n, err := syscall.Read(fd, buf[len(buf):cap(buf)])
 		if err == syscall.EINTR {
 			continue
@@ -59,6 +60,12 @@ func readFile(path string, limit int64) ([]byte, error) {
 			return buf, nil
 		}
 		buf = buf[:len(buf)+n]
+		if n < asked && int64(len(buf)) == st.Size {
+			// Short of the byte asked beyond the size fstat gave: the
+			// end, without a read more to find it (a file that grew
+			// fills that byte and is read on).
+			return buf, nil
+		}
 		// A file that grows while it is read is held to the limit too.
 		if int64(len(buf)) > limit {
 			return nil, &os.PathError{Op: "read", Path: path, Err: TooLarge(int64(len(buf)), limit)}

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -137,9 +138,7 @@ func addCorpus(cfg *config.Config, inputs []engine.Input, known *lint.KnownFiles
 	seen := make(map[string]bool, len(inputs))
 	for _, in := range inputs {
 		absolute = absolute || filepath.IsAbs(in.Path)
-		if abs, err := filepath.Abs(in.Path); err == nil {
-			seen[abs] = true
-		}
+		seen[absFrom(cwd, in.Path)] = true
 	}
 	root, err := filepath.Abs(cfg.Dir)
 	if err != nil {
@@ -250,9 +249,10 @@ func collect(e *env, eng *engine.Engine, args []string, stdinName string, known 
 	}
 	seen := map[string]bool{}
 	skipped := map[string]bool{} // symbolic links reported with --verbose
+	cwd, cwdErr := os.Getwd()
 	key := func(p string) string {
-		if abs, err := filepath.Abs(p); err == nil {
-			return abs
+		if cwdErr == nil {
+			return absFrom(cwd, p)
 		}
 		return filepath.Clean(p)
 	}
@@ -364,4 +364,21 @@ func describe(err error) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
+}
+
+// absFrom is filepath.Abs(p) with the working folder cwd already known:
+// Abs asks the system for it on each call, two stat calls a file of a
+// walk over thousands.
+func absFrom(cwd, p string) string {
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p)
+	}
+	if runtime.GOOS == "windows" {
+		// A path such as C:notes.md is relative to that drive's own
+		// working folder, which only the system knows.
+		if abs, err := filepath.Abs(p); err == nil {
+			return abs
+		}
+	}
+	return filepath.Join(cwd, p)
 }
