@@ -41,7 +41,9 @@ func (e *exitCode) Error() string {
 // collector's share of the CPU stays the same, whatever the archive's size.
 // A fixed limit (it was 1 GiB, with GOGC=400) made the collector run almost
 // without pause once a large archive's live heap neared it: CPU per MB grew
-// by 39 % from 20 to 200 MB. GOGC and GOMEMLIMIT in the environment apply.
+// by 39 % from 20 to 200 MB. The one exception is the corpus phase of a
+// large archive, which collects with less headroom (corpusHeadroom). GOGC
+// and GOMEMLIMIT in the environment apply.
 func main() {
 	os.Exit(runWith(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, true))
 }
