@@ -84,7 +84,7 @@ func runLint(e *env, f *lintFlags, args []string) error {
 	res := &engine.Result{}
 	held := func() {} // the collector's pace as it was before a corpus phase
 	endHeld := func() { held(); held = func() {} }
-	defer func() { endHeld() }()
+	defer endHeld()
 	for _, group := range groups {
 		f.args = group
 		g, err := f.setup()
@@ -96,6 +96,7 @@ func runLint(e *env, f *lintFlags, args []string) error {
 			g.CorpusPhase = func() func() {
 				// Held through the report, not only the phase: every
 				// text is kept until the report is written.
+				endHeld()
 				held = corpusHeadroom()
 				return func() {}
 			}
