@@ -1,6 +1,8 @@
 package names
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -105,6 +107,45 @@ func FuzzPhraseKey(f *testing.F) {
 		key, gw, gc := PhraseKey(s)
 		if key != string(buf) || gw != words || gc != capped {
 			t.Fatalf("PhraseKey(%q) = %q, %d, %d; want %q, %d, %d", s, key, gw, gc, buf, words, capped)
+		}
+	})
+}
+
+// FuzzShortUses mines a document with the uses of its short forms found
+// as its words are read and found in a second reading of every block:
+// the uses must be the same.
+func FuzzShortUses(f *testing.F) {
+	f.Add("Ferrybank Heritage Trust (hereinafter the Trust) opened. The Trusts met; the Trust and the Trusts. Harbour Fund (hereinafter the Fund) and the Funds, the Trusts.\n\nIn May the Trusts and the Funds met the Trust (hereinafter the Trust) and the Trusts.\n")
+	f.Add("# The Quay Board (hereinafter the Board)\n\nThe Boards met. The Board met the Boards and the Boards (referred to as the Fund), the Funds, the Fund, the Fund.\n")
+	f.Add("---\ntitle: The Ferry Service (hereinafter the Service)\n---\n\nThe Services ran. the Services (\"the Line\") and the Lines, the Line, the Line.\n")
+	f.Fuzz(func(t *testing.T, a string) {
+		for _, name := range []string{"a.txt", "a.md"} {
+			doc, err := parse.Parse(name, []byte(a))
+			if err != nil {
+				return
+			}
+			var one, two Scratch
+			two.mine.twoPass = true
+			w := NewWords(doc)
+			got := MineWords(doc, w, MineOptions{}, &one).Shorts
+			want := MineWords(doc, w, MineOptions{}, &two).Shorts
+			w.Release()
+			if testing.Verbose() {
+				t.Logf("%s: %d uses", name, len(want))
+			}
+			key := func(u ShortUse) string { return fmt.Sprintf("%d-%d %q %q %q %q", u.Span.Start, u.Span.End, u.Text, u.Defined, u.Why, u.Message) }
+			gs, ws := make([]string, len(got)), make([]string, len(want))
+			for i, u := range got {
+				gs[i] = key(u)
+			}
+			for i, u := range want {
+				ws[i] = key(u)
+			}
+			slices.Sort(gs)
+			slices.Sort(ws)
+			if !slices.Equal(gs, ws) {
+				t.Fatalf("%s: uses found as read:\n%s\nfound on a second reading:\n%s", name, strings.Join(gs, "\n"), strings.Join(ws, "\n"))
+			}
 		}
 	})
 }

@@ -146,6 +146,10 @@ type miner struct {
 	pairLen int   // the bytes in pairAt
 	pairAt0 int32 // the last pair's first word's start, for the next delta
 	defToks []document.Token
+	shorts  shortScan // the uses of short forms, when the document defines any
+	// twoPass: find the uses of short forms after reading every block, as
+	// when the blocks are out of the text's order; tests compare.
+	twoPass bool
 }
 
 // A spell is a spelling while its document is mined: its strings are
@@ -196,8 +200,24 @@ func MineWords(doc *document.Document, w *Words, opt MineOptions, s *Scratch) *F
 	m.w = w
 	m.startKeep()
 	var shorts []shortDef
+	// A short form is used after its definition: when the blocks come in
+	// the order of the text, the uses are found as the words are read, with
+	// the definitions of the blocks read so far and of the block itself
+	// (found first, from its tokens), instead of reading every block's
+	// words again at the end.
+	var scan *shortScan
+	onePass := inTextOrder(doc, w) && !m.twoPass
 	for i, r := range w.blocks {
 		m.keepUntil, m.keepGap = -1, true
+		if onePass && !r.nav {
+			if shorts = m.shortForms(&doc.Blocks[r.block], shorts); len(shorts) > 0 {
+				if scan == nil {
+					scan = &m.shorts
+					scan.reset()
+				}
+				scan.add(shorts)
+			}
+		}
 		for ws, end := range w.pieces(i) {
 			m.words = ws
 			// Titles, captions and navigation lines count for the names in
@@ -206,8 +226,11 @@ func MineWords(doc *document.Document, w *Words, opt MineOptions, s *Scratch) *F
 			if !r.nav {
 				m.keepWords(r, ws, end.nextUpper)
 			}
+			if scan != nil && r.body {
+				scan.uses(m, ws, end.more)
+			}
 		}
-		if !r.nav {
+		if !onePass && !r.nav {
 			shorts = m.shortForms(&doc.Blocks[r.block], shorts)
 		}
 	}
@@ -215,7 +238,10 @@ func MineWords(doc *document.Document, w *Words, opt MineOptions, s *Scratch) *F
 	m.meta()
 	m.countPairs()
 	m.lowerFindings()
-	if len(shorts) > 0 {
+	switch {
+	case scan != nil:
+		scan.finish(m)
+	case !onePass && len(shorts) > 0:
 		m.shortUses(shorts)
 	}
 	m.finish()
@@ -226,6 +252,21 @@ func MineWords(doc *document.Document, w *Words, opt MineOptions, s *Scratch) *F
 		m.fact.keepText(doc.Src, m.lowerCounts)
 	}
 	return m.fact
+}
+
+// inTextOrder reports whether the blocks w reads follow each other in the
+// text, none starting before the one read before it ends: then no
+// definition in a later block can come before a word of an earlier one.
+func inTextOrder(doc *document.Document, w *Words) bool {
+	end := -1
+	for _, r := range w.blocks {
+		sp := doc.Blocks[r.block].Span
+		if sp.Start < end {
+			return false
+		}
+		end = sp.End
+	}
+	return true
 }
 
 // keepText keeps what Archive reads of a context document's text: its
@@ -373,6 +414,9 @@ func (m *miner) release() {
 		// do not keep a huge document's buffers for ever
 		m.strs, m.spans, m.kept, m.lowerCounts = nil, nil, nil, nil
 		m.spells, m.pairList, m.forms, m.pairAt = nil, nil, nil, nil
+	}
+	if cap(m.shorts.found) > 1<<12 || len(m.shorts.byKey) > 1<<12 || len(m.shorts.seen) > 1<<14 {
+		m.shorts = shortScan{} // nor its short forms' tables
 	}
 }
 

@@ -147,57 +147,94 @@ func isCaps(s string) bool {
 // is at least twice as common in the document: "the RLS" after "(RLS)"
 // is ordinary English when the writer always says so.
 func (m *miner) shortUses(defs []shortDef) {
-	seen := map[int]bool{}
-	asDefined := map[*shortDef]int{}
-	articleOnly := map[*shortDef][]ShortUse{}
-	defer func() {
-		for d, us := range articleOnly {
-			if asDefined[d] >= 2*len(us) {
-				m.fact.Shorts = append(m.fact.Shorts, us...)
-			}
-		}
-	}()
-	// A word can be a use only with the first letter and about the length
-	// of a definition's first word: most words are passed over here.
-	var firsts [256]bool
-	var lens uint64 // bit n: a first word of n to n-3 bytes; 63 and longer share a bit
-	for i := range defs {
-		k := defs[i].keys[0]
-		firsts[k[0]|0x20] = true
-		for n := len(k); n <= len(k)+3; n++ {
-			lens |= 1 << min(n, 63)
-		}
-	}
-	// The definitions of each first word, latest first: a word is compared
-	// with those only, so that a long document with many definitions is
-	// not read once per definition.
-	byKey := map[string][]int{}
-	for di := len(defs) - 1; di >= 0; di-- {
-		byKey[defs[di].keys[0]] = append(byKey[defs[di].keys[0]], di)
-	}
+	st := &m.shorts
+	st.reset()
+	st.add(defs)
 	for bi, r := range m.w.blocks {
 		if !r.body {
 			continue
 		}
 		for ws, end := range m.w.pieces(bi) {
-			m.uses(ws, end.more, defs, &firsts, lens, byKey, seen, asDefined, articleOnly)
+			st.uses(m, ws, end.more)
 		}
 	}
+	st.finish(m)
 }
 
-// uses looks for the uses of defs in one piece of a block's words; more:
-// the block goes on after it.
-func (m *miner) uses(ws []word, more bool, defs []shortDef, firsts *[256]bool, lens uint64, byKey map[string][]int, seen map[int]bool, asDefined map[*shortDef]int, articleOnly map[*shortDef][]ShortUse) {
+// A shortScan is what finding the uses of a document's short forms keeps
+// from one piece of words to the next: the definitions so far, indexed,
+// and the uses found, kept for the fact until finish.
+type shortScan struct {
+	defs []shortDef
+	// A word can be a use only with the first letter and about the
+	// length of a definition's first word: most words are passed over.
+	firsts [256]bool
+	lens   uint64 // bit n: a first word of n to n-3 bytes; 63 and longer share a bit
+	// byKey: the definitions of each first word, in order of definition
+	// (tried latest first), so that a long document with many definitions
+	// is not read once per definition.
+	byKey       map[string][]int
+	seen        map[int]bool
+	asDefined   map[int]int // by definition
+	articleOnly map[int][]ShortUse
+	found       []ShortUse
+}
+
+// reset empties the scan for another document, keeping its memory.
+func (st *shortScan) reset() {
+	st.defs, st.firsts, st.lens = nil, [256]bool{}, 0
+	clear(st.byKey)
+	clear(st.seen)
+	clear(st.asDefined)
+	clear(st.articleOnly)
+	clear(st.found) // the uses' strings go with the document
+	st.found = st.found[:0]
+}
+
+// add indexes the definitions of defs not yet indexed (defs extends the
+// scan's).
+func (st *shortScan) add(defs []shortDef) {
+	if st.byKey == nil {
+		st.byKey, st.seen, st.asDefined, st.articleOnly = map[string][]int{}, map[int]bool{}, map[int]int{}, map[int][]ShortUse{}
+	}
+	for di := len(st.defs); di < len(defs); di++ {
+		k := defs[di].keys[0]
+		st.firsts[k[0]|0x20] = true
+		for n := len(k); n <= len(k)+3; n++ {
+			st.lens |= 1 << min(n, 63)
+		}
+		st.byKey[k] = append(st.byKey[k], di)
+	}
+	st.defs = defs
+}
+
+// finish adds the uses found to the fact, those with only an article
+// added or dropped when the form as defined is at least twice as common.
+func (st *shortScan) finish(m *miner) {
+	m.fact.Shorts = append(m.fact.Shorts, st.found...)
+	for d, us := range st.articleOnly {
+		if st.asDefined[d] >= 2*len(us) {
+			m.fact.Shorts = append(m.fact.Shorts, us...)
+		}
+	}
+	st.defs = nil // the document's, not the scratch's
+}
+
+// uses looks for the uses of the definitions in one piece of a block's
+// words; more: the block goes on after it.
+func (st *shortScan) uses(m *miner, ws []word, more bool) {
 	var kbuf [64]byte
 	kb := kbuf[:0]
 	for i := range ws {
-		if w := &ws[i]; !firsts[w.first] || lens&(1<<min(w.end-w.start, 63)) == 0 {
+		if w := &ws[i]; !st.firsts[w.first] || st.lens&(1<<min(w.end-w.start, 63)) == 0 {
 			continue
 		}
 		t := m.text(ws[i])
 		kb = appendKey(kb[:0], t)
-		for _, di := range byKey[string(kb)] {
-			d := &defs[di]
+		ids := st.byKey[string(kb)]
+		for x := len(ids) - 1; x >= 0; x-- {
+			di := ids[x]
+			d := &st.defs[di]
 			if int(ws[i].start) < d.end || len(t) < len(d.keys[0]) || len(t) > len(d.keys[0])+3 || t[0]|0x20 != d.keys[0][0]|0x20 {
 				continue
 			}
@@ -209,14 +246,14 @@ func (m *miner) uses(ws []word, more bool, defs []shortDef, firsts *[256]bool, l
 			}
 			u, ok, article := m.judgeUse(ws, i, d)
 			switch {
-			case ok && !seen[u.Span.Start] && article:
-				seen[u.Span.Start] = true
-				articleOnly[d] = append(articleOnly[d], u)
-			case ok && !seen[u.Span.Start]:
-				seen[u.Span.Start] = true
-				m.fact.Shorts = append(m.fact.Shorts, u)
+			case ok && !st.seen[u.Span.Start] && article:
+				st.seen[u.Span.Start] = true
+				st.articleOnly[di] = append(st.articleOnly[di], u)
+			case ok && !st.seen[u.Span.Start]:
+				st.seen[u.Span.Start] = true
+				st.found = append(st.found, u)
 			case !ok && article:
-				asDefined[d]++
+				st.asDefined[di]++
 			}
 			break
 		}
