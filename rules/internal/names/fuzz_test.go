@@ -133,7 +133,9 @@ func FuzzShortUses(f *testing.F) {
 			if testing.Verbose() {
 				t.Logf("%s: %d uses", name, len(want))
 			}
-			key := func(u ShortUse) string { return fmt.Sprintf("%d-%d %q %q %q %q", u.Span.Start, u.Span.End, u.Text, u.Defined, u.Why, u.Message) }
+			key := func(u ShortUse) string {
+				return fmt.Sprintf("%d-%d %q %q %q %q", u.Span.Start, u.Span.End, u.Text, u.Defined, u.Why, u.Message)
+			}
 			gs, ws := make([]string, len(got)), make([]string, len(want))
 			for i, u := range got {
 				gs[i] = key(u)
