@@ -106,6 +106,12 @@ func readRegular(path string, buf []byte, keep bool) ([]byte, FileState, error) 
 			h.Write(into[:n])
 		}
 		size += int64(n)
+		if n < len(into) && size == before.Size {
+			// Short of the room asked, at the size fstat gave: the end,
+			// without a read more to find it (the stat after the read
+			// still catches a writer).
+			break
+		}
 	}
 	var sum [32]byte
 	if keep {
