@@ -178,12 +178,6 @@ type Engine struct {
 	// same text, it spares a later Lint the work: fix lints the whole
 	// corpus again after changing part of it. Workers call it concurrently.
 	Checked func(i int, c *Checked)
-	// CorpusPhase, when set, is called as the corpus rules start, and
-	// what it returns as they end. The binary uses it to collect with
-	// less headroom while every file's summary and facts are held (see
-	// the command's corpusHeadroom); a library caller leaves the
-	// collector alone.
-	CorpusPhase func() (end func())
 }
 
 // Lint parses and checks every input in parallel, then runs the corpus
@@ -554,9 +548,6 @@ func safeCheck(r *lint.Rule, fn func()) (err error) {
 //
 // kept holds the rules' KeptValues from one run to the next, nil for none.
 func (e *Engine) runCorpusRules(files []*FileResult, kept *lint.Values) (notes []string, errs []error) {
-	if e.CorpusPhase != nil {
-		defer e.CorpusPhase()()
-	}
 	var sums []*document.Summary
 	var owners []*FileResult
 	for _, f := range files {

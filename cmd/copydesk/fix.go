@@ -176,9 +176,6 @@ func (f *fixFlags) fixGroup(e *env, w *writer, args []string) (*fixedGroup, erro
 	if err != nil {
 		return nil, &exitCode{code: exitError, err: err}
 	}
-	if e.signals {
-		eng.CorpusPhase = corpusHeadroom // the process is ours (not a test's)
-	}
 	if e.workers > 0 {
 		eng.Workers = e.workers
 	}

@@ -1,54 +1,61 @@
 package main
 
 import (
-	"os"
 	"runtime"
 	"runtime/debug"
 	"testing"
+	"time"
 )
 
-// gcPercent reads GOGC as the runtime has it.
-func gcPercent() int {
+func TestGCPercent(t *testing.T) {
+	tu := newGCTuner(128 << 20)
+	for _, c := range []struct {
+		live uint64
+		want int
+	}{
+		{0, 100},
+		{50 << 20, 100},  // a small archive: Go's default
+		{128 << 20, 100}, // the headroom is the heap
+		{256 << 20, 50},  // 128 MB of headroom
+		{512 << 20, 25},  // a quarter of the live heap from here
+		{2 << 30, 25},
+	} {
+		if got := tu.gcPercent(c.live); got != c.want {
+			t.Errorf("live %d MB: GOGC %d, want %d", c.live>>20, got, c.want)
+		}
+	}
+}
+
+// TestGCTunerRuns checks that the tuner sets GOGC after a collection,
+// and again after the next: its cleanup arms another.
+func TestGCTunerRuns(t *testing.T) {
+	before := debug.SetGCPercent(100)
+	// Any live heap is over a headroom of one byte: GOGC 25 from the
+	// first collection on.
+	tu := newGCTuner(1)
+	tu.arm()
+	defer func() {
+		tu.stopped.Store(true)
+		runtime.GC() // the armed cleanup sees it stopped
+		time.Sleep(10 * time.Millisecond)
+		debug.SetGCPercent(before)
+	}()
+	for round := range 2 {
+		debug.SetGCPercent(100)
+		deadline := time.Now().Add(5 * time.Second)
+		for gcPercentNow() != 100/headroomShare {
+			if time.Now().After(deadline) {
+				t.Fatalf("round %d: GOGC still %d five seconds after collections", round, gcPercentNow())
+			}
+			runtime.GC()
+			time.Sleep(time.Millisecond)
+		}
+	}
+}
+
+// gcPercentNow reads GOGC as the runtime has it.
+func gcPercentNow() int {
 	p := debug.SetGCPercent(100)
 	debug.SetGCPercent(p)
 	return p
-}
-
-func TestHeadroomAbove(t *testing.T) {
-	if v, set := os.LookupEnv("GOGC"); set {
-		t.Setenv("GOGC", v) // restored after the test
-		os.Unsetenv("GOGC")
-	}
-	before := debug.SetGCPercent(100)
-	defer debug.SetGCPercent(before)
-	runtime.GC() // a live heap measured
-
-	end := headroomAbove(1) // any heap is large
-	if got := gcPercent(); got != corpusGCPercent {
-		t.Errorf("during the phase: GOGC %d, want %d", got, corpusGCPercent)
-	}
-	end()
-	if got := gcPercent(); got != 100 {
-		t.Errorf("after the phase: GOGC %d, want 100 again", got)
-	}
-
-	headroomAbove(1 << 62)() // no heap is that large
-	if got := gcPercent(); got != 100 {
-		t.Errorf("small heap: GOGC %d, want 100 untouched", got)
-	}
-
-	debug.SetGCPercent(60) // a caller's own setting
-	end = headroomAbove(1)
-	if got := gcPercent(); got != 60 {
-		t.Errorf("GOGC set by the caller: %d during the phase, want 60 kept", got)
-	}
-	end()
-	debug.SetGCPercent(100)
-
-	t.Setenv("GOGC", "100")
-	end = headroomAbove(1)
-	if got := gcPercent(); got != 100 {
-		t.Errorf("GOGC=100 in the environment: %d during the phase, want 100 kept", got)
-	}
-	end()
 }

@@ -82,24 +82,11 @@ func runLint(e *env, f *lintFlags, args []string) error {
 	var eng *engine.Engine
 	var problems []report.FileError
 	res := &engine.Result{}
-	held := func() {} // the collector's pace as it was before a corpus phase
-	endHeld := func() { held(); held = func() {} }
-	defer endHeld()
 	for _, group := range groups {
 		f.args = group
 		g, err := f.setup()
 		if err != nil {
 			return &exitCode{code: exitError, err: err}
-		}
-		endHeld()
-		if e.signals { // the process is ours (not a test's)
-			g.CorpusPhase = func() func() {
-				// Held through the report, not only the phase: every
-				// text is kept until the report is written.
-				endHeld()
-				held = corpusHeadroom()
-				return func() {}
-			}
 		}
 		if match != nil {
 			g.Filters = append(filter.Default(g.Registry, g.Config), match.Step)

@@ -36,15 +36,10 @@ func (e *exitCode) Error() string {
 	return fmt.Sprintf("exit %d", e.code)
 }
 
-// main leaves the collector at Go's default pace (GOGC=100, no memory
-// limit): the heap then stays within about twice what is live, and the
-// collector's share of the CPU stays the same, whatever the archive's size.
-// A fixed limit (it was 1 GiB, with GOGC=400) made the collector run almost
-// without pause once a large archive's live heap neared it: CPU per MB grew
-// by 39 % from 20 to 200 MB. The one exception is the corpus phase of a
-// large archive, which collects with less headroom (corpusHeadroom). GOGC
-// and GOMEMLIMIT in the environment apply.
+// main sets the collector's pace from the live heap (gcTuner) unless GOGC
+// is set in the environment; GOMEMLIMIT applies as well.
 func main() {
+	tuneGC()
 	os.Exit(runWith(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, true))
 }
 
