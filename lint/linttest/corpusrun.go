@@ -93,6 +93,7 @@ func RunCorpusWith(t *testing.T, dir string, opts CorpusOptions, rules ...*lint.
 				if !match(wants, d, line, col) {
 					t.Errorf("%s:%d:%d: unexpected finding [%s] %s", f.Path, line, col, d.Rule, d.Message)
 				}
+				checkFixable(t, reg, d, f.Path, line, col)
 			}
 			for _, w := range wants {
 				if !w.met {

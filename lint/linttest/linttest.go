@@ -98,6 +98,7 @@ func checkFile(t *testing.T, eng *engine.Engine, path string) {
 		if !match(wants, d, line, col) {
 			t.Errorf("%s:%d:%d: unexpected finding [%s] %s", path, line, col, d.Rule, d.Message)
 		}
+		checkFixable(t, eng.Registry, d, path, line, col)
 	}
 	for _, w := range wants {
 		if !w.met {
@@ -270,4 +271,26 @@ func parseItems(t *testing.T, where string, line, col int, s string) []*expectat
 		s = rest
 	}
 	return out
+}
+
+// checkFixable fails the test when d carries a fix its rule does not
+// declare (Rule.Fixable): listings, docs and the fix command read the
+// declaration. A safe fix that GuardFix made unsafe (on protected markup)
+// is still a fix of a rule with safe ones.
+func checkFixable(t *testing.T, reg *lint.Registry, d lint.Diagnostic, path string, line, col int) {
+	t.Helper()
+	if d.Fix == nil {
+		return
+	}
+	r, ok := reg.Lookup(d.Rule)
+	if !ok {
+		return
+	}
+	safe := d.Fix.Applicability == lint.Safe
+	switch {
+	case r.Fixable == lint.FixNone:
+		t.Errorf("%s:%d:%d: [%s] reports a fix, but the rule declares none (Fixable)", path, line, col, d.Rule)
+	case safe && r.Fixable == lint.FixUnsafe:
+		t.Errorf("%s:%d:%d: [%s] reports a safe fix, but the rule declares unsafe ones only (Fixable)", path, line, col, d.Rule)
+	}
 }
