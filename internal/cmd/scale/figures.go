@@ -39,6 +39,9 @@ type summary struct {
 	n         int
 	cpu, wall float64 // seconds
 	peakRSS   float64 // bytes
+	// cpuMin and cpuMax bound the runs' CPU seconds: two medians whose
+	// ranges overlap may differ by the machine's noise alone.
+	cpuMin, cpuMax float64
 }
 
 func summarize(runs []sample) summary {
@@ -50,7 +53,11 @@ func summarize(runs []sample) summary {
 		wall[i] = r.wall.Seconds()
 		rss[i] = float64(r.peakRSS)
 	}
-	return summary{n: len(runs), cpu: median(cpu), wall: median(wall), peakRSS: median(rss)}
+	s := summary{n: len(runs), cpu: median(cpu), wall: median(wall), peakRSS: median(rss), cpuMin: math.NaN(), cpuMax: math.NaN()}
+	if len(cpu) > 0 {
+		s.cpuMin, s.cpuMax = slices.Min(cpu), slices.Max(cpu)
+	}
+	return s
 }
 
 // median returns the middle value, or the mean of the two middle values of

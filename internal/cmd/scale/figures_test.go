@@ -37,9 +37,15 @@ func TestSummarize(t *testing.T) {
 		{user: 1 * time.Second, sys: 200 * time.Millisecond, wall: 9 * time.Second, peakRSS: 100 << 20},
 		{user: 4 * time.Second, sys: 1 * time.Second, wall: 2 * time.Second, peakRSS: 200 << 20},
 	})
-	want := summary{n: 3, cpu: 2, wall: 3, peakRSS: 200 << 20}
+	want := summary{n: 3, cpu: 2, wall: 3, peakRSS: 200 << 20, cpuMin: 1.2, cpuMax: 5}
 	if s != want {
 		t.Errorf("summarize = %+v, want %+v", s, want)
+	}
+	if got := cpuRange(s); got != "1.20-5.00" {
+		t.Errorf("cpuRange = %q, want 1.20-5.00", got)
+	}
+	if got := cpuRange(summarize(nil)); got != "-" {
+		t.Errorf("cpuRange of no runs = %q, want -", got)
 	}
 }
 

@@ -373,28 +373,28 @@ func timeFix(one runner, res *results, bi int, b binary, c corpus, i int, work s
 func report(w io.Writer, cfg config, bins []binary, corpora []corpus, res results) {
 	small, large := corpora[0], corpora[len(corpora)-1]
 	fmt.Fprintf(w, "\nlint --format json, medians of %d runs\n", cfg.n)
-	t := newTable(w, 3, 0, 3, 6, 8, 6, 6, 8, 9, 7, 7)
-	t.row("", "bin", "corpus", "MB", "cpu-s", "wall-s", "MB/cpu-s", "cpu-ms/MB", "peak-MB", "peak/in")
+	t := newTable(w, 3, 0, 3, 6, 8, 6, 11, 6, 8, 9, 7, 7)
+	t.row("", "bin", "corpus", "MB", "cpu-s", "cpu range", "wall-s", "MB/cpu-s", "cpu-ms/MB", "peak-MB", "peak/in")
 	for bi, b := range bins {
 		for ci, c := range corpora {
 			s := summarize(res.lint[bi][ci])
 			r := ratesOf(s, c.bytes)
-			t.row("", b.label, c.label, num(float64(c.bytes)/mb, 2), num(s.cpu, 2), num(s.wall, 2),
+			t.row("", b.label, c.label, num(float64(c.bytes)/mb, 2), num(s.cpu, 2), cpuRange(s), num(s.wall, 2),
 				num(r.mbPerCPUSecond, 2), num(r.cpuMsPerMB, 1), num(s.peakRSS/mb, 1), num(r.peakPerByte, 2))
 		}
 	}
 
 	if cfg.fix {
 		fmt.Fprintf(w, "\nfix on the %s corpus, medians of %d runs, against lint on it (fix writes a fresh copy each run)\n", small.label, cfg.n)
-		t := newTable(w, 3, 0, 3, 10, 6, 6, 6, 6, 7)
-		t.row("", "bin", "command", "cpu-s", "x lint", "wall-s", "x lint", "peak-MB")
+		t := newTable(w, 3, 0, 3, 10, 6, 11, 6, 6, 6, 7)
+		t.row("", "bin", "command", "cpu-s", "cpu range", "x lint", "wall-s", "x lint", "peak-MB")
 		for bi, b := range bins {
 			l := summarize(res.lint[bi][0])
 			for _, c := range []struct {
 				name string
 				s    summary
 			}{{"lint", l}, {"fix --diff", summarize(res.fixDiff[bi])}, {"fix", summarize(res.fix[bi])}} {
-				t.row("", b.label, c.name, num(c.s.cpu, 2), num(ratio(c.s.cpu, l.cpu), 2), num(c.s.wall, 2),
+				t.row("", b.label, c.name, num(c.s.cpu, 2), cpuRange(c.s), num(ratio(c.s.cpu, l.cpu), 2), num(c.s.wall, 2),
 					num(ratio(c.s.wall, l.wall), 2), num(c.s.peakRSS/mb, 1))
 			}
 		}
@@ -549,4 +549,12 @@ func (t *table) row(cells ...string) {
 		}
 	}
 	fmt.Fprintln(t.w, strings.TrimRight(b.String(), " "))
+}
+
+// cpuRange is a summary's least and greatest CPU seconds, "1.52-1.77".
+func cpuRange(s summary) string {
+	if math.IsNaN(s.cpuMin) {
+		return "-" // no runs
+	}
+	return num(s.cpuMin, 2) + "-" + num(s.cpuMax, 2)
 }
