@@ -62,10 +62,8 @@ var (
 var memo = lint.NewKeptValue("count of the archive's names", func() *names.Memo { return new(names.Memo) })
 
 func collect(pass *lint.Pass) *names.Fact {
-	f := names.MineWords(pass.Doc, names.DocWords.Of(pass), names.MineOptions{MinCount: minCount.Get(pass), Ratio: ratio.Get(pass), Context: pass.Context}, names.DocScratch.Of(pass))
 	// kept until every document is read: only what check reads of it
-	f.Compact()
-	return f
+	return names.MineWords(pass.Doc, names.DocWords.Of(pass), names.MineOptions{MinCount: minCount.Get(pass), Ratio: ratio.Get(pass), Context: pass.Context, Compact: true}, names.DocScratch.Of(pass))
 }
 
 func check(pass *lint.CorpusPass, facts []*names.Fact) {

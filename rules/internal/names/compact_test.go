@@ -47,6 +47,10 @@ func TestCompact(t *testing.T) {
 				whole[i] = Mine(d, MineOptions{})
 				compact[i] = Mine(d, MineOptions{})
 				compact[i].Compact()
+				// made compacted, it is the same fact
+				if made := Mine(d, MineOptions{Compact: true}); !reflect.DeepEqual(EncodeFact(made), EncodeFact(compact[i])) {
+					t.Errorf("%s: the fact mined compacted differs from the fact mined, then compacted", paths[i])
+				}
 				before += factBytes(whole[i])
 				after += factBytes(compact[i])
 				var err error

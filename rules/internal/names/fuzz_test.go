@@ -1,6 +1,7 @@
 package names
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strings"
@@ -26,7 +27,15 @@ func FuzzArchive(f *testing.F) {
 				return
 			}
 			srcs = append(srcs, doc.Src)
-			facts = append(facts, Mine(doc, MineOptions{}))
+			fact := Mine(doc, MineOptions{})
+			facts = append(facts, fact)
+			// a fact made compacted is the fact compacted once made
+			made := Mine(doc, MineOptions{Compact: true})
+			whole := Mine(doc, MineOptions{})
+			whole.Compact()
+			if !bytes.Equal(EncodeFact(made), EncodeFact(whole)) {
+				t.Fatalf("document %d: the fact mined compacted differs from the fact mined, then compacted", i)
+			}
 		}
 		for _, fd := range Archive(srcs, facts, ArchiveOptions{}) {
 			src := srcs[fd.Doc]

@@ -101,6 +101,9 @@ type MineOptions struct {
 	// Context: the document is read as context only; the fact keeps what
 	// Archive needs of its text (see Fact.wtext).
 	Context bool
+	// Compact: the fact is made compacted (Fact.Compact), for a rule that
+	// keeps it until the archive is checked, without the whole one first.
+	Compact bool
 }
 
 type miner struct {
@@ -244,7 +247,11 @@ func MineWords(doc *document.Document, w *Words, opt MineOptions, s *Scratch) *F
 	case !onePass && len(shorts) > 0:
 		m.shortUses(shorts)
 	}
-	m.finish()
+	if opt.Compact {
+		m.finishCompact()
+	} else {
+		m.finish()
+	}
 	if opt.Context {
 		if m.lowerCounts == nil {
 			m.lowerCounts = &lowerTable{}
