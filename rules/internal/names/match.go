@@ -94,7 +94,6 @@ func (ix *Index) Find(doc *document.Document, fn func(Match)) {
 		return
 	}
 	w := NewWords(doc)
-	defer w.Release()
 	ix.FindIn(doc, w, nil, fn)
 }
 

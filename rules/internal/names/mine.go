@@ -180,7 +180,6 @@ var nameFields = []string{"author", "authors", "by", "team"}
 // Mine collects the name candidates of one document.
 func Mine(doc *document.Document, opt MineOptions) *Fact {
 	w := NewWords(doc)
-	defer w.Release()
 	return MineWords(doc, w, opt, nil)
 }
 

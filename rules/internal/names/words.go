@@ -193,6 +193,7 @@ type Words struct {
 	n      int         // word tokens in those blocks: at most that many words
 	buf    []word      // the words of the block read last
 	piece  int         // the words a piece holds before it may end; 0: chunkWords
+	pool   *sync.Pool  // where DocWords got it from; nil for NewWords'
 }
 
 // A wordRange is one block whose words are read, with what the rules ask
@@ -220,18 +221,28 @@ func minable(b *document.Block) bool {
 // the first time a rule of the document asks (Collect included), and
 // released when the document is done.
 var DocWords = &lint.Input[*Words]{
-	Name:    "name words",
-	Build:   func(pass *lint.Pass) *Words { return NewWords(pass.Doc) },
+	Name: "name words",
+	Build: func(pass *lint.Pass) *Words {
+		pool := wordsPool.Get(pass)
+		w := pool.Get().(*Words)
+		w.pool = pool
+		return w.read(pass.Doc)
+	},
 	Release: (*Words).Release,
 }
 
-// wordsPool keeps the block lists and buffers between documents.
-var wordsPool = sync.Pool{New: func() any { return new(Words) }}
+// wordsPool keeps the block lists and buffers between documents, for the
+// engine's life, as DocScratch's pool does.
+var wordsPool = lint.NewProjectValue("name words pool", func(*lint.Project) *sync.Pool {
+	return &sync.Pool{New: func() any { return new(Words) }}
+})
 
 // NewWords returns the words of doc, to be read block by block with
-// block. Release gives their memory back.
-func NewWords(doc *document.Document) *Words {
-	w := wordsPool.Get().(*Words)
+// block, in memory of their own.
+func NewWords(doc *document.Document) *Words { return new(Words).read(doc) }
+
+// read makes w the words of doc.
+func (w *Words) read(doc *document.Document) *Words {
 	w.doc = doc
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
@@ -329,17 +340,18 @@ func nextWord(toks []document.Token, t int) (upper, ok bool) {
 	return false, false
 }
 
-// Release hands the words' memory back for another document; w must not
-// be used after.
+// Release hands the words' memory back to the pool they came from (DocWords)
+// for another document; w must not be used after.
 func (w *Words) Release() {
-	if w == nil {
+	if w == nil || w.pool == nil {
 		return
 	}
+	pool := w.pool
 	if cap(w.buf) > 1<<16 || cap(w.blocks) > 1<<16 {
 		*w = Words{} // do not keep a huge document's buffers for ever
 	}
-	w.doc, w.n, w.piece, w.buf, w.blocks = nil, 0, 0, w.buf[:0], w.blocks[:0]
-	wordsPool.Put(w)
+	w.doc, w.n, w.piece, w.buf, w.blocks, w.pool = nil, 0, 0, w.buf[:0], w.blocks[:0], nil
+	pool.Put(w)
 }
 
 // wordTokens counts the word tokens of toks: at most one word each.
