@@ -83,18 +83,21 @@ func (r Role) String() string { return roleNames[r] }
 
 // A Block is one unit of an article: a paragraph, a title line, a heading,
 // a navigation line. Its tokens are Document.Tokens[Tok0:Tok1].
+//
+// The small fields come first, so that a block takes 48 bytes: a long
+// document has one every few hundred bytes of text.
 type Block struct {
-	Kind  BlockKind
-	Role  Role
-	Span      // the block's raw bytes, markup included
-	Level int // heading level, 1–6
+	Kind   BlockKind
+	Role   Role
+	Level  uint8 // heading level, 1–6
+	Bullet bool  // the line began with a bullet glyph left from a list page
+	// Facts say what the block's prose holds, so rules can skip it.
+	Facts BlockFacts
+	Span  // the block's raw bytes, markup included
 	// Prose is where the block's text starts after indentation and bullet
 	// glyphs; for plain-text blocks it is the prose range.
 	Prose      Span
 	Tok0, Tok1 int32
-	Bullet     bool // the line began with a bullet glyph left from a list page
-	// Facts say what the block's prose holds, so rules can skip it.
-	Facts BlockFacts
 }
 
 // NavDir is the direction of a navigation link.

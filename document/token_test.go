@@ -1,6 +1,9 @@
 package document
 
-import "testing"
+import (
+	"testing"
+	"unsafe"
+)
 
 // TestCodeTokens: code-like tokens in running text are one literal, so
 // punctuation rules do not read their colons, dots and brackets; sentences
@@ -78,5 +81,14 @@ func TestTokenPacking(t *testing.T) {
 			}()
 			NewToken(0, 1, bad.k, bad.f)
 		}()
+	}
+}
+
+// TestBlockSize: a long document has a block every few hundred bytes, and
+// its blocks are kept while its rules run; a field added in the wrong
+// place grows every block by its alignment.
+func TestBlockSize(t *testing.T) {
+	if got := unsafe.Sizeof(Block{}); got > 48 {
+		t.Errorf("a Block takes %d bytes, want 48 at most", got)
 	}
 }

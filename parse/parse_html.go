@@ -376,7 +376,7 @@ func (r *htmlReader) flush() {
 		last.end--
 	}
 	sp := document.Span{Start: segs[0].start, End: segs[len(segs)-1].end}
-	b := document.Block{Kind: r.kind, Role: document.RoleBody, Span: sp, Prose: sp, Level: r.level}
+	b := document.Block{Kind: r.kind, Role: document.RoleBody, Span: sp, Prose: sp, Level: uint8(r.level)}
 	t0 := r.plan.mark(doc)
 	emitSegs(doc, r.plan, segs, true)
 	if r.page && r.kind == document.KindHeading && r.level == 1 && r.h1 < 0 {

@@ -280,7 +280,7 @@ func (w *mdWalker) inlineBlock(n ast.Node, kind document.BlockKind, level int) {
 		return
 	}
 	span.Start = w.lineStart(span.Start)
-	b := document.Block{Kind: kind, Role: document.RoleBody, Span: span, Level: level}
+	b := document.Block{Kind: kind, Role: document.RoleBody, Span: span, Level: uint8(level)}
 	if len(w.segs) > 0 {
 		b.Prose = document.Span{Start: w.segs[0].start, End: w.segs[len(w.segs)-1].end}
 	} else {
