@@ -181,22 +181,39 @@ func buildState(srcs [][]byte, facts []*Fact, opt *ArchiveOptions) *archiveState
 	// The lower-case forms of one-word phrases are counted, and, for a
 	// state that is stored, each document's contribution digested, in one
 	// walk of its words.
+	// The documents are shared out among goroutines, each counting into a
+	// table of its own, added up after: sums, whatever the order.
 	var sigs []docSig
 	if opt.Stored != nil {
 		sigs = make([]docSig, len(facts))
 	}
-	var seen []byte
-	for di := range facts {
-		seen = seen[:0]
-		low.each(srcs, facts[di], di, func(t []byte) {
-			cands[low.name[string(t)]].lower++
-			if sigs != nil {
-				seen = binary.AppendUvarint(seen, uint64(len(t)))
-				seen = append(seen, t...)
+	shares := min(runtime.GOMAXPROCS(0), 8, max(1, len(facts)/64))
+	lowered := make([]map[string]int, shares)
+	var wg sync.WaitGroup
+	for k := range shares {
+		wg.Go(func() {
+			counts := map[string]int{}
+			var seen []byte
+			for di := k; di < len(facts); di += shares {
+				seen = seen[:0]
+				low.each(srcs, facts[di], di, func(t []byte) {
+					counts[low.name[string(t)]]++
+					if sigs != nil {
+						seen = binary.AppendUvarint(seen, uint64(len(t)))
+						seen = append(seen, t...)
+					}
+				})
+				if sigs != nil {
+					sigs[di] = contributionSig(facts[di], meta[di], seen)
+				}
 			}
+			lowered[k] = counts
 		})
-		if sigs != nil {
-			sigs[di] = contributionSig(facts[di], meta[di], seen)
+	}
+	wg.Wait()
+	for _, counts := range lowered {
+		for name, n := range counts {
+			cands[name].lower += n
 		}
 	}
 	// The index holds the mined names only: the glossary's are name-variant's

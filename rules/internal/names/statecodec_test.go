@@ -2,7 +2,9 @@ package names
 
 import (
 	"bytes"
+	"encoding/binary"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -225,6 +227,58 @@ func TestMemoEdited(t *testing.T) {
 		gotF, gotG := ArchiveAndMeta(srcs, paths, facts, withMemo)
 		if !reflect.DeepEqual(gotF, wantF) || !reflect.DeepEqual(gotG, wantG) {
 			t.Errorf("edit %d (%q): with the memo\n got %+v\n     %+v\nwant %+v\n     %+v", i, edit[1], gotF, gotG, wantF, wantG)
+		}
+	}
+}
+
+// TestLowerCountShared: the lower-case forms of one-word names and each
+// document's digest, counted on several goroutines over many documents,
+// are what one walk of the documents in order gives.
+func TestLowerCountShared(t *testing.T) {
+	var srcs [][]byte
+	var facts []*Fact
+	for i := range 300 {
+		// Marlowe is a name in most documents and a common word in some;
+		// Tamsin is written in lower case in every seventh, counted once
+		// there: the count reads the words kept near capitals.
+		text := "Title\n\nMarlowe Quay and Tamsin Reed opened the Ferrybank Fair.\n"
+		if i%3 == 0 {
+			text += "\nThe marlowe nets dried in the sun. Marlowe Quay stayed busy.\n"
+		}
+		if i%7 == 0 {
+			text += "\nA tamsin pie was served, and another tamsin pie.\n"
+		}
+		doc, err := parse.Parse("a.txt", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs = append(srcs, doc.Src)
+		facts = append(facts, Mine(doc, MineOptions{Compact: true}))
+	}
+	st := buildState(srcs, facts, &ArchiveOptions{Stored: &memStore{}})
+	if shares := min(runtime.GOMAXPROCS(0), 8, max(1, len(facts)/64)); shares < 2 {
+		t.Logf("one goroutine here (GOMAXPROCS %d): the shared count is not exercised", runtime.GOMAXPROCS(0))
+	}
+	low := lowNames(st.names)
+	want := map[string]int{}
+	meta := metaFacts(facts)
+	for di := range facts {
+		var seen []byte
+		low.each(srcs, facts[di], di, func(w []byte) {
+			want[low.name[string(w)]]++
+			seen = binary.AppendUvarint(seen, uint64(len(w)))
+			seen = append(seen, w...)
+		})
+		if got, want := st.sigs[di], contributionSig(facts[di], meta[di], seen); got != want {
+			t.Errorf("document %d: digest %x, want %x", di, got[:4], want[:4])
+		}
+	}
+	if want["Marlowe"] != 100 || want["Tamsin"] != 43 {
+		t.Fatalf("reference counts %v: the documents do not write what the test means", want)
+	}
+	for _, name := range st.names {
+		if got := st.cands[name].lower; got != want[name] {
+			t.Errorf("%s: written in lower case %d times, want %d", name, got, want[name])
 		}
 	}
 }
