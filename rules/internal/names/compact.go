@@ -24,42 +24,9 @@ func (f *Fact) Compact() {
 	if f == nil || len(f.spells) == 0 || f.names != nil {
 		return
 	}
-	n, nmeta, nspans := 0, 0, 0
-	for i := range f.spells {
-		s := &f.spells[i]
-		if s.kind == KindMeta {
-			n += int(s.key.hi-s.key.lo) + int(s.surface.hi-s.surface.lo) + int(s.shape.hi-s.shape.lo)
-			nmeta++
-			nspans += int(s.nspans)
-		} else {
-			n += int(s.surface.hi - s.surface.lo)
-		}
-	}
-	strs := make([]byte, 0, n)
-	keep := func(r strRange) strRange {
-		lo := int32(len(strs))
-		strs = append(strs, f.strs[r.lo:r.hi]...)
-		return strRange{lo, int32(len(strs))}
-	}
-	var meta []mined
-	var spans []span32
-	if nmeta > 0 {
-		meta = make([]mined, 0, nmeta)
-		spans = make([]span32, 0, nspans)
-	}
-	names := make([]nameSpell, 0, len(f.spells)-nmeta)
-	for i := range f.spells {
-		s := f.spells[i]
-		if s.kind != KindMeta {
-			names = append(names, nameSpell{surface: keep(s.surface), count: s.count, kind: s.kind, loose: s.loose})
-			continue
-		}
-		at := int32(len(spans))
-		spans = append(spans, f.spansOf(&s)...)
-		s.key, s.surface, s.shape, s.span0 = keep(s.key), keep(s.surface), keep(s.shape), at
-		meta = append(meta, s)
-	}
-	f.strs, f.spells, f.spans, f.names = string(strs), meta, spans, names
+	f.strs, f.spells, f.spans, f.names = compacted(f.strs, len(f.spells),
+		func(i int) mined { return f.spells[i] },
+		func(i int, dst []span32) []span32 { return append(dst, f.spansOf(&f.spells[i])...) })
 }
 
 // finishCompact is finish followed by Fact.Compact, with the same fact
@@ -69,21 +36,42 @@ func (m *miner) finishCompact() {
 	if len(m.spells) == 0 {
 		return
 	}
-	n, nmeta, nspans := 0, 0, 0
-	for i := range m.spells {
-		s := &m.spells[i]
+	f := m.fact
+	f.strs, f.spells, f.spans, f.names = compacted(m.strs, len(m.spells),
+		func(i int) mined {
+			s := &m.spells[i]
+			return mined{key: s.key, surface: s.surface, shape: s.shape, count: int32(s.count),
+				nspans: uint8(s.nspans), kind: s.kind, loose: s.loose}
+		},
+		func(i int, dst []span32) []span32 {
+			for r := m.spells[i].head; r >= 0; r = m.spans[r].next {
+				sp := m.spans[r].sp
+				dst = append(dst, span32{int32(sp.Start), int32(sp.End)})
+			}
+			return dst
+		})
+}
+
+// compacted is what a compacted fact keeps of n spellings: spell(i) is
+// the i-th, its ranges reading src, and spansOf appends its positions.
+// It returns the strings, the front matter spellings whole, their
+// positions, and the other spellings' surfaces and counts.
+func compacted[S ~string | ~[]byte](src S, n int, spell func(int) mined, spansOf func(int, []span32) []span32) (string, []mined, []span32, []nameSpell) {
+	size, nmeta, nspans := 0, 0, 0
+	for i := range n {
+		s := spell(i)
 		if s.kind == KindMeta {
-			n += int(s.key.hi-s.key.lo) + int(s.surface.hi-s.surface.lo) + int(s.shape.hi-s.shape.lo)
+			size += int(s.key.hi-s.key.lo) + int(s.surface.hi-s.surface.lo) + int(s.shape.hi-s.shape.lo)
 			nmeta++
 			nspans += int(s.nspans)
 		} else {
-			n += int(s.surface.hi - s.surface.lo)
+			size += int(s.surface.hi - s.surface.lo)
 		}
 	}
-	strs := make([]byte, 0, n)
+	strs := make([]byte, 0, size)
 	keep := func(r strRange) strRange {
 		lo := int32(len(strs))
-		strs = append(strs, m.strs[r.lo:r.hi]...)
+		strs = append(strs, src[r.lo:r.hi]...)
 		return strRange{lo, int32(len(strs))}
 	}
 	var meta []mined
@@ -92,23 +80,19 @@ func (m *miner) finishCompact() {
 		meta = make([]mined, 0, nmeta)
 		spans = make([]span32, 0, nspans)
 	}
-	names := make([]nameSpell, 0, len(m.spells)-nmeta)
-	for i := range m.spells {
-		s := &m.spells[i]
+	names := make([]nameSpell, 0, n-nmeta)
+	for i := range n {
+		s := spell(i)
 		if s.kind != KindMeta {
-			names = append(names, nameSpell{surface: keep(s.surface), count: int32(s.count), kind: s.kind, loose: s.loose})
+			names = append(names, nameSpell{surface: keep(s.surface), count: s.count, kind: s.kind, loose: s.loose})
 			continue
 		}
 		at := int32(len(spans))
-		for r := s.head; r >= 0; r = m.spans[r].next {
-			sp := m.spans[r].sp
-			spans = append(spans, span32{int32(sp.Start), int32(sp.End)})
-		}
-		meta = append(meta, mined{key: keep(s.key), surface: keep(s.surface), shape: keep(s.shape), count: int32(s.count),
-			span0: at, nspans: uint8(s.nspans), kind: s.kind, loose: s.loose})
+		spans = spansOf(i, spans)
+		s.key, s.surface, s.shape, s.span0 = keep(s.key), keep(s.surface), keep(s.shape), at
+		meta = append(meta, s)
 	}
-	f := m.fact
-	f.strs, f.spells, f.spans, f.names = string(strs), meta, spans, names
+	return string(strs), meta, spans, names
 }
 
 // allSpells yields every spelling of the fact, whole or compacted, as
