@@ -75,6 +75,21 @@ func median(xs []float64) float64 {
 	return (s[h-1] + s[h]) / 2
 }
 
+// pairedRatio is the median over rounds of a's CPU against b's in the
+// same round: runs of one round see the same load, which drifts between
+// rounds more than the two commands differ. NaN when the rounds do not
+// pair up.
+func pairedRatio(a, b []sample) float64 {
+	if len(a) == 0 || len(a) != len(b) {
+		return math.NaN()
+	}
+	rs := make([]float64, len(a))
+	for i := range a {
+		rs[i] = ratio(a[i].cpu().Seconds(), b[i].cpu().Seconds())
+	}
+	return median(rs)
+}
+
 // rates are a summary's figures per input size.
 type rates struct {
 	mbPerCPUSecond float64 // MB of input per CPU-second

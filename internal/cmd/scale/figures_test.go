@@ -166,3 +166,28 @@ func same(a, b float64) bool {
 	}
 	return math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(b))
 }
+
+// TestPairedRatio: each round's runs are compared with each other, not
+// with the other rounds' (a loaded round slows both), and rounds that do
+// not pair up give no figure.
+func TestPairedRatio(t *testing.T) {
+	cpu := func(secs ...float64) []sample {
+		var out []sample
+		for _, s := range secs {
+			out = append(out, sample{user: time.Duration(s * float64(time.Second))})
+		}
+		return out
+	}
+	// rounds at loads that double the times: each round says 1.5
+	if got := pairedRatio(cpu(1.5, 3, 6), cpu(1, 2, 4)); math.Abs(got-1.5) > 1e-9 {
+		t.Errorf("pairedRatio = %v, want 1.5", got)
+	}
+	if got := pairedRatio(cpu(3, 2, 9), cpu(1, 2, 3)); math.Abs(got-3) > 1e-9 {
+		t.Errorf("pairedRatio = %v, want 3, the median of 3, 1 and 3 (the medians' ratio is 1.5)", got)
+	}
+	for _, bad := range [][2][]sample{{nil, nil}, {cpu(1, 2), cpu(1)}} {
+		if got := pairedRatio(bad[0], bad[1]); !math.IsNaN(got) {
+			t.Errorf("pairedRatio of %d and %d runs = %v, want NaN", len(bad[0]), len(bad[1]), got)
+		}
+	}
+}

@@ -208,7 +208,11 @@ type results struct {
 	lint    [][][]sample // [binary][corpus]
 	fixDiff [][]sample   // [binary], on the smallest corpus
 	fix     [][]sample
-	vale    []sample
+	// pairLint is a lint of the smallest corpus run just before each fix
+	// --diff and fix, by the same binary: fix against lint in the same
+	// round is compared at the same load.
+	pairLint [][]sample
+	vale     []sample
 }
 
 func measure(cfg config, stdout, progress io.Writer) error {
@@ -285,7 +289,7 @@ func measure(cfg config, stdout, progress io.Writer) error {
 		return s, nil
 	}
 
-	res := results{lint: make([][][]sample, len(bins)), fixDiff: make([][]sample, len(bins)), fix: make([][]sample, len(bins))}
+	res := results{lint: make([][][]sample, len(bins)), fixDiff: make([][]sample, len(bins)), fix: make([][]sample, len(bins)), pairLint: make([][]sample, len(bins))}
 	for bi := range bins {
 		res.lint[bi] = make([][]sample, len(corpora))
 	}
@@ -354,11 +358,16 @@ func measure(cfg config, stdout, progress io.Writer) error {
 // runner runs one command and prints its line in the runs table.
 type runner func(who, what string, c corpus, i int, dir, bin string, args ...string) (sample, error)
 
-// timeFix times fix --diff on the corpus, then a real fix in work, a
-// fresh copy of it.
+// timeFix times lint on the corpus, fix --diff on it, then a real fix in
+// work, a fresh copy of it: the lint is the one the two fixes are
+// compared with in their round.
 func timeFix(one runner, res *results, bi int, b binary, c corpus, i int, work string) error {
-	s, err := one(b.label, "fix --diff", c, i, c.dir, b.path, "fix", "--diff", ".")
+	s, err := one(b.label, "lint", c, i, c.dir, b.path, "lint", "--format", "json", ".")
 	if err != nil {
+		return err
+	}
+	res.pairLint[bi] = append(res.pairLint[bi], s)
+	if s, err = one(b.label, "fix --diff", c, i, c.dir, b.path, "fix", "--diff", "."); err != nil {
 		return err
 	}
 	res.fixDiff[bi] = append(res.fixDiff[bi], s)
@@ -385,16 +394,20 @@ func report(w io.Writer, cfg config, bins []binary, corpora []corpus, res result
 	}
 
 	if cfg.fix {
-		fmt.Fprintf(w, "\nfix on the %s corpus, medians of %d runs, against lint on it (fix writes a fresh copy each run)\n", small.label, cfg.n)
-		t := newTable(w, 3, 0, 3, 10, 6, 11, 6, 6, 6, 7)
-		t.row("", "bin", "command", "cpu-s", "cpu range", "x lint", "wall-s", "x lint", "peak-MB")
+		fmt.Fprintf(w, "\nfix on the %s corpus, medians of %d runs, against lint on it (fix writes a fresh copy each run);\n", small.label, cfg.n)
+		fmt.Fprintf(w, "\"x paired\" is the median of each round's CPU against the lint run just before it\n")
+		t := newTable(w, 3, 0, 3, 10, 6, 11, 6, 8, 6, 6, 7)
+		t.row("", "bin", "command", "cpu-s", "cpu range", "x lint", "x paired", "wall-s", "x lint", "peak-MB")
 		for bi, b := range bins {
 			l := summarize(res.lint[bi][0])
 			for _, c := range []struct {
-				name string
-				s    summary
-			}{{"lint", l}, {"fix --diff", summarize(res.fixDiff[bi])}, {"fix", summarize(res.fix[bi])}} {
-				t.row("", b.label, c.name, num(c.s.cpu, 2), cpuRange(c.s), num(ratio(c.s.cpu, l.cpu), 2), num(c.s.wall, 2),
+				name   string
+				s      summary
+				paired float64
+			}{{"lint", l, math.NaN()}, {"lint paired", summarize(res.pairLint[bi]), 1},
+				{"fix --diff", summarize(res.fixDiff[bi]), pairedRatio(res.fixDiff[bi], res.pairLint[bi])},
+				{"fix", summarize(res.fix[bi]), pairedRatio(res.fix[bi], res.pairLint[bi])}} {
+				t.row("", b.label, c.name, num(c.s.cpu, 2), cpuRange(c.s), num(ratio(c.s.cpu, l.cpu), 2), num(c.paired, 2), num(c.s.wall, 2),
 					num(ratio(c.s.wall, l.wall), 2), num(c.s.peakRSS/mb, 1))
 			}
 		}
@@ -446,6 +459,10 @@ func report(w io.Writer, cfg config, bins []binary, corpora []corpus, res result
 	if cfg.fix {
 		line("fix CPU / lint CPU, "+small.label, fmt.Sprintf("<= %dx", targetFixOverLint), func(bi int) (string, float64, bool) {
 			x := ratio(summarize(res.fix[bi]).cpu, summarize(res.lint[bi][0]).cpu)
+			return num(x, 2), x, x <= targetFixOverLint
+		})
+		line("fix CPU / lint CPU, paired by round", fmt.Sprintf("<= %dx", targetFixOverLint), func(bi int) (string, float64, bool) {
+			x := pairedRatio(res.fix[bi], res.pairLint[bi])
 			return num(x, 2), x, x <= targetFixOverLint
 		})
 	}

@@ -56,6 +56,7 @@ func TestRun(t *testing.T) {
 		"lint --format json, medians of 2 runs",
 		"added peak RSS / added byte, 64KB -> 128KB",
 		"fix CPU / lint CPU, 64KB",
+		"fix CPU / lint CPU, paired by round",
 		"Vale CPU / copydesk lint CPU, 64KB",
 	} {
 		if !strings.Contains(out, want) {
@@ -67,7 +68,9 @@ func TestRun(t *testing.T) {
 	for _, m := range runLine.FindAllStringSubmatch(out, -1) {
 		got[m[1]]++
 	}
-	if want := map[string]int{"lint": 8, "fix --diff": 4, "fix": 4, "vale": 2}; !maps.Equal(got, want) {
+	// lint: two rounds of each binary on each corpus, and one paired with
+	// each round of fix
+	if want := map[string]int{"lint": 12, "fix --diff": 4, "fix": 4, "vale": 2}; !maps.Equal(got, want) {
 		t.Errorf("runs by command %v, want %v", got, want)
 	}
 	if strings.Count(stderr.String(), "scale: generating") != 2 {
