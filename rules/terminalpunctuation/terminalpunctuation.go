@@ -27,7 +27,8 @@ var Rule = &lint.Rule{
 			"words or more. Titles, labels, headings, captions, bylines, dates, navigation, list items, table " +
 			"cells, block quotes, verse and address lines, headings set in title case, paragraphs that end in a " +
 			"URL, in code, with a colon or with a source after a dash (—Anna Berg) or a page reference, " +
-			"paragraphs whose sentence runs on into a quotation, list, code block or image below, and Markdown " +
+			"paragraphs whose sentence runs on into a quotation, list, code block or image below or goes on after it " +
+			"(the next paragraph begins in lower case), and Markdown " +
 			"paragraphs whose last line is a link alone or whose finished last sentence is followed only by links, " +
 			"lines that each start with a list marker (a list indented inside an MDX component), and a last line " +
 			"indented under a line that ends with a colon (a format shown on its own) are left alone.",
@@ -85,7 +86,7 @@ func run(pass *lint.Pass) {
 			}
 		}
 		if !runningProse(src, toks, cjk) || !cjk && (attribution(src, toks, last) || citation(src, toks, last) || figures(toks, last)) ||
-			leadsIn(src, toks, last) && continuesBelow(doc, bi) {
+			leadsIn(src, toks, last) && continuesBelow(doc, bi) || resumesBelow(doc, bi) {
 			continue
 		}
 		stop := "."
@@ -728,6 +729,57 @@ func continuesBelow(doc *document.Document, bi int) bool {
 			return false
 		}
 		return false
+	}
+	return false
+}
+
+// resumesBelow reports whether the sentence goes on after what is set
+// apart below the paragraph (a code block, a list, a table, a quotation,
+// raw HTML): the first paragraph after it begins with a word in lower
+// case, which only the rest of a sentence does ("Given the value" above
+// a code block, "the encoder sends only the 7" below it).
+func resumesBelow(doc *document.Document, bi int) bool {
+	j := bi + 1
+	for j < len(doc.Blocks) && setApart(doc.Blocks[j].Kind) {
+		j++
+	}
+	if j == bi+1 || j == len(doc.Blocks) {
+		return false
+	}
+	n := &doc.Blocks[j]
+	if n.Kind != document.KindParagraph || n.Role != document.RoleBody {
+		return false
+	}
+	for _, t := range doc.BlockTokens(n) {
+		switch t.Kind() {
+		case document.TokSpace, document.TokNewline, document.TokInvisible, document.TokMarkup:
+			continue
+		case document.TokWord:
+			// lower case throughout: not iPhone or eBay, which begin
+			// sentences of their own
+			return t.Flags()&(document.FlagUpper|document.FlagCJK|document.FlagDigit) == 0 && !hasUpper(doc.Src[t.Start:t.End()])
+		}
+		return false
+	}
+	return false
+}
+
+// setApart: a block of this kind stands apart from the prose around it,
+// which may run on across it.
+func setApart(k document.BlockKind) bool {
+	switch k {
+	case document.KindCode, document.KindHTML, document.KindListItem, document.KindQuote, document.KindTableCell:
+		return true
+	}
+	return false
+}
+
+// hasUpper: w holds an upper-case ASCII letter.
+func hasUpper(w []byte) bool {
+	for _, c := range w {
+		if 'A' <= c && c <= 'Z' {
+			return true
+		}
 	}
 	return false
 }
