@@ -180,9 +180,9 @@ func buildState(srcs [][]byte, facts []*Fact, opt *ArchiveOptions) *archiveState
 	meta := metaFacts(facts)
 	// The lower-case forms of one-word phrases are counted, and, for a
 	// state that is stored, each document's contribution digested, in one
-	// walk of its words.
-	// The documents are shared out among goroutines, each counting into a
-	// table of its own, added up after: sums, whatever the order.
+	// walk of its words; the documents are shared out among goroutines,
+	// each counting into a table of its own, added up after (sums, in
+	// any order).
 	var sigs []docSig
 	if opt.Stored != nil {
 		sigs = make([]docSig, len(facts))
