@@ -691,10 +691,10 @@ func continuesBelow(doc *document.Document, bi int) bool {
 		case document.RoleByline, document.RoleCaption, document.RoleImage, document.RoleNavigation:
 			return false // a credit, a picture or the links close the article's text
 		}
-		switch n.Kind {
-		case document.KindCode, document.KindHTML, document.KindListItem, document.KindQuote, document.KindTableCell:
+		if setApart(n.Kind) {
 			return true
-		case document.KindHeading, document.KindSeparator:
+		}
+		if n.Kind == document.KindHeading || n.Kind == document.KindSeparator {
 			return false
 		}
 		toks := doc.BlockTokens(n)
