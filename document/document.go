@@ -82,7 +82,8 @@ var roleNames = [...]string{"body", "label", "title", "date", "caption", "byline
 func (r Role) String() string { return roleNames[r] }
 
 // A Block is one unit of an article: a paragraph, a title line, a heading,
-// a navigation line. Its tokens are Document.Tokens[Tok0:Tok1].
+// a navigation line. Its tokens are Document.Tokens[Tok0:Tok1], which
+// Document.BlockTokens returns.
 //
 // The small fields come first, so that a block takes 48 bytes: a long
 // document has one every few hundred bytes of text.
@@ -403,7 +404,10 @@ const runeMarkEvery = 4096
 type Document struct {
 	*Summary
 	Blocks []Block
+	// Tokens are the document's tokens; nil once a long document's are
+	// packed (see PackTokens): read a block's with BlockTokens.
 	Tokens []Token
+	packed *packedTokens
 	// Verbatim spans are never linted: front matter, code blocks, raw HTML.
 	// Sorted and disjoint.
 	Verbatim []Span
@@ -418,8 +422,21 @@ type Problem struct {
 	Span    Span
 }
 
-// BlockTokens returns the tokens of a block.
-func (d *Document) BlockTokens(b *Block) []Token { return d.Tokens[b.Tok0:b.Tok1] }
+// BlockTokens returns the tokens of a block. A long document's tokens
+// are packed (PackTokens), and the slice of one of its blocks is the
+// block's until the tokens of three other chunks of blocks (tens of
+// kilobytes of text each) are read: read a block's tokens while looking at
+// it and its neighbours, and keep what is needed of them, not the slice.
+// Rules' tests check it with chunks of a few tokens (FuzzPackedTokens).
+func (d *Document) BlockTokens(b *Block) []Token {
+	switch {
+	case d.packed == nil:
+		return d.Tokens[b.Tok0:b.Tok1]
+	case b.Tok0 == b.Tok1:
+		return make([]Token, 0) // empty, not nil, as unpacked
+	}
+	return d.packed.span(b.Tok0, b.Tok1)
+}
 
 // Text returns the source bytes of a span without copying.
 func (s *Summary) Text(sp Span) []byte { return s.Src[sp.Start:sp.End] }

@@ -6,3 +6,6 @@ func DropContextText(e *Engine) { e.dropContextText = true }
 
 // Rereads returns how many texts e read again for the corpus rules.
 func Rereads(e *Engine) int { return int(e.rereads.Load()) }
+
+// PackFrom sets the size from which e packs a document's tokens.
+func PackFrom(e *Engine, n int) { e.packFrom = n }

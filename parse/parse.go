@@ -53,7 +53,16 @@ func (p *Parser) Parse(name string, src []byte, facts bool) (*document.Document,
 		doc.Problems = append(doc.Problems, document.Problem{Rule: "encoding", Span: document.Span{Start: first, End: first + 1},
 			Message: "lines end with CR alone (classic Mac OS): copydesk reads each CR as a line break, and a fix keeps them; convert the line endings to LF"})
 	}
-	doc.Tokens = p.tokensFor(len(src))
+	if p.PackFrom > 0 && len(src) >= p.PackFrom {
+		chunk := p.PackChunk
+		if chunk == 0 {
+			chunk = packChunk
+		}
+		doc.PackTokens(chunk)
+		doc.Tokens = p.tokensFor(min(len(src), chunk*3))
+	} else {
+		doc.Tokens = p.tokensFor(len(src))
+	}
 	switch doc.Format {
 	case document.FormatMarkdown:
 		parseMarkdown(doc, p)
@@ -62,10 +71,11 @@ func (p *Parser) Parse(name string, src []byte, facts bool) (*document.Document,
 	default:
 		parseText(doc)
 	}
+	doc.FinishTokens()
 	if len(src) > document.MaxTokenLen {
 		// Only a file this large can hold a token too long to keep its
 		// length (see document.Token); its positions would be wrong.
-		for _, t := range doc.Tokens {
+		for t := range doc.AllTokens() {
 			if t.TooLong() {
 				return nil, fmt.Errorf("%w: a run of %s or more without a space or break at byte %d, longer than copydesk reads as one word", read.ErrTooLarge, read.ByteSize(int64(document.MaxTokenLen+1)), t.Start)
 			}

@@ -490,9 +490,10 @@ func parseHTML(doc *document.Document) {
 		sp := document.Span{Start: r.titleSeg[0].start, End: r.titleSeg[len(r.titleSeg)-1].end}
 		sp = trimSpan(doc.Src, sp)
 		if sp.End > sp.Start {
-			t0 := int32(len(doc.Tokens))
+			doc.FlushTokens() // between blocks
+			t0 := doc.TokenCount()
 			emitRun(doc, nil, sp.Start, sp.End, true)
-			doc.Blocks = append(doc.Blocks, document.Block{Kind: document.KindField, Role: document.RoleTitle, Span: sp, Prose: sp, Tok0: t0, Tok1: int32(len(doc.Tokens))})
+			doc.Blocks = append(doc.Blocks, document.Block{Kind: document.KindField, Role: document.RoleTitle, Span: sp, Prose: sp, Tok0: t0, Tok1: doc.TokenCount()})
 			doc.Title = strings.TrimSpace(html.UnescapeString(string(doc.Text(sp))))
 			doc.TitleSpan = sp
 		}

@@ -51,9 +51,9 @@ func parseMarkdown(doc *document.Document, gp *Parser) {
 			role  document.Role
 		}{{title, document.RoleTitle}, {desc, document.RoleDescription}} {
 			if f.field.span.End > f.field.span.Start {
-				t0 := int32(len(doc.Tokens))
+				t0 := doc.TokenCount()
 				doc.Tokens = document.Tokenize(doc.Tokens, doc.Src, f.field.span.Start, f.field.span.End)
-				doc.Blocks = append(doc.Blocks, document.Block{Kind: document.KindField, Role: f.role, Span: f.field.span, Prose: f.field.span, Tok0: t0, Tok1: int32(len(doc.Tokens))})
+				doc.Blocks = append(doc.Blocks, document.Block{Kind: document.KindField, Role: f.role, Span: f.field.span, Prose: f.field.span, Tok0: t0, Tok1: doc.TokenCount()})
 			}
 		}
 	}
@@ -68,7 +68,7 @@ func parseMarkdown(doc *document.Document, gp *Parser) {
 		for _, m := range markup {
 			if m.code {
 				doc.Verbatim = append(doc.Verbatim, m.Span)
-				doc.Blocks = append(doc.Blocks, document.Block{Kind: document.KindCode, Role: document.RoleNone, Span: m.Span, Prose: document.Span{Start: m.Start, End: m.Start}, Tok0: int32(len(doc.Tokens)), Tok1: int32(len(doc.Tokens))})
+				doc.Blocks = append(doc.Blocks, document.Block{Kind: document.KindCode, Role: document.RoleNone, Span: m.Span, Prose: document.Span{Start: m.Start, End: m.Start}, Tok0: doc.TokenCount(), Tok1: doc.TokenCount()})
 				continue
 			}
 			if t := containerTitle(doc.Src, m.Span); m.container && t.End > t.Start {

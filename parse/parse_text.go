@@ -102,19 +102,19 @@ func addBodyUnit(doc *document.Document, units []textUnit, k int) {
 	case unitNav:
 		b := addTextBlock(doc, u, document.RoleNavigation)
 		b.Tok1 = b.Tok0
-		doc.Tokens = doc.Tokens[:b.Tok0]
+		doc.TruncateTokens(b.Tok0)
 		if l, ok := navLine(doc.Src, document.Span{Start: u.prose, End: u.span.End}); ok {
 			doc.Nav = append(doc.Nav, l)
 		}
 	case unitImage:
 		b := addTextBlock(doc, u, document.RoleImage)
 		b.Tok1 = b.Tok0
-		doc.Tokens = doc.Tokens[:b.Tok0]
+		doc.TruncateTokens(b.Tok0)
 	case unitSeparator:
 		b := addTextBlock(doc, u, document.RoleNone)
 		b.Kind = document.KindSeparator
 		b.Tok1 = b.Tok0
-		doc.Tokens = doc.Tokens[:b.Tok0]
+		doc.TruncateTokens(b.Tok0)
 	default:
 		role := document.RoleBody
 		if k > 0 && units[k-1].kind == unitImage && u.lines == 1 && u.span.End-u.prose < 400 && wordCount(doc.Src[u.prose:u.span.End]) <= 20 {
@@ -164,11 +164,12 @@ func isCredit(text []byte) bool {
 }
 
 func addTextBlock(doc *document.Document, u textUnit, role document.Role) *document.Block {
-	t0 := int32(len(doc.Tokens))
+	doc.FlushTokens() // between blocks
+	t0 := doc.TokenCount()
 	doc.Tokens = document.Tokenize(doc.Tokens, doc.Src, u.prose, u.span.End)
 	doc.Blocks = append(doc.Blocks, document.Block{
 		Kind: document.KindParagraph, Role: role, Span: u.span, Prose: document.Span{Start: u.prose, End: u.span.End},
-		Tok0: t0, Tok1: int32(len(doc.Tokens)), Bullet: u.bullet,
+		Tok0: t0, Tok1: doc.TokenCount(), Bullet: u.bullet,
 	})
 	return &doc.Blocks[len(doc.Blocks)-1]
 }

@@ -19,11 +19,22 @@ type Parser struct {
 	// beside it. A shorter text's tokens are made during the walk.
 	PlanFrom int
 	TreeDone func()
+	// A text of PackFrom bytes or more (0: none) has its tokens kept
+	// packed (document.Document.PackTokens), a few bytes each instead of
+	// 8: for a long document, where they were most of the memory. Every
+	// rule that reads a block's tokens unpacks them again, which costs
+	// CPU where a document is short.
+	PackFrom  int
+	PackChunk int // tokens a chunk is packed from, for tests; 0: packChunk
 
 	tokens  []document.Token // recycled, ready for the next parse
 	md, mdx parser.Parser
 	plan    tokenPlan
 }
+
+// packChunk is the tokens of a packed chunk, at the least: 256 KB when
+// unpacked, which every rule that reads one of its blocks does again.
+const packChunk = 1 << 15
 
 // maxKeptTokens bounds the buffer a Parser keeps: one very large file
 // must not hold its memory for the rest of a run.

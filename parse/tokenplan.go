@@ -48,7 +48,8 @@ func (p *tokenPlan) token(doc *document.Document, start, end int, k document.Tok
 // mark is where the next token added goes, for block.
 func (p *tokenPlan) mark(doc *document.Document) int32 {
 	if p == nil {
-		return int32(len(doc.Tokens))
+		doc.FlushTokens() // no block is open here
+		return doc.TokenCount()
 	}
 	return int32(len(p.ops))
 }
@@ -56,7 +57,7 @@ func (p *tokenPlan) mark(doc *document.Document) int32 {
 // block appends b to doc's blocks, its tokens those added since t0 (a mark).
 func (p *tokenPlan) block(doc *document.Document, b document.Block, t0 int32) {
 	if p == nil {
-		b.Tok0, b.Tok1 = t0, int32(len(doc.Tokens))
+		b.Tok0, b.Tok1 = t0, doc.TokenCount()
 	} else {
 		p.blocks = append(p.blocks, plannedBlock{block: int32(len(doc.Blocks)), op0: t0, op1: int32(len(p.ops))})
 	}
@@ -80,10 +81,11 @@ func (p *tokenPlan) make(doc *document.Document) {
 	}
 	for _, pb := range p.blocks {
 		run(pb.op0)
-		t0 := int32(len(doc.Tokens))
+		doc.FlushTokens() // between blocks
+		t0 := doc.TokenCount()
 		run(pb.op1)
 		b := &doc.Blocks[pb.block]
-		b.Tok0, b.Tok1 = t0, int32(len(doc.Tokens))
+		b.Tok0, b.Tok1 = t0, doc.TokenCount()
 	}
 	run(int32(len(p.ops)))
 	p.ops, p.blocks = p.ops[:0], p.blocks[:0]
