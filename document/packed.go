@@ -89,13 +89,27 @@ func (d *Document) TruncateTokens(n int32) {
 	d.Tokens = d.Tokens[:n]
 }
 
+// AddTokens appends the tokens of Src[start:end] to Tokens. When they are
+// packed, room is made first for as many as such a text has at most, about:
+// the tokens after the last flush are few, and one long block (a file of
+// one line) would otherwise grow them again and again.
+func (d *Document) AddTokens(start, end int) {
+	if need := (end-start)*2/5 + 16; d.packed != nil && cap(d.Tokens)-len(d.Tokens) < need {
+		// make, not slices.Grow: growing clears the new room at once,
+		// where fresh memory from the system is zero already.
+		t := make([]Token, len(d.Tokens), len(d.Tokens)+need)
+		copy(t, d.Tokens)
+		d.Tokens = t
+	}
+	d.Tokens = Tokenize(d.Tokens, d.Src, start, end)
+}
+
 // FlushTokens packs the tokens made so far if they make a chunk. The
 // parser calls it only where no block is open: a block's tokens must be
 // in one chunk.
 func (d *Document) FlushTokens() {
 	if p := d.packed; p != nil && len(d.Tokens) >= p.chunk {
-		p.add(d.Tokens)
-		d.Tokens = d.Tokens[:0]
+		d.Tokens = p.add(d.Tokens)
 	}
 }
 
@@ -150,17 +164,20 @@ func (d *Document) AllTokens() iter.Seq[Token] {
 	}
 }
 
-// add packs toks as the next chunk.
-func (p *packedTokens) add(toks []Token) {
+// add packs toks as the next chunk, and returns the buffer for the next
+// tokens: toks emptied, or none when the chunk keeps toks as they are.
+func (p *packedTokens) add(toks []Token) []Token {
 	c := tokenChunk{n: int32(len(toks))}
+	next := toks[:0]
 	if len(toks) > rawChunkTokens {
-		c.raw = slices.Clone(toks)
+		c.raw, next = toks, nil
 	} else {
 		c.packed = packTokens(make([]byte, 0, len(toks)+len(toks)/2), toks)
 	}
 	p.first = append(p.first, p.n)
 	p.chunks = append(p.chunks, c)
 	p.n += c.n
+	return next
 }
 
 // chunkOf returns the chunk that holds token i.

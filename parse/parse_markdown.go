@@ -52,7 +52,7 @@ func parseMarkdown(doc *document.Document, gp *Parser) {
 		}{{title, document.RoleTitle}, {desc, document.RoleDescription}} {
 			if f.field.span.End > f.field.span.Start {
 				t0 := doc.TokenCount()
-				doc.Tokens = document.Tokenize(doc.Tokens, doc.Src, f.field.span.Start, f.field.span.End)
+				doc.AddTokens(f.field.span.Start, f.field.span.End)
 				doc.Blocks = append(doc.Blocks, document.Block{Kind: document.KindField, Role: f.role, Span: f.field.span, Prose: f.field.span, Tok0: t0, Tok1: doc.TokenCount()})
 			}
 		}

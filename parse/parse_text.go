@@ -166,7 +166,7 @@ func isCredit(text []byte) bool {
 func addTextBlock(doc *document.Document, u textUnit, role document.Role) *document.Block {
 	doc.FlushTokens() // between blocks
 	t0 := doc.TokenCount()
-	doc.Tokens = document.Tokenize(doc.Tokens, doc.Src, u.prose, u.span.End)
+	doc.AddTokens(u.prose, u.span.End)
 	doc.Blocks = append(doc.Blocks, document.Block{
 		Kind: document.KindParagraph, Role: role, Span: u.span, Prose: document.Span{Start: u.prose, End: u.span.End},
 		Tok0: t0, Tok1: doc.TokenCount(), Bullet: u.bullet,

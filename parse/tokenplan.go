@@ -30,7 +30,7 @@ type plannedBlock struct{ block, op0, op1 int32 }
 // tokenize adds the tokens of doc.Src[start:end].
 func (p *tokenPlan) tokenize(doc *document.Document, start, end int) {
 	if p == nil {
-		doc.Tokens = document.Tokenize(doc.Tokens, doc.Src, start, end)
+		doc.AddTokens(start, end)
 		return
 	}
 	p.ops = append(p.ops, tokenOp{start: int32(start), end: int32(end), kind: opTokenize})
@@ -73,7 +73,7 @@ func (p *tokenPlan) make(doc *document.Document) {
 		for ; k < to; k++ {
 			op := p.ops[k]
 			if op.kind == opTokenize {
-				doc.Tokens = document.Tokenize(doc.Tokens, doc.Src, int(op.start), int(op.end))
+				doc.AddTokens(int(op.start), int(op.end))
 			} else {
 				doc.Tokens = append(doc.Tokens, document.NewToken(int(op.start), int(op.end), op.kind, op.flags))
 			}
