@@ -169,10 +169,11 @@ type Engine struct {
 	// read again for them.
 	dropContextText bool
 	rereads         atomic.Int64
-	// packFrom is the size from which a document's tokens are packed
-	// (parse.Parser.PackFrom); 0 is bigDocument. Tests lower it, to show
-	// that findings do not change.
-	packFrom int
+	// longFrom is the size from which a document is parsed as a long
+	// one, its tokens packed and a Markdown body in pieces
+	// (parse.Parser.PackFrom, PiecesFrom); 0 is bigDocument. Tests lower
+	// it, to show that findings do not change.
+	longFrom int
 	// Cache, when set, gives what earlier runs read of the context files
 	// and takes what this run reads of them; their text is let go once
 	// they are parsed, as a cached file has none.
@@ -357,7 +358,8 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 	// facts, which only the document rules use.
 	p, _ := e.parsers.Get().(*parse.Parser)
 	if p == nil {
-		p = &parse.Parser{PlanFrom: planFrom, TreeDone: debug.FreeOSMemory, PackFrom: cmp.Or(e.packFrom, bigDocument)}
+		long := cmp.Or(e.longFrom, bigDocument)
+		p = &parse.Parser{PlanFrom: planFrom, TreeDone: debug.FreeOSMemory, PackFrom: long, PiecesFrom: long}
 	}
 	defer e.parsers.Put(p)
 	doc, err := p.Parse(in.Path, src, !in.CorpusOnly)
@@ -447,7 +449,8 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 // and it keeps the peak memory near what is live rather than twice it.
 // From it, too, the document's tokens are packed: each rule that reads
 // them unpacks them again (on a 50 MB article 8 % more CPU), and they take
-// 0.6 byte a byte of text instead of 2.8.
+// 0.6 byte a byte of text instead of 2.8; and a Markdown body is parsed in
+// pieces, so that goldmark's tree of the whole never stands.
 const bigDocument = 8 << 20
 
 // planFrom is the size from which a Markdown text's tokens are made after

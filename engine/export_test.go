@@ -7,5 +7,5 @@ func DropContextText(e *Engine) { e.dropContextText = true }
 // Rereads returns how many texts e read again for the corpus rules.
 func Rereads(e *Engine) int { return int(e.rereads.Load()) }
 
-// PackFrom sets the size from which e packs a document's tokens.
-func PackFrom(e *Engine, n int) { e.packFrom = n }
+// LongFrom sets the size from which e parses a document as a long one.
+func LongFrom(e *Engine, n int) { e.longFrom = n }

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bytes"
+	"cmp"
 	"sort"
 	"strconv"
 	"strings"
@@ -88,18 +89,34 @@ func parseMarkdown(doc *document.Document, gp *Parser) {
 			}
 		}
 	}
-	root := gp.markdown(isMDXBody).Parse(text.NewReader(body))
+	ends := []int{len(body)}
+	if gp.PiecesFrom > 0 && len(body) >= gp.PiecesFrom && !isMDXBody {
+		ends = markdownPieces(body, cmp.Or(gp.PieceSize, pieceSize))
+	}
 	var plan *tokenPlan
 	if gp.PlanFrom > 0 && len(doc.Src) >= gp.PlanFrom {
 		plan = &gp.plan
 		plan.ops, plan.blocks = plan.ops[:0], plan.blocks[:0] // even after a parse that panicked
 	}
-	w := mdWalker{doc: doc, plan: plan, base: bodyStart, body: body, markup: markup}
-	_ = ast.Walk(root, w.visit)
+	w := mdWalker{doc: doc, plan: plan, markup: markup}
+	md := gp.markdown(isMDXBody)
+	for k, lo := 0, 0; k < len(ends); k++ {
+		hi := ends[k]
+		root := md.Parse(text.NewReader(body[lo:hi]))
+		if hi < len(body) && openAtEnd(root) {
+			// The scan misread a block going on past the cut: the rest
+			// is read whole, as it would have been.
+			hi, k = len(body), len(ends)
+			root = md.Parse(text.NewReader(body[lo:hi]))
+		}
+		w.base, w.body = bodyStart+lo, body[lo:hi]
+		_ = ast.Walk(root, w.visit)
+		lo = hi
+	}
 	w.containerTitles(len(doc.Src))
 	if plan != nil {
-		// root is garbage from here (no later use keeps it live): what
-		// the walk took of the tree is in doc and the plan.
+		// the tree is garbage from here (no later use keeps it live): what
+		// the walk took of it is in doc and the plan.
 		if gp.TreeDone != nil {
 			gp.TreeDone()
 		}
@@ -259,7 +276,7 @@ func (w *mdWalker) inlineBlock(n ast.Node, kind document.BlockKind, level int) {
 	w.codeDepth = 0
 	pendingCut := false
 	lines := n.Lines()
-	w.linkFrom, w.blockEnd = w.base, len(doc.Src)
+	w.linkFrom, w.blockEnd = w.base, w.base+len(w.body)
 	if lines.Len() > 0 {
 		w.linkFrom, w.blockEnd = w.base+lines.At(0).Start, w.base+lines.At(lines.Len()-1).Stop
 	}

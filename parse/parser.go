@@ -24,8 +24,12 @@ type Parser struct {
 	// 8: for a long document, where they were most of the memory. Every
 	// rule that reads a block's tokens unpacks them again, which costs
 	// CPU where a document is short.
-	PackFrom  int
-	PackChunk int // tokens a chunk is packed from, for tests; 0: packChunk
+	PackFrom int
+	// A Markdown body of PiecesFrom bytes or more (0: none) is parsed in
+	// pieces of about PieceSize bytes (0: pieceSize), each tree walked and
+	// dropped before the next is made (see markdownPieces).
+	PiecesFrom, PieceSize int
+	PackChunk             int // tokens a chunk is packed from, for tests; 0: packChunk
 
 	tokens  []document.Token // recycled, ready for the next parse
 	md, mdx parser.Parser

@@ -1,0 +1,117 @@
+package parse
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark/text"
+)
+
+// FuzzMarkdownPieces: a Markdown body parsed in pieces (of a byte here:
+// cut at every place markdownPieces allows) gives the document the whole
+// body's parse gives: the same blocks, tokens, links, anchors, protected
+// spans and all. A cut inside a block that goes on would show here.
+func FuzzMarkdownPieces(f *testing.F) {
+	for _, s := range append(append([]string{}, fuzzSeeds...), htmlSeeds...) {
+		f.Add(s)
+	}
+	f.Add(planArticle(5))
+	for _, s := range pieceSeeds {
+		f.Add(s)
+	}
+	// in pieces, with the tokens made during each walk and planned
+	parsers := []*Parser{{PiecesFrom: 1, PieceSize: 1}, {PiecesFrom: 1, PieceSize: 1, PlanFrom: 1}}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, err := new(Parser).Parse("a.md", []byte(s), true)
+		for _, p := range parsers {
+			got, err2 := p.Parse("a.md", []byte(s), true)
+			if (err == nil) != (err2 == nil) {
+				t.Fatalf("errors differ: %v, in pieces %v", err, err2)
+			}
+			if err != nil {
+				return
+			}
+			if !reflect.DeepEqual(got.Blocks, want.Blocks) {
+				t.Fatalf("blocks differ in pieces:\n%+v\nwhole:\n%+v", got.Blocks, want.Blocks)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("the documents differ beyond blocks:\n%+v\n%+v", got.Summary, want.Summary)
+			}
+			p.Recycle(got)
+		}
+	})
+}
+
+// pieceSeeds put headings where a cut would be wrong: in fenced code, in
+// HTML blocks that go on past a blank line, after a fence that closed,
+// under list items and quotations, beside link references.
+var pieceSeeds = []string{
+	"# One\n\nText.\n\n```\ncode\n\n# not a heading\n```\n\n# Two\n\nMore.\n",
+	"# One\n\n~~~~\n\n# in code\n~~~\n\n# still code\n~~~~\n\n# Two\n",
+	"# One\n\n<!-- a comment\n\n# in the comment\n-->\n\n# Two\n\nText.\n",
+	"# One\n\n<script>\n\n# in the script\n</script>\n\n# Two\n",
+	"# One\n\n<pre>\n\n# in pre\n</pre>\n\n# Two\n",
+	"# One\n\n<div>\n\n# after a div\n\n</div>\n\n# Two\n",
+	"# One\n\n- item\n\n  ```\n  code\n\n# Two\n\n```\nopen\n\n# in code\n```\n\n# Three\n",
+	"# One\n\n> quoted\n\n# Two\n\n> ```\n> code\n\n# Three\n",
+	"# One\n\n``` a`b\n\n# Two\n\n```\n\n# in code\n```\n",
+	"# One\n\nSee [the pier][p].\n\n# Two\n\n[p]: /pier\n",
+	"# One\n\nA paragraph\n# Two\n\n    # indented code\n\n# Three\n",
+	"# One\n\n<?php\n\n# in\n?>\n\n# Two\n\n<!DOCTYPE x\n\n# Three\n\n<![CDATA[\n\n# in\n]]>\n\n# Four\n",
+	strings.Repeat("## Section\n\nThe council met on *Tuesday* and [the ferry](/f) left.\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n", 4),
+}
+
+// TestMarkdownPiecesCut shows FuzzMarkdownPieces tests cuts: its seeds are
+// cut, and not before the headings in code and HTML, nor after a fence
+// that closed. A fence in a list item is read as one at the margin, and
+// the scan then takes the next opening fence for its close: the cut it
+// makes in that code is one openAtEnd finds.
+func TestMarkdownPiecesCut(t *testing.T) {
+	for _, tc := range []struct {
+		body string
+		cuts []string // the lines a piece starts with
+	}{
+		{pieceSeeds[0], []string{}},
+		{pieceSeeds[1], []string{}},
+		{pieceSeeds[2], []string{"# Two"}},
+		{pieceSeeds[3], []string{"# Two"}},
+		{pieceSeeds[5], []string{"# after a div", "# Two"}},
+		{pieceSeeds[6], []string{"# in code"}},
+		{pieceSeeds[9], []string{}},
+		{pieceSeeds[11], []string{"# Two", "# Four"}},
+	} {
+		ends := markdownPieces([]byte(tc.body), 1)
+		var got []string
+		for _, e := range ends[:len(ends)-1] {
+			got = append(got, strings.SplitN(tc.body[e:], "\n", 2)[0])
+		}
+		if strings.Join(got, "|") != strings.Join(tc.cuts, "|") {
+			t.Errorf("%q: cut before %q, want %q", tc.body, got, tc.cuts)
+		}
+	}
+}
+
+// TestOpenAtEnd: a piece cut inside a fenced code block or an HTML block
+// only its end tag ends is found open; one cut after blocks that ended is
+// not.
+func TestOpenAtEnd(t *testing.T) {
+	for _, tc := range []struct {
+		piece string
+		open  bool
+	}{
+		{"# One\n\n- item\n\n  ```\n  code\n\n# Two\n\n```\nopen\n\n", true},
+		{"# One\n\n~~~\ncode\n\n", true},
+		{"# One\n\n<!-- a\n\n", true},
+		{"# One\n\n<pre>\nx\n\n", true},
+		{"# One\n\n<pre>\nx\n</pre>\n\n", false},
+		{"# One\n\n<div>\nx\n\n", false},
+		{"# One\n\n- item\n\n  > quote\n\n", false},
+		{"# One\n\nText.\n\n", false},
+	} {
+		root := new(Parser).markdown(false).Parse(text.NewReader([]byte(tc.piece)))
+		if got := openAtEnd(root); got != tc.open {
+			t.Errorf("%q: open at its end %v, want %v", tc.piece, got, tc.open)
+		}
+	}
+}
