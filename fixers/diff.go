@@ -1,7 +1,9 @@
 package fixers
 
 import (
+	"bufio"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -31,14 +33,35 @@ func Unified(path string, before, after []byte) string {
 // unified is Unified with go-diff's limit as a parameter, so that tests
 // reach the fallback without megabytes of input.
 func unified(path string, before, after []byte, maxDistinct int) string {
+	var b strings.Builder
+	writeUnified(&b, path, before, after, maxDistinct)
+	return b.String()
+}
+
+// WriteUnified writes Unified's diff to w as it is made: the diff of a
+// long file, built whole, stood beside its two texts.
+func WriteUnified(w io.Writer, path string, before, after []byte) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	writeUnified(bw, path, before, after, maxDistinctLines)
+	return bw.Flush() // the first error of any write
+}
+
+// unifiedWriter is where writeUnified writes: a strings.Builder or a
+// bufio.Writer, which keep the first error and report it at the end.
+type unifiedWriter interface {
+	io.Writer
+	io.StringWriter
+	io.ByteWriter
+}
+
+func writeUnified(b unifiedWriter, path string, before, after []byte, maxDistinct int) {
 	if string(before) == string(after) {
-		return ""
+		return
 	}
 	script := lineScript(string(before), string(after), maxDistinct)
 
-	var b strings.Builder
 	name := filepath.ToSlash(path)
-	fmt.Fprintf(&b, "--- %s\n+++ %s\n", diffName("a/"+name), diffName("b/"+name))
+	fmt.Fprintf(b, "--- %s\n+++ %s\n", diffName("a/"+name), diffName("b/"+name))
 
 	// oldLine and newLine count the lines consumed on each side before
 	// script[i], which is what the hunk headers need.
@@ -62,12 +85,12 @@ func unified(path string, before, after []byte, maxDistinct int) string {
 				newCount++
 			}
 		}
-		fmt.Fprintf(&b, "@@ -%s +%s @@\n", hunkRange(oldStart, oldCount), hunkRange(newStart, newCount))
+		fmt.Fprintf(b, "@@ -%s +%s @@\n", hunkRange(oldStart, oldCount), hunkRange(newStart, newCount))
 		for _, l := range script[start:end] {
-			b.WriteByte(l.op)
-			b.WriteString(l.text)
+			_ = b.WriteByte(l.op) // errors stay in b (see unifiedWriter)
+			_, _ = b.WriteString(l.text)
 			if !strings.HasSuffix(l.text, "\n") {
-				b.WriteString("\n\\ No newline at end of file\n")
+				_, _ = b.WriteString("\n\\ No newline at end of file\n")
 			}
 		}
 		for _, l := range script[i:end] {
@@ -80,7 +103,6 @@ func unified(path string, before, after []byte, maxDistinct int) string {
 		}
 		i = end
 	}
-	return b.String()
 }
 
 // diffName formats a file name for a ---/+++ line the way git does, so

@@ -1,6 +1,8 @@
 package fixers
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"math/rand"
 	"os"
@@ -410,3 +412,24 @@ func run(t *testing.T, dir, patch string, args ...string) {
 		t.Fatalf("%s: %v\n%s\npatch:\n%s", strings.Join(args, " "), err, out, patch)
 	}
 }
+
+// TestWriteUnified: the diff written as it is made is Unified's, and a
+// writer that fails makes it fail.
+func TestWriteUnified(t *testing.T) {
+	before := []byte(strings.Repeat("The council met on Tuesday.\n", 5000))
+	after := bytes.Replace(before, []byte("Tuesday"), []byte("Wednesday"), 3)
+	var b bytes.Buffer
+	if err := WriteUnified(&b, "notes.txt", before, after); err != nil {
+		t.Fatal(err)
+	}
+	if want := Unified("notes.txt", before, after); b.String() != want || want == "" {
+		t.Fatalf("written:\n%s\nUnified:\n%s", b.String(), want)
+	}
+	if err := WriteUnified(failingWriter{}, "notes.txt", before, after); err == nil {
+		t.Fatal("no error from a writer that fails")
+	}
+}
+
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }

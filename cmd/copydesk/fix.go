@@ -230,7 +230,7 @@ func (f *fixFlags) fixGroup(e *env, w *writer, args []string) (*fixedGroup, erro
 	switch {
 	case f.diff:
 		for _, p := range changed {
-			if _, err := io.WriteString(e.stdout, fixers.Unified(p, run.orig[p], run.text[p])); err != nil {
+			if err := fixers.WriteUnified(e.stdout, p, run.orig[p], run.text[p]); err != nil {
 				return nil, &exitCode{code: exitError, err: fmt.Errorf("write standard output: %w", err)}
 			}
 		}
