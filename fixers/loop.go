@@ -73,6 +73,10 @@ func Loop(src []byte, first []lint.Diagnostic, relint LintFunc, want func(lint.D
 			return res, nil
 		}
 		edits = withLineEnding(edits, nl)
+		if noChange(res.Src, edits) {
+			res.Converged = true
+			return res, nil
+		}
 		next := Apply(res.Src, edits)
 		if bytes.Equal(next, res.Src) {
 			res.Converged = true

@@ -212,3 +212,21 @@ func Apply(src []byte, edits []lint.Edit) []byte {
 	}
 	return append(out, src[last:]...)
 }
+
+// noChange reports whether every edit Apply would make writes the bytes
+// it replaces, so that Apply would return src's bytes: the loop's last
+// pass then makes no copy of a long text to find it unchanged. (Edits
+// that change the text and undo each other are found by comparing.)
+func noChange(src []byte, edits []lint.Edit) bool {
+	last := 0
+	for _, e := range edits {
+		if e.Start < last || e.Start > e.End || e.End > len(src) {
+			continue // as Apply skips it
+		}
+		if string(src[e.Start:e.End]) != e.NewText {
+			return false
+		}
+		last = e.End
+	}
+	return true
+}

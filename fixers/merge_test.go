@@ -1,6 +1,7 @@
 package fixers
 
 import (
+	"bytes"
 	"slices"
 	"testing"
 
@@ -318,5 +319,32 @@ func TestApplyReturnsNewBuffer(t *testing.T) {
 	out[0] = 'X'
 	if src[0] != 'a' {
 		t.Fatal("Apply returned a buffer sharing memory with src")
+	}
+}
+
+// TestNoChange: noChange says that Apply returns the text's bytes only
+// when it does, the edits Apply skips left out; edits that change the
+// text and undo each other are left to the comparison after Apply.
+func TestNoChange(t *testing.T) {
+	src := []byte("The ferry left.")
+	for _, tc := range []struct {
+		name  string
+		edits []lint.Edit
+		want  bool
+	}{
+		{"none", nil, true},
+		{"same bytes", []lint.Edit{{Start: 4, End: 9, NewText: "ferry"}}, true},
+		{"a change", []lint.Edit{{Start: 4, End: 9, NewText: "boat"}}, false},
+		{"a change skipped as out of range", []lint.Edit{{Start: 4, End: 9, NewText: "ferry"}, {Start: 10, End: 99, NewText: "x"}}, true},
+		{"a change skipped as overlapping", []lint.Edit{{Start: 4, End: 9, NewText: "ferry"}, {Start: 6, End: 8, NewText: "x"}}, true},
+		{"changes that undo each other", []lint.Edit{{Start: 4, End: 6, NewText: "f"}, {Start: 6, End: 6, NewText: "e"}}, false},
+	} {
+		got := noChange(src, tc.edits)
+		if got != tc.want {
+			t.Errorf("%s: noChange = %v, want %v", tc.name, got, tc.want)
+		}
+		if got && !bytes.Equal(Apply(src, tc.edits), src) {
+			t.Errorf("%s: noChange, but Apply changes the text to %q", tc.name, Apply(src, tc.edits))
+		}
 	}
 }
