@@ -233,18 +233,28 @@ func lineScript(before, after string, maxDistinct int) []diffLine {
 	}
 
 	script := make([]diffLine, 0, len(a)+len(b)-pre-suf)
+	head := 0
 	for _, l := range a[:pre] {
 		script = append(script, diffLine{' ', l})
+		head += len(l)
 	}
-	script = appendMiddle(script, a[pre:len(a)-suf], b[pre:len(b)-suf], maxDistinct)
+	tail := 0
+	for _, l := range a[len(a)-suf:] {
+		tail += len(l)
+	}
+	// The lines are before's and after's own bytes, so the middles are
+	// too, with no copy joined from their lines.
+	midA, midB := before[head:len(before)-tail], after[head:len(after)-tail]
+	script = appendMiddle(script, a[pre:len(a)-suf], b[pre:len(b)-suf], midA, midB, maxDistinct)
 	for _, l := range a[len(a)-suf:] {
 		script = append(script, diffLine{' ', l})
 	}
 	return script
 }
 
-// appendMiddle appends the edit script from lines a to lines b.
-func appendMiddle(script []diffLine, a, b []string, maxDistinct int) []diffLine {
+// appendMiddle appends the edit script from lines a to lines b, whose
+// texts midA and midB are.
+func appendMiddle(script []diffLine, a, b []string, midA, midB string, maxDistinct int) []diffLine {
 	distinct := make(map[string]struct{})
 	for _, l := range a {
 		distinct[l] = struct{}{}
@@ -265,7 +275,7 @@ func appendMiddle(script []diffLine, a, b []string, maxDistinct int) []diffLine 
 	}
 
 	dmp := diffmatchpatch.New()
-	c1, c2, table := dmp.DiffLinesToChars(strings.Join(a, ""), strings.Join(b, ""))
+	c1, c2, table := dmp.DiffLinesToChars(midA, midB)
 	diffs := dmp.DiffCharsToLines(dmp.DiffMain(c1, c2, false), table)
 
 	var adds []diffLine
