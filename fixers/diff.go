@@ -233,36 +233,41 @@ func lineScript(before, after string, maxDistinct int) []diffLine {
 	}
 
 	script := make([]diffLine, 0, len(a)+len(b)-pre-suf)
-	head := 0
 	for _, l := range a[:pre] {
 		script = append(script, diffLine{' ', l})
-		head += len(l)
 	}
-	tail := 0
-	for _, l := range a[len(a)-suf:] {
-		tail += len(l)
-	}
-	// The lines are before's and after's own bytes, so the middles are
-	// too, with no copy joined from their lines.
-	midA, midB := before[head:len(before)-tail], after[head:len(after)-tail]
-	script = appendMiddle(script, a[pre:len(a)-suf], b[pre:len(b)-suf], midA, midB, maxDistinct)
+	script = appendMiddle(script, a[pre:len(a)-suf], b[pre:len(b)-suf], maxDistinct)
 	for _, l := range a[len(a)-suf:] {
 		script = append(script, diffLine{' ', l})
 	}
 	return script
 }
 
-// appendMiddle appends the edit script from lines a to lines b, whose
-// texts midA and midB are.
-func appendMiddle(script []diffLine, a, b []string, midA, midB string, maxDistinct int) []diffLine {
-	distinct := make(map[string]struct{})
-	for _, l := range a {
-		distinct[l] = struct{}{}
+// appendMiddle appends the edit script from lines a to lines b.
+//
+// go-diff compares the lines as characters, one for each distinct line
+// (its line mode): they are made here, so that each maps back to the
+// line's own string, a substring of the text. go-diff's own line mode
+// joins the middles into strings and rebuilds the lines' texts from its
+// result, copies of the whole middle twice over for a long file.
+func appendMiddle(script []diffLine, a, b []string, maxDistinct int) []diffLine {
+	index := make(map[string]int, min(len(a)+len(b), maxDistinct))
+	var lines []string // by index
+	chars := func(ls []string) []rune {
+		out := make([]rune, len(ls))
+		for k, l := range ls {
+			i, ok := index[l]
+			if !ok {
+				i = len(lines)
+				index[l] = i
+				lines = append(lines, l)
+			}
+			out[k] = lineChar(i)
+		}
+		return out
 	}
-	for _, l := range b {
-		distinct[l] = struct{}{}
-	}
-	if len(distinct) >= maxDistinct {
+	c1, c2 := chars(a), chars(b)
+	if len(lines) >= maxDistinct {
 		// Too big for go-diff. Replacing the whole middle is still a
 		// correct diff, just not a minimal one.
 		for _, l := range a {
@@ -273,10 +278,7 @@ func appendMiddle(script []diffLine, a, b []string, midA, midB string, maxDistin
 		}
 		return script
 	}
-
-	dmp := diffmatchpatch.New()
-	c1, c2, table := dmp.DiffLinesToChars(midA, midB)
-	diffs := dmp.DiffCharsToLines(dmp.DiffMain(c1, c2, false), table)
+	diffs := diffmatchpatch.New().DiffMainRunes(c1, c2, false)
 
 	var adds []diffLine
 	flush := func() {
@@ -284,7 +286,8 @@ func appendMiddle(script []diffLine, a, b []string, midA, midB string, maxDistin
 		adds = adds[:0]
 	}
 	for _, d := range diffs {
-		for _, text := range splitLines(d.Text) {
+		for _, c := range d.Text {
+			text := lines[charLine(c)]
 			switch d.Type {
 			case diffmatchpatch.DiffEqual:
 				flush()
@@ -298,6 +301,23 @@ func appendMiddle(script []diffLine, a, b []string, midA, midB string, maxDistin
 	}
 	flush()
 	return script
+}
+
+// lineChar is the character that stands for line i, skipping the
+// surrogate halves, which a string cannot hold: maxDistinctLines of them
+// fit below utf8.MaxRune. charLine is its inverse.
+func lineChar(i int) rune {
+	if i >= 0xD800 {
+		return rune(i + 0x800)
+	}
+	return rune(i)
+}
+
+func charLine(c rune) int {
+	if c >= 0xE000 {
+		return int(c) - 0x800
+	}
+	return int(c)
 }
 
 // splitLines splits s after each "\n", keeping the endings. It also undoes

@@ -433,3 +433,40 @@ func TestWriteUnified(t *testing.T) {
 type failingWriter struct{}
 
 func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+// TestLineScriptManyLines diffs texts of more distinct lines than there
+// are characters below the surrogate halves, with changes among the
+// last: the script gives back both texts, and marks only the changed
+// lines.
+func TestLineScriptManyLines(t *testing.T) {
+	var before, after strings.Builder
+	for i := range 60000 {
+		fmt.Fprintf(&before, "line %d of the timetable\n", i)
+		switch i {
+		case 2, 59000, 59990:
+			fmt.Fprintf(&after, "line %d of the new timetable\n", i)
+		default:
+			fmt.Fprintf(&after, "line %d of the timetable\n", i)
+		}
+	}
+	script := lineScript(before.String(), after.String(), maxDistinctLines)
+	var a, b strings.Builder
+	changed := 0
+	for _, l := range script {
+		if l.op != '+' {
+			a.WriteString(l.text)
+		}
+		if l.op != '-' {
+			b.WriteString(l.text)
+		}
+		if l.op != ' ' {
+			changed++
+		}
+	}
+	if a.String() != before.String() || b.String() != after.String() {
+		t.Fatal("the script does not give back both texts")
+	}
+	if changed != 6 {
+		t.Fatalf("%d lines removed or added, want 6 (3 changed)", changed)
+	}
+}
