@@ -26,7 +26,7 @@ import (
 func (p *Parser) markdown(isMDX bool) parser.Parser {
 	if isMDX {
 		if p.mdx == nil {
-			p.mdx = mdx.NewParser(gfm.ParserOptions()...)
+			p.mdx = mdx.NewParser(gfm.ParserOptions(&p.cells)...)
 		}
 		return p.mdx
 	}
@@ -35,7 +35,7 @@ func (p *Parser) markdown(isMDX bool) parser.Parser {
 			parser.WithBlockParsers(parser.DefaultBlockParsers()...),
 			parser.WithInlineParsers(parser.DefaultInlineParsers()...),
 			parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
-		}, gfm.ParserOptions()...)...)
+		}, gfm.ParserOptions(&p.cells)...)...)
 	}
 	return p.md
 }
@@ -100,6 +100,7 @@ func parseMarkdown(doc *document.Document, gp *Parser) {
 	}
 	w := mdWalker{doc: doc, plan: plan, markup: markup}
 	md := gp.markdown(isMDXBody)
+	gp.cells.Cells = cmp.Or(gp.tableCells, maxTableCells)
 	for k, lo := 0, 0; k < len(ends); k++ {
 		hi := ends[k]
 		root := md.Parse(text.NewReader(body[lo:hi]))
@@ -184,6 +185,10 @@ func (w *mdWalker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		return ast.WalkSkipChildren, nil
 	case *east.TableCell:
 		w.inlineBlock(n, document.KindTableCell, 0)
+		return ast.WalkSkipChildren, nil
+	case *gfm.OversizeTable:
+		// past the document's budget of cells: markup, as code is
+		w.verbatim(n, document.KindTableCell, false)
 		return ast.WalkSkipChildren, nil
 	case *ast.FencedCodeBlock:
 		w.verbatim(n, document.KindCode, true)

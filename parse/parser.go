@@ -4,6 +4,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 
 	"github.com/copydesk/copydesk/document"
+	"github.com/copydesk/copydesk/internal/gfm"
 )
 
 // A Parser parses documents one after another, each reusing what the last
@@ -33,12 +34,23 @@ type Parser struct {
 
 	tokens  []document.Token // recycled, ready for the next parse
 	md, mdx parser.Parser
-	plan    tokenPlan
+	// cells is what is left of a Markdown document's budget of table
+	// cells (gfm.CellBudget), tableCells at its start (0: maxTableCells).
+	cells      gfm.CellBudget
+	tableCells int
+	plan       tokenPlan
 }
 
 // packChunk is the tokens of a packed chunk, at the least: 256 KB when
 // unpacked, which every rule that reads one of its blocks does again.
 const packChunk = 1 << 15
+
+// maxTableCells is the most table cells a Markdown document's tables
+// have read as prose, about 15 MB of syntax tree: a table that would go
+// past it is read as markup, as a code block is, and its cells are not
+// checked. Real tables are far smaller; a file of many columns of
+// tiny cells is not.
+const maxTableCells = 1 << 15
 
 // maxKeptTokens bounds the buffer a Parser keeps: one very large file
 // must not hold its memory for the rest of a run.

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/yuin/goldmark/text"
+
+	"github.com/copydesk/copydesk/document"
 )
 
 // FuzzMarkdownPieces: a Markdown body parsed in pieces (of a byte here:
@@ -113,5 +115,38 @@ func TestOpenAtEnd(t *testing.T) {
 		if got := openAtEnd(root); got != tc.open {
 			t.Errorf("%q: open at its end %v, want %v", tc.piece, got, tc.open)
 		}
+	}
+}
+
+// TestTableCellBudget: a document's tables are read as prose until its
+// budget of cells is spent; a table past it is markup (one block with no
+// tokens, its span verbatim), and the next document has a budget again.
+func TestTableCellBudget(t *testing.T) {
+	src := []byte("# Ferries\n\n| pier | boats |\n| --- | --- |\n| north | 3 |\n\nText.\n\n| a | b | c |\n| - | - | - |\n| 1 | 2 | 3 |\n")
+	p := &Parser{tableCells: 6}
+	for range 2 {
+		doc, err := p.Parse("a.md", src, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cells, over := 0, 0
+		for i := range doc.Blocks {
+			b := &doc.Blocks[i]
+			if b.Kind != document.KindTableCell {
+				continue
+			}
+			if b.Tok1 > b.Tok0 {
+				cells++
+				continue
+			}
+			over++
+			if got := string(doc.Text(b.Span)); got != "| a | b | c |\n| - | - | - |\n| 1 | 2 | 3 |" || !doc.InVerbatim(b.Start) {
+				t.Fatalf("the table past the budget is block %q, verbatim %v", got, doc.InVerbatim(b.Start))
+			}
+		}
+		if cells != 4 || over != 1 {
+			t.Fatalf("%d cells read and %d tables past the budget, want 4 and 1", cells, over)
+		}
+		p.Recycle(doc)
 	}
 }

@@ -21,13 +21,38 @@ import (
 
 // ParserOptions are the options that add tables and strikethrough to a
 // goldmark parser, with the priorities goldmark's extensions give them.
-func ParserOptions() []parser.Option {
+// The parser makes the table cells budget allows (nil: any number); a
+// table past it is an OversizeTable.
+func ParserOptions(budget *CellBudget) []parser.Option {
 	return []parser.Option{
-		parser.WithParagraphTransformers(util.Prioritized(tableParagraphTransformer{}, 200)),
+		parser.WithParagraphTransformers(util.Prioritized(tableParagraphTransformer{budget}, 200)),
 		parser.WithASTTransformers(util.Prioritized(tableASTTransformer{}, 0)),
 		parser.WithInlineParsers(util.Prioritized(strikethroughParser{}, 500)),
 	}
 }
+
+// A CellBudget is how many more table cells a parser makes: a cell is a
+// node of goldmark's and one of its text, about 400 bytes of memory, and
+// a cell can be written in two bytes, so a table of tiny cells took about
+// 70 times its size (a 5 MB one, 350 MB). Whoever parses sets Cells for
+// each document: the tables of one are made until it is spent.
+type CellBudget struct{ Cells int }
+
+// An OversizeTable stands for a table of more cells than the budget
+// left: its lines, and the number of its cells, with no node for them.
+type OversizeTable struct {
+	gast.BaseBlock
+	Cells int
+}
+
+// KindOversizeTable is the kind of an OversizeTable.
+var KindOversizeTable = gast.NewNodeKind("OversizeTable")
+
+// Kind implements ast.Node.
+func (n *OversizeTable) Kind() gast.NodeKind { return KindOversizeTable }
+
+// Dump implements ast.Node.
+func (n *OversizeTable) Dump(source []byte, level int) { gast.DumpHelper(n, source, level, nil, nil) }
 
 // escapedPipeCellListKey is set once, as goldmark's extension does: a
 // parse context has room for the keys made before it.
@@ -99,7 +124,7 @@ func delimAlignment(col []byte) (a ast.Alignment, ok bool) {
 	return ast.AlignNone, true
 }
 
-type tableParagraphTransformer struct{}
+type tableParagraphTransformer struct{ budget *CellBudget }
 
 func (b tableParagraphTransformer) Transform(node *gast.Paragraph, reader text.Reader, pc parser.Context) {
 	ppos := node.Pos()
@@ -111,6 +136,13 @@ func (b tableParagraphTransformer) Transform(node *gast.Paragraph, reader text.R
 		alignments := b.parseDelimiter(lines.At(i), reader)
 		if alignments == nil {
 			continue
+		}
+		// The header and each row below have a cell a column.
+		if cells := len(alignments) * (lines.Len() - i); b.budget != nil && cells > b.budget.Cells {
+			b.oversize(node, i, cells)
+			return
+		} else if b.budget != nil {
+			b.budget.Cells -= cells
 		}
 		header := b.parseRow(lines.At(i-1), alignments, true, reader, pc)
 		if header == nil || len(alignments) != header.ChildCount() {
@@ -132,6 +164,27 @@ func (b tableParagraphTransformer) Transform(node *gast.Paragraph, reader text.R
 			last.Stop-- // trim the last newline
 			node.Lines().Set(i-2, last)
 		}
+	}
+}
+
+// oversize puts an OversizeTable of the lines from i-1 on, the header
+// row's, in place of the table they would make, the paragraph's lines
+// before staying a paragraph, as Transform leaves them.
+func (b tableParagraphTransformer) oversize(node *gast.Paragraph, i, cells int) {
+	lines := node.Lines()
+	t := &OversizeTable{Cells: cells}
+	t.SetPos(lines.At(i - 1).Start)
+	for j := i - 1; j < lines.Len(); j++ {
+		t.Lines().Append(lines.At(j))
+	}
+	node.Lines().SetSliced(0, i-1)
+	node.Parent().InsertAfter(node.Parent(), node, t)
+	if node.Lines().Len() == 0 {
+		node.Parent().RemoveChild(node.Parent(), node)
+	} else {
+		last := node.Lines().At(i - 2)
+		last.Stop-- // trim the last newline
+		node.Lines().Set(i-2, last)
 	}
 }
 

@@ -21,7 +21,7 @@ func ours() parser.Parser {
 		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
 		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
 		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
-	}, ParserOptions()...)...)
+	}, ParserOptions(nil)...)...)
 }
 
 func theirs() parser.Parser {
@@ -151,4 +151,39 @@ func FuzzDelimAlignment(f *testing.F) {
 			t.Errorf("delimAlignment(%q) = %v, %v; the expressions said %v, %v", col, a, ok, ra, rok)
 		}
 	})
+}
+
+// TestCellBudget: tables are made while the budget holds their cells, and
+// a table past it is an OversizeTable of its lines, the paragraph's lines
+// above it kept as a paragraph.
+func TestCellBudget(t *testing.T) {
+	budget := &CellBudget{}
+	p := parser.NewParser(append([]parser.Option{
+		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+	}, ParserOptions(budget)...)...)
+	src := []byte("| pier | boats |\n| --- | --- |\n| north | 3 |\n\nThe timetable:\n| a | b | c |\n| - | - | - |\n| 1 | 2 | 3 |\n| 4 | 5 | 6 |\n")
+	budget.Cells = 4 + 8 // the first table's four cells, and fewer than the second's nine
+	var kinds []string
+	var over *OversizeTable
+	_ = gast.Walk(p.Parse(text.NewReader(src)), func(n gast.Node, entering bool) (gast.WalkStatus, error) {
+		if entering && n.Parent() != nil && n.Parent().Kind() == gast.KindDocument {
+			kinds = append(kinds, n.Kind().String())
+			if o, ok := n.(*OversizeTable); ok {
+				over = o
+			}
+		}
+		return gast.WalkContinue, nil
+	})
+	if got := strings.Join(kinds, " "); got != "Table Paragraph OversizeTable" {
+		t.Fatalf("blocks %s, want Table Paragraph OversizeTable", got)
+	}
+	first := over.Lines().At(0)
+	if over.Cells != 9 || over.Lines().Len() != 4 || string(first.Value(src)) != "| a | b | c |\n" {
+		t.Fatalf("oversize table of %d cells and %d lines, first %q", over.Cells, over.Lines().Len(), first.Value(src))
+	}
+	if budget.Cells != 8 {
+		t.Fatalf("budget left %d, want 8 (the first table's cells taken)", budget.Cells)
+	}
 }
