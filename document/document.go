@@ -225,8 +225,8 @@ type Summary struct {
 	// FileSrc gives the text as in the file.
 	CROnly bool
 
-	lines []int // byte offset of each line start
-	bom   int   // length of a leading byte order mark
+	lines []int32 // byte offset of each line start: 32 bits, as files are under 2 GiB
+	bom   int     // length of a leading byte order mark
 	// protMax is the length of the longest protected span.
 	protMax int
 
@@ -455,14 +455,14 @@ func (s *Summary) FileSrc() []byte {
 func (s *Summary) Lines() int { return len(s.lines) }
 
 // LineStart returns the byte offset where 1-based line n starts.
-func (s *Summary) LineStart(n int) int { return s.lines[n-1] }
+func (s *Summary) LineStart(n int) int { return int(s.lines[n-1]) }
 
 // LineSpan returns the bytes of 1-based line n without its line ending.
 func (s *Summary) LineSpan(n int) Span {
-	start := s.lines[n-1]
+	start := int(s.lines[n-1])
 	end := len(s.Src)
 	if n < len(s.lines) {
-		end = s.lines[n] - 1
+		end = int(s.lines[n]) - 1
 	}
 	if end > start && end <= len(s.Src) && end-1 >= start && s.Src[end-1] == '\r' {
 		end--
@@ -475,7 +475,7 @@ func (s *Summary) LineSpan(n int) Span {
 
 // Line returns the 1-based line holding byte offset off.
 func (s *Summary) Line(off int) int {
-	return sort.Search(len(s.lines), func(i int) bool { return s.lines[i] > off })
+	return sort.Search(len(s.lines), func(i int) bool { return int(s.lines[i]) > off })
 }
 
 // Position maps a byte offset to a 1-based line and a 1-based column
@@ -488,7 +488,7 @@ func (s *Summary) Position(off int) (line, col int) {
 	if line < 1 {
 		line = 1
 	}
-	start := s.lines[line-1]
+	start := int(s.lines[line-1])
 	if line == 1 {
 		start += s.bom
 		if off < start {
@@ -511,10 +511,10 @@ func (s *Summary) Position(off int) (line, col int) {
 // that, with the characters counted from the line's start.
 func (s *Summary) indexRunes() {
 	for n := range s.lines {
-		start := s.lines[n]
+		start := int(s.lines[n])
 		end := len(s.Src)
 		if n+1 < len(s.lines) {
-			end = s.lines[n+1]
+			end = int(s.lines[n+1])
 		}
 		if n == 0 {
 			start += s.bom
@@ -537,14 +537,14 @@ func (s *Summary) indexRunes() {
 func (s *Summary) IndexLines() {
 	// bytes.Count and IndexByte use vector instructions, and every file
 	// passes through here.
-	s.lines = make([]int, 1, bytes.Count(s.Src, []byte{'\n'})+1)
+	s.lines = make([]int32, 1, bytes.Count(s.Src, []byte{'\n'})+1)
 	for off := 0; ; {
 		i := bytes.IndexByte(s.Src[off:], '\n')
 		if i < 0 {
 			break
 		}
 		off += i + 1
-		s.lines = append(s.lines, off)
+		s.lines = append(s.lines, int32(off))
 	}
 	if len(s.Src) >= 3 && s.Src[0] == 0xEF && s.Src[1] == 0xBB && s.Src[2] == 0xBF {
 		s.bom = 3
