@@ -171,8 +171,8 @@ type Engine struct {
 	rereads         atomic.Int64
 	// longFrom is the size from which a document is parsed as a long
 	// one, its tokens packed and a Markdown body in pieces
-	// (parse.Parser.PackFrom, PiecesFrom); 0 is bigDocument. Tests lower
-	// it, to show that findings do not change.
+	// (parse.Parser.PackFrom, PiecesFrom); 0 is bigDocument and
+	// piecesFrom. Tests lower it, to show that findings do not change.
 	longFrom int
 	// Cache, when set, gives what earlier runs read of the context files
 	// and takes what this run reads of them; their text is let go once
@@ -358,8 +358,8 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 	// facts, which only the document rules use.
 	p, _ := e.parsers.Get().(*parse.Parser)
 	if p == nil {
-		long := cmp.Or(e.longFrom, bigDocument)
-		p = &parse.Parser{PlanFrom: planFrom, TreeDone: debug.FreeOSMemory, PackFrom: long, PiecesFrom: long}
+		p = &parse.Parser{PlanFrom: planFrom, TreeDone: debug.FreeOSMemory,
+			PackFrom: cmp.Or(e.longFrom, bigDocument), PiecesFrom: cmp.Or(e.longFrom, piecesFrom)}
 	}
 	defer e.parsers.Put(p)
 	doc, err := p.Parse(in.Path, src, !in.CorpusOnly)
@@ -449,9 +449,14 @@ func (e *Engine) lintInput(in Input, collect bool) (f *FileResult) {
 // and it keeps the peak memory near what is live rather than twice it.
 // From it, too, the document's tokens are packed: each rule that reads
 // them unpacks them again (on a 50 MB article 8 % more CPU), and they take
-// 0.6 byte a byte of text instead of 2.8; and a Markdown body is parsed in
-// pieces, so that goldmark's tree of the whole never stands.
+// 0.6 byte a byte of text instead of 2.8.
 const bigDocument = 8 << 20
+
+// piecesFrom is the size from which a Markdown body is parsed in pieces
+// (parse.Parser.PiecesFrom), so that goldmark's tree of the whole never
+// stands: from a megabyte, as a body of many tiny blocks has a tree of
+// 200 times its size.
+const piecesFrom = 1 << 20
 
 // planFrom is the size from which a Markdown text's tokens are made after
 // its syntax tree, whose memory is given back to the system in between

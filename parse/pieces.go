@@ -6,21 +6,28 @@ import (
 	"github.com/yuin/goldmark/ast"
 )
 
-// pieceSize is about how long a piece of a long Markdown body is.
-const pieceSize = 1 << 20
+// pieceSize is about how long a piece of a long Markdown body is, and
+// pieceBlocks about the most blocks it has: a tree of many tiny blocks
+// (a paragraph of one word is two nodes of goldmark's, 300 bytes) is
+// many times its text.
+const (
+	pieceSize   = 1 << 20
+	pieceBlocks = 1 << 14
+)
 
 // A long Markdown body is parsed in pieces: goldmark's syntax tree of a
 // whole body is several times the text (a 50 MB article's stood at about
-// 125 MB beside it), and a piece's tree is garbage once walked.
+// 125 MB beside it, 5 MB of one-word paragraphs' at 1 GB), and a piece's
+// tree is garbage once walked.
 //
 // A piece ends only where the whole body's parse would end every block
-// anyway: before an ATX heading ("# ", "## "…) at the start of a line
-// after a blank line, outside a fenced code block and outside an HTML
-// block of the kinds a blank line does not end (<script>, <pre>,
-// <style>, <textarea>, comments, processing instructions, declarations,
-// CDATA). There no container goes on: a list item or a quotation needs
-// its marker or its indent after a blank line, and a heading at the
-// margin has neither. A body with a link reference definition, or what
+// anyway: after a blank line, before a line at the margin that is not a
+// list item's, outside a fenced code block and outside an HTML block of
+// the kinds a blank line does not end (<script>, <pre>, <style>,
+// <textarea>, comments, processing instructions, declarations, CDATA).
+// There no container goes on: a list item or a quotation needs its
+// marker or its indent after a blank line, and the line has neither (a
+// list item's marker would go on the list above, loose). A body with a link reference definition, or what
 // might be one ("]:" anywhere), is one piece: a definition applies to the
 // whole document, wherever it stands. FuzzMarkdownPieces compares the
 // documents parsed whole and in pieces.
@@ -37,6 +44,7 @@ func markdownPieces(body []byte, size int) []int {
 	blank := false  // the line before was blank
 	closed := false // the last line not blank closed a fence
 	start := 0      // the current piece's start
+	blocks := 0     // the lines after a blank one since start, about its blocks
 	for i := 0; i < len(body); {
 		nl := bytes.IndexByte(body[i:], '\n')
 		end := len(body)
@@ -64,9 +72,12 @@ func markdownPieces(body []byte, size int) []int {
 		default:
 			// not after a closed fence either: openAtEnd cannot tell it
 			// from an open one
-			if blank && !closed && i-start >= size && atxHeading(line) {
+			if blank && !closed && (i-start >= size || blocks >= pieceBlocks) && startsAtMargin(line) {
 				ends = append(ends, i)
-				start = i
+				start, blocks = i, 0
+			}
+			if blank {
+				blocks++
 			}
 			if f := opensFence(line); f != nil {
 				fence = f
@@ -88,6 +99,40 @@ func indent(line []byte) ([]byte, bool) {
 		n++
 	}
 	return line[n:], n <= 3
+}
+
+// startsAtMargin: after a blank line, the line starts a block at the
+// document's level, where nothing before it goes on: an ATX heading, or
+// any line at the margin but a list item's (which may go on the list
+// above, loose).
+func startsAtMargin(line []byte) bool {
+	if atxHeading(line) {
+		return true
+	}
+	if len(line) == 0 || line[0] == ' ' || line[0] == '\t' {
+		return false
+	}
+	return !listMarker(line)
+}
+
+// listMarker: the line begins with a bullet (-, *, +) or an ordered
+// list's number and its . or ), followed by a space, a tab or the end of
+// the line: a list item, or what might be one.
+func listMarker(line []byte) bool {
+	n := 0
+	switch line[0] {
+	case '-', '*', '+':
+		n = 1
+	default:
+		for n < len(line) && n < 10 && line[n] >= '0' && line[n] <= '9' {
+			n++
+		}
+		if n == 0 || n == len(line) || (line[n] != '.' && line[n] != ')') {
+			return false
+		}
+		n++
+	}
+	return n == len(line) || line[n] == ' ' || line[n] == '\t' || line[n] == '\n' || line[n] == '\r'
 }
 
 // atxHeading: the line is an ATX heading at the margin.

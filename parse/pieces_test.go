@@ -45,9 +45,10 @@ func FuzzMarkdownPieces(f *testing.F) {
 	})
 }
 
-// pieceSeeds put headings where a cut would be wrong: in fenced code, in
-// HTML blocks that go on past a blank line, after a fence that closed,
-// under list items and quotations, beside link references.
+// pieceSeeds put blocks at the margin where a cut would be wrong: in
+// fenced code, in HTML blocks that go on past a blank line, after a fence
+// that closed, under list items and quotations, beside link references;
+// and loose lists, whose items a blank line does not end.
 var pieceSeeds = []string{
 	"# One\n\nText.\n\n```\ncode\n\n# not a heading\n```\n\n# Two\n\nMore.\n",
 	"# One\n\n~~~~\n\n# in code\n~~~\n\n# still code\n~~~~\n\n# Two\n",
@@ -62,11 +63,14 @@ var pieceSeeds = []string{
 	"# One\n\nA paragraph\n# Two\n\n    # indented code\n\n# Three\n",
 	"# One\n\n<?php\n\n# in\n?>\n\n# Two\n\n<!DOCTYPE x\n\n# Three\n\n<![CDATA[\n\n# in\n]]>\n\n# Four\n",
 	strings.Repeat("## Section\n\nThe council met on *Tuesday* and [the ferry](/f) left.\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n", 4),
+	"- a\n\n- b\n\n1. c\n\n2) d\n\ne\n\n  f\n\n* g\n\n  h\n\n+ i\n",
+	"1. one\n\n   two\n\n10. ten\n\n> q\n\n> r\n\n    code\n\n    more\n\ntext\n\n-\n\n*\n\n***\n\n---\nx\n===\n",
+	strings.Repeat("a\n\n", 50) + strings.Repeat("- b\n", 20),
 }
 
 // TestMarkdownPiecesCut shows FuzzMarkdownPieces tests cuts: its seeds are
-// cut, and not before the headings in code and HTML, nor after a fence
-// that closed. A fence in a list item is read as one at the margin, and
+// cut before blocks at the margin, and not inside code and HTML, nor after
+// a fence that closed, nor before a list item or an indented line. A fence in a list item is read as one at the margin, and
 // the scan then takes the next opening fence for its close: the cut it
 // makes in that code is one openAtEnd finds.
 func TestMarkdownPiecesCut(t *testing.T) {
@@ -74,14 +78,17 @@ func TestMarkdownPiecesCut(t *testing.T) {
 		body string
 		cuts []string // the lines a piece starts with
 	}{
-		{pieceSeeds[0], []string{}},
-		{pieceSeeds[1], []string{}},
-		{pieceSeeds[2], []string{"# Two"}},
-		{pieceSeeds[3], []string{"# Two"}},
-		{pieceSeeds[5], []string{"# after a div", "# Two"}},
+		{pieceSeeds[0], []string{"Text.", "```", "More."}},
+		{pieceSeeds[1], []string{"~~~~"}},
+		{pieceSeeds[2], []string{"<!-- a comment", "# Two", "Text."}},
+		{pieceSeeds[3], []string{"<script>", "# Two"}},
+		{pieceSeeds[5], []string{"<div>", "# after a div", "</div>", "# Two"}},
 		{pieceSeeds[6], []string{"# in code"}},
+		{pieceSeeds[7], []string{"> quoted", "# Two", "> ```", "# Three"}},
 		{pieceSeeds[9], []string{}},
-		{pieceSeeds[11], []string{"# Two", "# Four"}},
+		{pieceSeeds[10], []string{"A paragraph", "# Three"}},
+		{pieceSeeds[11], []string{"<?php", "# Two", "<!DOCTYPE x", "# Four"}},
+		{"- a\n\n- b\n\n1. c\n\n2) d\n\ne\n\n  f\n", []string{"e"}},
 	} {
 		ends := markdownPieces([]byte(tc.body), 1)
 		var got []string
