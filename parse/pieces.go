@@ -45,6 +45,8 @@ func markdownPieces(body []byte, size int) []int {
 	closed := false // the last line not blank closed a fence
 	start := 0      // the current piece's start
 	blocks := 0     // the lines after a blank one since start, about its blocks
+	var item byte   // the bullet of the line before, an item of a list at the margin; 0 if not
+	html := false   // in an HTML block a blank line ends, or what may be one
 	for i := 0; i < len(body); {
 		nl := bytes.IndexByte(body[i:], '\n')
 		end := len(body)
@@ -66,23 +68,34 @@ func markdownPieces(body []byte, size int) []int {
 				htmlEnd = ""
 			}
 		case len(trimmed) == 0:
-			blank = true
+			blank, item, html = true, 0, false
 			i = end
 			continue
 		default:
 			// not after a closed fence either: openAtEnd cannot tell it
 			// from an open one
-			if blank && !closed && (i-start >= size || blocks >= pieceBlocks) && startsAtMargin(line) {
+			bullet := bulletItem(line)
+			due := !closed && (i-start >= size || blocks >= pieceBlocks)
+			// After a blank line, a block at the margin; or the next item
+			// of a list of one-line items at the margin, which a cut makes
+			// a list of its own, the same items (and a bullet item with
+			// text always ends the line before: it can interrupt a
+			// paragraph).
+			if due && (blank && startsAtMargin(line) || !blank && !html && bullet != 0 && bullet == item) {
 				ends = append(ends, i)
 				start, blocks = i, 0
 			}
-			if blank {
+			if blank || bullet != 0 {
 				blocks++
 			}
+			item = bullet
 			if f := opensFence(line); f != nil {
 				fence = f
+				item = 0
 			} else if e := htmlBlockEnd(line); e != "" && !bytes.Contains(bytes.ToLower(line[bytes.IndexByte(line, '<')+1:]), []byte(e)) {
 				htmlEnd = e
+			} else if s, ok := indent(line); ok && len(s) > 0 && s[0] == '<' {
+				html = true // a blank line ends it
 			}
 		}
 		blank, closed = false, false
@@ -133,6 +146,18 @@ func listMarker(line []byte) bool {
 		n++
 	}
 	return n == len(line) || line[n] == ' ' || line[n] == '\t' || line[n] == '\n' || line[n] == '\r'
+}
+
+// bulletItem returns the bullet (-, * or +) of a list item at the margin
+// with text after its space, or 0.
+func bulletItem(line []byte) byte {
+	if len(line) < 3 || (line[0] != '-' && line[0] != '*' && line[0] != '+') || line[1] != ' ' {
+		return 0
+	}
+	if t := bytes.TrimLeft(line[2:], " \t"); len(t) == 0 || t[0] == '\n' || t[0] == '\r' {
+		return 0
+	}
+	return line[0]
 }
 
 // atxHeading: the line is an ATX heading at the margin.

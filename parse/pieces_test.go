@@ -66,6 +66,9 @@ var pieceSeeds = []string{
 	"- a\n\n- b\n\n1. c\n\n2) d\n\ne\n\n  f\n\n* g\n\n  h\n\n+ i\n",
 	"1. one\n\n   two\n\n10. ten\n\n> q\n\n> r\n\n    code\n\n    more\n\ntext\n\n-\n\n*\n\n***\n\n---\nx\n===\n",
 	strings.Repeat("a\n\n", 50) + strings.Repeat("- b\n", 20),
+	"- a\n- b\n- ---\n* c\n* * *\n* d\n- \n- e\nlazy\n- f\n  more\n- g\n+ h\n",
+	"<div>\n- a\n- b\n</div>\n- c\n- d\n\n<ul>\n- e\n- f\n\n```\n- g\n- h\n```\n- i\n- j\ntext\n- k\n- l\n> q\n- m\n- n\n",
+	"Text\n2. two\n- a\n- [x](y) and `c`\n- *e*\n- <b>h</b>\n- a\n=\n- b\n---\n",
 }
 
 // TestMarkdownPiecesCut shows FuzzMarkdownPieces tests cuts: its seeds are
