@@ -155,15 +155,21 @@ func (b tableParagraphTransformer) Transform(node *gast.Paragraph, reader text.R
 		for j := i + 1; j < lines.Len(); j++ {
 			table.AppendChild(table, b.parseRow(lines.At(j), alignments, false, reader, pc))
 		}
-		node.Lines().SetSliced(0, i-1)
-		node.Parent().InsertAfter(node.Parent(), node, table)
-		if node.Lines().Len() == 0 {
-			node.Parent().RemoveChild(node.Parent(), node)
-		} else {
-			last := node.Lines().At(i - 2)
-			last.Stop-- // trim the last newline
-			node.Lines().Set(i-2, last)
-		}
+		replaceFrom(node, i-1, table)
+	}
+}
+
+// replaceFrom puts n in place of node's lines from k on: node keeps the
+// lines before, or goes when there are none.
+func replaceFrom(node *gast.Paragraph, k int, n gast.Node) {
+	node.Lines().SetSliced(0, k)
+	node.Parent().InsertAfter(node.Parent(), node, n)
+	if node.Lines().Len() == 0 {
+		node.Parent().RemoveChild(node.Parent(), node)
+	} else {
+		last := node.Lines().At(k - 1)
+		last.Stop-- // trim the last newline
+		node.Lines().Set(k-1, last)
 	}
 }
 
@@ -177,15 +183,7 @@ func (b tableParagraphTransformer) oversize(node *gast.Paragraph, i, cells int) 
 	for j := i - 1; j < lines.Len(); j++ {
 		t.Lines().Append(lines.At(j))
 	}
-	node.Lines().SetSliced(0, i-1)
-	node.Parent().InsertAfter(node.Parent(), node, t)
-	if node.Lines().Len() == 0 {
-		node.Parent().RemoveChild(node.Parent(), node)
-	} else {
-		last := node.Lines().At(i - 2)
-		last.Stop-- // trim the last newline
-		node.Lines().Set(i-2, last)
-	}
+	replaceFrom(node, i-1, t)
 }
 
 func (b tableParagraphTransformer) parseRow(segment text.Segment,
