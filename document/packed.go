@@ -148,9 +148,13 @@ func (d *Document) AllTokens() iter.Seq[Token] {
 			return
 		}
 		var buf []Token
-		for i := range d.packed.chunks {
-			buf = d.packed.unpack(i, buf[:0])
-			for _, t := range buf {
+		for i, c := range d.packed.chunks {
+			toks := c.raw // a long block's, not copied
+			if toks == nil {
+				buf = d.packed.unpack(i, buf[:0])
+				toks = buf
+			}
+			for _, t := range toks {
 				if !yield(t) {
 					return
 				}

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"path"
@@ -54,10 +55,7 @@ func (p *Parser) Parse(name string, src []byte, facts bool) (*document.Document,
 			Message: "lines end with CR alone (classic Mac OS): copydesk reads each CR as a line break, and a fix keeps them; convert the line endings to LF"})
 	}
 	if p.PackFrom > 0 && len(src) >= p.PackFrom {
-		chunk := p.PackChunk
-		if chunk == 0 {
-			chunk = packChunk
-		}
+		chunk := cmp.Or(p.PackChunk, packChunk)
 		doc.PackTokens(chunk)
 		doc.Tokens = p.tokensFor(min(len(src), chunk*3))
 	} else {

@@ -21,16 +21,21 @@ const (
 // tree is garbage once walked.
 //
 // A piece ends only where the whole body's parse would end every block
-// anyway: after a blank line, before a line at the margin that is not a
-// list item's, outside a fenced code block and outside an HTML block of
-// the kinds a blank line does not end (<script>, <pre>, <style>,
-// <textarea>, comments, processing instructions, declarations, CDATA).
-// There no container goes on: a list item or a quotation needs its
-// marker or its indent after a blank line, and the line has neither (a
-// list item's marker would go on the list above, loose). A body with a link reference definition, or what
-// might be one ("]:" anywhere), is one piece: a definition applies to the
-// whole document, wherever it stands. FuzzMarkdownPieces compares the
-// documents parsed whole and in pieces.
+// anyway, outside a fenced code block and outside an HTML block of the
+// kinds a blank line does not end (<script>, <pre>, <style>, <textarea>,
+// comments, processing instructions, declarations, CDATA):
+//   - after a blank line, before a line at the margin that is not a list
+//     item's. There no container goes on: a list item or a quotation
+//     needs its marker or its indent after a blank line, and the line has
+//     neither (a list item's marker would go on the list above, loose);
+//   - between two one-line items of a list at the margin with the same
+//     bullet, outside any HTML block: the cut makes two lists of the same
+//     items, whose blocks are the same.
+//
+// A body with a link reference definition, or what might be one ("]:"
+// anywhere), is one piece: a definition applies to the whole document,
+// wherever it stands. FuzzMarkdownPieces compares the documents parsed
+// whole and in pieces.
 
 // markdownPieces returns the ends of body's pieces, in order, each piece
 // about size bytes or more; the last end is len(body).
