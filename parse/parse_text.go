@@ -33,38 +33,38 @@ const (
 // parseText reads the plain-text export shape described in FORMATS.md:
 // label, title, date line, body blocks, navigation lines.
 func parseText(doc *document.Document) {
-	units := textUnits(doc)
+	units := &unitQueue{s: unitScanner{doc: doc, groupStart: true}}
 	src := doc.Src
 	i := 0
 	// A short first line standing alone, followed by another text block that
 	// is not the date, is a section label ("Institute News").
-	if len(units) > 1 && units[0].kind == unitText && units[0].lines == 1 &&
-		(units[0].alone || len(units) > 2 && isDateUnit(src, units[2])) &&
-		looksLikeLabel(src[units[0].prose:units[0].span.End]) && looksLikeTitle(src, units[1]) {
-		if _, ok := dateLine(src, firstLine(src, units[1])); !ok {
-			addTextBlock(doc, units[0], document.RoleLabel)
+	if u0, u1 := units.at(0), units.at(1); u1 != nil && u0.kind == unitText && u0.lines == 1 &&
+		(u0.alone || units.at(2) != nil && isDateUnit(src, *units.at(2))) &&
+		looksLikeLabel(src[u0.prose:u0.span.End]) && looksLikeTitle(src, *u1) {
+		if _, ok := dateLine(src, firstLine(src, *u1)); !ok {
+			addTextBlock(doc, *u0, document.RoleLabel)
 			i = 1
 		}
 	}
 	// The title is the first line of the next text block, unless that line
 	// is already the date.
-	if i < len(units) && units[i].kind == unitText {
-		line := firstLine(src, units[i])
+	if u := units.at(i); u != nil && u.kind == unitText {
+		line := firstLine(src, *u)
 		if _, ok := dateLine(src, line); !ok {
-			t := units[i]
+			t := *u
 			t.span.End, t.lines = line.End, 1
 			addTextBlock(doc, t, document.RoleTitle)
 			doc.Title = strings.TrimSpace(string(src[t.prose:t.span.End]))
 			doc.TitleSpan = trimSpan(src, document.Span{Start: t.prose, End: t.span.End})
-			units[i] = restAfter(src, units[i], line)
-			if units[i].lines == 0 {
+			*u = restAfter(src, *u, line)
+			if u.lines == 0 {
 				i++
 			}
 		}
 	}
 	// The date line comes within the next blocks, past separators and images.
-	for j, seen := i, 0; j < len(units) && seen < 3; j++ {
-		u := units[j]
+	for j, seen := i, 0; units.at(j) != nil && seen < 3; j++ {
+		u := *units.at(j)
 		if u.kind != unitText {
 			continue
 		}
@@ -78,9 +78,9 @@ func parseText(doc *document.Document) {
 			d := u
 			d.span.End, d.lines = line.End, 1
 			addTextBlock(doc, d, document.RoleDate)
-			units[j] = restAfter(src, u, line)
+			*units.at(j) = restAfter(src, u, line)
 			i = j
-			if units[j].lines == 0 {
+			if units.at(j).lines == 0 {
 				i++
 			}
 			break
@@ -89,15 +89,16 @@ func parseText(doc *document.Document) {
 			break
 		}
 	}
-	for k := i; k < len(units); k++ {
+	for k := i; units.at(k) != nil; k++ {
 		addBodyUnit(doc, units, k)
+		units.done(k)
 	}
 	markBylines(doc)
 }
 
 // addBodyUnit adds units[k] with the role its shape and neighbours give it.
-func addBodyUnit(doc *document.Document, units []textUnit, k int) {
-	u := units[k]
+func addBodyUnit(doc *document.Document, units *unitQueue, k int) {
+	u := *units.at(k)
 	switch u.kind {
 	case unitNav:
 		b := addTextBlock(doc, u, document.RoleNavigation)
@@ -117,7 +118,7 @@ func addBodyUnit(doc *document.Document, units []textUnit, k int) {
 		doc.TruncateTokens(b.Tok0)
 	default:
 		role := document.RoleBody
-		if k > 0 && units[k-1].kind == unitImage && u.lines == 1 && u.span.End-u.prose < 400 && wordCount(doc.Src[u.prose:u.span.End]) <= 20 {
+		if k > 0 && units.at(k-1).kind == unitImage && u.lines == 1 && u.span.End-u.prose < 400 && wordCount(doc.Src[u.prose:u.span.End]) <= 20 {
 			role = document.RoleCaption
 		}
 		addTextBlock(doc, u, role)
@@ -174,45 +175,96 @@ func addTextBlock(doc *document.Document, u textUnit, role document.Role) *docum
 	return &doc.Blocks[len(doc.Blocks)-1]
 }
 
-// textUnits splits the source into units: blank lines separate groups, and
-// inside a group each navigation, image or separator line stands alone.
-func textUnits(doc *document.Document) []textUnit {
-	src := doc.Src
-	var units []textUnit
-	groupStart := true
-	blankSeen := false
-	lastLen := 0 // length of the previous line's text
-	for n := 1; n <= doc.Lines(); n++ {
+// A unitQueue is the units of a text (see unitScanner), read as far as
+// the parse has asked, and kept from the one before the last it is done
+// with: a text of many short paragraphs had its units stand beside its
+// blocks, 48 bytes each.
+type unitQueue struct {
+	s    unitScanner
+	buf  []textUnit // units[base:]
+	base int
+}
+
+// at returns units[k], or nil past the last; k is not below the unit
+// before the last one done.
+func (q *unitQueue) at(k int) *textUnit {
+	for k-q.base >= len(q.buf) {
+		u, ok := q.s.next()
+		if !ok {
+			return nil
+		}
+		q.buf = append(q.buf, u)
+	}
+	return &q.buf[k-q.base]
+}
+
+// done lets the units before k-1 go: the body reads each unit and the one
+// before it.
+func (q *unitQueue) done(k int) {
+	if drop := k - 1 - q.base; drop >= 1024 && drop > len(q.buf)/2 {
+		q.buf = append(q.buf[:0], q.buf[drop:]...)
+		q.base += drop
+	}
+}
+
+// A unitScanner splits the source into units, one at a time: blank lines
+// separate groups, and inside a group each navigation, image or
+// separator line stands alone. A unit is given once the next begins or
+// the text ends, as lines may still be added to it until then.
+type unitScanner struct {
+	doc        *document.Document
+	n          int // the last line read
+	groupStart bool
+	blankSeen  bool
+	lastLen    int // length of the previous line's text
+	pending    textUnit
+	has        bool // pending holds a unit
+}
+
+func (s *unitScanner) next() (textUnit, bool) {
+	doc, src := s.doc, s.doc.Src
+	for s.n < doc.Lines() {
+		s.n++
+		n := s.n
 		ls := doc.LineSpan(n)
 		if n == 1 {
 			ls.Start += doc.BOM()
 		}
 		content, bullet := lineContent(src, ls)
 		if content.Start >= content.End {
-			groupStart, blankSeen = true, blankSeen || n > 1
+			s.groupStart, s.blankSeen = true, s.blankSeen || n > 1
 			continue
 		}
 		kind := classifyLine(src[content.Start:content.End])
-		prev := len(units) - 1
 		curLen := content.End - content.Start
 		// Lines run together only when the text is wrapped: exports that
 		// drop blank lines put each paragraph, and each header line (label,
 		// title, date), on a line of its own.
-		wrapped := lastLen <= maxWrappedLine && curLen <= maxWrappedLine && (blankSeen || n > 4)
-		lastLen = curLen
-		if !groupStart && wrapped && kind == unitText && prev >= 0 && units[prev].kind == unitText {
-			units[prev].span.End = ls.End
-			units[prev].lines++
-			units[prev].alone = false
+		wrapped := s.lastLen <= maxWrappedLine && curLen <= maxWrappedLine && (s.blankSeen || n > 4)
+		s.lastLen = curLen
+		if !s.groupStart && wrapped && kind == unitText && s.has && s.pending.kind == unitText {
+			s.pending.span.End = ls.End
+			s.pending.lines++
+			s.pending.alone = false
 			continue
 		}
-		if !groupStart && prev >= 0 {
-			units[prev].alone = false
+		if !s.groupStart && s.has {
+			s.pending.alone = false
 		}
-		units = append(units, textUnit{span: document.Span{Start: ls.Start, End: ls.End}, prose: content.Start, kind: kind, lines: 1, bullet: bullet, alone: groupStart})
-		groupStart = false
+		u := textUnit{span: document.Span{Start: ls.Start, End: ls.End}, prose: content.Start, kind: kind, lines: 1, bullet: bullet, alone: s.groupStart}
+		s.groupStart = false
+		if s.has {
+			out := s.pending
+			s.pending = u
+			return out, true
+		}
+		s.pending, s.has = u, true
 	}
-	return units
+	if s.has {
+		s.has = false
+		return s.pending, true
+	}
+	return textUnit{}, false
 }
 
 // maxWrappedLine is the longest line taken as part of a hard-wrapped
