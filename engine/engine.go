@@ -454,9 +454,10 @@ const bigDocument = 8 << 20
 
 // piecesFrom is the size from which a Markdown body is parsed in pieces
 // (parse.Parser.PiecesFrom), so that goldmark's tree of the whole never
-// stands: from a megabyte, as a body of many tiny blocks has a tree of
-// 200 times its size.
-const piecesFrom = 1 << 20
+// stands: from 64 KB, as a body of many tiny blocks has a tree of 200
+// times its size (a piece is cut only past 1 MB or 16,384 blocks, so a
+// body smaller than that is read whole, after a scan of its lines).
+const piecesFrom = 64 << 10
 
 // planFrom is the size from which a Markdown text's tokens are made after
 // its syntax tree, whose memory is given back to the system in between

@@ -67,7 +67,7 @@ func (p *Parser) Parse(name string, src []byte, facts bool) (*document.Document,
 	case document.FormatHTML:
 		parseHTML(doc)
 	default:
-		parseText(doc)
+		parseText(doc, cmp.Or(p.blockBudget, maxBlocks))
 	}
 	doc.FinishTokens()
 	if len(src) > document.MaxTokenLen {

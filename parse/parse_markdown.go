@@ -40,6 +40,15 @@ func (p *Parser) markdown(isMDX bool) parser.Parser {
 	return p.md
 }
 
+// restAsMarkup makes the text from start on one block of markup, as a code
+// block is: the rest of a document past its budget of blocks.
+func restAsMarkup(doc *document.Document, start int) {
+	sp := document.Span{Start: start, End: len(doc.Src)}
+	doc.Verbatim = append(doc.Verbatim, sp)
+	n := doc.TokenCount()
+	doc.Blocks = append(doc.Blocks, document.Block{Kind: document.KindCode, Role: document.RoleNone, Span: sp, Prose: document.Span{Start: start, End: start}, Tok0: n, Tok1: n})
+}
+
 // parseMarkdown reads front matter, then the body with goldmark. Rules see
 // prose only: code, raw HTML, URLs and link destinations are cut out.
 func parseMarkdown(doc *document.Document, gp *Parser) {
@@ -102,6 +111,10 @@ func parseMarkdown(doc *document.Document, gp *Parser) {
 	md := gp.markdown(isMDXBody)
 	gp.cells.Cells = cmp.Or(gp.tableCells, maxTableCells)
 	for k, lo := 0, 0; k < len(ends); k++ {
+		if len(doc.Blocks) >= cmp.Or(gp.blockBudget, maxBlocks) {
+			restAsMarkup(doc, bodyStart+lo)
+			break
+		}
 		hi := ends[k]
 		root := md.Parse(text.NewReader(body[lo:hi]))
 		if hi < len(body) && openAtEnd(root) {

@@ -32,7 +32,7 @@ const (
 
 // parseText reads the plain-text export shape described in FORMATS.md:
 // label, title, date line, body blocks, navigation lines.
-func parseText(doc *document.Document) {
+func parseText(doc *document.Document, maxBlocks int) {
 	units := &unitQueue{s: unitScanner{doc: doc, groupStart: true}}
 	src := doc.Src
 	i := 0
@@ -90,6 +90,10 @@ func parseText(doc *document.Document) {
 		}
 	}
 	for k := i; units.at(k) != nil; k++ {
+		if len(doc.Blocks) >= maxBlocks {
+			restAsMarkup(doc, units.at(k).span.Start)
+			break
+		}
 		addBodyUnit(doc, units, k)
 		units.done(k)
 	}

@@ -38,7 +38,10 @@ type Parser struct {
 	// cells (gfm.CellBudget), tableCells at its start (0: maxTableCells).
 	cells      gfm.CellBudget
 	tableCells int
-	plan       tokenPlan
+	// blockBudget is the most blocks a document is read in (0:
+	// maxBlocks), lowered by tests.
+	blockBudget int
+	plan        tokenPlan
 }
 
 // packChunk is the tokens of a packed chunk, at the least: 256 KB when
@@ -51,6 +54,15 @@ const packChunk = 1 << 15
 // checked. Real tables are far smaller; a file of many columns of
 // tiny cells is not.
 const maxTableCells = 1 << 15
+
+// maxBlocks is the most blocks (paragraphs, lines, list items, table
+// cells, headings) a plain-text or Markdown document is read in: the
+// rest of a document past it is read as markup, as a code block is, and
+// is not checked. A block costs about 100 bytes of memory, and can be
+// written in three (a paragraph of one word): a file of 64 MiB of them
+// would take gigabytes. Real articles have a block every few hundred
+// bytes, under 400,000 in the largest file copydesk reads.
+const maxBlocks = 1 << 20
 
 // maxKeptTokens bounds the buffer a Parser keeps: one very large file
 // must not hold its memory for the rest of a run.

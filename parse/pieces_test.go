@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -158,5 +159,35 @@ func TestTableCellBudget(t *testing.T) {
 			t.Fatalf("%d cells read and %d tables past the budget, want 4 and 1", cells, over)
 		}
 		p.Recycle(doc)
+	}
+}
+
+// TestBlockBudget: a document is read in blocks up to its budget, and
+// the rest is one block of markup, verbatim, as a code block: in plain
+// text, and in Markdown read in pieces, the budget checked between them.
+func TestBlockBudget(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# Ferry notes\n\n")
+	for i := range 400 {
+		fmt.Fprintf(&b, "Note %d.\n\n", i)
+	}
+	src := []byte(b.String())
+	for _, name := range []string{"a.txt", "a.md"} {
+		p := &Parser{blockBudget: 100, PiecesFrom: 1, PieceSize: 1}
+		doc, err := p.Parse(name, src, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		last := doc.Blocks[len(doc.Blocks)-1]
+		if n := len(doc.Blocks); n < 101 || n > 102 || last.Kind != document.KindCode || last.Tok1 != last.Tok0 {
+			t.Fatalf("%s: %d blocks, the last a %s of %d tokens; want the budget's 100 or so, then one of markup", name, n, last.Kind, last.Tok1-last.Tok0)
+		}
+		if last.End != len(src) || !doc.InVerbatim(last.Start) || !strings.HasPrefix(string(doc.Text(last.Span)), "Note ") {
+			t.Fatalf("%s: the markup block is %q, verbatim %v", name, doc.Text(last.Span), doc.InVerbatim(last.Start))
+		}
+		whole, _ := Parse(name, src)
+		if len(whole.Blocks) != 401 {
+			t.Fatalf("%s: %d blocks under the default budget, want 401", name, len(whole.Blocks))
+		}
 	}
 }
