@@ -93,6 +93,16 @@ func (p *Parser) Parse(name string, src []byte, facts bool) (*document.Document,
 	return doc, nil
 }
 
+// restAsMarkup makes the text from start on one block of markup, as a code
+// block is: the rest of a plain-text or Markdown document past its
+// budget of blocks (maxBlocks).
+func restAsMarkup(doc *document.Document, start int) {
+	sp := document.Span{Start: start, End: len(doc.Src)}
+	doc.Verbatim = append(doc.Verbatim, sp)
+	n := doc.TokenCount()
+	doc.Blocks = append(doc.Blocks, document.Block{Kind: document.KindCode, Role: document.RoleNone, Span: sp, Prose: document.Span{Start: start, End: start}, Tok0: n, Tok1: n})
+}
+
 // crOnly: the lines of src end with CR alone (classic Mac OS).
 func crOnly(src []byte) bool {
 	return bytes.IndexByte(src, '\r') >= 0 && bytes.IndexByte(src, '\n') < 0

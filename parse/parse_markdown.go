@@ -40,15 +40,6 @@ func (p *Parser) markdown(isMDX bool) parser.Parser {
 	return p.md
 }
 
-// restAsMarkup makes the text from start on one block of markup, as a code
-// block is: the rest of a document past its budget of blocks.
-func restAsMarkup(doc *document.Document, start int) {
-	sp := document.Span{Start: start, End: len(doc.Src)}
-	doc.Verbatim = append(doc.Verbatim, sp)
-	n := doc.TokenCount()
-	doc.Blocks = append(doc.Blocks, document.Block{Kind: document.KindCode, Role: document.RoleNone, Span: sp, Prose: document.Span{Start: start, End: start}, Tok0: n, Tok1: n})
-}
-
 // parseMarkdown reads front matter, then the body with goldmark. Rules see
 // prose only: code, raw HTML, URLs and link destinations are cut out.
 func parseMarkdown(doc *document.Document, gp *Parser) {

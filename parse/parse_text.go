@@ -38,12 +38,17 @@ func parseText(doc *document.Document, maxBlocks int) {
 	i := 0
 	// A short first line standing alone, followed by another text block that
 	// is not the date, is a section label ("Institute News").
-	if u0, u1 := units.at(0), units.at(1); u1 != nil && u0.kind == unitText && u0.lines == 1 &&
-		(u0.alone || units.at(2) != nil && isDateUnit(src, *units.at(2))) &&
-		looksLikeLabel(src[u0.prose:u0.span.End]) && looksLikeTitle(src, *u1) {
-		if _, ok := dateLine(src, firstLine(src, *u1)); !ok {
-			addTextBlock(doc, *u0, document.RoleLabel)
-			i = 1
+	// (Units are copied out of the queue: a pointer from at stands only
+	// until the next call, which may grow the queue.)
+	if units.at(1) != nil {
+		u0, u1 := *units.at(0), *units.at(1)
+		if u0.kind == unitText && u0.lines == 1 &&
+			(u0.alone || units.at(2) != nil && isDateUnit(src, *units.at(2))) &&
+			looksLikeLabel(src[u0.prose:u0.span.End]) && looksLikeTitle(src, u1) {
+			if _, ok := dateLine(src, firstLine(src, u1)); !ok {
+				addTextBlock(doc, u0, document.RoleLabel)
+				i = 1
+			}
 		}
 	}
 	// The title is the first line of the next text block, unless that line
@@ -190,7 +195,7 @@ type unitQueue struct {
 }
 
 // at returns units[k], or nil past the last; k is not below the unit
-// before the last one done.
+// before the last one done. The pointer stands until the next call.
 func (q *unitQueue) at(k int) *textUnit {
 	for k-q.base >= len(q.buf) {
 		u, ok := q.s.next()
